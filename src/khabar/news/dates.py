@@ -1,0 +1,463 @@
+"""Find and parse dates in Persian text: Jalali, Gregorian (in Persian) and Hijri lunar.
+
+What is recognised (any digit script: ``۱۴۰۲``, ``١٤٠٢``, ``1402``; Arabic ي/ك folded):
+
+- numeric ``1402/07/19``, ``1402-07-19``, ``1402.07.19``, ``19/07/1402``, ISO ``2024-02-03``;
+  the calendar is chosen by the year: 1200-1499 Jalali, 1800-2199 Gregorian;
+- day + month name (+ year): ``۱۹ مهر ۱۴۰۲``, ``نوزدهم مهرماه``, ``14 می``, ``۳ اکتبر ۲۰۲۱``,
+  ``۱۵ رمضان ۱۴۴۵``, optionally after a weekday (``چهارشنبه ۱۹ مهر ۱۴۰۲``);
+- month name + year: ``ژوئن ۲۰۲۰``, ``مهر ۱۴۰۲``, ``مهر ۹۸`` (two-digit Jalali years);
+- bare years, only with evidence that they are years: after ``سال``/``سال‌های`` (``سال 1992``),
+  before an era word (``1992 میلادی``, ``۱۴۰۲ ه.ش``), in parentheses (``(1996)``), or chained to a
+  year already found (``1992 تا 1996``). So ``300 میلیون``, ``1400 نفر`` and phone numbers are not
+  dates.
+
+Ambiguous month words need a number: ``می`` (May / verbal prefix) must follow a day and must not
+be followed by a verb (``14 می رسد`` is "reaches 14"); ``صفر`` (Safar / zero) needs a year or
+``ماه`` before it; ``تیر``, ``مهر``, ``دی``, ``رجب`` need a day before or a year after.
+
+Hijri lunar dates are converted with the tabular calendar (see
+:mod:`khabar.news.calendars`); their ``iso`` can be a day or two off the observed calendar and
+they carry ``approximate=True``. Numeric dates with years 1300-1499 are read as Jalali, never as
+Hijri lunar (Persian sites do not write lunar dates with slashes).
+
+>>> [(m.text, m.calendar, m.iso) for m in find_dates("چهارشنبه ۱۹ مهر ۱۴۰۲ در تهران")]
+[('چهارشنبه ۱۹ مهر ۱۴۰۲', 'jalali', '2023-10-11')]
+>>> [(m.text, m.year) for m in find_dates("از سال 1992 تا 1996 بیش از 300 میلیون دلار")]
+[('1992', 1992), ('1996', 1996)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.news.calendars import (
+    gregorian_to_jalali,
+    hijri_month_length,
+    hijri_to_gregorian,
+    jalali_month_length,
+    jalali_to_gregorian,
+)
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "parse_date",
+    "jalali_to_gregorian",
+    "gregorian_to_jalali",
+    "hijri_to_gregorian",
+]
+
+JALALI = "jalali"
+GREGORIAN = "gregorian"
+HIJRI = "hijri"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text.
+
+    Attributes:
+        text: the matched text, as it stands in the input.
+        start, end: its span in the input (``text == input[start:end]``).
+        calendar: ``"jalali"``, ``"gregorian"`` or ``"hijri"`` (lunar).
+        year, month, day: in ``calendar``; ``None`` where the text does not say (``14 می`` has no
+            year, ``سال 1992`` only a year).
+        iso: the Gregorian ``YYYY-MM-DD`` when year, month and day are all known, else ``None``.
+        weekday: ISO weekday (1 = Monday ... 7 = Sunday) when the text names one.
+        approximate: ``True`` when ``iso`` comes from the tabular Hijri calendar, which can be a
+            day or two off the observed one.
+    """
+
+    text: str
+    start: int
+    end: int
+    calendar: str
+    year: int | None
+    month: int | None
+    day: int | None
+    iso: str | None
+    weekday: int | None = None
+    approximate: bool = False
+
+
+# --- folding: 1:1 character map, so offsets in the folded text are offsets in the input -------
+
+_FOLD = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىكۍېە٫",
+    "01234567890123456789ییکییه.",
+)
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+# --- names ------------------------------------------------------------------------------------
+
+# Spellings met in Persian news. A space inside a name also matches ZWNJ or nothing.
+_JALALI_MONTHS = {
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6,
+    "مهر": 7, "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
+}
+_GREGORIAN_MONTHS = {
+    "ژانویه": 1, "ژانویهٔ": 1, "ژانویۀ": 1, "ژانویه ی": 1, "فوریه": 2, "مارس": 3, "مارچ": 3,
+    "آوریل": 4, "آپریل": 4, "اوریل": 4, "مه": 5, "می": 5, "ژوئن": 6, "ژوین": 6, "جون": 6,
+    "ژوئیه": 7, "ژوییه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8, "سپتامبر": 9,
+    "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+}
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربیع الاول": 3, "ربیع الأول": 3, "ربیع الثانی": 4, "ربیع الآخر": 4,
+    "ربیع الاخر": 4, "جمادی الاول": 5, "جمادی الاولی": 5, "جمادی الأولی": 5, "جمادی الثانی": 6,
+    "جمادی الثانیه": 6, "جمادی الآخر": 6, "جمادی الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذی القعده": 11, "ذیقعده": 11, "ذی الحجه": 12, "ذیحجه": 12,
+}
+_MONTHS: dict[str, tuple[str, int]] = {
+    **{k: (JALALI, v) for k, v in _JALALI_MONTHS.items()},
+    **{k: (GREGORIAN, v) for k, v in _GREGORIAN_MONTHS.items()},
+    **{k: (HIJRI, v) for k, v in _HIJRI_MONTHS.items()},
+}
+# Month words that are also ordinary words and so need more evidence (see module docstring).
+_NEEDS_DAY_OR_YEAR = frozenset({"تیر", "مهر", "دی", "رجب", "مه", "می"})
+_NEEDS_YEAR_OR_MAH = frozenset({"صفر"})
+_NEEDS_DAY = frozenset({"می", "مه"})
+
+_WEEKDAYS = {
+    "یکشنبه": 7, "یک شنبه": 7, "دوشنبه": 1, "سه شنبه": 2, "چهارشنبه": 3, "چهار شنبه": 3,
+    "پنجشنبه": 4, "پنج شنبه": 4, "جمعه": 5, "شنبه": 6,
+}
+
+_UNITS = ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
+_UNIT_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+_TEEN_ORDINALS = ("دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم",
+                  "هفدهم", "هجدهم", "نوزدهم")
+
+
+def _ordinal_words() -> dict[str, int]:
+    words = {"اول": 1, "هیجدهم": 18, "شونزدهم": 16}
+    for i, w in enumerate(_UNIT_ORDINALS, start=1):
+        words[w] = i
+    for i, w in enumerate(_TEEN_ORDINALS, start=10):
+        words[w] = i
+    words["بیستم"] = 20
+    words["سی ام"] = 30
+    words["سیام"] = 30
+    for i, w in enumerate(_UNIT_ORDINALS, start=1):
+        words[f"بیست و {w}"] = 20 + i
+    words["بیست و یکم"] = 21
+    words["سی و یکم"] = 31
+    return words
+
+
+_ORDINAL_DAYS = _ordinal_words()
+
+
+def _name_pattern(name: str) -> str:
+    """Regex for a name: a space inside it also matches ZWNJ or nothing."""
+    parts = [re.escape(p) for p in name.split(" ")]
+    return r"[\u200c ]?".join(parts)
+
+
+def _alternation(names: object) -> str:
+    # Longest first, so that یکشنبه wins over شنبه and ربیع الاول over ربیع.
+    ordered = sorted(names, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(_name_pattern(n) for n in ordered)
+
+
+def _key(name: str) -> str:
+    """Canonical form of a matched name (ZWNJ and spaces removed), to look it up."""
+    return name.replace("\u200c", "").replace(" ", "")
+
+
+_MONTH_BY_KEY = {_key(k): v for k, v in _MONTHS.items()}
+_WEEKDAY_BY_KEY = {_key(k): v for k, v in _WEEKDAYS.items()}
+_ORDINAL_BY_KEY = {_key(k): v for k, v in _ORDINAL_DAYS.items()}
+_NEEDS_DAY_OR_YEAR_KEYS = frozenset(_key(k) for k in _NEEDS_DAY_OR_YEAR)
+
+# A spaced verbal prefix before a verb: "14 می رسد" ("reaches 14"), "۳ می شود". Present and past
+# stems of the verbs that follow a number in news text most often.
+_VERB_AFTER_MI = (
+    r"(?:شو|شد|کن|کرد|رس|گیر|گرفت|ده|داد|آی|آمد|باش|رو|رفت|گرد|گشت|یاب|یافت|خواه|خواست|"
+    r"توان|دان|بین|دید|گوی|گفت|مان|افت|افزا|افزود|زن|زد|ساز|ساخت|کش|خور|پرداز|آور|آورد|"
+    r"پذیر|گذار|نما|دار|داشت|ارز|ارزد|چرخ|بر|برد)"
+    r"(?:د|ند|م|یم|ید|ی|ه|ست|ن)?(?!\w)"
+)
+
+_D = r"\d"
+_NOT_NUM_BEFORE = r"(?<![\d.,/\-:])"
+_NOT_NUM_AFTER = r"(?![\d]|[.,/\-:]\d)"
+_WEEKDAY = rf"(?P<weekday>{_alternation(_WEEKDAYS)})(?!\w)\s*[،,]?\s*"
+_DAY = rf"(?:{_NOT_NUM_BEFORE}(?P<day>{_D}{{1,2}})(?:\s*ام)?|(?P<dayword>{_alternation(_ORDINAL_DAYS)}))"
+_MONTH = (
+    rf"(?<!\w)(?P<monthword>(?P<month>{_alternation(_MONTHS)})(?:[\u200c ]?ماه)?)(?![\w\u200c])"
+)
+_ERA = (
+    r"(?:[\u200c ]?(?P<era>میلادی|م\.|شمسی|خورشیدی|هجری[\u200c ]شمسی|هجری[\u200c ]خورشیدی|"
+    r"هجری[\u200c ]قمری|قمری|ه\.?[\u200c ]?ش\.?|ه\.?[\u200c ]?ق\.?)(?![\w]))"
+)
+_YEAR = rf"(?P<year>{_D}{{4}}|{_D}{{2}}){_NOT_NUM_AFTER}"
+
+# day month [year], and month year; the weekday is optional in both.
+_DAY_MONTH = re.compile(
+    rf"(?:{_WEEKDAY})?{_DAY}\s*{_MONTH}(?:\s*[،,]?\s*(?:سال\s*)?{_YEAR}{_ERA}?)?"
+)
+# "۳۰ اسفند ۱۴۰۲" (no such day) must not fall back to "اسفند ۱۴۰۲": no number before the month.
+_MONTH_YEAR = re.compile(rf"(?:{_WEEKDAY})?(?<!\d)(?<!\d\s)(?<!\d\s\s){_MONTH}\s*(?:سال\s*)?{_YEAR}{_ERA}?")
+# one separator used twice, year first or year last; a time may follow (not kept).
+_NUMERIC = re.compile(
+    rf"(?:{_WEEKDAY})?{_NOT_NUM_BEFORE}"
+    r"(?:(?P<y1>\d{4})(?P<s1>[/\-.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})(?P<s2>[/\-.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))"
+    r"(?![\d]|[/\-.]\d)"
+)
+_YEAR_AFTER_SAL = re.compile(
+    rf"(?<!\w)سال(?:[\u200c ]?(?:های|ها|ی))?\s+(?:{_NOT_NUM_BEFORE})(?P<year>{_D}{{4}}|{_D}{{2}}){_NOT_NUM_AFTER}{_ERA}?"
+)
+_YEAR_WITH_ERA = re.compile(rf"{_NOT_NUM_BEFORE}(?P<year>{_D}{{3,4}}){_NOT_NUM_AFTER}{_ERA}")
+_YEAR_IN_PARENS = re.compile(r"\((?P<year>\d{4})\)")
+_YEAR_CHAIN = re.compile(
+    rf"\s*(?:تا|و|الی|-|–|/)\s*(?P<year>{_D}{{4}}){_NOT_NUM_AFTER}{_ERA}?"
+)
+_VERB_AFTER = re.compile(rf"\s+{_VERB_AFTER_MI}")
+_MAH_BEFORE = re.compile(r"ماه[\u200c ]?\s*$")
+_ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                           r"(?:Z|[+\-]\d{2}:?\d{2})?)?\s*$")
+
+_ERA_CALENDAR = {
+    "میلادی": GREGORIAN, "م.": GREGORIAN, "شمسی": JALALI, "خورشیدی": JALALI, "قمری": HIJRI,
+}
+
+
+def _era_calendar(era: str | None) -> str | None:
+    if not era:
+        return None
+    key = _key(era).replace(".", "")
+    if key in ("ق", "ه\u0642", "هق") or key.endswith("قمری"):
+        return HIJRI
+    if key in ("ش", "هش") or key.endswith("شمسی") or key.endswith("خورشیدی"):
+        return JALALI
+    return _ERA_CALENDAR.get(era, GREGORIAN if key.startswith("م") else None)
+
+
+def _year_calendar(year: int) -> str | None:
+    """Calendar a bare four-digit year belongs to, or ``None`` if it is not a plausible year."""
+    if 1200 <= year <= 1499:
+        return JALALI
+    if 1800 <= year <= 2199:
+        return GREGORIAN
+    return None
+
+
+def _expand_two_digit(year_text: str, calendar: str) -> int | None:
+    """``۹۸`` -> 1398 and ``۰۲`` -> 1402 for Jalali; two-digit years elsewhere are not read."""
+    if len(year_text) != 2 or calendar != JALALI:
+        return None
+    yy = int(year_text)
+    if yy >= 50:
+        return 1300 + yy
+    if year_text.startswith("0"):
+        return 1400 + yy
+    return None
+
+
+def _valid(calendar: str, y: int | None, m: int, d: int | None) -> bool:
+    if d is None:
+        return True
+    try:
+        if calendar == JALALI:
+            return 1 <= d <= jalali_month_length(y if y else 1403, m)
+        if calendar == HIJRI:
+            return 1 <= d <= (hijri_month_length(y, m) if y else 30)
+        date(y if y else 2000, m, d)  # 2000 is a leap year, so 29 February passes
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(calendar: str, y: int | None, m: int | None, d: int | None) -> str | None:
+    if y is None or m is None or d is None:
+        return None
+    if calendar == JALALI:
+        gy, gm, gd = jalali_to_gregorian(y, m, d)
+    elif calendar == HIJRI:
+        gy, gm, gd = hijri_to_gregorian(y, m, d)
+    else:
+        gy, gm, gd = y, m, d
+    return f"{gy:04d}-{gm:02d}-{gd:02d}"
+
+
+def _mention(
+    text: str, start: int, end: int, calendar: str, y: int | None, m: int | None, d: int | None,
+    weekday: int | None = None,
+) -> DateMention:
+    return DateMention(
+        text=text[start:end], start=start, end=end, calendar=calendar, year=y, month=m, day=d,
+        iso=_iso(calendar, y, m, d), weekday=weekday, approximate=calendar == HIJRI and d is not None,
+    )
+
+
+def _weekday(match: re.Match[str]) -> int | None:
+    name = match.group("weekday")
+    return _WEEKDAY_BY_KEY[_key(name)] if name else None
+
+
+def _textual(text: str, folded: str, match: re.Match[str]) -> DateMention | None:
+    month_key = _key(match.group("month"))
+    calendar, month = _MONTH_BY_KEY[month_key]
+    groups = match.groupdict()
+    day_text, dayword = groups.get("day"), groups.get("dayword")
+    day = int(day_text) if day_text else (_ORDINAL_BY_KEY[_key(dayword)] if dayword else None)
+    year_text = match.group("year")
+    era_calendar = _era_calendar(match.group("era"))
+    if era_calendar is not None and era_calendar != calendar:
+        return None  # "۱۴ مهر ۲۰۲۰ میلادی" mixes calendars: not a date we can trust
+    year: int | None = None
+    if year_text:
+        year = int(year_text) if len(year_text) == 4 else _expand_two_digit(year_text, calendar)
+        if year is None:
+            if day is None:
+                return None
+    if month_key in _NEEDS_DAY_OR_YEAR_KEYS and day is None and year is None:
+        return None
+    if month_key in ("می", "مه") and day is None:
+        return None
+    if month_key == "صفر" and year is None and not _MAH_BEFORE.search(folded, 0, match.start("month")):
+        return None
+    if month_key == "می" and year is None and _VERB_AFTER.match(folded, match.end()):
+        return None
+    if not _valid(calendar, year, month, day):
+        return None
+    end = match.end()
+    if year_text and year is None:  # a two-digit number after the month that is not a year
+        end = match.end("monthword")
+    return _mention(text, match.start(), _rstrip_end(text, match.start(), end), calendar, year,
+                    month, day, _weekday(match))
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \u200c،,":
+        end -= 1
+    return end
+
+
+def _numeric(text: str, match: re.Match[str]) -> DateMention | None:
+    if match.group("y1"):
+        y, m, d = int(match.group("y1")), int(match.group("m1")), int(match.group("d1"))
+    else:
+        y, m, d = int(match.group("y2")), int(match.group("m2")), int(match.group("d2"))
+    calendar = _year_calendar(y)
+    if calendar is None or not 1 <= m <= 12 or not _valid(calendar, y, m, d):
+        return None
+    return _mention(text, match.start(), match.end(), calendar, y, m, d, _weekday(match))
+
+
+def _bare_year(text: str, match: re.Match[str]) -> DateMention | None:
+    year_text = match.group("year")
+    era = match.groupdict().get("era")
+    calendar = _era_calendar(era) or _year_calendar(int(year_text)) if len(year_text) >= 3 else None
+    year = int(year_text)
+    if len(year_text) == 2:
+        calendar = _era_calendar(era) or JALALI
+        expanded = _expand_two_digit(year_text, calendar)
+        if expanded is None:
+            return None
+        year = expanded
+    if calendar is None:
+        return None
+    end = match.end("era") if era else match.end("year")
+    return _mention(text, match.start("year"), end, calendar, year, None, None)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mentioned in ``text``, in order of position, without overlaps.
+
+    Full dates win over partial ones at the same place (``۱۹ مهر ۱۴۰۲`` is one mention, not a
+    day-month plus a bare year).
+
+    >>> [(m.text, m.month, m.day) for m in find_dates("حوادث 14 می تشکیل شده بود")]
+    [('14 می', 5, 14)]
+    >>> find_dates("به 14 می رسد")
+    []
+    >>> [(m.calendar, m.iso, m.approximate) for m in find_dates("۱۵ رمضان ۱۴۴۵")]
+    [('hijri', '2024-03-25', True)]
+    """
+    if not text:
+        return []
+    folded = _fold(text)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention | None) -> None:
+        if mention is not None and not _overlaps((mention.start, mention.end), taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for m in _NUMERIC.finditer(folded):
+        add(_numeric(text, m))
+    for pattern in (_DAY_MONTH, _MONTH_YEAR):
+        for m in pattern.finditer(folded):
+            add(_textual(text, folded, m))
+    years: list[DateMention] = []
+    for pattern in (_YEAR_AFTER_SAL, _YEAR_WITH_ERA, _YEAR_IN_PARENS):
+        for m in pattern.finditer(folded):
+            mention = _bare_year(text, m)
+            if mention is not None and not _overlaps((mention.start, mention.end), taken):
+                add(mention)
+                years.append(mention)
+    # "1992 تا 1996", "سال‌های ۱۳۹۸ و ۱۳۹۹": a year right after a year is a year too.
+    queue = list(years)
+    while queue:
+        previous = queue.pop()
+        chained = _YEAR_CHAIN.match(folded, previous.end)
+        if chained is None:
+            continue
+        mention = _bare_year(text, chained)
+        if mention is not None and mention.calendar == previous.calendar and (
+            not _overlaps((mention.start, mention.end), taken)
+        ):
+            add(mention)
+            queue.append(mention)
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _completeness(m: DateMention) -> int:
+    return (m.year is not None) * 4 + (m.month is not None) * 2 + (m.day is not None)
+
+
+def parse_date(value: str) -> DateMention | None:
+    """Parse one date value, such as a metadata field, to the most complete date in it.
+
+    Accepts everything :func:`find_dates` finds, plus ISO 8601 date-times
+    (``2024-02-03T10:15:00+03:30``); the time is not kept. Returns ``None`` when ``value``
+    holds no date.
+
+    >>> parse_date("1402/07/19").iso
+    '2023-10-11'
+    >>> parse_date("۱۴۰۲-۰۸-۹").iso
+    '2023-10-31'
+    >>> parse_date("2024-02-03T10:15:00Z").calendar
+    'gregorian'
+    >>> parse_date("سه شنبه") is None
+    True
+    """
+    if not value or not value.strip():
+        return None
+    folded = _fold(value)
+    iso = _ISO_DATETIME.match(folded)
+    if iso is not None:
+        y, m, d = (int(g) for g in iso.groups())
+        calendar = _year_calendar(y)
+        if calendar is not None and 1 <= m <= 12 and _valid(calendar, y, m, d):
+            start, end = iso.start(1), iso.end(3)
+            return _mention(value, start, end, calendar, y, m, d)
+    mentions = find_dates(value)
+    if not mentions:
+        return None
+    return max(mentions, key=lambda x: (_completeness(x), -x.start))

@@ -1,0 +1,240 @@
+"""Dates in Persian text and calendar conversion. Every expected value is checked by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.news.calendars import (
+    gregorian_to_hijri,
+    gregorian_to_jalali,
+    hijri_to_gregorian,
+    is_jalali_leap,
+    jalali_to_gregorian,
+)
+from khabar.news.dates import find_dates, parse_date
+
+# --- conversion: known pairs -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("jalali", "gregorian"),
+    [
+        ((1403, 1, 1), (2024, 3, 20)),  # Nowruz 1403 fell on 20 March (1402 -> leap 1403)
+        ((1402, 7, 19), (2023, 10, 11)),
+        ((1402, 1, 1), (2023, 3, 21)),
+        ((1404, 1, 1), (2025, 3, 21)),
+        ((1400, 1, 1), (2021, 3, 21)),
+        ((1403, 12, 30), (2025, 3, 20)),  # 30 Esfand exists in leap 1403
+        ((1399, 12, 30), (2021, 3, 20)),  # and in leap 1399
+        ((1357, 11, 22), (1979, 2, 11)),  # 22 Bahman 1357, the revolution's anniversary
+        ((1402, 10, 1), (2023, 12, 22)),  # 1 Dey, the day after Yalda night
+        ((1402, 7, 1), (2023, 9, 23)),  # 1 Mehr, first day of autumn
+        ((1402, 6, 31), (2023, 9, 22)),
+    ],
+)
+def test_jalali_gregorian_known_pairs(jalali: tuple[int, int, int], gregorian: tuple[int, int, int]) -> None:
+    assert jalali_to_gregorian(*jalali) == gregorian
+    assert gregorian_to_jalali(*gregorian) == jalali
+
+
+@pytest.mark.parametrize(
+    ("year", "leap"),
+    [(1395, True), (1399, True), (1403, True), (1408, True), (1400, False), (1402, False),
+     (1404, False), (1407, False)],
+)
+def test_jalali_leap_years(year: int, leap: bool) -> None:
+    # 1408, not 1407, is leap: the 33-year cycle has a five-year gap there.
+    assert is_jalali_leap(year) is leap
+
+
+@pytest.mark.parametrize("bad", [(1402, 12, 30), (1402, 7, 31), (1402, 13, 1), (1402, 0, 1), (0, 1, 1)])
+def test_jalali_invalid_dates_raise_with_reason(bad: tuple[int, int, int]) -> None:
+    with pytest.raises(ValueError, match=r"Jalali"):
+        jalali_to_gregorian(*bad)
+
+
+def test_hijri_tabular_known_pairs() -> None:
+    # Tabular (civil) calendar; 1 Ramadan 1445 was also 11 March 2024 in Umm al-Qura.
+    assert hijri_to_gregorian(1445, 9, 1) == (2024, 3, 11)
+    assert hijri_to_gregorian(1445, 9, 15) == (2024, 3, 25)
+    assert gregorian_to_hijri(2024, 3, 11) == (1445, 9, 1)
+    with pytest.raises(ValueError):
+        hijri_to_gregorian(1445, 13, 1)
+
+
+@given(st.dates(min_value=date(1700, 1, 1), max_value=date(2300, 12, 31)))
+def test_jalali_round_trip(day: date) -> None:
+    assert jalali_to_gregorian(*gregorian_to_jalali(day.year, day.month, day.day)) == (
+        day.year, day.month, day.day)
+
+
+@given(st.dates(min_value=date(1700, 1, 1), max_value=date(2300, 12, 31)))
+def test_consecutive_days_are_consecutive_in_jalali(day: date) -> None:
+    y, m, d = gregorian_to_jalali(day.year, day.month, day.day)
+    nxt = day + timedelta(days=1)
+    ny, nm, nd = gregorian_to_jalali(nxt.year, nxt.month, nxt.day)
+    assert (ny, nm, nd) in {(y, m, d + 1), (y, m + 1, 1), (y + 1, 1, 1)}
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2300, 12, 31)))
+def test_hijri_round_trip(day: date) -> None:
+    assert hijri_to_gregorian(*gregorian_to_hijri(day.year, day.month, day.day)) == (
+        day.year, day.month, day.day)
+
+
+# --- find_dates: what is a date ----------------------------------------------------------------
+
+# (text, [(matched text, calendar, year, month, day, iso)])
+FOUND = [
+    ("۱۹ مهر ۱۴۰۲", [("۱۹ مهر ۱۴۰۲", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("1402/07/19", [("1402/07/19", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("1402-07-19", [("1402-07-19", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("١٤٠٢/٠٧/١٩", [("١٤٠٢/٠٧/١٩", "jalali", 1402, 7, 19, "2023-10-11")]),  # Arabic-Indic digits
+    ("در ۱۴۰۲.۰۷.۱۹ منتشر شد", [("۱۴۰۲.۰۷.۱۹", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("19/07/1402", [("19/07/1402", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("2024-02-03", [("2024-02-03", "gregorian", 2024, 2, 3, "2024-02-03")]),
+    ("حوادث 14 می تشکیل شده بود", [("14 می", "gregorian", None, 5, 14, None)]),
+    ("در ژوئن ۲۰۲۰ آغاز شد", [("ژوئن ۲۰۲۰", "gregorian", 2020, 6, None, None)]),
+    ("روز ۳ اکتبر ۲۰۲۱", [("۳ اکتبر ۲۰۲۱", "gregorian", 2021, 10, 3, "2021-10-03")]),
+    ("۱۵ رمضان ۱۴۴۵", [("۱۵ رمضان ۱۴۴۵", "hijri", 1445, 9, 15, "2024-03-25")]),
+    ("۱۳ رجب", [("۱۳ رجب", "hijri", None, 7, 13, None)]),
+    ("ماه صفر ۱۴۴۵", [("صفر ۱۴۴۵", "hijri", 1445, 2, None, None)]),
+    ("چهارشنبه، ۱۹ مهرماه ۱۴۰۲", [("چهارشنبه، ۱۹ مهرماه ۱۴۰۲", "jalali", 1402, 7, 19, "2023-10-11")]),
+    ("سه‌شنبه ۲۳ آبان", [("سه‌شنبه ۲۳ آبان", "jalali", None, 8, 23, None)]),
+    ("نوزدهم مهر", [("نوزدهم مهر", "jalali", None, 7, 19, None)]),
+    ("سی و یکم شهریور ۱۴۰۱", [("سی و یکم شهریور ۱۴۰۱", "jalali", 1401, 6, 31, "2022-09-22")]),
+    ("۲۲ بهمن ۱۳۵۷", [("۲۲ بهمن ۱۳۵۷", "jalali", 1357, 11, 22, "1979-02-11")]),
+    ("۳۰ اسفند ۱۴۰۳", [("۳۰ اسفند ۱۴۰۳", "jalali", 1403, 12, 30, "2025-03-20")]),
+    ("29 فوریه 2024", [("29 فوریه 2024", "gregorian", 2024, 2, 29, "2024-02-29")]),
+    ("مهر ۹۸", [("مهر ۹۸", "jalali", 1398, 7, None, None)]),
+    ("دی ماه ۱۴۰۱", [("دی ماه ۱۴۰۱", "jalali", 1401, 10, None, None)]),
+    ("۵ دي ۱۴۰۱", [("۵ دي ۱۴۰۱", "jalali", 1401, 10, 5, "2022-12-26")]),  # Arabic yeh in دي
+    # bare years need evidence: سال, an era word, parentheses, or a year before them
+    ("از سال 1992 روابط", [("1992", "gregorian", 1992, None, None, None)]),
+    ("1992 میلادی", [("1992 میلادی", "gregorian", 1992, None, None, None)]),
+    ("۱۴۰۲ ه.ش", [("۱۴۰۲ ه.ش", "jalali", 1402, None, None, None)]),
+    ("متولد (1996) است", [("1996", "gregorian", 1996, None, None, None)]),
+    ("در سال ۹۸", [("۹۸", "jalali", 1398, None, None, None)]),
+    ("پنج ماه اول سال 87", [("87", "jalali", 1387, None, None, None)]),
+    ("سال‌های ۱۳۹۸ و ۱۳۹۹", [("۱۳۹۸", "jalali", 1398, None, None, None),
+                            ("۱۳۹۹", "jalali", 1399, None, None, None)]),
+    ("سال 2016 بیش از 300 میلیون دلار", [("2016", "gregorian", 2016, None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_find_dates(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(m.text, m.calendar, m.year, m.month, m.day, m.iso) for m in find_dates(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "300 میلیون دلار",
+        "1400 نفر در این مراسم شرکت کردند",
+        "تلفن 021-88776655",
+        "0912-345-6789",
+        "نسخه 1.2.3",
+        "ساعت 10:30",
+        "قیمت 1402.5 تومان",
+        "تعداد آنها به ۱۴ می رسد",  # spaced verbal prefix, not May
+        "تعداد آنها به ۱۴ می‌رسد",
+        "رجب طیب اردوغان",  # a name, not the month
+        "عدد یک با ۱۲ صفر",  # zero, not the month Safar
+        "۱۰ صفر",
+        "۳۱ مهر",  # Mehr has 30 days
+        "۳۰ اسفند ۱۴۰۲",  # 1402 is not leap: no such day, and no partial "اسفند ۱۴۰۲" either
+        "29 فوریه 2023",
+        "در ماه دی",  # month without any number
+        "طی 70 سال اخیر",  # a duration
+        "1402/13/40",
+    ],
+)
+def test_find_dates_must_not_match(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_spans_point_into_the_input() -> None:
+    text = "گزارش روز چهارشنبه ۱۹ مهر ۱۴۰۲ و سال 1992 و 1402/07/19."
+    for m in find_dates(text):
+        assert text[m.start:m.end] == m.text
+
+
+def test_weekday_is_reported() -> None:
+    (m,) = find_dates("دوشنبه ۱۴۰۲/۰۷/۲۴")
+    assert m.weekday == 1  # ISO Monday; 16 October 2023 was a Monday
+    assert m.iso == "2023-10-16"
+
+
+def test_hijri_is_marked_approximate() -> None:
+    (m,) = find_dates("۱۵ رمضان ۱۴۴۵")
+    assert m.approximate
+    (j,) = find_dates("۱۹ مهر ۱۴۰۲")
+    assert not j.approximate
+
+
+@given(st.text(max_size=200))
+def test_find_dates_never_raises_and_spans_are_exact(text: str) -> None:
+    for m in find_dates(text):
+        assert text[m.start:m.end] == m.text
+
+
+# --- parse_date ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "calendar", "iso"),
+    [
+        ("1402/07/19", "jalali", "2023-10-11"),
+        ("1402-08-9", "jalali", "2023-10-31"),
+        ("۱۴۰۲/۰۸/۱۳", "jalali", "2023-11-04"),
+        ("2024-02-03", "gregorian", "2024-02-03"),
+        ("2024-02-03T10:15:00+03:30", "gregorian", "2024-02-03"),
+        ("2021-10-03 08:00:00", "gregorian", "2021-10-03"),
+        ("دوشنبه ۲۴ مهر ۱۴۰۲ - ۱۰:۳۰", "jalali", "2023-10-16"),
+    ],
+)
+def test_parse_date(value: str, calendar: str, iso: str) -> None:
+    m = parse_date(value)
+    assert m is not None
+    assert (m.calendar, m.iso) == (calendar, iso)
+
+
+@pytest.mark.parametrize("value", ["", "  ", "نامعلوم", "سه شنبه", "2024-13-45"])
+def test_parse_date_without_a_date(value: str) -> None:
+    assert parse_date(value) is None
+
+
+# --- the seed and the shared data ---------------------------------------------------------------
+
+
+def test_seed_dates(fixtures: Path) -> None:
+    seed = fixtures / "news" / "tasnim-kazakhstan"
+    expected = json.loads((seed / "expected.json").read_text(encoding="utf-8"))["dates_mentioned"]
+    found = find_dates((seed / "clean.txt").read_text(encoding="utf-8"))
+    # The gold lists each distinct date once; the text says "سال 1992" twice.
+    got = {(m.text, m.year, m.month, m.day) for m in found}
+    want = {(d["text"], d.get("year"), d.get("month"), d.get("day")) for d in expected}
+    assert got == want
+    assert [m.text for m in found] == ["14 می", "1992", "1992", "1996", "2016"]
+
+
+def test_targoman_date_fields(shared: Path) -> None:
+    """Every record's ``date`` gives the day in its source path (``<site>/<date>/<hash>.json``)."""
+    lines = (shared / "data" / "targoman_sample" / "docs.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    right = 0
+    for record in records:
+        y, m, d = (int(x) for x in record["source_path"].split("/")[2].split("-"))
+        got = parse_date(record["date"])
+        right += got is not None and (got.year, got.month, got.day) == (y, m, d)
+    assert right / len(records) >= 0.99
