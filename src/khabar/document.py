@@ -90,6 +90,8 @@ class Document:
     removed: list[Removed] = field(default_factory=list)
     drop_reason: str | None = None
     drop_step: str | None = None
+    #: position in the run's global reading order (shard, then record): "first seen" for dedup
+    order: int = 0
 
     @property
     def dropped(self) -> bool:

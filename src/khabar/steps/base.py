@@ -8,24 +8,32 @@ out of the stream (so later steps never see them) and counts them by reason.
 Steps count what they do in ``self.stats`` (a plain ``Counter``), which the runner merges across
 workers into the run's ``stats.json``. Steps must be picklable: constructor arguments are plain
 config dataclasses, and anything heavy (a model, a lexicon) is loaded lazily on first use.
+
+Some steps can only decide after seeing the whole corpus (duplicates, lines repeated across a
+site). They are :class:`CorpusStep`\\ s and work in three phases that the runner schedules: every
+worker ``observe``\\ s its documents into a mergeable ``state()``; the runner calls ``reduce`` on
+all the states once; then every worker ``apply``\\ s the decision to its documents.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from khabar.document import Document
 
 
 class Step:
-    """Base class: subclasses set ``name`` and ``version`` and override ``process`` or ``run``."""
+    """Base class: subclasses set ``name``, ``version`` and ``section`` and override ``process``
+    or ``run``."""
 
     name: ClassVar[str] = "step"
     version: ClassVar[int] = 1
-    #: what the step needs done before it (names of earlier steps), checked by the pipeline
-    requires: ClassVar[tuple[str, ...]] = ()
+    #: the config section this step reads (``None``: the step has no options)
+    section: ClassVar[str | None] = None
+    #: one line for ``khabar steps``
+    summary: ClassVar[str] = ""
 
     def __init__(self, config: Any = None) -> None:
         self.config = config
@@ -35,8 +43,8 @@ class Step:
     def qualname(self) -> str:
         return f"{self.name}.v{self.version}"
 
-    def stat(self, key: str, n: int | float = 1) -> None:
-        self.stats[key] += n  # type: ignore[assignment]
+    def stat(self, key: str, n: int = 1) -> None:
+        self.stats[key] += n
 
     def process(self, doc: Document) -> Document:
         """Change one document (per-document steps override this)."""
@@ -44,8 +52,24 @@ class Step:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
-            self.stat("docs_in")
             yield self.process(doc)
 
-    def close(self) -> None:
-        """Release resources at the end of a shard (optional)."""
+
+class CorpusStep(Step):
+    """A step that decides after seeing every document: observe -> reduce -> apply."""
+
+    def observe(self, doc: Document) -> None:
+        """Record what the decision needs from ``doc`` (called in the workers)."""
+        raise NotImplementedError
+
+    def state(self) -> Any:
+        """This worker's observations, picklable and mergeable by :meth:`reduce`."""
+        raise NotImplementedError
+
+    def reduce(self, states: Sequence[Any]) -> Any:
+        """Combine every worker's state into one picklable decision (called once, in the driver)."""
+        raise NotImplementedError
+
+    def apply(self, doc: Document, decision: Any) -> Document:
+        """Apply the decision to one document (called in the workers)."""
+        raise NotImplementedError

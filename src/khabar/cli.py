@@ -1,0 +1,200 @@
+"""The ``khabar`` command: thin commands over importable functions.
+
+Every command validates its arguments, calls the library function of the same name, and turns
+a :class:`~khabar.errors.KhabarError` into one clear line on stderr and a distinct exit code:
+2 usage or config error, 3 input error, 4 accounting error (a bug), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from khabar import __version__
+
+app = typer.Typer(
+    name="khabar",
+    help="khabar: the Persian web-text refinery (ZWNJ-aware repair, boilerplate removal, news "
+         "structure, dedup, Parquet out).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+config_app = typer.Typer(help="Show the resolved configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+EXIT_USAGE, EXIT_INPUT, EXIT_ACCOUNTING = 2, 3, 4
+
+
+def _fail(exc: Exception) -> None:
+    from khabar.errors import AccountingError, ConfigError, InputError, MissingExtraError
+
+    code = 1
+    if isinstance(exc, (ConfigError, MissingExtraError)):
+        code = EXIT_USAGE
+    elif isinstance(exc, InputError):
+        code = EXIT_INPUT
+    elif isinstance(exc, AccountingError):
+        code = EXIT_ACCOUNTING
+    typer.echo(f"khabar: error: {exc}", err=True)
+    raise typer.Exit(code)
+
+
+def _flag_overrides(extra: list[str]) -> list[str]:
+    """``--section.key value`` / ``--section.key=value`` -> ``section.key=value``: every config key
+    is also a flag (``khabar config show`` lists them)."""
+    from khabar.errors import ConfigError
+
+    out: list[str] = []
+    i = 0
+    while i < len(extra):
+        arg = extra[i]
+        if not arg.startswith("--") or "." not in arg:
+            raise ConfigError(f"unexpected argument {arg!r}. Config keys are flags written "
+                              f"--section.key VALUE (e.g. --fix.digits latin); see 'khabar config show'")
+        name, eq, value = arg[2:].partition("=")
+        if not eq:
+            if i + 1 >= len(extra):
+                raise ConfigError(f"{arg} needs a value")
+            value = extra[i + 1]
+            i += 1
+        out.append(f"{name.replace('-', '_')}={value}")
+        i += 1
+    return out
+
+
+def _load_config(config: Optional[Path], sets: list[str], **run: Any) -> Any:
+    from khabar.config import Config
+
+    overrides = list(sets)
+    for key, value in run.items():
+        if value is not None:
+            overrides.append(f"run.{key}={value}")
+    return Config.load(config, overrides)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def refine(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(help="Input files, folders or globs (txt, jsonl[.gz|.zst], html, warc[.gz], parquet).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
+    set_: Annotated[list[str], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")] = [],  # noqa: B006
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'ray'.")] = "local",
+    force: Annotated[bool, typer.Option("--force", help="Start over if OUTDIR holds a run.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first rejected record.")] = False,
+    keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep the intermediate files in OUTDIR/_work.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Refine raw crawl files into a clean Parquet corpus in OUTPUT.
+
+    Every config key is also a flag: --section.key VALUE (e.g. --fix.digits latin,
+    --run.keep_raw false); 'khabar config show' lists them all.
+    """
+    from khabar.errors import KhabarError
+    from khabar.refine import refine as run_refine
+
+    try:
+        cfg = _load_config(config, [*set_, *_flag_overrides(ctx.args)], jobs=jobs,
+                           force=force or None, fail_fast=fail_fast or None)
+        from khabar.console import RichProgress, print_summary
+
+        progress = RichProgress(enabled=not quiet)
+        with progress:
+            result = run_refine(inputs, str(output), cfg, engine=engine, progress=progress,
+                                keep_work=keep_work)
+        if not quiet:
+            print_summary(result)
+    except KhabarError as exc:
+        _fail(exc)
+
+
+@app.command()
+def fix(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="UTF-8 text files (default: stdin).")] = None,
+    set_: Annotated[list[str], typer.Option("--set", help="Policy: key=value, e.g. digits=latin (see 'khabar config show', section [fix]).")] = [],  # noqa: B006
+) -> None:
+    """Repair Persian orthography line by line: one output line per input line, to stdout."""
+    import io
+
+    from khabar.errors import KhabarError
+
+    try:
+        cfg = _load_config(None, [f"fix.{s}" if not s.startswith("fix.") else s for s in set_])
+        import dataclasses
+
+        policy = {f.name: getattr(cfg.fix, f.name) for f in dataclasses.fields(cfg.fix)}
+        from khabar.text.fix import fix_stream
+
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n",
+                               write_through=False)
+        streams = ([open(f, encoding="utf-8", errors="replace", newline=None) for f in files]
+                   if files else [io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8",
+                                                   errors="replace", newline=None)])
+        for stream in streams:
+            with stream:
+                lines = (line.rstrip("\n") for line in stream)
+                for fixed in fix_stream(lines, **policy):
+                    out.write(fixed)
+                    out.write("\n")
+        out.flush()
+        out.detach()
+    except FileNotFoundError as exc:
+        typer.echo(f"khabar: error: {exc.filename}: no such file", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except KhabarError as exc:
+        _fail(exc)
+
+
+@app.command()
+def steps() -> None:
+    """List the pipeline's steps with their versions, in the default order."""
+    from khabar.config import DEFAULT_STEPS
+    from khabar.steps.base import CorpusStep
+    from khabar.steps.registry import STEPS, step_class
+
+    for name in STEPS:
+        cls = step_class(name)
+        kind = "corpus" if issubclass(cls, CorpusStep) else "doc"
+        default = "default" if name in DEFAULT_STEPS else ""
+        typer.echo(f"{cls.name}.v{cls.version}\t{kind}\t{default}\t{cls.summary}")
+
+
+@config_app.command("show")
+def config_show(
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
+    set_: Annotated[list[str], typer.Option("--set", help="section.key=value (repeatable).")] = [],  # noqa: B006
+) -> None:
+    """Print the resolved configuration as TOML (defaults < file < KHABAR_* env < --set)."""
+    from khabar.errors import KhabarError
+
+    try:
+        typer.echo(_load_config(config, set_).to_toml())
+    except KhabarError as exc:
+        _fail(exc)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,126 @@
+"""A pipeline: named steps in order, split into stages at the corpus-level steps.
+
+Per-document steps run one after the other on each document. A corpus-level step (dedup, site
+lines) needs to see every document before it decides, so the pipeline is cut there into
+*segments*: a segment applies the previous corpus step's decision, runs its per-document steps,
+and observes the documents for the next corpus step. The runner runs each segment as one parallel
+stage over the shards, with a reduce between stages.
+
+>>> [s.steps for s in plan_segments(["extract", "fix", "sitelines", "structure", "dedup"])]
+[('extract', 'fix'), ('structure',), ()]
+>>> [(s.apply, s.observe) for s in plan_segments(["extract", "fix", "sitelines", "structure", "dedup"])]
+[(None, 'sitelines'), ('sitelines', 'dedup'), ('dedup', None)]
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from khabar.config import Config
+from khabar.document import Document, Reject
+from khabar.steps.base import CorpusStep, Step
+from khabar.steps.registry import step_class
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One stage's share of the pipeline."""
+
+    apply: str | None
+    steps: tuple[str, ...]
+    observe: str | None
+
+
+def plan_segments(names: Sequence[str]) -> list[Segment]:
+    segments: list[Segment] = []
+    apply: str | None = None
+    current: list[str] = []
+    for name in names:
+        cls = step_class(name)
+        if issubclass(cls, CorpusStep):
+            segments.append(Segment(apply, tuple(current), name))
+            apply, current = name, []
+        else:
+            current.append(name)
+    segments.append(Segment(apply, tuple(current), None))
+    return segments
+
+
+def build_step(name: str, config: Config) -> Step:
+    cls = step_class(name)
+    section = cls.section
+    return cls(config.section(section) if section else None)
+
+
+class SegmentRunner:
+    """Runs one segment over a stream of documents inside one worker.
+
+    Dropped documents leave the stream at once (``on_dropped``); a step that raises on a
+    document turns it into a :class:`Reject` naming the step and the error (``on_reject``), and
+    the run goes on: one bad document never costs the shard.
+    """
+
+    def __init__(self, segment: Segment, config: Config) -> None:
+        self.segment = segment
+        self.apply_step = build_step(segment.apply, config) if segment.apply else None
+        self.steps = [build_step(n, config) for n in segment.steps]
+        self.observe_step = build_step(segment.observe, config) if segment.observe else None
+
+    def run(self, docs: Iterable[Document], decision: Any,
+            on_dropped: Callable[[Document], None],
+            on_reject: Callable[[Reject], None]) -> Iterator[Document]:
+        chain: list[tuple[Step, Callable[[Document], Document]]] = []
+        if self.apply_step is not None:
+            apply_step = self.apply_step
+            chain.append((apply_step, lambda d: apply_step.apply(d, decision)))  # type: ignore[attr-defined]
+        chain.extend((s, s.process) for s in self.steps)
+        for doc in docs:
+            if doc.dropped:
+                on_dropped(doc)
+                continue
+            ok = True
+            for step, fn in chain:
+                try:
+                    fn(doc)
+                except Exception as exc:  # recorded as a reject with its cause, never swallowed
+                    step.stat("errors")
+                    on_reject(Reject(doc.source, f"record {doc.record}", f"step_failed_{step.name}",
+                                     _short_error(exc)))
+                    ok = False
+                    break
+                if doc.dropped:
+                    step.stat(f"dropped.{doc.drop_reason}")
+                    on_dropped(doc)
+                    ok = False
+                    break
+            if not ok:
+                continue
+            if self.observe_step is not None:
+                try:
+                    self.observe_step.observe(doc)  # type: ignore[attr-defined]
+                except Exception as exc:
+                    self.observe_step.stat("errors")
+                    on_reject(Reject(doc.source, f"record {doc.record}",
+                                     f"step_failed_{self.observe_step.name}", _short_error(exc)))
+                    continue
+            yield doc
+
+    def state(self) -> Any:
+        return self.observe_step.state() if self.observe_step is not None else None  # type: ignore[attr-defined]
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for s in [self.apply_step, *self.steps, self.observe_step]:
+            if s is not None and s.stats:
+                out.setdefault(s.qualname, Counter()).update(s.stats)  # type: ignore[union-attr]
+        return {k: dict(v) for k, v in out.items()}
+
+
+def _short_error(exc: BaseException) -> str:
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    return f"{type(exc).__name__}: {exc}"[:500] + where

@@ -1,0 +1,452 @@
+"""``khabar refine``: raw crawl files in, a clean Parquet corpus out.
+
+The run is a sequence of stages over *shards* (groups of input files). Stage 0 reads the inputs;
+each stage runs its segment of the pipeline (see :mod:`khabar.pipeline`) on every shard in
+parallel and writes one work file per shard; between stages the driver reduces the corpus-level
+steps' observations into a decision (which lines are a site's boilerplate, which documents are
+duplicates). The last stage writes the output:
+
+    OUTDIR/data/part-00000.parquet      kept documents (``datasets`` reads the folder)
+    OUTDIR/dropped/part-00000.parquet   dropped documents, same columns, with ``drop_reason``
+    OUTDIR/rejects.jsonl                records that could not be read or processed, with where and why
+    OUTDIR/stats.json                   per-step counters, per-stage times
+    OUTDIR/manifest.json                version, resolved config, inputs with size and sha256, counts
+
+Every file appears atomically. Each shard task is idempotent and marks itself done by writing
+its report last, so a run that is killed and started again with the same OUTDIR continues from
+the finished shards. The accounting invariant ``read = kept + dropped + rejected`` is checked
+at the end and recorded in the manifest; a run that breaks it raises :class:`AccountingError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khabar import __version__
+from khabar.config import Config
+from khabar.document import Document, Reject
+from khabar.errors import AccountingError, KhabarError
+from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
+from khabar.pipeline import Segment, SegmentRunner, build_step, plan_segments
+
+WORK = "_work"
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    index: int
+    files: tuple[Any, ...]  # khabar.io.readers.InputFile
+
+
+@dataclass(frozen=True, slots=True)
+class StageTask:
+    stage: int
+    last: bool
+    shard: Shard
+    segment: Segment
+    config: Config
+    outdir: str
+
+
+@dataclass(slots=True)
+class ShardReport:
+    stage: int
+    shard: int
+    docs_in: int = 0
+    docs_out: int = 0
+    read: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    bytes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class RunResult:
+    outdir: str
+    read: int
+    kept: int
+    dropped: dict[str, int]
+    rejected: dict[str, int]
+    seconds: float
+    manifest: dict[str, Any]
+
+    @property
+    def invariant_holds(self) -> bool:
+        return self.read == self.kept + sum(self.dropped.values()) + sum(self.rejected.values())
+
+
+class Progress:
+    """What a run tells the outside while it works (the CLI draws a progress bar from it)."""
+
+    def stage(self, name: str, shards: int, total_bytes: int) -> None: ...
+
+    def shard_done(self, report: ShardReport) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+
+def plan_shards(files: Sequence[Any], shard_bytes: int) -> list[Shard]:
+    """Group the (sorted) input files into shards of about ``shard_bytes`` each, in order."""
+    shards: list[Shard] = []
+    group: list[Any] = []
+    size = 0
+    for f in files:
+        group.append(f)
+        size += f.size
+        if size >= shard_bytes:
+            shards.append(Shard(len(shards), tuple(group)))
+            group, size = [], 0
+    if group:
+        shards.append(Shard(len(shards), tuple(group)))
+    return shards
+
+
+# ---------------------------------------------------------------------------------------------
+# paths inside OUTDIR
+
+
+def _stage_dir(outdir: str, stage: int) -> Path:
+    return Path(outdir) / WORK / f"stage{stage}"
+
+
+def _work_file(outdir: str, stage: int, shard: int) -> Path:
+    return _stage_dir(outdir, stage) / f"{shard:05d}.parquet"
+
+
+def _report_file(outdir: str, stage: int, shard: int) -> Path:
+    return _stage_dir(outdir, stage) / f"{shard:05d}.report.json"
+
+
+def _state_file(outdir: str, stage: int, shard: int) -> Path:
+    return _stage_dir(outdir, stage) / f"{shard:05d}.state.pkl"
+
+
+def _rejects_file(outdir: str, stage: int, shard: int) -> Path:
+    return _stage_dir(outdir, stage) / f"{shard:05d}.rejects.jsonl"
+
+
+def _decision_file(outdir: str, stage: int) -> Path:
+    return Path(outdir) / WORK / f"decision{stage}.pkl"
+
+
+# ---------------------------------------------------------------------------------------------
+# the work of one shard in one stage (runs in a worker)
+
+
+def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reject], None]
+                 ) -> Iterator[Document]:
+    from khabar.io.readers import file_sha256, read_file
+
+    seq = 0
+    for inp in task.shard.files:
+        sha = file_sha256(inp.path)
+        records = rejected = 0
+        for item in read_file(inp, task.config.read, sha256=sha):
+            records += 1
+            report.read += 1
+            if isinstance(item, Reject):
+                rejected += 1
+                on_reject(item)
+                continue
+            item.order = (task.shard.index << 32) | seq
+            seq += 1
+            yield item
+        report.inputs.append({"path": inp.path, "format": inp.format, "size": inp.size,
+                              "compression": inp.compression, "sha256": sha,
+                              "records": records, "rejected": rejected})
+        report.bytes += inp.size
+
+
+def _read_work(path: Path) -> Iterator[Document]:
+    import pyarrow.parquet as pq
+
+    from khabar.io.schema import ORDER_COLUMN, row_to_doc
+
+    pf = pq.ParquetFile(path)
+    for batch in pf.iter_batches(batch_size=512):
+        for row in batch.to_pylist():
+            doc = row_to_doc(row)
+            doc.order = row[ORDER_COLUMN]
+            yield doc
+
+
+def run_stage_task(task: StageTask) -> ShardReport:
+    """Run one segment of the pipeline over one shard; write its files; return its report."""
+    from khabar.io.schema import ORDER_COLUMN, doc_to_row, output_schema, work_schema
+
+    t0 = time.perf_counter()
+    out = task.outdir
+    idx = task.shard.index
+    report = ShardReport(stage=task.stage, shard=idx)
+    keep_raw = task.config.run.keep_raw
+    rows = task.config.run.row_group_rows
+    runner = SegmentRunner(task.segment, task.config)
+    decision = None
+    if task.segment.apply:
+        with open(_decision_file(out, task.stage - 1), "rb") as f:
+            decision = pickle.load(f)
+
+    dropped: Counter[str] = Counter()
+    rejected: Counter[str] = Counter()
+    writers: list[Any] = []
+    try:
+        rej_w = JsonlWriter(_rejects_file(out, task.stage, idx))
+        writers.append(rej_w)
+        if task.last:
+            kept_w = ParquetWriter(Path(out) / "data" / f"part-{idx:05d}.parquet", output_schema(),
+                                   batch_rows=rows)
+            drop_w = ParquetWriter(Path(out) / "dropped" / f"part-{idx:05d}.parquet",
+                                   output_schema(), batch_rows=rows)
+            writers += [kept_w, drop_w]
+
+            def write_kept(d: Document) -> None:
+                kept_w.write(doc_to_row(d, keep_raw=keep_raw))
+
+            def write_dropped(d: Document) -> None:
+                drop_w.write(doc_to_row(d, keep_raw=keep_raw))
+        else:
+            work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows)
+            writers.append(work_w)
+
+            def write_kept(d: Document) -> None:
+                row = doc_to_row(d, keep_raw=True)
+                row[ORDER_COLUMN] = d.order
+                work_w.write(row)
+
+            write_dropped = write_kept
+
+        def on_dropped(d: Document) -> None:
+            dropped[d.drop_reason or "unknown"] += 1
+            write_dropped(d)
+
+        def on_reject(r: Reject) -> None:
+            if task.config.run.fail_fast:
+                raise KhabarError(f"--fail-fast: {r.source} {r.location}: {r.reason} {r.detail}")
+            rejected[r.reason] += 1
+            rej_w.write(r.to_dict())
+
+        def counted(docs: Iterator[Document]) -> Iterator[Document]:
+            for d in docs:
+                report.docs_in += 1
+                yield d
+
+        source = (_read_inputs(task, report, on_reject) if task.stage == 0
+                  else _read_work(_work_file(out, task.stage - 1, idx)))
+        for doc in runner.run(counted(source), decision, on_dropped, on_reject):
+            report.docs_out += 1
+            write_kept(doc)
+        state = runner.state()
+        if task.segment.observe:
+            tmp = _state_file(out, task.stage, idx).with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _state_file(out, task.stage, idx))
+        for w in writers:
+            w.close()
+    except BaseException:
+        for w in writers:
+            w.abort()
+        raise
+    report.dropped = dict(dropped)
+    report.rejected = dict(rejected)
+    report.stats = runner.stats()
+    report.seconds = round(time.perf_counter() - t0, 3)
+    atomic_write_json(_report_file(out, task.stage, idx), asdict(report))  # the done marker
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+# the driver
+
+
+def _fingerprint(config: Config, files: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "khabar_version": __version__,
+        "config": config.to_dict(),
+        "inputs": [[f.path, f.size] for f in files],
+    }
+
+
+def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> None:
+    out = Path(outdir)
+    run_file = out / WORK / "run.json"
+    finished = out / "manifest.json"
+    if force and out.exists():
+        for name in ("data", "dropped", WORK):
+            shutil.rmtree(out / name, ignore_errors=True)
+        for name in ("rejects.jsonl", "stats.json", "manifest.json", "report.html"):
+            (out / name).unlink(missing_ok=True)
+    elif finished.exists():
+        raise KhabarError(f"{outdir} already holds a finished run (manifest.json). "
+                          f"Use --force to refine again into it, or choose another -o folder.")
+    elif run_file.exists():
+        previous = json.loads(run_file.read_text(encoding="utf-8"))
+        if previous != fingerprint:
+            raise KhabarError(f"{outdir} holds an unfinished run with a different configuration "
+                              f"or inputs, so it cannot be resumed. Use --force to start over.")
+        return  # resume
+    elif out.exists() and any(p for p in out.iterdir() if not p.name.startswith(".")):
+        raise KhabarError(f"{outdir} exists and is not empty. Choose an empty or new folder, or "
+                          f"use --force to write into it (khabar's own files there are replaced).")
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(run_file, fingerprint)
+
+
+def _load_report(path: Path) -> ShardReport:
+    return ShardReport(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
+           engine: str = "local", progress: Progress | None = None,
+           executor: Any = None, keep_work: bool = False) -> RunResult:
+    """Refine ``inputs`` (files, folders, globs) into ``outdir``. See the module docstring."""
+    from khabar.io.readers import expand_inputs
+    from khabar.runners.base import make_executor
+
+    t0 = time.perf_counter()
+    config = config or Config.load()
+    progress = progress or Progress()
+    files = expand_inputs(list(inputs))
+    segments = plan_segments(config.run.steps)
+    for name in config.run.steps:  # build every step once here: bad config fails before work
+        build_step(name, config)
+    _prepare_outdir(outdir, _fingerprint(config, files), config.run.force)
+    shards = plan_shards(files, config.run.shard_bytes)
+    own_executor = executor is None
+    executor = executor or make_executor(engine, config.run.jobs)
+    total_bytes = sum(f.size for f in files)
+    reports: dict[int, list[ShardReport]] = {}
+    stage_seconds: dict[str, float] = {}
+    try:
+        for stage, segment in enumerate(segments):
+            last = stage == len(segments) - 1
+            ts = time.perf_counter()
+            label = ", ".join(filter(None, [segment.apply, *segment.steps])) or "read"
+            progress.stage(f"stage {stage + 1}/{len(segments)}: {label}", len(shards), total_bytes)
+            todo = []
+            done: list[ShardReport] = []
+            for shard in shards:
+                rf = _report_file(outdir, stage, shard.index)
+                if rf.exists():
+                    r = _load_report(rf)
+                    done.append(r)
+                    progress.shard_done(r)
+                else:
+                    todo.append(StageTask(stage, last, shard, segment, config, outdir))
+            for r in executor.map(run_stage_task, todo):
+                done.append(r)
+                progress.shard_done(r)
+            reports[stage] = sorted(done, key=lambda r: r.shard)
+            if segment.observe and not _decision_file(outdir, stage).exists():
+                progress.message(f"deciding {segment.observe} over the whole corpus")
+                states = []
+                for shard in shards:
+                    with open(_state_file(outdir, stage, shard.index), "rb") as f:
+                        states.append(pickle.load(f))
+                step = build_step(segment.observe, config)
+                decision = step.reduce(states)  # type: ignore[attr-defined]
+                del states
+                tmp = _decision_file(outdir, stage).with_suffix(".tmp")
+                with open(tmp, "wb") as f:
+                    pickle.dump(decision, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, _decision_file(outdir, stage))
+            stage_seconds[label] = round(time.perf_counter() - ts, 3)
+    finally:
+        if own_executor:
+            executor.close()
+    result = _finish(outdir, config, engine, executor.workers, files, shards, reports,
+                     stage_seconds, time.perf_counter() - t0)
+    if not keep_work:
+        shutil.rmtree(Path(outdir) / WORK, ignore_errors=True)
+    return result
+
+
+def _merge_stats(reports: dict[int, list[ShardReport]]) -> dict[str, dict[str, int]]:
+    merged: dict[str, Counter[str]] = {}
+    for stage_reports in reports.values():
+        for r in stage_reports:
+            for step, counters in r.stats.items():
+                merged.setdefault(step, Counter()).update(counters)
+    return {k: dict(sorted(v.items())) for k, v in merged.items()}
+
+
+def _finish(outdir: str, config: Config, engine: str, workers: int, files: Sequence[Any],
+            shards: Sequence[Shard], reports: dict[int, list[ShardReport]],
+            stage_seconds: dict[str, float], seconds: float) -> RunResult:
+    out = Path(outdir)
+    last = max(reports)
+    read = sum(r.read for r in reports[0])
+    kept = sum(r.docs_out for r in reports[last])
+    dropped: Counter[str] = Counter()
+    for r in reports[last]:
+        dropped.update(r.dropped)
+    rejected: Counter[str] = Counter()
+    with JsonlWriter(out / "rejects.jsonl") as rej:
+        for stage in sorted(reports):
+            for r in reports[stage]:
+                rejected.update(r.rejected)
+                path = _rejects_file(outdir, stage, r.shard)
+                if path.exists():
+                    with open(path, encoding="utf-8") as f:
+                        for line in f:
+                            obj = json.loads(line)
+                            obj["stage"] = stage
+                            rej.write(obj)
+    holds = read == kept + sum(dropped.values()) + sum(rejected.values())
+    inputs = [i for r in reports[0] for i in r.inputs]
+    data_files = []
+    for shard in shards:
+        for folder in ("data", "dropped"):
+            p = out / folder / f"part-{shard.index:05d}.parquet"
+            data_files.append({"path": str(p.relative_to(out)),
+                               "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
+    counts = {"read": read, "kept": kept, "dropped": dict(sorted(dropped.items())),
+              "rejected": dict(sorted(rejected.items())),
+              "invariant": "read = kept + dropped + rejected", "invariant_holds": holds}
+    steps = []
+    from khabar.steps.registry import step_class
+
+    for name in config.run.steps:
+        cls = step_class(name)
+        steps.append({"name": name, "version": cls.version})
+    manifest = {
+        "khabar_version": __version__,
+        "engine": engine,
+        "workers": workers,
+        "config": config.to_dict(),
+        "steps": steps,
+        "inputs": inputs,
+        "shards": len(shards),
+        "files": data_files,
+        "counts": counts,
+        "seconds": round(seconds, 3),
+    }
+    stats = {
+        "counts": counts,
+        "steps": _merge_stats(reports),
+        "stage_seconds": stage_seconds,
+        "seconds": round(seconds, 3),
+        "docs_per_second": round(read / seconds, 1) if seconds else None,
+    }
+    atomic_write_json(out / "stats.json", stats)
+    atomic_write_json(out / "manifest.json", manifest)
+    result = RunResult(outdir, read, kept, dict(dropped), dict(rejected), seconds, manifest)
+    if not holds:
+        raise AccountingError(
+            f"documents were lost: read {read} != kept {kept} + dropped {sum(dropped.values())} "
+            f"+ rejected {sum(rejected.values())}. This is a bug in khabar; please report it "
+            f"with {out / 'manifest.json'}.")
+    return result

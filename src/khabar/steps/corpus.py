@@ -1,0 +1,138 @@
+"""Corpus steps: language, quality, lines repeated across a site, and duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from khabar.document import Document
+from khabar.steps.base import CorpusStep, Step
+from khabar.steps.textops import remove_lines
+
+
+class LangIdStep(Step):
+    name = "langid"
+    version = 1
+    section = "langid"
+    summary = "identify the language offline; keep Persian (and what [langid] keep lists)"
+
+    def process(self, doc: Document) -> Document:
+        from khabar.corpus.langid import detect_language
+
+        res = detect_language(doc.text)
+        doc.meta["lang"] = res.lang
+        doc.meta["lang_score"] = round(float(res.score), 4)
+        self.stat(f"lang.{res.lang}")
+        if res.lang not in self.config.keep:
+            doc.drop(f"lang_{res.lang}", self.name)
+        return doc
+
+
+class QualityStep(Step):
+    name = "quality"
+    version = 1
+    section = "quality"
+    summary = "quality signals per document and threshold filters, each drop with its reason"
+
+    def process(self, doc: Document) -> Document:
+        from khabar.corpus.quality import check_quality, compute_signals
+
+        doc.signals.update(compute_signals(doc.text))
+        reason = check_quality(doc.signals, self.config)
+        if reason:
+            doc.drop(reason, self.name)
+        return doc
+
+
+class SiteLinesStep(CorpusStep):
+    """Lines seen on many pages of one domain are that site's boilerplate."""
+
+    name = "sitelines"
+    version = 1
+    section = "sitelines"
+    summary = "remove lines repeated across many pages of the same site (menus, footers, sponsors)"
+
+    def __init__(self, config: Any = None) -> None:
+        super().__init__(config)
+        self._counter: Any = None
+
+    def observe(self, doc: Document) -> None:
+        from khabar.corpus.sitelines import SiteLineCounter
+
+        if self._counter is None:
+            self._counter = SiteLineCounter(max_line_chars=self.config.max_line_chars)
+        self._counter.add(doc.domain or "", doc.text)
+
+    def state(self) -> Any:
+        return self._counter
+
+    def reduce(self, states: Sequence[Any]) -> Any:
+        from khabar.corpus.sitelines import SiteLineCounter
+
+        total = SiteLineCounter(max_line_chars=self.config.max_line_chars)
+        for s in states:
+            if s is not None:
+                total.merge(s)
+        return total.frequent(min_docs=self.config.min_docs, min_share=self.config.min_share)
+
+    def apply(self, doc: Document, decision: Any) -> Document:
+        from khabar.corpus.sitelines import line_key
+
+        lines = decision.get(doc.domain or "")
+        if not lines:
+            return doc
+        hits = [i for i, line in enumerate(doc.text.split("\n"))
+                if line.strip() and line_key(line) in lines]
+        if hits:
+            self.stat("lines_removed", remove_lines(doc, hits, "site_repeated_line"))
+            self.stat("docs_changed")
+            if not doc.text.strip():
+                doc.drop("empty_after_sitelines", self.name)
+        return doc
+
+
+class DedupStep(CorpusStep):
+    """Exact and near duplicates on the canonical form (ZWNJ, spacing and letter variants folded)."""
+
+    name = "dedup"
+    version = 1
+    section = "dedup"
+    summary = "drop exact and near duplicates (MinHash LSH on canonical text); keep one per cluster"
+
+    def __init__(self, config: Any = None) -> None:
+        super().__init__(config)
+        self._seen: list[tuple[Any, str, bytes]] = []
+
+    def observe(self, doc: Document) -> None:
+        from khabar.corpus.dedup import Candidate, signature
+        from khabar.corpus.keys import exact_key
+
+        cand = Candidate(id=doc.id, order=(doc.order,), date=doc.meta.get("published"),
+                         length=len(doc.text))
+        self._seen.append((cand, exact_key(doc.text), signature(doc.text, self.config)))
+
+    def state(self) -> Any:
+        return self._seen
+
+    def reduce(self, states: Sequence[Any]) -> Any:
+        from khabar.corpus.dedup import DedupIndex
+
+        index = DedupIndex(self.config)
+        for s in states:
+            for cand, key, sig in s or ():
+                index.add(cand, key, sig)
+        return index.resolve()
+
+    def apply(self, doc: Document, decision: Any) -> Document:
+        dup = decision.get(doc.id)
+        if dup is None:
+            return doc
+        doc.meta["dup_cluster"] = dup.cluster_id
+        if dup.kept_id != doc.id:
+            doc.meta["dup_of"] = dup.kept_id
+            doc.meta["dup_similarity"] = round(float(dup.similarity), 4)
+            self.stat(f"dropped.{dup.kind}")
+            doc.drop(f"duplicate_{dup.kind}", self.name)
+        else:
+            self.stat("cluster_kept")
+        return doc

@@ -1,0 +1,114 @@
+"""News steps: HTML extraction, per-document boilerplate removal, and news structure."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from khabar.document import Document, Removed
+from khabar.steps.base import Step
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly copy of a dataclass or value, for ``doc.meta``."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class ExtractStep(Step):
+    name = "extract"
+    version = 1
+    section = "extract"
+    summary = "HTML to main text without losing a character (ZWNJ kept); menus and footers dropped"
+
+    def process(self, doc: Document) -> Document:
+        if doc.html is None or doc.text:
+            self.stat("not_html")
+            return doc
+        from khabar.extract.html import extract_html
+
+        result = extract_html(doc.html, doc.url, self.config)
+        reason = getattr(result, "reason", None)
+        if reason:
+            self.stat(f"failed.{reason}")
+            doc.drop(reason, self.name)
+            return doc
+        self.stat("extracted")
+        doc.text = result.text
+        doc.raw = result.text
+        if result.title:
+            doc.meta["html_title"] = result.title
+        for key, value in (result.meta or {}).items():
+            if value not in (None, "", [], {}):
+                doc.meta.setdefault(f"html_{key}" if key not in ("published", "published_calendar")
+                                    else key, _plain(value))
+        for block in getattr(result, "removed", None) or []:
+            doc.removed.append(Removed(block, "html_boilerplate", -1))
+        doc.html = None  # the raw HTML is not carried further: it is large and not written
+        return doc
+
+
+class BoilerplateStep(Step):
+    name = "boilerplate"
+    version = 1
+    section = "boilerplate"
+    summary = "remove duplicated titles, related-links lists, share bars, sponsor and footer lines"
+
+    def process(self, doc: Document) -> Document:
+        from khabar.news.boilerplate import strip_boilerplate
+
+        text, removed = strip_boilerplate(doc.text, self.config)
+        for r in removed:
+            self.stat(f"removed.{r.reason}")
+        doc.text = text
+        doc.removed.extend(removed)
+        if not text.strip():
+            doc.drop("empty_after_boilerplate", self.name)
+        return doc
+
+
+class StructureStep(Step):
+    name = "structure"
+    version = 1
+    section = None
+    summary = "title, lead and body paragraphs; agency, desk and cited source; dates"
+
+    def process(self, doc: Document) -> Document:
+        from khabar.news.attribution import agency_for_domain, parse_attribution
+        from khabar.news.dates import find_dates, parse_date
+        from khabar.news.structure import structure
+
+        hint = doc.meta.get("html_title") or doc.meta.get("input_title")
+        s = structure(doc.text, title_hint=hint)
+        doc.title, doc.lead, doc.paragraphs = s.title, s.lead, list(s.paragraphs)
+        if getattr(s, "byline", None):
+            doc.meta["byline"] = s.byline
+        att = parse_attribution(doc.text)
+        for key in ("agency", "agency_id", "desk", "cited_source", "reporter", "city"):
+            value = getattr(att, key, None)
+            if value:
+                doc.meta[key] = value
+        if not doc.meta.get("agency") and doc.domain:
+            agency = agency_for_domain(doc.domain)
+            if agency:
+                doc.meta["agency"] = agency
+                doc.meta["agency_from"] = "domain"
+        if doc.meta.get("agency"):
+            self.stat("with_agency")
+        mentions = find_dates(doc.text)
+        if mentions:
+            doc.meta["dates_mentioned"] = [_plain(m) for m in mentions]
+        if not doc.meta.get("published"):
+            raw_date = doc.meta.get("input_date")
+            parsed = parse_date(str(raw_date)) if raw_date else None
+            if parsed is not None and parsed.iso:
+                doc.meta["published"] = parsed.iso
+                doc.meta["published_calendar"] = parsed.calendar
+        if doc.meta.get("published"):
+            self.stat("with_date")
+        if doc.title:
+            self.stat("with_title")
+        return doc
