@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Build khabar's ZWNJ frequency lexicon from the TRAIN splits of the UD Persian treebanks.
+
+The lexicon is what :mod:`khabar.text.zwnj` looks up to decide whether a glued word such as
+``میباشد`` should be written ``می‌باشد`` and whether two spaced words such as ``کتاب ها`` are
+one word (``کتاب‌ها``). It is a plain UTF-8 TSV, one ``form<TAB>count`` per line, sorted by form:
+
+* a *token* form is a Persian word as the treebank writes it, with its ZWNJs (``می‌باشد``) or
+  glued (``میلیون``);
+* a *pair* form is two words separated by one ASCII space (``به منظور``), counted when the
+  two words are written apart in the treebank and their concatenation is also seen as one
+  token, or when one side is an affix that is normally attached (``ها``, ``می``); it lets the
+  engine weigh ``کتاب ها`` against ``کتاب‌ها``.
+
+Only the TRAIN splits are read (dev splits are kept for measuring). Both treebanks are CC BY-SA
+4.0, so the lexicon is too (see ``src/khabar/data/lexicon/README.md``).
+
+Run (from the repository root, with ../shared beside it)::
+
+    .venv/bin/python scripts/build_lexicon.py            # writes the shipped lexicon
+    .venv/bin/python scripts/build_lexicon.py --check    # exit 1 if the shipped file differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEFAULT_SOURCES = (
+    SHARED / "data" / "ud_perdt" / "train.txt",
+    SHARED / "data" / "ud_seraji" / "train.txt",
+)
+OUTPUT = ROOT / "src" / "khabar" / "data" / "lexicon" / "zwnj_lexicon.tsv"
+
+ZWNJ = "\u200c"
+# Arabic-script letters, tatweel and diacritics; digits (U+0660-U+066D, U+06F0-U+06F9) and
+# Arabic punctuation (، ؛ ؟ ۔) stay out, so «14» or «،» never join a word.
+LETTER = "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
+TOKEN_RE = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
+# What the fix step does before calling the ZWNJ engine; the lexicon must be in the same letters.
+FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+# A pair whose second word is one of these is always counted, even if the glued or ZWNJ form
+# was never seen: «سیاره ای» (spaced) against «سیاره‌ای» is exactly what the engine must weigh.
+PAIR_MIN_PIECE_COUNT = 20
+HEADER = (
+    "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
+    "# License: CC BY-SA 4.0 (derived from Universal Dependencies treebanks; see README.md).\n"
+    "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
+)
+
+
+def read_lines(paths: Iterable[Path]) -> Iterator[str]:
+    """Yield the lines of every source, with Arabic ي/ك folded to Persian ی/ک."""
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                yield line.translate(FOLD)
+
+
+def tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
+    """Tokens of ``line`` and, for each, whether only whitespace separates it from the next.
+
+    >>> tokens_with_gaps("کتاب ها، می‌روم")
+    [('کتاب', True), ('ها', False), ('می\u200cروم', False)]
+    """
+    matches = list(TOKEN_RE.finditer(line))
+    out = []
+    for i, m in enumerate(matches):
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        spaced = nxt is not None and line[m.end() : nxt.start()].isspace()
+        out.append((m.group(), spaced))
+    return out
+
+
+def count_forms(lines: Iterable[str]) -> Counter[str]:
+    """Count token forms and the candidate spaced pairs (see the module docstring)."""
+    tokens: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for line in lines:
+        toks = tokens_with_gaps(line)
+        tokens.update(t for t, _ in toks)
+        for (a, spaced), (b, _) in zip(toks, toks[1:]):
+            if spaced and ZWNJ not in a and ZWNJ not in b:
+                pairs[f"{a} {b}"] += 1
+    keys = {t.replace(ZWNJ, "") for t in tokens}
+    # pieces seen on either side of a ZWNJ, with counts: «ها», «می», «ترین», «رئیس» ...
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for tok, n in tokens.items():
+        parts = tok.split(ZWNJ)
+        for p in parts[:-1]:
+            left[p] += n
+        for p in parts[1:]:
+            right[p] += n
+    frequent_left = {p for p, n in left.items() if n >= PAIR_MIN_PIECE_COUNT}
+    frequent_right = {p for p, n in right.items() if n >= PAIR_MIN_PIECE_COUNT}
+    out = Counter(tokens)
+    for pair, n in pairs.items():
+        a, b = pair.split(" ")
+        if a + b in keys or b in frequent_right or a in frequent_left:
+            out[pair] = n
+    return out
+
+
+def render(counts: Counter[str]) -> str:
+    """The TSV text: header, then ``form<TAB>count`` sorted by form (stable across runs)."""
+    body = "".join(f"{form}\t{n}\n" for form, n in sorted(counts.items()))
+    return HEADER + body
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sources", nargs="*", type=Path, default=list(DEFAULT_SOURCES))
+    ap.add_argument("--output", type=Path, default=OUTPUT)
+    ap.add_argument("--check", action="store_true", help="compare with --output, write nothing")
+    a = ap.parse_args(argv)
+    missing = [str(p) for p in a.sources if not p.is_file()]
+    if missing:
+        print(f"error: source file(s) not found: {', '.join(missing)}; "
+              f"put ../shared beside the repository or pass the train files", file=sys.stderr)
+        return 2
+    text = render(count_forms(read_lines(a.sources)))
+    if a.check:
+        current = a.output.read_text(encoding="utf-8") if a.output.is_file() else ""
+        if current != text:
+            print(f"{a.output} differs from a fresh build; run scripts/build_lexicon.py",
+                  file=sys.stderr)
+            return 1
+        return 0
+    a.output.parent.mkdir(parents=True, exist_ok=True)
+    a.output.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {a.output} ({len(text.splitlines()) - 3} forms, {len(text.encode())} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

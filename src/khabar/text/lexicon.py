@@ -1,0 +1,297 @@
+"""The ZWNJ lexicon: how often each Persian word is written glued, with a ZWNJ, or as two words.
+
+:class:`Lexicon` is read-only data for :mod:`khabar.text.zwnj`. The shipped file
+(``khabar/data/lexicon/zwnj_lexicon.tsv``, CC BY-SA 4.0, built by ``scripts/build_lexicon.py``
+from the UD PerDT and Seraji TRAIN splits) has one ``form<TAB>count`` per line:
+
+* ``می‌باشد	117``: a word with its ZWNJs, as the treebanks write it;
+* ``میلیون	208``: a word the treebanks write glued;
+* ``به منظور	55``: two words written apart (one ASCII space between them).
+
+User files (``Lexicon.load(extra=[path])``) are plain UTF-8 text, one entry per line, ``#``
+starting a comment. Each entry is a word written the way it must come out, and it overrides
+the counts:
+
+* ``بی‌نیوز`` (with a ZWNJ): write ``بینیوز`` and ``بی نیوز`` as ``بی‌نیوز``;
+* ``میروسلاو`` (no ZWNJ): never split this word;
+* ``به منظور`` (with a space): never join these two words;
+* an optional ``<TAB>count`` after the entry is accepted and ignored, so a shipped-format file
+  can be used as a user file too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+ZWNJ = "\u200c"
+SHIPPED = "zwnj_lexicon.tsv"
+#: Letters that join the next letter: a ZWNJ after them changes how the word looks.
+JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـ" "كي")
+
+# Learned-morphology thresholds. They are corpus-size independent shares or small counts,
+# chosen from the treebanks' TRAIN split (not from dev); each is explained where it is used.
+#: A right piece is a *bound suffix* (``ها``, ``ترین``, ``اند``) when it was seen after a ZWNJ
+#: at least this many times ...
+BOUND_MIN_COUNT = 20
+#: ... and at least this many times as often as alone (``ها`` 3738 attached, 3 alone;
+#: ``کند`` is attached 1554 times but is also a verb on its own, so it is not bound).
+BOUND_MIN_RATIO = 4.0
+#: A left piece is a *verbal prefix* (``می``, ``نمی``, ``برمی``) when it is this frequent on the
+#: left of a ZWNJ and rarely a word by itself (same ratio as above).
+PREFIX_MIN_COUNT = 20
+#: Personal endings that turn a verb stem into a remainder after می: «می‌کن|م», «می‌کن|ند».
+PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+
+
+#: Lookup fold: letter variants that spell the same word (``تأمین`` / ``تامین``), Arabic
+#: ي/ك, and marks (diacritics, hamza above, tatweel) that do not decide a ZWNJ. Keys and forms
+#: are folded on load; the engine folds each word the same way before looking it up.
+FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ۀ": "ه", "ة": "ه", "ي": "ی", "ى": "ی", "ك": "ک",
+     "\u0640": None, **{chr(c): None for c in range(0x064B, 0x0660)}, "\u0670": None}
+)
+
+
+def fold(word: str) -> str:
+    """The lookup form of ``word``: ``fold("تأمین")`` is ``"تامین"``, ``fold("نقطهٔ")`` ``"نقطه"``.
+
+    >>> fold("تأمین‌کنندگان") == "تامین‌کنندگان"
+    True
+    """
+    return word.translate(FOLD)
+
+
+class LexiconError(ValueError):
+    """A lexicon file cannot be read; the message names the file, the line and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Counts of one ZWNJ-free key, e.g. ``میباشد``: ``{'می‌باشد': 117, 'میباشد': 2}``."""
+
+    forms: Mapping[str, int]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Counts of written forms, keyed by the word with its ZWNJs removed.
+
+    Build one with :meth:`load` (the shipped lexicon plus user files) or :meth:`from_counts`.
+
+    >>> lex = Lexicon.from_counts({"می\u200cباشد": 9, "میلیون": 5, "کتاب ها": 1, "کتاب\u200cها": 7})
+    >>> lex.best_form("میباشد") == "می\u200cباشد"
+    True
+    >>> lex.best_form("میلیون")
+    'میلیون'
+    >>> lex.pair_count("کتاب", "ها"), lex.joined_count("کتاب", "ها")
+    (1, 7)
+    """
+
+    #: key -> {form: count}; forms are tokens (maybe with ZWNJ) or two words with one space
+    forms: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: user-forced forms: key -> form (``بی‌نیوز``), or the key itself to forbid any change
+    forced: dict[str, str] = field(default_factory=dict)
+    #: pairs a user wants kept apart: ``"به منظور"``
+    forced_apart: set[str] = field(default_factory=set)
+    #: count of each key written as one token (glued or with ZWNJ)
+    word_count: Counter[str] = field(default_factory=Counter)
+    #: count of each piece seen left / right of a ZWNJ inside a token
+    left_count: Counter[str] = field(default_factory=Counter)
+    right_count: Counter[str] = field(default_factory=Counter)
+    bound_suffixes: frozenset[str] = frozenset()
+    verbal_prefixes: frozenset[str] = frozenset()
+    verb_remainders: frozenset[str] = frozenset()
+    verb_stems: frozenset[str] = frozenset()
+    total: int = 0
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int]) -> Lexicon:
+        """Make a lexicon from ``form -> count`` (tokens, and pairs with one space)."""
+        lex = cls()
+        for form, n in counts.items():
+            lex._add(form, n)
+        lex._derive()
+        return lex
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, extra: Iterable[Path | str] = ()) -> Lexicon:
+        """Load the shipped lexicon (or ``path``), then apply user files in order.
+
+        Raises:
+            LexiconError: a file is missing or has a malformed line (the message says which).
+        """
+        if path is None:
+            text = (resources.files("khabar") / "data" / "lexicon" / SHIPPED).read_text("utf-8")
+            lex = cls.from_counts(parse_counts(text, "shipped " + SHIPPED))
+        else:
+            lex = cls.from_counts(parse_counts(_read(Path(path)), str(path)))
+        for user in extra:
+            lex.add_user_entries(parse_user_entries(_read(Path(user)), str(user)))
+        return lex
+
+    def add_user_entries(self, entries: Iterable[str]) -> None:
+        """Force the written forms of user entries (see the module docstring for the format)."""
+        for entry in entries:
+            if " " in entry:
+                self.forced_apart.add(fold(entry))
+                self.forced.pop(fold(entry).replace(" ", "").replace(ZWNJ, ""), None)
+            else:
+                self.forced[fold(entry).replace(ZWNJ, "")] = fold(entry)
+
+    def _add(self, form: str, n: int) -> None:
+        form = fold(form)
+        key = form.replace(ZWNJ, "").replace(" ", "")
+        self.forms.setdefault(key, {})
+        self.forms[key][form] = self.forms[key].get(form, 0) + n
+        if " " in form:
+            return
+        self.total += n
+        self.word_count[key] += n
+        parts = form.split(ZWNJ)
+        for p in parts[:-1]:
+            self.left_count[p] += n
+        for p in parts[1:]:
+            self.right_count[p] += n
+
+    def _derive(self) -> None:
+        """Learn bound suffixes, verbal prefixes and verb stems from the counts."""
+        alone = self.word_count
+        self.bound_suffixes = frozenset(
+            p for p, n in self.right_count.items()
+            if n >= BOUND_MIN_COUNT and n >= BOUND_MIN_RATIO * self.glued_count(p)
+        )
+        self.verbal_prefixes = frozenset(
+            p for p, n in self.left_count.items()
+            if p.endswith("می") and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
+        )
+        remainders = set()
+        for key, forms in self.forms.items():
+            for form in forms:
+                head, sep, rest = form.partition(ZWNJ)
+                if sep and head in self.verbal_prefixes:
+                    remainders.add(rest.split(ZWNJ)[0])
+        self.verb_remainders = frozenset(remainders)
+        stems = set()
+        for r in remainders:
+            for end in PERSONAL_ENDINGS[1:]:
+                if r.endswith(end) and len(r) > len(end) + 1:
+                    stems.add(r[: -len(end)])
+        self.verb_stems = frozenset(stems)
+
+    # ---- queries -------------------------------------------------------------------------
+
+    def glued_count(self, key: str) -> int:
+        """How often ``key`` was written as one token with no ZWNJ."""
+        return self.forms.get(key, {}).get(key, 0)
+
+    def best_form(self, key: str) -> str | None:
+        """The most frequent one-token spelling of ``key``, or None if the key is unknown.
+
+        A two-word spelling (``به وجود``) counts for the ZWNJ at the same place (``به‌وجود``),
+        because a glued ``بهوجود`` can only become one of the one-token spellings. Ties keep
+        the glued spelling (do no harm).
+        """
+        if key in self.forced:
+            return self.forced[key]
+        forms = self.forms.get(key)
+        if not forms:
+            return None
+        votes: dict[str, int] = {}
+        for form, n in forms.items():
+            one = form.replace(" ", ZWNJ)
+            votes[one] = votes.get(one, 0) + n
+        best = key
+        best_n = votes.get(key, 0)
+        for form, n in votes.items():
+            if n > best_n:
+                best, best_n = form, n
+        return best
+
+    def pair_count(self, a: str, b: str) -> int:
+        """How often ``a`` and ``b`` were written as two words (``کتاب ها``)."""
+        return self.forms.get(a + b, {}).get(f"{a} {b}", 0)
+
+    def joined_count(self, a: str, b: str) -> int:
+        """How often ``a`` + ``b`` was one token with a ZWNJ, or glued, at the seam between them."""
+        forms = self.forms.get(a + b)
+        if not forms:
+            return 0
+        total = 0
+        for form, n in forms.items():
+            if " " in form:
+                continue
+            # the form must not break inside a or b other than at the seam
+            if form.replace(ZWNJ, "") == a + b and _seam_ok(form, len(a)):
+                total += n
+        return total
+
+    def log_weight(self, piece: str) -> float:
+        """log of a piece's frequency (as a word or a ZWNJ piece), smoothed; for tie-breaks."""
+        n = self.word_count[piece] + self.left_count[piece] + self.right_count[piece]
+        return math.log(n + 1)
+
+
+def _seam_ok(form: str, seam: int) -> bool:
+    """True if the ZWNJs of ``form`` fall only at the seam (``seam`` counted without ZWNJs)."""
+    k = 0
+    for ch in form:
+        if ch == ZWNJ:
+            if k != seam:
+                return False
+        else:
+            k += 1
+    return True
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon file {path} does not exist; check the path") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"lexicon file {path} is not UTF-8 ({exc.reason}); save it as UTF-8") from exc
+
+
+def parse_counts(text: str, name: str) -> dict[str, int]:
+    """Parse ``form<TAB>count`` lines (``#`` comments and blank lines skipped).
+
+    >>> parse_counts("# c\\nمیلیون\\t3\\n", "x")
+    {'میلیون': 3}
+    """
+    out: dict[str, int] = {}
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, sep, count = line.partition("\t")
+        if not sep or not count.strip().isdigit():
+            raise LexiconError(
+                f"{name} line {no}: expected 'form<TAB>count', got {line!r}; fix or remove the line"
+            )
+        out[form] = out.get(form, 0) + int(count)
+    return out
+
+
+def parse_user_entries(text: str, name: str) -> list[str]:
+    """Parse a user file: one entry per line, ``#`` comments, optional ``<TAB>anything`` ignored.
+
+    >>> parse_user_entries("# news names\\nبی\u200cنیوز\\n  به منظور  # keep apart\\n", "x")
+    ['بی\u200cنیوز', 'به منظور']
+    """
+    out = []
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].split("\t", 1)[0].strip()
+        if not line:
+            continue
+        words = line.split()
+        if len(words) > 2:
+            raise LexiconError(
+                f"{name} line {no}: {line!r} has {len(words)} words; an entry is one word, "
+                "or two words to keep apart"
+            )
+        out.append(" ".join(words))
+    return out

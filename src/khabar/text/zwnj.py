@@ -1,0 +1,394 @@
+"""Restore lost ZWNJs (U+200C, نیم‌فاصله) in Persian text and remove wrong ones.
+
+Persian web text loses its ZWNJs in two ways, and carries stray ones:
+
+* **glued** (rule ``zwnj.glued``): ``میباشد`` → ``می‌باشد``, ``خشونتها`` → ``خشونت‌ها``,
+  ``رئیسجمهوری`` → ``رئیس‌جمهوری``, ``اصلیترین`` → ``اصلی‌ترین``;
+* **spaced** (rule ``zwnj.spaced``): ``می باشد`` → ``می‌باشد``, ``کتاب ها`` → ``کتاب‌ها``
+  (the space itself becomes the ZWNJ, so offsets stay put);
+* **stray** (rules ``zwnj.remove.edge``, ``zwnj.remove.double``, ``zwnj.remove.nonjoiner``):
+  a ZWNJ beside a space, punctuation, a digit or the text's edge does nothing but harm
+  (``کتاب‌ ها``), a doubled one is one too many.
+
+Decisions come from a :class:`~khabar.text.lexicon.Lexicon` of how the treebanks write each
+word (``میلیون`` is always glued there, so it is never split into ``می‌لیون``), and, for words
+the lexicon has not seen, from morphology learned from it: verbal prefixes (``می``, ``نمی``)
+followed by a known verb remainder, bound suffixes (``ها``, ``ترین``, ``اند``) after a known
+word, and known compound pieces (``نخست`` + ``وزیران``). Context decides one case: ``می``
+right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays as it is).
+
+The engine only ever inserts or removes a ZWNJ or turns one space into a ZWNJ; it never touches
+Latin words, digits or punctuation, and ``repair(repair(x)) == repair(x)``.
+
+>>> r = default_repairer()
+>>> r.repair("آنها میخواهند کتاب ها را بخوانند") == (
+...     "آنها می\u200cخواهند کتاب\u200cها را بخوانند")
+True
+>>> r.repair("حوادث 14 می تشکیل شده بود")
+'حوادث 14 می تشکیل شده بود'
+>>> r.find_repairs("میباشد")
+[Repair(start=2, end=2, replacement='\u200c', rule='zwnj.glued')]
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from khabar.text.lexicon import FOLD, JOINING, ZWNJ, Lexicon
+
+# Arabic-script letters, tatweel and diacritics (the same class as scripts/build_lexicon.py).
+# Digits (U+0660-U+066D, U+06F0-U+06F9) and Arabic punctuation are not letters: a ZWNJ beside
+# them is stray, and «14» never joins «می».
+LETTER = "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
+_LETTER_RE = re.compile(f"[{LETTER}]")
+#: A Persian word: letters, possibly with single or doubled ZWNJs inside.
+TOKEN_RE = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
+_ZWNJ_RUN_RE = re.compile(f"{ZWNJ}+")
+# «14 می», «۱۴ می»: a number, then spaces, right before the token (month May, not a prefix).
+_NUMBER_BEFORE_RE = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]\s+$")
+#: Morphology never splits pieces shorter than this (keeps «ی», «ا» from becoming pieces).
+MIN_PIECE = 2
+#: A glued word shorter than this is never split by morphology (``بها``, ``میز`` ...).
+MIN_SPLIT_WORD = 4
+#: A first piece must have been seen this often as a word (``خشونت`` in ``خشونتها``).
+MIN_STEM_COUNT = 2
+#: A compound's second piece must be seen this often after a ZWNJ (``وزیران`` in
+#: ``نخست‌وزیران``); lower values split names such as ``عبدالرحمناف``.
+MIN_COMPOUND_RIGHT = 2
+#: Per-instance memo caps: the caches are cleared when they grow past this many entries.
+CACHE_LIMIT = 500_000
+
+
+class NonJoiner(enum.Enum):
+    """What to do with a ZWNJ after a letter that does not join (``ا د ذ ر ز ژ و``).
+
+    Such a ZWNJ is invisible (``کار‌ها`` looks like ``کارها``) and both spellings are accepted
+    Persian, so the default keeps what the author wrote.
+    """
+
+    KEEP = "keep"
+    REMOVE = "remove"
+
+
+class Spaced(enum.Enum):
+    """Whether to join two words written apart that the lexicon writes as one (``کتاب ها``).
+
+    The default joins them: a spaced affix (``می باشد``) is the most common ZWNJ damage on
+    the web. ``KEEP`` restores only glued words and removes stray ZWNJs.
+    """
+
+    JOIN = "join"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change, relative to the input text of :meth:`ZwnjRepairer.find_repairs`.
+
+    ``text[start:end]`` is replaced by ``replacement``. Rules:
+
+    * ``zwnj.glued``: insert a ZWNJ inside a glued word (``start == end``);
+    * ``zwnj.spaced``: turn the space between two words (and any stray ZWNJ beside it) into
+      one ZWNJ;
+    * ``zwnj.remove.edge``: remove ZWNJs beside a non-letter or at the text's edge;
+    * ``zwnj.remove.double``: keep one ZWNJ of a run between two letters;
+    * ``zwnj.remove.nonjoiner``: remove a ZWNJ after a non-joining letter
+      (only with ``nonjoiner=NonJoiner.REMOVE``).
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+def _check_enum(value: object, kind: type[enum.Enum], name: str) -> None:
+    if not isinstance(value, kind):
+        options = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
+        raise ValueError(f"{name} must be one of {options}, got {value!r}")
+
+
+class ZwnjRepairer:
+    """Find and apply ZWNJ repairs; see the module docstring for the rules.
+
+    Args:
+        lexicon: word counts to decide with; the shipped lexicon if None. Add user words with
+            ``Lexicon.load(extra=[path])`` (format in :mod:`khabar.text.lexicon`).
+        nonjoiner: what to do with a ZWNJ after a non-joining letter (default: keep it).
+        spaced: whether to join spaced words the lexicon writes as one (default: join).
+
+    The instance memoises decisions per word and per word pair (Zipf: a few thousand words
+    make most of a corpus), so reuse one instance; it is safe to share across threads in
+    CPython because the memo only ever gains entries that any thread would compute alike.
+
+    >>> ZwnjRepairer(spaced="join")
+    Traceback (most recent call last):
+    ...
+    ValueError: spaced must be one of Spaced.JOIN, Spaced.KEEP, got 'join'
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        *,
+        nonjoiner: NonJoiner = NonJoiner.KEEP,
+        spaced: Spaced = Spaced.JOIN,
+    ) -> None:
+        _check_enum(nonjoiner, NonJoiner, "nonjoiner")
+        _check_enum(spaced, Spaced, "spaced")
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self.nonjoiner = nonjoiner
+        self.spaced = spaced
+        self._glued_memo: dict[str, tuple[int, ...]] = {}
+        self._join_memo: dict[str, bool] = {}
+        lex = self.lexicon
+        # Second words that can ever join the word before them: a pair is looked up only
+        # when its second word is here, which skips most pairs with one set membership.
+        self._joinable_right = joinable_right_words(lex)
+
+    # ---- public API ------------------------------------------------------------------------
+
+    def find_repairs(self, text: str) -> list[Repair]:
+        """All repairs for ``text``, sorted by position and non-overlapping.
+
+        >>> r = default_repairer()
+        >>> [(x.start, x.end, x.rule) for x in r.find_repairs("می باشد")]
+        [(2, 3, 'zwnj.spaced')]
+        >>> [(x.start, x.end, x.rule) for x in r.find_repairs("کتاب\u200c ها")]
+        [(4, 6, 'zwnj.spaced')]
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"find_repairs needs a str, got {type(text).__name__}")
+        removals = {r.start: r for r in self._stray_repairs(text)} if ZWNJ in text else {}
+        repairs: list[Repair] = []
+        for repair in self._word_repairs(text, removals):
+            repairs.append(repair)
+        repairs.extend(removals.values())
+        repairs.sort(key=lambda r: (r.start, r.end))
+        return repairs
+
+    def repair(self, text: str) -> str:
+        """``text`` with every repair of :meth:`find_repairs` applied.
+
+        >>> default_repairer().repair("رئیسجمهوری و نخستوزیران")
+        'رئیس\u200cجمهوری و نخست\u200cوزیران'
+        """
+        repairs = self.find_repairs(text)
+        if not repairs:
+            return text
+        return apply_repairs(text, repairs)
+
+    # ---- stray ZWNJs -----------------------------------------------------------------------
+
+    def _stray_repairs(self, text: str) -> Iterator[Repair]:
+        """Stray ZWNJs: beside a non-letter or the edge, doubled, or (optionally) after ``ا``.
+
+        ``"کتاب\u200c ها"``: the ZWNJ before the space goes (``zwnj.remove.edge``).
+        """
+        remove_nonjoiner = self.nonjoiner is NonJoiner.REMOVE
+        for m in _ZWNJ_RUN_RE.finditer(text):
+            s, e = m.start(), m.end()
+            before = text[s - 1] if s else ""
+            after = text[e] if e < len(text) else ""
+            if not (before and after and _LETTER_RE.match(before) and _LETTER_RE.match(after)):
+                yield Repair(s, e, "", "zwnj.remove.edge")
+            elif remove_nonjoiner and before not in JOINING:
+                yield Repair(s, e, "", "zwnj.remove.nonjoiner")
+            elif e - s > 1:
+                yield Repair(s + 1, e, "", "zwnj.remove.double")
+
+    # ---- glued and spaced words ------------------------------------------------------------
+
+    def _word_repairs(self, text: str, removals: dict[int, Repair]) -> Iterator[Repair]:
+        join_pairs = self.spaced is Spaced.JOIN
+        prev_end = -1
+        chain = ""  # ZWNJ-free key of the word (or joined words) ending at prev_end
+        for m in TOKEN_RE.finditer(text):
+            tok = m.group()
+            start = m.start()
+            key = (tok.replace(ZWNJ, "") if ZWNJ in tok else tok).translate(FOLD)
+            joined = False
+            if join_pairs and prev_end >= 0 and key in self._joinable_right:
+                gap = text[prev_end:start]
+                if gap.replace(ZWNJ, "") == " " and self._joins(chain, key, text, prev_end):
+                    for k in range(prev_end, start):
+                        removals.pop(k, None)
+                    yield Repair(prev_end, start, ZWNJ, "zwnj.spaced")
+                    joined = True
+            if ZWNJ not in tok:
+                for offset in self._glued(tok):
+                    yield Repair(start + offset, start + offset, ZWNJ, "zwnj.glued")
+            chain = chain + key if joined else key
+            prev_end = m.end()
+
+    def _joins(self, a: str, b: str, text: str, a_end: int) -> bool:
+        """Whether the words ``a`` (ending at ``a_end``) and ``b`` are one word.
+
+        ``a`` is the ZWNJ-free key of everything joined so far (``میشده`` before ``اند``).
+        """
+        if a in self.lexicon.verbal_prefixes and _NUMBER_BEFORE_RE.search(
+            text, max(0, a_end - len(a) - 24), a_end - len(a)
+        ):
+            return False  # «14 می تشکیل»: the month May
+        memo_key = f"{a} {b}"
+        hit = self._join_memo.get(memo_key)
+        if hit is None:
+            if len(self._join_memo) > CACHE_LIMIT:
+                self._join_memo.clear()
+            hit = self._decide_join(a, b)
+            self._join_memo[memo_key] = hit
+        return hit
+
+    def _decide_join(self, a: str, b: str) -> bool:
+        """Lexicon counts first (``کتاب ها`` 1 vs ``کتاب‌ها`` 7), then morphology."""
+        lex = self.lexicon
+        pair = f"{a} {b}"
+        if pair in lex.forced_apart:
+            return False
+        forced = lex.forced.get(a + b)
+        if forced is not None:
+            return ZWNJ in forced and _zwnj_offsets(forced).count(len(a)) > 0
+        apart, together = lex.pair_count(a, b), lex.joined_count(a, b)
+        if apart or together:
+            return together > apart
+        if len(a) < MIN_PIECE:
+            return False
+        if b in lex.bound_suffixes and (lex.word_count[a] or a in lex.verbal_prefixes):
+            return True  # «سیاره ای» → «سیاره‌ای», «خشونت ها» → «خشونت‌ها»
+        if a in lex.verbal_prefixes and self._is_verb_remainder(b):
+            return True  # «می اندازد» → «می‌اندازد»
+        return False
+
+    def _is_verb_remainder(self, s: str) -> bool:
+        """``s`` can follow می/نمی: seen so (``باشد``), or a seen stem plus an ending."""
+        lex = self.lexicon
+        if s in lex.verb_remainders:
+            return True
+        for end in ("م", "ی", "د", "یم", "ید", "ند"):
+            if s.endswith(end) and s[: -len(end)] in lex.verb_stems:
+                return True
+        return False
+
+    def _glued(self, tok: str) -> tuple[int, ...]:
+        """Offsets in ``tok`` (a word without ZWNJ) where a ZWNJ belongs; memoised."""
+        hit = self._glued_memo.get(tok)
+        if hit is None:
+            if len(self._glued_memo) > CACHE_LIMIT:
+                self._glued_memo.clear()
+            hit = self._decide_glued(tok)
+            self._glued_memo[tok] = hit
+        return hit
+
+    def _decide_glued(self, tok: str) -> tuple[int, ...]:
+        """The lexicon's most frequent spelling if it knows the word, else morphology."""
+        key = tok.translate(FOLD)
+        best = self.lexicon.best_form(key)
+        if best is None:
+            best = self._segment(key)
+        if best is None or ZWNJ not in best:
+            return ()
+        seams = [k for k in _zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
+        if len(key) == len(tok):
+            return tuple(seams)
+        # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
+        kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
+        return tuple(kept[k] for k in seams)
+
+    def _segment(self, tok: str) -> str | None:
+        """Split an unknown glued word into known pieces, fewest pieces first.
+
+        The first piece is a known word (``خشونت``) or a verbal prefix (``می``); after a
+        prefix comes a verb remainder (``اندازد``); after a word come bound suffixes (``ها``,
+        ``ترین``) or the second piece of a known compound (``وزیران``). Returns the word with
+        ZWNJs at the chosen seams, or None when no split is safe (``میروسلاو``).
+        """
+        if len(tok) < MIN_SPLIT_WORD:
+            return None
+        lex = self.lexicon
+        n = len(tok)
+        # best[i]: (pieces, -weight, seams) for tok[:i] segmented; only first-piece starts
+        best: dict[int, tuple[int, float, tuple[int, ...], str]] = {}
+        for i in range(MIN_PIECE, n - MIN_PIECE + 1):
+            head = tok[:i]
+            if head in lex.verbal_prefixes:
+                best[i] = (1, -lex.log_weight(head), (), "prefix")
+            elif lex.word_count[head] >= MIN_STEM_COUNT or lex.left_count[head] >= MIN_STEM_COUNT:
+                best[i] = (1, -lex.log_weight(head), (), "word")
+        for i in range(MIN_PIECE, n + 1):
+            state = best.get(i)
+            if state is None or i == n:
+                continue
+            pieces, weight, seams, kind = state
+            for j in range(i + MIN_PIECE, n + 1):
+                piece = tok[i:j]
+                if kind == "prefix":
+                    ok = self._is_verb_remainder(piece)
+                else:
+                    ok = piece in lex.bound_suffixes or (
+                        lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+                        and lex.word_count[piece] + lex.right_count[piece] >= MIN_STEM_COUNT
+                    )
+                if not ok:
+                    continue
+                cand = (pieces + 1, weight - lex.log_weight(piece), seams + (i,), "word")
+                if j not in best or cand[:2] < best[j][:2]:
+                    best[j] = cand
+        final = best.get(n)
+        if final is None or not final[2]:
+            return None
+        out = tok
+        for k in reversed(final[2]):
+            out = out[:k] + ZWNJ + out[k:]
+        return out
+
+
+def joinable_right_words(lex: Lexicon) -> frozenset[str]:
+    """Words that may join the word before them: ZWNJ pieces, suffixes, verb remainders,
+    second words of pairs the lexicon also writes as one token, and user-forced forms."""
+    words = set(lex.right_count) | lex.bound_suffixes | lex.verb_remainders
+    for forms in lex.forms.values():
+        if len(forms) > 1:
+            words.update(f.split(" ")[1] for f in forms if " " in f)
+    words.update(e.split(" ")[1] for e in lex.forced_apart)
+    words.update(f.split(ZWNJ)[-1] for f in lex.forced.values() if ZWNJ in f)
+    return frozenset(words)
+
+
+def _zwnj_offsets(form: str) -> list[int]:
+    """Offsets, in ``form`` without its ZWNJs, where the ZWNJs stand.
+
+    >>> _zwnj_offsets("می\u200cشده\u200cاند")
+    [2, 5]
+    """
+    out, k = [], 0
+    for ch in form:
+        if ch == ZWNJ:
+            out.append(k)
+        else:
+            k += 1
+    return out
+
+
+def apply_repairs(text: str, repairs: list[Repair]) -> str:
+    """Apply sorted, non-overlapping repairs to ``text``.
+
+    >>> apply_repairs("abc", [Repair(1, 1, "-", "x"), Repair(2, 3, "", "y")])
+    'a-b'
+    """
+    parts, pos = [], 0
+    for r in repairs:
+        parts.append(text[pos : r.start])
+        parts.append(r.replacement)
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@functools.cache
+def default_repairer() -> ZwnjRepairer:
+    """The repairer with the shipped lexicon and default styles, built once per process."""
+    return ZwnjRepairer()
