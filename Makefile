@@ -1,0 +1,31 @@
+# The two quick-start commands: `make run` and `make test`. Both create .venv on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EXAMPLES := examples/text examples/jsonl examples/html examples/warc
+
+.PHONY: run test install lint bench-zwnj clean
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khabar needs Python 3.11 or newer; run: make PY=python3.11 ...")'
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[all,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## refine the bundled examples into out/ and print the summary
+run: $(STAMP)
+	$(BIN)/khabar refine $(EXAMPLES) -o out --force
+
+## run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check src tests
+
+clean:
+	rm -rf out .pytest_cache .hypothesis
