@@ -1,0 +1,516 @@
+"""Lossless main-content extraction from Persian news HTML.
+
+:func:`extract_html` turns a page into its article text, title and metadata. Unlike trafilatura,
+which deletes every ZWNJ (U+200C) and keeps footers, it keeps every character of the article as the
+page has it: ZWNJ written as the character, as ``&zwnj;`` or as ``&#8204;``, ZWJ, Persian and
+Arabic-Indic digits, Arabic yeh and kaf (repair is the job of :mod:`khabar.text`, not of
+extraction). Only whitespace is touched: runs of HTML whitespace (and, by default, no-break spaces)
+become one space, as a browser shows them.
+
+How the article is found (resiliparse parses; the rules are ours):
+
+1. The page is cut into *blocks*: the text of each block-level element (``p``, ``div``, ``li``,
+   ``h2``...), with ``<br>`` kept as a line break and ``<br><br>`` as a paragraph break. Scripts,
+   styles, forms' inputs and hidden elements are skipped.
+2. Each block is marked with the furniture its ancestors' markup reveals (``nav``, ``footer``,
+   ``class="related-news"``...) and its own text (``پربازدیدترین``, ``کلیه حقوق ... محفوظ است``),
+   see :mod:`khabar.extract.boilerplate`.
+3. Prose blocks (long, few links, unmarked) vote for their ancestors; the article container is the
+   deepest element holding at least half of the page's prose, widened while a parent adds
+   substantially more prose (articles split around an ad).
+4. The lead between the headline and that container (``p.summary``, ``h2.subtitle``) is added, and
+   the container's blocks are filtered: furniture, link lists and everything after the agency end
+   marker ``انتهای پیام`` go to ``removed`` with their reason.
+
+>>> page = '''<html><head><title>بارش برف در تهران - خبرگزاری نمونه</title></head><body>
+... <nav><a href="/">صفحه اصلی</a> <a href="/s">ورزشی</a></nav>
+... <h1>بارش برف در تهران</h1>
+... <div class="body"><p>برف از صبح امروز در تهران می&zwnj;بارد و مدارس تعطیل شده&#8204;اند.</p>
+... <p>پلیس راهور از رانندگان خواست با زنجیر چرخ حرکت کنند.</p></div>
+... <footer>کلیه حقوق محفوظ است.</footer></body></html>'''
+>>> result = extract_html(page)
+>>> result.title
+'بارش برف در تهران'
+>>> print(result.text)
+برف از صبح امروز در تهران می‌بارد و مدارس تعطیل شده‌اند.
+<BLANKLINE>
+پلیس راهور از رانندگان خواست با زنجیر چرخ حرکت کنند.
+>>> result.text.count("\\u200c")
+2
+>>> extract_html("   ")
+ExtractFailure(reason='empty_input', detail='the HTML is empty or only whitespace', title=None, meta={}, removed=[], removed_reasons=[])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from urllib.parse import urljoin
+
+import regex
+
+from khabar._optional import require
+from khabar.errors import ConfigError
+from khabar.extract.boilerplate import is_end_marker, markup_reason, text_reason
+from khabar.extract.meta import (
+    page_metadata,
+    parse_date,
+    similar_titles,
+    strip_site_name,
+    unescape_leftover_entities,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from resiliparse.parse.html import DOMNode
+
+#: why no article could be returned
+FailureReason = Literal["empty_input", "no_body", "no_main_content"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """Tuning of :func:`extract_html`; the defaults were chosen on Persian news pages.
+
+    Attributes:
+        nbsp_as_space: show U+00A0 as a plain space, as a reader sees it (``به گزارش&nbsp;&nbsp;
+            خبرنگار`` is two words). Turn off to keep no-break spaces for a later repair step.
+        prose_chars: a block needs this many characters to vote for the article container; below
+            it, captions and labels would let a sidebar of teasers win.
+        max_link_density: blocks whose text is more than this share of link text are dropped as
+            link lists (menus, "related news"); article paragraphs with a link or two stay.
+        include_lead: add the lead/summary printed between the headline and the body.
+        bold_lines_as_headings: inside a ``<br>``-separated block, a line that is entirely bold
+            becomes its own paragraph (Persian sites write sub-headings so).
+    """
+
+    nbsp_as_space: bool = True
+    prose_chars: int = 40
+    max_link_density: float = 0.5
+    include_lead: bool = True
+    bold_lines_as_headings: bool = True
+
+    def __post_init__(self) -> None:
+        if self.prose_chars < 1:
+            raise ConfigError(
+                f"ExtractConfig.prose_chars must be at least 1, got {self.prose_chars}: it is the "
+                "length a block needs to count as article prose (the default is 40)."
+            )
+        if not 0.0 < self.max_link_density <= 1.0:
+            raise ConfigError(
+                f"ExtractConfig.max_link_density must be in (0, 1], got {self.max_link_density}: "
+                "it is the share of link text above which a block is a link list (default 0.5)."
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The article found in a page.
+
+    Attributes:
+        text: paragraphs joined by a blank line; a ``<br>`` inside a paragraph is a ``\\n``.
+        title: the headline (``<h1>``, else ``og:title``/``<title>`` without the site name).
+        paragraphs: the paragraphs of ``text``; headings are paragraphs of their own.
+        meta: ``published`` (ISO date), ``published_calendar`` (``gregorian``/``jalali``: how
+            the page printed it), ``published_source``, ``published_raw``, ``modified``, ``lang``,
+            ``description``, ``author``, ``site_name``, ``canonical_url``, ``tags``, when found.
+        removed: the blocks dropped as boilerplate, in page order (neighbours with the same reason
+            merged into one entry, lines joined by ``\\n``), for the inspector.
+        removed_reasons: the reason of each ``removed`` entry, same length and order.
+    """
+
+    text: str
+    title: str | None
+    paragraphs: list[str]
+    meta: dict[str, Any]
+    removed: list[str] = field(default_factory=list)
+    removed_reasons: list[str] = field(default_factory=list)
+    ok: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractFailure:
+    """No article in the page, and why; title and metadata are still given when found."""
+
+    reason: FailureReason
+    detail: str
+    title: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    removed_reasons: list[str] = field(default_factory=list)
+    ok: ClassVar[bool] = False
+
+
+# --- tree walking --------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main "
+    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+# Never text: code, media, embedded documents and form controls (their labels are form chrome).
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas video audio picture "
+    "img map head title meta link button select option optgroup input textarea label".split()
+)
+_HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD_TAGS = frozenset({"b", "strong"})
+_HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE_NBSP = regex.compile(r"[ \t\n\r\f\u00a0]+")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_BOLD_HEADING_MAX = 150  # chars: a longer bold line is emphasis inside prose, not a heading
+
+
+@dataclass(slots=True)
+class _Element:
+    tag: str
+    parent: int  # index in the element table, -1 for the root
+    mark: str | None  # furniture reason from this element's own markup
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    owner: int  # element index of the innermost block-level ancestor
+    heading: int  # 1-6 for h1-h6, 7 for a bold line, 0 for prose
+    link_chars: int
+    order: int = 0
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    link: bool
+    bold: bool
+
+
+class _Walker:
+    """Cuts a DOM into blocks; one walker per page (it holds the page's element table)."""
+
+    def __init__(self, config: ExtractConfig) -> None:
+        self.config = config
+        self.space = _HTML_SPACE_NBSP if config.nbsp_as_space else _HTML_SPACE
+        self.elements: list[_Element] = []
+        self.blocks: list[_Block] = []
+        self.pieces: list[_Piece | None] = []  # None is a <br>
+        self.owner = -1
+
+    def walk(self, root: DOMNode) -> None:
+        from resiliparse.parse.html import NodeType
+
+        self._visit(root, -1, NodeType, link=False, bold=False)
+        self._flush()
+
+    def _visit(self, node: DOMNode, parent: int, node_type: Any, link: bool, bold: bool) -> None:
+        # Iterative over siblings, recursive over depth: news pages nest 20-40 levels, far below
+        # Python's recursion limit.
+        for child in node.child_nodes:
+            kind = child.type
+            if kind == node_type.TEXT:
+                self.pieces.append(_Piece(child.text, link, bold))
+                continue
+            if kind != node_type.ELEMENT:
+                continue
+            tag = child.tag
+            if tag in _SKIP_TAGS:
+                continue
+            if tag == "br":
+                self.pieces.append(None)
+                continue
+            if _is_hidden(child):
+                continue
+            index = len(self.elements)
+            mark = markup_reason(
+                tag, child.class_name or "", child.id or "", child.getattr("role") or ""
+            )
+            self.elements.append(_Element(tag, parent, mark))
+            if tag in _BLOCK_TAGS:
+                self._flush()
+                outer = self.owner
+                self.owner = index
+                self._visit(child, index, node_type, link, bold)
+                self._flush()
+                self.owner = outer
+            else:
+                self._visit(child, index, node_type, link or tag == "a", bold or tag in _BOLD_TAGS)
+
+    def _flush(self) -> None:
+        """Turn the pending inline pieces into blocks of the current owner."""
+        if not self.pieces:
+            return
+        pieces, self.pieces = self.pieces, []
+        heading = _HEADING_LEVEL.get(self.elements[self.owner].tag, 0) if self.owner >= 0 else 0
+        lines: list[list[_Piece]] = [[]]
+        for piece in pieces:
+            if piece is None:
+                lines.append([])
+            else:
+                lines[-1].append(piece)
+        paragraph: list[tuple[str, int]] = []  # (line text, link chars)
+        for line in lines:
+            text = self.space.sub(" ", "".join(p.text for p in line)).strip()
+            if not text:
+                # an empty line between two <br> (<br><br>) ends the paragraph
+                self._emit(paragraph, heading)
+                paragraph = []
+                continue
+            link_chars = sum(len(p.text.strip()) for p in line if p.link)
+            if (
+                self.config.bold_lines_as_headings
+                and not heading
+                and len(text) <= _BOLD_HEADING_MAX
+                and all(p.bold or not p.text.strip() for p in line)
+            ):
+                self._emit(paragraph, heading)
+                self._emit([(text, link_chars)], 7)
+                paragraph = []
+                continue
+            paragraph.append((text, link_chars))
+        self._emit(paragraph, heading)
+
+    def _emit(self, lines: list[tuple[str, int]], heading: int) -> None:
+        if not lines:
+            return
+        text = "\n".join(line for line, _ in lines)
+        self.blocks.append(
+            _Block(text, self.owner, heading, sum(n for _, n in lines), len(self.blocks))
+        )
+
+
+def _is_hidden(node: DOMNode) -> bool:
+    if node.hasattr("hidden") or (node.getattr("aria-hidden") or "").lower() == "true":
+        return True
+    style = node.getattr("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+# --- choosing the article ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Page:
+    """The blocks of one page with the element table, and queries over ancestry."""
+
+    elements: list[_Element]
+    blocks: list[_Block]
+    config: ExtractConfig
+
+    def ancestors(self, index: int) -> list[int]:
+        """``index`` and its ancestors, innermost first."""
+        chain = []
+        while index >= 0:
+            chain.append(index)
+            index = self.elements[index].parent
+        return chain
+
+    def marks(self, block: _Block, below: int = -1) -> str | None:
+        """The innermost furniture mark on the block's ancestry, ignoring ``below`` and above it."""
+        for index in self.ancestors(block.owner):
+            if index == below:
+                return None
+            if self.elements[index].mark:
+                return self.elements[index].mark
+        return None
+
+    def link_density(self, block: _Block) -> float:
+        return block.link_chars / max(len(block.text), 1)
+
+    def prose_weight(self, block: _Block) -> float:
+        """How much a block looks like article prose (0 for headings, links and furniture)."""
+        if block.heading or len(block.text) < self.config.prose_chars:
+            return 0.0
+        if self.link_density(block) > 0.25 or text_reason(block.text):
+            return 0.0
+        return len(block.text) * (1.0 - self.link_density(block))
+
+    def container(self) -> int | None:
+        """The element holding the article's prose, or ``None`` when the page has no prose."""
+        for use_marks in (True, False):  # a page wrapped in a "nav"-named div still has an article
+            scores: dict[int, float] = {}
+            for block in self.blocks:
+                weight = self.prose_weight(block)
+                if weight and (not use_marks or self.marks(block) is None):
+                    for index in self.ancestors(block.owner):
+                        scores[index] = scores.get(index, 0.0) + weight
+            if scores:
+                return _deepest_majority(scores, self.ancestors, self.elements)
+        return None
+
+
+def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_Element]) -> int:
+    """The deepest element with half the page's prose, widened while a parent adds 15 % more."""
+    total = max(scores[i] for i in scores if elements[i].parent < 0)
+    holders = [i for i, s in scores.items() if s >= 0.5 * total]
+    best = max(holders, key=lambda i: len(ancestors(i)))
+    while elements[best].parent >= 0:
+        parent = elements[best].parent
+        if scores.get(parent, 0.0) - scores[best] < 0.15 * total:
+            break
+        best = parent
+    return best
+
+
+def _title_block(page: _Page, meta_title: str | None) -> _Block | None:
+    """The ``<h1>`` that is the headline: the one matching the meta title, else the first one."""
+    h1s = [b for b in page.blocks if b.heading == 1 and page.marks(b) is None]
+    if meta_title:
+        for block in h1s:
+            if similar_titles(block.text, meta_title):
+                return block
+    return h1s[0] if h1s else None
+
+
+def _select(page: _Page, container: int, title: _Block | None, description: str | None,
+            ) -> tuple[list[_Block], list[tuple[_Block, str]]]:  # fmt: skip
+    """Split the page's blocks into kept (article) and dropped (with reasons), in page order."""
+    inside = set()
+    for block in page.blocks:
+        if container in page.ancestors(block.owner):
+            inside.add(block.order)
+    first_inside = min(inside)
+    lead_from = title.order + 1 if title is not None and title.order < first_inside else None
+    kept: list[_Block] = []
+    dropped: list[tuple[_Block, str]] = []
+    ended = False
+    for block in page.blocks:
+        if title is not None and block.order == title.order:
+            dropped.append((block, "title"))
+            continue
+        is_lead = (
+            page.config.include_lead
+            and lead_from is not None
+            and lead_from <= block.order < first_inside
+        )
+        if block.order not in inside and not is_lead:
+            dropped.append((block, page.marks(block) or "outside_article"))
+            continue
+        reason = _drop_reason(page, block, container, ended, is_lead, description)
+        if reason == "end_marker":
+            ended = True
+        if reason:
+            dropped.append((block, reason))
+        else:
+            kept.append(block)
+    return kept, dropped
+
+
+def _drop_reason(page: _Page, block: _Block, container: int, ended: bool, is_lead: bool,
+                 description: str | None) -> str | None:  # fmt: skip
+    if ended:
+        return "after_end_marker"
+    if is_end_marker(block.text):
+        return "end_marker"
+    mark = page.marks(block, below=container)
+    if mark:
+        return mark
+    if page.link_density(block) > page.config.max_link_density:
+        return "links"
+    reason = text_reason(block.text)
+    if reason:
+        return reason
+    if is_lead:
+        # Between headline and body sit the lead and the byline/date/tools; only prose (or the
+        # sentence the page itself gives as its description) is the lead.
+        described = description is not None and similar_titles(block.text, description)
+        if not described and (len(block.text) < page.config.prose_chars or block.heading == 1):
+            return "header_line"
+        if parse_date(block.text) is not None and len(block.text) < 80:
+            return "dateline"
+    return None
+
+
+def _merge_removed(dropped: list[tuple[_Block, str]]) -> tuple[list[str], list[str]]:
+    texts: list[str] = []
+    reasons: list[str] = []
+    for block, reason in dropped:
+        if reasons and reasons[-1] == reason:
+            texts[-1] += "\n" + block.text
+        else:
+            texts.append(block.text)
+            reasons.append(reason)
+    return texts, reasons
+
+
+def _text_date(page: _Page, title: _Block | None) -> tuple[str, Any] | None:
+    """A date printed next to the headline: the nearest block (by page order) holding one."""
+    if title is None:
+        return None
+    near = sorted(
+        (b for b in page.blocks if abs(b.order - title.order) <= 30 and len(b.text) <= 200),
+        key=lambda b: (abs(b.order - title.order), b.order < title.order),
+    )
+    for block in near:
+        parsed = parse_date(block.text)
+        if parsed is not None:
+            return block.text, parsed
+    return None
+
+
+# --- the public function -------------------------------------------------------------------
+
+
+def extract_html(
+    html: str, url: str | None = None, config: ExtractConfig | None = None
+) -> Extracted | ExtractFailure:
+    """Extract the article text, title and metadata of a news page.
+
+    Args:
+        html: the page, decoded to ``str`` (decode bytes with the page's charset first).
+        url: the page's address; used for ``canonical_url`` when the page names none, and to
+            resolve a relative one.
+        config: tuning; :class:`ExtractConfig` defaults when ``None``.
+
+    Returns:
+        :class:`Extracted`, or :class:`ExtractFailure` with ``reason`` ``"empty_input"``,
+        ``"no_body"`` or ``"no_main_content"`` (a page of menus and link lists only). Both have
+        ``.ok``. Never raises for bad HTML.
+
+    Raises:
+        MissingExtraError: resiliparse is not installed (``pip install 'khabar[html]'``).
+    """
+    config = config or ExtractConfig()
+    if not html or not html.strip():
+        return ExtractFailure("empty_input", "the HTML is empty or only whitespace")
+    parser = require("resiliparse.parse.html", extra="html", feature="HTML extraction")
+    tree = parser.HTMLTree.parse(html)
+    meta = page_metadata(tree, url)
+    if meta.get("canonical_url") and url:
+        meta["canonical_url"] = urljoin(url, meta["canonical_url"])
+    meta_title = meta.pop("meta_title", None)
+    site_name = meta.get("site_name")
+    fallback_title = strip_site_name(meta_title, site_name) if meta_title else None
+    if tree.body is None:
+        return ExtractFailure("no_body", "the HTML has no <body>", fallback_title, meta)
+
+    walker = _Walker(config)
+    walker.walk(tree.body)
+    for block in walker.blocks:
+        block.text = unescape_leftover_entities(block.text)
+    page = _Page(walker.elements, walker.blocks, config)
+    title_block = _title_block(page, meta_title)
+    title = title_block.text.replace("\n", " ") if title_block is not None else fallback_title
+
+    if "published" not in meta:
+        found = _text_date(page, title_block)
+        if found is not None:
+            raw, parsed = found
+            meta.update(published=parsed.iso, published_calendar=parsed.calendar,
+                        published_source="text", published_raw=raw)  # fmt: skip
+
+    container = page.container()
+    if container is None:
+        removed, reasons = _merge_removed([(b, page.marks(b) or "no_prose") for b in page.blocks])
+        return ExtractFailure(
+            "no_main_content",
+            f"none of the page's {len(page.blocks)} text blocks is article prose (at least "
+            f"{config.prose_chars} characters, few links, outside menus and footers)",
+            title, meta, removed, reasons,
+        )  # fmt: skip
+    kept, dropped = _select(page, container, title_block, meta.get("description"))
+    removed, reasons = _merge_removed(dropped)
+    if not kept:
+        return ExtractFailure(
+            "no_main_content", "every block of the article container was boilerplate",
+            title, meta, removed, reasons,
+        )  # fmt: skip
+    paragraphs = [b.text for b in kept]
+    return Extracted("\n\n".join(paragraphs), title, paragraphs, meta, removed, reasons)
