@@ -32,10 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DEFAULT_SOURCES = (
-    SHARED / "data" / "ud_perdt" / "train.txt",
-    SHARED / "data" / "ud_seraji" / "train.txt",
-)
+PERDT = SHARED / "data" / "ud_perdt" / "train.txt"
+SERAJI = SHARED / "data" / "ud_seraji" / "train.txt"
+DEFAULT_SOURCES = (PERDT, SERAJI)
 OUTPUT = ROOT / "src" / "khabar" / "data" / "lexicon" / "zwnj_lexicon.tsv"
 
 ZWNJ = "\u200c"
@@ -55,12 +54,21 @@ HEADER = (
 )
 
 
-def read_lines(paths: Iterable[Path]) -> Iterator[str]:
-    """Yield the lines of every source, with Arabic ي/ك folded to Persian ی/ک."""
+# Seraji writes the plural ها glued after a joining letter 724 times (ارزشها, گروههای), where
+# PerDT and the Academy orthography write a ZWNJ (ارزش‌ها); see ../shared/data/ud_seraji/README.md.
+# Such glued Seraji tokens are not counted when the same word is also seen with the ZWNJ, so
+# they cannot outvote it; glued words that merely end in ها (تنها, بها) keep their counts.
+PLURAL_GLUED_RE = re.compile(f"[{''.join(sorted(set('بپتثجچحخسشصضطظعغفقکگلمنهیئ')))}]"
+                             "(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان)$")
+GLUED_PLURAL_SOURCES = ("ud_seraji",)
+
+
+def read_lines(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
+    """Yield (source folder name, line) for every source, with Arabic ي/ك folded to ی/ک."""
     for path in paths:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
-                yield line.translate(FOLD)
+                yield path.parent.name, line.translate(FOLD)
 
 
 def tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
@@ -78,16 +86,25 @@ def tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
     return out
 
 
-def count_forms(lines: Iterable[str]) -> Counter[str]:
+def count_forms(lines: Iterable[tuple[str, str]]) -> Counter[str]:
     """Count token forms and the candidate spaced pairs (see the module docstring)."""
     tokens: Counter[str] = Counter()
+    glued_plurals: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
-    for line in lines:
+    for source, line in lines:
         toks = tokens_with_gaps(line)
-        tokens.update(t for t, _ in toks)
+        for t, _ in toks:
+            if source in GLUED_PLURAL_SOURCES and ZWNJ not in t and PLURAL_GLUED_RE.search(t):
+                glued_plurals[t] += 1
+            else:
+                tokens[t] += 1
         for (a, spaced), (b, _) in zip(toks, toks[1:]):
             if spaced and ZWNJ not in a and ZWNJ not in b:
                 pairs[f"{a} {b}"] += 1
+    zwnj_keys = {t.replace(ZWNJ, "") for t in tokens if ZWNJ in t}
+    for t, n in glued_plurals.items():
+        if t not in zwnj_keys:
+            tokens[t] += n
     keys = {t.replace(ZWNJ, "") for t in tokens}
     # pieces seen on either side of a ZWNJ, with counts: «ها», «می», «ترین», «رئیس» ...
     left: Counter[str] = Counter()

@@ -58,7 +58,14 @@ MIN_SPLIT_WORD = 4
 MIN_STEM_COUNT = 2
 #: A compound's second piece must be seen this often after a ZWNJ (``وزیران`` in
 #: ``نخست‌وزیران``); lower values split names such as ``عبدالرحمناف``.
-MIN_COMPOUND_RIGHT = 2
+MIN_COMPOUND_RIGHT = 3
+#: A bound suffix is split off an unknown word only if at least this share of the word types
+#: with the same suffix and stem ending are written with the ZWNJ in the lexicon.
+MIN_SUFFIX_SHARE = 0.5
+#: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
+_VERB_SHAPE_RE = re.compile("(?:ید|اند|ان)(?:م|ی|یم|ید|ند|د)?$")
+#: Both words of a compound found by morphology have at least this many letters.
+MIN_COMPOUND_PIECE = 3
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -271,7 +278,7 @@ class ZwnjRepairer:
         for end in ("م", "ی", "د", "یم", "ید", "ند"):
             if s.endswith(end) and s[: -len(end)] in lex.verb_stems:
                 return True
-        return False
+        return len(s) >= 5 and _VERB_SHAPE_RE.search(s) is not None
 
     def _glued(self, tok: str) -> tuple[int, ...]:
         """Offsets in ``tok`` (a word without ZWNJ) where a ZWNJ belongs; memoised."""
@@ -327,10 +334,17 @@ class ZwnjRepairer:
                 piece = tok[i:j]
                 if kind == "prefix":
                     ok = self._is_verb_remainder(piece)
+                elif piece in lex.bound_suffixes:
+                    # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the
+                    # learned share for this suffix after this kind of stem
+                    ok = lex.suffix_share(piece, tok[:i]) >= MIN_SUFFIX_SHARE
                 else:
-                    ok = piece in lex.bound_suffixes or (
-                        lex.right_count[piece] >= MIN_COMPOUND_RIGHT
-                        and lex.word_count[piece] + lex.right_count[piece] >= MIN_STEM_COUNT
+                    # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی)
+                    # and rare ones split names (نیلوفر → نی|لوفر), so both are refused
+                    ok = (
+                        i >= MIN_COMPOUND_PIECE
+                        and j - i >= MIN_COMPOUND_PIECE
+                        and lex.right_count[piece] >= MIN_COMPOUND_RIGHT
                     )
                 if not ok:
                     continue
@@ -340,8 +354,11 @@ class ZwnjRepairer:
         final = best.get(n)
         if final is None or not final[2]:
             return None
-        out = tok
+        head = tok[: final[2][0]]
+        head_form = lex.best_form(head) or head
+        out = head_form + tok[len(head) :]
         for k in reversed(final[2]):
+            k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
         return out
 
