@@ -84,7 +84,8 @@ def refine(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
     set_: Annotated[list[str], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")] = [],  # noqa: B006
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
-    engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'ray'.")] = "local",
+    engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'ray' (needs khabar[ray]).")] = "local",
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster address (with --engine ray); default: start a local Ray.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Start over if OUTDIR holds a run.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first rejected record.")] = False,
     keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep the intermediate files in OUTDIR/_work.")] = False,
@@ -105,8 +106,9 @@ def refine(
 
         progress = RichProgress(enabled=not quiet)
         with progress:
-            result = run_refine(inputs, str(output), cfg, engine=engine, progress=progress,
-                                keep_work=keep_work)
+            result = run_refine(inputs, str(output), cfg, engine=engine,
+                                engine_options={"address": address} if address else None,
+                                progress=progress, keep_work=keep_work)
         if not quiet:
             print_summary(result)
     except KhabarError as exc:

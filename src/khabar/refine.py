@@ -310,8 +310,9 @@ def _load_report(path: Path) -> ShardReport:
 
 
 def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
-           engine: str = "local", progress: Progress | None = None,
-           executor: Any = None, keep_work: bool = False) -> RunResult:
+           engine: str = "local", engine_options: dict[str, Any] | None = None,
+           progress: Progress | None = None, executor: Any = None,
+           keep_work: bool = False) -> RunResult:
     """Refine ``inputs`` (files, folders, globs) into ``outdir``. See the module docstring."""
     from khabar.io.readers import expand_inputs
     from khabar.runners.base import make_executor
@@ -326,7 +327,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     _prepare_outdir(outdir, _fingerprint(config, files), config.run.force)
     shards = plan_shards(files, config.run.shard_bytes)
     own_executor = executor is None
-    executor = executor or make_executor(engine, config.run.jobs)
+    executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))
     total_bytes = sum(f.size for f in files)
     reports: dict[int, list[ShardReport]] = {}
     stage_seconds: dict[str, float] = {}

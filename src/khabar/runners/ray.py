@@ -1,0 +1,57 @@
+"""Run stages on a Ray cluster: one Ray task per shard, the same stage function as the local runner.
+
+Plain Ray tasks (``ray.remote``), not Ray Data: measured for this kind of work (one task per file
+shard, each writing its own output), tasks ran a map job in 21 s against 19-20 s for a process pool,
+while Ray Data took 47-60 s tuned. Shards must be on storage every worker sees (a shared file
+system or an object store path).
+
+Ray is an optional extra: ``pip install 'khabar[ray]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from khabar._optional import require
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class RayExecutor:
+    """``map`` over Ray tasks. Connects to ``address`` (a running cluster) or starts a local Ray
+    with ``jobs`` CPUs, and shuts down only what it started."""
+
+    def __init__(self, jobs: int = 0, address: str | None = None, max_retries: int = 3,
+                 temp_dir: str | None = None) -> None:
+        self._ray = require("ray", extra="ray", feature="--engine ray")
+        self._started = False
+        if not self._ray.is_initialized():
+            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                      "configure_logging": False}
+            if address:
+                kwargs["address"] = address
+            else:
+                if jobs > 0:
+                    kwargs["num_cpus"] = jobs
+                if temp_dir:
+                    kwargs["_temp_dir"] = temp_dir
+            self._ray.init(**kwargs)
+            self._started = True
+        self.workers = int(self._ray.cluster_resources().get("CPU", jobs or 1))
+        self.max_retries = max_retries
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        ray = self._ray
+        remote = ray.remote(num_cpus=1, max_retries=self.max_retries, retry_exceptions=False)(fn)
+        pending = [remote.remote(item) for item in items]
+        while pending:
+            done, pending = ray.wait(pending, num_returns=1)
+            for ref in done:
+                yield ray.get(ref)
+
+    def close(self) -> None:
+        if self._started and self._ray.is_initialized():
+            self._ray.shutdown()
+            self._started = False
