@@ -53,6 +53,7 @@ from khabar._optional import require
 from khabar.errors import ConfigError
 from khabar.extract.boilerplate import is_end_marker, markup_reason, text_reason
 from khabar.extract.meta import (
+    is_dateline,
     page_metadata,
     parse_date,
     similar_titles,
@@ -197,7 +198,10 @@ class _Walker:
     def walk(self, root: DOMNode) -> None:
         from resiliparse.parse.html import NodeType
 
-        self._visit(root, -1, NodeType, link=False, bold=False)
+        # the <body> is element 0, the single root every block descends from
+        self.elements.append(_Element("body", -1, None))
+        self.owner = 0
+        self._visit(root, 0, NodeType, link=False, bold=False)
         self._flush()
 
     def _visit(self, node: DOMNode, parent: int, node_type: Any, link: bool, bold: bool) -> None:
@@ -238,7 +242,7 @@ class _Walker:
         if not self.pieces:
             return
         pieces, self.pieces = self.pieces, []
-        heading = _HEADING_LEVEL.get(self.elements[self.owner].tag, 0) if self.owner >= 0 else 0
+        heading = _HEADING_LEVEL.get(self.elements[self.owner].tag, 0)
         lines: list[list[_Piece]] = [[]]
         for piece in pieces:
             if piece is None:
@@ -324,21 +328,38 @@ class _Page:
 
     def container(self) -> int | None:
         """The element holding the article's prose, or ``None`` when the page has no prose."""
-        for use_marks in (True, False):  # a page wrapped in a "nav"-named div still has an article
-            scores: dict[int, float] = {}
-            for block in self.blocks:
-                weight = self.prose_weight(block)
-                if weight and (not use_marks or self.marks(block) is None):
-                    for index in self.ancestors(block.owner):
-                        scores[index] = scores.get(index, 0.0) + weight
-            if scores:
-                return _deepest_majority(scores, self.ancestors, self.elements)
-        return None
+        self._unmark_wrappers()
+        scores: dict[int, float] = {}
+        for block in self.blocks:
+            weight = self.prose_weight(block)
+            if weight and self.marks(block) is None:
+                for index in self.ancestors(block.owner):
+                    scores[index] = scores.get(index, 0.0) + weight
+        if not scores:
+            return None
+        return _deepest_majority(scores, self.ancestors, self.elements)
+
+    def _unmark_wrappers(self) -> None:
+        """Forget the mark of an element that holds most of the page's prose.
+
+        A ``<div class="content sidebar-layout">`` or ``<form>``-like wrapper named after a
+        widget can enclose the whole article; holding half the prose proves it is no sidebar.
+        """
+        totals: dict[int, float] = {}
+        for block in self.blocks:
+            weight = self.prose_weight(block)
+            if weight:
+                for index in self.ancestors(block.owner):
+                    totals[index] = totals.get(index, 0.0) + weight
+        page_total = totals.get(0, 0.0)
+        for index, total in totals.items():
+            if self.elements[index].mark and total >= 0.5 * page_total:
+                self.elements[index].mark = None
 
 
 def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_Element]) -> int:
     """The deepest element with half the page's prose, widened while a parent adds 15 % more."""
-    total = max(scores[i] for i in scores if elements[i].parent < 0)
+    total = scores[0]  # the <body>
     holders = [i for i, s in scores.items() if s >= 0.5 * total]
     best = max(holders, key=lambda i: len(ancestors(i)))
     while elements[best].parent >= 0:
@@ -388,9 +409,35 @@ def _select(page: _Page, container: int, title: _Block | None, description: str 
             ended = True
         if reason:
             dropped.append((block, reason))
-        else:
+            continue
+        if "\n" in block.text:
+            block, line_drops, ended = _clean_lines(block)
+            dropped.extend(line_drops)
+        if block.text:
             kept.append(block)
     return kept, dropped
+
+
+def _clean_lines(block: _Block) -> tuple[_Block, list[tuple[_Block, str]], bool]:
+    """Drop furniture lines inside a ``<br>``-separated block (aryanews writes a whole article
+    so, ending it with ``انتهای پیام/`` or a stray ``-->``). Returns whether the end marker came."""
+    kept_lines: list[str] = []
+    dropped: list[tuple[_Block, str]] = []
+    ended = False
+    for line in block.text.split("\n"):
+        if ended:
+            reason: str | None = "after_end_marker"
+        elif is_end_marker(line):
+            reason, ended = "end_marker", True
+        else:
+            reason = text_reason(line)
+            reason = reason if reason in ("no_letters", "copyright") else None
+        if reason:
+            dropped.append((_Block(line, block.owner, 0, 0, block.order), reason))
+        else:
+            kept_lines.append(line)
+    cleaned = _Block("\n".join(kept_lines), block.owner, block.heading, block.link_chars, block.order)
+    return cleaned, dropped, ended
 
 
 def _drop_reason(page: _Page, block: _Block, container: int, ended: bool, is_lead: bool,
@@ -407,14 +454,14 @@ def _drop_reason(page: _Page, block: _Block, container: int, ended: bool, is_lea
     reason = text_reason(block.text)
     if reason:
         return reason
+    if not block.heading and is_dateline(block.text):
+        return "dateline"
     if is_lead:
         # Between headline and body sit the lead and the byline/date/tools; only prose (or the
         # sentence the page itself gives as its description) is the lead.
         described = description is not None and similar_titles(block.text, description)
         if not described and (len(block.text) < page.config.prose_chars or block.heading == 1):
             return "header_line"
-        if parse_date(block.text) is not None and len(block.text) < 80:
-            return "dateline"
     return None
 
 

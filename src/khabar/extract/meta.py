@@ -133,6 +133,29 @@ def _to_date(year: int, month: int, day: int, raw: str) -> ParsedDate | None:
     return None
 
 
+_WEEKDAYS = "شنبه|یکشنبه|دوشنبه|سه\u200c?\\s?شنبه|چهارشنبه|پنجشنبه|پنج\u200c?\\s?شنبه|جمعه|آدینه"
+# what may stand around a date on a dateline: weekday, time, AM/PM, labels
+_DATELINE_NOISE = regex.compile(
+    rf"{_MONTH_ALT}|{_WEEKDAYS}|تاریخ|انتشار|به\s*روز\s*رسانی|ساعت|ماه|ب\.?\s*ظ|ق\.?\s*ظ"
+    r"|[\d\s\p{P}\p{S}]+",
+    regex.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """Whether ``text`` is only a date (with weekday, time or a label), not a sentence with one.
+
+    >>> is_dateline("یکشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰"), is_dateline("تاریخ انتشار: 1402/07/19")
+    (True, True)
+    >>> is_dateline("این قانون از ۱ فروردین ۱۴۰۳ اجرا می‌شود.")
+    False
+    """
+    if len(text) > 80 or parse_date(text) is None:
+        return False
+    rest = _DATELINE_NOISE.sub("", fold_digits(text).replace("\u200c", ""))
+    return len(rest) < 3
+
+
 # --- site name in titles -------------------------------------------------------------------
 
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
