@@ -1,0 +1,381 @@
+"""``khabar.fix``: repair Persian text in one call, losslessly explained by edits.
+
+Three stages run in order, each on the output of the one before:
+
+1. **characters** (:func:`~khabar.text.normalize.char_rules`): the reviewed character map
+   (Arabic ي/ك → ی/ک, presentation forms, odd spaces, invisible junk, styles of the
+   :class:`~khabar.text.policy.FixPolicy`), ZWJ and stray marks, broken ZWNJs;
+2. **spacing** (:func:`~khabar.text.normalize.space_rules`): runs of spaces, trailing spaces,
+   spaces around punctuation;
+3. **ZWNJ** (:mod:`khabar.text.zwnj`): half-spaces restored in glued and spaced words.
+
+URLs, e-mails, hashtags, mentions, code and Latin words are copied byte for byte; numbers are
+kept away from the spacing and ZWNJ rules (:mod:`khabar.text.protect`). Every line break is kept,
+so the output has exactly as many lines as the input.
+
+>>> fix("قزاقستان در سال 2016  بیش از ۳۰۰ ميليون دلار", zwnj="off")
+'قزاقستان در سال 2016 بیش از ۳۰۰ میلیون دلار'
+>>> text, edits = fix_with_edits("كشور(اسرائيل)", zwnj="off")
+>>> text
+'کشور (اسرائیل)'
+>>> [(e.offset, e.before, e.after, e.rule) for e in edits]
+[(0, 'ك', 'ک', 'char.kaf'), (4, '(', ' (', 'punct.space'), (11, 'ي', 'ی', 'char.yeh')]
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, Protocol
+
+from khabar.document import Edit
+from khabar.text.normalize import Change, Rule, TranslateRule, apply_changes, char_rules, space_rules
+from khabar.text.policy import FixPolicy, Zwnj
+from khabar.text.protect import VERBATIM, find_spans
+
+__all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
+
+
+class _RepairLike(Protocol):
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+class Repairer(Protocol):
+    """What :mod:`khabar.text.zwnj`'s ``ZwnjRepairer`` offers (any object with these methods)."""
+
+    def find_repairs(self, text: str) -> Sequence[_RepairLike]: ...
+
+    def repair(self, text: str) -> str: ...
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    verbatim: bool
+
+
+class _Edit(NamedTuple):
+    """An edit being composed: ``cur[cs:ce]`` (current text) came from ``orig[os:oe]``."""
+
+    cs: int
+    ce: int
+    os: int
+    oe: int
+    rules: tuple[str, ...]
+
+
+def _outside(changes: list[Change], spans: list[_Span]) -> list[Change]:
+    """Drop the changes that touch the inside of a span (an insertion at its edge is outside)."""
+    if not spans:
+        return changes
+    kept = []
+    i = 0
+    for ch in changes:
+        while i < len(spans) and spans[i].end <= ch.start:
+            i += 1
+        if i < len(spans):
+            sp = spans[i]
+            if ch.start == ch.end:
+                if sp.start < ch.start < sp.end:
+                    continue
+            elif ch.start < sp.end and sp.start < ch.end:
+                continue
+        kept.append(ch)
+    return kept
+
+
+def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
+    """Move spans past the length changes made before them (changes never touch their inside)."""
+    if not spans or not changes:
+        return spans
+    out = []
+    delta = 0
+    i = 0
+    for sp in spans:
+        while i < len(changes) and changes[i].end <= sp.start and (
+            changes[i].start < sp.start or changes[i].start == changes[i].end
+        ):
+            ch = changes[i]
+            delta += len(ch.replacement) - (ch.end - ch.start)
+            i += 1
+        out.append(_Span(sp.start + delta, sp.end + delta, sp.verbatim))
+    return out
+
+
+def _compose(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
+    """Add one rule's ``changes`` (relative to the current text) to the composed ``edits``.
+
+    Overlapping or touching-empty edits merge into one, so every edit's ``before`` is a slice of
+    the original text and every ``after`` a slice of the new one, and undoing them in reverse
+    gives the input back.
+    """
+    items: list[tuple[int, int, _Edit | Change]] = [(e.cs, e.ce, e) for e in edits]
+    items += [(c.start, c.end, c) for c in changes]
+    items.sort(key=lambda it: (it[0], it[1]))
+    out: list[_Edit] = []
+    co = 0  # current - original, left of the cluster
+    nd = 0  # new - current, left of the cluster
+    k = 0
+    while k < len(items):
+        start, end, _ = items[k]
+        cluster = [items[k]]
+        last_empty = start == end
+        k += 1
+        while k < len(items):
+            s, e, _ = items[k]
+            if s < end or (s == end and (last_empty or s == e)):
+                cluster.append(items[k])
+                end = max(end, e)
+                last_empty = s == e
+                k += 1
+            else:
+                break
+        dco = dnd = 0
+        rules: list[str] = []
+        for _, _, it in cluster:
+            if isinstance(it, _Edit):
+                dco += (it.ce - it.cs) - (it.oe - it.os)
+                rules += [r for r in it.rules if r not in rules]
+            else:
+                dnd += len(it.replacement) - (it.end - it.start)
+                if it.rule not in rules:
+                    rules.append(it.rule)
+        out.append(_Edit(start + nd, end + nd + dnd, start - co, end - co - dco, tuple(rules)))
+        co += dco
+        nd += dnd
+    return out
+
+
+class Fixer:
+    """A policy and a ZWNJ repairer, compiled once; ``fix``, ``fix_with_edits`` and streams.
+
+    >>> Fixer(FixPolicy(digits="latin", zwnj="off")).fix("سال ۱۴۰۲")
+    'سال 1402'
+    """
+
+    def __init__(self, policy: FixPolicy | None = None, repairer: Repairer | None = None) -> None:
+        self.policy = policy or FixPolicy()
+        self._char_rules = char_rules(self.policy)
+        self._space_rules = space_rules(self.policy)
+        self._repairer = repairer
+
+    @property
+    def repairer(self) -> Repairer | None:
+        """The ZWNJ engine (``default_repairer()`` unless one was given); None when off."""
+        if self.policy.zwnj is Zwnj.OFF:
+            return None
+        if self._repairer is None:
+            from khabar.text.zwnj import default_repairer  # loads the lexicon on first use
+
+            self._repairer = default_repairer()
+        return self._repairer
+
+    def fix(self, text: str) -> str:
+        """Repair ``text`` (see :func:`khabar.fix`)."""
+        return self._run(text, None)[0]
+
+    def fix_with_edits(self, text: str) -> tuple[str, list[Edit]]:
+        """Repair ``text`` and say what changed (see :func:`khabar.fix_with_edits`)."""
+        out, composed = self._run(text, [])
+        edits = []
+        for e in composed or ():
+            before, after = text[e.os : e.oe], out[e.cs : e.ce]
+            if before != after:
+                edits.append(Edit(e.cs, before, after, "+".join(e.rules)))
+        return out, edits
+
+    def fix_stream(self, lines: Iterable[str], batch_chars: int = 1 << 16) -> Iterator[str]:
+        """Repair each line; yields one output line per input line, line breaks kept.
+
+        Lines are fixed in batches of about ``batch_chars`` characters (every rule is local to a
+        line, so a batch gives the same result as line by line, with less overhead per line).
+        """
+        batch: list[str] = []
+        size = 0
+        for line in lines:
+            batch.append(line)
+            size += len(line)
+            if size >= batch_chars:
+                yield from self._fix_batch(batch)
+                batch, size = [], 0
+        if batch:
+            yield from self._fix_batch(batch)
+
+    def _fix_batch(self, batch: list[str]) -> list[str]:
+        if len(batch) == 1 or not all(line.endswith("\n") for line in batch[:-1]):
+            return [self.fix(line) for line in batch]
+        fixed = self.fix("".join(batch)).split("\n")
+        if batch[-1].endswith("\n"):
+            fixed.pop()  # the empty piece after the final line break
+        if len(fixed) != len(batch):  # a line held another line break (\r, U+2028): go one by one
+            return [self.fix(line) for line in batch]
+        return [f + "\n" for f in fixed[:-1]] + [fixed[-1] + ("\n" if batch[-1].endswith("\n") else "")]
+
+    def _stage(
+        self,
+        text: str,
+        rules: Sequence[Rule],
+        spans: list[_Span],
+        edits: list[_Edit] | None,
+    ) -> tuple[str, list[_Span], bool]:
+        """Run ``rules`` outside ``spans``; returns the text, moved spans, and whether it changed."""
+        changed = False
+        for rule in rules:
+            if edits is None and not spans:
+                new = rule.apply(text)
+                changed = changed or new is not text and new != text
+                text = new
+                continue
+            if edits is None and isinstance(rule, TranslateRule):
+                new, spans = _translate_outside(text, rule, spans)
+                changed = changed or new != text
+                text = new
+                continue
+            changes = _outside(rule.find(text), spans)
+            if not changes:
+                continue
+            changed = True
+            if edits is not None:
+                edits[:] = _compose(edits, changes)
+            spans = _shift(spans, changes)
+            text = apply_changes(text, changes)
+        return text, spans, changed
+
+    def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
+        found = find_spans(text)
+        verbatim = [_Span(s.start, s.end, True) for s in found if s.kind in VERBATIM]
+        text, _, changed = self._stage(text, self._char_rules, verbatim, edits)
+        if changed:
+            found = find_spans(text)
+        spans = [_Span(s.start, s.end, s.kind in VERBATIM) for s in found]
+        text, spans, _ = self._stage(text, self._space_rules, spans, edits)
+        repairer = self.repairer
+        if repairer is not None:
+            verbatim = [s for s in spans if s.verbatim]
+            if edits is None and not verbatim:
+                text = repairer.repair(text)
+            else:
+                changes = [
+                    Change(r.start, r.end, r.replacement, r.rule)
+                    for r in repairer.find_repairs(text)
+                ]
+                changes = _outside(changes, verbatim)
+                if changes:
+                    if edits is not None:
+                        edits[:] = _compose(edits, changes)
+                    text = apply_changes(text, changes)
+        return text, edits
+
+
+def _translate_outside(
+    text: str, rule: TranslateRule, spans: list[_Span]
+) -> tuple[str, list[_Span]]:
+    """:meth:`str.translate` the text between spans, copying the spans and moving them."""
+    parts = []
+    moved = []
+    pos = 0
+    length = 0
+    for sp in spans:
+        gap = text[pos : sp.start].translate(rule.table)
+        parts.append(gap)
+        length += len(gap)
+        parts.append(text[sp.start : sp.end])
+        moved.append(_Span(length, length + sp.end - sp.start, sp.verbatim))
+        length += sp.end - sp.start
+        pos = sp.end
+    parts.append(text[pos:].translate(rule.table))
+    return "".join(parts), moved
+
+
+_DEFAULT = FixPolicy()
+
+
+def _fixer(policy: dict[str, Any], repairer: Repairer | None) -> Fixer:
+    return Fixer(FixPolicy.from_kwargs(**policy) if policy else _DEFAULT, repairer)
+
+
+def fix(text: str, *, repairer: Repairer | None = None, **policy: Any) -> str:
+    """Repair Persian ``text``: characters, spacing and half-spaces, with every line kept.
+
+    ``policy`` keywords are the fields of :class:`~khabar.text.policy.FixPolicy`
+    (``digits="latin"``, ``heh_yeh="hamza"``, ...); a wrong name or value raises ConfigError.
+    ``repairer`` replaces the shipped ZWNJ engine (a ``ZwnjRepairer`` with your own lexicon).
+    ``fix`` never raises on a ``str``, and ``fix(fix(x)) == fix(x)``.
+
+    >>> fix("ميخواهم   به «تهران»برگردم", zwnj="off")
+    'میخواهم به «تهران» برگردم'
+    >>> fix("https://fa.wikipedia.org/wiki/كشور  #هشتگ_عربي", zwnj="off")
+    'https://fa.wikipedia.org/wiki/كشور #هشتگ_عربي'
+    """
+    return _fixer(policy, repairer).fix(text)
+
+
+def fix_with_edits(
+    text: str, *, repairer: Repairer | None = None, **policy: Any
+) -> tuple[str, list[Edit]]:
+    """Like :func:`fix`, and list the edits: ``after`` starts at ``offset`` in the returned text.
+
+    Undoing the edits from last to first (``out[offset:offset+len(after)] = before``) gives the
+    input back. ``rule`` names the rule (``char.yeh``, ``space.collapse``, ``punct.space``,
+    ``zwnj.glued`` ...); rules whose changes overlap are joined with ``+``.
+
+    >>> fix_with_edits("و\\u00a0 استفاده", zwnj="off")
+    ('و استفاده', [Edit(offset=1, before='\\xa0 ', after=' ', rule='char.space+space.collapse')])
+    """
+    return _fixer(policy, repairer).fix_with_edits(text)
+
+
+def fix_stream(
+    lines: Iterable[str], *, repairer: Repairer | None = None, **policy: Any
+) -> Iterator[str]:
+    """Repair an iterable of lines lazily (a file object works), one output line per input line.
+
+    >>> list(fix_stream(["يك\\n", "\\n", "دو  سه"], zwnj="off"))
+    ['یک\\n', '\\n', 'دو سه']
+    """
+    return _fixer(policy, repairer).fix_stream(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m khabar.text.fix [--OPTION=VALUE ...]``: fix stdin to stdout, line by line.
+
+    Options are the :class:`~khabar.text.policy.FixPolicy` fields (``--digits=latin``). Input is
+    UTF-8; bytes that are not valid UTF-8 are passed through unchanged (surrogateescape), so no
+    data is lost.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    policy: dict[str, str] = {}
+    for arg in args:
+        name, eq, value = arg.removeprefix("--").partition("=")
+        if not arg.startswith("--") or not eq:
+            print(
+                f"khabar.text.fix: cannot read argument {arg!r}; "
+                "write options as --name=value, e.g. --digits=latin",
+                file=sys.stderr,
+            )
+            return 2
+        policy[name.replace("-", "_")] = value
+    from khabar.errors import ConfigError
+
+    try:
+        fixer = _fixer(policy, None)
+    except ConfigError as exc:
+        print(f"khabar.text.fix: {exc}", file=sys.stderr)
+        return 2
+    stdin = io.TextIOWrapper(
+        sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline=""
+    )
+    stdout = io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline="", write_through=False
+    )
+    stdout.writelines(fixer.fix_stream(stdin))
+    stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

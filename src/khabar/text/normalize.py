@@ -1,0 +1,270 @@
+"""Character and spacing rules of :func:`khabar.fix`, each a small named, precompiled rule.
+
+A rule can *apply* itself (fast: one :meth:`str.translate` or one :meth:`re.Pattern.sub`) or
+*find* its changes (for :func:`khabar.fix_with_edits` and for texts with protected spans); both
+come from the same table or pattern, so they cannot disagree. Rules never match across a line
+break: every pattern names the space U+0020 it works on, never ``\\s``.
+
+The rules of a policy are built once (:func:`char_rules`, :func:`space_rules`) and cached.
+
+>>> text = "كشور(اسرائيل)"
+>>> for rule in char_rules(FixPolicy()) + space_rules(FixPolicy()):
+...     text = rule.apply(text)
+>>> text
+'کشور (اسرائیل)'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from khabar.text.charmap import rule_names, translation_table
+from khabar.text.policy import Diacritics, FixPolicy, HehYeh, PunctSpacing
+
+__all__ = [
+    "Change",
+    "RegexRule",
+    "Rule",
+    "TranslateRule",
+    "apply_changes",
+    "char_rules",
+    "space_rules",
+]
+
+ZWNJ = "\u200c"
+#: Arabic-script letters (not digits, not punctuation): the context Persian spacing rules need.
+_LETTER = "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+#: combining marks that sit on a letter: harakat, hamza above/below, superscript alef, Quranic
+_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+#: the short-vowel marks (harakat) the diacritics policy is about; hamza above (هٔ) is not one
+_HARAKAT = "\u064b-\u0652"
+#: Combining marks of other scripts, where ZWNJ is meaningful too (Devanagari क्‌ष after a virama)
+_OTHER_MARK = "\u0300-\u036f\u0900-\u0dff"
+#: characters that end a line: rules keep them all, so fix keeps one output line per input line
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+class Change(NamedTuple):
+    """Replace ``text[start:end]`` by ``replacement``; ``rule`` names why."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+def apply_changes(text: str, changes: list[Change]) -> str:
+    """Apply sorted, non-overlapping changes (all relative to ``text``).
+
+    >>> apply_changes("abc", [Change(1, 2, "XY", "r"), Change(3, 3, "!", "r")])
+    'aXYc!'
+    """
+    if not changes:
+        return text
+    parts = []
+    pos = 0
+    for ch in changes:
+        parts.append(text[pos : ch.start])
+        parts.append(ch.replacement)
+        pos = ch.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class Rule:
+    """A named rewrite: ``apply`` is the fast path, ``find`` lists the same changes."""
+
+    name: str
+
+    def apply(self, text: str) -> str:
+        raise NotImplementedError
+
+    def find(self, text: str) -> list[Change]:
+        raise NotImplementedError
+
+
+class TranslateRule(Rule):
+    """One-character maps (the character map of a policy), applied with :meth:`str.translate`."""
+
+    def __init__(self, table: dict[int, str], names: dict[str, str]) -> None:
+        self.name = "char"
+        self.table = table
+        self.names = names
+        chars = "".join(sorted(chr(c) for c in table))
+        self.pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
+
+    def apply(self, text: str) -> str:
+        return text.translate(self.table)
+
+    def find(self, text: str) -> list[Change]:
+        if self.pattern is None:
+            return []
+        table, names = self.table, self.names
+        return [
+            Change(m.start(), m.end(), table[ord(m.group())], names[m.group()])
+            for m in self.pattern.finditer(text)
+        ]
+
+
+def _any_of(chars: str) -> Callable[[str], bool]:
+    """A guard: true when ``text`` holds one of ``chars`` (each test runs at memchr speed)."""
+    return lambda text: any(c in text for c in chars)
+
+
+@dataclass(frozen=True, slots=True)
+class RegexRule(Rule):
+    """Every match of ``pattern`` becomes ``repl`` (a :meth:`re.Match.expand` template).
+
+    ``guard``, when set, is a cheap test that is false for texts the pattern cannot match
+    (usually "contains one of these characters"): it skips the regex pass on most texts.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    repl: str
+    guard: Callable[[str], bool] | None = None
+
+    def apply(self, text: str) -> str:
+        if self.guard is not None and not self.guard(text):
+            return text
+        return self.pattern.sub(self.repl, text)
+
+    def find(self, text: str) -> list[Change]:
+        if self.guard is not None and not self.guard(text):
+            return []
+        repl, name = self.repl, self.name
+        changes = []
+        for m in self.pattern.finditer(text):
+            new = m.expand(repl) if "\\" in repl else repl
+            if new != m.group():
+                changes.append(Change(m.start(), m.end(), new, name))
+        return changes
+
+
+# --- character rules (canonicalisation, then the styles that need context) ----------------------
+
+#: ZWJ (U+200D) between or beside Arabic letters does nothing (they join anyway) and breaks search;
+#: between two emoji (👨‍👩‍👧) or in other scripts it builds a glyph, so it is kept there.
+_ZWJ = RegexRule(
+    "char.zwj",
+    re.compile(
+        rf"(?<![^\s{_LETTER}{_MARK}{ZWNJ}])\u200d|\u200d(?![^\s{_LETTER}{_MARK}{ZWNJ}])"
+    ),
+    "",
+    guard=_any_of("\u200d"),
+)
+
+#: A ZWNJ only means something between two letters (می‌روم); next to a space, a digit or
+#: punctuation, at a line's edge, or doubled, it is an error (``می‌ روم``, ``کتاب‌‌ها``).
+#: Three alternatives, all deleting: a run that starts after a non-letter; a run that ends before
+#: a non-letter; one ZWNJ of an inner run that another ZWNJ follows (keeps the last).
+_NOT_AFTER_LETTER = rf"(?<![^\W\d_])(?<![{_MARK}{_OTHER_MARK}{ZWNJ}])"
+_NOT_BEFORE_LETTER = rf"(?![^\W\d_])(?![{_MARK}{_OTHER_MARK}{ZWNJ}])"
+_ZWNJ_EDGE = RegexRule(
+    "zwnj.clean",
+    re.compile(
+        rf"{_NOT_AFTER_LETTER}{ZWNJ}+|{ZWNJ}+{_NOT_BEFORE_LETTER}|{ZWNJ}(?={ZWNJ})"
+    ),
+    "",
+    guard=_any_of(ZWNJ),
+)
+
+#: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``); a
+#: repeated one (``اًً``) is a typing slip. Marks after a letter or another mark are kept.
+_STRAY_HARAKAT = RegexRule(
+    "char.diacritic",
+    re.compile(rf"(?<![{_LETTER}{_MARK}])[{_HARAKAT}]+|(?<=([{_HARAKAT}]))\1+"),
+    "",
+    guard=_any_of("".join(chr(c) for c in range(0x064B, 0x0653))),
+)
+
+_HEH_HAMZA = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
+_HEH_LIGATURE = "\u06c0"  # ۀ
+_HEH_STYLES = {HehYeh.HAMZA: _HEH_HAMZA, HehYeh.LIGATURE: _HEH_LIGATURE, HehYeh.YEH: "\u0647\u200c\u06cc"}
+
+
+def _heh_yeh_rule(style: HehYeh) -> RegexRule | None:
+    """``خانهٔ`` / ``خانۀ`` / ``خانه‌ی``: rewrite both written forms of the ezafe into ``style``."""
+    if style is HehYeh.KEEP:
+        return None
+    return RegexRule(
+        "char.heh_yeh",
+        re.compile(f"{_HEH_HAMZA}|{_HEH_LIGATURE}"),
+        _HEH_STYLES[style],
+        guard=_any_of("\u0654\u06c0"),
+    )
+
+
+@cache
+def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
+    """The character rules of ``policy``, in order; they never change a protected span.
+
+    >>> [r.name for r in char_rules(FixPolicy())]
+    ['char', 'char.zwj', 'char.diacritic', 'zwnj.clean']
+    """
+    rules: list[Rule | None] = [
+        TranslateRule(translation_table(policy), rule_names(policy)),
+        _ZWJ,
+        _heh_yeh_rule(policy.heh_yeh),
+        _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
+        # after the character map, so a ZWNJ next to a former NBSP is seen next to a space
+        _ZWNJ_EDGE,
+    ]
+    return tuple(r for r in rules if r is not None)
+
+
+# --- spacing rules -----------------------------------------------------------------------------
+
+#: Two or more spaces between words are one (``و  استفاده``); leading indentation is structure.
+_COLLAPSE = RegexRule("space.collapse", re.compile(r"(?<=\S)  +(?=\S)"), " ", guard=lambda t: "  " in t)
+#: Spaces before a line break or the end of the text are invisible noise.
+_TRAILING = RegexRule(
+    "space.trailing",
+    re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"),
+    "",
+    guard=lambda t: t.endswith(" ") or any(" " + b in t for b in LINE_BREAKS),
+)
+
+_P = f"[{_LETTER}]"
+_PM = f"[{_LETTER}{_MARK}]"
+#: A missing space after punctuation or a closing bracket, before a Persian letter, and before an
+#: opening bracket after one: ``گفت:ما`` → ``گفت: ما``, ``است.وی`` → ``است. وی``,
+#: ``کشور(اسرائیل`` → ``کشور (اسرائیل``. Only between Persian letters, so numbers, Latin and
+#: one-letter abbreviations stay as they are: ``3.5``, ``12:30``, ``ق.ظ``, ``ج.ا.ا``.
+#: Each pattern starts with the punctuation itself, so the regex engine scans for it quickly.
+_SPACE_AFTER = RegexRule(
+    "punct.space",
+    re.compile(f"(?:[،؛؟!…)\\]»]|:(?<={_PM}:)|\\.(?<={_P}{_PM}\\.))(?={_P})"),
+    "\\g<0> ",
+    guard=_any_of("،؛؟!….:)]»"),
+)
+_SPACE_BEFORE = RegexRule(
+    "punct.space", re.compile(f"[(\\[«](?<={_PM}.)"), " \\g<0>", guard=_any_of("([«")
+)
+#: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
+#: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
+_REMOVE_SPACE = RegexRule(
+    "punct.space",
+    re.compile(r"(?<=\S) +(?=[،؛:.!؟)\]»])|(?<=[(\[«]) +(?=\S)"),
+    "",
+    guard=_any_of("،؛:.!؟)]»([«"),
+)
+
+
+@cache
+def space_rules(policy: FixPolicy) -> tuple[Rule, ...]:
+    """The spacing rules of ``policy``, in order; they skip every protected span, numbers too.
+
+    >>> [r.name for r in space_rules(FixPolicy())]
+    ['space.collapse', 'space.trailing', 'punct.space', 'punct.space']
+    """
+    rules: list[Rule] = [_COLLAPSE, _TRAILING]
+    if policy.punct_spacing is PunctSpacing.FULL:
+        rules.append(_REMOVE_SPACE)
+    if policy.punct_spacing is not PunctSpacing.OFF:
+        rules += [_SPACE_AFTER, _SPACE_BEFORE]
+    return tuple(rules)

@@ -1,0 +1,162 @@
+"""Style choices of :func:`khabar.fix`: what is a matter of taste, as opposed to what is wrong.
+
+``fix`` does two kinds of work. *Canonicalisation* is always on, because the input is wrong or
+invisible-noisy and no reader wants it: Arabic ``ي``/``ك`` become Persian ``ی``/``ک``,
+presentation forms fold to letters, zero-width junk and odd spaces go, runs of spaces collapse,
+broken ZWNJs are removed. *Style* is a choice between spellings that are all correct Persian
+(``۱۴۰۲`` or ``1402``, ``خانهٔ`` or ``خانۀ``), so it is a :class:`FixPolicy` field, and every
+default below keeps correct text as it is: ``fix`` must do no harm to text that was already right.
+
+>>> FixPolicy().digits
+<Digits.KEEP: 'keep'>
+>>> FixPolicy.from_kwargs(digits="latin").digits
+<Digits.LATIN: 'latin'>
+>>> FixPolicy.from_kwargs(digits="roman")
+Traceback (most recent call last):
+...
+khabar.errors.ConfigError: digits='roman' is not a valid choice; valid choices: keep, persian, latin
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from khabar.errors import ConfigError
+
+__all__ = [
+    "Diacritics",
+    "Digits",
+    "FixPolicy",
+    "HehYeh",
+    "PunctSpacing",
+    "Tatweel",
+    "TehMarbuta",
+    "Zwnj",
+]
+
+
+class Digits(StrEnum):
+    """Which digits numbers are written with."""
+
+    KEEP = "keep"  #: leave every digit as written
+    PERSIAN = "persian"  #: ۰۱۲۳۴۵۶۷۸۹ (from ASCII and Arabic-Indic)
+    LATIN = "latin"  #: 0123456789 (from Persian and Arabic-Indic)
+
+
+class HehYeh(StrEnum):
+    """How the ezafe after a final ه is written: ``خانهٔ من`` / ``خانۀ من`` / ``خانه‌ی من``."""
+
+    KEEP = "keep"  #: leave each as written
+    HAMZA = "hamza"  #: ه + U+0654 HAMZA ABOVE (هٔ), the Academy's recommendation, as in UD PerDT
+    LIGATURE = "ligature"  #: the single letter ۀ (U+06C0)
+    YEH = "yeh"  #: ه + ZWNJ + ی (ه‌ی), the informal spelling
+
+
+class TehMarbuta(StrEnum):
+    """Whether ة in Arabic loans stays or is Persianised to ه."""
+
+    KEEP = "keep"
+    HEH = "heh"
+
+
+class Diacritics(StrEnum):
+    """Which short-vowel marks (harakat, U+064B..U+0652) are removed."""
+
+    KEEP = "keep"  #: keep every mark
+    STRAY = "stray"  #: remove marks that sit on no letter (after a space, digit, punctuation), and repeats
+    REMOVE = "remove"  #: remove all harakat (هٔ's hamza and superscript alef are letters' parts: kept)
+
+
+class Tatweel(StrEnum):
+    """Whether the kashida U+0640 (ـ, a stretched joint) is kept."""
+
+    KEEP = "keep"
+    REMOVE = "remove"
+
+
+class PunctSpacing(StrEnum):
+    """How spaces around punctuation are repaired."""
+
+    OFF = "off"  #: leave them
+    ADD = "add"  #: add the missing space after ، ؛ : . ! ؟ ) » and before ( « when letters touch them
+    FULL = "full"  #: ADD, and also remove spaces before ، ؛ : . ! ؟ ) » and after ( «
+
+
+class Zwnj(StrEnum):
+    """Whether the ZWNJ engine (:mod:`khabar.text.zwnj`) restores half-spaces."""
+
+    REPAIR = "repair"
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class FixPolicy:
+    """The style choices of one :func:`khabar.fix` call; hashable, so compiled tables are cached."""
+
+    #: keep: Persian texts correctly use both ``۱۴۰۲`` (Seraji, most news sites) and ``1402``
+    #: (UD PerDT, many agencies); converting would also rewrite numbers readers copy verbatim.
+    digits: Digits = Digits.KEEP
+    #: keep: ``هٔ`` and ``ۀ`` are both standard; forcing one would rewrite correct text, and
+    #: ``ه‌ی`` is informal, a choice for the user to make.
+    heh_yeh: HehYeh = HehYeh.KEEP
+    #: keep: ة is the right spelling in many Arabic loans and names (آیة‌الله, دائرةالمعارف).
+    teh_marbuta: TehMarbuta = TehMarbuta.KEEP
+    #: stray: a mark with no letter under it is always noise, but marks on letters carry meaning
+    #: and are standard Persian spelling (حتماً، اصلاً، مُد).
+    diacritics: Diacritics = Diacritics.STRAY
+    #: remove: kashida only stretches a joint for justified layout (مـــدیر); it is never part of a
+    #: word, and it breaks search, dedup and tokenisers.
+    tatweel: Tatweel = Tatweel.REMOVE
+    #: add: a missing space after punctuation (کشور(اسرائیل → کشور (اسرائیل) is always wrong, but
+    #: tokenised corpora (UD, PEYMA: ``فارس ، رسول``) put a space before punctuation on purpose, and
+    #: removing it (``full``) merges their tokens: measured harm 0% with add, several % with full.
+    punct_spacing: PunctSpacing = PunctSpacing.ADD
+    #: repair: restoring lost half-spaces is the main point of ``khabar fix``.
+    zwnj: Zwnj = Zwnj.REPAIR
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            enum_type = _ENUMS[f.name]
+            value = getattr(self, f.name)
+            if not isinstance(value, enum_type):
+                object.__setattr__(self, f.name, _parse(f.name, enum_type, value))
+
+    @classmethod
+    def from_kwargs(cls, **policy: Any) -> FixPolicy:
+        """Build a policy from ``fix(text, **policy)`` keywords, naming the valid keys on a typo.
+
+        >>> FixPolicy.from_kwargs(digit="latin")
+        Traceback (most recent call last):
+        ...
+        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj
+        """
+        unknown = [k for k in policy if k not in _ENUMS]
+        if unknown:
+            raise ConfigError(
+                f"unknown fix policy option {unknown[0]!r}; valid options: {', '.join(_ENUMS)}"
+            )
+        return cls(**policy)
+
+
+_ENUMS: dict[str, type[StrEnum]] = {
+    "digits": Digits,
+    "heh_yeh": HehYeh,
+    "teh_marbuta": TehMarbuta,
+    "diacritics": Diacritics,
+    "tatweel": Tatweel,
+    "punct_spacing": PunctSpacing,
+    "zwnj": Zwnj,
+}
+
+
+def _parse(name: str, enum_type: type[StrEnum], value: object) -> StrEnum:
+    """Turn a user's string into the field's enum, or say which values are valid."""
+    try:
+        return enum_type(value)
+    except ValueError:
+        valid = ", ".join(m.value for m in enum_type)
+        raise ConfigError(
+            f"{name}={value!r} is not a valid choice; valid choices: {valid}"
+        ) from None

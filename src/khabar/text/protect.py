@@ -1,0 +1,97 @@
+"""Protected spans: the parts of a text that Persian repair rules must not touch.
+
+URLs, e-mail addresses, hashtags, mentions, inline code and Latin words are *identifiers*: one
+changed byte and the link breaks, the hashtag names another topic, the code no longer runs. They
+are copied byte for byte. Numbers (``3.5``, ``1,000``, ``۱۴۰۲/۰۷/۱۹``, ``12:30``) are protected
+from spacing and ZWNJ rules (a space after that ``.`` or ``:`` would split the number), but their
+digits still follow the digits policy.
+
+One regex pass finds every span; each rule then runs on the text *between* spans.
+
+>>> [(s.kind, s.text) for s in find_spans("در https://tasnimnews.com ساعت 12:30 #خبر_فوری")]
+[('url', 'https://tasnimnews.com'), ('number', '12:30'), ('hashtag', '#خبر_فوری')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["VERBATIM", "Span", "find_spans"]
+
+#: kinds that are copied byte for byte (every other span kind is only kept away from spacing and
+#: ZWNJ rules)
+VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
+
+_LATIN = r"A-Za-z\u00C0-\u024F"
+# Order matters: the first alternative that matches at a position wins, so longer identifiers come
+# before the Latin words and numbers they contain.
+_SPANS = re.compile(
+    "|".join(
+        [
+            # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
+            r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s<>\"«»]+)",
+            r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)",
+            r"(?P<code>`[^`\n]+`)",
+            r"(?P<mention>(?<![\w@])@\w+)",
+            # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
+            r"(?P<hashtag>(?<![\w#&])#[\w\u200c]+)",
+            # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
+            rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
+            # 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (\d is every Unicode decimal digit)
+            r"(?P<number>\d+(?:[.,/:\u066b\u066c]\d+)*)",
+        ]
+    )
+)
+#: punctuation that ends a sentence around a URL rather than belonging to it
+_URL_TRAILING = ".,;:!?'\"،؛؟)]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """``text[start:end]`` is a protected span of ``kind`` (url, email, code, ... number)."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _trim_url(url: str) -> str:
+    """Drop trailing sentence punctuation, keeping a ``)`` that closes a ``(`` inside the URL."""
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every protected span of ``text``, in order, non-overlapping.
+
+    >>> [s.text for s in find_spans("ایمیل info@khabar.ir و (http://a.ir/x).")]
+    ['info@khabar.ir', 'http://a.ir/x']
+    >>> find_spans("متن فارسی بدون عدد")
+    []
+    """
+    spans = []
+    for m in _SPANS.finditer(text):
+        kind = m.lastgroup or "latin"
+        start, end = m.span()
+        if kind == "url":
+            url = _trim_url(m.group())
+            if len(url) < 5:  # "www." alone, or a scheme with nothing after it
+                continue
+            end = start + len(url)
+        spans.append(Span(start, end, kind, text[start:end]))
+    return spans
+
+
+def is_persian_only(text: str) -> bool:
+    """True when ``text`` cannot hold a protected span (fast path: no digit, Latin, #, @, `).
+
+    >>> is_persian_only("سلام دنیا"), is_persian_only("سلام 2")
+    (True, False)
+    """
+    return _SPANS.search(text) is None
