@@ -1,0 +1,319 @@
+"""Per-document boilerplate removal for Persian news text: what a reader of the page knows is not
+the article.
+
+Runs on the raw extracted text, before orthography repair, so every comparison is made on
+:func:`~khabar.news._fold.fold` keys (ZWNJ, spaces, Arabic/Persian letter variants and digit
+scripts do not matter), while the lines kept and removed are the original lines. Lines repeated
+across a site's pages are the corpus-level step's business, not this one's.
+
+Four rules, in this order:
+
+1. ``duplicate_title``: the first line repeated among the next few lines (pages print the title in
+   the breadcrumb and again as the heading).
+2. The footer tail: from a heading that opens related/trending lists (``واژه های کاربردی مرتبط``,
+   ``پربیننده‌ترین اخبار``, ``آخرین خبرهای روز`` ...) to the end of the text, when every line there
+   is short and has no sentence end (menu items, sponsor names, headlines), everything goes. A
+   long line or a line that ends a sentence after the heading means the heading was not a footer,
+   and nothing is cut.
+3. Phrase lines: share and print buttons, comment widgets, ``کد خبر: ...``, ``تبلیغات``, photo
+   credits, ``انتهای پیام``: whole lines only, from ``data/boilerplate.tsv``.
+4. ``duplicate_line``: a long line repeated right after itself (extraction artefact).
+
+A real short paragraph (a one-line quote, a dateline ``تهران- ایرنا-``, a one-word answer ``بله.``)
+is never removed for being short: shortness only matters after a footer heading.
+
+>>> kept, removed = strip_boilerplate("عنوان خبر\\n\\nعنوان خبر\\n\\nمتن خبر.\\n\\nکد خبر: ۱۲۳۴")
+>>> kept
+'عنوان خبر\\n\\nمتن خبر.'
+>>> [(r.line, r.reason) for r in removed]
+[(2, 'duplicate_title'), (6, 'metadata')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from khabar.document import Removed
+from khabar.errors import ConfigError
+from khabar.news._fold import fold, fold_bare, fold_with_boundaries
+
+__all__ = ["BoilerplateConfig", "Phrase", "load_phrases", "strip_boilerplate"]
+
+REASONS = frozenset({
+    "duplicate_title", "duplicate_line", "related_links", "footer", "share", "copyright", "ads",
+    "photo_credit", "comments", "metadata", "navigation", "end_marker",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateConfig:
+    """Thresholds of :func:`strip_boilerplate`.
+
+    Attributes:
+        title_window: how many non-blank lines after the first one are searched for a repeat of
+            it (a repeat further down is a quote of the title, not page chrome).
+        title_min_chars: a first line shorter than this (folded) is not taken for a title, so
+            ``بله.`` answered twice stays.
+        footer_max_words: a line after a footer heading with more words than this is article
+            text, so the heading did not open a footer. Sponsor names and menu items have 1-4
+            words, related headlines 6-12.
+        related_block_lines: after a ``بیشتر بخوانید`` line standing alone, at most this many
+            headline-like lines (short, no sentence end) are removed with it.
+        min_duplicate_chars: a line repeated right after itself is removed only when its key has
+            at least this many characters (``بله.`` twice is a dialogue, a caption twice is not).
+        phrases: a TSV file in the format of ``khabar/data/boilerplate.tsv`` to use instead of it.
+    """
+
+    title_window: int = 4
+    title_min_chars: int = 8
+    footer_max_words: int = 14
+    related_block_lines: int = 5
+    min_duplicate_chars: int = 20
+    phrases: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("title_window", "title_min_chars", "footer_max_words", "related_block_lines",
+                     "min_duplicate_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 0:
+                raise ConfigError(
+                    f"BoilerplateConfig.{name} must be a non-negative integer, got {value!r}; "
+                    "use 0 to switch the rule off"
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One row of the boilerplate phrase table (see the header of ``data/boilerplate.tsv``)."""
+
+    reason: str
+    kind: str  # "line" | "prefix"
+    where: str  # "any" | "tail"
+    starts_footer: bool
+    max_words: int
+    phrase: str
+    key: str
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…][\s\"'»)\]]*$")
+_PERIOD_END = re.compile(r"[.…][\s\"'»)\]]*$")
+_WORD = re.compile(r"\S+")
+
+
+def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
+    rows: list[Phrase] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) != 6:
+            raise ConfigError(
+                f"{source} line {number}: expected 6 tab-separated cells "
+                f"(reason kind where start max_words phrase), found {len(cells)}: {raw!r}"
+            )
+        reason, kind, where, start, max_words, phrase = (c.strip() for c in cells)
+        problems = []
+        if reason not in REASONS:
+            problems.append(f"reason {reason!r} is not one of {sorted(REASONS)}")
+        if kind not in ("line", "prefix"):
+            problems.append(f"kind {kind!r} is not 'line' or 'prefix'")
+        if where not in ("any", "tail"):
+            problems.append(f"where {where!r} is not 'any' or 'tail'")
+        if start not in ("yes", "no"):
+            problems.append(f"start {start!r} is not 'yes' or 'no'")
+        if not max_words.isdigit():
+            problems.append(f"max_words {max_words!r} is not a non-negative integer")
+        key = fold(phrase) if kind == "prefix" else fold_bare(phrase)
+        if not key:
+            problems.append("the phrase is empty once spaces and punctuation are folded away")
+        if problems:
+            raise ConfigError(f"{source} line {number}: " + "; ".join(problems) + ". Fix the row.")
+        rows.append(Phrase(reason, kind, where, start == "yes", int(max_words), phrase, key))
+    return tuple(rows)
+
+
+@cache
+def load_phrases(path: str | None = None) -> tuple[Phrase, ...]:
+    """The phrase table from ``path``, or the one shipped in ``khabar/data/boilerplate.tsv``.
+
+    Raises:
+        ConfigError: a row is malformed (the message names the file, the line and the problem).
+    """
+    if path is None:
+        text = resources.files("khabar.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+        return _parse_phrases(text, "khabar/data/boilerplate.tsv")
+    return _parse_phrases(Path(path).read_text(encoding="utf-8"), path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    index: int
+    text: str
+    blank: bool
+    key: str
+    words: int
+    ends_sentence: bool
+    phrase: Phrase | None
+
+
+def _match_phrase(text: str, phrases: tuple[Phrase, ...], words: int) -> Phrase | None:
+    bare = fold_bare(text)
+    if not bare:
+        return None
+    key, ends = fold_with_boundaries(text.strip())
+    for p in phrases:
+        if p.kind == "line":
+            if bare == p.key:
+                return p
+        elif key.startswith(p.key) and len(p.key) in ends and (
+            p.max_words == 0 or words <= p.max_words
+        ):
+            return p
+    return None
+
+
+def _analyse(index: int, text: str, phrases: tuple[Phrase, ...]) -> _Line:
+    stripped = text.strip()
+    if not stripped:
+        return _Line(index, text, True, "", 0, False, None)
+    words = len(_WORD.findall(stripped))
+    return _Line(
+        index=index, text=text, blank=False, key=fold_bare(stripped), words=words,
+        ends_sentence=bool(_SENTENCE_END.search(stripped)),
+        phrase=_match_phrase(stripped, phrases, words),
+    )
+
+
+def _headline_like(line: _Line, config: BoilerplateConfig) -> bool:
+    return line.words <= config.footer_max_words and not line.ends_sentence
+
+
+def _duplicate_title(lines: list[_Line], config: BoilerplateConfig) -> dict[int, str]:
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return {}
+    title = content[0]
+    if _PERIOD_END.search(title.text):  # a first line ending in a full stop is a paragraph
+        return {}
+    return {
+        ln.index: "duplicate_title"
+        for ln in content[1:1 + config.title_window]
+        if len(ln.key) >= config.title_min_chars and ln.key == title.key
+    }
+
+
+def _footer_start(lines: list[_Line], config: BoilerplateConfig) -> int | None:
+    """Index of the footer heading that opens the trailing run of footer-like lines, if any."""
+    first_content = next((ln.index for ln in lines if not ln.blank), None)
+    start: int | None = None
+    for line in reversed(lines):
+        if line.blank:
+            continue
+        if line.phrase is None and not _headline_like(line, config):
+            break
+        # "آخرین اخبار را بخوانید." ends a sentence: it is text, not a list heading.
+        if (line.phrase is not None and line.phrase.starts_footer and not line.ends_sentence
+                and line.index != first_content):
+            start = line.index
+    return start
+
+
+def _related_blocks(lines: list[_Line], config: BoilerplateConfig, removed: dict[int, str]) -> None:
+    """After a ``بیشتر بخوانید`` line standing alone, the headlines under it."""
+    for line in lines:
+        p = line.phrase
+        if p is None or p.reason != "related_links" or p.starts_footer or line.key != p.key.strip(":"):
+            continue
+        taken = 0
+        for nxt in lines[line.index + 1:]:
+            if taken >= config.related_block_lines:
+                break
+            if nxt.blank:
+                continue
+            if nxt.index in removed or nxt.phrase is not None or not _headline_like(nxt, config):
+                break
+            removed[nxt.index] = "related_links"
+            taken += 1
+
+
+def _duplicate_lines(lines: list[_Line], config: BoilerplateConfig, removed: dict[int, str]) -> None:
+    previous: _Line | None = None
+    for line in lines:
+        if line.blank or line.index in removed:
+            continue
+        if (previous is not None and line.key == previous.key
+                and len(line.key) >= config.min_duplicate_chars):
+            removed[line.index] = "duplicate_line"
+            continue
+        previous = line
+
+
+def _join_kept(raw_lines: list[str], removed: dict[int, str]) -> str:
+    """The kept lines; a blank run left behind by a removal shrinks to one blank line."""
+    out: list[str] = []
+    after_removal = False
+    for i, text in enumerate(raw_lines):
+        if i in removed:
+            after_removal = True
+            continue
+        if not text.strip() and after_removal and (not out or not out[-1].strip()):
+            continue
+        out.append(text)
+        after_removal = False
+    if after_removal:  # the text ended in removed lines: drop the blank lines before them
+        while out and not out[-1].strip():
+            out.pop()
+        if out and raw_lines[-1] == "":  # but keep the final newline the input had
+            out.append("")
+    return "\n".join(out)
+
+
+def strip_boilerplate(
+    text: str, config: BoilerplateConfig | None = None
+) -> tuple[str, list[Removed]]:
+    """Remove page chrome from one document's extracted text.
+
+    Args:
+        text: raw extracted text, one paragraph or page element per line.
+        config: thresholds; the defaults suit Persian news pages.
+
+    Returns:
+        The kept text (original lines, blank-line paragraph breaks kept) and the removed lines in
+        input order, each with its reason and 0-based line index in ``text``.
+
+    Raises:
+        ConfigError: ``config.phrases`` names a malformed phrase table.
+
+    >>> strip_boilerplate("تهران- ایرنا-\\nبله.\\nتبلیغات")
+    ('تهران- ایرنا-\\nبله.', [Removed(text='تبلیغات', reason='ads', line=2)])
+    """
+    config = config or BoilerplateConfig()
+    if not text:
+        return text, []
+    phrases = load_phrases(config.phrases)
+    raw_lines = text.split("\n")
+    lines = [_analyse(i, t, phrases) for i, t in enumerate(raw_lines)]
+
+    removed: dict[int, str] = _duplicate_title(lines, config)
+    footer = _footer_start(lines, config)
+    for line in lines:
+        if line.blank or line.index in removed:
+            continue
+        in_footer = footer is not None and line.index >= footer
+        if in_footer:
+            removed[line.index] = line.phrase.reason if line.phrase else "footer"
+        elif line.phrase is not None and line.phrase.where == "any":
+            removed[line.index] = line.phrase.reason
+    _related_blocks(lines, config, removed)
+    _duplicate_lines(lines, config, removed)
+
+    kept = _join_kept(raw_lines, removed)
+    report = [
+        Removed(text=raw_lines[i].rstrip("\r"), reason=reason, line=i)
+        for i, reason in sorted(removed.items())
+    ]
+    return kept, report
