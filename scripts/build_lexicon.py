@@ -47,6 +47,9 @@ FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 # A pair whose second word is one of these is always counted, even if the glued or ZWNJ form
 # was never seen: «سیاره ای» (spaced) against «سیاره‌ای» is exactly what the engine must weigh.
 PAIR_MIN_PIECE_COUNT = 20
+# Any two words seen side by side this often are kept: a glued «محیطزیست» is split at a seam
+# only where the two words were seen written apart («محیط زیست»), see khabar.text.zwnj.
+PAIR_MIN_COUNT = 2
 HEADER = (
     "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
     "# License: CC BY-SA 4.0 (derived from Universal Dependencies treebanks; see README.md).\n"
@@ -120,7 +123,7 @@ def count_forms(lines: Iterable[tuple[str, str]]) -> Counter[str]:
     out = Counter(tokens)
     for pair, n in pairs.items():
         a, b = pair.split(" ")
-        if a + b in keys or b in frequent_right or a in frequent_left:
+        if n >= PAIR_MIN_COUNT or a + b in keys or b in frequent_right or a in frequent_left:
             out[pair] = n
     return out
 

@@ -240,8 +240,8 @@ class Lexicon:
         """The most frequent one-token spelling of ``key``, or None if the key is unknown.
 
         A two-word spelling (``به وجود``) counts for the ZWNJ at the same place (``به‌وجود``),
-        because a glued ``بهوجود`` can only become one of the one-token spellings. Ties keep
-        the glued spelling (do no harm).
+        because a glued ``بهوجود`` can only become one of the one-token spellings, unless the
+        glued spelling is itself a word (``بهمن``). Ties keep the glued spelling (do no harm).
         """
         if key in self.forced:
             return self.forced[key]
@@ -249,9 +249,13 @@ class Lexicon:
         if not forms:
             return None
         votes: dict[str, int] = {}
+        glued = forms.get(key, 0)
         for form, n in forms.items():
-            one = form.replace(" ", ZWNJ)
-            votes[one] = votes.get(one, 0) + n
+            if " " in form:
+                if glued:
+                    continue  # «بهمن» is a word; «به من» (to me) is no vote for «به‌من»
+                form = form.replace(" ", ZWNJ)
+            votes[form] = votes.get(form, 0) + n
         best = key
         best_n = votes.get(key, 0)
         for form, n in votes.items():

@@ -66,6 +66,8 @@ MIN_SUFFIX_SHARE = 0.5
 _VERB_SHAPE_RE = re.compile("(?:ید|اند|ان)(?:م|ی|یم|ید|ند|د)?$")
 #: Both words of a compound found by morphology have at least this many letters.
 MIN_COMPOUND_PIECE = 3
+#: Two words seen side by side at least this often may be split apart in a glued word.
+MIN_PAIR_COUNT = 2
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -270,6 +272,37 @@ class ZwnjRepairer:
             return True  # «می اندازد» → «می‌اندازد»
         return False
 
+    def _next_piece(self, kind: str, prev: str, piece: str, stem: str) -> str | None:
+        """The kind of ``piece`` if it may follow ``prev`` (of ``kind``) in a glued word."""
+        lex = self.lexicon
+        if kind == "prefix":
+            return "verb" if len(piece) >= MIN_PIECE and self._is_verb_remainder(piece) else None
+        if piece in lex.bound_suffixes:
+            # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
+            # share for this suffix after this kind of stem
+            ok = lex.suffix_share(piece, stem) >= MIN_SUFFIX_SHARE
+            return "suffix" if ok else None
+        if kind != "word":
+            return None
+        if piece == "و":
+            # «حملونقل» → «حمل‌ونقل»: the conjunction between two words seen around it
+            return "word" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
+        if len(piece) < MIN_PIECE:
+            return None
+        if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT and (
+            lex.word_count[piece] >= MIN_STEM_COUNT
+        ):
+            return "word"  # «محیط» and «زیست» are seen side by side
+        if (
+            len(prev) >= MIN_COMPOUND_PIECE
+            and len(piece) >= MIN_COMPOUND_PIECE
+            and lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+        ):
+            # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی) and rare
+            # ones split names (نیلوفر → نی|لوفر), so both are refused
+            return "word"
+        return None
+
     def _is_verb_remainder(self, s: str) -> bool:
         """``s`` can follow می/نمی: seen so (``باشد``), or a seen stem plus an ending."""
         lex = self.lexicon
@@ -308,47 +341,37 @@ class ZwnjRepairer:
     def _segment(self, tok: str) -> str | None:
         """Split an unknown glued word into known pieces, fewest pieces first.
 
-        The first piece is a known word (``خشونت``) or a verbal prefix (``می``); after a
-        prefix comes a verb remainder (``اندازد``); after a word come bound suffixes (``ها``,
-        ``ترین``) or the second piece of a known compound (``وزیران``). Returns the word with
-        ZWNJs at the chosen seams, or None when no split is safe (``میروسلاو``).
+        The first piece is a known word (``خشونت``) or a verbal prefix (``می``). After a
+        prefix comes a verb remainder (``اندازد`` in ``میاندازد``). After a word come bound
+        suffixes (``ها``, ``ترین``), the second piece of a known compound (``وزیران`` in
+        ``نخستوزیران``), or a word seen written apart from it (``محیط زیست`` makes
+        ``محیطزیست`` → ``محیط‌زیست``). Returns the word with ZWNJs at the chosen seams, or None
+        when no split is safe (``میروسلاو``).
         """
         if len(tok) < MIN_SPLIT_WORD:
             return None
         lex = self.lexicon
         n = len(tok)
-        # best[i]: (pieces, -weight, seams) for tok[:i] segmented; only first-piece starts
-        best: dict[int, tuple[int, float, tuple[int, ...], str]] = {}
-        for i in range(MIN_PIECE, n - MIN_PIECE + 1):
+        # best[i]: (pieces, cost, seams, kind, start of the last piece) for tok[:i]
+        best: dict[int, tuple[int, float, tuple[int, ...], str, int]] = {}
+        for i in range(MIN_PIECE, n - 1):
             head = tok[:i]
             if head in lex.verbal_prefixes:
-                best[i] = (1, -lex.log_weight(head), (), "prefix")
+                best[i] = (1, -lex.log_weight(head), (), "prefix", 0)
             elif lex.word_count[head] >= MIN_STEM_COUNT or lex.left_count[head] >= MIN_STEM_COUNT:
-                best[i] = (1, -lex.log_weight(head), (), "word")
-        for i in range(MIN_PIECE, n + 1):
+                best[i] = (1, -lex.log_weight(head), (), "word", 0)
+        for i in range(MIN_PIECE, n):
             state = best.get(i)
-            if state is None or i == n:
+            if state is None:
                 continue
-            pieces, weight, seams, kind = state
-            for j in range(i + MIN_PIECE, n + 1):
+            pieces, cost, seams, kind, last = state
+            prev = tok[last:i]
+            for j in range(i + 1, n + 1):
                 piece = tok[i:j]
-                if kind == "prefix":
-                    ok = self._is_verb_remainder(piece)
-                elif piece in lex.bound_suffixes:
-                    # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the
-                    # learned share for this suffix after this kind of stem
-                    ok = lex.suffix_share(piece, tok[:i]) >= MIN_SUFFIX_SHARE
-                else:
-                    # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی)
-                    # and rare ones split names (نیلوفر → نی|لوفر), so both are refused
-                    ok = (
-                        i >= MIN_COMPOUND_PIECE
-                        and j - i >= MIN_COMPOUND_PIECE
-                        and lex.right_count[piece] >= MIN_COMPOUND_RIGHT
-                    )
-                if not ok:
+                nkind = self._next_piece(kind, prev, piece, tok[:i])
+                if nkind is None:
                     continue
-                cand = (pieces + 1, weight - lex.log_weight(piece), seams + (i,), "word")
+                cand = (pieces + 1, cost - lex.log_weight(piece), seams + (i,), nkind, i)
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
         final = best.get(n)
