@@ -1,0 +1,449 @@
+"""The inspector's search index: one SQLite file (FTS5) beside the corpus, ``OUTDIR/inspect.sqlite``.
+
+Every document of ``data/`` and ``dropped/`` and every line of ``rejects.jsonl`` gets one row in
+``docs`` (what the result list and the filters need, and where to find the full row again: the
+Parquet file and the row's index in it) and one row in the FTS5 table ``fts``.
+
+Search must find a word whatever its spelling on the page: ZWNJ kept, dropped or turned into a
+space (``می‌باشد`` / ``میباشد`` / ``می باشد``), Arabic or Persian letters (``كتاب``/``کتاب``),
+Persian or ASCII digits (``۱۴۰۲``/``1402``). Both the index and the query therefore go through
+:func:`khabar.corpus.keys.canonical_tokens` (the project's one canonical form). That folds letters
+and digits and glues ``می``/``ها``/``ترین`` back to their word; for the remaining spacing damage
+(compounds written apart, ``دانش آموز``/``دانش‌آموز``) the index also holds every pair of adjacent
+words joined (``دانشاموز``), and a query of several words is expanded into its joined/split
+alternatives (:func:`query_variants`), so either spelling finds the other.
+
+The index is rebuilt when the corpus changes: its fingerprint (:func:`corpus_fingerprint`, the
+SHA-256 of ``manifest.json`` plus the size and mtime of every corpus file) is stored in it and
+compared on open. It is written under a temporary name and renamed into place, so a reader never
+sees half an index.
+
+>>> query_variants(["دانش", "اموز"])
+[['دانش', 'اموز'], ['دانشاموز']]
+>>> match_expression("می باشد")
+'("میباشد")'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khabar.corpus.keys import canonical_tokens
+from khabar.errors import InputError
+
+__all__ = [
+    "DECISIONS",
+    "INDEX_NAME",
+    "SCHEMA_VERSION",
+    "Filters",
+    "Hit",
+    "SearchResult",
+    "build_index",
+    "corpus_fingerprint",
+    "ensure_index",
+    "facets",
+    "index_terms",
+    "match_expression",
+    "query_variants",
+    "search",
+]
+
+INDEX_NAME = "inspect.sqlite"
+#: bump when the tables or the way terms are made change: an older index is then rebuilt
+SCHEMA_VERSION = 1
+#: the ``decision`` values a document can have (dropped ones also carry their reason)
+DECISIONS = ("kept", "dropped", "rejected")
+#: a query of more words than this is expanded only into single joins (2^(n-1) grows fast)
+_MAX_FULL_EXPANSION_WORDS = 6
+#: characters of the clean text kept in ``docs`` for the result list
+_SNIPPET_CHARS = 240
+_PARQUET_COLUMNS = ["id", "url", "domain", "title", "lead", "text", "agency", "desk", "lang",
+                    "published", "dup_cluster", "repairs", "removed", "drop_reason", "drop_step"]
+
+_SCHEMA = """
+CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE docs (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT, decision TEXT NOT NULL, reason TEXT, step TEXT,
+    part TEXT NOT NULL, row INTEGER NOT NULL,
+    title TEXT, url TEXT, domain TEXT, agency TEXT, desk TEXT, lang TEXT, published TEXT,
+    dup_cluster TEXT, repairs INTEGER, removed INTEGER, snippet TEXT
+);
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+_INDEXES = """
+CREATE INDEX docs_decision ON docs(decision, reason);
+CREATE INDEX docs_domain ON docs(domain);
+CREATE INDEX docs_agency ON docs(agency);
+CREATE INDEX docs_lang ON docs(lang);
+CREATE INDEX docs_published ON docs(published);
+CREATE INDEX docs_cluster ON docs(dup_cluster);
+CREATE INDEX docs_id ON docs(id);
+"""
+
+
+# --------------------------------------------------------------------------- terms and queries
+
+
+def index_terms(text: str) -> str:
+    """Return the FTS body for ``text``: its canonical words, then every adjacent pair joined.
+
+    >>> index_terms("دانش آموز، كتاب‌ها ۱۴۰۲")
+    'دانش اموز کتابها 1402 دانشاموز اموزکتابها کتابها1402'
+    >>> index_terms("")
+    ''
+    """
+    words = canonical_tokens(text)
+    pairs = [a + b for a, b in itertools.pairwise(words)]
+    return " ".join(words + pairs)
+
+
+def query_variants(words: list[str]) -> list[list[str]]:
+    """Every way of writing ``words`` with each gap kept or closed (ZWNJ/space damage both ways).
+
+    Up to :data:`_MAX_FULL_EXPANSION_WORDS` words all ``2^(n-1)`` variants are made; beyond, only
+    the all-split form and each single join (the rest would be thousands of alternatives).
+
+    >>> query_variants(["a", "b", "c"])
+    [['a', 'b', 'c'], ['a', 'bc'], ['ab', 'c'], ['abc']]
+    >>> query_variants([])
+    []
+    """
+    if not words:
+        return []
+    gaps = len(words) - 1
+    if len(words) <= _MAX_FULL_EXPANSION_WORDS:
+        masks: Iterable[tuple[bool, ...]] = itertools.product((False, True), repeat=gaps)
+    else:
+        masks = [tuple(i == j for i in range(gaps)) for j in range(-1, gaps)]
+    out: list[list[str]] = []
+    for mask in masks:
+        variant = [words[0]]
+        for join, word in zip(mask, words[1:], strict=True):
+            if join:
+                variant[-1] += word
+            else:
+                variant.append(word)
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 MATCH expression for a user's query ("" when it has no searchable word).
+
+    The user's text never reaches FTS5 syntax: it is reduced to canonical words, each quoted.
+    All words must occur (AND); spacing alternatives are OR-ed.
+
+    >>> match_expression("كتاب ۱۴۰۲")
+    '("کتاب" AND "1402") OR ("کتاب1402")'
+    >>> match_expression('" OR * NEAR(')
+    '("or" AND "near") OR ("ornear")'
+    >>> match_expression("؟!")
+    ''
+    """
+    variants = query_variants(canonical_tokens(query))
+    return " OR ".join("(" + " AND ".join(_quote(w) for w in v) + ")" for v in variants)
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+
+def _corpus_files(outdir: Path) -> list[Path]:
+    files = [*sorted((outdir / "data").glob("*.parquet")),
+             *sorted((outdir / "dropped").glob("*.parquet"))]
+    rejects = outdir / "rejects.jsonl"
+    if rejects.is_file():
+        files.append(rejects)
+    return files
+
+
+def corpus_fingerprint(outdir: str | os.PathLike[str]) -> str:
+    """A digest that changes whenever the corpus changes.
+
+    It covers the bytes of ``manifest.json`` (which lists every output file with its SHA-256)
+    and the name, size and mtime of every corpus file, so a corpus without a manifest, or one
+    whose files were replaced by hand, is still noticed.
+    """
+    root = Path(outdir)
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    manifest = root / "manifest.json"
+    if manifest.is_file():
+        h.update(manifest.read_bytes())
+    for f in _corpus_files(root):
+        st = f.stat()
+        h.update(f"{f.relative_to(root).as_posix()}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    names = set(pf.schema_arrow.names)
+    columns = [c for c in _PARQUET_COLUMNS if c in names]
+    for batch in pf.iter_batches(batch_size=2000, columns=columns):
+        yield from batch.to_pylist()
+
+
+def _doc_record(row: dict[str, Any], decision: str, part: str, index: int) -> tuple[Any, ...]:
+    text = row.get("text") or ""
+    snippet = (row.get("lead") or text)[:_SNIPPET_CHARS]
+    return (row.get("id"), decision, row.get("drop_reason"), row.get("drop_step"), part, index,
+            row.get("title"), row.get("url"), row.get("domain"), row.get("agency"),
+            row.get("desk"), row.get("lang"), row.get("published"), row.get("dup_cluster"),
+            row.get("repairs") or 0, len(row.get("removed") or []), snippet)
+
+
+def _reject_record(rec: dict[str, Any], index: int) -> tuple[Any, ...]:
+    title = f"{rec.get('source', '?')} ({rec.get('location', '?')})"
+    return (None, "rejected", rec.get("reason"), rec.get("stage"), "rejects.jsonl", index,
+            title, None, None, None, None, None, None, None, 0, 0,
+            str(rec.get("detail") or "")[:_SNIPPET_CHARS])
+
+
+def _read_rejects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for i, line in enumerate(f):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rec = {"source": "rejects.jsonl", "location": f"line {i + 1}",
+                       "reason": "unreadable_reject_line", "detail": str(exc)}
+            if not isinstance(rec, dict):
+                rec = {"source": "rejects.jsonl", "location": f"line {i + 1}",
+                       "reason": "unreadable_reject_line", "detail": "not a JSON object"}
+            yield i, rec
+
+
+_INSERT_DOC = "INSERT INTO docs VALUES (NULL" + ", ?" * 17 + ")"
+
+
+def _fill(conn: sqlite3.Connection, root: Path) -> int:
+    n = 0
+    for folder, decision in (("data", "kept"), ("dropped", "dropped")):
+        for path in sorted((root / folder).glob("*.parquet")):
+            part = path.relative_to(root).as_posix()
+            for i, row in enumerate(_parquet_rows(path)):
+                cur = conn.execute(_INSERT_DOC, _doc_record(row, decision, part, i))
+                conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)",
+                             (cur.lastrowid, " ".join(canonical_tokens(row.get("title") or "")),
+                              index_terms(row.get("text") or "")))
+                n += 1
+    rejects = root / "rejects.jsonl"
+    if rejects.is_file():
+        for i, rec in _read_rejects(rejects):
+            cur = conn.execute(_INSERT_DOC, _reject_record(rec, i))
+            body = " ".join(str(rec.get(k) or "") for k in ("source", "reason", "detail"))
+            conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)",
+                         (cur.lastrowid, "", index_terms(body)))
+            n += 1
+    return n
+
+
+def build_index(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[str] | None = None
+                ) -> Path:
+    """Build the search index of a refined corpus and return its path.
+
+    Args:
+        outdir: the folder ``khabar refine`` wrote (``data/``, ``dropped/``, ``rejects.jsonl``).
+        index_path: where to write it; default ``OUTDIR/inspect.sqlite``.
+
+    Raises:
+        InputError: ``outdir`` is not a refined corpus (no ``data/`` or ``dropped/`` folder).
+    """
+    root = Path(outdir)
+    if not (root / "data").is_dir() and not (root / "dropped").is_dir():
+        raise InputError(f"{root} is not a refined corpus: it has no data/ or dropped/ folder. "
+                         f"Give the folder that 'khabar refine -o OUTDIR' wrote")
+    target = Path(index_path) if index_path is not None else root / INDEX_NAME
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    fingerprint = corpus_fingerprint(root)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        with conn:
+            n = _fill(conn, root)
+            conn.executescript(_INDEXES)
+            conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            conn.executemany("INSERT INTO info VALUES (?, ?)",
+                             [("fingerprint", fingerprint), ("schema", str(SCHEMA_VERSION)),
+                              ("documents", str(n))])
+        conn.close()
+        os.replace(tmp, target)
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _stored_fingerprint(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM info WHERE key = 'fingerprint'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None  # not an index of ours (or damaged): the caller rebuilds it
+    return row[0] if row else None
+
+
+def ensure_index(outdir: str | os.PathLike[str], *,
+                 index_path: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """Return ``(path, rebuilt)``: the index, built or rebuilt first if the corpus changed."""
+    root = Path(outdir)
+    target = Path(index_path) if index_path is not None else root / INDEX_NAME
+    if target.is_file() and _stored_fingerprint(target) == corpus_fingerprint(root):
+        return target, False
+    return build_index(root, index_path=target), True
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What a search is narrowed to; empty fields do not filter.
+
+    ``decision`` is ``kept``, ``dropped``, ``dropped:<reason>`` or ``rejected``; ``date_from`` and
+    ``date_to`` are ISO dates (``2018-05-18``) compared with the document's ``published`` day.
+    """
+
+    domain: str = ""
+    agency: str = ""
+    lang: str = ""
+    decision: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``d`` (the docs table) and their parameters."""
+        sql: list[str] = []
+        args: list[Any] = []
+        for column in ("domain", "agency", "lang"):
+            value = getattr(self, column)
+            if value:
+                sql.append(f"d.{column} = ?")
+                args.append(value)
+        if self.decision:
+            decision, _, reason = self.decision.partition(":")
+            sql.append("d.decision = ?")
+            args.append(decision)
+            if reason:
+                sql.append("d.reason = ?")
+                args.append(reason)
+        if self.date_from:
+            sql.append("substr(d.published, 1, 10) >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            sql.append("substr(d.published, 1, 10) <= ?")
+            args.append(self.date_to)
+        return sql, args
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One row of a result list."""
+
+    rowid: int
+    id: str | None
+    decision: str
+    reason: str | None
+    title: str | None
+    domain: str | None
+    agency: str | None
+    lang: str | None
+    published: str | None
+    repairs: int
+    removed: int
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    expression: str
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+_HIT_COLUMNS = ("d.rowid, d.id, d.decision, d.reason, d.title, d.domain, d.agency, d.lang, "
+                "d.published, d.repairs, d.removed, d.snippet")
+
+
+def search(conn: sqlite3.Connection, query: str = "", filters: Filters = Filters(), *,
+           page: int = 1, per_page: int = 20) -> SearchResult:
+    """Search the index: best matches first (BM25, title weighted), or corpus order without a query.
+
+    Args:
+        conn: a connection to an index made by :func:`build_index`.
+        query: the user's words, in any spelling; empty lists every document that passes filters.
+        filters: narrows the result.
+        page: 1-based page number; ``per_page`` rows each.
+    """
+    page = max(1, page)
+    expr = match_expression(query)
+    where, args = filters.where()
+    if query.strip() and not expr:
+        return SearchResult(query, expr, 0, page, per_page)  # only punctuation: nothing matches
+    if expr:
+        base = "FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
+        base_args: list[Any] = [expr]
+        order = "ORDER BY bm25(fts, 5.0, 1.0), d.rowid"
+    else:
+        base = "FROM docs d WHERE 1"
+        base_args = []
+        order = "ORDER BY d.rowid"
+    cond = "".join(f" AND {w}" for w in where)
+    total = conn.execute(f"SELECT count(*) {base}{cond}", base_args + args).fetchone()[0]
+    rows = conn.execute(f"SELECT {_HIT_COLUMNS} {base}{cond} {order} LIMIT ? OFFSET ?",
+                        [*base_args, *args, per_page, (page - 1) * per_page]).fetchall()
+    return SearchResult(query, expr, total, page, per_page, [Hit(*r) for r in rows])
+
+
+def facets(conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
+    """The values each filter can take, with their document counts (most frequent first)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for column in ("domain", "agency", "lang"):
+        out[column] = conn.execute(
+            f"SELECT {column}, count(*) FROM docs WHERE {column} IS NOT NULL AND {column} != '' "
+            f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 200").fetchall()
+    totals = dict(conn.execute("SELECT decision, count(*) FROM docs GROUP BY decision"))
+    decisions = [(d, totals[d]) for d in DECISIONS if d in totals]
+    decisions += conn.execute(
+        "SELECT 'dropped:' || reason, count(*) FROM docs WHERE decision = 'dropped' "
+        "AND reason IS NOT NULL GROUP BY reason ORDER BY count(*) DESC, reason").fetchall()
+    out["decision"] = decisions
+    return out
+
+
+def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open an index read-only (the inspector never writes to it while serving)."""
+    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
+                           check_same_thread=False)
