@@ -23,7 +23,7 @@ True
 
 from __future__ import annotations
 
-import regex
+import re
 
 #: tags whose whole subtree is page furniture
 FURNITURE_TAGS: dict[str, str] = {"nav": "tag:nav", "footer": "tag:footer", "aside": "tag:aside"}
@@ -59,12 +59,12 @@ _CLASS_WORDS: dict[str, str] = {
     for word in words.split()
 }
 # Longer names written in one word or camelCase, matched as substrings of the class/id string.
-_CLASS_SUBSTRINGS = regex.compile(
+_CLASS_SUBSTRINGS = re.compile(
     r"related|most-?(?:viewed|visited|read|popular|commented)|also-?read|breadcrumb|copyright"
     r"|advert|sidebar|newsletter|navbar|comment|socialshare|share-?(?:box|bar|links|buttons)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_WORD_SPLIT = regex.compile(r"[\s_\-]+")
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
 # Whole class names that hide an element on every screen. Only whole names: Bootstrap's
 # "hidden-xs" hides on phones only, and yjc puts its headline and body in such a div.
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "hide", "sr-only", "visually-hidden", "invisible"})
@@ -126,17 +126,17 @@ _LIST_HEADINGS = tuple(
     )
 )  # fmt: skip
 _LIST_HEADING_MAX = 60  # chars: "اخبار مرتبط:" is a heading; a paragraph that starts so is not
-_COPYRIGHT = regex.compile(
+_COPYRIGHT = re.compile(
     r"(?:کلیه|تمامی|همه|تمام)\s*(?:ی\s*)?حقوق.{0,80}(?:محفوظ|متعلق)"
     r"|حقوق.{0,40}محفوظ\s*(?:است|می\s*باشد)"
     r"|(?:نقل|استفاده\s*از)\s*(?:مطالب|اخبار).{0,60}(?:آزاد|بلا\s*مانع|مجاز)"
     r"|©|\bcopyright\b|all rights reserved|طراحی\s*(?:و\s*(?:تولید|اجرا|توسعه))?\s*:",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 _COPYRIGHT_MAX = 300  # chars: longer blocks quoting a copyright notice are article text
 # The agency end marker: "انتهای پیام/ی", "انتهای خبر". Nothing after it is article text.
-_END_MARKER = regex.compile(r"^\s*انتهای\s*(?:پیام|خبر)\b.{0,20}$")
-_HAS_LETTER = regex.compile(r"\p{L}")
+_END_MARKER = re.compile(r"^\s*انتهای\s*(?:پیام|خبر)\b.{0,20}$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 def fold(text: str) -> str:

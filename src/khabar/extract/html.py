@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urljoin
 
-import regex
+import re
 
 from khabar._optional import require
 from khabar.errors import ConfigError
@@ -155,9 +155,9 @@ _SKIP_TAGS = frozenset(
 )
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_TAGS = frozenset({"b", "strong"})
-_HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
-_HTML_SPACE_NBSP = regex.compile(r"[ \t\n\r\f\u00a0]+")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE_NBSP = re.compile(r"[ \t\n\r\f\u00a0]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BOLD_HEADING_MAX = 150  # chars: a longer bold line is emphasis inside prose, not a heading
 
 

@@ -3,76 +3,40 @@
 Dates come, in order of trust, from JSON-LD (``datePublished``), ``<meta>`` tags
 (``article:published_time``, Dublin Core, parse.ly, ...), ``<time datetime>`` and finally the
 visible text next to the title, where Persian sites print Jalali dates such as
-``۱۹ مهر ۱۴۰۲``, ``1402/07/19`` or ``یکشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰``. Iranian CMSs also put Jalali
-dates *into* meta tags (``<meta property="article:published_time" content="۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹">``),
-so every value goes through the same parser, which recognises the calendar by the year.
+``۱۹ مهر ۱۴۰۲``, ``1402/07/19`` or ``دوشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰``. Iranian CMSs also put Jalali
+dates *into* meta tags (``<meta property="article:published_time" content="۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹">``).
 
-The functions on strings here are pure and need no parser; :func:`page_metadata` walks a
-resiliparse tree.
+ISO 8601 values are read here; anything else (Jalali, Persian month names, any digit script) is
+read by :func:`khabar.news.dates.find_dates`, which also owns the calendar conversion.
 
 >>> parse_date("2020-02-18T03:25:00Z")
 ParsedDate(iso='2020-02-18', calendar='gregorian', raw='2020-02-18T03:25:00Z')
 >>> parse_date("۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹").iso
 '2020-05-10'
->>> parse_date("یکشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰").iso
+>>> parse_date("دوشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰").iso
 '2020-02-17'
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from khabar.extract._jalali import JALALI_YEARS, jalali_to_gregorian
+from khabar.news.dates import find_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from resiliparse.parse.html import DOMNode, HTMLTree
 
-# Persian (U+06F0-9) and Arabic-Indic (U+0660-9) digits read as ASCII, for parsing only.
+# Persian (U+06F0-9) and Arabic-Indic (U+0660-9) digits read as ASCII, for comparing only.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-# Arabic yeh/kaf as Persian, for matching month names written with either (ارديبهشت, تير).
+# Arabic yeh/kaf as Persian, so "آريا" and "آریا" compare equal.
 _LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
-
-#: Jalali month names (after folding Arabic yeh/kaf and removing ZWNJ/spaces inside the word)
-JALALI_MONTHS: dict[str, int] = {
-    "فروردین": 1,
-    "اردیبهشت": 2,
-    "خرداد": 3,
-    "تیر": 4,
-    "مرداد": 5,
-    "امرداد": 5,
-    "شهریور": 6,
-    "مهر": 7,
-    "آبان": 8,
-    "آذر": 9,
-    "دی": 10,
-    "بهمن": 11,
-    "اسفند": 12,
-}
-#: Gregorian month names as Persian sites print them (ژانویه ۲۰۲۰) and English ones
-GREGORIAN_MONTHS: dict[str, int] = {
-    "ژانویه": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "مه": 5, "می": 5, "ژوئن": 6,
-    "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11,
-    "دسامبر": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-
-_MONTH_ALT = "|".join(sorted({*JALALI_MONTHS, *GREGORIAN_MONTHS}, key=len, reverse=True))
-# "19 مهر 1402", "۲ تیر ماه ۱۳۹۹", "18 February 2020" (run on digit-folded, letter-folded text)
-_DAY_MONTH_YEAR = regex.compile(
-    rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<m>{_MONTH_ALT})(?:\s*ماه)?\s*,?\s*(?P<y>\d{{4}})(?!\d)",
-    regex.IGNORECASE,
-)
-# "1402/07/19", "1402-7-19", "2020-02-18", also with a time or "T" after it
-_YMD = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)")
-# "19/07/1402", "18.02.2020" (day first, as Persian sites write short dates)
-_DMY = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})(?!\d)")
-_GREGORIAN_YEARS = range(1900, 2101)
+# ISO 8601 as meta tags write it: "2020-02-18", "2020-02-18T03:25:00Z", "2020-02-18 T 07:20:50"
+_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d/])")
+_FIRST_GREGORIAN_YEAR = 1700  # Jalali years in use are 1300-1499
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +44,7 @@ class ParsedDate:
     """A date read from a page: ISO ``YYYY-MM-DD`` (Gregorian), the calendar it was printed in."""
 
     iso: str
-    calendar: str  # "gregorian" | "jalali"
+    calendar: str  # "gregorian" | "jalali" | "hijri"
     raw: str
 
 
@@ -94,78 +58,77 @@ def fold_digits(text: str) -> str:
 
 
 def parse_date(value: str) -> ParsedDate | None:
-    """Read the first Gregorian or Jalali date in ``value``; ``None`` when it holds none.
+    """Read the first complete date in ``value``; ``None`` when it holds none.
 
-    The calendar is told by the year: 1178-1633 is Jalali, 1900-2100 Gregorian. Impossible dates
-    (month 13, 31 Mehr) are skipped rather than guessed.
+    A leading ISO 8601 date is read directly; otherwise the first full date (day, month and
+    year) that :func:`khabar.news.dates.find_dates` finds, in any calendar it knows. Lunar Hijri
+    dates are skipped: their Gregorian day is only approximate.
 
     >>> parse_date("2 تير 1399 - 12:09:08 ب.ظ")
     ParsedDate(iso='2020-06-22', calendar='jalali', raw='2 تير 1399 - 12:09:08 ب.ظ')
     >>> parse_date("2020-02-18 T 07:20:50 +0330").iso
     '2020-02-18'
+    >>> parse_date("1402-07-19").calendar
+    'jalali'
     >>> parse_date("کد خبر: ۷۳۴۹۹۲۶") is None
     True
     """
-    folded = fold_digits(value).replace("\u200c", "")
-    candidates: list[tuple[int, int, int, int]] = []  # (position, year, month, day)
-    for match in _DAY_MONTH_YEAR.finditer(folded):
-        name = match["m"].lower()
-        month = JALALI_MONTHS.get(name) or GREGORIAN_MONTHS.get(name, 0)
-        candidates.append((match.start(), int(match["y"]), month, int(match["d"])))
-    for pattern in (_YMD, _DMY):
-        for match in pattern.finditer(folded):
-            candidates.append((match.start(), int(match["y"]), int(match["m"]), int(match["d"])))
-    for _, year, month, day in sorted(candidates):
-        parsed = _to_date(year, month, day, value)
-        if parsed is not None:
-            return parsed
+    iso = _ISO_DATE.match(value)
+    # "1402-07-19" has the ISO shape but a Jalali year: that one is find_dates' to read
+    if iso and int(iso[1]) >= _FIRST_GREGORIAN_YEAR:
+        try:
+            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:  # "2020-02-30": not a date; the text may still hold another one
+            pass
+        else:
+            return ParsedDate(day.isoformat(), "gregorian", value)
+    for mention in find_dates(value):
+        if mention.iso is not None and not mention.approximate:
+            return ParsedDate(mention.iso, mention.calendar, value)
     return None
 
 
-def _to_date(year: int, month: int, day: int, raw: str) -> ParsedDate | None:
-    try:
-        if year in JALALI_YEARS:
-            return ParsedDate(jalali_to_gregorian(year, month, day).isoformat(), "jalali", raw)
-        if year in _GREGORIAN_YEARS:
-            return ParsedDate(date(year, month, day).isoformat(), "gregorian", raw)
-    except ValueError:  # an impossible day or month: not a date, look at the next candidate
-        return None
-    return None
-
-
-_WEEKDAYS = "شنبه|یکشنبه|دوشنبه|سه\u200c?\\s?شنبه|چهارشنبه|پنجشنبه|پنج\u200c?\\s?شنبه|جمعه|آدینه"
-# what may stand around a date on a dateline: weekday, time, AM/PM, labels
-_DATELINE_NOISE = regex.compile(
-    rf"{_MONTH_ALT}|{_WEEKDAYS}|تاریخ|انتشار|به\s*روز\s*رسانی|ساعت|ماه|ب\.?\s*ظ|ق\.?\s*ظ"
-    r"|[\d\s\p{P}\p{S}]+",
-    regex.IGNORECASE,
+# weekday names, labels and clock times that may stand around a date on a dateline
+_DATELINE_NOISE = re.compile(
+    r"شنبه|یکشنبه|دوشنبه|سه\s?شنبه|چهارشنبه|پنجشنبه|پنج\s?شنبه|جمعه|آدینه"
+    r"|تاریخ|انتشار|به\s*روز\s*رسانی|بروزرسانی|ساعت|ب\.?\s*ظ|ق\.?\s*ظ|[\d\W_]+"
 )
 
 
 def is_dateline(text: str) -> bool:
     """Whether ``text`` is only a date (with weekday, time or a label), not a sentence with one.
 
-    >>> is_dateline("یکشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰"), is_dateline("تاریخ انتشار: 1402/07/19")
+    >>> is_dateline("دوشنبه ۲۸ بهمن ۱۳۹۸ - ۱۲:۳۰"), is_dateline("تاریخ انتشار: 1402/07/19")
     (True, True)
     >>> is_dateline("این قانون از ۱ فروردین ۱۴۰۳ اجرا می‌شود.")
     False
     """
-    if len(text) > 80 or parse_date(text) is None:
+    if len(text) > 80:
         return False
-    rest = _DATELINE_NOISE.sub("", fold_digits(text).replace("\u200c", ""))
+    mentions = [m for m in find_dates(text) if m.iso is not None]
+    if not mentions:
+        return False
+    rest = text
+    for mention in reversed(mentions):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _DATELINE_NOISE.sub("", fold_digits(rest).replace("\u200c", ""))
     return len(rest) < 3
 
 
 # --- site name in titles -------------------------------------------------------------------
 
-_TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
 # words that mark a title part as the site's name when og:site_name is missing
-_SITE_WORDS = regex.compile(r"خبرگزاری|پایگاه|سایت|روزنامه|شبکه|\.ir\b|\.com\b|news\b", regex.I)
+_SITE_WORDS = re.compile(r"خبرگزاری|پایگاه|سایت|روزنامه|شبکه|\.ir\b|\.com\b|news\b", re.I)
+
+
+# everything but letters and digits: spaces, ZWNJ/ZWJ, punctuation, symbols
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _fold_key(text: str) -> str:
     """A comparison key: no ZWNJ, spaces or punctuation, folded digits and yeh/kaf, lowercase."""
-    return regex.sub(r"[\s\u200c\u200d\p{P}]+", "", fold_digits(text)).lower()
+    return _NON_WORD.sub("", fold_digits(text)).lower()
 
 
 def strip_site_name(title: str, site_name: str | None = None) -> str:
@@ -238,9 +201,9 @@ _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sai
 _LANG_KEYS = ("content-language", "dc.language", "language", "inlanguage", "og:locale")
 _TAG_KEYS = ("keywords", "article:tag", "news_keywords", "parsely-tags")
 # a keyword list is split on Latin and Persian commas and semicolons
-_LIST_SPLIT = regex.compile(r"\s*[,،;؛]\s*")
+_LIST_SPLIT = re.compile(r"\s*[,،;؛]\s*")
 # Double-escaped entities ("&amp;zwnj;" in the source) arrive as the literal text "&zwnj;".
-_LEFTOVER_ENTITY = regex.compile(r"&(?:zwnj|#8204|#x200c|zwj|#8205|#x200d);", regex.I)
+_LEFTOVER_ENTITY = re.compile(r"&(?:zwnj|#8204|#x200c|zwj|#8205|#x200d);", re.I)
 _ENTITY_CHAR = {"zwnj": "\u200c", "#8204": "\u200c", "#x200c": "\u200c",
                 "zwj": "\u200d", "#8205": "\u200d", "#x200d": "\u200d"}  # fmt: skip
 
