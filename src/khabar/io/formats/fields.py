@@ -118,7 +118,7 @@ def _as_text(value: Any, name: str, config: ReadConfig) -> tuple[str, int]:
         return "\n\n".join(value), 0
     raise RecordProblem(
         "invalid_text_field",
-        f"field {name!r} is a {type(value).__name__}, not a string",
+        f"field {name!r} holds a value of type {type(value).__name__}, not a string",
     )
 
 

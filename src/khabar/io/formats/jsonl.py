@@ -31,7 +31,7 @@ def _record(ctx: ReadContext, names: FieldNames, record: int, line: Line) -> Doc
     try:
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
-        return ctx.reject(where, "invalid_json", f"{exc.msg} at column {exc.colno}")
+        return ctx.reject(where, "invalid_json", f"{exc.msg} (column {exc.colno})")
     except RecursionError:
         return ctx.reject(where, "invalid_json", "nested too deeply to parse")
     if not isinstance(obj, dict):

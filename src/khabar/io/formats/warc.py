@@ -154,6 +154,24 @@ def _resync(fh: IO[bytes], start: int, magic: bytes) -> int | None:
     return None
 
 
+def _next_record_start(fh: IO[bytes], start: int, magic: bytes, iterator: Any) -> int | None:
+    """The first offset at or after ``start`` where a WARC record parses, or None.
+
+    Candidates (``magic`` found in the bytes) that do not parse are part of the same damage, so
+    one damaged stretch gives one reject, not one per false start.
+    """
+    while (candidate := _resync(fh, start, magic)) is not None:
+        fh.seek(candidate)
+        try:
+            record = next(iter(iterator(fh, parse_http=False)), None)
+        except OSError:
+            record = None
+        if record is not None and int(record.record_type) != 0:  # 0: no_type, not a record
+            return candidate
+        start = candidate + 1
+    return None
+
+
 def _header(rec: Any, name: str) -> str | None:
     value = rec.headers.get(name)
     return value.strip() if value else None
@@ -243,12 +261,12 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                         if item is not None:
                             yield item
                     else:
-                        ctx.skip(f"warc_{rec.record_type.name or 'unknown'}")
+                        ctx.skip(f"warc_{rec.record_type}")
                     index += 1
                 break
             except OSError as exc:
                 broken_from = last_pos if last_pos is not None else start
-                resume = _resync(fh, broken_from + 1, magic)
+                resume = _next_record_start(fh, broken_from + 1, magic, ArchiveIterator)
                 then = (
                     "nothing readable follows"
                     if resume is None
