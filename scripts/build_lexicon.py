@@ -59,8 +59,8 @@ HEADER = (
 
 # Seraji writes the plural ها glued after a joining letter 724 times (ارزشها, گروههای), where
 # PerDT and the Academy orthography write a ZWNJ (ارزش‌ها); see ../shared/data/ud_seraji/README.md.
-# Such glued Seraji tokens are not counted when the same word is also seen with the ZWNJ, so
-# they cannot outvote it; glued words that merely end in ها (تنها, بها) keep their counts.
+# Such glued Seraji tokens are not counted when their stem is a known word and no other source
+# writes them glued, so they cannot outvote the ZWNJ; تنها, glued in PerDT too, keeps its counts.
 PLURAL_GLUED_RE = re.compile(f"[{''.join(sorted(set('بپتثجچحخسشصضطظعغفقکگلمنهیئ')))}]"
                              "(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان)$")
 GLUED_PLURAL_SOURCES = ("ud_seraji",)
@@ -104,10 +104,10 @@ def count_forms(lines: Iterable[tuple[str, str]]) -> Counter[str]:
         for (a, spaced), (b, _) in zip(toks, toks[1:]):
             if spaced and ZWNJ not in a and ZWNJ not in b:
                 pairs[f"{a} {b}"] += 1
-    zwnj_keys = {t.replace(ZWNJ, "") for t in tokens if ZWNJ in t}
     for t, n in glued_plurals.items():
-        if t not in zwnj_keys:
-            tokens[t] += n
+        stem = PLURAL_GLUED_RE.sub(lambda m: m.group()[0], t)
+        if t in tokens or not tokens[stem]:
+            tokens[t] += n  # also glued elsewhere (تنها), or not a known word plus ها
     keys = {t.replace(ZWNJ, "") for t in tokens}
     # pieces seen on either side of a ZWNJ, with counts: «ها», «می», «ترین», «رئیس» ...
     left: Counter[str] = Counter()

@@ -274,20 +274,20 @@ class Fixer:
 def _translate_outside(
     text: str, rule: TranslateRule, spans: list[_Span]
 ) -> tuple[str, list[_Span]]:
-    """:meth:`str.translate` the text between spans, copying the spans and moving them."""
+    """Translate the text between spans, copying the spans and moving them."""
     parts = []
     moved = []
     pos = 0
     length = 0
     for sp in spans:
-        gap = text[pos : sp.start].translate(rule.table)
+        gap = rule.apply(text[pos : sp.start])
         parts.append(gap)
         length += len(gap)
         parts.append(text[sp.start : sp.end])
         moved.append(_Span(length, length + sp.end - sp.start, sp.verbatim))
         length += sp.end - sp.start
         pos = sp.end
-    parts.append(text[pos:].translate(rule.table))
+    parts.append(rule.apply(text[pos:]))
     return "".join(parts), moved
 
 

@@ -88,24 +88,43 @@ class Rule:
 
 
 class TranslateRule(Rule):
-    """One-character maps (the character map of a policy), applied with :meth:`str.translate`."""
+    """One-character maps (the character map of a policy), applied like :meth:`str.translate`.
 
-    def __init__(self, table: dict[int, str], names: dict[str, str]) -> None:
+    ``str.translate`` with a non-ASCII table looks every character up in a dict (about 7 million
+    characters/s), so ``apply`` instead tests for any source with one charset regex (150M/s),
+    replaces the frequent sources (``hot``: ي ى ك and digits) with :meth:`str.replace`, and the
+    rare rest with one regex pass. The result is exactly ``text.translate(table)``.
+    """
+
+    def __init__(self, table: dict[int, str], names: dict[str, str], hot: str = "") -> None:
         self.name = "char"
         self.table = table
         self.names = names
-        chars = "".join(sorted(chr(c) for c in table))
-        self.pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
+        self._map = {chr(c): v for c, v in table.items()}
+        self._hot = [(c, self._map[c]) for c in hot if c in self._map]
+        rest = "".join(sorted(c for c in self._map if c not in hot))
+        self.pattern = re.compile("[" + re.escape("".join(sorted(self._map))) + "]") if table else None
+        self._rest = re.compile("[" + re.escape(rest) + "]") if rest else None
+
+    def _lookup(self, m: re.Match[str]) -> str:
+        return self._map[m.group()]
 
     def apply(self, text: str) -> str:
-        return text.translate(self.table)
+        if self.pattern is None or self.pattern.search(text) is None:
+            return text
+        for src, dst in self._hot:
+            if src in text:
+                text = text.replace(src, dst)
+        if self._rest is not None:
+            text = self._rest.sub(self._lookup, text)
+        return text
 
     def find(self, text: str) -> list[Change]:
         if self.pattern is None:
             return []
-        table, names = self.table, self.names
+        table, names = self._map, self.names
         return [
-            Change(m.start(), m.end(), table[ord(m.group())], names[m.group()])
+            Change(m.start(), m.end(), table[m.group()], names[m.group()])
             for m in self.pattern.finditer(text)
         ]
 
@@ -146,6 +165,11 @@ class RegexRule(Rule):
 
 
 # --- character rules (canonicalisation, then the styles that need context) ----------------------
+
+#: the sources frequent in real web text (PEYMA: one character in 25 is an Arabic yeh)
+_HOT = "\u064a\u0649\u0643" + "".join(map(chr, range(0x30, 0x3A))) + "".join(
+    map(chr, range(0x6F0, 0x6FA))
+)
 
 #: ZWJ (U+200D) between or beside Arabic letters does nothing (they join anyway) and breaks search;
 #: between two emoji (👨‍👩‍👧) or in other scripts it builds a glyph, so it is kept there.
@@ -207,7 +231,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     ['char', 'char.zwj', 'char.diacritic', 'zwnj.clean']
     """
     rules: list[Rule | None] = [
-        TranslateRule(translation_table(policy), rule_names(policy)),
+        TranslateRule(translation_table(policy), rule_names(policy), hot=_HOT),
         _ZWJ,
         _heh_yeh_rule(policy.heh_yeh),
         _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,

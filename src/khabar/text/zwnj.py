@@ -64,6 +64,12 @@ MIN_COMPOUND_RIGHT = 3
 MIN_SUFFIX_SHARE = 0.5
 #: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
 _VERB_SHAPE_RE = re.compile("(?:ید|اند|ان)(?:م|ی|یم|ید|ند|د)?$")
+#: An unknown stem (``زرافه``) may take a suffix whose learned share is at least this ...
+MIN_STRONG_SHARE = 0.9
+#: ... when the stem has at least this many letters.
+MIN_UNKNOWN_STEM = 3
+#: Person endings of a past or present verb, for an unknown verb after می: «می‌فرسود».
+_VERB_ENDING_RE = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
 #: Both words of a compound found by morphology have at least this many letters.
 MIN_COMPOUND_PIECE = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
@@ -272,6 +278,24 @@ class ZwnjRepairer:
             return True  # «می اندازد» → «می‌اندازد»
         return False
 
+    def _unknown_stem(self, tok: str) -> str | None:
+        """Last resort for a word whose stem is unknown too: a strongly bound ending.
+
+        ``زرافهها`` → ``زرافه‌ها`` (``ها`` takes a ZWNJ in 94-99 % of the word types that
+        have it), ``میفرسود`` → ``می‌فرسود`` (``می`` + a verb ending). Names that only look
+        affixed stay: ``میروسلاو`` has no verb ending, ``میشیگان`` neither.
+        """
+        lex = self.lexicon
+        for k in range(len(tok) - MIN_PIECE, MIN_UNKNOWN_STEM - 1, -1):
+            stem, suffix = tok[:k], tok[k:]
+            if suffix in lex.bound_suffixes and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE:
+                return stem + ZWNJ + suffix
+        for prefix in ("می", "نمی"):
+            rest = tok[len(prefix) :]
+            if tok.startswith(prefix) and len(rest) >= 4 and _VERB_ENDING_RE.search(rest):
+                return prefix + ZWNJ + rest
+        return None
+
     def _next_piece(self, kind: str, prev: str, piece: str, stem: str) -> str | None:
         """The kind of ``piece`` if it may follow ``prev`` (of ``kind``) in a glued word."""
         lex = self.lexicon
@@ -376,7 +400,7 @@ class ZwnjRepairer:
                     best[j] = cand
         final = best.get(n)
         if final is None or not final[2]:
-            return None
+            return self._unknown_stem(tok)
         head = tok[: final[2][0]]
         head_form = lex.best_form(head) or head
         out = head_form + tok[len(head) :]
