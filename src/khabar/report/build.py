@@ -1,0 +1,28 @@
+"""``build_report``: gather a finished run's numbers and write ``OUTDIR/report.html``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from khabar.io.writers import atomic_write_text
+
+REPORT_NAME = "report.html"
+
+
+def build_report(outdir: str | os.PathLike[str]) -> Path:
+    """Write the run report of the ``khabar refine`` output folder ``outdir``; return its path.
+
+    Reads ``stats.json``, ``manifest.json``, ``rejects.jsonl`` and the Parquet parts of ``data/``
+    and ``dropped/`` (column by column, batch by batch: bounded memory on any corpus size) and
+    writes ``outdir/report.html`` atomically. The page is self-contained and opens offline.
+
+    Raises:
+        KhabarError: ``outdir`` is not a finished run (no readable stats.json / manifest.json).
+    """
+    from khabar.report.gather import gather
+    from khabar.report.render import render_html
+
+    path = Path(outdir) / REPORT_NAME
+    atomic_write_text(path, render_html(gather(outdir)))
+    return path
