@@ -1,0 +1,185 @@
+"""The numbers behind the report, on the hand-built run of ``corpus.py``.
+
+Every expected value below was counted by hand from the documents listed in ``corpus.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.errors import KhabarError
+from khabar.report.gather import (
+    CHAR_EDGES,
+    REPAIR_EDGES,
+    WORD_EDGES,
+    Histogram,
+    gather,
+    snippet,
+    stage_rows,
+    text_direction,
+)
+
+from .corpus import HOSTILE_TEXT, HOSTILE_TITLE, run_dir  # noqa: F401  (fixture)
+
+
+def _bins(h: Histogram) -> list[tuple[str, int]]:
+    return [(b.label, b.count) for b in h.bins()]
+
+
+def test_kept_lengths(run_dir: Path) -> None:
+    k = gather(run_dir).kept
+    assert k.docs == 5
+    # chars: 9, 150, 14, 599, 999
+    assert _bins(k.chars) == [("0–99", 2), ("100–199", 1), ("200–299", 0), ("300–499", 0),
+                              ("500–749", 1), ("750–999", 1)]
+    assert (k.chars.total, k.chars.sum, k.chars.minimum, k.chars.maximum) == (5, 1771, 9, 999)
+    assert k.chars.mean == pytest.approx(354.2)
+    # words: 2, 1, 3 (می‌روم is one word), 120, 200
+    assert _bins(k.words) == [("0–19", 3), ("20–49", 0), ("50–99", 0), ("100–149", 1),
+                              ("150–199", 0), ("200–299", 1)]
+
+
+def test_repairs_and_rules(run_dir: Path) -> None:
+    k = gather(run_dir).kept
+    # repairs: 2, 1, 0, 0, 5
+    assert _bins(k.repairs) == [("0", 2), ("1", 1), ("2", 1), ("3", 0), ("4", 0), ("5–9", 1)]
+    assert k.repairs.sum == 8
+    assert k.rules == Counter({"zwnj.glued": 5, "space.collapse": 2, "digits.persian": 1})
+
+
+def test_domains_and_agencies_of_kept_documents(run_dir: Path) -> None:
+    k = gather(run_dir).kept
+    assert k.domains == Counter({"tasnimnews.com": 2, "isna.ir": 2, "irna.ir": 1})
+    assert k.agencies == Counter({"تسنیم": 2, "ایسنا": 1, "ایرنا": 1})  # k4 has none
+
+
+def test_drop_and_reject_counts(run_dir: Path) -> None:
+    d = gather(run_dir)
+    assert d.drop_reasons == Counter({"too_short": 4, "duplicate_exact": 2, "duplicate_near": 1,
+                                      "lang_en": 1})
+    assert d.drop_steps == Counter({"quality": 4, "dedup": 3, "langid": 1})
+    assert d.reject_reasons == Counter({"invalid_json": 1, "step_failed_fix": 1})
+    assert d.warnings == []
+
+
+def test_stages_end_at_kept(run_dir: Path) -> None:
+    rows = gather(run_dir).stages
+    assert [(r.name, r.remaining, r.dropped, r.rejected) for r in rows] == [
+        ("read", 15, 0, 0), ("readable", 14, 0, 1), ("fix", 13, 0, 1), ("langid", 12, 1, 0),
+        ("quality", 8, 4, 0), ("dedup", 5, 3, 0)]
+
+
+def test_drop_samples_first_three_in_reading_order(run_dir: Path) -> None:
+    s = gather(run_dir).drop_samples
+    assert sorted(s) == ["duplicate_exact", "duplicate_near", "lang_en", "too_short"]
+    assert [x.id for x in s["too_short"]] == ["d4", "d6", "d7"]  # d8 is the fourth
+    assert [x.id for x in s["duplicate_exact"]] == ["d1", "d5"]
+    long = s["too_short"][1]
+    assert long.snippet == "ب" * 200 + "…"
+    hostile = s["lang_en"][0]
+    assert (hostile.title, hostile.snippet, hostile.step) == (HOSTILE_TITLE, HOSTILE_TEXT, "langid")
+
+
+def test_reject_samples(run_dir: Path) -> None:
+    s = gather(run_dir).reject_samples
+    assert [(x.source, x.location) for x in s["invalid_json"]] == [("in/a.jsonl", "line 3")]
+    assert s["step_failed_fix"][0].detail == "ValueError: <boom> at fix.py:12"
+
+
+def test_largest_duplicate_clusters(run_dir: Path) -> None:
+    clusters = gather(run_dir).clusters
+    assert [(c.cluster_id, c.size) for c in clusters] == [("c1", 3), ("c2", 2)]
+    assert [(m.id, m.kept) for m in clusters[0].members] == [("k1", True), ("d1", False),
+                                                             ("d2", False)]
+    assert [(m.id, m.domain) for m in clusters[1].members] == [("k4", "isna.ir"),
+                                                               ("d5", "isna.ir")]
+
+
+def test_a_damaged_part_becomes_a_warning_not_a_crash(run_dir: Path) -> None:
+    (run_dir / "data" / "part-00001.parquet").write_bytes(b"not parquet")
+    d = gather(run_dir)
+    assert d.kept.docs == 3  # the first shard still counts
+    assert any("part-00001.parquet could not be read" in w for w in d.warnings)
+    assert any("counts 5 kept documents but data/ holds 3" in w for w in d.warnings)
+
+
+def test_a_bad_rejects_line_becomes_a_warning(run_dir: Path) -> None:
+    with open(run_dir / "rejects.jsonl", "a", encoding="utf-8") as f:
+        f.write("{truncated\n")
+    d = gather(run_dir)
+    assert any("1 line(s) are not JSON objects" in w for w in d.warnings)
+    assert d.reject_reasons == Counter({"invalid_json": 1, "step_failed_fix": 1})
+
+
+@pytest.mark.parametrize("missing", ["stats.json", "manifest.json"])
+def test_not_a_finished_run_says_what_to_do(run_dir: Path, missing: str) -> None:
+    (run_dir / missing).unlink()
+    with pytest.raises(KhabarError, match=f"{missing} is missing.*finished 'khabar refine' run"):
+        gather(run_dir)
+
+
+def test_an_empty_run_has_empty_figures(run_dir: Path) -> None:
+    for folder in ("data", "dropped"):
+        for p in (run_dir / folder).iterdir():
+            p.unlink()
+    d = gather(run_dir)
+    assert d.kept.docs == 0 and d.kept.chars.bins() == [] and d.clusters == []
+    assert all(v == [] for v in d.drop_samples.values())
+
+
+@pytest.mark.parametrize("counts, steps, drops, expected", [
+    # nothing rejected or dropped: every stage keeps everything
+    ({"read": 3, "kept": 3}, [{"name": "fix"}], {}, [("read", 3), ("readable", 3), ("fix", 3)]),
+    # a drop by a step the manifest does not list (the reader) gets its own row
+    ({"read": 4, "kept": 2, "rejected": {}}, [{"name": "quality"}], {"read": 1, "quality": 1},
+     [("read", 4), ("readable", 4), ("dropped outside the steps", 3), ("quality", 2)]),
+    # a failure of an unlisted step counts as a reader reject
+    ({"read": 2, "kept": 1, "rejected": {"step_failed_gone": 1}}, [{"name": "fix"}], {},
+     [("read", 2), ("readable", 1), ("fix", 1)]),
+])
+def test_stage_rows(counts: dict, steps: list, drops: dict, expected: list) -> None:
+    assert [(r.name, r.remaining) for r in stage_rows(counts, steps, drops)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("خبرگزاری تسنیم", "rtl"),
+    ("«سلام» world", "rtl"),  # the guillemet is neutral; the first letter decides
+    ("2024 سال", "rtl"),  # digits are weak
+    ("BBC فارسی", "ltr"),
+    ("", "ltr"),
+    ("123 !?", "ltr"),
+])
+def test_text_direction(text: str, expected: str) -> None:
+    assert text_direction(text) == expected
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("", 3, ""), ("abc", 3, "abc"), ("abcd", 3, "abc…"), ("سلام", 2, "سل…"), (None, 3, ""),
+])
+def test_snippet(text: str | None, limit: int, expected: str) -> None:
+    assert snippet(text, limit) == expected
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), max_size=200),
+       st.sampled_from([CHAR_EDGES, WORD_EDGES, REPAIR_EDGES]))
+def test_histogram_arrow_and_python_paths_agree(values: list[int], edges: tuple[int, ...]) -> None:
+    import pyarrow as pa
+
+    py, arrow = Histogram(edges), Histogram(edges)
+    py.add_values(values)
+    arrow.add_array(pa.array(values, pa.int64()))
+    assert (arrow.counts, arrow.total, arrow.sum) == (py.counts, py.total, py.sum)
+    assert sum(py.counts) == len(values)
+
+
+def test_histogram_skips_nulls() -> None:
+    import pyarrow as pa
+
+    h = Histogram((0, 10))
+    h.add_array(pa.array([None, 3, 12, None], pa.int32()))
+    assert (h.counts, h.total, h.minimum, h.maximum) == ([1, 1], 2, 3, 12)
