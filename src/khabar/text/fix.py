@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, NamedTuple, Protocol
 
 from khabar.document import Edit
@@ -291,11 +292,15 @@ def _translate_outside(
     return "".join(parts), moved
 
 
-_DEFAULT = FixPolicy()
+@cache
+def _default_fixer() -> Fixer:
+    return Fixer(FixPolicy())
 
 
 def _fixer(policy: dict[str, Any], repairer: Repairer | None) -> Fixer:
-    return Fixer(FixPolicy.from_kwargs(**policy) if policy else _DEFAULT, repairer)
+    if not policy and repairer is None:
+        return _default_fixer()
+    return Fixer(FixPolicy.from_kwargs(**policy), repairer)
 
 
 def fix(text: str, *, repairer: Repairer | None = None, **policy: Any) -> str:

@@ -105,6 +105,7 @@ class Lexicon:
     right_count: Counter[str] = field(default_factory=Counter)
     bound_suffixes: frozenset[str] = frozenset()
     verbal_prefixes: frozenset[str] = frozenset()
+    bound_prefixes: frozenset[str] = frozenset()
     verb_remainders: frozenset[str] = frozenset()
     verb_stems: frozenset[str] = frozenset()
     #: (bound suffix, stem class) -> share of word types written with the ZWNJ; see
@@ -167,6 +168,12 @@ class Lexicon:
         self.verbal_prefixes = frozenset(
             p for p, n in self.left_count.items()
             if p.endswith("می") and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
+        )
+        # «بی» in «بی‌نیوز», «بی‌تعادلی»: on the left of a ZWNJ far more often than alone
+        self.bound_prefixes = frozenset(
+            p for p, n in self.left_count.items()
+            if p not in self.verbal_prefixes
+            and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
         )
         # pieces after a verbal prefix (می‌|گوید) are verb forms, not suffixes of nouns
         after_word: Counter[str] = Counter()

@@ -173,11 +173,12 @@ _HOT = "\u064a\u0649\u0643" + "".join(map(chr, range(0x30, 0x3A))) + "".join(
 
 #: ZWJ (U+200D) between or beside Arabic letters does nothing (they join anyway) and breaks search;
 #: between two emoji (👨‍👩‍👧) or in other scripts it builds a glyph, so it is kept there.
+#: (Each pattern below starts with the character it is about, and looks behind only after it: a
+#: pattern that starts with a look-behind is tried at every position and runs 10x slower.)
+_ARABIC_CTX = f"\\s{_LETTER}{_MARK}{ZWNJ}"
 _ZWJ = RegexRule(
     "char.zwj",
-    re.compile(
-        rf"(?<![^\s{_LETTER}{_MARK}{ZWNJ}])\u200d|\u200d(?![^\s{_LETTER}{_MARK}{ZWNJ}])"
-    ),
+    re.compile(f"\u200d(?<![^{_ARABIC_CTX}]\u200d)|\u200d(?![^{_ARABIC_CTX}])"),
     "",
     guard=_any_of("\u200d"),
 )
@@ -185,25 +186,30 @@ _ZWJ = RegexRule(
 #: A ZWNJ only means something between two letters (می‌روم); next to a space, a digit or
 #: punctuation, at a line's edge, or doubled, it is an error (``می‌ روم``, ``کتاب‌‌ها``).
 #: Three alternatives, all deleting: a run that starts after a non-letter; a run that ends before
-#: a non-letter; one ZWNJ of an inner run that another ZWNJ follows (keeps the last).
-_NOT_AFTER_LETTER = rf"(?<![^\W\d_])(?<![{_MARK}{_OTHER_MARK}{ZWNJ}])"
-_NOT_BEFORE_LETTER = rf"(?![^\W\d_])(?![{_MARK}{_OTHER_MARK}{ZWNJ}])"
+#: a non-letter; one ZWNJ of an inner run that another ZWNJ follows (so the last one stays).
 _ZWNJ_EDGE = RegexRule(
     "zwnj.clean",
     re.compile(
-        rf"{_NOT_AFTER_LETTER}{ZWNJ}+|{ZWNJ}+{_NOT_BEFORE_LETTER}|{ZWNJ}(?={ZWNJ})"
+        f"{ZWNJ}(?:"
+        f"(?<![^\\W\\d_]{ZWNJ})(?<![{_MARK}{_OTHER_MARK}{ZWNJ}]{ZWNJ}){ZWNJ}*"
+        f"|{ZWNJ}*(?![^\\W\\d_])(?![{_MARK}{_OTHER_MARK}{ZWNJ}])"
+        f"|(?={ZWNJ}))"
     ),
     "",
     guard=_any_of(ZWNJ),
 )
 
-#: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``); a
-#: repeated one (``اًً``) is a typing slip. Marks after a letter or another mark are kept.
+_HARAKAT_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653))
+#: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``).
 _STRAY_HARAKAT = RegexRule(
     "char.diacritic",
-    re.compile(rf"(?<![{_LETTER}{_MARK}])[{_HARAKAT}]+|(?<=([{_HARAKAT}]))\1+"),
+    re.compile(f"[{_HARAKAT}](?<![{_LETTER}{_MARK}][{_HARAKAT}])[{_HARAKAT}]*"),
     "",
-    guard=_any_of("".join(chr(c) for c in range(0x064B, 0x0653))),
+    guard=_any_of(_HARAKAT_CHARS),
+)
+#: The same short vowel twice in a row (``اًً``) is a typing slip.
+_REPEATED_HARAKAT = RegexRule(
+    "char.diacritic", re.compile(f"([{_HARAKAT}])\\1+"), "\\1", guard=_any_of(_HARAKAT_CHARS)
 )
 
 _HEH_HAMZA = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
@@ -228,13 +234,14 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """The character rules of ``policy``, in order; they never change a protected span.
 
     >>> [r.name for r in char_rules(FixPolicy())]
-    ['char', 'char.zwj', 'char.diacritic', 'zwnj.clean']
+    ['char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.clean']
     """
     rules: list[Rule | None] = [
         TranslateRule(translation_table(policy), rule_names(policy), hot=_HOT),
         _ZWJ,
         _heh_yeh_rule(policy.heh_yeh),
         _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
+        _REPEATED_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
         # after the character map, so a ZWNJ next to a former NBSP is seen next to a space
         _ZWNJ_EDGE,
     ]
@@ -244,13 +251,18 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
 # --- spacing rules -----------------------------------------------------------------------------
 
 #: Two or more spaces between words are one (``و  استفاده``); leading indentation is structure.
-_COLLAPSE = RegexRule("space.collapse", re.compile(r"(?<=\S)  +(?=\S)"), " ", guard=lambda t: "  " in t)
+_COLLAPSE = RegexRule(
+    "space.collapse", re.compile(r"  (?<=\S  ) *(?=\S)"), " ", guard=lambda t: "  " in t
+)
 #: Spaces before a line break or the end of the text are invisible noise.
+_RARE_BREAK_AFTER_SPACE = re.compile(f"[{LINE_BREAKS[2:]}](?<= .)")
 _TRAILING = RegexRule(
     "space.trailing",
     re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"),
     "",
-    guard=lambda t: t.endswith(" ") or any(" " + b in t for b in LINE_BREAKS),
+    guard=lambda t: (
+        t.endswith(" ") or " \n" in t or " \r" in t or _RARE_BREAK_AFTER_SPACE.search(t) is not None
+    ),
 )
 
 _P = f"[{_LETTER}]"
@@ -262,7 +274,12 @@ _PM = f"[{_LETTER}{_MARK}]"
 #: Each pattern starts with the punctuation itself, so the regex engine scans for it quickly.
 _SPACE_AFTER = RegexRule(
     "punct.space",
-    re.compile(f"(?:[،؛؟!…)\\]»]|:(?<={_PM}:)|\\.(?<={_P}{_PM}\\.))(?={_P})"),
+    re.compile(
+        f"[،؛؟!…)\\]».:](?={_P})"
+        # a colon needs a letter before it, a dot a word of two letters (not ق.ظ, ج.ا.ا)
+        f"(?<![^{_LETTER}{_MARK}]:)(?<!^:)"
+        f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}]{_PM}\\.)(?<!^{_PM}\\.)"
+    ),
     "\\g<0> ",
     guard=_any_of("،؛؟!….:)]»"),
 )
@@ -271,11 +288,14 @@ _SPACE_BEFORE = RegexRule(
 )
 #: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
-_REMOVE_SPACE = RegexRule(
+_REMOVE_SPACE_BEFORE = RegexRule(
     "punct.space",
-    re.compile(r"(?<=\S) +(?=[،؛:.!؟)\]»])|(?<=[(\[«]) +(?=\S)"),
+    re.compile(r" (?<=\S ) *(?=[،؛:.!؟)\]»])"),
     "",
-    guard=_any_of("،؛:.!؟)]»([«"),
+    guard=_any_of("،؛:.!؟)]»"),
+)
+_REMOVE_SPACE_AFTER = RegexRule(
+    "punct.space", re.compile(r" (?<=[(\[«] ) *(?=\S)"), "", guard=_any_of("([«")
 )
 
 
@@ -288,7 +308,7 @@ def space_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """
     rules: list[Rule] = [_COLLAPSE, _TRAILING]
     if policy.punct_spacing is PunctSpacing.FULL:
-        rules.append(_REMOVE_SPACE)
+        rules += [_REMOVE_SPACE_BEFORE, _REMOVE_SPACE_AFTER]
     if policy.punct_spacing is not PunctSpacing.OFF:
         rules += [_SPACE_AFTER, _SPACE_BEFORE]
     return tuple(rules)

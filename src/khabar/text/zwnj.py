@@ -320,10 +320,15 @@ class ZwnjRepairer:
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
+        if prev in lex.bound_prefixes and len(piece) >= MIN_COMPOUND_PIECE and (
+            lex.word_count[piece] >= MIN_STEM_COUNT or lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+        ):
+            return "word"  # «بی» + «نیوز»: a prefix that is rarely a word by itself
         if (
             len(prev) >= MIN_COMPOUND_PIECE
             and len(piece) >= MIN_COMPOUND_PIECE
-            and lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+            and max(lex.right_count[piece], lex.right_count[_uninflect(piece)])
+            >= MIN_COMPOUND_RIGHT
         ):
             # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی) and rare
             # ones split names (نیلوفر → نی|لوفر), so both are refused
@@ -423,6 +428,18 @@ def joinable_right_words(lex: Lexicon) -> frozenset[str]:
     words.update(e.split(" ")[1] for e in lex.forced_apart)
     words.update(f.split(ZWNJ)[-1] for f in lex.forced.values() if ZWNJ in f)
     return frozenset(words)
+
+
+_GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
+
+
+def _uninflect(word: str) -> str:
+    """``word`` without a glued plural or adjective ending: ``وزیران`` → ``وزیر``.
+
+    >>> _uninflect("وزیران")
+    'وزیر'
+    """
+    return _GLUED_INFLECTION_RE.sub("", word) if len(word) > 4 else word
 
 
 def _zwnj_offsets(form: str) -> list[int]:
