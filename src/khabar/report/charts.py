@@ -59,8 +59,10 @@ def _short(label: str, limit: int = _LABEL_MAX_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def nice_ticks(top: float, count: int = 5) -> list[float]:
-    """Axis ticks from 0 to at least ``top`` with a 1-2-5 step, about ``count`` of them.
+def nice_ticks(top: float, count: int = 5) -> list[int]:
+    """Integer axis ticks from 0 to at least ``top``: a 1-2-5 step, about ``count`` of them.
+
+    Counts are whole documents, so the step is never below 1.
 
     >>> nice_ticks(7)
     [0, 2, 4, 6, 8]
@@ -73,9 +75,7 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
         return [0, 1]
     raw = top / count
     mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
-    if step >= 1:
-        step = int(step)
+    step = max(1, round(next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)))
     n = math.ceil(top / step)
     return [step * i for i in range(n + 1)]
 
