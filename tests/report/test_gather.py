@@ -94,8 +94,8 @@ def test_reject_samples(run_dir: Path) -> None:
 def test_largest_duplicate_clusters(run_dir: Path) -> None:
     clusters = gather(run_dir).clusters
     assert [(c.cluster_id, c.size) for c in clusters] == [("c1", 3), ("c2", 2)]
-    assert [(m.id, m.kept) for m in clusters[0].members] == [("k1", True), ("d1", False),
-                                                             ("d2", False)]
+    assert [(m.id, m.kept, m.drop_reason) for m in clusters[0].members] == [
+        ("k1", True, ""), ("d1", False, "duplicate_exact"), ("d2", False, "duplicate_near")]
     assert [(m.id, m.domain) for m in clusters[1].members] == [("k4", "isna.ir"),
                                                                ("d5", "isna.ir")]
 

@@ -155,10 +155,13 @@ class RejectSample:
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """A document of a duplicate cluster; ``drop_reason`` is empty for the kept copy."""
+
     id: str
     title: str
     domain: str
     kept: bool
+    drop_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,7 +484,8 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
     wanted = pa.array([c for c, _ in chosen], pa.string())
     found: dict[str, list[Member]] = {c: [] for c, _ in chosen}
     for files, is_kept in ((kept, True), (dropped, False)):
-        for batch in iter_batches(files, ["id", "title", "domain", "dup_cluster"], warnings):
+        cols = ["id", "title", "domain", "dup_cluster", "drop_reason"]
+        for batch in iter_batches(files, cols, warnings):
             col = _col(batch, "dup_cluster")
             if col is None:
                 continue
@@ -492,7 +496,8 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
                 bucket = found[row["dup_cluster"]]
                 if len(bucket) < members:
                     bucket.append(Member(str(row.get("id") or ""), str(row.get("title") or ""),
-                                         str(row.get("domain") or ""), is_kept))
+                                         str(row.get("domain") or ""), is_kept,
+                                         str(row.get("drop_reason") or "")))
     return [Cluster(c, n, tuple(found[c])) for c, n in chosen]
 
 

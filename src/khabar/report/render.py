@@ -235,7 +235,8 @@ def _duplicates(d: RunData) -> str:
     parts = []
     for c in d.clusters:
         rows = [(f'<span class="mono">{_esc(m.id)}</span>', _bidi(m.title), _esc(m.domain),
-                 '<span class="kept">kept</span>' if m.kept else '<span class="dropped">dropped</span>')
+                 '<span class="kept">kept</span>' if m.kept
+                 else f'<span class="dropped">dropped</span> <code>{_esc(m.drop_reason)}</code>')
                 for m in c.members]
         more = (f"<p>… and {_num(c.size - len(c.members))} more.</p>"
                 if c.size > len(c.members) else "")
