@@ -223,28 +223,30 @@ class Fixer:
         spans: list[_Span],
         edits: list[_Edit] | None,
     ) -> tuple[str, list[_Span], bool]:
-        """Run ``rules`` outside ``spans``; returns the text, moved spans, and whether it changed."""
-        changed = False
+        """Run ``rules`` outside ``spans``: the text, the spans moved along, and whether any rule
+        changed lengths (the caller then finds spans again: a deleted ZWSP can join two words)."""
+        moved = False  # whether span positions may have moved (then they are found again)
         for rule in rules:
             if edits is None and not spans:
                 new = rule.apply(text)
-                changed = changed or new is not text and new != text
+                if new is not text and not rule.keeps_positions:
+                    moved = True
                 text = new
                 continue
             if edits is None and isinstance(rule, TranslateRule):
                 new, spans = _translate_outside(text, rule, spans)
-                changed = changed or new != text
+                moved = moved or not rule.keeps_positions and new != text
                 text = new
                 continue
             changes = _outside(rule.find(text), spans)
             if not changes:
                 continue
-            changed = True
+            moved = moved or not rule.keeps_positions
             if edits is not None:
                 edits[:] = _compose(edits, changes)
             spans = _shift(spans, changes)
             text = apply_changes(text, changes)
-        return text, spans, changed
+        return text, spans, moved
 
     def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
         found = find_spans(text)

@@ -79,6 +79,9 @@ class Rule:
     """A named rewrite: ``apply`` is the fast path, ``find`` lists the same changes."""
 
     name: str
+    #: True when the rule only swaps single characters for single characters of the same kind
+    #: (letter for letter, digit for digit): protected spans then stay where they were.
+    keeps_positions: bool = False
 
     def apply(self, text: str) -> str:
         raise NotImplementedError
@@ -88,41 +91,40 @@ class Rule:
 
 
 class TranslateRule(Rule):
-    """One-character maps (the character map of a policy), applied like :meth:`str.translate`.
+    """One-character maps (part of the character map of a policy), applied like ``str.translate``.
 
     ``str.translate`` with a non-ASCII table looks every character up in a dict (about 7 million
-    characters/s), so ``apply`` instead tests for any source with one charset regex (150M/s),
-    replaces the frequent sources (``hot``: ي ى ك and digits) with :meth:`str.replace`, and the
-    rare rest with one regex pass. The result is exactly ``text.translate(table)``.
+    characters/s). With ``hot=True`` (the frequent sources: ي ى ك and digits), ``apply`` calls
+    :meth:`str.replace` per source instead (memchr speed); otherwise one regex pass replaces the
+    rare sources. The result is exactly ``text.translate(table)`` either way.
     """
 
-    def __init__(self, table: dict[int, str], names: dict[str, str], hot: str = "") -> None:
+    def __init__(self, table: dict[str, str], names: dict[str, str], *, hot: bool = False) -> None:
         self.name = "char"
-        self.table = table
+        self.map = table
         self.names = names
-        self._map = {chr(c): v for c, v in table.items()}
-        self._hot = [(c, self._map[c]) for c in hot if c in self._map]
-        rest = "".join(sorted(c for c in self._map if c not in hot))
-        self.pattern = re.compile("[" + re.escape("".join(sorted(self._map))) + "]") if table else None
-        self._rest = re.compile("[" + re.escape(rest) + "]") if rest else None
+        self.keeps_positions = hot
+        self._pairs = sorted(table.items())
+        chars = "".join(sorted(table))
+        self.pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
 
     def _lookup(self, m: re.Match[str]) -> str:
-        return self._map[m.group()]
+        return self.map[m.group()]
 
     def apply(self, text: str) -> str:
-        if self.pattern is None or self.pattern.search(text) is None:
+        if self.pattern is None:
             return text
-        for src, dst in self._hot:
-            if src in text:
-                text = text.replace(src, dst)
-        if self._rest is not None:
-            text = self._rest.sub(self._lookup, text)
-        return text
+        if self.keeps_positions:
+            for src, dst in self._pairs:
+                if src in text:
+                    text = text.replace(src, dst)
+            return text
+        return self.pattern.sub(self._lookup, text)
 
     def find(self, text: str) -> list[Change]:
         if self.pattern is None:
             return []
-        table, names = self._map, self.names
+        table, names = self.map, self.names
         return [
             Change(m.start(), m.end(), table[m.group()], names[m.group()])
             for m in self.pattern.finditer(text)
@@ -234,10 +236,15 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """The character rules of ``policy``, in order; they never change a protected span.
 
     >>> [r.name for r in char_rules(FixPolicy())]
-    ['char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.clean']
+    ['char', 'char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.clean']
     """
+    table = {chr(c): v for c, v in translation_table(policy).items()}
+    names = rule_names(policy)
+    hot = {c: v for c, v in table.items() if c in _HOT and len(v) == 1}
+    rest = {c: v for c, v in table.items() if c not in hot}
     rules: list[Rule | None] = [
-        TranslateRule(translation_table(policy), rule_names(policy), hot=_HOT),
+        TranslateRule(hot, names, hot=True),
+        TranslateRule(rest, names),
         _ZWJ,
         _heh_yeh_rule(policy.heh_yeh),
         _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,

@@ -25,6 +25,8 @@ __all__ = ["VERBATIM", "Span", "find_spans"]
 VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
 
 _LATIN = r"A-Za-z\u00C0-\u024F"
+#: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
+_DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Order matters: the first alternative that matches at a position wins, so longer identifiers come
 # before the Latin words and numbers they contain.
 _SPANS = re.compile(
@@ -39,15 +41,15 @@ _SPANS = re.compile(
             r"(?P<hashtag>(?<![\w#&])#[\w\u200c]+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
-            # 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (\d is every Unicode decimal digit)
-            r"(?P<number>\d+(?:[.,/:\u066b\u066c]\d+)*)",
+            # 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (ASCII, Arabic-Indic and Persian digits)
+            rf"(?P<number>{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*)",
         ]
     )
 )
 #: Every span starts with one of these characters. Python's regex engine scans for a lone
 #: character class in C, but tries all seven alternatives at every position of the text, so
 #: find_spans looks for a trigger first and tries the alternatives only there (5-10x faster).
-_TRIGGER = re.compile(rf"[\d{_LATIN}#@`]")
+_TRIGGER = re.compile(rf"[{_DIGIT[1:-1]}{_LATIN}#@`]")
 #: punctuation that ends a sentence around a URL rather than belonging to it
 _URL_TRAILING = ".,;:!?'\"،؛؟)]}"
 
