@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("resiliparse")
+pytest.importorskip("selectolax")
 
 from khabar.errors import ConfigError  # noqa: E402
 from khabar.extract.html import ExtractConfig, Extracted, ExtractFailure, extract_html  # noqa: E402

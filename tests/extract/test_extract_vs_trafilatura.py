@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("resiliparse")
+pytest.importorskip("selectolax")
 trafilatura = pytest.importorskip("trafilatura")
 
 from khabar.extract.html import Extracted, extract_html  # noqa: E402

@@ -7,7 +7,7 @@ Arabic-Indic digits, Arabic yeh and kaf (repair is the job of :mod:`khabar.text`
 extraction). Only whitespace is touched: runs of HTML whitespace (and, by default, no-break spaces)
 become one space, as a browser shows them.
 
-How the article is found (resiliparse parses; the rules are ours):
+How the article is found (selectolax's lexbor, an HTML5 parser, parses; the rules are ours):
 
 1. The page is cut into *blocks*: the text of each block-level element (``p``, ``div``, ``li``,
    ``h2``...), with ``<br>`` kept as a line break and ``<br><br>`` as a paragraph break. Scripts,
@@ -62,7 +62,7 @@ from khabar.extract.meta import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from resiliparse.parse.html import DOMNode
+    from selectolax.lexbor import LexborNode
 
 #: why no article could be returned
 FailureReason = Literal["empty_input", "no_body", "no_main_content"]
@@ -195,47 +195,48 @@ class _Walker:
         self.pieces: list[_Piece | None] = []  # None is a <br>
         self.owner = -1
 
-    def walk(self, root: DOMNode) -> None:
-        from resiliparse.parse.html import NodeType
-
+    def walk(self, root: LexborNode) -> None:
         # the <body> is element 0, the single root every block descends from
         self.elements.append(_Element("body", -1, None))
         self.owner = 0
-        self._visit(root, 0, NodeType, link=False, bold=False)
+        self._visit(root, 0, link=False, bold=False)
         self._flush()
 
-    def _visit(self, node: DOMNode, parent: int, node_type: Any, link: bool, bold: bool) -> None:
-        # Iterative over siblings, recursive over depth: news pages nest 20-40 levels, far below
-        # Python's recursion limit.
-        for child in node.child_nodes:
-            kind = child.type
-            if kind == node_type.TEXT:
-                self.pieces.append(_Piece(child.text, link, bold))
-                continue
-            if kind != node_type.ELEMENT:
-                continue
-            tag = child.tag
-            if tag in _SKIP_TAGS:
-                continue
-            if tag == "br":
-                self.pieces.append(None)
-                continue
-            if _is_hidden(child):
-                continue
-            index = len(self.elements)
-            mark = markup_reason(
-                tag, child.class_name or "", child.id or "", child.getattr("role") or ""
-            )
-            self.elements.append(_Element(tag, parent, mark))
-            if tag in _BLOCK_TAGS:
-                self._flush()
-                outer = self.owner
-                self.owner = index
-                self._visit(child, index, node_type, link, bold)
-                self._flush()
-                self.owner = outer
-            else:
-                self._visit(child, index, node_type, link or tag == "a", bold or tag in _BOLD_TAGS)
+    def _visit(self, node: LexborNode, parent: int, link: bool, bold: bool) -> None:
+        # Siblings by .next (cheap in lexbor), depth by recursion: news pages nest 20-40 levels,
+        # far below Python's recursion limit.
+        child = node.child
+        while child is not None:
+            self._visit_one(child, parent, link, bold)
+            child = child.next
+
+    def _visit_one(self, child: LexborNode, parent: int, link: bool, bold: bool) -> None:
+        tag = child.tag
+        if tag == "-text":
+            self.pieces.append(_Piece(child.text_content or "", link, bold))
+            return
+        if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:  # comments, doctype, code
+            return
+        if tag == "br":
+            self.pieces.append(None)
+            return
+        attrs = child.attributes
+        if _is_hidden(attrs):
+            return
+        index = len(self.elements)
+        mark = markup_reason(
+            tag, attrs.get("class") or "", attrs.get("id") or "", attrs.get("role") or ""
+        )
+        self.elements.append(_Element(tag, parent, mark))
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            outer = self.owner
+            self.owner = index
+            self._visit(child, index, link, bold)
+            self._flush()
+            self.owner = outer
+        else:
+            self._visit(child, index, link or tag == "a", bold or tag in _BOLD_TAGS)
 
     def _flush(self) -> None:
         """Turn the pending inline pieces into blocks of the current owner."""
@@ -280,10 +281,10 @@ class _Walker:
         )
 
 
-def _is_hidden(node: DOMNode) -> bool:
-    if node.hasattr("hidden") or (node.getattr("aria-hidden") or "").lower() == "true":
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
-    style = node.getattr("style")
+    style = attrs.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
@@ -512,24 +513,25 @@ def extract_html(
         ``.ok``. Never raises for bad HTML.
 
     Raises:
-        MissingExtraError: resiliparse is not installed (``pip install 'khabar[html]'``).
+        MissingExtraError: selectolax is not installed (``pip install 'khabar[html]'``).
     """
     config = config or ExtractConfig()
     if not html or not html.strip():
         return ExtractFailure("empty_input", "the HTML is empty or only whitespace")
-    parser = require("resiliparse.parse.html", extra="html", feature="HTML extraction")
-    tree = parser.HTMLTree.parse(html)
+    lexbor = require("selectolax.lexbor", extra="html", feature="HTML extraction")
+    tree = lexbor.LexborHTMLParser(html)
     meta = page_metadata(tree, url)
     if meta.get("canonical_url") and url:
         meta["canonical_url"] = urljoin(url, meta["canonical_url"])
     meta_title = meta.pop("meta_title", None)
     site_name = meta.get("site_name")
     fallback_title = strip_site_name(meta_title, site_name) if meta_title else None
-    if tree.body is None:
+    body = tree.body
+    if body is None:  # lexbor adds a <body> to any document; kept for a parser that does not
         return ExtractFailure("no_body", "the HTML has no <body>", fallback_title, meta)
 
     walker = _Walker(config)
-    walker.walk(tree.body)
+    walker.walk(body)
     for block in walker.blocks:
         block.text = unescape_leftover_entities(block.text)
     page = _Page(walker.elements, walker.blocks, config)

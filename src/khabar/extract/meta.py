@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.news.dates import find_dates
 
 if TYPE_CHECKING:  # pragma: no cover
-    from resiliparse.parse.html import DOMNode, HTMLTree
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Persian (U+06F0-9) and Arabic-Indic (U+0660-9) digits read as ASCII, for comparing only.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -217,7 +217,7 @@ def unescape_leftover_entities(text: str) -> str:
     return _LEFTOVER_ENTITY.sub(lambda m: _ENTITY_CHAR[m.group(0)[1:-1].lower()], text)
 
 
-def page_metadata(tree: HTMLTree, url: str | None = None) -> dict[str, Any]:
+def page_metadata(tree: LexborHTMLParser, url: str | None = None) -> dict[str, Any]:
     """Read title candidates, dates and descriptive metadata from ``<head>`` and JSON-LD.
 
     Returns a dict with the keys that were found among: ``published``, ``published_calendar``,
@@ -241,11 +241,12 @@ def page_metadata(tree: HTMLTree, url: str | None = None) -> dict[str, Any]:
     if modified is not None:
         out["modified"] = modified[1].iso
 
-    lang = _first(_attr(tree.document.query_selector("html"), "lang"),
+    lang = _first(_attr(tree.css_first("html"), "lang"),
                   *(v for k in _LANG_KEYS for v in metas.get(k, [])), ld.get("inLanguage"))  # fmt: skip
     site_name = _first(*(v for k in _SITE_KEYS for v in metas.get(k, [])), ld.get("publisher"))
+    title_node = tree.css_first("title")
     title = _first(*(v for k in _TITLE_KEYS for v in metas.get(k, [])), ld.get("headline"),
-                   tree.title or None)  # fmt: skip
+                   title_node.text() if title_node is not None else None)  # fmt: skip
     author = _first(ld.get("author"), *(v for k in _AUTHOR_KEYS for v in metas.get(k, [])
                                         if not v.startswith(("http://", "https://"))))  # fmt: skip
     for key, value in (("lang", lang), ("site_name", site_name), ("meta_title", title),
@@ -261,10 +262,10 @@ def page_metadata(tree: HTMLTree, url: str | None = None) -> dict[str, Any]:
     return out
 
 
-def _attr(node: DOMNode | None, name: str) -> str | None:
+def _attr(node: LexborNode | None, name: str) -> str | None:
     if node is None:
         return None
-    value = node.getattr(name)
+    value = node.attributes.get(name)
     return value.strip() if value else None
 
 
@@ -275,37 +276,38 @@ def _first(*values: str | None) -> str | None:
     return None
 
 
-def _meta_values(tree: HTMLTree) -> dict[str, list[str]]:
+def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
     """``<meta>`` contents by each of their name/property/itemprop/http-equiv keys, lowercased."""
     values: dict[str, list[str]] = {}
-    for node in tree.document.query_selector_all("meta"):
-        content = node.getattr("content")
-        if content is None or not content.strip():
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if not content or not content.strip():
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = node.getattr(attr)
+            key = attrs.get(attr)
             if key:
                 values.setdefault(key.strip().lower(), []).append(content.strip())
     return values
 
 
-def _canonical(tree: HTMLTree) -> str | None:
-    for node in tree.document.query_selector_all("link[rel]"):
-        if "canonical" in (node.getattr("rel") or "").lower().split():
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css("link[rel]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
             return _attr(node, "href")
     return None
 
 
-def _json_ld_values(tree: HTMLTree) -> dict[str, Any]:
+def _json_ld_values(tree: LexborHTMLParser) -> dict[str, Any]:
     """The first article-like JSON-LD object's dates, headline, author, publisher and keywords.
 
     Broken JSON-LD (common: trailing commas, raw newlines) is skipped: the page still has its
     ``<meta>`` tags, and a metadata block must not stop text extraction.
     """
     found: dict[str, Any] = {}
-    for node in tree.document.query_selector_all('script[type="application/ld+json"]'):
+    for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text, strict=False)
+            data = json.loads(node.text(deep=True), strict=False)
         except ValueError:
             continue
         for obj in _ld_objects(data):
@@ -343,13 +345,13 @@ def _ld_name(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _time_elements(tree: HTMLTree) -> list[tuple[str, str | None]]:
+def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str | None]]:
     """``<time datetime>`` values, the ones marked as publication time first."""
     marked, others = [], []
-    for node in tree.document.query_selector_all("time[datetime]"):
-        value = node.getattr("datetime")
-        is_pub = node.hasattr("pubdate") or (node.getattr("itemprop") or "") == "datePublished"
-        (marked if is_pub else others).append(("time", value))
+    for node in tree.css("time[datetime]"):
+        attrs = node.attributes
+        is_pub = "pubdate" in attrs or attrs.get("itemprop") == "datePublished"
+        (marked if is_pub else others).append(("time", attrs.get("datetime")))
     return marked + others
 
 
