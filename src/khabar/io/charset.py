@@ -191,6 +191,16 @@ def _ratio(replaced: int, text: str) -> float:
     return replaced / max(len(text), 1)
 
 
+def _checked(decoded: Decoded, max_replaced_ratio: float) -> Decoded:
+    """``decoded``, unless too much of it is U+FFFD (a wrong BOM or a wrong given encoding)."""
+    if _ratio(decoded.replaced, decoded.text) > max_replaced_ratio:
+        raise UndecodableError(
+            f"{decoded.replaced} of {len(decoded.text)} characters are not valid "
+            f"{decoded.encoding} (decoding chosen by: {decoded.source})"
+        )
+    return decoded
+
+
 def decode_text(
     data: bytes, *, encoding: str | None = None, max_replaced_ratio: float = 0.05
 ) -> Decoded:
@@ -218,12 +228,12 @@ def decode_text(
     """
     bom = sniff_bom(data)
     if bom:
-        return _decode_with(data[bom[1] :], bom[0], "bom", None)
+        return _checked(_decode_with(data[bom[1] :], bom[0], "bom", None), max_replaced_ratio)
     if encoding:
         codec = normalize_label(encoding)
         if codec is None:
             raise UndecodableError(f"unknown encoding {encoding!r}; use a Python codec name")
-        return _decode_with(data, codec, "given", None)
+        return _checked(_decode_with(data, codec, "given", None), max_replaced_ratio)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "utf8")
     except UnicodeDecodeError:

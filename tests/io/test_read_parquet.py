@@ -1,0 +1,101 @@
+"""Parquet reader: the datasets layout, row batches, rejects per row, unreadable files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.document import Document, Reject
+from khabar.io.readers import ReadConfig, ReadStats, expand_inputs, read_file
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+
+@pytest.fixture(scope="module")
+def io_dir(fixtures: Path) -> Path:
+    return fixtures / "io"
+
+
+@pytest.fixture(scope="module")
+def sentences(io_dir: Path) -> list[str]:
+    return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()
+
+
+def read(path: Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
+    [inp] = expand_inputs([str(path)])
+    stats = ReadStats()
+    items = list(read_file(inp, config or ReadConfig(), stats=stats))
+    assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
+    return items, stats
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 1000])
+def test_parquet_docs(io_dir, sentences, batch_size):
+    items, _ = read(io_dir / "docs.parquet", ReadConfig(batch_size=batch_size))
+    assert [i.reason if isinstance(i, Reject) else i.id for i in items] == [
+        "p0", "p1", "no_text_field", "p3", "p4",
+    ]  # fmt: skip
+    p0 = items[0]
+    assert (p0.text, p0.raw, p0.record, p0.offset) == (sentences[0], sentences[0], 0, None)
+    assert (p0.url, p0.domain) == ("https://www.example.ir/news/0", "example.ir")
+    # a timestamp column becomes an ISO string; other columns are kept in meta["input"]
+    assert p0.meta == {"date": "2020-02-18T08:00:00+00:00", "input": {"language_score": 0.99}}
+    assert items[2].location == "row 2"
+    assert [i.record for i in items if isinstance(i, Document)] == [0, 1, 3, 4]
+
+
+def test_parquet_without_text_column(io_dir):
+    [rej], _ = read(io_dir / "no_text.parquet")
+    assert (rej.reason, rej.location) == ("no_text_field", "file")
+    assert "title, n" in rej.detail
+    [doc], _ = read(io_dir / "no_text.parquet", ReadConfig(text_field="title"))
+    assert doc.text == "فقط عنوان"
+
+
+def test_parquet_is_read_in_batches_never_whole(tmp_path, monkeypatch):
+    path = tmp_path / "many.parquet"
+    n = 2500
+    pq.write_table(pa.table({"text": [f"سند {i}" for i in range(n)]}), path, row_group_size=1000)
+    batches: list[int] = []
+    real_iter = pq.ParquetFile.iter_batches
+
+    def spy(self, *args, **kwargs):
+        for batch in real_iter(self, *args, **kwargs):
+            batches.append(batch.num_rows)
+            yield batch
+
+    def whole(*args, **kwargs):
+        raise AssertionError("the reader must not load the whole file")
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", spy)
+    monkeypatch.setattr(pq.ParquetFile, "read", whole)
+    monkeypatch.setattr(pq, "read_table", whole)
+    items, _ = read(path, ReadConfig(batch_size=300))
+    assert [d.text for d in items] == [f"سند {i}" for i in range(n)]
+    assert [d.record for d in items] == list(range(n))
+    assert max(batches) <= 300
+    assert sum(batches) == n
+
+
+def test_parquet_empty(tmp_path):
+    path = tmp_path / "empty.parquet"
+    pq.write_table(pa.table({"text": pa.array([], pa.string())}), path)
+    [rej], _ = read(path)
+    assert rej.reason == "empty_file"
+
+
+def test_parquet_not_parquet(tmp_path):
+    path = tmp_path / "bad.parquet"
+    path.write_bytes(b"PAR1 this is not really parquet PAR1")
+    [rej], _ = read(path)
+    assert (rej.reason, rej.location) == ("parquet_error", "file")
+
+
+def test_parquet_binary_text_column(tmp_path):
+    path = tmp_path / "bin.parquet"
+    pq.write_table(pa.table({"text": [b"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", b"\xff\xfe\xfd"]}), path)
+    items, _ = read(path)
+    assert items[0].text == "سلام"
+    assert items[1].reason == "decode_error"
