@@ -59,7 +59,12 @@ def datatrove_clusters(docs: list[dict[str, Any]]) -> tuple[dict[str, str], floa
         print(f"datatrove not importable ({exc}); skipping its measurement")
         return None
     t = time.perf_counter()
+    import xxhash
+
     sig = MinhashDedupSignature("/tmp/khabar-bench-unused", language="fa")
+    # datatrove 0.10.1 passes str to xxhash, which xxhash 4 refuses; hash the UTF-8 bytes instead
+    # (what xxhash 3 did with a str), so the shingles are datatrove's own
+    sig._hash_func = lambda s: xxhash.xxh64_intdigest(s.encode("utf-8"))
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
     for n, d in enumerate(docs):
         for b, hashes in enumerate(sig.get_signature(sig.get_shingles(d["text"]))):
