@@ -63,6 +63,8 @@ class BoilerplateConfig:
             words, related headlines 6-12.
         related_block_lines: after a ``بیشتر بخوانید`` line standing alone, at most this many
             headline-like lines (short, no sentence end) are removed with it.
+        related_max_words: how long such a headline may be; related headlines are often two
+            titles joined by ``|``.
         min_duplicate_chars: a line repeated right after itself is removed only when its key has
             at least this many characters (``بله.`` twice is a dialogue, a caption twice is not).
         phrases: a TSV file in the format of ``khabar/data/boilerplate.tsv`` to use instead of it.
@@ -72,12 +74,13 @@ class BoilerplateConfig:
     title_min_chars: int = 8
     footer_max_words: int = 14
     related_block_lines: int = 5
+    related_max_words: int = 25
     min_duplicate_chars: int = 20
     phrases: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("title_window", "title_min_chars", "footer_max_words", "related_block_lines",
-                     "min_duplicate_chars"):
+                     "related_max_words", "min_duplicate_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 0:
                 raise ConfigError(
@@ -234,7 +237,8 @@ def _related_blocks(lines: list[_Line], config: BoilerplateConfig, removed: dict
                 break
             if nxt.blank:
                 continue
-            if nxt.index in removed or nxt.phrase is not None or not _headline_like(nxt, config):
+            if (nxt.index in removed or nxt.phrase is not None or nxt.ends_sentence
+                    or nxt.words > config.related_max_words):
                 break
             removed[nxt.index] = "related_links"
             taken += 1

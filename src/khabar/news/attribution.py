@@ -1,0 +1,341 @@
+"""Who reported a news text: agency, desk, cited source, reporter and city.
+
+Persian news writes its attribution in a few fixed formulas, in the first paragraphs or the last
+lines. Recognised (on repaired or raw text; ZWNJ, spaces and Arabic ي/ك do not matter):
+
+========================================================  =========================================
+``به گزارش ایسنا،``                                      agency
+``به گزارش خبرنگار اقتصادی خبرگزاری فارس،``               agency, desk ``اقتصادی``
+``به گزارش گروه بین‌الملل خبرگزاری تسنیم به نقل از بی‌نیوز،``  agency, desk, cited source
+``به گزارش ایرنا از تبریز،`` / ``... از روابط عمومی وزارت نفت،``  city if a known place, else source
+``به نقل از رویترز،`` / ``منبع: ایسنا``                   cited source
+``خبرگزاری فارس: ...`` / ``همشهری آنلاین - گروه فرهنگی: ...``  agency (+ desk or reporter)
+``تهران- ایرنا- ...`` / ``تهران (پانا) - ...`` / ``ایسنا/ تبریز``  city and agency (datelines)
+``گروه اقتصادی: ...``                                    desk
+``خبرنگار: علی رضایی`` / ``نویسنده: ...`` / ``به قلم ...``  reporter
+========================================================  =========================================
+
+Agency names are normalised with the gazetteer (:mod:`khabar.news.gazetteer`): ``ایرنا`` and
+``خبرگزاری جمهوری اسلامی`` both give ``خبرگزاری ایرنا`` / ``irna``. A name the gazetteer does not
+know is kept as written, with ``agency_id=None``. Words that are also common words (``مهر``,
+``فارس``, ``الف``) only count inside a formula.
+
+>>> a = parse_attribution("به گزارش گروه بین‌الملل خبرگزاری تسنیم به نقل از بی‌نیوز، وزیر گفت.")
+>>> a.agency, a.agency_id, a.desk, a.cited_source
+('خبرگزاری تسنیم', 'tasnim', 'بین\u200cالملل', 'بی\u200cنیوز')
+>>> parse_attribution("تهران- ایرنا- رئیس‌جمهور امروز به نیویورک رفت.").city
+'تهران'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from khabar.news.gazetteer import Agency, fold1, load_gazetteer, name_key
+
+__all__ = ["Attribution", "agency_for_domain", "parse_attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The attribution of a news text. Every field is ``None`` when the text does not say it.
+
+    Attributes:
+        agency: the reporting outlet, normalised by the gazetteer (``خبرگزاری تسنیم``), or as
+            written when the gazetteer does not know it (``روزنامه گاردین``).
+        agency_id: the gazetteer id (``tasnim``), ``None`` for unknown outlets.
+        desk: the desk or service (``بین‌الملل``, ``اقتصادی``), as written.
+        cited_source: whom the outlet quotes (``به نقل از ...``, ``منبع: ...``), as written.
+        cited_source_id: its gazetteer id when it is a known outlet.
+        reporter: the reporter's or writer's name, from a byline formula.
+        city: the place the report was filed from (datelines, ``به گزارش ایرنا از تبریز``).
+        span: ``(start, end)`` in the input of the formula that named the agency (or, when none
+            did, of the first formula found).
+        form: which formula that was: ``be_gozaresh``, ``dateline``, ``agency_colon``,
+            ``be_naql_az``, ``manba``, ``desk_colon``, ``byline``.
+    """
+
+    agency: str | None = None
+    agency_id: str | None = None
+    desk: str | None = None
+    cited_source: str | None = None
+    cited_source_id: str | None = None
+    reporter: str | None = None
+    city: str | None = None
+    span: tuple[int, int] | None = None
+    form: str | None = None
+
+
+# Iranian provinces and their capitals, and the foreign cities Persian datelines use most.
+# «فارس» is left out: after «از» it is far more often the news agency than the province.
+_PLACES = frozenset(name_key(p) for p in (
+    "تهران", "مشهد", "اصفهان", "شیراز", "تبریز", "اهواز", "کرج", "قم", "کرمانشاه", "ارومیه",
+    "رشت", "زاهدان", "کرمان", "همدان", "یزد", "اردبیل", "بندرعباس", "اراک", "زنجان", "سنندج",
+    "قزوین", "خرم‌آباد", "گرگان", "ساری", "بجنورد", "بوشهر", "بیرجند", "ایلام", "شهرکرد", "یاسوج",
+    "سمنان", "کیش", "آبادان", "دزفول", "کاشان", "نیشابور", "سبزوار", "خراسان رضوی",
+    "خراسان شمالی", "خراسان جنوبی", "آذربایجان شرقی", "آذربایجان غربی", "گیلان", "مازندران",
+    "گلستان", "خوزستان", "سیستان و بلوچستان", "هرمزگان", "لرستان", "کردستان",
+    "چهارمحال و بختیاری", "کهگیلویه و بویراحمد", "استان مرکزی", "البرز",
+    "نیویورک", "واشنگتن", "لندن", "پاریس", "مسکو", "پکن", "بغداد", "دمشق", "بیروت", "کابل",
+    "استانبول", "آنکارا", "دوحه", "ریاض", "ژنو", "وین", "برلین", "توکیو", "دهلی نو",
+    "اسلام‌آباد", "باکو", "ایروان", "قاهره", "غزه", "نجف", "کربلا", "مکه", "مدینه", "دبی",
+))
+# Words around a desk name that are not the desk: «خبرنگار گروه سیاسی» -> «سیاسی».
+_ROLE_WORDS = frozenset(name_key(w) for w in (
+    "خبرنگار", "خبرنگاران", "گروه", "سرویس", "حوزه", "خبری", "اعزامی", "پایگاه", "سایت", "ما",
+    "تحریریه", "بخش", "دفتر", "تحلیلی", "اطلاع‌رسانی", "اینترنتی",
+))
+
+_Z = r"[\u200c ]?"
+_BE_GOZARESH = re.compile(rf"(?<![\w\u200c])به{_Z}گزارش(?![\w\u200c])\s*")
+_BE_NAQL_AZ = re.compile(rf"(?<![\w\u200c])به{_Z}نقل{_Z}از(?![\w\u200c])\s*")
+_AZ = re.compile(r"^\s*از\s+")
+# The phrase a formula introduces runs to the first comma, colon or semicolon.
+_PHRASE_END = re.compile(r"[،,:؛;\n]|\s[-–—]\s")
+_MANBA = re.compile(r"^\s*(?:منبع|مأخذ|ماخذ)\s*[:：]\s*(?P<x>\S.*?)\s*$")
+_DESK_COLON = re.compile(r"^\s*(?:گروه|سرویس)\s+(?P<desk>[^\s:،,]+(?:[\u200c ][^\s:،,]+){0,2})\s*[:：]")
+_BYLINE = re.compile(
+    rf"^\s*(?:(?:خبرنگار|نویسنده|گزارشگر|گزارش|گفت{_Z}و{_Z}گو|تهیه{_Z}و{_Z}تنظیم|مترجم|ترجمه)\s*[:：]"
+    r"|به\s+قلم\s*:?)\s*(?P<name>[^\s:،,.0-9][^:،,.!?؟\n]{1,40}?)\s*$"
+)
+_QUOTES = "\"'«»“”‹›()[] \u200c"
+_MAX_SOURCE_WORDS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    start: int
+    text: str
+    folded: str
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    out: list[_Paragraph] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(_Paragraph(offset, line, fold1(line)))
+        offset += len(line) + 1
+    return out
+
+
+def _clean(value: str) -> str | None:
+    value = value.strip(_QUOTES + ".؛;")
+    return value or None
+
+
+def _words(value: str) -> list[str]:
+    return value.split()
+
+
+def _agency_fields(name: str, agency: Agency | None) -> dict[str, str | None]:
+    if agency is None:
+        return {"agency": _clean(name), "agency_id": None}
+    return {"agency": agency.name, "agency_id": agency.id}
+
+
+def _desk(prefix: str) -> str | None:
+    """The desk in the words before the agency: «گروه بین‌الملل» -> «بین‌الملل»."""
+    words = [w for w in _words(prefix) if name_key(w) not in _ROLE_WORDS]
+    return _clean(" ".join(words)) if words and len(words) <= 3 else None
+
+
+def _source(value: str) -> tuple[str | None, str | None]:
+    """A cited source as written (at most a few words) and its gazetteer id."""
+    words = _words(value)[:_MAX_SOURCE_WORDS]
+    cleaned = _clean(" ".join(words))
+    if cleaned is None:
+        return None, None
+    agency = load_gazetteer().by_name(cleaned)
+    return cleaned, agency.id if agency else None
+
+
+def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    match = _BE_GOZARESH.search(p.folded)
+    if match is None:
+        return None
+    begin = match.end()
+    end_match = _PHRASE_END.search(p.folded, begin)
+    end = end_match.start() if end_match else len(p.folded)
+    phrase_folded, phrase = p.folded[begin:end], p.text[begin:end]
+    fields: dict[str, str | None] = {}
+    cited = _BE_NAQL_AZ.search(phrase_folded)
+    head_end = cited.start() if cited else len(phrase)
+    if cited:
+        fields["cited_source"], fields["cited_source_id"] = _source(phrase[cited.end():])
+    head_folded, head = phrase_folded[:head_end], phrase[:head_end]
+    gazetteer = load_gazetteer()
+    found = gazetteer.pattern.search(head_folded)
+    if found is not None and len(_words(head_folded[:found.start()])) <= 5:
+        fields.update(_agency_fields(head[found.start():found.end()],
+                                      gazetteer.by_name(head_folded[found.start():found.end()])))
+        fields["desk"] = _desk(head[:found.start()])
+        rest, rest_folded = head[found.end():], head_folded[found.end():]
+    else:
+        # An outlet the gazetteer does not know: «به گزارش روزنامه گاردین،».
+        az = re.search(r"\s+از\s+", head_folded)
+        name = head[:az.start()] if az else head
+        first = name_key(_words(name)[0]) if _words(name) else ""
+        if first in _ROLE_WORDS or not 1 <= len(_words(name)) <= 5:
+            return (fields, (p.start + match.start(), p.start + end)) if fields else None
+        fields.update(_agency_fields(name, None))
+        rest = head[az.start():] if az else ""
+        rest_folded = head_folded[az.start():] if az else ""
+    az = _AZ.match(rest_folded)
+    if az is not None:
+        place = _clean(rest[az.end():])
+        if place and name_key(place) in _PLACES:
+            fields["city"] = place
+        elif place and "cited_source" not in fields:
+            fields["cited_source"], fields["cited_source_id"] = _source(place)
+    return fields, (p.start + match.start(), p.start + end)
+
+
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    names = load_gazetteer().pattern.pattern
+    strong = load_gazetteer().strong_pattern.pattern
+    city = r"(?P<city>[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2})"
+    dash = r"\s*[-–—]\s*"
+    return (
+        re.compile(rf"^\s*{city}{dash}(?P<agency>{names}){dash}"),  # تهران- ایرنا-
+        re.compile(rf"^\s*{city}\s*\(\s*(?P<agency>{names})\s*\)"),  # تهران (پانا) -
+        re.compile(rf"^\s*(?P<agency>{strong})\s*/\s*{city}"),  # ایسنا/ تبریز
+    )
+
+
+def _place_prefix(value: str) -> str | None:
+    """The longest known place the words start with, else the first word.
+
+    After ``ایسنا/`` nothing marks where the place ends: ``ایسنا/ خراسان رضوی معاون استاندار``.
+    """
+    words = _words(value)
+    for n in (3, 2):
+        candidate = " ".join(words[:n])
+        if len(words) >= n and name_key(candidate) in _PLACES:
+            return _clean(candidate)
+    return _clean(words[0]) if words else None
+
+
+def _dateline(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    gazetteer = load_gazetteer()
+    patterns = _dateline_patterns()
+    for pattern in patterns:
+        match = pattern.search(p.folded)
+        if match is None:
+            continue
+        agency_text = match.group("agency")
+        city_text = p.text[match.start("city"):match.end("city")]
+        # In «تهران- ایرنا-» the dash ends the place; after «ایسنا/» nothing does.
+        city = _place_prefix(city_text) if pattern is patterns[-1] else _clean(city_text)
+        fields = _agency_fields(agency_text, gazetteer.by_name(agency_text))
+        fields["city"] = city
+        return fields, (p.start + match.start(), p.start + match.end())
+    return None
+
+
+def _agency_colon(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    """«خبرگزاری فارس:», «همشهری آنلاین - گروه فرهنگی:», «طرفداری |», «خبرگزاری فارس_» (old
+    FarsNews) at a paragraph start."""
+    match = _agency_colon_pattern().search(p.folded)
+    if match is None:
+        return None
+    gazetteer = load_gazetteer()
+    agency_text = match.group("agency")
+    fields = _agency_fields(agency_text, gazetteer.by_name(agency_text))
+    who = match.group("who")
+    if who:
+        who_text = _clean(p.text[match.start("who"):match.end("who")]) or ""
+        first = name_key(_words(who_text)[0]) if _words(who_text) else ""
+        if first in _ROLE_WORDS:
+            fields["desk"] = _desk(who_text)
+        elif 1 <= len(_words(who_text)) <= 4:
+            fields["reporter"] = who_text
+    return fields, (p.start + match.start(), p.start + match.end())
+
+
+@cache
+def _agency_colon_pattern() -> re.Pattern[str]:
+    names = load_gazetteer().strong_pattern.pattern  # «الف: ...» is a list item
+    return re.compile(
+        rf"^\s*(?P<agency>{names})\s*(?:[-–—]\s*(?P<who>[^:：\n]{{2,40}}?)\s*)?(?:[:：|_])"
+    )
+
+
+def _merge(found: Attribution, fields: dict[str, str | None], span: tuple[int, int], form: str) -> Attribution:
+    updates = {k: v for k, v in fields.items() if v is not None and getattr(found, k) is None}
+    if "agency" in updates or found.span is None:
+        updates["span"] = span  # type: ignore[assignment]
+        updates["form"] = form
+    return replace(found, **updates) if updates else found
+
+
+def parse_attribution(text: str, *, lead_paragraphs: int = 3, tail_lines: int = 3) -> Attribution:
+    """Find the attribution formulas of a news text.
+
+    Args:
+        text: the text, one paragraph a line (repaired or raw).
+        lead_paragraphs: how many paragraphs from the top are searched for ``به گزارش``,
+            datelines and ``خبرگزاری ...:``; a ``به گزارش`` further down reports on something else.
+        tail_lines: how many lines from the end are searched for ``منبع:`` and bylines.
+
+    Returns:
+        The fields found; the earliest formula wins for each field. An empty
+        :class:`Attribution` when the text has none.
+
+    >>> parse_attribution("خبرگزاری فارس: رئیس اداره گفت ...").agency_id
+    'fars'
+    >>> parse_attribution("متن خبر بدون منبع.")
+    Attribution(agency=None, agency_id=None, desk=None, cited_source=None, cited_source_id=None, reporter=None, city=None, span=None, form=None)
+    """
+    paragraphs = _paragraphs(text)
+    found = Attribution()
+    head = paragraphs[:lead_paragraphs]
+    tail = paragraphs[-tail_lines:] if tail_lines else []
+    for p in head:
+        for form, parse in (("dateline", _dateline), ("agency_colon", _agency_colon),
+                            ("be_gozaresh", _be_gozaresh)):
+            result = parse(p)
+            if result is not None:
+                found = _merge(found, *result, form)
+        desk = _DESK_COLON.match(p.folded)
+        if desk is not None:
+            value = _clean(p.text[desk.start("desk"):desk.end("desk")])
+            found = _merge(found, {"desk": value}, (p.start + desk.start(), p.start + desk.end()),
+                           "desk_colon")
+        if found.cited_source is None:
+            naql = _BE_NAQL_AZ.search(p.folded)
+            if naql is not None and _BE_GOZARESH.search(p.folded, 0, naql.start()) is None:
+                end_match = _PHRASE_END.search(p.folded, naql.end())
+                end = end_match.start() if end_match else len(p.text)
+                source, source_id = _source(p.text[naql.end():end])
+                found = _merge(found, {"cited_source": source, "cited_source_id": source_id},
+                               (p.start + naql.start(), p.start + end), "be_naql_az")
+    for p in [*head, *tail]:
+        byline = _BYLINE.match(p.folded)
+        if byline is not None:
+            found = _merge(found, {"reporter": _clean(p.text[byline.start("name"):byline.end("name")])},
+                           (p.start, p.start + len(p.text)), "byline")
+    for p in tail:
+        manba = _MANBA.match(p.folded)
+        if manba is not None:
+            source, source_id = _source(p.text[manba.start("x"):manba.end("x")])
+            found = _merge(found, {"cited_source": source, "cited_source_id": source_id},
+                           (p.start, p.start + len(p.text)), "manba")
+    return found
+
+
+def agency_for_domain(domain: str) -> str | None:
+    """The gazetteer name of the outlet publishing at ``domain`` (a host name or a URL).
+
+    >>> agency_for_domain("www.tasnimnews.com")
+    'خبرگزاری تسنیم'
+    >>> agency_for_domain("https://www.hamshahrionline.ir/news/798011")
+    'همشهری آنلاین'
+    >>> agency_for_domain("example.com") is None
+    True
+    """
+    agency = load_gazetteer().by_domain(domain)
+    return agency.name if agency else None

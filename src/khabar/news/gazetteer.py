@@ -1,0 +1,189 @@
+"""The gazetteer of Persian news agencies and sites (``khabar/data/agencies.tsv``).
+
+Names are matched in text with a regex that accepts each spelling with or without its ZWNJ or
+space (``بی‌بی‌سی`` / ``بی بی سی`` / ``بیبیسی``) and with Arabic ي/ك, so it works on raw and on
+repaired text alike. Offsets of matches are offsets in the input, because the only folding done
+before matching maps one character to one character (:func:`fold1`).
+
+>>> gazetteer = load_gazetteer()
+>>> gazetteer.by_domain("https://m.isna.ir/news/123").name
+'خبرگزاری ایسنا'
+>>> gazetteer.by_name("بی بی سی فارسی").id
+'bbc_persian'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from khabar.errors import ConfigError
+
+__all__ = ["Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
+
+KINDS = frozenset({"agency", "site", "paper", "broadcaster", "foreign", "qa"})
+
+# One character to one character, so that offsets survive: Arabic letter and digit variants.
+_FOLD1 = str.maketrans(
+    {
+        "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+    }
+)
+_SPACES = re.compile(r"[\s\u200c\u200d\u200f\u200e]+")
+
+
+def fold1(text: str) -> str:
+    """Map Arabic letter variants and non-ASCII digits to one form, one character for one."""
+    return text.translate(_FOLD1)
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: :func:`fold1`, then spaces, ZWNJ and quotes removed, ``آ`` -> ``ا``."""
+    return _SPACES.sub("", fold1(text)).replace("آ", "ا").strip("\"'«»“”").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One outlet of the gazetteer (see the header of ``data/agencies.tsv``)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    kind: str
+    #: spellings that are also common words; see the header of ``data/agencies.tsv``
+    weak: tuple[str, ...] = ()
+
+
+def _name_regex(name: str) -> str:
+    """A name's spaces and ZWNJs may each be a space, a ZWNJ, both or nothing; ``آ`` may be ``ا``."""
+    out: list[str] = []
+    for ch in fold1(name):
+        if ch in " \u200c":
+            if not out or out[-1] != r"[\u200c ]{0,2}":  # «ورزش‌ سه»: a ZWNJ and a space
+                out.append(r"[\u200c ]{0,2}")
+        elif ch == "آ":
+            out.append("[آا]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The agencies, with lookups by name key and by domain, and regexes matching their names.
+
+    ``pattern`` matches every spelling; ``strong_pattern`` leaves out the weak ones (``الف``,
+    ``مهر``), for contexts where a common word could stand by chance (``الف:`` opens a list item).
+    """
+
+    agencies: tuple[Agency, ...]
+    names: Mapping[str, Agency]
+    domains: Mapping[str, Agency]
+    pattern: re.Pattern[str]
+    strong_pattern: re.Pattern[str]
+
+    def by_name(self, name: str) -> Agency | None:
+        """The agency ``name`` spells (any alias, any ZWNJ/space/ي spelling), or ``None``."""
+        return self.names.get(name_key(name))
+
+    def by_domain(self, domain: str) -> Agency | None:
+        """The agency of a domain or URL; subdomains match their parent (``m.isna.ir``)."""
+        host = _host(domain)
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            agency = self.domains.get(".".join(parts[i:]))
+            if agency is not None:
+                return agency
+        return None
+
+
+_URL_HOST = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:[^@/]*@)?(?P<host>[^/:?#]*)", re.IGNORECASE)
+
+
+def _host(domain: str) -> str:
+    match = _URL_HOST.match(domain.strip())
+    host = match.group("host") if match else domain
+    return host.lower().rstrip(".")
+
+
+def _parse(text: str, source: str) -> Gazetteer:
+    agencies: list[Agency] = []
+    names: dict[str, Agency] = {}
+    domains: dict[str, Agency] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) != 6:
+            raise ConfigError(
+                f"{source} line {number}: expected 6 tab-separated cells "
+                f"(id name aliases domains weak kind), found {len(cells)}: {raw!r}"
+            )
+        ident, name, aliases, doms, weak, kind = (c.strip() for c in cells)
+        if kind not in KINDS:
+            raise ConfigError(f"{source} line {number}: kind {kind!r} is not one of {sorted(KINDS)}")
+        if not re.fullmatch(r"[a-z0-9_]+", ident) or not name:
+            raise ConfigError(
+                f"{source} line {number}: the id must be lower-case ASCII and the name non-empty"
+            )
+        alias_list = tuple(dict.fromkeys(a.strip() for a in aliases.split("|") if a.strip()))
+        weak_list = tuple(w.strip() for w in weak.split("|") if w.strip())
+        unknown = [w for w in weak_list if w not in (name, *alias_list)]
+        if unknown:
+            raise ConfigError(
+                f"{source} line {number}: weak spellings {unknown} are not the name or an alias"
+            )
+        agency = Agency(
+            id=ident, name=name, aliases=alias_list,
+            domains=tuple(d.strip().lower() for d in doms.split("|") if d.strip()), kind=kind,
+            weak=weak_list,
+        )
+        for spelling in (name, *alias_list):
+            key = name_key(spelling)
+            other = names.get(key)
+            if other is not None and other.id != ident:
+                raise ConfigError(
+                    f"{source} line {number}: {spelling!r} already names {other.id!r}; "
+                    "a spelling may name one outlet only"
+                )
+            names[key] = agency
+        for dom in agency.domains:
+            if dom in domains:
+                raise ConfigError(f"{source} line {number}: domain {dom!r} is listed twice")
+            domains[dom] = agency
+        agencies.append(agency)
+    spellings = sorted({s for a in agencies for s in (a.name, *a.aliases)}, key=len, reverse=True)
+    weak_spellings = {w for a in agencies for w in a.weak}
+    return Gazetteer(
+        tuple(agencies), MappingProxyType(names), MappingProxyType(domains),
+        _alternation(spellings), _alternation([s for s in spellings if s not in weak_spellings]),
+    )
+
+
+def _alternation(spellings: list[str]) -> re.Pattern[str]:
+    # Longest first, so that «خبرگزاری فارس» wins over «فارس». A name ends where letters and
+    # digits end; «_» may follow it («خبرگزاري فارس_ قيمت نفت ...»).
+    return re.compile(
+        r"(?<![^\W_]|\u200c)(?:" + "|".join(_name_regex(s) for s in spellings) + r")(?![^\W_]|\u200c)"
+    )
+
+
+@cache
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer from ``path``, or the one shipped in ``khabar/data/agencies.tsv``.
+
+    Raises:
+        ConfigError: a row is malformed or a spelling/domain is claimed by two outlets.
+    """
+    if path is None:
+        text = resources.files("khabar.data").joinpath("agencies.tsv").read_text(encoding="utf-8")
+        return _parse(text, "khabar/data/agencies.tsv")
+    return _parse(Path(path).read_text(encoding="utf-8"), path)

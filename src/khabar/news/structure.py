@@ -1,0 +1,183 @@
+"""Title, lead, body paragraphs and byline of a news text (after boilerplate removal and repair).
+
+The text is taken one paragraph a line (blank lines are only separators). Then:
+
+- **title**: ``title_hint`` when the caller has one (from HTML ``<title>``/``og:title`` or a record
+  field); a first line equal to it (ZWNJ, spaces and ي/ك aside) is the title line. Without a hint,
+  the first line is the title when it reads like one: at most ``TITLE_MAX_WORDS`` words, no final
+  full stop, and more text after it.
+- **dateline**: a line that is only a dateline (``تهران- ایرنا-``) is kept apart, not taken for
+  the lead.
+- **byline**: a labelled line (``خبرنگار: ...``, ``نویسنده: ...``, ``به قلم ...``) in the first or
+  last lines.
+- **lead** (لید): the first paragraph after the title, when it reads like a summary (at most
+  ``LEAD_MAX_WORDS`` words) and more paragraphs follow, or the paragraph equal to ``lead_hint``.
+  News writing puts its summary first; when the next paragraph opens with an attribution formula
+  (``به گزارش ...``) that summary is certainly the lead, and a longer first paragraph is allowed.
+- **paragraphs**: everything else, in order.
+
+Nothing is dropped: ``title``, ``dateline``, ``byline``, ``lead`` and ``paragraphs`` together hold
+every non-blank line of the input (the title as written in the text when it is there).
+
+>>> s = structure("عنوان خبر\\n\\nخلاصه خبر.\\n\\nبه گزارش ایسنا، متن.\\n\\nادامه متن.")
+>>> s.title, s.lead, s.paragraphs
+('عنوان خبر', 'خلاصه خبر.', ['به گزارش ایسنا، متن.', 'ادامه متن.'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from khabar.news._fold import fold_bare
+from khabar.news.gazetteer import fold1, load_gazetteer
+
+__all__ = ["NewsStructure", "structure", "TITLE_MAX_WORDS", "LEAD_MAX_WORDS"]
+
+#: Persian news titles run 5-20 words; a first line longer than this is a paragraph.
+TITLE_MAX_WORDS = 30
+#: Leads are one to three sentences; a longer first paragraph is body unless an attribution
+#: formula follows it.
+LEAD_MAX_WORDS = 90
+#: With an attribution formula right after it, the first paragraph is the lead up to this length.
+LEAD_MAX_WORDS_BEFORE_ATTRIBUTION = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NewsStructure:
+    """The parts of a news text.
+
+    Attributes:
+        title: the headline, or ``None`` when neither a hint nor the first line gives one.
+        lead: the lead paragraph (لید), or ``None``.
+        paragraphs: the body paragraphs in order, without title, lead, dateline and byline.
+        byline: the reporter or writer line, as written (``خبرنگار: علی رضایی``), or ``None``.
+        dateline: a line that is only a dateline (``تهران- ایرنا-``), or ``None``.
+        title_in_text: whether the title is a line of the text (``False`` when it came only from
+            ``title_hint``).
+    """
+
+    title: str | None
+    lead: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    title_in_text: bool = False
+
+
+_Z = r"[\u200c ]?"
+_SENTENCE_FULL_STOP = re.compile(r"[.…][\s\"'»)\]]*$")
+_ATTRIBUTION_START = re.compile(rf"^\s*(?:به{_Z}گزارش|به{_Z}نقل{_Z}از)(?![\w\u200c])")
+_BYLINE = re.compile(
+    rf"^\s*(?:(?:خبرنگار|نویسنده|گزارشگر|گزارش|گفت{_Z}و{_Z}گو|تهیه{_Z}و{_Z}تنظیم|مترجم|ترجمه)\s*[:：]"
+    r"|به\s+قلم\s*:?)\s*[^\s:،,.0-9][^:،,.!?؟\n]{1,40}$"
+)
+
+
+@cache
+def _dateline_only() -> re.Pattern[str]:
+    names = load_gazetteer().pattern.pattern
+    city = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
+    return re.compile(
+        rf"^\s*(?:{city}\s*[-–—]\s*(?:{names})\s*[-–—]?|{city}\s*\(\s*(?:{names})\s*\)\s*[-–—]?)\s*$"
+    )
+
+
+@cache
+def _agency_opening() -> re.Pattern[str]:
+    """A paragraph opening with an agency: «خبرگزاری فارس:», «تهران- ایرنا-»."""
+    names = load_gazetteer().pattern.pattern
+    strong = load_gazetteer().strong_pattern.pattern
+    city = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
+    return re.compile(rf"^\s*(?:(?:{strong})\s*[:：]|{city}\s*[-–—]\s*(?:{names})\s*[-–—])")
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _opens_with_attribution(line: str) -> bool:
+    folded = fold1(line)
+    return bool(_ATTRIBUTION_START.match(folded) or _agency_opening().match(folded))
+
+
+def _is_byline(line: str) -> bool:
+    return bool(_BYLINE.match(fold1(line)))
+
+
+def _is_dateline(line: str) -> bool:
+    return bool(_dateline_only().match(fold1(line)))
+
+
+def _title_like(line: str) -> bool:
+    return _words(line) <= TITLE_MAX_WORDS and not _SENTENCE_FULL_STOP.search(line)
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(fold_bare(a)) and fold_bare(a) == fold_bare(b)
+
+
+def structure(
+    text: str, *, title_hint: str | None = None, lead_hint: str | None = None
+) -> NewsStructure:
+    """Split a news text into title, lead, body paragraphs, byline and dateline.
+
+    Args:
+        text: repaired text, one paragraph a line.
+        title_hint: the title from metadata, when known; it wins over guessing.
+        lead_hint: the lead (subtitle, abstract) from metadata, when known.
+
+    Returns:
+        A :class:`NewsStructure`; on empty text, everything is ``None`` or empty (and
+        ``title_hint`` is kept as the title).
+
+    >>> structure("", title_hint="عنوان").title
+    'عنوان'
+    >>> structure("تهران- ایرنا-\\nرئیس‌جمهور امروز به نیویورک سفر کرد.").dateline
+    'تهران- ایرنا-'
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    hint = title_hint.strip() if title_hint and title_hint.strip() else None
+
+    title: str | None = None
+    title_in_text = False
+    if lines and hint is not None and _same(lines[0], hint):
+        title, title_in_text = lines.pop(0), True
+    elif hint is not None:
+        title = hint
+    elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(lines[0]):
+        title, title_in_text = lines.pop(0), True
+
+    dateline: str | None = None
+    byline: str | None = None
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        edge = i < 3 or i >= len(lines) - 3
+        if dateline is None and i < 3 and _is_dateline(line):
+            dateline = line
+        elif byline is None and edge and _is_byline(line):
+            byline = line
+        else:
+            body.append(line)
+
+    lead: str | None = None
+    hint_lines = [h.strip() for h in (lead_hint or "").split("\n") if h.strip()]
+    if hint_lines:
+        # A hint may span lines (a subtitle with a link under it): match them all, in a row.
+        k = len(hint_lines)
+        for i in range(len(body) - k + 1):
+            if all(_same(body[i + j], hint_lines[j]) for j in range(k)):
+                lead = "\n".join(body[i:i + k])
+                del body[i:i + k]
+                break
+    elif len(body) >= 2 and not _ATTRIBUTION_START.match(fold1(body[0])):
+        # «خبرگزاری فارس: ...» and «تهران- ایرنا- ...» open leads; «به گزارش ...» opens the body.
+        limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(body[1])
+                 else LEAD_MAX_WORDS)
+        if _words(body[0]) <= limit:
+            lead = body.pop(0)
+    return NewsStructure(
+        title=title, lead=lead, paragraphs=body, byline=byline, dateline=dateline,
+        title_in_text=title_in_text,
+    )

@@ -1,0 +1,169 @@
+"""Title / lead / body / byline / dateline. Texts are composed for the tests, plus the seed and
+the Targoman sample through the ``shared`` fixture; every expectation was decided by reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.news.structure import NewsStructure, structure
+
+TITLE = "افزایش قیمت بنزین از فردا اجرا می‌شود"
+LEAD = "سخنگوی دولت گفت قیمت جدید بنزین از بامداد فردا در همه جایگاه‌ها اعمال می‌شود."
+P1 = "به گزارش ایسنا، علی بهادری جهرمی امروز در نشست خبری این مطلب را اعلام کرد."
+P2 = "وی افزود: سهمیه خانوارها تغییری نمی‌کند."
+
+
+def test_seed_structure(fixtures: Path) -> None:
+    seed = fixtures / "news" / "tasnim-kazakhstan"
+    gold = json.loads((seed / "expected.json").read_text(encoding="utf-8"))
+    clean = (seed / "clean.txt").read_text(encoding="utf-8")
+    s = structure(clean)
+    assert s.title == gold["title"]
+    assert s.lead == gold["lead"]
+    blocks = [b.strip() for b in clean.split("\n\n") if b.strip()]
+    assert s.paragraphs == blocks[2:]
+    assert len(s.paragraphs) == 6
+    assert s.paragraphs[0].startswith("به گزارش گروه بین‌الملل خبرگزاری تسنیم")
+    assert s.byline is None and s.dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "lead", "paragraphs"),
+    [
+        # title, lead, then a body opening with an attribution formula
+        (f"{TITLE}\n\n{LEAD}\n\n{P1}\n\n{P2}", TITLE, LEAD, [P1, P2]),
+        # one paragraph a line, no blank lines
+        (f"{TITLE}\n{LEAD}\n{P1}\n{P2}", TITLE, LEAD, [P1, P2]),
+        # the body opens the text: «به گزارش» is never a title, and never a lead
+        (f"{P1}\n{P2}", None, None, [P1, P2]),
+        # title then body opening with «به گزارش»: no lead
+        (f"{TITLE}\n{P1}\n{P2}", TITLE, None, [P1, P2]),
+        # a FarsNews-style lead opening with the agency
+        (f"{TITLE}\nخبرگزاری فارس: {LEAD}\n{P1}",
+         TITLE, f"خبرگزاری فارس: {LEAD}", [P1]),
+        # a first line ending in a full stop is a paragraph, not a title
+        (f"{LEAD}\n{P2}", None, LEAD, [P2]),
+        # a one-line text is a paragraph
+        (LEAD, None, None, [LEAD]),
+        ("", None, None, []),
+        ("  \n\n ", None, None, []),
+        # a question as the first line of a Q&A page is its title
+        ("مدارک لازم برای ویزای مجارستان چیست؟\nگذرنامه و عکس.", "مدارک لازم برای ویزای مجارستان چیست؟",
+         None, ["گذرنامه و عکس."]),
+    ],
+)
+def test_structure(text: str, title: str | None, lead: str | None, paragraphs: list[str]) -> None:
+    s = structure(text)
+    assert (s.title, s.lead, s.paragraphs) == (title, lead, paragraphs)
+
+
+def test_long_first_paragraph_is_body_unless_attribution_follows() -> None:
+    long_para = " ".join(["این جمله طولانی است"] * 30) + "."  # 120 words
+    s = structure(f"{TITLE}\n{long_para}\n{P2}")
+    assert s.lead is None and s.paragraphs == [long_para, P2]
+    s = structure(f"{TITLE}\n{long_para}\n{P1}")
+    assert s.lead == long_para
+
+
+def test_title_hint_wins_and_matches_across_spellings() -> None:
+    # the metadata title has Arabic yeh and no ZWNJ; the text has the repaired spelling
+    s = structure(f"{TITLE}\n{LEAD}\n{P1}", title_hint="افزايش قيمت بنزين از فردا اجرا ميشود")
+    assert s.title == TITLE and s.title_in_text
+    assert s.lead == LEAD
+    # a hint that is not in the text is the title, and the text keeps all its lines
+    s = structure(f"{LEAD}\n{P1}", title_hint="عنوان از متادیتا")
+    assert s.title == "عنوان از متادیتا" and not s.title_in_text
+    assert s.lead == LEAD and s.paragraphs == [P1]
+
+
+def test_lead_hint_may_span_lines() -> None:
+    hint = "برای دیدن ویدیو روی لینک زیر کلیک کنید:\n\nhttps://example.com/v"
+    s = structure(f"{TITLE}\n{hint}\n{P2}\n{P1}", title_hint=TITLE, lead_hint=hint)
+    assert s.lead == "برای دیدن ویدیو روی لینک زیر کلیک کنید:\nhttps://example.com/v"
+    assert s.paragraphs == [P2, P1]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("تهران- ایرنا-", "dateline"),
+        ("تهران (پانا) -", "dateline"),
+        ("خبرنگار: علی رضایی", "byline"),
+        ("نویسنده: مریم احمدی", "byline"),
+        ("به قلم حسن کریمی", "byline"),
+    ],
+)
+def test_dateline_and_byline_lines(line: str, field: str) -> None:
+    s = structure(f"{TITLE}\n{line}\n{LEAD}\n{P2}")
+    assert getattr(s, field) == line
+    assert (s.title, s.lead, s.paragraphs) == (TITLE, LEAD, [P2])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "تهران- ایرنا- رئیس‌جمهور امروز به نیویورک رفت.",  # dateline opening a paragraph: text
+        "خبرنگار شجاع ما در میدان حاضر بود.",
+        "«ما تسلیم نمی‌شویم»",
+        "بله.",
+    ],
+)
+def test_short_or_dateline_paragraphs_stay_in_the_text(line: str) -> None:
+    s = structure(f"{TITLE}\n{LEAD}\n{P2}\n{line}")
+    assert s.paragraphs[-1] == line
+    assert s.byline is None and s.dateline is None
+
+
+def _lines_of(s: NewsStructure) -> list[str]:
+    head = [x for x in (s.title if s.title_in_text else None, s.dateline, s.byline) if x]
+    lead = s.lead.split("\n") if s.lead else []
+    return head + lead + s.paragraphs
+
+
+@given(st.lists(st.sampled_from([TITLE, LEAD, P1, P2, "", "تهران- ایرنا-", "خبرنگار: علی رضایی",
+                                  "بله.", "  "]), max_size=10))
+def test_nothing_is_lost(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    s = structure(text)
+    assert sorted(_lines_of(s)) == sorted(x.strip() for x in lines if x.strip())
+
+
+@given(st.text(max_size=300))
+def test_never_raises(text: str) -> None:
+    structure(text)
+
+
+def test_targoman_title_subtitle_body(shared: Path) -> None:
+    """Rebuild each record's text as title, subtitle, body and get the parts back."""
+    path = shared / "data" / "targoman_sample" / "docs.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    titles = leads = lead_cases = lossless = 0
+    for r in records:
+        title = (r["title"] or "").strip()
+        sub = (r["subtitle"] or "").strip()
+        body = [x.strip() for x in (r["body"] or "").split("\n") if x.strip()]
+        text = "\n\n".join([x for x in (title, sub) if x] + body)
+        s = structure(text)
+        titles += (s.title == title) if title else True
+        if sub and body:
+            lead_cases += 1
+            leads += s.lead == sub and s.paragraphs == body
+        lossless += sorted(_lines_of(s)) == sorted(x for x in [title, sub, *body] if x)
+        # with the metadata as hints, title and lead are exact
+        hinted = structure("\n\n".join([x for x in (sub,) if x] + body),
+                           title_hint=title or None, lead_hint=sub or None)
+        if title:  # (porsan Q&A records have none; their question becomes the title)
+            assert hinted.title == title
+        if sub and body:
+            assert hinted.lead is not None and hinted.lead.replace("\n", "") == sub.replace("\n", "")
+    n = len(records)
+    # 65 of 66: a tarafdari record has a title and nothing else, which is read as one paragraph
+    assert titles >= n - 1
+    # 23 of 24: a tarafdari subtitle is two lines (a sentence and a link)
+    assert leads >= lead_cases - 1
+    assert lossless >= n - 1
