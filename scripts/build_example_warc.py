@@ -19,8 +19,8 @@ import hashlib
 import json
 import sys
 import uuid
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -130,7 +130,7 @@ def build(out: Path = OUT, html_dir: Path = HTML_DIR) -> Path:
         body = (html_dir / page["file"]).read_bytes()
         # fetched at 08:00 UTC on the page's publication day: plausible, and stable
         day = datetime.fromisoformat(page["gold_publication_date"])
-        fetched = day.replace(hour=8, tzinfo=timezone.utc)
+        fetched = day.replace(hour=8, tzinfo=UTC)
         records += page_records(page["url"], body, fetched, "text/html; charset=utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(b"".join(gz(r) for r in records))

@@ -19,12 +19,12 @@ import gzip
 import json
 import sys
 import zlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_example_warc import gz, http_response, page_records, record_id, warc_record, warcinfo  # noqa: E402
+from build_example_warc import gz, http_response, page_records, record_id, warc_record, warcinfo
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "fixtures" / "io"
@@ -38,12 +38,12 @@ OWN = (
     "نه شیء",
 )
 ENGLISH_PAGE = (
-    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-    "<link rel=\"canonical\" href=\"https://news.example.com/world/42\">"
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    '<link rel="canonical" href="https://news.example.com/world/42">'
     "<title>Council meets</title></head><body><h1>Council meets</h1>"
     "<p>The city council met on Tuesday to discuss the new budget.</p></body></html>\n"
 )
-FETCHED = datetime(2020, 2, 18, 8, 0, tzinfo=timezone.utc)
+FETCHED = datetime(2020, 2, 18, 8, 0, tzinfo=UTC)
 
 
 def sentences(source: Path = SOURCE) -> list[str]:
@@ -172,7 +172,7 @@ def write_parquet(path: Path, s: list[str]) -> None:
             "text": [s[0], s[1], None, s[3], s[4]],
             "id": ["p0", "p1", "p2", "p3", "p4"],
             "url": [f"https://www.example.ir/news/{i}" for i in range(5)],
-            "date": [datetime(2020, 2, 18, 8, i, tzinfo=timezone.utc) for i in range(5)],
+            "date": [datetime(2020, 2, 18, 8, i, tzinfo=UTC) for i in range(5)],
             "language_score": [0.99, 0.98, 0.5, 0.97, 0.96],
         }
     )

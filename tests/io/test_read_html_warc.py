@@ -156,7 +156,7 @@ def test_warc_crawl(io_dir, sentences):
 
 
 def test_warc_truncated_record(io_dir, sentences):
-    items, stats = read(io_dir / "truncated.warc")
+    items, _stats = read(io_dir / "truncated.warc")
     assert [i.reason if isinstance(i, Reject) else "doc" for i in items] == [
         "doc",
         "warc_broken_record",

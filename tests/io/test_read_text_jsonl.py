@@ -10,7 +10,14 @@ import pytest
 
 from khabar.document import Document, Reject
 from khabar.errors import ConfigError
-from khabar.io.readers import InputFile, ReadConfig, ReadStats, expand_inputs, file_sha256, read_file
+from khabar.io.readers import (
+    InputFile,
+    ReadConfig,
+    ReadStats,
+    expand_inputs,
+    file_sha256,
+    read_file,
+)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +102,7 @@ def test_text_gzip(tmp_path, sentences):
 @pytest.mark.parametrize("name", ["docs.jsonl", "docs.jsonl.gz", "docs.jsonl.zst"])
 def test_jsonl_docs(io_dir, sentences, name):
     path = io_dir / name
-    items, stats = read(path)
+    items, _stats = read(path)
     assert kinds(items) == ["doc"] * 4
     one, two, three, four = items
     sha = file_sha256(str(path))[:16]

@@ -48,8 +48,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 META_SCAN_BYTES = 8192
 
 #: ``<meta charset="x">`` and ``<meta http-equiv="Content-Type" content="text/html; charset=x">``
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-_HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+_HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 
 #: WHATWG label mapping for the labels whose Python meaning differs: browsers decode
 #: "iso-8859-1" and "us-ascii" as windows-1252, and so must we to read what the author saw.

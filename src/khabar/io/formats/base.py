@@ -155,7 +155,7 @@ def domain_of(url: str | None) -> str | None:
         return None
     if not host:
         return None
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def nul_problem(text: str) -> str | None:

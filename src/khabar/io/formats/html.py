@@ -23,11 +23,12 @@ LOCATION = "file"
 #: only the head is searched for the page's own URL
 _URL_SCAN_CHARS = 65536
 _CANONICAL = re.compile(
-    r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'<>]+)["']""", re.I
+    r"""<link\b(?=[^>]*\brel\s*=\s*["']?canonical\b)[^>]*\bhref\s*=\s*["']([^"'<>]+)["']""",
+    re.IGNORECASE,
 )
 _OG_URL = re.compile(
     r"""<meta\b(?=[^>]*\bproperty\s*=\s*["']og:url["'])[^>]*\bcontent\s*=\s*["']([^"'<>]+)["']""",
-    re.I,
+    re.IGNORECASE,
 )
 
 

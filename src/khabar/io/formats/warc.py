@@ -228,9 +228,7 @@ def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Re
     meta["fetched_at"] = _header(rec, "WARC-Date")
     meta["warc_record_id"] = _header(rec, "WARC-Record-ID")
     meta["http_status"] = response.status
-    return ctx.document(
-        index, "", offset=pos, url=_target_uri(rec), html=page, raw="", meta=meta
-    )
+    return ctx.document(index, "", offset=pos, url=_target_uri(rec), html=page, raw="", meta=meta)
 
 
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
