@@ -210,6 +210,8 @@ class Lexicon:
         joining letter. Counting word types (not tokens) per (suffix, ``ه``/``ی``/other)
         learns this from the treebanks instead of from a hand-written table.
         """
+        bound = self.bound_suffixes
+        longest = max(map(len, bound), default=0)
         zwnj: Counter[tuple[str, str]] = Counter()
         glued: Counter[tuple[str, str]] = Counter()
         for key, forms in self.forms.items():
@@ -222,12 +224,9 @@ class Lexicon:
                     if suf in self.bound_suffixes and stem and stem[-1] in JOINING:
                         zwnj[(suf, stem_class(stem))] += 1
                     continue
-                for suf in self.bound_suffixes:
-                    stem = key[: -len(suf)]
-                    if (
-                        key.endswith(suf) and len(stem) >= 2 and stem[-1] in JOINING
-                        and self.word_count[stem] > 0
-                    ):
+                for cut in range(2, min(longest, len(key) - 1) + 1):
+                    suf, stem = key[-cut:], key[:-cut]
+                    if suf in bound and stem[-1] in JOINING and stem in self.word_count:
                         glued[(suf, stem_class(stem))] += 1
         return {
             k: (zwnj[k] + 1) / (zwnj[k] + glued[k] + 2) for k in set(zwnj) | set(glued)
