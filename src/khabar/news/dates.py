@@ -44,10 +44,10 @@ from khabar.news.calendars import (
 __all__ = [
     "DateMention",
     "find_dates",
-    "parse_date",
-    "jalali_to_gregorian",
     "gregorian_to_jalali",
     "hijri_to_gregorian",
+    "jalali_to_gregorian",
+    "parse_date",
 ]
 
 JALALI = "jalali"
@@ -121,8 +121,6 @@ _MONTHS: dict[str, tuple[str, int]] = {
 }
 # Month words that are also ordinary words and so need more evidence (see module docstring).
 _NEEDS_DAY_OR_YEAR = frozenset({"تیر", "مهر", "دی", "رجب", "مه", "می"})
-_NEEDS_YEAR_OR_MAH = frozenset({"صفر"})
-_NEEDS_DAY = frozenset({"می", "مه"})
 
 _WEEKDAYS = {
     "یکشنبه": 7, "یک شنبه": 7, "دوشنبه": 1, "سه شنبه": 2, "چهارشنبه": 3, "چهار شنبه": 3,
@@ -225,20 +223,18 @@ _MAH_BEFORE = re.compile(r"ماه[\u200c ]?\s*$")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                            r"(?:Z|[+\-]\d{2}:?\d{2})?)?\s*$")
 
-_ERA_CALENDAR = {
-    "میلادی": GREGORIAN, "م.": GREGORIAN, "شمسی": JALALI, "خورشیدی": JALALI, "قمری": HIJRI,
-}
-
-
 def _era_calendar(era: str | None) -> str | None:
+    """Calendar named by an era word: ``ه.ق``/``قمری``, ``ه.ش``/``شمسی``, ``م.``/``میلادی``."""
     if not era:
         return None
     key = _key(era).replace(".", "")
-    if key in ("ق", "ه\u0642", "هق") or key.endswith("قمری"):
+    if key in ("ق", "هق") or key.endswith("قمری"):
         return HIJRI
-    if key in ("ش", "هش") or key.endswith("شمسی") or key.endswith("خورشیدی"):
+    if key in ("ش", "هش") or key.endswith(("شمسی", "خورشیدی")):
         return JALALI
-    return _ERA_CALENDAR.get(era, GREGORIAN if key.startswith("م") else None)
+    if key in ("م", "میلادی"):
+        return GREGORIAN
+    return None
 
 
 def _year_calendar(year: int) -> str | None:
@@ -316,9 +312,8 @@ def _textual(text: str, folded: str, match: re.Match[str]) -> DateMention | None
     year: int | None = None
     if year_text:
         year = int(year_text) if len(year_text) == 4 else _expand_two_digit(year_text, calendar)
-        if year is None:
-            if day is None:
-                return None
+        if year is None and day is None:
+            return None
     if month_key in _NEEDS_DAY_OR_YEAR_KEYS and day is None and year is None:
         return None
     if month_key in ("می", "مه") and day is None:

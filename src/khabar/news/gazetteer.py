@@ -15,12 +15,12 @@ before matching maps one character to one character (:func:`fold1`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from khabar.errors import ConfigError
 

@@ -33,7 +33,7 @@ from functools import cache
 from khabar.news._fold import fold_bare
 from khabar.news.gazetteer import fold1, load_gazetteer
 
-__all__ = ["NewsStructure", "structure", "TITLE_MAX_WORDS", "LEAD_MAX_WORDS"]
+__all__ = ["LEAD_MAX_WORDS", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
 #: Persian news titles run 5-20 words; a first line longer than this is a paragraph.
 TITLE_MAX_WORDS = 30
