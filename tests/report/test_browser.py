@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,14 @@ import pytest
 
 from khabar.report import build_report
 
-from .corpus import run_dir  # noqa: F401  (fixture)
+from .corpus import stand_in_signals, write_run
+
+
+@pytest.fixture
+def run_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The hand-built run folder of ``corpus.py``."""
+    with stand_in_signals(monkeypatch):
+        yield write_run(tmp_path / "run")
 
 CHROMIUM = Path(os.environ.get("KHABAR_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,7 +54,7 @@ def _save_screenshot(png: Path) -> None:
         shutil.copy(png, Path(folder) / png.name)
 
 
-def test_report_renders_charts_offline(browser: Any, run_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_report_renders_charts_offline(browser: Any, run_dir: Path, tmp_path: Path) -> None:
     report = build_report(run_dir)
     requests: list[str] = []
     blocked: list[str] = []

@@ -6,6 +6,7 @@ Every expected value below was counted by hand from the documents listed in ``co
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,14 @@ from khabar.report.gather import (
     text_direction,
 )
 
-from .corpus import HOSTILE_TEXT, HOSTILE_TITLE, run_dir  # noqa: F401  (fixture)
+from .corpus import HOSTILE_TEXT, HOSTILE_TITLE, stand_in_signals, write_run
+
+
+@pytest.fixture
+def run_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The hand-built run folder of ``corpus.py``."""
+    with stand_in_signals(monkeypatch):
+        yield write_run(tmp_path / "run")
 
 
 def _bins(h: Histogram) -> list[tuple[str, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +12,14 @@ import pytest
 from khabar.report import build_report
 from khabar.report.charts import Bin, bar_chart, histogram_chart, nice_ticks
 
-from .corpus import HOSTILE_TEXT, HOSTILE_TITLE, run_dir  # noqa: F401  (fixture)
+from .corpus import HOSTILE_TEXT, HOSTILE_TITLE, stand_in_signals, write_run
+
+
+@pytest.fixture
+def run_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The hand-built run folder of ``corpus.py``."""
+    with stand_in_signals(monkeypatch):
+        yield write_run(tmp_path / "run")
 
 
 class _Tags(HTMLParser):
@@ -32,7 +40,7 @@ def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 @pytest.fixture
-def page(run_dir: Path) -> str:  # noqa: F811
+def page(run_dir: Path) -> str:
     path = build_report(run_dir)
     assert path == run_dir / "report.html"
     return path.read_text(encoding="utf-8")
@@ -90,7 +98,7 @@ def test_numbers_on_the_page(page: str) -> None:
     assert "5 documents; mean 354.2 characters, min 9, max 999." in page
 
 
-def test_report_is_rewritten_atomically(run_dir: Path) -> None:  # noqa: F811
+def test_report_is_rewritten_atomically(run_dir: Path) -> None:
     first = build_report(run_dir).read_text(encoding="utf-8")
     second = build_report(str(run_dir)).read_text(encoding="utf-8")
     assert first == second  # deterministic

@@ -88,12 +88,12 @@ def _axis_title(x: float, y: float, text: str, *, rotate: bool = False) -> str:
 
 def _open_svg(width: float, height: float, title: str, kind: str) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" '
-        f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'font-family="{FONT}" font-size="12" fill="{INK}">',
+        (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" role="img" '
+         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+         f'font-family="{FONT}" font-size="12" fill="{INK}">'),
         f"<title>{_esc(title)}</title>",
-        f'<text x="{width / 2:.1f}" y="18" text-anchor="middle" font-size="14" '
-        f'font-weight="bold">{_esc(title)}</text>',
+        (f'<text x="{width / 2:.1f}" y="18" text-anchor="middle" font-size="14" '
+         f'font-weight="bold">{_esc(title)}</text>'),
     ]
 
 

@@ -310,11 +310,12 @@ def _column_paths(pf: Any, wanted: Sequence[str]) -> list[str]:
 
 
 def _open(path: Path, warnings: list[str]) -> Any:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         return pq.ParquetFile(path)
-    except Exception as exc:  # a damaged part is reported, and the others still count
+    except (OSError, pa.ArrowException) as exc:  # reported; the other parts still count
         warnings.append(f"{path} could not be read ({type(exc).__name__}: {exc}); "
                         f"its documents are missing from the figures below.")
         return None
@@ -323,6 +324,8 @@ def _open(path: Path, warnings: list[str]) -> Any:
 def iter_batches(files: Sequence[Path], columns: Sequence[str], warnings: list[str],
                  batch_rows: int = 8192) -> Iterator[pa.RecordBatch]:
     """Record batches of just ``columns`` from every part, one batch in memory at a time."""
+    import pyarrow as pa
+
     for path in files:
         pf = _open(path, warnings)
         if pf is None:
@@ -330,7 +333,7 @@ def iter_batches(files: Sequence[Path], columns: Sequence[str], warnings: list[s
         cols = _column_paths(pf, columns)
         try:
             yield from pf.iter_batches(batch_size=batch_rows, columns=cols)
-        except Exception as exc:
+        except (OSError, pa.ArrowException) as exc:
             warnings.append(f"{path} could not be read to the end ({type(exc).__name__}: "
                             f"{exc}); the figures below miss part of its documents.")
 
