@@ -93,6 +93,7 @@ def test_lead_hint_may_span_lines() -> None:
     [
         ("تهران- ایرنا-", "dateline"),
         ("تهران (پانا) -", "dateline"),
+        ("خبرگزاري فارس :", "dateline"),
         ("خبرنگار: علی رضایی", "byline"),
         ("نویسنده: مریم احمدی", "byline"),
         ("به قلم حسن کریمی", "byline"),
@@ -111,6 +112,7 @@ def test_dateline_and_byline_lines(line: str, field: str) -> None:
         "خبرنگار شجاع ما در میدان حاضر بود.",
         "«ما تسلیم نمی‌شویم»",
         "بله.",
+        "مهر:",  # a weak outlet name: the month, not the agency
     ],
 )
 def test_short_or_dateline_paragraphs_stay_in_the_text(line: str) -> None:
@@ -167,3 +169,23 @@ def test_targoman_title_subtitle_body(shared: Path) -> None:
     # 23 of 24: a tarafdari subtitle is two lines (a sentence and a link)
     assert leads >= lead_cases - 1
     assert lossless >= n - 1
+
+
+def test_farsnews_title_abstract_body(shared: Path) -> None:
+    """FarsNews records: title, abstract («خبرگزاری فارس: ...», sometimes on a line of its own),
+    body. The abstract comes back as dateline + lead, on the raw (unrepaired) text."""
+    path = shared / "data" / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    total = right = 0
+    for r in records:
+        title = r["title"].strip()
+        abstract = [x.strip() for x in (r["abstract"] or "").split("\n") if x.strip()]
+        body = [x.strip() for x in (r["body"] or "").split("\n") if x.strip()]
+        if not (title and abstract and body):
+            continue
+        s = structure("\n".join([title, *abstract, *body]))
+        total += 1
+        got = [x for x in (s.dateline, s.lead) if x]
+        right += s.title == title and got == abstract and s.paragraphs == body
+    assert total == 300
+    assert right / total >= 0.98

@@ -6,8 +6,8 @@ The text is taken one paragraph a line (blank lines are only separators). Then:
   field); a first line equal to it (ZWNJ, spaces and ي/ك aside) is the title line. Without a hint,
   the first line is the title when it reads like one: at most ``TITLE_MAX_WORDS`` words, no final
   full stop, and more text after it.
-- **dateline**: a line that is only a dateline (``تهران- ایرنا-``) is kept apart, not taken for
-  the lead.
+- **dateline**: a line that is only a dateline (``تهران- ایرنا-``, or ``خبرگزاری فارس :`` alone
+  above its lead) is kept apart, not taken for the lead.
 - **byline**: a labelled line (``خبرنگار: ...``, ``نویسنده: ...``, ``به قلم ...``) in the first or
   last lines.
 - **lead** (لید): the first paragraph after the title, when it reads like a summary (at most
@@ -78,9 +78,12 @@ _BYLINE = re.compile(
 @cache
 def _dateline_only() -> re.Pattern[str]:
     names = load_gazetteer().pattern.pattern
+    strong = load_gazetteer().strong_pattern.pattern
     city = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
+    # «تهران- ایرنا-», «تهران (پانا) -», and an agency alone before its lead: «خبرگزاری فارس :»
     return re.compile(
-        rf"^\s*(?:{city}\s*[-–—]\s*(?:{names})\s*[-–—]?|{city}\s*\(\s*(?:{names})\s*\)\s*[-–—]?)\s*$"
+        rf"^\s*(?:{city}\s*[-–—]\s*(?:{names})\s*[-–—]?|{city}\s*\(\s*(?:{names})\s*\)\s*[-–—]?"
+        rf"|(?:{strong})\s*[:：_])\s*$"
     )
 
 
