@@ -23,7 +23,7 @@ from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json, ato
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "text" / "tasnim-kazakhstan.txt"
 DOCS = ROOT / "tests" / "fixtures" / "web" / "docs.json"
-STAND_IN_SIGNALS = ("persian_ratio", "mean_word_length", "stopword_ratio")
+STAND_IN_SIGNALS = ("persian_letter_ratio", "mean_word_length", "stopword_ratio")
 
 #: repairs the seed gets (the ZWNJ and spacing damage of the page), [before, after, rule]
 SEED_REPAIRS = [
@@ -34,7 +34,7 @@ SEED_REPAIRS = [
     ("خشونتها", "خشونت‌ها", "zwnj.suffix"),
     ("صهیونیستها", "صهیونیست‌ها", "zwnj.suffix"),
     ("میباشد", "می‌باشد", "zwnj.prefix"),
-    ("و  استفاده", "و استفاده", "space.collapse"),
+    ("و\u00a0 استفاده", "و استفاده", "space.nbsp"),  # a no-break space and a space
 ]
 #: first line of the seed's footer (every line from it on is boilerplate)
 SEED_FOOTER_START = "واژه های کاربردی مرتبط"
@@ -102,7 +102,7 @@ def seed_document() -> Document:
         meta={"agency": "خبرگزاری تسنیم", "desk": "گروه بین‌الملل", "cited_source": "بی‌نیوز",
               "published": "2018-05-18T10:00:00", "lang": "fa", "dup_cluster": "c-seed",
               "published_calendar": "jalali", "dates_mentioned": ["1397-02-28"]},
-        signals={"persian_ratio": 0.97, "mean_word_length": 4.6},
+        signals={"persian_letter_ratio": 0.97, "mean_word_length": 4.6},
         edits=edits, removed=removed)
 
 

@@ -244,7 +244,7 @@ def _fill(conn: sqlite3.Connection, root: Path) -> int:
             for i, row in enumerate(_parquet_rows(path)):
                 cur = conn.execute(_INSERT_DOC, _doc_record(row, decision, part, i))
                 conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)",
-                             (cur.lastrowid, " ".join(canonical_tokens(row.get("title") or "")),
+                             (cur.lastrowid, index_terms(row.get("title") or ""),
                               index_terms(row.get("text") or "")))
                 n += 1
     rejects = root / "rejects.jsonl"
