@@ -65,6 +65,10 @@ def test_markup_reason_negatives(tag: str, class_name: str, element_id: str) -> 
         ("برچسب ها", "list_heading"),
         ("برچسب\u200cها: کتابخانه شیراز", "list_heading"),
         ("لینک کوتاه: http://n.example/x4", "list_heading"),
+        ("تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", "list_heading"),
+        ("پربازدید ها", "list_heading"),
+        ("سایر اخبار مهم", "list_heading"),
+        ("نظر شما *", "list_heading"),
         ("کد خبر 1353889", "list_heading"),
         ("کلیه حقوق مادی و معنوی این سایت محفوظ است.", "copyright"),
         ("تمامی حقوق این سایت برای خبرآنلاین محفوظ است.", "copyright"),
@@ -92,6 +96,11 @@ def test_text_reason(text: str, expected: str) -> None:
         "مهمترین بسته حوادث استان یزد را در سایت باشگاه خبرنگاران جوان مشاهده کنید.",
         "چرا اصلاح\u200cطلبان رادیکال موضع\u200cشان تغییر کرد؟",
         "A",
+        # sub-headings that begin like list headings
+        "نظرات کارشناسان",
+        "آخرین اخبار از جبهه جنوبی",
+        "برچسب‌های تازه روی کالاهای وارداتی",
+        "کد خبرنگاری در روزنامه‌نگاری تحقیقی",
     ],
 )
 def test_text_reason_negatives(text: str) -> None:

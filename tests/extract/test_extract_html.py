@@ -269,3 +269,12 @@ def test_every_paragraph_and_zwnj_survives(paragraphs: list[str]) -> None:
     assert isinstance(result, Extracted)
     assert result.paragraphs == paragraphs
     assert result.text.count(ZWNJ) == sum(p.count(ZWNJ) for p in paragraphs)
+
+
+@pytest.mark.parametrize("tag", ["div", "font", "b", "span"])
+def test_deeply_nested_broken_html_does_not_crash(tag: str) -> None:
+    # 5000 unclosed tags: far deeper than Python's recursion limit
+    html = f"<html><body>{('<' + tag + '>') * 5000}{FILLER}"
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.text == FILLER

@@ -15,8 +15,8 @@ Text is compared after folding: ZWNJ and spaces removed, Arabic yeh/kaf as Persi
 'class:related'
 >>> markup_reason("div", "item-body", "", "") is None
 True
->>> text_reason("پربیننده ترین ها")
-'list_heading'
+>>> text_reason("پربیننده ترین ها"), text_reason("نظرات کارشناسان")
+('list_heading', None)
 >>> text_reason("کليه حقوق اين سايت متعلق به باشگاه خبرنگاران بوده و استفاده از مطالب آزاد است.")
 'copyright'
 """
@@ -110,22 +110,33 @@ def markup_reason(tag: str, class_name: str, element_id: str, role: str) -> str 
 _YEH_KAF = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 _FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "\u200c": None, " ": None, "\u00a0": None})
 
-# Headings of side lists and page tools, folded (no ZWNJ or spaces). A block whose folded text
-# starts with one and is short is furniture; the same words inside a sentence are not.
-_LIST_HEADINGS = tuple(
+# Headings of side lists and page tools, folded (no ZWNJ or spaces). Only a block that *is* one
+# of them is furniture: "نظرات" is the comments heading, "نظرات کارشناسان" an article sub-heading.
+_LIST_HEADINGS = frozenset(
     h.translate(_FOLD)
     for h in (
         "اخبار مرتبط", "مطالب مرتبط", "خبرهای مرتبط", "اخبار پیشنهادی", "مطالب پیشنهادی",
-        "پیشنهاد سردبیر", "پیشنهاد ما", "پربازدیدترین", "پربازدید", "پربیننده‌ترین",
-        "پربحث‌ترین", "پرخواننده‌ترین", "آخرین اخبار", "آخرین مطالب", "تازه‌ترین اخبار",
-        "سایر اخبار", "اخبار ما", "برچسب‌ها", "برچسب", "کلیدواژه‌ها", "کلمات کلیدی",
-        "تگ‌ها", "نظرات", "نظر شما", "ارسال نظر", "دیدگاه‌ها", "دیدگاه شما", "اشتراک‌گذاری",
-        "اشتراک گذاری", "لینک کوتاه", "کد خبر", "کد خبرنگار", "تاریخ انتشار", "زمان انتشار",
-        "نسخه چاپی", "ارسال به دوستان", "اندازه فونت", "از سراسر وب", "وبگردی", "بیشتر بخوانید",
-        "دریافت اپلیکیشن", "ما را در شبکه‌های اجتماعی دنبال کنید", "عضویت در خبرنامه",
+        "پیشنهاد سردبیر", "پیشنهاد ما", "پیشنهاد ویژه", "پربازدیدترین", "پربازدیدترین‌ها",
+        "پربازدید", "پربازدیدها", "پربیننده‌ترین", "پربیننده‌ترین‌ها", "پربحث‌ترین",
+        "پربحث‌ترین‌ها", "پرخواننده‌ترین", "پرخواننده‌ترین‌ها", "آخرین اخبار", "آخرین مطالب",
+        "تازه‌ترین اخبار", "تازه‌ترین‌ها", "سایر اخبار", "سایر اخبار مهم", "اخبار ما",
+        "اخبار برگزیده", "گزیده اخبار", "مطالب جالب", "خواندنی‌ها", "برچسب‌ها", "برچسب",
+        "کلیدواژه‌ها", "کلمات کلیدی", "تگ‌ها", "نظرات", "نظر شما", "ارسال نظر", "دیدگاه‌ها",
+        "دیدگاه شما", "نظرات کاربران", "اشتراک‌گذاری", "اشتراک گذاری", "لینک کوتاه", "کد خبر",
+        "کد خبرنگار", "نسخه چاپی", "ارسال به دوستان", "اندازه فونت", "از سراسر وب", "وبگردی",
+        "بیشتر بخوانید", "دریافت اپلیکیشن", "ما را در شبکه‌های اجتماعی دنبال کنید",
+        "عضویت در خبرنامه",
     )
 )  # fmt: skip
-_LIST_HEADING_MAX = 60  # chars: "اخبار مرتبط:" is a heading; a paragraph that starts so is not
+# Labels of page tools and metadata lines, furniture when followed by ":" or a number
+# ("برچسب‌ها: کتابخانه، شیراز", "کد خبر 1353889", "لینک کوتاه: https://...").
+_LABELS = tuple(
+    h.translate(_FOLD)
+    for h in ("برچسب‌ها", "برچسب", "کلیدواژه‌ها", "کلمات کلیدی", "تگ‌ها", "لینک کوتاه",
+              "کد خبر", "کد خبرنگار", "تاریخ انتشار", "زمان انتشار", "اشتراک‌گذاری",
+              "اشتراک گذاری", "تعداد بازدید", "بازدید")
+)  # fmt: skip
+_HEADING_PUNCTUATION = ":：؛;»«|-–—.…*"  # "نظر شما *": a required-field star
 _COPYRIGHT = re.compile(
     r"(?:کلیه|تمامی|همه|تمام)\s*(?:ی\s*)?حقوق.{0,80}(?:محفوظ|متعلق)"
     r"|حقوق.{0,40}محفوظ\s*(?:است|می\s*باشد)"
@@ -133,6 +144,7 @@ _COPYRIGHT = re.compile(
     r"|©|\bcopyright\b|all rights reserved|طراحی\s*(?:و\s*(?:تولید|اجرا|توسعه))?\s*:",
     re.IGNORECASE,
 )
+_LIST_HEADING_MAX = 100  # chars: a label line with a value ("لینک کوتاه: URL") stays short
 _COPYRIGHT_MAX = 300  # chars: longer blocks quoting a copyright notice are article text
 # The agency end marker: "انتهای پیام/ی", "انتهای خبر". Nothing after it is article text.
 _END_MARKER = re.compile(r"^\s*انتهای\s*(?:پیام|خبر)\b.{0,20}$")
@@ -158,11 +170,22 @@ def text_reason(text: str) -> str | None:
     stripped = text.strip()
     if not _HAS_LETTER.search(stripped):
         return "no_letters"
-    if len(stripped) <= _LIST_HEADING_MAX and fold(stripped).startswith(_LIST_HEADINGS):
+    if len(stripped) <= _LIST_HEADING_MAX and _is_list_heading(fold(stripped)):
         return "list_heading"
     if len(stripped) <= _COPYRIGHT_MAX and _COPYRIGHT.search(stripped.translate(_YEH_KAF)):
         return "copyright"
     return None
+
+
+def _is_list_heading(folded: str) -> bool:
+    if folded.strip(_HEADING_PUNCTUATION) in _LIST_HEADINGS:
+        return True
+    for label in _LABELS:
+        if folded.startswith(label):
+            after = folded[len(label) : len(label) + 1]
+            if after in (":", "：") or after.isdigit():
+                return True
+    return False
 
 
 def is_end_marker(text: str) -> bool:

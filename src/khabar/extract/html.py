@@ -196,33 +196,45 @@ class _Walker:
         self.owner = -1
 
     def walk(self, root: LexborNode) -> None:
+        """Cut the subtree of ``root`` (the ``<body>``) into blocks, in page order.
+
+        The walk keeps its own stack instead of recursing: broken pages nest thousands of
+        unclosed ``<div>``/``<font>`` tags, deeper than Python's recursion limit.
+        """
         # the <body> is element 0, the single root every block descends from
         self.elements.append(_Element("body", -1, None))
         self.owner = 0
-        self._visit(root, 0, link=False, bold=False)
+        # a frame: [next child to visit, element index, inside <a>, inside <b>, owner to restore]
+        frames: list[list[Any]] = [[root.child, 0, False, False, None]]
+        while frames:
+            frame = frames[-1]
+            child = frame[0]
+            if child is None:  # every child visited: leave the element
+                frames.pop()
+                if frame[4] is not None:
+                    self._flush()
+                    self.owner = frame[4]
+                continue
+            frame[0] = child.next
+            entered = self._enter(child, frame[1], frame[2], frame[3])
+            if entered is not None:
+                frames.append(entered)
         self._flush()
 
-    def _visit(self, node: LexborNode, parent: int, link: bool, bold: bool) -> None:
-        # Siblings by .next (cheap in lexbor), depth by recursion: news pages nest 20-40 levels,
-        # far below Python's recursion limit.
-        child = node.child
-        while child is not None:
-            self._visit_one(child, parent, link, bold)
-            child = child.next
-
-    def _visit_one(self, child: LexborNode, parent: int, link: bool, bold: bool) -> None:
+    def _enter(self, child: LexborNode, parent: int, link: bool, bold: bool) -> list[Any] | None:
+        """Record a node; for an element with content, the frame to visit its children."""
         tag = child.tag
         if tag == "-text":
             self.pieces.append(_Piece(child.text_content or "", link, bold))
-            return
+            return None
         if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:  # comments, doctype, code
-            return
+            return None
         if tag == "br":
             self.pieces.append(None)
-            return
+            return None
         attrs = child.attributes
         if _is_hidden(attrs):
-            return
+            return None
         index = len(self.elements)
         mark = markup_reason(
             tag, attrs.get("class") or "", attrs.get("id") or "", attrs.get("role") or ""
@@ -230,13 +242,9 @@ class _Walker:
         self.elements.append(_Element(tag, parent, mark))
         if tag in _BLOCK_TAGS:
             self._flush()
-            outer = self.owner
-            self.owner = index
-            self._visit(child, index, link, bold)
-            self._flush()
-            self.owner = outer
-        else:
-            self._visit(child, index, link or tag == "a", bold or tag in _BOLD_TAGS)
+            outer, self.owner = self.owner, index
+            return [child.child, index, link, bold, outer]
+        return [child.child, index, link or tag == "a", bold or tag in _BOLD_TAGS, None]
 
     def _flush(self) -> None:
         """Turn the pending inline pieces into blocks of the current owner."""
@@ -321,7 +329,9 @@ class _Page:
 
     def prose_weight(self, block: _Block) -> float:
         """How much a block looks like article prose (0 for headings, links and furniture)."""
-        if block.heading or len(block.text) < self.config.prose_chars:
+        # h1-h6 never vote; a bold line (heading 7) does when long enough: some pages set whole
+        # paragraphs in <b>
+        if 0 < block.heading < 7 or len(block.text) < self.config.prose_chars:
             return 0.0
         if self.link_density(block) > 0.25 or text_reason(block.text):
             return 0.0
