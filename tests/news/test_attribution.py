@@ -84,6 +84,12 @@ CASES = [
      {"agency": "خبرگزاری پانا", "agency_id": "pana", "city": "تهران", "form": "dateline"}),
     ("ایسنا/خراسان رضوی معاون استاندار گفت.",
      {"agency": "خبرگزاری ایسنا", "agency_id": "isna", "city": "خراسان رضوی", "form": "dateline"}),
+    ("خبرگزاری آریا - رییس سازمان بورس اعلام کرد: نقدینگی بیشتر شد.",
+     {"agency": "آریا نیوز", "agency_id": "aryanews", "form": "agency_colon"}),
+    ("روزنامه جوان نوشت: اصلاح‌طلبان بیانیه دادند.",
+     {"cited_source": "روزنامه جوان", "cited_source_id": "javan", "form": "nevesht"}),
+    ("رویترز گزارش داد: قیمت نفت بالا رفت.",
+     {"cited_source": "رویترز", "cited_source_id": "reuters", "form": "nevesht"}),
     ("گروه اقتصادی: نماینده تبریز گفت که قیمت خودرو بالاست.",
      {"desk": "اقتصادی", "form": "desk_colon"}),
     ("متن خبر.\nخبرنگار: علی رضایی", {"reporter": "علی رضایی", "form": "byline"}),
@@ -111,6 +117,8 @@ def test_forms(text: str, expected: dict[str, str]) -> None:
         "خبرنگار شجاع ما در میدان حاضر بود.",  # not a labelled byline
         "منبع آب شهر آلوده شد.",  # منبع without a colon
         "انتخاب سخت بود.",
+        "وزیر نوشت: باید صبر کرد.",  # a person wrote, not an outlet
+        "مهر - ماه هفتم سال.",
     ],
 )
 def test_must_not_match(text: str) -> None:

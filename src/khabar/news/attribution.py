@@ -13,6 +13,7 @@ lines. Recognised (on repaired or raw text; ZWNJ, spaces and Arabic ي/ك do not
 ``تهران- ایرنا- ...`` / ``تهران (پانا) - ...`` / ``ایسنا/ تبریز``  city and agency (datelines)
 ``گروه اقتصادی: ...``                                    desk
 ``خبرنگار: علی رضایی`` / ``نویسنده: ...`` / ``به قلم ...``  reporter
+``روزنامه جوان نوشت: ...`` (press reviews)                cited source
 ========================================================  =========================================
 
 Agency names are normalised with the gazetteer (:mod:`khabar.news.gazetteer`): ``ایرنا`` and
@@ -54,7 +55,7 @@ class Attribution:
         span: ``(start, end)`` in the input of the formula that named the agency (or, when none
             did, of the first formula found).
         form: which formula that was: ``be_gozaresh``, ``dateline``, ``agency_colon``,
-            ``be_naql_az``, ``manba``, ``desk_colon``, ``byline``.
+            ``be_naql_az``, ``manba``, ``desk_colon``, ``byline``, ``nevesht``.
     """
 
     agency: str | None = None
@@ -260,8 +261,27 @@ def _agency_colon(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]
 def _agency_colon_pattern() -> re.Pattern[str]:
     names = load_gazetteer().strong_pattern.pattern  # «الف: ...» is a list item
     return re.compile(
-        rf"^\s*(?P<agency>{names})\s*(?:[-–—]\s*(?P<who>[^:：\n]{{2,40}}?)\s*)?(?:[:：|_])"
+        rf"^\s*(?P<agency>{names})\s*(?:(?:[-–—]\s*(?P<who>[^:：\n]{{2,40}}?)\s*)?[:：|_]|[-–—]\s)"
     )
+
+
+@cache
+def _wrote_pattern() -> re.Pattern[str]:
+    """«روزنامه جوان نوشت:», «خبرگزاری رویترز گزارش داد:» at a paragraph start (press reviews)."""
+    names = load_gazetteer().strong_pattern.pattern
+    press = r"(?:روزنامه|هفته{z}نامه|ماهنامه|سایت|پایگاه خبری|خبرگزاری|شبکه)\s+[^\s:،,]+(?:\s+[^\s:،,]+){{0,2}}?"
+    return re.compile(
+        rf"^\s*(?P<x>{names}|{press.format(z=_Z)})\s+(?:نوشت|گزارش{_Z}داد|اعلام{_Z}کرد)\s*[:：]"
+    )
+
+
+def _wrote(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    match = _wrote_pattern().match(p.folded)
+    if match is None:
+        return None
+    source, source_id = _source(p.text[match.start("x"):match.end("x")])
+    return {"cited_source": source, "cited_source_id": source_id}, (
+        p.start + match.start(), p.start + match.end())
 
 
 def _merge(found: Attribution, fields: dict[str, str | None], span: tuple[int, int], form: str) -> Attribution:
@@ -296,7 +316,7 @@ def parse_attribution(text: str, *, lead_paragraphs: int = 3, tail_lines: int = 
     tail = paragraphs[-tail_lines:] if tail_lines else []
     for p in head:
         for form, parse in (("dateline", _dateline), ("agency_colon", _agency_colon),
-                            ("be_gozaresh", _be_gozaresh)):
+                            ("be_gozaresh", _be_gozaresh), ("nevesht", _wrote)):
             result = parse(p)
             if result is not None:
                 found = _merge(found, *result, form)
