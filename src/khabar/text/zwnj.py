@@ -283,7 +283,12 @@ class ZwnjRepairer:
             return set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
-        for i in [k for k in range(1, len(infos)) if infos[k][4] and infos[k - 1][3]]:
+        prefixes = self.lexicon.verbal_prefixes
+        candidates = [
+            k for k in range(1, len(infos))
+            if infos[k][2] and (infos[k][4] or infos[k - 1][3] in prefixes) and infos[k - 1][3]
+        ]
+        for i in candidates:
             prev = infos[i - 1]
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
@@ -490,12 +495,20 @@ class ZwnjRepairer:
 
 
 def joinable_right_words(lex: Lexicon) -> frozenset[str]:
-    """Words that may join the word before them: ZWNJ pieces, suffixes, verb remainders,
-    second words of pairs the lexicon also writes as one token, and user-forced forms."""
-    words = set(lex.right_count) | lex.bound_suffixes | lex.verb_remainders
+    """Words that may join any word before them (``ها``, ``جمهوری``, ``وزیر``).
+
+    They are bound suffixes, tails of one-ZWNJ forms whose head is not a verbal prefix
+    (a pair is joined only if such a form outnumbers the spaced pair), and user-forced tails.
+    Verb forms (``باشد``) join only a verbal prefix, which is checked separately, so light
+    verbs after nouns (``اعلام کرد``) cost no pair look-up.
+    """
+    words = set(lex.bound_suffixes)
     for forms in lex.forms.values():
-        if len(forms) > 1:
-            words.update(f.split(" ")[1] for f in forms if " " in f)
+        for form in forms:
+            if form.count(ZWNJ) == 1 and " " not in form:
+                head, _, tail = form.partition(ZWNJ)
+                if head not in lex.verbal_prefixes:
+                    words.add(tail)
     words.update(e.split(" ")[1] for e in lex.forced_apart)
     words.update(f.split(ZWNJ)[-1] for f in lex.forced.values() if ZWNJ in f)
     return frozenset(words)
