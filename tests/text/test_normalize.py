@@ -1,0 +1,281 @@
+"""Per-rule input -> expected tables for the character and spacing rules of khabar.fix.
+
+Every case runs through ``fix(text, zwnj="off", **policy)`` so the rule is tested where it is
+used; the ZWNJ engine is tested in test_zwnj*.py and together with these rules in test_fix.py.
+Each expected value was written by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.fix import fix
+
+ZWNJ = "\u200c"
+
+
+def run(text: str, **policy: str) -> str:
+    return fix(text, zwnj="off", **policy)
+
+
+# Texts no rule of the default policy may change.
+CLEAN = [
+    "",
+    "\n",
+    "\n\n\n",
+    "سلام",
+    "می\u200cروم",  # a correct ZWNJ between letters
+    "کتاب\u200cهای من",
+    "قزاقستان در سال 2016 بیش از 300 میلیون دلار",
+    "از ۲۷ تا ۳۰ خرداد ماه",  # Persian digits stay (digits=keep)
+    "حوادث 14 می تشکیل شده بود",
+    "پیامبر اکرم (ص) ناراحتی",
+    "رشتهٔ مطالعاتی",  # هٔ stays (heh_yeh=keep)
+    "خانۀ ما",  # ۀ stays too
+    "حتماً",  # a mark on a letter is spelling, not noise
+    "آیة\u200cالله",  # ة stays (teh_marbuta=keep)
+    "  تورفتگی",  # leading indentation is structure
+    "فارس ، رسول",  # tokenised text keeps its space before punctuation (punct_spacing=add)
+    "برد « برد »",
+    "a\tb",  # tabs are not spaces to collapse
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_is_unchanged(text: str) -> None:
+    assert run(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("علي", "علی"),  # U+064A ARABIC YEH
+        ("مصطفى", "مصطفی"),  # U+0649 ALEF MAKSURA
+        ("ئي", "ئی"),  # yeh with hamza above is a Persian letter: kept
+        ("كتاب", "کتاب"),  # U+0643 ARABIC KAF
+        ("ڪتاب", "کتاب"),  # U+06AA SWASH KAF
+        ("يك كشور", "یک کشور"),
+    ],
+)
+def test_yeh_and_kaf(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ufedb\ufe98\ufe8e\ufe8f", "کتاب"),  # ﻛﺘﺎﺏ: initial kaf, medial teh, final alef, isolated beh
+        ("\ufefb", "لا"),  # ﻻ lam-alef ligature: two letters
+        ("\ufdf2", "الله"),  # ﷲ: a word ligature that is just letters
+        ("\ufbfe\ufbff", "یی"),  # Farsi yeh initial, medial
+        ("\ufdfa", "\ufdfa"),  # ﷺ stands for a phrase: a symbol the writer chose, kept
+        ("\ufdfd", "\ufdfd"),  # ﷽ the basmala: kept
+    ],
+)
+def test_presentation_forms(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("و\u00a0 استفاده", "و استفاده"),  # the seed's NBSP + space
+        ("سلام\u00a0دنیا", "سلام دنیا"),
+        ("سلام\u202fدنیا", "سلام دنیا"),  # narrow no-break space
+        ("سلام\u2009دنیا", "سلام دنیا"),  # thin space
+        ("سلام\u3000دنیا", "سلام دنیا"),  # ideographic space
+        ("\u00a0\u00a0", ""),  # a line of odd spaces is an empty line
+    ],
+)
+def test_odd_spaces(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("می\u200bخواهم", "میخواهم"),  # ZWSP is no ZWNJ (the ZWNJ engine restores the real one)
+        ("\ufeffسلام", "سلام"),  # a BOM inside text
+        ("سل\u00adام", "سلام"),  # soft hyphen
+        ("سل\u2060ام", "سلام"),  # word joiner
+        ("تهران\u200f، ایران", "تهران، ایران"),  # RLM
+        ("تهران\u200e ایران", "تهران ایران"),  # LRM
+        ("\u061cسلام", "سلام"),  # ARABIC LETTER MARK
+        ("سلام\u200dدنیا", "سلامدنیا"),  # ZWJ between Arabic letters does nothing
+        ("کتاب\u200d ", "کتاب"),  # ZWJ at a word's end
+        ("\U0001f468\u200d\U0001f469", "\U0001f468\u200d\U0001f469"),  # 👨‍👩 emoji sequence: kept
+        ("\u202bمتن\u202c", "\u202bمتن\u202c"),  # paired embedding: kept
+    ],
+)
+def test_invisible_characters(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("می\u200c روم", "می روم"),  # ZWNJ before a space
+        ("می \u200cروم", "می روم"),  # after a space
+        ("کتاب\u200c\u200cها", "کتاب\u200cها"),  # doubled
+        ("کتاب\u200c\u200c\u200cها", "کتاب\u200cها"),  # tripled
+        ("\u200cسلام", "سلام"),  # at the start of a line
+        ("سلام\u200c", "سلام"),  # at the end
+        ("سلام\u200c\nدنیا", "سلام\nدنیا"),  # before a line break
+        ("۱۲\u200cها", "۱۲ها"),  # after a digit (invisible there)
+        ("کتاب\u200c.", "کتاب."),  # before punctuation
+        ("\u200c", ""),
+    ],
+)
+def test_broken_zwnj_is_removed(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("و  استفاده", "و استفاده"),
+        ("و     استفاده", "و استفاده"),
+        ("a  b", "a b"),  # between Latin words too: the space is not part of a word
+        ("سلام   \nدنیا  ", "سلام\nدنیا"),  # trailing spaces go, the line break stays
+        ("سلام \r\nدنیا", "سلام\r\nدنیا"),
+        ("   ", ""),  # whitespace-only line
+        ("  سلام  دنیا", "  سلام دنیا"),  # indentation kept, the inner run collapses
+    ],
+)
+def test_spaces(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("کشور(اسرائیل و فلسطین)", "کشور (اسرائیل و فلسطین)"),  # the seed's کشور(اسرائیل
+        ("(ص)ناراحتی", "(ص) ناراحتی"),
+        ("«تهران»برگردم", "«تهران» برگردم"),
+        ("گفت«سلام»", "گفت «سلام»"),
+        ("گفت:ما", "گفت: ما"),
+        ("است.وی", "است. وی"),
+        ("تهران،ایران", "تهران، ایران"),
+        ("چرا؟چون", "چرا؟ چون"),
+        ("آه!چه", "آه! چه"),
+        ("اول؛دوم", "اول؛ دوم"),
+        # must not change: numbers, Latin, one-letter abbreviations, punctuation before digits
+        ("3.5", "3.5"),
+        ("۳٫۵", "۳٫۵"),
+        ("1,000", "1,000"),
+        ("۱۴۰۲/۰۷/۱۹", "۱۴۰۲/۰۷/۱۹"),
+        ("ساعت 12:30", "ساعت 12:30"),
+        ("ساعت ۱۲:۳۰", "ساعت ۱۲:۳۰"),
+        ("۱۰ ق.ظ", "۱۰ ق.ظ"),
+        ("ج.ا.ا", "ج.ا.ا"),
+        ("سال ۱۴۰۲ ه.ش", "سال ۱۴۰۲ ه.ش"),
+        ("e.g.متن", "e.g.متن"),  # Latin is not touched, nor the space next to it
+        ("بند ۲.۳", "بند ۲.۳"),
+        ("فصل:۲", "فصل:۲"),
+    ],
+)
+def test_punctuation_spacing_add(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("فارس ، رسول", "فارس، رسول"),
+        ("است .", "است."),
+        ("( متن )", "(متن)"),
+        ("« متن »", "«متن»"),
+        ("گفت :ما", "گفت: ما"),  # removed before, then added after
+        ("3.5", "3.5"),
+    ],
+)
+def test_punctuation_spacing_full(text: str, expected: str) -> None:
+    assert run(text, punct_spacing="full") == expected
+
+
+def test_punctuation_spacing_off() -> None:
+    assert run("کشور(اسرائیل", punct_spacing="off") == "کشور(اسرائیل"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "expected"),
+    [
+        ("۱۲ و ١٢ و 12", "keep", "۱۲ و ١٢ و 12"),  # Persian, Arabic-Indic, ASCII
+        ("۱۲ و ١٢ و 12", "persian", "۱۲ و ۱۲ و ۱۲"),
+        ("۱۲ و ١٢ و 12", "latin", "12 و 12 و 12"),
+        ("٤٥٦", "persian", "۴۵۶"),  # the Arabic-Indic shapes of 4, 5, 6 differ from Persian ones
+        ("COVID-19 در ۱۴۰۰", "latin", "COVID-19 در 1400"),
+        ("COVID-19 در 1400", "persian", "COVID-19 در ۱۴۰۰"),  # digits inside a Latin word stay
+        ("https://x.ir/1", "persian", "https://x.ir/1"),  # and inside a URL
+    ],
+)
+def test_digits(text: str, digits: str, expected: str) -> None:
+    assert run(text, digits=digits) == expected
+
+
+HEH_HAMZA = "خانه\u0654 ما"  # ه + HAMZA ABOVE
+HEH_LIGATURE = "خان\u06c0 ما"  # ۀ
+HEH_YEH = "خانه\u200cی ما"
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "expected"),
+    [
+        (HEH_HAMZA, "keep", HEH_HAMZA),
+        (HEH_LIGATURE, "keep", HEH_LIGATURE),
+        (HEH_LIGATURE, "hamza", HEH_HAMZA),
+        (HEH_HAMZA, "hamza", HEH_HAMZA),
+        (HEH_HAMZA, "ligature", HEH_LIGATURE),
+        (HEH_HAMZA, "yeh", HEH_YEH),
+        (HEH_LIGATURE, "yeh", HEH_YEH),
+        (HEH_YEH, "hamza", HEH_YEH),  # ه‌ی may be an indefinite ی: never rewritten
+    ],
+)
+def test_heh_yeh(text: str, style: str, expected: str) -> None:
+    assert run(text, heh_yeh=style) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "policy", "expected"),
+    [
+        ("آیة", {}, "آیة"),
+        ("آیة", {"teh_marbuta": "heh"}, "آیه"),
+        ("مـــدیر", {}, "مدیر"),
+        ("مـــدیر", {"tatweel": "keep"}, "مـــدیر"),
+        ("کتاب \u0650 من", {}, "کتاب من"),  # a kasra on a space: stray, then the spaces collapse
+        ("\u064eکتاب", {}, "کتاب"),  # a fatha at the start of a line
+        ("۱۲\u064b", {}, "۱۲"),  # after a digit
+        ("اً\u064b", {}, "اً"),  # the same mark twice
+        ("بُ\u0651", {}, "بُ\u0651"),  # two different marks on one letter: kept
+        ("حتماً", {"diacritics": "remove"}, "حتما"),
+        ("مُد", {"diacritics": "remove"}, "مد"),
+        ("رشته\u0654", {"diacritics": "remove"}, "رشته\u0654"),  # hamza above is no vowel
+        ("کتاب \u0650 من", {"diacritics": "keep"}, "کتاب \u0650 من"),
+    ],
+)
+def test_letter_styles(text: str, policy: dict[str, str], expected: str) -> None:
+    assert run(text, **policy) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://fa.wikipedia.org/wiki/كشور(ايران)",
+        "www.tasnimnews.com/fa/news/1397/02/25/يك",
+        "info@khabar.ir",
+        "#هشتگ_فارسی",
+        "#هشتگ_عربي",  # an identifier: its Arabic yeh is part of the tag
+        "@user_name",
+        "@كاربر",
+        "`x  =  y`",
+        "café",
+        "Hello World",
+    ],
+)
+def test_protected_spans_are_copied_byte_for_byte(text: str) -> None:
+    assert run(text, digits="persian", punct_spacing="full") == text
+
+
+def test_protected_span_inside_persian_text() -> None:
+    text = "منبع:https://x.ir/a(b)  و  #خبر_فوري كه"
+    assert run(text) == "منبع:https://x.ir/a(b) و #خبر_فوري که"
