@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from web_corpus import fixture_documents, seed_document, seed_duplicate, write_corpus
 
+from khabar.corpus.keys import JOIN_NEXT, JOIN_PREVIOUS
 from khabar.errors import InputError
 from khabar.web import index as idx
 
@@ -203,7 +204,8 @@ def test_long_queries_expand_only_single_joins():
 
 
 PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
-word = st.text(alphabet=PERSIAN_LETTERS, min_size=2, max_size=6)
+word = st.one_of(st.text(alphabet=PERSIAN_LETTERS, min_size=2, max_size=6),
+                 st.sampled_from(sorted(JOIN_NEXT | JOIN_PREVIOUS)))
 
 
 @settings(max_examples=60, deadline=None)
@@ -217,3 +219,26 @@ def test_any_spacing_of_a_compound_finds_any_other(left, right, doc_joint, query
                  (idx.index_terms(f"پیش {left}{doc_joint}{right} پس"),))
     expr = idx.match_expression(left + query_joint + right)
     assert conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,)).fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    # «ای» glued to «گفت» by canonical_tokens, yet the interjection is still a word of its own
+    ("ای کاش", True),
+    ("گفت ای کاش", True),
+    # fully joined three-part forms find the spaced ones through the glued terms
+    ("نمیخواستهاند", True),
+    ("نمی‌خواسته‌اند", True),
+    ("نمی خواسته اند", True),
+    ("نامه‌ها", True),
+    ("نامهها", True),
+    # and not what is not there
+    ("ای کاشکی", False),
+    ("خواستند", False),
+])
+def test_glue_words_and_three_part_forms(tmp_path, query, found):
+    from khabar.document import Document
+
+    doc = Document(id="d", text="او گفت ای کاش این نامه ها را نمی خواسته اند.", meta={"lang": "fa"})
+    write_corpus(tmp_path, [doc], rejects=[])
+    with idx.connect(idx.build_index(tmp_path)) as c:
+        assert ids(c, query) == ({"d"} if found else set())

@@ -7,11 +7,11 @@ Parquet file and the row's index in it) and one row in the FTS5 table ``fts``.
 Search must find a word whatever its spelling on the page: ZWNJ kept, dropped or turned into a
 space (``می‌باشد`` / ``میباشد`` / ``می باشد``), Arabic or Persian letters (``كتاب``/``کتاب``),
 Persian or ASCII digits (``۱۴۰۲``/``1402``). Both the index and the query therefore go through
-:func:`khabar.corpus.keys.canonical_tokens` (the project's one canonical form). That folds letters
-and digits and glues ``می``/``ها``/``ترین`` back to their word; for the remaining spacing damage
-(compounds written apart, ``دانش آموز``/``دانش‌آموز``) the index also holds every pair of adjacent
-words joined (``دانشاموز``), and a query of several words is expanded into its joined/split
-alternatives (:func:`query_variants`), so either spelling finds the other.
+:func:`khabar.corpus.keys.canonical` (the project's one canonical form), which folds letters and
+digits and drops ZWNJ. For spacing (``می باشد``, compounds written apart: ``دانش آموز``/
+``دانش‌آموز``) the index also holds every pair of adjacent words joined (``دانشاموز``) and the
+words :func:`~khabar.corpus.keys.canonical_tokens` glues, and a query of several words is expanded
+into its joined/split alternatives (:func:`query_variants`), so either spelling finds the other.
 
 The index is rebuilt when the corpus changes: its fingerprint (:func:`corpus_fingerprint`, the
 SHA-256 of ``manifest.json`` plus the size and mtime of every corpus file) is stored in it and
@@ -21,7 +21,7 @@ sees half an index.
 >>> query_variants(["دانش", "اموز"])
 [['دانش', 'اموز'], ['دانشاموز']]
 >>> match_expression("می باشد")
-'("میباشد")'
+'("می" AND "باشد") OR ("میباشد")'
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khabar.corpus.keys import canonical_tokens
+from khabar.corpus.keys import canonical, canonical_tokens
 from khabar.errors import InputError
 
 __all__ = [
@@ -94,16 +94,28 @@ CREATE INDEX docs_id ON docs(id);
 
 
 def index_terms(text: str) -> str:
-    """Return the FTS body for ``text``: its canonical words, then every adjacent pair joined.
+    """Return the FTS terms for ``text``: its canonical words, every adjacent pair joined, and the
+    words :func:`~khabar.corpus.keys.canonical_tokens` glues (``می``/``ها``/``ترین``) with their pairs.
+
+    Plain words and pairs make any two-part spelling findable both ways; the glued forms make a
+    query typed fully joined (``میخواستهاند``) find ``می خواسته اند``. Words and pairs only; no
+    stems, no prefixes.
 
     >>> index_terms("دانش آموز، كتاب‌ها ۱۴۰۲")
     'دانش اموز کتابها 1402 دانشاموز اموزکتابها کتابها1402'
+    >>> index_terms("نمی خواسته اند")
+    'نمی خواسته اند نمیخواسته خواستهاند نمیخواستهاند'
     >>> index_terms("")
     ''
     """
-    words = canonical_tokens(text)
-    pairs = [a + b for a, b in itertools.pairwise(words)]
-    return " ".join(words + pairs)
+    words = canonical(text).split()
+    terms = words + [a + b for a, b in itertools.pairwise(words)]
+    glued = canonical_tokens(text)
+    if len(glued) != len(words):
+        seen = set(terms)
+        extra = glued + [a + b for a, b in itertools.pairwise(glued)]
+        terms += [t for t in dict.fromkeys(extra) if t not in seen]
+    return " ".join(terms)
 
 
 def query_variants(words: list[str]) -> list[list[str]]:
@@ -154,7 +166,7 @@ def match_expression(query: str) -> str:
     >>> match_expression("؟!")
     ''
     """
-    variants = query_variants(canonical_tokens(query))
+    variants = query_variants(canonical(query).split())
     return " OR ".join("(" + " AND ".join(_quote(w) for w in v) + ")" for v in variants)
 
 
