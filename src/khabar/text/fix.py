@@ -69,21 +69,25 @@ class _Edit(NamedTuple):
     rules: tuple[str, ...]
 
 
-def _outside(changes: list[Change], spans: list[_Span]) -> list[Change]:
-    """Drop the changes that touch the inside of a span (an insertion at its edge is outside)."""
+def _outside(changes: list[Change], spans: list[_Span], *, edge_ok: bool = True) -> list[Change]:
+    """Drop the changes that reach inside a span; with ``edge_ok=False`` also those that touch
+    its edge (a ZWNJ glued to a hashtag would change the tag)."""
     if not spans:
         return changes
     kept = []
     i = 0
     for ch in changes:
-        while i < len(spans) and spans[i].end <= ch.start:
+        while i < len(spans) and (spans[i].end < ch.start or edge_ok and spans[i].end == ch.start):
             i += 1
         if i < len(spans):
             sp = spans[i]
-            if ch.start == ch.end:
-                if sp.start < ch.start < sp.end:
-                    continue
-            elif ch.start < sp.end and sp.start < ch.end:
+            if edge_ok:
+                inside = sp.start < ch.start < sp.end if ch.start == ch.end else (
+                    ch.start < sp.end and sp.start < ch.end
+                )
+            else:
+                inside = ch.start <= sp.end and sp.start <= ch.end
+            if inside:
                 continue
         kept.append(ch)
     return kept
@@ -266,7 +270,7 @@ class Fixer:
                     Change(r.start, r.end, r.replacement, r.rule)
                     for r in repairer.find_repairs(text)
                 ]
-                changes = _outside(changes, verbatim)
+                changes = _outside(changes, verbatim, edge_ok=False)
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
@@ -373,8 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"khabar.text.fix: {exc}", file=sys.stderr)
         return 2
+    # newline="\n": a line ends at \n only (a \r inside a line is kept as it is), nothing is
+    # translated, so the output has exactly as many \n as the input.
     stdin = io.TextIOWrapper(
-        sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline=""
+        sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="\n"
     )
     stdout = io.TextIOWrapper(
         sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline="", write_through=False
