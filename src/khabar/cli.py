@@ -43,27 +43,33 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code)
 
 
-def _flag_overrides(extra: list[str]) -> list[str]:
-    """``--section.key value`` / ``--section.key=value`` -> ``section.key=value``: every config key
-    is also a flag (``khabar config show`` lists them)."""
+def _split_flags(args: list[str]) -> tuple[list[str], list[str]]:
+    """Separate ``--section.key value`` / ``--section.key=value`` flags (every config key is also a
+    flag; ``khabar config show`` lists them) from positional arguments. Returns (positional,
+    overrides as ``section.key=value``)."""
     from khabar.errors import ConfigError
 
+    positional: list[str] = []
     out: list[str] = []
     i = 0
-    while i < len(extra):
-        arg = extra[i]
-        if not arg.startswith("--") or "." not in arg:
-            raise ConfigError(f"unexpected argument {arg!r}. Config keys are flags written "
+    while i < len(args):
+        arg = args[i]
+        if arg.startswith("--") and "." in arg.split("=", 1)[0]:
+            name, eq, value = arg[2:].partition("=")
+            if not eq:
+                if i + 1 >= len(args):
+                    raise ConfigError(f"{arg} needs a value, e.g. {arg} VALUE")
+                value = args[i + 1]
+                i += 1
+            section, _, key = name.partition(".")
+            out.append(f"{section}.{key.replace('-', '_')}={value}")
+        elif arg.startswith("-") and arg != "-":
+            raise ConfigError(f"unknown option {arg!r}. Config keys are flags written "
                               f"--section.key VALUE (e.g. --fix.digits latin); see 'khabar config show'")
-        name, eq, value = arg[2:].partition("=")
-        if not eq:
-            if i + 1 >= len(extra):
-                raise ConfigError(f"{arg} needs a value")
-            value = extra[i + 1]
-            i += 1
-        out.append(f"{name.replace('-', '_')}={value}")
+        else:
+            positional.append(arg)
         i += 1
-    return out
+    return positional, out
 
 
 def _load_config(config: Optional[Path], sets: list[str], **run: Any) -> Any:
@@ -96,11 +102,14 @@ def refine(
     Every config key is also a flag: --section.key VALUE (e.g. --fix.digits latin,
     --run.keep_raw false); 'khabar config show' lists them all.
     """
-    from khabar.errors import KhabarError
+    from khabar.errors import InputError, KhabarError
     from khabar.refine import refine as run_refine
 
     try:
-        cfg = _load_config(config, [*set_, *_flag_overrides(ctx.args)], jobs=jobs,
+        inputs, flags = _split_flags([*inputs, *ctx.args])
+        if not inputs:
+            raise InputError("no input given: name files, folders or globs to refine")
+        cfg = _load_config(config, [*set_, *flags], jobs=jobs,
                            force=force or None, fail_fast=fail_fast or None)
         from khabar.console import RichProgress, print_summary
 

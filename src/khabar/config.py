@@ -72,9 +72,9 @@ class SiteLinesConfig:
 
     #: a line must appear in at least this many documents of a domain...
     min_docs: int = 3
-    #: ...and in at least this share of the domain's documents (a site with 1,000 pages that
-    #: repeats a footer on 30 of them still counts: 0.02)
-    min_share: float = 0.02
+    #: ...and in at least this share of the domain's documents: 0.05 keeps a sentence that a large
+    #: site quotes in a few dozen of its 10,000 pages as text, while a template line is on most
+    min_share: float = 0.05
     #: lines longer than this (in characters) are never treated as site boilerplate: a real
     #: paragraph quoted on many pages is content
     max_line_chars: int = 200

@@ -18,16 +18,19 @@ class RichProgress(Progress):
         self._task: Any = None
         self._by_bytes = False
         self._docs = 0
+        self._bytes_done = 0
+        self._total_bytes = 0
+        self._shards = (0, 0)
 
     def __enter__(self) -> RichProgress:
         if self.enabled:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
+            from rich.progress import (BarColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
 
             self._progress = Progress(
-                TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[docs]} docs"), TimeElapsedColumn(), TimeRemainingColumn(),
+                TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[done]}"),
+                TextColumn("{task.fields[docs]:,} docs"), TimeElapsedColumn(), TimeRemainingColumn(),
                 console=Console(stderr=True), transient=False)
             self._progress.start()
         return self
@@ -41,16 +44,27 @@ class RichProgress(Progress):
         if self._progress is None:
             return
         self._docs = 0
-        self._by_bytes = name.startswith("stage 1/")
-        total = total_bytes if self._by_bytes and total_bytes else shards
-        self._task = self._progress.add_task(name, total=total, docs=0)
+        self._bytes_done = 0
+        self._total_bytes = total_bytes
+        self._shards = (0, shards)
+        self._by_bytes = name.startswith("stage 1/") and total_bytes > 0
+        total = total_bytes if self._by_bytes else shards
+        self._task = self._progress.add_task(name, total=total, docs=0, done=self._done_text(0))
 
     def shard_done(self, report: ShardReport) -> None:
         if self._progress is None or self._task is None:
             return
         self._docs += report.docs_in
+        self._shards = (self._shards[0] + 1, self._shards[1])
+        self._bytes_done += report.bytes
         self._progress.update(self._task, advance=report.bytes if self._by_bytes else 1,
-                              docs=self._docs)
+                              docs=self._docs, done=self._done_text(self._bytes_done))
+
+    def _done_text(self, done_bytes: int) -> str:
+        text = f"{self._shards[0]}/{self._shards[1]} shards"
+        if self._by_bytes:
+            text += f", {done_bytes / 1e6:,.1f}/{self._total_bytes / 1e6:,.1f} MB"
+        return text
 
     def message(self, text: str) -> None:
         if self._progress is not None:
@@ -81,6 +95,6 @@ def print_summary(result: RunResult, file: Any = None) -> None:
     dropped = sum(result.dropped.values())
     rejected = sum(result.rejected.values())
     mark = "holds" if result.invariant_holds else "BROKEN"
-    rate = f"{result.read / result.seconds:,.0f} docs/s" if result.seconds else ""
+    rate = f"{result.read / result.seconds:,.1f} docs/s" if result.seconds else ""
     console.print(f"read {result.read} = kept {result.kept} + dropped {dropped} + rejected "
                   f"{rejected}: {mark}.  {result.seconds:.1f} s, {rate}")

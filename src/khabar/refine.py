@@ -297,7 +297,12 @@ def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> No
         if previous != fingerprint:
             raise KhabarError(f"{outdir} holds an unfinished run with a different configuration "
                               f"or inputs, so it cannot be resumed. Use --force to start over.")
-        return  # resume
+        # resume: temporary files of tasks that were killed mid-write are garbage
+        for tmp in out.rglob(".*.tmp-*"):
+            tmp.unlink(missing_ok=True)
+        for tmp in (out / WORK).rglob("*.tmp"):
+            tmp.unlink(missing_ok=True)
+        return
     elif out.exists() and any(p for p in out.iterdir() if not p.name.startswith(".")):
         raise KhabarError(f"{outdir} exists and is not empty. Choose an empty or new folder, or "
                           f"use --force to write into it (khabar's own files there are replaced).")

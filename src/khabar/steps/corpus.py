@@ -60,8 +60,9 @@ class SiteLinesStep(CorpusStep):
         from khabar.corpus.sitelines import SiteLineCounter
 
         if self._counter is None:
-            self._counter = SiteLineCounter(max_line_chars=self.config.max_line_chars)
-        self._counter.add(doc.domain or "", doc.text)
+            self._counter = SiteLineCounter(max_chars=self.config.max_line_chars)
+        if doc.domain:  # without a site there is no site template to learn
+            self._counter.add(doc.domain, doc.text)
 
     def state(self) -> Any:
         return self._counter
@@ -69,20 +70,20 @@ class SiteLinesStep(CorpusStep):
     def reduce(self, states: Sequence[Any]) -> Any:
         from khabar.corpus.sitelines import SiteLineCounter
 
-        total = SiteLineCounter(max_line_chars=self.config.max_line_chars)
+        total = SiteLineCounter(max_chars=self.config.max_line_chars)
         for s in states:
             if s is not None:
                 total.merge(s)
         return total.frequent(min_docs=self.config.min_docs, min_share=self.config.min_share)
 
     def apply(self, doc: Document, decision: Any) -> Document:
-        from khabar.corpus.sitelines import line_key
+        from khabar.corpus.keys import canonical
 
-        lines = decision.get(doc.domain or "")
+        lines = decision.get(doc.domain) if doc.domain else None
         if not lines:
             return doc
         hits = [i for i, line in enumerate(doc.text.split("\n"))
-                if line.strip() and line_key(line) in lines]
+                if line.strip() and canonical(line) in lines]
         if hits:
             self.stat("lines_removed", remove_lines(doc, hits, "site_repeated_line"))
             self.stat("docs_changed")
