@@ -264,3 +264,17 @@ def test_unknown_format_is_one_reject(tmp_path):
 def test_read_config_validates(kwargs):
     with pytest.raises(ConfigError):
         ReadConfig(**kwargs)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "count"), [("fars-news-1", 300), ("varzesh3-1", 500)])
+def test_real_crawl_jsonl(shared, name, count):
+    """Crawled news with a "body" field: every line a document, title and tags kept as extras."""
+    path = shared / "data" / "farsnews_varzesh3_json" / f"{name}.docs.jsonl"
+    items, stats = read(path)
+    assert stats.documents == count
+    assert not stats.rejects
+    first = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0])
+    assert items[0].text == first["body"]
+    assert items[0].url == first["url"]
+    assert items[0].meta["input"]["title"] == first["title"]

@@ -184,13 +184,13 @@ def _walk(folder: str) -> list[str]:
 
 def _expand_one(path: str) -> list[str]:
     if os.path.isdir(path):
-        files = _walk(path)
-        if not files:
+        walked = _walk(path)
+        if not walked:
             raise InputError(
                 f"input folder {path!r} holds no files (hidden and '_' files are skipped); "
                 "put input files in it or pass another folder"
             )
-        return files
+        return walked
     if os.path.exists(path):
         return [path]
     if _GLOB_CHARS & set(path):
@@ -206,7 +206,7 @@ def _expand_one(path: str) -> list[str]:
                 f"no files match {path!r}; check the pattern (quote it so the shell does not "
                 "expand it, and use ** with a folder for recursive matches)"
             )
-        return files
+        return sorted(files)
     raise InputError(f"input {path!r} does not exist; check the path (relative to {os.getcwd()})")
 
 
@@ -312,17 +312,17 @@ def read_file(
     reader = _reader(inp.format)
     if reader is None:
         why = f"format {inp.format!r} is not one of {', '.join(FORMATS)}"
-        item = Reject(inp.path, "file", "unsupported_format", why)
-        stats.count(item)
-        yield item
+        unsupported = Reject(inp.path, "file", "unsupported_format", why)
+        stats.count(unsupported)
+        yield unsupported
         return
     if sha256 is None:
         try:
             sha256 = file_sha256(inp.path)
         except OSError as exc:
-            item = Reject(inp.path, "file", "unreadable", str(exc))
-            stats.count(item)
-            yield item
+            unreadable = Reject(inp.path, "file", "unreadable", str(exc))
+            stats.count(unreadable)
+            yield unreadable
             return
     ctx = ReadContext(inp=inp, config=config, sha256=sha256, stats=stats)
     for item in reader(ctx):

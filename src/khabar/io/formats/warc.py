@@ -172,6 +172,19 @@ def _next_record_start(fh: IO[bytes], start: int, magic: bytes, iterator: Any) -
     return None
 
 
+#: record types by their WARC name (FastWARC's enum prints differently across versions)
+_TYPE_NAMES = (
+    "warcinfo", "request", "metadata", "revisit", "resource", "conversion", "continuation",
+)  # fmt: skip
+
+
+def _type_name(record_type: Any, types: Any) -> str:
+    for name in _TYPE_NAMES:
+        if record_type == getattr(types, name, None):
+            return name
+    return "unknown"
+
+
 def _header(rec: Any, name: str) -> str | None:
     value = rec.headers.get(name)
     return value.strip() if value else None
@@ -259,7 +272,7 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                         if item is not None:
                             yield item
                     else:
-                        ctx.skip(f"warc_{rec.record_type}")
+                        ctx.skip(f"warc_{_type_name(rec.record_type, WarcRecordType)}")
                     index += 1
                 break
             except OSError as exc:
