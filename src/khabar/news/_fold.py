@@ -32,7 +32,8 @@ _VARIANTS = str.maketrans(
 )
 # Removed from keys: whitespace, ZWNJ/ZWJ, bidi controls, tatweel, harakat and the hamza above.
 _DROP = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u065f\u0670\ufeff]+")
-_EDGE_PUNCT = ":.-–—|/\\«»\"'()[]…*•·,;!?<>=+_"
+#: punctuation that does not change what a line says when it stands at either end
+EDGE_PUNCT = ":.-–—|/\\«»\"'()[]…*•·,;!?<>=+_"
 
 
 def fold(text: str) -> str:
@@ -42,7 +43,7 @@ def fold(text: str) -> str:
 
 def fold_bare(text: str) -> str:
     """:func:`fold` with punctuation stripped from both ends (``اخبار مرتبط:`` == ``اخبار مرتبط``)."""
-    return fold(text).strip(_EDGE_PUNCT)
+    return fold(text).strip(EDGE_PUNCT)
 
 
 def fold_with_boundaries(text: str) -> tuple[str, frozenset[int]]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from khabar.news.gazetteer import Agency, fold1, load_gazetteer, name_key
 
@@ -285,9 +286,11 @@ def _wrote(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | Non
 
 
 def _merge(found: Attribution, fields: dict[str, str | None], span: tuple[int, int], form: str) -> Attribution:
-    updates = {k: v for k, v in fields.items() if v is not None and getattr(found, k) is None}
+    updates: dict[str, Any] = {
+        k: v for k, v in fields.items() if v is not None and getattr(found, k) is None
+    }
     if "agency" in updates or found.span is None:
-        updates["span"] = span  # type: ignore[assignment]
+        updates["span"] = span
         updates["form"] = form
     return replace(found, **updates) if updates else found
 

@@ -32,14 +32,16 @@ is never removed for being short: shortness only matters after a footer heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from khabar.document import Removed
 from khabar.errors import ConfigError
-from khabar.news._fold import fold, fold_bare, fold_with_boundaries
+from khabar.news._fold import EDGE_PUNCT, fold, fold_bare, fold_with_boundaries
 
 __all__ = ["BoilerplateConfig", "Phrase", "load_phrases", "strip_boilerplate"]
 
@@ -163,31 +165,54 @@ class _Line:
     phrase: Phrase | None
 
 
-def _match_phrase(text: str, phrases: tuple[Phrase, ...], words: int) -> Phrase | None:
-    bare = fold_bare(text)
-    if not bare:
-        return None
-    key, ends = fold_with_boundaries(text.strip())
+@dataclass(frozen=True, slots=True)
+class _PhraseIndex:
+    """The phrase table arranged for lookup: whole-line phrases by key, prefixes in order."""
+
+    lines: Mapping[str, Phrase]
+    prefixes: tuple[Phrase, ...]
+    prefix_keys: tuple[str, ...]
+
+
+@cache
+def _index(phrases: tuple[Phrase, ...]) -> _PhraseIndex:
+    lines: dict[str, Phrase] = {}
     for p in phrases:
         if p.kind == "line":
-            if bare == p.key:
-                return p
-        elif key.startswith(p.key) and len(p.key) in ends and (
+            lines.setdefault(p.key, p)
+    prefixes = tuple(p for p in phrases if p.kind == "prefix")
+    return _PhraseIndex(MappingProxyType(lines), prefixes, tuple(p.key for p in prefixes))
+
+
+def _match_phrase(stripped: str, key: str, words: int, index: _PhraseIndex) -> Phrase | None:
+    """The phrase a line is, or starts with; ``key`` is the line's :func:`fold`."""
+    bare = key.strip(EDGE_PUNCT)
+    if not bare:
+        return None
+    whole = index.lines.get(bare)
+    if whole is not None:
+        return whole
+    if not key.startswith(index.prefix_keys):  # the common case: one C call, no boundaries
+        return None
+    key, ends = fold_with_boundaries(stripped)
+    for p in index.prefixes:
+        if key.startswith(p.key) and len(p.key) in ends and (
             p.max_words == 0 or words <= p.max_words
         ):
             return p
     return None
 
 
-def _analyse(index: int, text: str, phrases: tuple[Phrase, ...]) -> _Line:
+def _analyse(index: int, text: str, phrases: _PhraseIndex) -> _Line:
     stripped = text.strip()
     if not stripped:
         return _Line(index, text, True, "", 0, False, None)
     words = len(_WORD.findall(stripped))
+    key = fold(stripped)
     return _Line(
-        index=index, text=text, blank=False, key=fold_bare(stripped), words=words,
+        index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
         ends_sentence=bool(_SENTENCE_END.search(stripped)),
-        phrase=_match_phrase(stripped, phrases, words),
+        phrase=_match_phrase(stripped, key, words, phrases),
     )
 
 
@@ -298,7 +323,7 @@ def strip_boilerplate(
     config = config or BoilerplateConfig()
     if not text:
         return text, []
-    phrases = load_phrases(config.phrases)
+    phrases = _index(load_phrases(config.phrases))
     raw_lines = text.split("\n")
     lines = [_analyse(i, t, phrases) for i, t in enumerate(raw_lines)]
 

@@ -119,8 +119,6 @@ _MONTHS: dict[str, tuple[str, int]] = {
     **{k: (GREGORIAN, v) for k, v in _GREGORIAN_MONTHS.items()},
     **{k: (HIJRI, v) for k, v in _HIJRI_MONTHS.items()},
 }
-# Month words that are also ordinary words and so need more evidence (see module docstring).
-_NEEDS_DAY_OR_YEAR = frozenset({"تیر", "مهر", "دی", "رجب", "مه", "می"})
 
 _WEEKDAYS = {
     "یکشنبه": 7, "یک شنبه": 7, "دوشنبه": 1, "سه شنبه": 2, "چهارشنبه": 3, "چهار شنبه": 3,
@@ -172,7 +170,6 @@ def _key(name: str) -> str:
 _MONTH_BY_KEY = {_key(k): v for k, v in _MONTHS.items()}
 _WEEKDAY_BY_KEY = {_key(k): v for k, v in _WEEKDAYS.items()}
 _ORDINAL_BY_KEY = {_key(k): v for k, v in _ORDINAL_DAYS.items()}
-_NEEDS_DAY_OR_YEAR_KEYS = frozenset(_key(k) for k in _NEEDS_DAY_OR_YEAR)
 
 # A spaced verbal prefix before a verb: "14 می رسد" ("reaches 14"), "۳ می شود". Present and past
 # stems of the verbs that follow a number in news text most often.
@@ -186,8 +183,12 @@ _VERB_AFTER_MI = (
 _D = r"\d"
 _NOT_NUM_BEFORE = r"(?<![\d.,/\-:])"
 _NOT_NUM_AFTER = r"(?![\d]|[.,/\-:]\d)"
-_WEEKDAY = rf"(?P<weekday>{_alternation(_WEEKDAYS)})(?!\w)\s*[،,]?\s*"
-_DAY = rf"(?:{_NOT_NUM_BEFORE}(?P<day>{_D}{{1,2}})(?:\s*ام)?|(?P<dayword>{_alternation(_ORDINAL_DAYS)}))"
+# A weekday before a date is looked for only once a date is found (a leading optional group
+# would be tried at every position of every text): «چهارشنبه، ۱۹ مهر».
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?P<weekday>{_alternation(_WEEKDAYS)})(?!\w)\s*[،,]?\s*$"
+)
+_DAY = rf"(?:{_NOT_NUM_BEFORE}(?P<day>{_D}{{1,2}})(?:\s*ام)?|(?<![\w\u200c])(?P<dayword>{_alternation(_ORDINAL_DAYS)}))"
 _MONTH = (
     rf"(?<!\w)(?P<monthword>(?P<month>{_alternation(_MONTHS)})(?:[\u200c ]?ماه)?)(?![\w\u200c])"
 )
@@ -197,15 +198,17 @@ _ERA = (
 )
 _YEAR = rf"(?P<year>{_D}{{4}}|{_D}{{2}}){_NOT_NUM_AFTER}"
 
-# day month [year], and month year; the weekday is optional in both.
-_DAY_MONTH = re.compile(
-    rf"(?:{_WEEKDAY})?{_DAY}\s*{_MONTH}(?:\s*[،,]?\s*(?:سال\s*)?{_YEAR}{_ERA}?)?"
-)
+# Textual dates are found from their month name: the day is looked for in a short window before
+# it, the year right after it (one scan of the text for month names, instead of one per form).
+_MONTH_NAME = re.compile(_MONTH)
+_DAY_BEFORE = re.compile(rf"{_DAY}\s*$")
+_DAY_WINDOW = 16  # «بیست و یکم » is the longest day before a month
+_YEAR_AFTER = re.compile(rf"\s*[،,]?\s*(?:سال\s*)?{_YEAR}{_ERA}?")
 # "۳۰ اسفند ۱۴۰۲" (no such day) must not fall back to "اسفند ۱۴۰۲": no number before the month.
-_MONTH_YEAR = re.compile(rf"(?:{_WEEKDAY})?(?<!\d)(?<!\d\s)(?<!\d\s\s){_MONTH}\s*(?:سال\s*)?{_YEAR}{_ERA}?")
+_NUMBER_BEFORE = re.compile(r"\d\s{0,2}$")
 # one separator used twice, year first or year last; a time may follow (not kept).
 _NUMERIC = re.compile(
-    rf"(?:{_WEEKDAY})?{_NOT_NUM_BEFORE}"
+    rf"{_NOT_NUM_BEFORE}"
     r"(?:(?P<y1>\d{4})(?P<s1>[/\-.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
     r"|(?P<d2>\d{1,2})(?P<s2>[/\-.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))"
     r"(?![\d]|[/\-.]\d)"
@@ -294,41 +297,48 @@ def _mention(
     )
 
 
-def _weekday(match: re.Match[str]) -> int | None:
-    name = match.group("weekday")
-    return _WEEKDAY_BY_KEY[_key(name)] if name else None
+def _weekday_before(folded: str, start: int) -> tuple[int | None, int]:
+    """The ISO weekday named right before ``start`` and where its name starts, if any."""
+    match = _WEEKDAY_BEFORE.search(folded, max(0, start - 24), start)
+    if match is None:
+        return None, start
+    return _WEEKDAY_BY_KEY[_key(match.group("weekday"))], match.start()
 
 
-def _textual(text: str, folded: str, match: re.Match[str]) -> DateMention | None:
-    month_key = _key(match.group("month"))
+def _textual(text: str, folded: str, month_match: re.Match[str]) -> DateMention | None:
+    """The date around a month name: ``[weekday] [day] month [year]``, or ``None``."""
+    month_key = _key(month_match.group("month"))
     calendar, month = _MONTH_BY_KEY[month_key]
-    groups = match.groupdict()
-    day_text, dayword = groups.get("day"), groups.get("dayword")
-    day = int(day_text) if day_text else (_ORDINAL_BY_KEY[_key(dayword)] if dayword else None)
-    year_text = match.group("year")
-    era_calendar = _era_calendar(match.group("era"))
-    if era_calendar is not None and era_calendar != calendar:
-        return None  # "۱۴ مهر ۲۰۲۰ میلادی" mixes calendars: not a date we can trust
-    year: int | None = None
-    if year_text:
-        year = int(year_text) if len(year_text) == 4 else _expand_two_digit(year_text, calendar)
-        if year is None and day is None:
-            return None
-    if month_key in _NEEDS_DAY_OR_YEAR_KEYS and day is None and year is None:
+    at, after = month_match.start(), month_match.end()
+    day_match = _DAY_BEFORE.search(folded, max(0, at - _DAY_WINDOW), at)
+    day: int | None = None
+    if day_match is not None:
+        day_text, dayword = day_match.group("day"), day_match.group("dayword")
+        day = int(day_text) if day_text else _ORDINAL_BY_KEY[_key(dayword)]
+    elif _NUMBER_BEFORE.search(folded, max(0, at - 3), at):
         return None
+    year_match = _YEAR_AFTER.match(folded, after)
+    year: int | None = None
+    if year_match is not None:
+        era_calendar = _era_calendar(year_match.group("era"))
+        if era_calendar is not None and era_calendar != calendar:
+            return None  # "۱۴ مهر ۲۰۲۰ میلادی" mixes calendars: not a date we can trust
+        year_text = year_match.group("year")
+        year = int(year_text) if len(year_text) == 4 else _expand_two_digit(year_text, calendar)
+    if day is None and year is None:
+        return None  # a month name alone is not a date (and «مهر», «دی» are also words)
     if month_key in ("می", "مه") and day is None:
         return None
-    if month_key == "صفر" and year is None and not _MAH_BEFORE.search(folded, 0, match.start("month")):
+    if month_key == "صفر" and year is None and not _MAH_BEFORE.search(folded, 0, at):
         return None
-    if month_key == "می" and year is None and _VERB_AFTER.match(folded, match.end()):
+    if month_key == "می" and year is None and _VERB_AFTER.match(folded, after):
         return None
     if not _valid(calendar, year, month, day):
         return None
-    end = match.end()
-    if year_text and year is None:  # a two-digit number after the month that is not a year
-        end = match.end("monthword")
-    return _mention(text, match.start(), _rstrip_end(text, match.start(), end), calendar, year,
-                    month, day, _weekday(match))
+    start = day_match.start() if day_match is not None else at
+    end = year_match.end() if year_match is not None and year is not None else after
+    weekday, start = _weekday_before(folded, start)
+    return _mention(text, start, _rstrip_end(text, start, end), calendar, year, month, day, weekday)
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
@@ -337,7 +347,7 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _numeric(text: str, match: re.Match[str]) -> DateMention | None:
+def _numeric(text: str, folded: str, match: re.Match[str]) -> DateMention | None:
     if match.group("y1"):
         y, m, d = int(match.group("y1")), int(match.group("m1")), int(match.group("d1"))
     else:
@@ -345,7 +355,8 @@ def _numeric(text: str, match: re.Match[str]) -> DateMention | None:
     calendar = _year_calendar(y)
     if calendar is None or not 1 <= m <= 12 or not _valid(calendar, y, m, d):
         return None
-    return _mention(text, match.start(), match.end(), calendar, y, m, d, _weekday(match))
+    weekday, start = _weekday_before(folded, match.start())
+    return _mention(text, start, match.end(), calendar, y, m, d, weekday)
 
 
 def _bare_year(text: str, match: re.Match[str]) -> DateMention | None:
@@ -394,10 +405,9 @@ def find_dates(text: str) -> list[DateMention]:
             taken.append((mention.start, mention.end))
 
     for m in _NUMERIC.finditer(folded):
-        add(_numeric(text, m))
-    for pattern in (_DAY_MONTH, _MONTH_YEAR):
-        for m in pattern.finditer(folded):
-            add(_textual(text, folded, m))
+        add(_numeric(text, folded, m))
+    for m in _MONTH_NAME.finditer(folded):
+        add(_textual(text, folded, m))
     years: list[DateMention] = []
     for pattern in (_YEAR_AFTER_SAL, _YEAR_WITH_ERA, _YEAR_IN_PARENS):
         for m in pattern.finditer(folded):
