@@ -18,6 +18,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: record fields (JSONL keys, Parquet columns) that give a title or a lead beside the text
+TITLE_FIELDS = ("title", "headline")
+LEAD_FIELDS = ("lead", "subtitle", "abstract", "summary", "description")
+
+
+def _hints_from_record(doc: Document) -> None:
+    record = doc.meta.get("input")
+    if not isinstance(record, dict):
+        return
+    for key, fields in (("title_hint", TITLE_FIELDS), ("lead_hint", LEAD_FIELDS)):
+        for name in fields:
+            value = record.get(name)
+            if isinstance(value, str) and value.strip():
+                doc.meta.setdefault(key, value.strip())
+                break
+
+
 class ExtractStep(Step):
     name = "extract"
     version = 1
@@ -25,6 +42,7 @@ class ExtractStep(Step):
     summary = "HTML to main text without losing a character (ZWNJ kept); menus and footers dropped"
 
     def process(self, doc: Document) -> Document:
+        _hints_from_record(doc)
         if doc.html is None or doc.text:
             self.stat("not_html")
             return doc
@@ -40,7 +58,7 @@ class ExtractStep(Step):
         doc.text = result.text
         doc.raw = result.text
         if result.title:
-            doc.meta["html_title"] = result.title
+            doc.meta["title_hint"] = result.title
         for key, value in (result.meta or {}).items():
             if value not in (None, "", [], {}):
                 doc.meta.setdefault(f"html_{key}" if key not in ("published", "published_calendar")
@@ -81,8 +99,8 @@ class StructureStep(Step):
         from khabar.news.dates import find_dates, parse_date
         from khabar.news.structure import structure
 
-        hint = doc.meta.get("html_title") or doc.meta.get("input_title")
-        s = structure(doc.text, title_hint=hint)
+        s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),
+                      lead_hint=doc.meta.pop("lead_hint", None))
         doc.title, doc.lead, doc.paragraphs = s.title, s.lead, list(s.paragraphs)
         if getattr(s, "byline", None):
             doc.meta["byline"] = s.byline
@@ -102,7 +120,7 @@ class StructureStep(Step):
         if mentions:
             doc.meta["dates_mentioned"] = [_plain(m) for m in mentions]
         if not doc.meta.get("published"):
-            raw_date = doc.meta.get("input_date")
+            raw_date = doc.meta.get("date")
             parsed = parse_date(str(raw_date)) if raw_date else None
             if parsed is not None and parsed.iso:
                 doc.meta["published"] = parsed.iso

@@ -26,8 +26,13 @@ class FixStep(Step):
         return self._policy
 
     def process(self, doc: Document) -> Document:
-        from khabar.text.fix import fix_with_edits
+        from khabar.text.fix import fix, fix_with_edits
 
+        # title and lead given beside the text (HTML <title>, a record's title/subtitle field) are
+        # repaired the same way, so structure can match them against the repaired text
+        for key in ("title_hint", "lead_hint"):
+            if doc.meta.get(key):
+                doc.meta[key] = fix(str(doc.meta[key]), **self._kwargs())
         text, edits = fix_with_edits(doc.text, **self._kwargs())
         if edits:
             self.stat("docs_changed")
