@@ -25,6 +25,14 @@ __all__ = ["VERBATIM", "Span", "find_spans"]
 VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
 
 _LATIN = r"A-Za-z\u00C0-\u024F"
+#: What may stand before a hashtag, mention or www. that is NOT its start: a letter, digit, mark,
+#: @ # & (HTML entities), or a character that the character rules delete (ZWSP, bidi marks,
+#: tatweel...). The deletable ones count as "inside a word" so that deleting them never turns a
+#: non-span into a span: otherwise fix would not be idempotent (``0ً@ى`` → ``0@ی``, not ``0@ى``).
+_WORDISH = (
+    r"\w@#&\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
+)
 #: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 # Order matters: the first alternative that matches at a position wins, so longer identifiers come
@@ -33,12 +41,12 @@ _SPANS = re.compile(
     "|".join(
         [
             # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
-            r"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[^\s<>\"«»]+)",
+            rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?<![{_WORDISH}])www\.)[^\s<>\"«»]+)",
             r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)",
             r"(?P<code>`[^`\n]+`)",
-            r"(?P<mention>(?<![\w@])@\w+)",
+            rf"(?P<mention>(?<![{_WORDISH}])@\w+)",
             # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
-            r"(?P<hashtag>(?<![\w#&])#[\w\u200c]+)",
+            rf"(?P<hashtag>(?<![{_WORDISH}])#[\w\u200c]+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
             # 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (ASCII, Arabic-Indic and Persian digits)

@@ -1,0 +1,143 @@
+"""Hypothesis properties of khabar.fix: idempotent, never raises, keeps lines and identifiers."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from khabar.text.fix import fix, fix_with_edits
+from khabar.text.normalize import LINE_BREAKS
+from khabar.text.protect import VERBATIM, find_spans
+
+ZWNJ = "\u200c"
+# The characters the rules are about, so examples hit them often.
+MESSY = (
+    "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئآأؤةۀ"
+    "يىكڪ\u0654\u064b\u064e\u0650\u0651\u0640"
+    "۰۱۲٤٥0123456789"
+    " \u00a0\u2009\u202f\t\n\r\u2028"
+    "\u200c\u200c\u200b\u200d\u200e\u200f\ufeff\u00ad"
+    "ﻛﺘﺎﺏﻻﷲﷺ"
+    ".،؛:!؟?()«»[]/,#@`-_"
+    "abcXYZé"
+)
+messy_text = st.text(alphabet=MESSY, max_size=80)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: a ZWNJ must have a letter or a mark on both sides ([^\W\d_] is "a letter" in Python's re)
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0300-\u036f\u0900-\u0dff"
+_BAD_ZWNJ = re.compile(
+    f"(?<![^\\W\\d_])(?<![{_MARKS}]){ZWNJ}|{ZWNJ}(?![^\\W\\d_])(?![{_MARKS}])"
+)
+
+
+def test_the_bad_zwnj_check_itself() -> None:
+    assert _BAD_ZWNJ.search("می\u200c روم") and _BAD_ZWNJ.search("\u200cها")
+    assert _BAD_ZWNJ.search("۱۲\u200cها") and _BAD_ZWNJ.search("کتاب\u200c\u200cها")
+    assert not _BAD_ZWNJ.search("می\u200cروم") and not _BAD_ZWNJ.search("کتابِ\u200cها")
+
+
+def _outside_verbatim(text: str) -> str:
+    """``text`` with its URLs, hashtags, Latin words ... replaced by ``x`` (they are copied as they
+    are, and count as a word next to a ZWNJ)."""
+    parts, pos = [], 0
+    for s in find_spans(text):
+        if s.kind in VERBATIM:
+            parts.append(text[pos : s.start])
+            pos = s.end
+    parts.append(text[pos:])
+    return "x".join(parts)
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(text: str) -> None:
+    assert isinstance(fix(text), str)
+    assert isinstance(fix(text, zwnj="off", punct_spacing="full", digits="persian"), str)
+
+
+@SETTINGS
+@given(messy_text)
+def test_idempotent_without_the_engine(text: str) -> None:
+    once = fix(text, zwnj="off")
+    assert fix(once, zwnj="off") == once
+
+
+@SETTINGS
+@given(messy_text)
+def test_idempotent_with_every_style(text: str) -> None:
+    policy = {"zwnj": "off", "digits": "latin", "heh_yeh": "yeh", "punct_spacing": "full",
+              "diacritics": "remove", "teh_marbuta": "heh"}  # fmt: skip
+    once = fix(text, **policy)
+    assert fix(once, **policy) == once
+
+
+@SETTINGS
+@given(messy_text)
+def test_idempotent_with_the_engine(text: str) -> None:
+    once = fix(text)
+    assert fix(once) == once
+
+
+@SETTINGS
+@given(messy_text)
+def test_no_arabic_yeh_or_kaf_left(text: str) -> None:
+    out = _outside_verbatim(fix(text))
+    assert "\u064a" not in out and "\u0643" not in out
+
+
+@SETTINGS
+@given(messy_text)
+def test_no_zwnj_next_to_a_space_or_at_a_word_edge(text: str) -> None:
+    for out in (fix(text, zwnj="off"), fix(text)):
+        rest = _outside_verbatim(out)
+        assert not _BAD_ZWNJ.search(rest), repr(rest)
+
+
+@SETTINGS
+@given(messy_text)
+def test_every_line_break_is_kept(text: str) -> None:
+    out = fix(text)
+    for br in LINE_BREAKS:
+        assert out.count(br) == text.count(br)
+
+
+@SETTINGS
+@given(messy_text)
+def test_edits_undo_to_the_input(text: str) -> None:
+    out, edits = fix_with_edits(text)
+    assert out == fix(text)
+    back = out
+    for e in reversed(edits):
+        assert back[e.offset : e.offset + len(e.after)] == e.after
+        back = back[: e.offset] + e.before + back[e.offset + len(e.after) :]
+    assert back == text
+
+
+IDENTIFIERS = st.sampled_from(
+    [
+        "https://fa.wikipedia.org/wiki/كشور_(ايران)",
+        "http://x.ir/a?b=1&c=ي",
+        "www.tasnimnews.com/fa",
+        "info@khabar.ir",
+        "#هشتگ_عربي",
+        "#کتاب\u200cها",
+        "@كاربر",
+        "`a  =  b`",
+        "COVID-19",
+        "e.g",
+        "café",
+    ]
+)
+WORDS = st.sampled_from(["كتاب", "مي", "روم", "(", "»", "،", "۱۲", ":", "\u00a0", "\u200c", "ﻻ"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(IDENTIFIERS, WORDS), max_size=12))
+def test_identifiers_are_copied_byte_for_byte(parts: list[str]) -> None:
+    text = " ".join(parts)
+    expected = [s.text for s in find_spans(text) if s.kind in VERBATIM]
+    out = fix(text, digits="persian", punct_spacing="full")
+    assert [s.text for s in find_spans(out) if s.kind in VERBATIM] == expected
