@@ -162,6 +162,29 @@ def truncated_warc(s: list[str]) -> bytes:
     return warcinfo("truncated.warc", "2020-02-18T08:00:00Z") + first + second[: len(second) - 120]
 
 
+def wet(s: list[str]) -> bytes:
+    """A Common Crawl style WET file: warcinfo, two text/plain conversion records (the second
+    empty), and one conversion record of another type (skipped)."""
+    records = [warcinfo("crawl.warc.wet.gz", "2020-02-18T08:00:00Z")]
+    for n, (text, ctype) in enumerate(
+        [(s[0] + "\n" + s[1], "text/plain"), ("", "text/plain"), ("{}", "application/json")]
+    ):
+        uri = f"https://www.example.ir/news/{n + 1}"
+        records.append(
+            warc_record(
+                "conversion",
+                [
+                    ("WARC-Target-URI", uri),
+                    ("WARC-Date", "2020-02-18T08:00:00Z"),
+                    ("WARC-Record-ID", record_id("conversion", uri)),
+                    ("Content-Type", ctype),
+                ],
+                text.encode("utf-8"),
+            )
+        )
+    return b"".join(gz(r) for r in records)
+
+
 def write_parquet(path: Path, s: list[str]) -> None:
     """Five rows in row groups of two: the datasets layout (text, id, url, date, a score)."""
     import pyarrow as pa
@@ -220,6 +243,7 @@ def build(out: Path = OUT, source: Path = SOURCE) -> list[Path]:
         "empty.html": b"",
         "crawl.warc.gz": crawl_warc(s),
         "truncated.warc": truncated_warc(s),
+        "crawl.warc.wet.gz": wet(s),
         "empty.warc": b"",
     }
     for name, data in files.items():

@@ -203,3 +203,12 @@ def test_meta_charset_only_looks_at_the_head():
 )
 def test_http_charset(value, label):
     assert http_charset(value) == label
+
+
+def test_decode_html_meta_utf16_means_utf8():
+    # the page states "utf-16" in ASCII, so it is not UTF-16 (WHATWG rule)
+    data = page(FA_SENTENCE, '<meta charset="utf-16">').encode("utf-8")
+    data = data.replace("ایم".encode(), b"\xff", 1)  # not valid UTF-8 any more
+    decoded = decode_html(data)
+    assert decoded.encoding == "utf-8"
+    assert "سطل آب" in decoded.text

@@ -59,6 +59,25 @@ def test_detect_format_by_content(tmp_path, data, expected):
     assert detect_format(str(path)) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        # text is guessed only for names with no suffix at all (Hadoop's part-00000)
+        ("part-00000", "سلام دنیا\n".encode(), "text"),
+        ("notes.md", "سلام دنیا\n".encode(), None),
+        ("table.csv", "id,text\n1,سلام\n".encode(), None),
+        # structured formats are recognised whatever the suffix
+        ("dump.json", b'{"text": "x"}\n', "jsonl"),
+        ("dump.json", b'[{"text": "x"}]', None),
+        ("page.php", b"<!DOCTYPE html><html></html>", "html"),
+        ("x.warc.wet.gz", gzip.compress(b"WARC/1.0\r\n"), "warc"),
+    ],
+)
+def test_sniffing_rules(tmp_path, name, data, expected):
+    path = touch(tmp_path / name, data)
+    assert detect_format(str(path))[0] == expected
+
+
 def test_folder_is_sorted_recursive_and_skips_hidden(tmp_path):
     touch(tmp_path / "b.jsonl")
     touch(tmp_path / "a.jsonl")

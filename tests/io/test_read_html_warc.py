@@ -199,3 +199,15 @@ def test_example_warc_matches_the_html_files():
         assert doc.meta["fetched_at"] == page["gold_publication_date"] + "T08:00:00Z"
     assert [d.domain for d in items] == ["khabaronline.ir", "yjc.ir", "aryanews.com"]
     assert dict(stats.skipped) == {"warc_warcinfo": 1, "warc_request": 3}
+
+
+def test_wet_conversion_records_are_text_documents(io_dir, sentences):
+    path = io_dir / "crawl.warc.wet.gz"
+    assert expand_inputs([str(path)])[0].format == "warc"
+    items, stats = read(path)
+    doc, empty = items
+    assert (doc.text, doc.raw, doc.html) == (sentences[0] + "\n" + sentences[1],) * 2 + (None,)
+    assert (doc.record, doc.url) == (1, "https://www.example.ir/news/1")
+    assert doc.meta["fetched_at"] == "2020-02-18T08:00:00Z"
+    assert (empty.reason, empty.location.split(" (")[0]) == ("empty_text", "record 2")
+    assert dict(stats.skipped) == {"warc_warcinfo": 1, "warc_conversion": 1}

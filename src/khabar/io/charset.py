@@ -289,6 +289,9 @@ def decode_html(
         return decode_text(data, max_replaced_ratio=1.0)
     http_label = normalize_label(http_charset(http_content_type))
     meta_label = normalize_label(meta_charset(data))
+    if meta_label and meta_label.startswith(("utf-16", "utf-32")):
+        # a page that can state its charset in ASCII is not UTF-16 (WHATWG: treat as UTF-8)
+        meta_label = "utf-8"
     declared, declared_source = (http_label, "http") if http_label else (meta_label, "meta")
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", "ascii", 0, declared)

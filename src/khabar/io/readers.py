@@ -76,6 +76,7 @@ _FORMAT_SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".warc": "warc",
+    ".wet": "warc",  # Common Crawl's extracted text: WARC conversion records
     ".parquet": "parquet",
     ".pq": "parquet",
 }
@@ -90,6 +91,11 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<!--")
 _GLOB_CHARS = frozenset("*?[")
 
 
+def _compression_suffix(name: str) -> str | None:
+    lower = name.lower()
+    return next((s for s in _COMPRESSION_SUFFIXES if lower.endswith(s)), None)
+
+
 def _split_suffixes(name: str) -> tuple[str | None, str | None]:
     """(format, compression) from a file name's suffixes; None where they say nothing."""
     lower = name.lower()
@@ -102,8 +108,12 @@ def _split_suffixes(name: str) -> tuple[str | None, str | None]:
     return fmt, compression
 
 
-def _sniff_head(head: bytes) -> str | None:
-    """The format a file's first (decompressed) bytes look like, or None."""
+def _sniff_head(head: bytes, *, allow_text: bool) -> str | None:
+    """The format a file's first (decompressed) bytes look like, or None.
+
+    Plain text is only guessed when ``allow_text`` (files with no suffix at all, like Hadoop's
+    ``part-00000``): a ``.csv`` or ``.md`` that happens to be UTF-8 is not a news document.
+    """
     if head.startswith(b"PAR1"):
         return "parquet"
     if head.startswith(b"WARC/"):
@@ -114,15 +124,15 @@ def _sniff_head(head: bytes) -> str | None:
     lower = stripped[:1024].lower()
     if lower.startswith(_HTML_STARTS) or b"<html" in lower:
         return "html"
-    if not head or b"\x00" in head:
-        return None
+    if not allow_text or not head or b"\x00" in head or stripped.startswith(b"["):
+        return None  # "[": a JSON array, which is not JSON lines
     text = head.decode("utf-8", errors="replace")
     # the sample may cut a multi-byte character at its end: ignore the last 3 characters
     bad = text[:-3].count("\ufffd")
     return "text" if bad <= len(text) // 100 else None
 
 
-def sniff_format(path: str) -> tuple[str | None, str | None]:
+def sniff_format(path: str, *, allow_text: bool = True) -> tuple[str | None, str | None]:
     """(format, compression) from a file's first bytes, for files without a known suffix.
 
     Raises:
@@ -134,7 +144,7 @@ def sniff_format(path: str) -> tuple[str | None, str | None]:
     head = raw
     if compression:
         head = _safe_decompress_head(raw, compression)
-    fmt = _sniff_head(head)
+    fmt = _sniff_head(head, allow_text=allow_text)
     if fmt in _NO_OUTER_COMPRESSION and compression:
         return None, compression
     return fmt, compression
@@ -164,7 +174,9 @@ def detect_format(path: str) -> tuple[str | None, str | None]:
         return None, compression
     if fmt:
         return fmt, compression
-    return sniff_format(path)
+    name = os.path.basename(path)
+    stem = name[: -len(ext)] if (ext := _compression_suffix(name)) else name
+    return sniff_format(path, allow_text="." not in stem.lstrip("."))
 
 
 def _is_hidden(name: str) -> bool:

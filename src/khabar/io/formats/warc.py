@@ -1,5 +1,9 @@
 """WARC files (``.warc``, ``.warc.gz``, ``.warc.zst``): one document per HTML response record.
 
+Common Crawl WET files (``.warc.wet.gz``) are WARC files of ``conversion`` records holding
+extracted plain text; each ``text/plain`` conversion record becomes a document with ``doc.text``
+set (no HTML), so Persian WET text can be refined without re-extraction.
+
 Read with FastWARC (the ``warc`` extra), imported on first use. For each record:
 
 - non-response records (warcinfo, request, metadata, revisit...) are skipped and counted in
@@ -27,8 +31,8 @@ from typing import IO, Any
 
 from khabar._optional import require
 from khabar.document import Document, Reject
-from khabar.io.charset import UndecodableError, decode_html
-from khabar.io.formats.base import ReadContext
+from khabar.io.charset import UndecodableError, decode_html, decode_text
+from khabar.io.formats.base import ReadContext, nul_problem
 from khabar.io.formats.html import charset_meta, clean_nuls
 
 BROKEN = "warc_broken_record"
@@ -174,7 +178,7 @@ def _next_record_start(fh: IO[bytes], start: int, magic: bytes, iterator: Any) -
 
 #: record types by their WARC name (FastWARC's enum prints differently across versions)
 _TYPE_NAMES = (
-    "warcinfo", "request", "metadata", "revisit", "resource", "conversion", "continuation",
+    "warcinfo", "request", "metadata", "revisit", "resource", "continuation",
 )  # fmt: skip
 
 
@@ -195,9 +199,8 @@ def _target_uri(rec: Any) -> str | None:
     return uri.strip("<>") if uri else None  # WARC 1.0 drafts wrote <uri>
 
 
-def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Reject | None:
-    """The document for one response record, a reject, or None when it is skipped by design."""
-    where = f"record {index} (byte {pos})"
+def _read_block(ctx: ReadContext, rec: Any, where: str) -> bytes | Reject:
+    """The record's block, or a reject when it is too large or cut short."""
     limit = ctx.config.max_record_bytes
     declared_text = _header(rec, "Content-Length")
     if declared_text is None or not declared_text.isdigit():
@@ -205,11 +208,49 @@ def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Re
     declared = int(declared_text)
     if declared > limit:
         return ctx.reject(where, "record_too_large", f"{declared} bytes > {limit}")
-    block = rec.reader.read()
+    block: bytes = rec.reader.read()
     if len(block) < declared:
         return ctx.reject(
             where, BROKEN, f"the record declares {declared} bytes but only {len(block)} follow"
         )
+    return block
+
+
+def _conversion(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Reject | None:
+    """A text/plain conversion record (Common Crawl WET) as a text document."""
+    content_type = (_header(rec, "Content-Type") or "").split(";", 1)[0].strip().lower()
+    if content_type != "text/plain":
+        ctx.skip("warc_conversion")
+        return None
+    where = f"record {index} (byte {pos})"
+    block = _read_block(ctx, rec, where)
+    if isinstance(block, Reject):
+        return block
+    try:
+        decoded = decode_text(block, max_replaced_ratio=ctx.config.max_replaced_ratio)
+    except UndecodableError as exc:
+        return ctx.reject(where, exc.reason, exc.detail)
+    problem = nul_problem(decoded.text)
+    if problem:
+        return ctx.reject(where, "nul_bytes", problem)
+    if not decoded.text.strip():
+        return ctx.reject(where, "empty_text", "the conversion record holds no text")
+    meta: dict[str, Any] = {
+        "fetched_at": _header(rec, "WARC-Date"),
+        "warc_record_id": _header(rec, "WARC-Record-ID"),
+    }
+    if decoded.replaced:
+        meta["replaced_chars"] = decoded.replaced
+    return ctx.document(index, decoded.text, offset=pos, url=_target_uri(rec), meta=meta)
+
+
+def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Reject | None:
+    """The document for one response record, a reject, or None when it is skipped by design."""
+    where = f"record {index} (byte {pos})"
+    limit = ctx.config.max_record_bytes
+    block = _read_block(ctx, rec, where)
+    if isinstance(block, Reject):
+        return block
     try:
         response = parse_http(block, limit)
     except HttpError as exc:
@@ -269,6 +310,10 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                     last_pos = rec.stream_pos
                     if rec.record_type == WarcRecordType.response:
                         item = _response(ctx, rec, index, last_pos)
+                        if item is not None:
+                            yield item
+                    elif rec.record_type == WarcRecordType.conversion:
+                        item = _conversion(ctx, rec, index, last_pos)
                         if item is not None:
                             yield item
                     else:
