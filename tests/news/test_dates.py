@@ -201,15 +201,18 @@ def test_find_dates_never_raises_and_spans_are_exact(text: str) -> None:
         ("2024-02-03T10:15:00+03:30", "gregorian", "2024-02-03"),
         ("2021-10-03 08:00:00", "gregorian", "2021-10-03"),
         ("دوشنبه ۲۴ مهر ۱۴۰۲ - ۱۰:۳۰", "jalali", "2023-10-16"),
+        ("۱۴۰۲", "jalali", None),  # a year-only field
+        ("2016", "gregorian", None),
+        ("۱۴۴۵ ه.ق", "hijri", None),
     ],
 )
-def test_parse_date(value: str, calendar: str, iso: str) -> None:
+def test_parse_date(value: str, calendar: str, iso: str | None) -> None:
     m = parse_date(value)
     assert m is not None
     assert (m.calendar, m.iso) == (calendar, iso)
 
 
-@pytest.mark.parametrize("value", ["", "  ", "نامعلوم", "سه شنبه", "2024-13-45"])
+@pytest.mark.parametrize("value", ["", "  ", "نامعلوم", "سه شنبه", "2024-13-45", "300", "5000", "12345"])
 def test_parse_date_without_a_date(value: str) -> None:
     assert parse_date(value) is None
 

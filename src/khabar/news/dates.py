@@ -223,6 +223,7 @@ _YEAR_CHAIN = re.compile(
 )
 _VERB_AFTER = re.compile(rf"\s+{_VERB_AFTER_MI}")
 _MAH_BEFORE = re.compile(r"ماه[\u200c ]?\s*$")
+_YEAR_VALUE = re.compile(rf"^\s*(?P<year>{_D}{{4}}){_ERA}?\s*$")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                            r"(?:Z|[+\-]\d{2}:?\d{2})?)?\s*$")
 
@@ -440,8 +441,8 @@ def parse_date(value: str) -> DateMention | None:
     """Parse one date value, such as a metadata field, to the most complete date in it.
 
     Accepts everything :func:`find_dates` finds, plus ISO 8601 date-times
-    (``2024-02-03T10:15:00+03:30``); the time is not kept. Returns ``None`` when ``value``
-    holds no date.
+    (``2024-02-03T10:15:00+03:30``; the time is not kept) and a bare year (``۱۴۰۲``, which in
+    running text would need ``سال`` before it). Returns ``None`` when ``value`` holds no date.
 
     >>> parse_date("1402/07/19").iso
     '2023-10-11'
@@ -449,6 +450,8 @@ def parse_date(value: str) -> DateMention | None:
     '2023-10-31'
     >>> parse_date("2024-02-03T10:15:00Z").calendar
     'gregorian'
+    >>> parse_date("۱۴۰۲").year
+    1402
     >>> parse_date("سه شنبه") is None
     True
     """
@@ -462,6 +465,11 @@ def parse_date(value: str) -> DateMention | None:
         if calendar is not None and 1 <= m <= 12 and _valid(calendar, y, m, d):
             start, end = iso.start(1), iso.end(3)
             return _mention(value, start, end, calendar, y, m, d)
+    year_only = _YEAR_VALUE.match(folded)
+    if year_only is not None:  # a field holding a year is a year, whatever stands around it
+        mention = _bare_year(value, year_only)
+        if mention is not None:
+            return mention
     mentions = find_dates(value)
     if not mentions:
         return None
