@@ -166,6 +166,34 @@ def test_text_direction(text: str, expected: str) -> None:
     assert text_direction(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("", 0),
+    ("   ", 0),
+    ("سلام", 1),
+    ("می\u200cروم به خانه", 3),  # ZWNJ joins: one word
+    ("  دو   کلمه  ", 2),  # leading, trailing and repeated spaces
+    ("یک\u00a0دو\u2009سه\nچهار\tپنج", 5),  # NBSP, thin space, newline, tab separate words
+    ("کتاب\u200bها", 1),  # zero-width space is a format character, not a separator
+])
+def test_word_counts(text: str, expected: int) -> None:
+    import pyarrow as pa
+
+    from khabar.report.gather import word_counts
+
+    assert word_counts(pa.array([text])).to_pylist() == [expected]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "ب", " ", "\u00a0", "\n", "\t", "\r", "\u200c",
+                                          "\u200b", "\u2009", "\u3000", "\u2028", "\x1c"]),
+               max_size=20))
+def test_word_counts_agree_with_str_split(text: str) -> None:
+    import pyarrow as pa
+
+    from khabar.report.gather import word_counts
+
+    assert word_counts(pa.array([text])).to_pylist() == [len(text.split())]
+
+
 @pytest.mark.parametrize("text, limit, expected", [
     ("", 3, ""), ("abc", 3, "abc"), ("abcd", 3, "abc…"), ("سلام", 2, "سل…"), (None, 3, ""),
 ])

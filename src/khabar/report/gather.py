@@ -322,7 +322,7 @@ def _open(path: Path, warnings: list[str]) -> Any:
 
 
 def iter_batches(files: Sequence[Path], columns: Sequence[str], warnings: list[str],
-                 batch_rows: int = 8192) -> Iterator[pa.RecordBatch]:
+                 batch_rows: int = 2048) -> Iterator[pa.RecordBatch]:
     """Record batches of just ``columns`` from every part, one batch in memory at a time."""
     import pyarrow as pa
 
@@ -343,6 +343,24 @@ def _col(batch: pa.RecordBatch, name: str) -> pa.Array | None:
     return batch.column(i) if i >= 0 else None
 
 
+def word_counts(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Words per string, as ``len(s.split())`` counts them (null stays null), in Arrow.
+
+    Arrow's whitespace split leaves empty pieces at the ends (``" a "`` -> 3 pieces), so the
+    text is trimmed first; an empty trimmed string has no word. ZWNJ is a format character,
+    not a space, so «می‌روم» is one word.
+
+    >>> import pyarrow as pa
+    >>> word_counts(pa.array(["می\u200cروم به  خانه", "", " a\u00a0b ", None])).to_pylist()
+    [3, 0, 2, None]
+    """
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim_whitespace(text)
+    pieces = pc.list_value_length(pc.utf8_split_whitespace(trimmed))
+    return pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), 0, pieces)
+
+
 def _count_strings(counter: Counter[str], values: pa.Array | None) -> None:
     """Add the non-null values of a string array to ``counter`` (vectorised value counts)."""
     import pyarrow.compute as pc
@@ -357,8 +375,7 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
     """Lengths, repairs, repair rules, domains and agencies of the kept documents.
 
     ``text`` is read one batch at a time and only its length leaves the batch: characters
-    (``utf8_length``) and words (runs split on whitespace; ZWNJ is not whitespace, so
-    ``می‌روم`` is one word).
+    (``utf8_length``) and words (:func:`word_counts`).
     """
     import pyarrow.compute as pc
 
@@ -369,7 +386,7 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
         text = _col(batch, "text")
         if text is not None:
             out.chars.add_array(pc.utf8_length(text))
-            out.words.add_array(pc.list_value_length(pc.utf8_split_whitespace(text)))
+            out.words.add_array(word_counts(text))
         repairs = _col(batch, "repairs")
         if repairs is not None:
             out.repairs.add_array(repairs)
