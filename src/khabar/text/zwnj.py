@@ -65,7 +65,7 @@ MIN_COMPOUND_RIGHT = 3
 #: with the same suffix and stem ending are written with the ZWNJ in the lexicon.
 MIN_SUFFIX_SHARE = 0.5
 #: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
-_VERB_SHAPE_RE = re.compile("(?:ید|اند|ان)(?:م|ی|یم|ید|ند|د)?$")
+_VERB_SHAPE_RE = re.compile("(?:ید(?:م|ی|یم|ید|ند)?|ان(?:م|ی|د|یم|ید|ند))$")
 #: An unknown stem (``زرافه``) may take a suffix whose learned share is at least this ...
 MIN_STRONG_SHARE = 0.9
 #: ... when the stem has at least this many letters.
@@ -126,6 +126,11 @@ class Repair:
 #: (repairs inside the chunk as (start, end, replacement, rule), repaired chunk, key of the
 #: opening word, key of the closing word, opening word may join, chunk ends in a digit)
 ChunkInfo: TypeAlias = tuple[tuple[tuple[int, int, str, str], ...], str, str, str, bool, bool]
+
+
+def _edge(ch: str) -> bool:
+    """True at the text's edge (``""``) or for whitespace: a ZWNJ there never belongs."""
+    return not ch or ch.isspace()
 
 
 def _apply_tuples(text: str, repairs: list[tuple[int, int, str, str]]) -> str:
@@ -304,14 +309,20 @@ class ZwnjRepairer:
     def _stray_repairs(self, text: str) -> Iterator[Repair]:
         """Stray ZWNJs: beside a non-letter or the edge, doubled, or (optionally) after ``ا``.
 
-        ``"کتاب\u200c ها"``: the ZWNJ before the space goes (``zwnj.remove.edge``).
+        ``"کتاب\u200c ها"``: the ZWNJ before the space goes (``zwnj.remove.edge``), and so
+        does the one in ``"کتاب\u200c."``. A ZWNJ between two non-Persian characters is
+        left alone: Indic scripts need it (``क्\u200cष``), and non-Persian text is not ours.
         """
         remove_nonjoiner = self.nonjoiner is NonJoiner.REMOVE
         for m in _ZWNJ_RUN_RE.finditer(text):
             s, e = m.start(), m.end()
             before = text[s - 1] if s else ""
             after = text[e] if e < len(text) else ""
-            if not (before and after and _LETTER_RE.match(before) and _LETTER_RE.match(after)):
+            before_letter = bool(before) and _LETTER_RE.match(before) is not None
+            after_letter = bool(after) and _LETTER_RE.match(after) is not None
+            if not (before_letter and after_letter):
+                if not (before_letter or after_letter or _edge(before) or _edge(after)):
+                    continue  # between two non-Persian characters: «क्‌ष» needs it
                 yield Repair(s, e, "", "zwnj.remove.edge")
             elif remove_nonjoiner and before not in JOINING:
                 yield Repair(s, e, "", "zwnj.remove.nonjoiner")
