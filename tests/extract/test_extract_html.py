@@ -278,3 +278,39 @@ def test_deeply_nested_broken_html_does_not_crash(tag: str) -> None:
     result = extract_html(html)
     assert isinstance(result, Extracted)
     assert result.text == FILLER
+
+
+def test_section_heading_closes_its_section_but_never_the_article() -> None:
+    long = f"{FILLER} {FILLER}"
+    html = (
+        "<html><body><h1>عنوان خبر</h1><div class='article'>"
+        f"<p>بند اول {long}</p><p>بیشتر بخوانید:</p><p><a href='/x'>خبری دیگر درباره همین موضوع</a></p>"
+        f"<p>بند دوم {FILLER}</p>"
+        "<div class='box'><div class='box-title'>نظرات بینندگان</div>"
+        f"<div class='c1'>نظر اول یک خواننده که بلند است و درباره خبر چیزی می‌گوید {FILLER}</div>"
+        "</div></div></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    # the article goes on after the inline "read more" link
+    assert result.paragraphs == [f"بند اول {long}", f"بند دوم {FILLER}"]
+    assert "after_section_heading" in result.removed_reasons
+
+
+def test_long_comment_thread_under_short_answer_is_not_the_article() -> None:
+    # a Q&A page: one long question, short answers, and comments longer than all of it
+    comment = "این نظر یک خواننده است که از پاسخ راضی نبود و توضیح بیشتری خواست. " * 3
+    html = (
+        "<html><body><h1>پرسش درباره وکالت\u200cنامه</h1><div class='item-text'>"
+        f"<p>پرسش: {FILLER} {FILLER}</p><p>از دفترخانه شکایت نمایید.</p>"
+        "<p>بهتر است بوسیله وکیل این اقدامات انجام گیرد.</p></div>"
+        f"<section class='box comments'><h2>نظرات</h2><p>{comment}</p><p>{comment}</p>"
+        f"<p>{comment}</p></section></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.paragraphs == [
+        f"پرسش: {FILLER} {FILLER}",
+        "از دفترخانه شکایت نمایید.",
+        "بهتر است بوسیله وکیل این اقدامات انجام گیرد.",
+    ]

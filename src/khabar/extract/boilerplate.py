@@ -47,7 +47,9 @@ _CLASS_WORDS: dict[str, str] = {
         "footer": "footer foot copyright",
         "sidebar": "sidebar aside widget",
         "share": "share sharing shareto social socials",
-        "comment": "comment comments",
+        # "cm"/"nazar" (نظر) are what Persian CMSs call their comment lists
+        "comment": "comment comments cm cmt cms-comment nazar nazarat opinion opinions feedback "
+        "reply replies discussion",
         "tags": "tag tags keywords",
         "related": "related",
         "ads": "ad ads adv advert advertisement adtube banner sponsor sponsored",
@@ -122,7 +124,8 @@ _LIST_HEADINGS = frozenset(
         "تازه‌ترین اخبار", "تازه‌ترین‌ها", "سایر اخبار", "سایر اخبار مهم", "اخبار ما",
         "اخبار برگزیده", "گزیده اخبار", "مطالب جالب", "خواندنی‌ها", "برچسب‌ها", "برچسب",
         "کلیدواژه‌ها", "کلمات کلیدی", "تگ‌ها", "نظرات", "نظر شما", "ارسال نظر", "دیدگاه‌ها",
-        "دیدگاه شما", "نظرات کاربران", "اشتراک‌گذاری", "اشتراک گذاری", "لینک کوتاه", "کد خبر",
+        "دیدگاه شما", "نظرات کاربران", "نظرات بینندگان", "نظرات خوانندگان", "نظرات شما",
+        "دیدگاه خوانندگان", "دیدگاه کاربران", "اشتراک‌گذاری", "اشتراک گذاری", "لینک کوتاه", "کد خبر",
         "کد خبرنگار", "نسخه چاپی", "ارسال به دوستان", "اندازه فونت", "از سراسر وب", "وبگردی",
         "بیشتر بخوانید", "دریافت اپلیکیشن", "ما را در شبکه‌های اجتماعی دنبال کنید",
         "عضویت در خبرنامه",
@@ -175,6 +178,18 @@ def text_reason(text: str) -> str | None:
     if len(stripped) <= _COPYRIGHT_MAX and _COPYRIGHT.search(stripped.translate(_YEH_KAF)):
         return "copyright"
     return None
+
+
+def is_section_heading(text: str) -> bool:
+    """Whether a block is exactly the heading of a comments/related/most-viewed/tags section.
+
+    Unlike a label line (``کد خبر: ...``), such a heading opens a section: what follows it in the
+    same element belongs to the section.
+
+    >>> is_section_heading("نظرات بینندگان"), is_section_heading("کد خبر: ۱۲")
+    (True, False)
+    """
+    return len(text) <= _LIST_HEADING_MAX and fold(text).strip(_HEADING_PUNCTUATION) in _LIST_HEADINGS
 
 
 def _is_list_heading(folded: str) -> bool:

@@ -51,7 +51,12 @@ import re
 
 from khabar._optional import require
 from khabar.errors import ConfigError
-from khabar.extract.boilerplate import is_end_marker, markup_reason, text_reason
+from khabar.extract.boilerplate import (
+    is_end_marker,
+    is_section_heading,
+    markup_reason,
+    text_reason,
+)
 from khabar.extract.meta import (
     is_dateline,
     page_metadata,
@@ -158,6 +163,7 @@ _BOLD_TAGS = frozenset({"b", "strong"})
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_SPACE_NBSP = re.compile(r"[ \t\n\r\f\u00a0]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _BOLD_HEADING_MAX = 150  # chars: a longer bold line is emphasis inside prose, not a heading
 
 
@@ -337,9 +343,9 @@ class _Page:
             return 0.0
         return len(block.text) * (1.0 - self.link_density(block))
 
-    def container(self) -> int | None:
+    def container(self, title: _Block | None) -> int | None:
         """The element holding the article's prose, or ``None`` when the page has no prose."""
-        self._unmark_wrappers()
+        self._unmark_wrappers(title)
         scores: dict[int, float] = {}
         for block in self.blocks:
             weight = self.prose_weight(block)
@@ -350,12 +356,15 @@ class _Page:
             return None
         return _deepest_majority(scores, self.ancestors, self.elements)
 
-    def _unmark_wrappers(self) -> None:
-        """Forget the mark of an element that holds most of the page's prose.
+    def _unmark_wrappers(self, title: _Block | None) -> None:
+        """Forget the mark of an element that wraps the article.
 
-        A ``<div class="content sidebar-layout">`` or ``<form>``-like wrapper named after a
-        widget can enclose the whole article; holding half the prose proves it is no sidebar.
+        A ``<div class="content sidebar-layout">`` or a page-wide ``<form>`` named after a widget
+        can enclose the whole article. It is recognised by holding the headline, or, on a page
+        without one, 80 % of the prose. Holding merely most of the prose is no proof: a long
+        comment thread under a short answer does that too.
         """
+        title_chain = set(self.ancestors(title.owner)) if title is not None else set()
         totals: dict[int, float] = {}
         for block in self.blocks:
             weight = self.prose_weight(block)
@@ -363,9 +372,20 @@ class _Page:
                 for index in self.ancestors(block.owner):
                     totals[index] = totals.get(index, 0.0) + weight
         page_total = totals.get(0, 0.0)
-        for index, total in totals.items():
-            if self.elements[index].mark and total >= 0.5 * page_total:
-                self.elements[index].mark = None
+        for index, element in enumerate(self.elements):
+            if not element.mark:
+                continue
+            if index in title_chain or (
+                title is None and totals.get(index, 0.0) >= 0.8 * page_total > 0
+            ):
+                element.mark = None
+
+
+# Paragraph-level elements: never the article container, even when one paragraph holds most of
+# the prose (a long question over short answers on a Q&A page).
+_PARAGRAPH_TAGS = frozenset(
+    "p li dd dt blockquote pre td th h1 h2 h3 h4 h5 h6 figcaption address summary caption".split()
+)
 
 
 def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_Element]) -> int:
@@ -375,7 +395,10 @@ def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_
     best = max(holders, key=lambda i: len(ancestors(i)))
     while elements[best].parent >= 0:
         parent = elements[best].parent
-        if scores.get(parent, 0.0) - scores[best] < 0.15 * total:
+        if (
+            elements[best].tag not in _PARAGRAPH_TAGS
+            and scores.get(parent, 0.0) - scores[best] < 0.15 * total
+        ):
             break
         best = parent
     return best
@@ -403,9 +426,13 @@ def _select(page: _Page, container: int, title: _Block | None, description: str 
     kept: list[_Block] = []
     dropped: list[tuple[_Block, str]] = []
     ended = False
+    closed: set[int] = set()  # elements whose rest is a comments/related section
     for block in page.blocks:
         if title is not None and block.order == title.order:
             dropped.append((block, "title"))
+            continue
+        if closed and not closed.isdisjoint(page.ancestors(block.owner)):
+            dropped.append((block, "after_section_heading"))
             continue
         is_lead = (
             page.config.include_lead
@@ -418,6 +445,13 @@ def _select(page: _Page, container: int, title: _Block | None, description: str 
         reason = _drop_reason(page, block, container, ended, is_lead, description)
         if reason == "end_marker":
             ended = True
+        if reason == "list_heading" and kept and is_section_heading(block.text):
+            # "نظرات بینندگان" after the article opens a section: the rest of the element around
+            # it is that section. Never the container itself: "بیشتر بخوانید:" and its link sit
+            # between two paragraphs of the article.
+            section = page.elements[block.owner].parent
+            if block.owner != container and container in page.ancestors(section)[1:]:
+                closed.add(section)
         if reason:
             dropped.append((block, reason))
             continue
@@ -503,6 +537,17 @@ def _text_date(page: _Page, title: _Block | None) -> tuple[str, Any] | None:
     return None
 
 
+def _clean_fallback_title(meta_title: str | None, site_name: str | None) -> str | None:
+    """``og:title``/``<title>`` without the site name; ``None`` when nothing else is left."""
+    if not meta_title:
+        return None
+    title = strip_site_name(meta_title, site_name).strip(" -|–—:»«")
+    if not _LETTER.search(title) or (site_name and similar_titles(title, site_name)
+                                     and len(title) <= len(site_name) + 2):  # fmt: skip
+        return None
+    return title
+
+
 # --- the public function -------------------------------------------------------------------
 
 
@@ -535,7 +580,7 @@ def extract_html(
         meta["canonical_url"] = urljoin(url, meta["canonical_url"])
     meta_title = meta.pop("meta_title", None)
     site_name = meta.get("site_name")
-    fallback_title = strip_site_name(meta_title, site_name) if meta_title else None
+    fallback_title = _clean_fallback_title(meta_title, site_name)
     body = tree.body
     if body is None:  # lexbor adds a <body> to any document; kept for a parser that does not
         return ExtractFailure("no_body", "the HTML has no <body>", fallback_title, meta)
@@ -547,15 +592,19 @@ def extract_html(
     page = _Page(walker.elements, walker.blocks, config)
     title_block = _title_block(page, meta_title)
     title = title_block.text.replace("\n", " ") if title_block is not None else fallback_title
+    container = page.container(title_block)
 
     if "published" not in meta:
-        found = _text_date(page, title_block)
+        # next to the headline; on a page without one, next to the start of the article
+        anchor = title_block or next(
+            (b for b in page.blocks if container is not None
+             and container in page.ancestors(b.owner)), None)  # fmt: skip
+        found = _text_date(page, anchor)
         if found is not None:
             raw, parsed = found
             meta.update(published=parsed.iso, published_calendar=parsed.calendar,
                         published_source="text", published_raw=raw)  # fmt: skip
 
-    container = page.container()
     if container is None:
         removed, reasons = _merge_removed([(b, page.marks(b) or "no_prose") for b in page.blocks])
         return ExtractFailure(
