@@ -42,3 +42,9 @@ def test_build_fixtures_reproduces_the_committed_files(tmp_path, fixtures):
 def test_build_example_warc_reproduces_the_committed_file(tmp_path):
     out = load("build_example_warc").build(tmp_path / "pages.warc.gz")
     assert out.read_bytes() == (ROOT / "examples" / "warc" / "pages.warc.gz").read_bytes()
+
+
+def test_example_jsonl_is_the_fixture(fixtures):
+    # examples/README.md says so (and gives it the fixture's CC BY-SA licence)
+    example = ROOT / "examples" / "jsonl" / "docs.jsonl"
+    assert example.read_bytes() == (fixtures / "io" / "docs.jsonl").read_bytes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import tempfile
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def read_all(path: Path, fmt: str, compression: str | None) -> list:
     assert all(isinstance(i, (Document, Reject)) for i in items)
     assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
     for item in items:
+        if isinstance(item, Document):
+            # whatever was read, a writer can encode it
+            json.dumps(item.meta, ensure_ascii=False, allow_nan=False).encode("utf-8")
+            (item.text + (item.html or "") + (item.url or "") + item.id).encode("utf-8")
         if isinstance(item, Reject):
             assert item.reason and item.reason == item.reason.lower() and " " not in item.reason
             assert item.location
@@ -88,3 +93,23 @@ def test_gzip_jsonl_of_any_text_lines(lines):
             assert len(items) == len(non_blank)
         else:
             assert [i.reason for i in items] == ["empty_file"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    records=st.lists(
+        st.dictionaries(
+            st.sampled_from(["text", "body", "id", "url", "date", "x", "html"]),
+            st.one_of(st.text(max_size=50), st.integers(), st.none(), st.floats(), st.booleans()),
+        ),
+        max_size=8,
+    )
+)
+def test_any_json_objects(records):
+    """Any JSON object is a document or a reject with a reason; never an exception."""
+    raw = "\n".join(json.dumps(r) for r in records).encode()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.jsonl"
+        path.write_bytes(raw)
+        items = read_all(path, "jsonl", None)
+        assert len(items) == max(len(records), 1)

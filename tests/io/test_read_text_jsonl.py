@@ -278,3 +278,16 @@ def test_real_crawl_jsonl(shared, name, count):
     assert items[0].text == first["body"]
     assert items[0].url == first["url"]
     assert items[0].meta["input"]["title"] == first["title"]
+
+
+def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
+    path = tmp_path / "s.jsonl"
+    # "\\ud800" pairs with nothing; "\\ud83d\\ude00" is a valid pair (an emoji)
+    path.write_text(
+        '{"text": "خبر\\ud800 داغ \\ud83d\\ude00", "tag": "\\udfff"}\n', encoding="utf-8"
+    )
+    [doc], _ = read(path)
+    assert doc.text == "خبر\ufffd داغ \U0001f600"
+    assert doc.meta["replaced_chars"] == 1
+    assert doc.meta["input"] == {"tag": "\ufffd"}
+    doc.text.encode("utf-8")  # a writer can encode it

@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import decimal
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,21 @@ class Picked:
     replaced: int = 0
 
 
+#: UTF-16 surrogates left alone in a str: JSON escapes like "\\ud800" that pair with nothing.
+#: They cannot be encoded as UTF-8, so a writer would crash on them; they become U+FFFD.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates replaced by U+FFFD, and how many there were.
+
+    >>> replace_surrogates("خبر\\ud800")
+    ('خبر\\ufffd', 1)
+    """
+    fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
+    return fixed, n
+
+
 class RecordProblem(ValueError):
     """The record cannot become a document; ``reason`` is the reject reason."""
 
@@ -84,7 +100,9 @@ def jsonable(value: Any) -> Any:
     >>> jsonable({"d": dt.date(2020, 2, 18), "b": b"ok", "n": float("nan")})
     {'d': '2020-02-18', 'b': 'b2s=', 'n': None}
     """
-    if value is None or isinstance(value, (str, bool, int)):
+    if isinstance(value, str):
+        return replace_surrogates(value)[0]
+    if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
@@ -106,7 +124,7 @@ def jsonable(value: Any) -> Any:
 def _as_text(value: Any, name: str, config: ReadConfig) -> tuple[str, int]:
     """A text or HTML field's value as a string, with the count of replaced bytes."""
     if isinstance(value, str):
-        return value, 0
+        return replace_surrogates(value)
     if isinstance(value, (bytes, bytearray)):
         try:
             decoded = decode_text(bytes(value), max_replaced_ratio=config.max_replaced_ratio)
@@ -115,7 +133,7 @@ def _as_text(value: Any, name: str, config: ReadConfig) -> tuple[str, int]:
         return decoded.text, decoded.replaced
     # a list of paragraphs is text too (some scrapers store the body that way)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(value), 0
+        return replace_surrogates("\n\n".join(value))
     raise RecordProblem(
         "invalid_text_field",
         f"field {name!r} holds a value of type {type(value).__name__}, not a string",
@@ -170,8 +188,8 @@ def pick_fields(record: Mapping[str, Any], names: FieldNames, config: ReadConfig
     return Picked(
         text=text,
         html=html,
-        url=_scalar_str(record[url_key]) if url_key else None,
-        id=_scalar_str(record[id_key]) if id_key else None,
+        url=_scalar_str(jsonable(record[url_key])) if url_key else None,
+        id=_scalar_str(jsonable(record[id_key])) if id_key else None,
         date=jsonable(record[date_key]) if date_key else None,
         extra={str(k): jsonable(v) for k, v in record.items() if k not in used},
         replaced=replaced,
