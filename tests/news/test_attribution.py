@@ -42,6 +42,9 @@ CASES = [
     ("به گزارش خبرگزاری فارس از قزوین به نقل از روابط عمومی اداره کل محیط زیست، شکار ممنوع شد.",
      {"agency": "خبرگزاری فارس", "agency_id": "fars", "city": "قزوین",
       "cited_source": "روابط عمومی اداره کل محیط زیست", "form": "be_gozaresh"}),
+    ("به گزارش دولت بهار به نقل از فارس از مازندران، امروز جلسه برگزار شد.",
+     {"agency": "دولت بهار", "cited_source": "فارس", "cited_source_id": "fars", "city": "مازندران",
+      "form": "be_gozaresh"}),
     # the gazetteer folds spellings: Arabic yeh, glued, spaced, quoted
     ("به گزارش خبرگزاري جمهوري اسلامي، جلسه تمام شد.",
      {"agency": "خبرگزاری ایرنا", "agency_id": "irna", "form": "be_gozaresh"}),

@@ -78,7 +78,7 @@ _PLACES = frozenset(name_key(p) for p in (
     "قزوین", "خرم‌آباد", "گرگان", "ساری", "بجنورد", "بوشهر", "بیرجند", "ایلام", "شهرکرد", "یاسوج",
     "سمنان", "کیش", "آبادان", "دزفول", "کاشان", "نیشابور", "سبزوار", "خراسان رضوی",
     "خراسان شمالی", "خراسان جنوبی", "آذربایجان شرقی", "آذربایجان غربی", "گیلان", "مازندران",
-    "گلستان", "خوزستان", "سیستان و بلوچستان", "هرمزگان", "لرستان", "کردستان",
+    "گلستان", "خوزستان", "سیستان و بلوچستان", "هرمزگان", "لرستان", "کردستان", "مازندران",
     "چهارمحال و بختیاری", "کهگیلویه و بویراحمد", "استان مرکزی", "البرز",
     "نیویورک", "واشنگتن", "لندن", "پاریس", "مسکو", "پکن", "بغداد", "دمشق", "بیروت", "کابل",
     "استانبول", "آنکارا", "دوحه", "ریاض", "ژنو", "وین", "برلین", "توکیو", "دهلی نو",
@@ -166,7 +166,13 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
     cited = _BE_NAQL_AZ.search(phrase_folded)
     head_end = cited.start() if cited else len(phrase)
     if cited:
-        fields["cited_source"], fields["cited_source_id"] = _source(phrase[cited.end():])
+        # «به نقل از فارس از مازندران»: the source, then where it reported from
+        source = phrase[cited.end():]
+        az = re.search(r"\s+از\s+", phrase_folded[cited.end():])
+        if az is not None and name_key(source[az.end():]) in _PLACES:
+            fields["city"] = _clean(source[az.end():])
+            source = source[:az.start()]
+        fields["cited_source"], fields["cited_source_id"] = _source(source)
     head_folded, head = phrase_folded[:head_end], phrase[:head_end]
     gazetteer = load_gazetteer()
     found = gazetteer.pattern.search(head_folded)
