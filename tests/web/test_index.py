@@ -242,3 +242,31 @@ def test_glue_words_and_three_part_forms(tmp_path, query, found):
     write_corpus(tmp_path, [doc], rejects=[])
     with idx.connect(idx.build_index(tmp_path)) as c:
         assert ids(c, query) == ({"d"} if found else set())
+
+
+def test_a_query_matching_too_many_is_listed_unranked(tmp_path, monkeypatch):
+    from khabar.document import Document
+
+    docs = [Document(id=f"d{i}", text=f"خبر شماره {i}" + (" ویژه" if i % 2 else ""))
+            for i in range(7)]
+    write_corpus(tmp_path, docs, rejects=[])
+    monkeypatch.setattr(idx, "RANK_LIMIT", 3)
+    with idx.connect(idx.build_index(tmp_path)) as c:
+        many = idx.search(c, "خبر", per_page=2)
+        few = idx.search(c, "ویژه 3", per_page=2)
+        page2 = idx.search(c, "خبر", page=2, per_page=2)
+    assert (many.total, many.capped, [h.id for h in many.hits]) == (3, True, ["d0", "d1"])
+    assert [h.id for h in page2.hits] == ["d2", "d3"]
+    assert (few.total, few.capped, [h.id for h in few.hits]) == (1, False, ["d3"])
+
+
+ALPHABET = PERSIAN_LETTERS + "يك۰۱۲ ‌،.«»!ـ" + "\u064e\u0651" + "ABc"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_index_terms_may_fold_once(text):
+    # index_terms glues the already folded text: that must be the same as gluing the original
+    from khabar.corpus.keys import canonical, canonical_tokens
+
+    assert canonical_tokens(canonical(text)) == canonical_tokens(text)

@@ -246,7 +246,8 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
                    per_page: int = search_params["per_page"]) -> dict[str, Any]:
         result = run_search(q, filters_of(domain, agency, lang, decision, date_from, date_to),
                             page_no, per_page)
-        return {"query": result.query, "total": result.total, "page": result.page,
+        return {"query": result.query, "total": result.total, "capped": result.capped,
+                "page": result.page,
                 "pages": result.pages, "per_page": result.per_page,
                 "hits": [{f: getattr(h, f) for f in h.__slots__} for h in result.hits]}
 

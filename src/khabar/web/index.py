@@ -36,12 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khabar.corpus.keys import canonical, canonical_tokens
+from khabar.corpus.keys import JOIN_NEXT, JOIN_PREVIOUS, canonical, canonical_tokens
 from khabar.errors import InputError
 
 __all__ = [
     "DECISIONS",
     "INDEX_NAME",
+    "RANK_LIMIT",
     "SCHEMA_VERSION",
     "Filters",
     "Hit",
@@ -63,6 +64,8 @@ SCHEMA_VERSION = 1
 DECISIONS = ("kept", "dropped", "rejected")
 #: a query of more words than this is expanded only into single joins (2^(n-1) grows fast)
 _MAX_FULL_EXPANSION_WORDS = 6
+#: a query matching more documents than this is not ranked (see :func:`search`)
+RANK_LIMIT = 2000
 #: characters of the clean text kept in ``docs`` for the result list
 _SNIPPET_CHARS = 240
 _PARQUET_COLUMNS = ["id", "url", "domain", "title", "lead", "text", "agency", "desk", "lang",
@@ -108,9 +111,12 @@ def index_terms(text: str) -> str:
     >>> index_terms("")
     ''
     """
-    words = canonical(text).split()
+    folded = canonical(text)
+    words = folded.split()
     terms = words + [a + b for a, b in itertools.pairwise(words)]
-    glued = canonical_tokens(text)
+    if JOIN_NEXT.isdisjoint(words) and JOIN_PREVIOUS.isdisjoint(words):
+        return " ".join(terms)  # nothing to glue (canonical_tokens would give ``words``)
+    glued = canonical_tokens(folded)  # canonical is idempotent: same words as from ``text``
     if len(glued) != len(words):
         seen = set(terms)
         extra = glued + [a + b for a, b in itertools.pairwise(glued)]
@@ -399,6 +405,8 @@ class SearchResult:
     page: int
     per_page: int
     hits: list[Hit] = field(default_factory=list)
+    #: more than :data:`RANK_LIMIT` documents match: ``total`` is the limit, order is corpus order
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -413,6 +421,11 @@ def search(conn: sqlite3.Connection, query: str = "", filters: Filters = Filters
            page: int = 1, per_page: int = 20) -> SearchResult:
     """Search the index: best matches first (BM25, title weighted), or corpus order without a query.
 
+    Ranking scores every match, so a query matching more than :data:`RANK_LIMIT` documents (a
+    very common word) is listed in corpus order instead, with ``total`` counted up to the limit
+    and ``capped`` set: the page stays fast on a large corpus, and such a query needs narrowing
+    to be useful anyway.
+
     Args:
         conn: a connection to an index made by :func:`build_index`.
         query: the user's words, in any spelling; empty lists every document that passes filters.
@@ -422,21 +435,24 @@ def search(conn: sqlite3.Connection, query: str = "", filters: Filters = Filters
     page = max(1, page)
     expr = match_expression(query)
     where, args = filters.where()
+    cond = "".join(f" AND {w}" for w in where)
+    limit = [per_page, (page - 1) * per_page]
     if query.strip() and not expr:
         return SearchResult(query, expr, 0, page, per_page)  # only punctuation: nothing matches
-    if expr:
-        base = "FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
-        base_args: list[Any] = [expr]
-        order = "ORDER BY bm25(fts, 5.0, 1.0), d.rowid"
-    else:
-        base = "FROM docs d WHERE 1"
-        base_args = []
-        order = "ORDER BY d.rowid"
-    cond = "".join(f" AND {w}" for w in where)
-    total = conn.execute(f"SELECT count(*) {base}{cond}", base_args + args).fetchone()[0]
-    rows = conn.execute(f"SELECT {_HIT_COLUMNS} {base}{cond} {order} LIMIT ? OFFSET ?",
-                        [*base_args, *args, per_page, (page - 1) * per_page]).fetchall()
-    return SearchResult(query, expr, total, page, per_page, [Hit(*r) for r in rows])
+    if not expr:
+        total = conn.execute(f"SELECT count(*) FROM docs d WHERE 1{cond}", args).fetchone()[0]
+        rows = conn.execute(f"SELECT {_HIT_COLUMNS} FROM docs d WHERE 1{cond} ORDER BY d.rowid "
+                            f"LIMIT ? OFFSET ?", [*args, *limit]).fetchall()
+        return SearchResult(query, expr, total, page, per_page, [Hit(*r) for r in rows])
+    base = f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?{cond}"
+    total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)",
+                         [expr, *args, RANK_LIMIT + 1]).fetchone()[0]
+    capped = total > RANK_LIMIT
+    order = "fts.rowid" if capped else "bm25(fts, 5.0, 1.0), d.rowid"
+    rows = conn.execute(f"SELECT {_HIT_COLUMNS} {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                        [expr, *args, *limit]).fetchall()
+    return SearchResult(query, expr, min(total, RANK_LIMIT), page, per_page,
+                        [Hit(*r) for r in rows], capped)
 
 
 def facets(conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
