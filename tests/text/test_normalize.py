@@ -103,6 +103,7 @@ def test_odd_spaces(text: str, expected: str) -> None:
         ("\u061cسلام", "سلام"),  # ARABIC LETTER MARK
         ("سلام\u200dدنیا", "سلامدنیا"),  # ZWJ between Arabic letters does nothing
         ("کتاب\u200d ", "کتاب"),  # ZWJ at a word's end
+        ("۱\u200d\u200d", "۱"),  # a run at the end of a line goes as a whole
         ("\U0001f468\u200d\U0001f469", "\U0001f468\u200d\U0001f469"),  # 👨‍👩 emoji sequence: kept
         ("\u202bمتن\u202c", "\u202bمتن\u202c"),  # paired embedding: kept
     ],

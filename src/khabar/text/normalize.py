@@ -180,7 +180,8 @@ _HOT = "\u064a\u0649\u0643" + "".join(map(chr, range(0x30, 0x3A))) + "".join(
 _ARABIC_CTX = f"\\s{_LETTER}{_MARK}{ZWNJ}"
 _ZWJ = RegexRule(
     "char.zwj",
-    re.compile(f"\u200d(?<![^{_ARABIC_CTX}]\u200d)|\u200d(?![^{_ARABIC_CTX}])"),
+    # a whole run of ZWJs goes or stays, so a second pass finds nothing more to do
+    re.compile(f"\u200d(?<![^{_ARABIC_CTX}]\u200d)\u200d*|\u200d+(?![^{_ARABIC_CTX}])"),
     "",
     guard=_any_of("\u200d"),
 )
