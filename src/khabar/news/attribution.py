@@ -90,6 +90,13 @@ _ROLE_WORDS = frozenset(name_key(w) for w in (
     "تحریریه", "بخش", "دفتر", "تحلیلی", "اطلاع‌رسانی", "اینترنتی",
 ))
 
+# First words of «به گزارش ...» phrases that name no outlet: «به گزارش این خبرگزاری»,
+# «به گزارش رسانه‌ها», «به گزارش منابع خبری».
+_NOT_OUTLET = frozenset(name_key(w) for w in (
+    "این", "آن", "همین", "همان", "یک", "برخی", "بعضی", "رسانه‌ها", "رسانه‌های", "منابع", "منبع",
+    "خبرگزاری‌ها", "خبرگزاری‌های", "سایت‌ها", "سایت‌های", "شبکه‌های", "مقامات", "شاهدان",
+))
+
 _Z = r"[\u200c ]?"
 _BE_GOZARESH = re.compile(rf"(?<![\w\u200c])به{_Z}گزارش(?![\w\u200c])\s*")
 _BE_NAQL_AZ = re.compile(rf"(?<![\w\u200c])به{_Z}نقل{_Z}از(?![\w\u200c])\s*")
@@ -186,7 +193,7 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
         az = re.search(r"\s+از\s+", head_folded)
         name = head[:az.start()] if az else head
         first = name_key(_words(name)[0]) if _words(name) else ""
-        if first in _ROLE_WORDS or not 1 <= len(_words(name)) <= 5:
+        if first in _ROLE_WORDS or first in _NOT_OUTLET or not 1 <= len(_words(name)) <= 5:
             return (fields, (p.start + match.start(), p.start + end)) if fields else None
         fields.update(_agency_fields(name, None))
         rest = head[az.start():] if az else ""
