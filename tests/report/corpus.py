@@ -82,11 +82,20 @@ COUNTS = {"read": 15, "kept": 5,
           "invariant": "read = kept + dropped + rejected", "invariant_holds": True}
 
 
-def write_run(outdir: Path, *, row_group_rows: int = 2) -> Path:
-    """Write the whole run folder (small row groups so the readers cross batch boundaries)."""
+def write_run(outdir: Path, *, row_group_rows: int = 2, kept_copy_cluster: bool = True) -> Path:
+    """Write the whole run folder (small row groups so the readers cross batch boundaries).
+
+    ``kept_copy_cluster=False`` leaves ``dup_cluster`` off the kept copies (only their
+    duplicates name the cluster and, with ``dup_of``, the kept copy), as the dedup step of the
+    first refine runs wrote it.
+    """
     from khabar.io.schema import doc_to_row, output_schema
 
-    for folder, shards in (("data", _kept()), ("dropped", _dropped())):
+    kept = _kept()
+    if not kept_copy_cluster:
+        for doc in (d for shard in kept for d in shard):
+            doc.meta.pop("dup_cluster", None)
+    for folder, shards in (("data", kept), ("dropped", _dropped())):
         for i, docs in enumerate(shards):
             with ParquetWriter(outdir / folder / f"part-{i:05d}.parquet", output_schema(),
                                batch_rows=row_group_rows) as w:

@@ -99,8 +99,13 @@ def test_reject_samples(run_dir: Path) -> None:
     assert s["step_failed_fix"][0].detail == "ValueError: <boom> at fix.py:12"
 
 
-def test_largest_duplicate_clusters(run_dir: Path) -> None:
-    clusters = gather(run_dir).clusters
+@pytest.mark.parametrize("kept_copy_cluster", [True, False])
+def test_largest_duplicate_clusters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    kept_copy_cluster: bool) -> None:
+    # with or without dup_cluster on the kept copy, it is found (by dup_of) and counted once
+    with stand_in_signals(monkeypatch):
+        run = write_run(tmp_path / "run", kept_copy_cluster=kept_copy_cluster)
+    clusters = gather(run).clusters
     assert [(c.cluster_id, c.size) for c in clusters] == [("c1", 3), ("c2", 2)]
     assert [(m.id, m.kept, m.drop_reason) for m in clusters[0].members] == [
         ("k1", True, ""), ("d1", False, "duplicate_exact"), ("d2", False, "duplicate_near")]

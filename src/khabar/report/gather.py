@@ -484,12 +484,20 @@ def gather_reject_samples(path: Path, warnings: list[str], per_reason: int = SAM
     return counts, samples
 
 
+def _member(row: Mapping[str, Any], kept: bool) -> Member:
+    return Member(str(row.get("id") or ""), str(row.get("title") or ""),
+                  str(row.get("domain") or ""), kept, str(row.get("drop_reason") or ""))
+
+
 def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: list[str],
                     top: int = TOP_CLUSTERS, members: int = CLUSTER_MEMBERS) -> list[Cluster]:
-    """The ``top`` largest duplicate clusters (kept copy and duplicates share ``dup_cluster``).
+    """The ``top`` largest duplicate clusters: the kept copy first, then its duplicates.
 
-    Two passes over one small column, then over the members of the chosen clusters only. Only
-    documents in a cluster carry ``dup_cluster``, so the counter grows with the duplicated
+    One pass over the small ``dup_cluster`` column ranks the clusters; then the chosen clusters'
+    duplicates are read from ``dropped/`` (with ``dup_of``, the kept copy's id) and their kept
+    copies from ``data/``. A kept copy is found by its ``dup_cluster`` or, when the dedup step
+    did not write one on it, by the ``dup_of`` of its duplicates, and counts in the size once.
+    Only documents in a cluster carry ``dup_cluster``, so the counter grows with the duplicated
     documents, not with the corpus. Ties are broken by cluster id, for a stable report.
     """
     import pyarrow as pa
@@ -502,23 +510,38 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
     if not chosen:
         return []
     wanted = pa.array([c for c, _ in chosen], pa.string())
-    found: dict[str, list[Member]] = {c: [] for c, _ in chosen}
-    for files, is_kept in ((kept, True), (dropped, False)):
-        cols = ["id", "title", "domain", "dup_cluster", "drop_reason"]
-        for batch in iter_batches(files, cols, warnings):
-            col = _col(batch, "dup_cluster")
-            if col is None:
-                continue
-            mask = pc.is_in(col, value_set=wanted)
-            if not pc.any(mask).as_py():
-                continue
-            for row in batch.filter(mask).to_pylist():
-                bucket = found[row["dup_cluster"]]
-                if len(bucket) < members:
-                    bucket.append(Member(str(row.get("id") or ""), str(row.get("title") or ""),
-                                         str(row.get("domain") or ""), is_kept,
-                                         str(row.get("drop_reason") or "")))
-    return [Cluster(c, n, tuple(found[c])) for c, n in chosen]
+    dups: dict[str, list[Member]] = {c: [] for c, _ in chosen}
+    copies: dict[str, list[Member]] = {c: [] for c, _ in chosen}
+    kept_ids: dict[str, str] = {}  # kept copy's id -> its cluster
+    cols = ["id", "title", "domain", "dup_cluster", "dup_of", "drop_reason"]
+    for batch in iter_batches(dropped, cols, warnings):
+        col = _col(batch, "dup_cluster")
+        mask = pc.is_in(col, value_set=wanted) if col is not None else None
+        if mask is None or not pc.any(mask).as_py():
+            continue
+        for row in batch.filter(mask).to_pylist():
+            if row.get("dup_of"):
+                kept_ids[row["dup_of"]] = row["dup_cluster"]
+            if len(dups[row["dup_cluster"]]) < members:
+                dups[row["dup_cluster"]].append(_member(row, kept=False))
+    found_by_id: Counter[str] = Counter()
+    ids = pa.array(sorted(kept_ids), pa.string())
+    for batch in iter_batches(kept, cols, warnings):
+        col, id_col = _col(batch, "dup_cluster"), _col(batch, "id")
+        if col is None or id_col is None:
+            continue
+        by_cluster = pc.fill_null(pc.is_in(col, value_set=wanted), False)
+        mask = pc.or_(by_cluster, pc.is_in(id_col, value_set=ids))
+        if not pc.any(mask).as_py():
+            continue
+        for row in batch.filter(mask).to_pylist():
+            cluster = row.get("dup_cluster")
+            if cluster not in copies:  # a kept copy without dup_cluster: not counted yet
+                cluster = kept_ids[row["id"]]
+                found_by_id[cluster] += 1
+            copies[cluster].append(_member(row, kept=True))
+    return [Cluster(c, n + found_by_id[c], tuple((copies[c] + dups[c])[:members]))
+            for c, n in chosen]
 
 
 def _check_counts(stats: Mapping[str, Any], kept_docs: int, reasons: Counter[str],

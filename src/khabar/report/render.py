@@ -82,12 +82,12 @@ def _empty(text: str) -> str:
     return f'<p class="empty">{_esc(text)}</p>'
 
 
-def _counts_chart(counter: Mapping[str, int], *, title: str, y_label: str, top: int | None = None
-                  ) -> str:
+def _counts_chart(counter: Mapping[str, int], *, title: str, y_label: str, top: int | None = None,
+                  x_label: str = "documents") -> str:
     rows = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     if top is not None:
         rows = rows[:top]
-    return bar_chart(rows, title=title, x_label="documents", y_label=y_label)
+    return bar_chart(rows, title=title, x_label=x_label, y_label=y_label)
 
 
 def _hist_block(hist: Histogram, *, title: str, unit: str) -> str:
@@ -179,7 +179,8 @@ def _rejects(d: RunData) -> str:
     if not d.reject_reasons:
         return _section("rejects", "Rejected records by reason",
                         _empty("No input record was rejected."))
-    parts = [_counts_chart(d.reject_reasons, title="Rejected records by reason", y_label="reason")]
+    parts = [_counts_chart(d.reject_reasons, title="Rejected records by reason", y_label="reason",
+                           x_label="records")]
     for reason, samples in sorted(d.reject_samples.items()):
         parts.append(f"<h3><code>{_esc(reason)}</code></h3>")
         parts.append(_table(["source", "location", "stage", "detail"],
@@ -205,8 +206,8 @@ def _repairs(d: RunData) -> str:
         parts.append(f"<p>{_num(with_repairs)} of {_num(k.repairs.total)} kept documents have at "
                      f"least one repair; {_num(k.repairs.sum)} repairs in all.</p>")
     if k.rules:
-        parts.append(_counts_chart(k.rules, title=f"Top {TOP_RULES} repair rules",
-                                   y_label="rule", top=TOP_RULES))
+        parts.append(_counts_chart(k.rules, title=f"Top {TOP_RULES} repair rules (kept documents)",
+                                   y_label="rule", top=TOP_RULES, x_label="repairs"))
         parts.append(_table(["rule", "repairs"], [(f"<code>{_esc(r)}</code>", _num(n))
                                                   for r, n in k.rules.most_common(TOP_RULES)],
                             numeric=frozenset({1})))
