@@ -203,6 +203,10 @@ def test_jsonl_record_too_large_is_skipped_unread(tmp_path, sentences):
         # a list of paragraphs is joined with blank lines
         (ReadConfig(), {"text": ["بند یک", "بند دو"]}, ("doc", "بند یک\n\nبند دو")),
         (ReadConfig(), {"text": None, "content": "محتوا"}, ("doc", "محتوا")),
+        # an empty field does not hide a full one
+        (ReadConfig(), {"text": "", "body": "متن اصلی"}, ("doc", "متن اصلی")),
+        (ReadConfig(), {"text": " ", "body": ""}, ("empty_text", None)),
+        (ReadConfig(text_field="text"), {"text": "", "body": "متن اصلی"}, ("empty_text", None)),
         (ReadConfig(), {"text": {"nested": 1}}, ("invalid_text_field", None)),
     ],
 )
@@ -291,3 +295,16 @@ def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
     assert doc.meta["replaced_chars"] == 1
     assert doc.meta["input"] == {"tag": "\ufffd"}
     doc.text.encode("utf-8")  # a writer can encode it
+
+
+@pytest.mark.shared
+def test_real_crawl_with_empty_bodies(shared):
+    """Targoman's sample: category pages have a title and no body; they are empty_text rejects."""
+    path = shared / "data" / "targoman_sample" / "docs.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    blank = [n for n, r in enumerate(records, 1) if not (r.get("body") or "").strip()]
+    items, stats = read(path)
+    assert stats.documents == len(records) - len(blank)
+    assert dict(stats.rejects) == {"empty_text": len(blank)}
+    rejected_lines = [int(i.location.split()[1]) for i in items if isinstance(i, Reject)]
+    assert rejected_lines == blank

@@ -88,10 +88,14 @@ class RecordProblem(ValueError):
 
 
 def _first_key(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
-    for name in names:
-        if name in record and record[name] is not None:
+    """The first of ``names`` the record has a value for, preferring one that is not blank
+    (so an empty ``text`` does not hide a full ``body``)."""
+    present = [n for n in names if n in record and record[n] is not None]
+    for name in present:
+        value = record[name]
+        if not isinstance(value, str) or value.strip():
             return name
-    return None
+    return present[0] if present else None
 
 
 def jsonable(value: Any) -> Any:
