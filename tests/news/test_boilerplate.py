@@ -64,6 +64,7 @@ def test_seed_removes_exactly_the_gold_lines(fixtures: Path) -> None:
         BODY + "\nآخرین اخبار را در سایت بخوانید.",
         "عکس ازدواج آنها در شبکه‌های اجتماعی منتشر شد.",
         "تلگرام\n" + BODY,  # a share word outside the footer
+        BODY + "\nما را در جریان قرار دهید.",  # a promotion phrase, but not in a footer
         # the title quoted far below is not a duplicated title
         "عنوان خبر امروز\n\n" + "\n\n".join([BODY, BODY2, BODY3, BODY2[:-1] + "!"]) + "\n\nعنوان خبر امروز",
         # a footer heading followed by article text is not a footer
@@ -102,6 +103,10 @@ def test_must_not_remove(text: str) -> None:
         (BODY + "\nاشتراک‌گذاری\nلینک کوتاه: https://x.ir/abc", [(1, "share"), (2, "share")]),
         (BODY + "\nانتهای پیام/", [(1, "end_marker")]),
         (BODY + "\nارسال نظر", [(1, "comments")]),
+        ("عکس تزئینی است\n" + BODY, [(0, "photo_credit")]),
+        # a channel promotion after a footer heading goes with the footer
+        (BODY + "\nاخبار مرتبط\nتیتر خبر دیگر\nما را در تلگرام دنبال کنید.",
+         [(1, "related_links"), (2, "footer"), (3, "share")]),
         # a related block between paragraphs: the marker and its headlines
         (BODY + "\nبیشتر بخوانید:\nتیتر یک خبر دیگر\n\n" + BODY2,
          [(1, "related_links"), (2, "related_links")]),
