@@ -212,3 +212,13 @@ def test_decode_html_meta_utf16_means_utf8():
     decoded = decode_html(data)
     assert decoded.encoding == "utf-8"
     assert "سطل آب" in decoded.text
+
+
+def test_detection_on_a_large_windows_1256_page():
+    # a page larger than the detection sample: ASCII markup first, the article in the middle
+    markup = "<script>var x = 1;</script>\n" * 3000
+    data = page(markup + (CP_SENTENCE + " ") * 400 + markup).encode("cp1256")
+    assert len(data) > 2 * 65536
+    decoded = decode_html(data)
+    assert (decoded.encoding, decoded.source) == ("cp1256", "detected")
+    assert CP_SENTENCE in decoded.text

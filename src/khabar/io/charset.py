@@ -250,11 +250,24 @@ def decode_text(
     return Decoded(text, "utf-8", "utf8_replaced", replaced)
 
 
+#: detection looks at most this much of a page: the head and a stretch from the middle (where
+#: the article usually is). charset-normalizer takes ~0.17 s on a whole 250 KB page, ~2 ms on this.
+DETECT_SAMPLE_BYTES = 1 << 16
+
+
+def _detect_sample(data: bytes) -> bytes:
+    if len(data) <= DETECT_SAMPLE_BYTES:
+        return data
+    half = DETECT_SAMPLE_BYTES // 2
+    middle = len(data) // 2
+    return data[:half] + data[middle : middle + half]
+
+
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best guess, as a Python codec name (imported only when needed)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(_detect_sample(data)).best()
     return normalize_label(best.encoding) if best is not None else None
 
 
