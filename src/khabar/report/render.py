@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from string import Template
+from typing import Any
 
 from khabar.report.charts import bar_chart, histogram_chart
 from khabar.report.gather import (
@@ -29,6 +30,9 @@ from khabar.report.gather import (
     RunData,
     text_direction,
 )
+
+#: bars per reason chart (a run can drop for dozens of lang_* reasons; the table lists them all)
+CHART_ROWS = 30
 
 
 def _esc(value: object) -> str:
@@ -163,7 +167,8 @@ def _stages(d: RunData) -> str:
 def _drops(d: RunData) -> str:
     if not d.drop_reasons:
         return _section("drops", "Dropped documents by reason", _empty("No document was dropped."))
-    chart = _counts_chart(d.drop_reasons, title="Dropped documents by reason", y_label="reason")
+    chart = _counts_chart(d.drop_reasons, title=f"Dropped documents by reason (top {CHART_ROWS})",
+                          y_label="reason", top=CHART_ROWS)
     total = sum(d.drop_reasons.values())
     rows = [(f"<code>{_esc(k)}</code>", _num(v), f"{100 * v / total:.1f} %")
             for k, v in sorted(d.drop_reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -179,8 +184,8 @@ def _rejects(d: RunData) -> str:
     if not d.reject_reasons:
         return _section("rejects", "Rejected records by reason",
                         _empty("No input record was rejected."))
-    parts = [_counts_chart(d.reject_reasons, title="Rejected records by reason", y_label="reason",
-                           x_label="records")]
+    parts = [_counts_chart(d.reject_reasons, title=f"Rejected records by reason (top {CHART_ROWS})",
+                           y_label="reason", x_label="records", top=CHART_ROWS)]
     for reason, samples in sorted(d.reject_samples.items()):
         parts.append(f"<h3><code>{_esc(reason)}</code></h3>")
         parts.append(_table(["source", "location", "stage", "detail"],
@@ -261,12 +266,28 @@ def _samples(d: RunData) -> str:
     return _section("samples", "Sample dropped documents (first 200 characters)", *parts)
 
 
+def _in_step_order(stage_seconds: Mapping[str, Any], steps: Sequence[str]
+                   ) -> list[tuple[str, Any]]:
+    """Stages (labelled by their steps, ``"sitelines, structure"``) in pipeline order;
+    stats.json stores them with sorted keys.
+
+    >>> _in_step_order({"dedup": 1, "read, fix": 2, "other": 3}, ["fix", "dedup"])
+    [('read, fix', 2), ('dedup', 1), ('other', 3)]
+    """
+    def position(label: str) -> int:
+        found = [steps.index(p) for p in label.split(", ") if p in steps]
+        return min(found) if found else len(steps)
+
+    return sorted(stage_seconds.items(), key=lambda kv: position(kv[0]))
+
+
 def _run(d: RunData) -> str:
     m, s = d.manifest, d.stats
     steps = _table(["step", "version"], [(f"<code>{_esc(x.get('name'))}</code>",
                                           _esc(x.get("version"))) for x in m.get("steps") or []])
+    names = [str(x.get("name")) for x in m.get("steps") or []]
     stage_s = _table(["stage", "seconds"], [(_esc(k), _num(v)) for k, v in
-                                            (s.get("stage_seconds") or {}).items()],
+                                            _in_step_order(s.get("stage_seconds") or {}, names)],
                      numeric=frozenset({1}))
     inputs = m.get("inputs") or []
     rows = [(f'<span class="mono">{_esc(i.get("path"))}</span>', _esc(i.get("format")),
