@@ -124,7 +124,7 @@ def page_records(url: str, body: bytes, fetched: datetime, content_type: str) ->
 
 def build(out: Path = OUT, html_dir: Path = HTML_DIR) -> Path:
     """Write the example WARC to ``out`` and return its path."""
-    pages = json.loads((html_dir / "pages.json").read_text(encoding="utf-8"))
+    pages = json.loads((html_dir / "_pages.json").read_text(encoding="utf-8"))
     records = [warcinfo(out.name, "2020-07-03T00:00:00Z")]
     for page in pages:
         body = (html_dir / page["file"]).read_bytes()

@@ -106,7 +106,7 @@ def test_real_example_pages(file, marker):
 
 def test_real_example_canonical_url():
     [doc], _ = read(EXAMPLES / "html" / "1523806243.html")
-    pages = json.loads((EXAMPLES / "html" / "pages.json").read_text(encoding="utf-8"))
+    pages = json.loads((EXAMPLES / "html" / "_pages.json").read_text(encoding="utf-8"))
     assert doc.url == pages[0]["url"]
     assert doc.domain == "khabaronline.ir"
 
@@ -192,7 +192,7 @@ def test_warc_too_large_record(io_dir):
 
 def test_example_warc_matches_the_html_files():
     items, stats = read(EXAMPLES / "warc" / "pages.warc.gz")
-    pages = json.loads((EXAMPLES / "html" / "pages.json").read_text(encoding="utf-8"))
+    pages = json.loads((EXAMPLES / "html" / "_pages.json").read_text(encoding="utf-8"))
     assert len(items) == 3 and all(isinstance(i, Document) for i in items)
     for doc, page in zip(items, pages, strict=True):
         assert doc.html == (EXAMPLES / "html" / page["file"]).read_bytes().decode("utf-8")
