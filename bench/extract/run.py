@@ -28,7 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -243,8 +243,10 @@ def _version(package: str) -> str:
 def table(results: list[Result], pages: list[Page], rounds: int) -> str:
     zwnj_in = sum(len(_ZWNJ_IN_HTML.findall(p.html)) for p in pages)
     lines = [
-        "| system | precision | recall | F1 | F1 (ZWNJ-folded) | ZWNJ out (page total in: "
-        f"{zwnj_in}) | pub. date right | pages/s |",
+        (
+            "| system | precision | recall | F1 | F1 (ZWNJ-folded) | ZWNJ out (page total in: "
+            f"{zwnj_in}) | pub. date right | pages/s |"
+        ),
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -264,7 +266,9 @@ def per_page_table(results: list[Result], pages: list[Page]) -> str:
     rows = ["| page | " + " | ".join(r.name for r in results) + " |",
             "|---|" + "---|" * len(results)]  # fmt: skip
     for page in pages:
-        rows.append(f"| {page.id} | " + " | ".join(f"{r.per_page[page.id]:.2f}" for r in results) + " |")
+        rows.append(
+            f"| {page.id} | " + " | ".join(f"{r.per_page[page.id]:.2f}" for r in results) + " |"
+        )
     return "\n".join(rows)
 
 
@@ -289,7 +293,7 @@ def machine_lines(rounds: int) -> str:
         f"htmldate {_version('htmldate')}\n"
         f"- speed: {rounds} rounds over each set, one process, on a machine shared with other "
         "work (expect noise of a factor 2)\n"
-        f"- run at {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} with "
+        f"- run at {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} with "
         f"`.venv/bin/python bench/extract/run.py --rounds {rounds}`"
     )
 
@@ -310,18 +314,24 @@ def main(argv: list[str] | None = None) -> int:
         machine_lines(args.rounds),
         *(f"- {n}" for n in notes),
         "",
-        "Precision/recall/F1 count snippets (with = article text that must be there, without = "
-        "menu, footer, related-list, comment text that must not). Exact matching needs every "
-        "ZWNJ in place (whitespace is collapsed on both sides); the folded column removes ZWNJ "
-        "first, so it measures boilerplate removal alone. trafilatura runs with "
-        "include_comments=False, resiliparse with main_content=True.",
+        (
+            "Precision/recall/F1 count snippets (with = article text that must be there, without = "
+            "menu, footer, related-list, comment text that must not). Exact matching needs every "
+            "ZWNJ in place (whitespace is collapsed on both sides); the folded column removes ZWNJ "
+            "first, so it measures boilerplate removal alone. trafilatura runs with "
+            "include_comments=False, resiliparse with main_content=True."
+        ),
         "",
-        f"## Golden pages ({len(golden)}: 3 real from ../shared + synthetic fixtures; "
-        f"{sum(len(p.with_) for p in golden)} with / {sum(len(p.without) for p in golden)} "
-        "without snippets)",
+        (
+            f"## Golden pages ({len(golden)}: 3 real from ../shared + synthetic fixtures; "
+            f"{sum(len(p.with_) for p in golden)} with / {sum(len(p.without) for p in golden)} "
+            "without snippets)"
+        ),
         "",
-        "These are the development pages: khabar's rules were written while reading them, so its "
-        "score here is a regression check, not an estimate of quality on unseen sites.",
+        (
+            "These are the development pages: khabar's rules were written while reading them, so its "
+            "score here is a regression check, not an estimate of quality on unseen sites."
+        ),
         "",
         table(golden_results, golden, args.rounds),
         "",
@@ -335,19 +345,23 @@ def main(argv: list[str] | None = None) -> int:
         results = run(pages, max(1, args.rounds // 5))
         parts += [
             "",
-            f"## Templated pages ({len(pages)}: the 59 Targoman articles with a body, each in "
-            "3 layouts; real text and real user comments, template furniture written for the "
-            f"bench; {sum(len(p.with_) for p in pages)} with / "
-            f"{sum(len(p.without) for p in pages)} without snippets)",
+            (
+                f"## Templated pages ({len(pages)}: the 59 Targoman articles with a body, each in "
+                "3 layouts; real text and real user comments, template furniture written for the "
+                f"bench; {sum(len(p.with_) for p in pages)} with / "
+                f"{sum(len(p.without) for p in pages)} without snippets)"
+            ),
             "",
-            "The layouts imitate the real pages above, so this measures robustness to real text "
-            "(short paragraphs, Q&A pages, ZWNJ defects, comment threads longer than the "
-            "article), not to unseen markup. The first run of khabar on these pages (before any "
-            "change made because of them) scored precision 0.944, recall 0.988, F1 0.965 and "
-            "164/177 dates; the four faults it showed were then fixed (a long comment thread "
-            "taken for the article, a single dominant <p> taken as the container, comment "
-            "classes like `cm-list`, no text-date search without an <h1>), so the numbers below "
-            "are no longer a held-out estimate.",
+            (
+                "The layouts imitate the real pages above, so this measures robustness to real text "
+                "(short paragraphs, Q&A pages, ZWNJ defects, comment threads longer than the "
+                "article), not to unseen markup. The first run of khabar on these pages (before any "
+                "change made because of them) scored precision 0.944, recall 0.988, F1 0.965 and "
+                "164/177 dates; the four faults it showed were then fixed (a long comment thread "
+                "taken for the article, a single dominant <p> taken as the container, comment "
+                "classes like `cm-list`, no text-date search without an <h1>), so the numbers below "
+                "are no longer a held-out estimate."
+            ),
             "",
             table(results, pages, max(1, args.rounds // 5)),
             "",

@@ -114,7 +114,9 @@ def _aspnet(doc: dict, others: list[dict], comments: list[str], date: str) -> st
     thumbs = "".join(f'<div class="col-md-4"><div class="thumb"><a href="/n/{i}"><div class="caption">'
                      f'<div class="title">{_esc(o["title"], z)}</div></div></a></div></div>'
                      for i, o in enumerate(others[:6]))  # fmt: skip
-    comms = "".join(f'<div class="cm"><span class="cm-text">{_esc(c, z)}</span></div>' for c in comments)
+    comms = "".join(
+        f'<div class="cm"><span class="cm-text">{_esc(c, z)}</span></div>' for c in comments
+    )
     return f"""<html xmlns="http://www.w3.org/1999/xhtml" dir='rtl' lang="fa"><head>
 <title>پایگاه خبری نمونه - {_esc(doc["title"], z)}</title></head><body>
 <form method="post" action="./News.aspx" id="form1">

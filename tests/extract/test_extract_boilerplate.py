@@ -31,7 +31,9 @@ from khabar.extract.boilerplate import fold, is_end_marker, markup_reason, text_
         ("div", "gallery hidden", "", "", "class:hidden"),
     ],
 )
-def test_markup_reason(tag: str, class_name: str, element_id: str, role: str, expected: str) -> None:
+def test_markup_reason(
+    tag: str, class_name: str, element_id: str, role: str, expected: str
+) -> None:
     assert markup_reason(tag, class_name, element_id, role) == expected
 
 

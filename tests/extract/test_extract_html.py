@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("selectolax")
 
-from khabar.errors import ConfigError  # noqa: E402
-from khabar.extract.html import ExtractConfig, Extracted, ExtractFailure, extract_html  # noqa: E402
+from khabar.errors import ConfigError
+from khabar.extract.html import ExtractConfig, Extracted, ExtractFailure, extract_html
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "cases.json"
 CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
@@ -75,13 +75,17 @@ def test_br_page_paragraphs_exactly(fixtures: Path) -> None:
     result = extract_html(html)
     assert isinstance(result, Extracted)
     assert result.paragraphs == [
-        "پایگاه خبری نمونه - جاده چالوس که از دیشب به دلیل بارش سنگین برف بسته شده بود، از ظهر"
-        " امروز بازگشایی شد.\nرئیس پلیس راه استان گفت: رانندگان باید زنجیر چرخ همراه داشته باشند"
-        " و از توقف در حاشیه\u200cی جاده خودداری کنند.",
+        (
+            "پایگاه خبری نمونه - جاده چالوس که از دیشب به دلیل بارش سنگین برف بسته شده بود، از ظهر"
+            " امروز بازگشایی شد.\nرئیس پلیس راه استان گفت: رانندگان باید زنجیر چرخ همراه داشته"
+            " باشند و از توقف در حاشیه\u200cی جاده خودداری کنند."
+        ),
         "وضعیت محورهای دیگر",
-        "محور هراز هنوز یک\u200cطرفه است و تردد در آزادراه تهران-شمال عادی گزارش شده است.\nبنا بر"
-        " اعلام هواشناسی، بارش\u200cها تا سه\u200cشنبه ادامه دارد و دمای هوا به ٥ درجه زیر صفر"
-        " می\u200cرسد.",
+        (
+            "محور هراز هنوز یک\u200cطرفه است و تردد در آزادراه تهران-شمال عادی گزارش شده است.\n"
+            "بنا بر اعلام هواشناسی، بارش\u200cها تا سه\u200cشنبه ادامه دارد و دمای هوا به ٥ درجه"
+            " زیر صفر می\u200cرسد."
+        ),
     ]
     assert result.meta["published_calendar"] == "jalali"
     assert result.meta["published_source"] == "text"
@@ -103,7 +107,10 @@ def test_meta_of_iso_page(fixtures: Path) -> None:
     assert meta["author"] == "مریم کاظمی"
     assert meta["site_name"] == "خبرگزاری نمونه"
     assert meta["tags"] == ["کتابخانه", "شیراز", "فرهنگ"]
-    assert meta["description"] == "کتابخانه عمومی تازه\u200cای با ده هزار جلد کتاب در شیراز گشایش یافت."
+    assert (
+        meta["description"]
+        == "کتابخانه عمومی تازه\u200cای با ده هزار جلد کتاب در شیراز گشایش یافت."
+    )
     # the relative canonical link is resolved against the page URL
     assert meta["canonical_url"] == "https://example.ir/news/4521/افتتاح-کتابخانه"
 
@@ -314,3 +321,22 @@ def test_long_comment_thread_under_short_answer_is_not_the_article() -> None:
         "از دفترخانه شکایت نمایید.",
         "بهتر است بوسیله وکیل این اقدامات انجام گیرد.",
     ]
+
+
+def test_json_ld_article_object_wins_over_webpage_and_broken_blocks() -> None:
+    html = (
+        "<html><head>"
+        '<script type="application/ld+json">{"broken": ,}</script>'
+        '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2019-01-01",'
+        ' "headline": "صفحه"}</script>'
+        '<script type="application/ld+json">{"@type": ["NewsArticle"], "datePublished":'
+        ' "2023-10-11T08:00:00Z", "author": [{"@type": "Person", "name": "مریم کاظمی"}],'
+        ' "keywords": "کتاب"}</script>'
+        f"</head><body><p>{FILLER}</p></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.meta["published"] == "2023-10-11"
+    assert result.meta["published_source"] == "json-ld:datePublished"
+    assert result.meta["author"] == "مریم کاظمی"
+    assert result.meta["tags"] == ["کتاب"]

@@ -89,7 +89,11 @@ def test_is_dateline(text: str, expected: bool) -> None:
         # site name written with Arabic yeh in the title, Persian yeh in og:site_name
         ("بارش برف | پايگاه خبري نمونه", "پایگاه خبری نمونه", "بارش برف"),
         # must not change: a dash inside the headline, no site name on either side
-        ("ایران - آمریکا؛ دیدار دو تیم در جام جهانی", None, "ایران - آمریکا؛ دیدار دو تیم در جام جهانی"),
+        (
+            "ایران - آمریکا؛ دیدار دو تیم در جام جهانی",
+            None,
+            "ایران - آمریکا؛ دیدار دو تیم در جام جهانی",
+        ),
         ("بدون جداکننده", "خبرآنلاین", "بدون جداکننده"),
         # must not change: only the site name would remain
         ("خبرآنلاین", "خبرآنلاین", "خبرآنلاین"),

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("selectolax")
 trafilatura = pytest.importorskip("trafilatura")
 
-from khabar.extract.html import Extracted, extract_html  # noqa: E402
+from khabar.extract.html import Extracted, extract_html
 
 
 def test_trafilatura_loses_zwnj_we_keep_them(fixtures: Path) -> None:

@@ -37,17 +37,17 @@ How the article is found (selectolax's lexbor, an HTML5 parser, parses; the rule
 پلیس راهور از رانندگان خواست با زنجیر چرخ حرکت کنند.
 >>> result.text.count("\\u200c")
 2
->>> extract_html("   ")
-ExtractFailure(reason='empty_input', detail='the HTML is empty or only whitespace', title=None, meta={}, removed=[], removed_reasons=[])
+>>> failure = extract_html("   ")
+>>> failure.ok, failure.reason, failure.detail
+(False, 'empty_input', 'the HTML is empty or only whitespace')
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urljoin
-
-import re
 
 from khabar._optional import require
 from khabar.errors import ConfigError
@@ -148,15 +148,21 @@ class ExtractFailure:
 
 # --- tree walking --------------------------------------------------------------------------
 
-_BLOCK_TAGS = frozenset(
+
+def _names(text: str) -> frozenset[str]:
+    """A set of tag names written as one space-separated string (easier to review)."""
+    return frozenset(text.split())
+
+
+_BLOCK_TAGS = _names(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main "
-    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    "menu nav ol p pre section summary table tbody td tfoot th thead tr ul"
 )
 # Never text: code, media, embedded documents and form controls (their labels are form chrome).
-_SKIP_TAGS = frozenset(
+_SKIP_TAGS = _names(
     "script style noscript template svg math iframe object embed canvas video audio picture "
-    "img map head title meta link button select option optgroup input textarea label".split()
+    "img map head title meta link button select option optgroup input textarea label"
 )
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -383,8 +389,8 @@ class _Page:
 
 # Paragraph-level elements: never the article container, even when one paragraph holds most of
 # the prose (a long question over short answers on a Q&A page).
-_PARAGRAPH_TAGS = frozenset(
-    "p li dd dt blockquote pre td th h1 h2 h3 h4 h5 h6 figcaption address summary caption".split()
+_PARAGRAPH_TAGS = _names(
+    "p li dd dt blockquote pre td th h1 h2 h3 h4 h5 h6 figcaption address summary caption"
 )
 
 
@@ -481,7 +487,9 @@ def _clean_lines(block: _Block) -> tuple[_Block, list[tuple[_Block, str]], bool]
             dropped.append((_Block(line, block.owner, 0, 0, block.order), reason))
         else:
             kept_lines.append(line)
-    cleaned = _Block("\n".join(kept_lines), block.owner, block.heading, block.link_chars, block.order)
+    cleaned = _Block(
+        "\n".join(kept_lines), block.owner, block.heading, block.link_chars, block.order
+    )
     return cleaned, dropped, ended
 
 

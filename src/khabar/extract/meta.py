@@ -119,7 +119,7 @@ def is_dateline(text: str) -> bool:
 
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
 # words that mark a title part as the site's name when og:site_name is missing
-_SITE_WORDS = re.compile(r"خبرگزاری|پایگاه|سایت|روزنامه|شبکه|\.ir\b|\.com\b|news\b", re.I)
+_SITE_WORDS = re.compile(r"خبرگزاری|پایگاه|سایت|روزنامه|شبکه|\.ir\b|\.com\b|news\b", re.IGNORECASE)
 
 
 # everything but letters and digits: spaces, ZWNJ/ZWJ, punctuation, symbols
@@ -203,7 +203,7 @@ _TAG_KEYS = ("keywords", "article:tag", "news_keywords", "parsely-tags")
 # a keyword list is split on Latin and Persian commas and semicolons
 _LIST_SPLIT = re.compile(r"\s*[,،;؛]\s*")
 # Double-escaped entities ("&amp;zwnj;" in the source) arrive as the literal text "&zwnj;".
-_LEFTOVER_ENTITY = re.compile(r"&(?:zwnj|#8204|#x200c|zwj|#8205|#x200d);", re.I)
+_LEFTOVER_ENTITY = re.compile(r"&(?:zwnj|#8204|#x200c|zwj|#8205|#x200d);", re.IGNORECASE)
 _ENTITY_CHAR = {"zwnj": "\u200c", "#8204": "\u200c", "#x200c": "\u200c",
                 "zwj": "\u200d", "#8205": "\u200d", "#x200d": "\u200d"}  # fmt: skip
 
@@ -229,34 +229,45 @@ def page_metadata(tree: LexborHTMLParser, url: str | None = None) -> dict[str, A
     ld = _json_ld_values(tree)
     out: dict[str, Any] = {}
 
-    published = _first_date([("json-ld:datePublished", ld.get("datePublished"))]
-                            + [(f"meta:{k}", v) for k in _PUBLISHED_KEYS for v in metas.get(k, [])]
-                            + _time_elements(tree))  # fmt: skip
+    def meta(keys: tuple[str, ...]) -> list[str]:
+        return [value for key in keys for value in metas.get(key, [])]
+
+    published = _first_date(
+        [("json-ld:datePublished", ld.get("datePublished"))]
+        + [(f"meta:{k}", v) for k in _PUBLISHED_KEYS for v in metas.get(k, [])]
+        + _time_elements(tree)
+    )
     if published is not None:
         source, parsed = published
-        out.update(published=parsed.iso, published_calendar=parsed.calendar,
-                   published_source=source, published_raw=parsed.raw)  # fmt: skip
-    modified = _first_date([("json-ld:dateModified", ld.get("dateModified"))]
-                           + [(f"meta:{k}", v) for k in _MODIFIED_KEYS for v in metas.get(k, [])])
+        out["published"] = parsed.iso
+        out["published_calendar"] = parsed.calendar
+        out["published_source"] = source
+        out["published_raw"] = parsed.raw
+    modified = _first_date(
+        [("json-ld:dateModified", ld.get("dateModified"))]
+        + [(f"meta:{k}", v) for k in _MODIFIED_KEYS for v in metas.get(k, [])]
+    )
     if modified is not None:
         out["modified"] = modified[1].iso
 
-    lang = _first(_attr(tree.css_first("html"), "lang"),
-                  *(v for k in _LANG_KEYS for v in metas.get(k, [])), ld.get("inLanguage"))  # fmt: skip
-    site_name = _first(*(v for k in _SITE_KEYS for v in metas.get(k, [])), ld.get("publisher"))
     title_node = tree.css_first("title")
-    title = _first(*(v for k in _TITLE_KEYS for v in metas.get(k, [])), ld.get("headline"),
-                   title_node.text() if title_node is not None else None)  # fmt: skip
-    author = _first(ld.get("author"), *(v for k in _AUTHOR_KEYS for v in metas.get(k, [])
-                                        if not v.startswith(("http://", "https://"))))  # fmt: skip
-    for key, value in (("lang", lang), ("site_name", site_name), ("meta_title", title),
-                       ("author", author),
-                       ("description", _first(*(v for k in _DESCRIPTION_KEYS
-                                                for v in metas.get(k, [])))),
-                       ("canonical_url", _first(_canonical(tree), *metas.get("og:url", []), url))):  # fmt: skip
+    page_title = title_node.text() if title_node is not None else None
+    # an author given as a profile URL is not a name
+    authors = [v for v in meta(_AUTHOR_KEYS) if not v.startswith(("http://", "https://"))]
+    found = {
+        "lang": _first(
+            _attr(tree.css_first("html"), "lang"), *meta(_LANG_KEYS), ld.get("inLanguage")
+        ),
+        "site_name": _first(*meta(_SITE_KEYS), ld.get("publisher")),
+        "meta_title": _first(*meta(_TITLE_KEYS), ld.get("headline"), page_title),
+        "author": _first(ld.get("author"), *authors),
+        "description": _first(*meta(_DESCRIPTION_KEYS)),
+        "canonical_url": _first(_canonical(tree), *metas.get("og:url", []), url),
+    }
+    for key, value in found.items():
         if value:
             out[key] = unescape_leftover_entities(value)
-    tags = _tags([v for k in _TAG_KEYS for v in metas.get(k, [])] + ld.get("keywords", []))
+    tags = _tags(meta(_TAG_KEYS) + ld.get("keywords", []))
     if tags:
         out["tags"] = tags
     return out
@@ -305,36 +316,68 @@ def _json_ld_values(tree: LexborHTMLParser) -> dict[str, Any]:
     ``<meta>`` tags, and a metadata block must not stop text extraction.
     """
     found: dict[str, Any] = {}
+    scripts: list[Any] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text(deep=True), strict=False)
+            scripts.append(json.loads(node.text(deep=True), strict=False))
         except ValueError:
             continue
-        for obj in _ld_objects(data):
-            for key in ("datePublished", "dateModified", "headline", "inLanguage"):
-                value = obj.get(key) or obj.get(key.lower()) or obj.get(key[0].lower() + key[1:])
-                if key == "headline":
-                    value = value or obj.get("headLine")
-                if isinstance(value, str) and key not in found:
-                    found[key] = value
-            for key in ("author", "publisher"):
-                name = _ld_name(obj.get(key))
-                if name and key not in found:
-                    found[key] = name
-            keywords = obj.get("keywords")
-            if isinstance(keywords, str):
-                keywords = [keywords]
-            if isinstance(keywords, list) and "keywords" not in found:
-                found["keywords"] = [k for k in keywords if isinstance(k, str)]
+    for obj in _ld_objects(scripts):  # article types first: the first value found wins
+        _ld_take(obj, found)
     return found
 
 
+def _ld_take(obj: dict[str, Any], found: dict[str, Any]) -> None:
+    """Copy the fields of one JSON-LD object that ``found`` does not have yet."""
+    for key in ("datePublished", "dateModified", "headline", "inLanguage"):
+        # some CMSs write "headLine" or "datepublished"
+        value = (
+            obj.get(key)
+            or obj.get(key.lower())
+            or (obj.get("headLine") if key == "headline" else None)
+        )
+        if isinstance(value, str) and key not in found:
+            found[key] = value
+    for key in ("author", "publisher"):
+        name = _ld_name(obj.get(key))
+        if name and key not in found:
+            found[key] = name
+    keywords = obj.get("keywords")
+    if isinstance(keywords, str):
+        keywords = [keywords]
+    if isinstance(keywords, list) and "keywords" not in found:
+        found["keywords"] = [k for k in keywords if isinstance(k, str)]
+
+
+# schema.org types that describe the article itself; their dates and headline come first, before
+# a WebPage's or WebSite's (a WebPage's datePublished can be the page template's date)
+_ARTICLE_TYPES = frozenset(
+    {
+        *("article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle"),
+        *("opinionnewsarticle", "blogposting", "posting", "socialmediaposting"),
+        *("liveblogposting", "scholarlyarticle", "techarticle", "report"),
+    }
+)
+
+
 def _ld_objects(data: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object (``@graph`` flattened), article types first, page order kept."""
+    objects = _ld_flatten(data)
+    return sorted(objects, key=lambda o: not _is_article(o))
+
+
+def _ld_flatten(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
-        return [o for item in data for o in _ld_objects(item)]
+        return [o for item in data for o in _ld_flatten(item)]
     if isinstance(data, dict):
-        return [data, *_ld_objects(data.get("@graph", []))]
+        return [data, *_ld_flatten(data.get("@graph", []))]
     return []
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds)
 
 
 def _ld_name(value: Any) -> str | None:
