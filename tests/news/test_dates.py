@@ -125,6 +125,11 @@ FOUND = [
     ("سال‌های ۱۳۹۸ و ۱۳۹۹", [("۱۳۹۸", "jalali", 1398, None, None, None),
                             ("۱۳۹۹", "jalali", 1399, None, None, None)]),
     ("سال 2016 بیش از 300 میلیون دلار", [("2016", "gregorian", 2016, None, None, None)]),
+    ("متولد 65 است", [("65", "jalali", 1365, None, None, None)]),
+    ("در تابستان 1395", [("1395", "jalali", 1395, None, None, None)]),
+    ("المپیک 2016 ریو", [("2016", "gregorian", 2016, None, None, None)]),
+    ("انتخابات ریاست جمهوری 2016 آمریکا", [("2016", "gregorian", 2016, None, None, None)]),
+    ("فیلم ( 2016 )", [("2016", "gregorian", 2016, None, None, None)]),
 ]
 
 
@@ -156,6 +161,10 @@ def test_find_dates(text: str, expected: list[tuple[object, ...]]) -> None:
         "29 فوریه 2023",
         "در ماه دی",  # month without any number
         "طی 70 سال اخیر",  # a duration
+        "سالی 65 هزار کودک",  # "65 thousand a year"
+        "سال 1400 نفر",  # a count after سال
+        "در انتخابات 1400 نفر نامزد شدند",
+        "متولد 1990 نفر",
         "1402/13/40",
     ],
 )

@@ -8,7 +8,7 @@ What is recognised (any digit script: ``۱۴۰۲``, ``١٤٠٢``, ``1402``; Arab
   ``۱۵ رمضان ۱۴۴۵``, optionally after a weekday (``چهارشنبه ۱۹ مهر ۱۴۰۲``);
 - month name + year: ``ژوئن ۲۰۲۰``, ``مهر ۱۴۰۲``, ``مهر ۹۸`` (two-digit Jalali years);
 - bare years, only with evidence that they are years: after ``سال``/``سال‌های`` (``سال 1992``),
-  before an era word (``1992 میلادی``, ``۱۴۰۲ ه.ش``), in parentheses (``(1996)``), or chained to a
+  a season, ``متولد``, ``انتخابات``, ``المپیک`` or ``جام جهانی``, before an era word (``1992 میلادی``, ``۱۴۰۲ ه.ش``), in parentheses (``(1996)``), or chained to a
   year already found (``1992 تا 1996``). So ``300 میلیون``, ``1400 نفر`` and phone numbers are not
   dates.
 
@@ -213,11 +213,22 @@ _NUMERIC = re.compile(
     r"|(?P<d2>\d{1,2})(?P<s2>[/\-.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))"
     r"(?![\d]|[/\-.]\d)"
 )
+# Words after which a number is a year: «سال 1992», «سال‌های ۹۸», «متولد 65», «تابستان 1395»,
+# «انتخابات 2016», «المپیک 2016», «جام جهانی 2018». Not «سالی 65 هزار» ("65 thousand a year"),
+# and never a number followed by a unit or a count.
+_YEAR_WORDS = (
+    r"سال(?:[\u200c ]?(?:های|ها))?|متولد|بهار|تابستان|پاییز|پائیز|زمستان|انتخابات|المپیک|"
+    r"جام[\u200c ]جهانی|ریاست[\u200c ]جمهوری"
+)
+_NOT_A_COUNT = (
+    r"(?!\s*(?:هزار|میلیون|میلیارد|تومان|ریال|دلار|یورو|درصد|نفر|مورد|عدد|متر|کیلو|تن|سال)(?![\w]))"
+)
 _YEAR_AFTER_SAL = re.compile(
-    rf"(?<!\w)سال(?:[\u200c ]?(?:های|ها|ی))?\s+(?:{_NOT_NUM_BEFORE})(?P<year>{_D}{{4}}|{_D}{{2}}){_NOT_NUM_AFTER}{_ERA}?"
+    rf"(?<![\w\u200c])(?:{_YEAR_WORDS})\s+{_NOT_NUM_BEFORE}(?P<year>{_D}{{4}}|{_D}{{2}})"
+    rf"{_NOT_NUM_AFTER}{_NOT_A_COUNT}{_ERA}?"
 )
 _YEAR_WITH_ERA = re.compile(rf"{_NOT_NUM_BEFORE}(?P<year>{_D}{{3,4}}){_NOT_NUM_AFTER}{_ERA}")
-_YEAR_IN_PARENS = re.compile(r"\((?P<year>\d{4})\)")
+_YEAR_IN_PARENS = re.compile(r"\(\s*(?P<year>\d{4})\s*\)")
 _YEAR_CHAIN = re.compile(
     rf"\s*(?:تا|و|الی|-|–|/)\s*(?P<year>{_D}{{4}}){_NOT_NUM_AFTER}{_ERA}?"
 )
