@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from khabar.document import Document, Edit
+from khabar.document import Document, Edit, Removed
 from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
 
 #: a crawled title and text that try to inject markup; the report must show them as text
@@ -31,11 +31,12 @@ def _kept() -> list[list[Document]]:
     """Two shards of kept documents. chars / words / repairs are in the comments."""
     k1 = Document("k1", "سلام دنیا", domain="tasnimnews.com", title="سلام دنیا",  # 9 / 2 / 2
                   meta={"agency": "تسنیم", "dup_cluster": "c1"},
-                  edits=_edits("zwnj.glued", "digits.persian"))
+                  edits=_edits("zwnj.glued", "digits.persian"),
+                  removed=[Removed("تبلیغات", "ads"), Removed("کلیه حقوق محفوظ است", "footer", 3)])
     k2 = Document("k2", "x" * 150, domain="tasnimnews.com", title="k2",  # 150 / 1 / 1
                   meta={"agency": "تسنیم"}, edits=_edits("zwnj.glued"))
     k3 = Document("k3", "می\u200cروم به خانه", domain="isna.ir",  # 14 / 3 / 0 (ZWNJ joins a word)
-                  meta={"agency": "ایسنا"})
+                  meta={"agency": "ایسنا"}, removed=[Removed("Copyright ISNA", "footer", 1)])
     k4 = Document("k4", " ".join(["واژه"] * 120), domain="isna.ir",  # 599 / 120 / 0
                   title="واژه‌ها", meta={"dup_cluster": "c2"})
     k5 = Document("k5", " ".join(["abcd"] * 200), domain="irna.ir",  # 999 / 200 / 5

@@ -58,6 +58,7 @@ def test_repairs_and_rules(run_dir: Path) -> None:
     assert _bins(k.repairs) == [("0", 2), ("1", 1), ("2", 1), ("3", 0), ("4", 0), ("5–9", 1)]
     assert k.repairs.sum == 8
     assert k.rules == Counter({"zwnj.glued": 5, "space.collapse": 2, "digits.persian": 1})
+    assert k.removed == Counter({"footer": 2, "ads": 1})  # k1: ads + footer, k3: footer
 
 
 def test_domains_and_agencies_of_kept_documents(run_dir: Path) -> None:

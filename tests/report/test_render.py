@@ -81,8 +81,9 @@ def test_every_section_and_chart_is_there(page: str) -> None:
         assert f'<section id="{anchor}">' in page
     svgs = [a for t, a in _tags(page) if t == "svg"]
     kinds = sorted(a["class"] for a in svgs)  # type: ignore[arg-type, type-var]
-    # bars: stages, drops, rejects, rules, domains, agencies; histograms: chars, words, repairs
-    assert kinds == ["chart bar"] * 6 + ["chart histogram"] * 3
+    # bars: stages, drops, rejects, rules, removed lines, domains, agencies;
+    # histograms: chars, words, repairs
+    assert kinds == ["chart bar"] * 7 + ["chart histogram"] * 3
     for a in svgs:
         assert int(a["width"]) > 0 and int(a["height"]) > 0  # type: ignore[arg-type]
 

@@ -182,6 +182,8 @@ class KeptSummary:
     words: Histogram = field(default_factory=lambda: Histogram(WORD_EDGES))
     repairs: Histogram = field(default_factory=lambda: Histogram(REPAIR_EDGES))
     rules: Counter[str] = field(default_factory=Counter)
+    #: lines removed as boilerplate, by reason (``removed.reason``)
+    removed: Counter[str] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
     agencies: Counter[str] = field(default_factory=Counter)
 
@@ -372,7 +374,7 @@ def _count_strings(counter: Counter[str], values: pa.Array | None) -> None:
 
 
 def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
-    """Lengths, repairs, repair rules, domains and agencies of the kept documents.
+    """Lengths, repairs, repair rules, removed lines, domains and agencies of kept documents.
 
     ``text`` is read one batch at a time and only its length leaves the batch: characters
     (``utf8_length``) and words (:func:`word_counts`).
@@ -380,7 +382,7 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
     import pyarrow.compute as pc
 
     out = KeptSummary()
-    cols = ["text", "repairs", "edits.rule", "domain", "agency"]
+    cols = ["text", "repairs", "edits.rule", "removed.reason", "domain", "agency"]
     for batch in iter_batches(files, cols, warnings):
         out.docs += batch.num_rows
         text = _col(batch, "text")
@@ -392,8 +394,10 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
             out.repairs.add_array(repairs)
         edits = _col(batch, "edits")
         if edits is not None:
-            rules = pc.struct_field(pc.list_flatten(edits), "rule")
-            _count_strings(out.rules, rules)
+            _count_strings(out.rules, pc.struct_field(pc.list_flatten(edits), "rule"))
+        removed = _col(batch, "removed")
+        if removed is not None:
+            _count_strings(out.removed, pc.struct_field(pc.list_flatten(removed), "reason"))
         _count_strings(out.domains, _col(batch, "domain"))
         _count_strings(out.agencies, _col(batch, "agency"))
     return out

@@ -132,7 +132,7 @@ def _header(d: RunData) -> str:
 
 def _nav() -> str:
     links = [("stages", "Stages"), ("drops", "Drops"), ("rejects", "Rejects"),
-             ("lengths", "Lengths"), ("repairs", "Repairs"), ("sources", "Domains & agencies"),
+             ("lengths", "Lengths"), ("repairs", "Repairs & removed lines"), ("sources", "Domains & agencies"),
              ("duplicates", "Duplicates"), ("samples", "Samples"), ("run", "Inputs & config")]
     return "<nav>" + "".join(f'<a href="#{a}">{_esc(t)}</a>' for a, t in links) + "</nav>"
 
@@ -218,7 +218,13 @@ def _repairs(d: RunData) -> str:
                             numeric=frozenset({1})))
     else:
         parts.append(_empty("No repair rule fired on the kept documents."))
-    return _section("repairs", "Repairs", *parts)
+    if k.removed:
+        parts.append(_counts_chart(k.removed, title="Lines removed as boilerplate, by reason "
+                                   "(kept documents)", y_label="reason", top=CHART_ROWS,
+                                   x_label="lines"))
+    else:
+        parts.append(_empty("No line was removed from the kept documents as boilerplate."))
+    return _section("repairs", "Repairs and removed lines", *parts)
 
 
 def _sources(d: RunData) -> str:
