@@ -308,3 +308,12 @@ def test_real_crawl_with_empty_bodies(shared):
     assert dict(stats.rejects) == {"empty_text": len(blank)}
     rejected_lines = [int(i.location.split()[1]) for i in items if isinstance(i, Reject)]
     assert rejected_lines == blank
+
+
+def test_truncated_compressed_text_file_is_one_reject(tmp_path, sentences):
+    path = tmp_path / "cut.txt.gz"
+    whole = gzip.compress((sentences[0] * 20).encode())
+    path.write_bytes(whole[: len(whole) // 2])
+    [rej], _ = read(path)
+    assert rej.reason == "truncated_gzip"
+    assert rej.location.startswith("byte ")

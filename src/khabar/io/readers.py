@@ -57,6 +57,7 @@ __all__ = [
     "expand_inputs",
     "file_sha256",
     "read_file",
+    "sniff_format",
 ]
 
 #: compression suffixes, stripped before the format suffix is looked at
@@ -99,13 +100,11 @@ def _compression_suffix(name: str) -> str | None:
 def _split_suffixes(name: str) -> tuple[str | None, str | None]:
     """(format, compression) from a file name's suffixes; None where they say nothing."""
     lower = name.lower()
-    compression = None
-    for suffix, comp in _COMPRESSION_SUFFIXES.items():
-        if lower.endswith(suffix):
-            compression, lower = comp, lower[: -len(suffix)]
-            break
+    suffix = _compression_suffix(lower)
+    if suffix:
+        lower = lower[: -len(suffix)]
     fmt = _FORMAT_SUFFIXES.get(os.path.splitext(lower)[1])
-    return fmt, compression
+    return fmt, _COMPRESSION_SUFFIXES[suffix] if suffix else None
 
 
 def _sniff_head(head: bytes, *, allow_text: bool) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 from khabar.document import Document, Reject
 from khabar.io.charset import Decoded, UndecodableError, decode_html
 from khabar.io.formats.base import ReadContext
-from khabar.io.formats.stream import StreamBroken, iter_chunks, read_limited
+from khabar.io.formats.stream import read_whole
 
 LOCATION = "file"
 
@@ -68,23 +68,9 @@ def clean_nuls(page: str) -> tuple[str, int]:
 
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
     """The page as one document with ``doc.html`` set and ``doc.text == doc.raw == ""``."""
-    limit = ctx.config.max_record_bytes
-    if ctx.inp.compression is None and ctx.inp.size > limit:
-        yield ctx.reject(LOCATION, "record_too_large", f"{ctx.inp.size} bytes > {limit}")
-        return
-    try:
-        data, too_large = read_limited(iter_chunks(ctx.inp.path, ctx.inp.compression), limit)
-    except StreamBroken as exc:
-        yield ctx.reject(f"byte {exc.offset}", exc.reason, exc.detail)
-        return
-    except OSError as exc:
-        yield ctx.reject(LOCATION, "unreadable", str(exc))
-        return
-    if too_large:
-        yield ctx.reject(LOCATION, "record_too_large", f"more than {limit} bytes decompressed")
-        return
-    if not data.strip():
-        yield ctx.reject(LOCATION, "empty_file", f"{len(data)} bytes, no markup")
+    data = read_whole(ctx, "no markup")
+    if isinstance(data, Reject):
+        yield data
         return
     try:
         decoded = decode_html(

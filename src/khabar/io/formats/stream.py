@@ -13,6 +13,9 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from khabar.document import Reject
+from khabar.io.formats.base import ReadContext
+
 #: bytes read from disk at a time
 CHUNK_BYTES = 1 << 16
 
@@ -180,3 +183,27 @@ def iter_lines(chunks: Iterator[bytes], max_line_bytes: int) -> Iterator[Line]:
         raise
     if pending_len or overflow:
         yield Line(number, start, None if overflow else b"".join(pending), pending_len)
+
+
+def read_whole(ctx: ReadContext, nothing: str) -> bytes | Reject:
+    """The bytes of a one-record file (text, HTML), or the reject that replaces them.
+
+    Rejects: ``record_too_large`` (checked on the size before reading when uncompressed),
+    ``unreadable``, a damaged compressed stream, and ``empty_file`` (``nothing`` says what is
+    missing, for the detail).
+    """
+    limit = ctx.config.max_record_bytes
+    if ctx.inp.compression is None and ctx.inp.size > limit:
+        return ctx.reject("file", "record_too_large", f"{ctx.inp.size} bytes > {limit}")
+    try:
+        data, too_large = read_limited(iter_chunks(ctx.inp.path, ctx.inp.compression), limit)
+    except StreamBroken as exc:
+        # one record per file: a damaged file has no complete record to keep
+        return ctx.reject(f"byte {exc.offset}", exc.reason, exc.detail)
+    except OSError as exc:
+        return ctx.reject("file", "unreadable", str(exc))
+    if too_large:
+        return ctx.reject("file", "record_too_large", f"more than {limit} bytes decompressed")
+    if not data.strip():
+        return ctx.reject("file", "empty_file", f"{len(data)} bytes, {nothing}")
+    return data
