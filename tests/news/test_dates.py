@@ -210,6 +210,10 @@ def test_find_dates_never_raises_and_spans_are_exact(text: str) -> None:
         ("2024-02-03T10:15:00+03:30", "gregorian", "2024-02-03"),
         ("2021-10-03 08:00:00", "gregorian", "2021-10-03"),
         ("دوشنبه ۲۴ مهر ۱۴۰۲ - ۱۰:۳۰", "jalali", "2023-10-16"),
+        ("Wed, 11 Oct 2023 10:00:00 GMT", "gregorian", "2023-10-11"),
+        ("11 October 2023", "gregorian", "2023-10-11"),
+        ("October 11, 2023", "gregorian", "2023-10-11"),
+        ("Sept. 3rd, 2021", "gregorian", "2021-09-03"),
         ("۱۴۰۲", "jalali", None),  # a year-only field
         ("2016", "gregorian", None),
         ("۱۴۴۵ ه.ق", "hijri", None),
@@ -221,7 +225,9 @@ def test_parse_date(value: str, calendar: str, iso: str | None) -> None:
     assert (m.calendar, m.iso) == (calendar, iso)
 
 
-@pytest.mark.parametrize("value", ["", "  ", "نامعلوم", "سه شنبه", "2024-13-45", "300", "5000", "12345"])
+@pytest.mark.parametrize(
+    "value", ["", "  ", "نامعلوم", "سه شنبه", "2024-13-45", "300", "5000", "12345", "31 June 2023",
+              "May the force", "Mar 2023"])
 def test_parse_date_without_a_date(value: str) -> None:
     assert parse_date(value) is None
 
@@ -250,3 +256,14 @@ def test_targoman_date_fields(shared: Path) -> None:
         got = parse_date(record["date"])
         right += got is not None and (got.year, got.month, got.day) == (y, m, d)
     assert right / len(records) >= 0.99
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_parse_date_agrees_with_find_dates(text: str, expected: list[tuple[object, ...]]) -> None:
+    for m in find_dates(text):
+        if m.month is None and len(m.text.strip()) == 2:
+            continue  # «۹۸» is a year only after «سال», which is not part of the mention
+        parsed = parse_date(m.text)
+        assert parsed is not None
+        assert (parsed.calendar, parsed.year, parsed.month, parsed.day, parsed.iso) == (
+            m.calendar, m.year, m.month, m.day, m.iso)

@@ -237,6 +237,25 @@ _MAH_BEFORE = re.compile(r"ماه[\u200c ]?\s*$")
 _YEAR_VALUE = re.compile(rf"^\s*(?P<year>{_D}{{4}}){_ERA}?\s*$")
 _ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
                            r"(?:Z|[+\-]\d{2}:?\d{2})?)?\s*$")
+# English dates in metadata fields: «Wed, 11 Oct 2023 10:00:00 GMT» (HTTP, RSS), «11 October
+# 2023», «October 11, 2023». Only parse_date reads them: Persian running text does not use them.
+_EN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_EN_MONTH = r"(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATE = re.compile(
+    rf"^\s*(?:[a-z]{{3,9}},?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+(?P<y1>\d{{4}})"
+    rf"|{_EN_MONTH.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+    r"(?![\d])",
+    re.IGNORECASE,
+)
 
 def _era_calendar(era: str | None) -> str | None:
     """Calendar named by an era word: ``ه.ق``/``قمری``, ``ه.ش``/``شمسی``, ``م.``/``میلادی``."""
@@ -452,7 +471,8 @@ def parse_date(value: str) -> DateMention | None:
     """Parse one date value, such as a metadata field, to the most complete date in it.
 
     Accepts everything :func:`find_dates` finds, plus ISO 8601 date-times
-    (``2024-02-03T10:15:00+03:30``; the time is not kept) and a bare year (``۱۴۰۲``, which in
+    (``2024-02-03T10:15:00+03:30``; the time is not kept), English dates of HTTP and RSS headers
+    (``Wed, 11 Oct 2023 10:00:00 GMT``, ``October 11, 2023``) and a bare year (``۱۴۰۲``, which in
     running text would need ``سال`` before it). Returns ``None`` when ``value`` holds no date.
 
     >>> parse_date("1402/07/19").iso
@@ -476,6 +496,13 @@ def parse_date(value: str) -> DateMention | None:
         if calendar is not None and 1 <= m <= 12 and _valid(calendar, y, m, d):
             start, end = iso.start(1), iso.end(3)
             return _mention(value, start, end, calendar, y, m, d)
+    english = _EN_DATE.match(folded)
+    if english is not None:
+        y = int(english.group("y1") or english.group("y2"))
+        d = int(english.group("d1") or english.group("d2"))
+        m = _EN_MONTHS[(english.group("month") or english.group("month2")).lower()]
+        if _valid(GREGORIAN, y, m, d):
+            return _mention(value, english.start(), english.end(), GREGORIAN, y, m, d)
     year_only = _YEAR_VALUE.match(folded)
     if year_only is not None:  # a field holding a year is a year, whatever stands around it
         mention = _bare_year(value, year_only)
