@@ -36,13 +36,9 @@ def browser():
         b.close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from web_corpus import write_corpus
-
+def serve_in_thread(corpus: Path):
     from khabar.web import make_server
 
-    corpus = write_corpus(tmp_path_factory.mktemp("corpus"))
     srv, sock, url = make_server(corpus)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -55,6 +51,26 @@ def server(tmp_path_factory):
     srv.should_exit = True
     thread.join(timeout=10)
     sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from web_corpus import write_corpus
+
+    yield from serve_in_thread(write_corpus(tmp_path_factory.mktemp("corpus")))
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory):
+    """The seed refined by the real pipeline (`khabar refine`)."""
+    from web_corpus import SEED
+
+    from khabar.config import Config
+    from khabar.refine import refine
+
+    out = tmp_path_factory.mktemp("refined")
+    refine([str(SEED)], str(out), Config.load(overrides=["run.jobs=1", "run.force=true"]))
+    yield from serve_in_thread(out)
 
 
 @pytest.fixture()
@@ -144,3 +160,20 @@ def test_hostile_document_runs_nothing(browser, server, bypass_csp, shots):
         page.wait_for_timeout(100)
         assert page.evaluate("typeof window.__pwned") == "undefined", url
     context.close()
+
+
+@pytest.mark.slow
+def test_real_pipeline_output_reads_right_to_left(browser, real_server, shots):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(real_server + "search?q=" + "میباشد")
+    page.locator(".hit .title").first.click()
+    page.wait_for_url("**/doc/*")
+    assert page.inner_text("#doc-title") == SEED_TITLE
+    assert page.locator("#text mark.edit").count() > 0
+    # ZWNJ insertions are drawn as a visible bar
+    assert page.locator("#text mark.edit.zw").count() > 0
+    assert page.evaluate("getComputedStyle(document.querySelector('#text mark.edit.zw'))"
+                         ".width") != "0px"
+    assert page.locator("#text .line.removed del", has_text="triboon").count() == 1
+    shots(page, "real-document")
+    page.close()

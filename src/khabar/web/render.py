@@ -24,11 +24,15 @@ that is not in ``raw`` (HTML blocks, ``keep_raw=false``) goes to :attr:`Rendered
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.corpus.keys import spaceless
+
+#: Unicode categories drawn as a marker when they are all a repair produced: spaces, format chars
+_INVISIBLE = frozenset({"Zs", "Cf", "Cc"})
 
 __all__ = ["Line", "Rendered", "Segment", "mark_edits", "place_removed", "render", "split_lines"]
 
@@ -39,6 +43,15 @@ class Segment:
 
     text: str
     edit: dict[str, Any] | None = None
+
+    @property
+    def invisible(self) -> bool:
+        """True for text a reader cannot see (ZWNJ, spaces): the page draws a marker for it.
+
+        >>> Segment("\u200c").invisible, Segment(" \u00a0").invisible, Segment("ی").invisible
+        (True, True, False)
+        """
+        return bool(self.text) and all(unicodedata.category(c) in _INVISIBLE for c in self.text)
 
 
 @dataclass(frozen=True, slots=True)
