@@ -89,6 +89,9 @@ def test_must_not_remove(text: str) -> None:
         (BODY + "\nپربینندهترین اخبار\nمدیران", [(1, "related_links"), (2, "footer")]),
         (BODY + "\nپربيننده ترين اخبار\nمدیران", [(1, "related_links"), (2, "footer")]),
         (BODY + "\nواژه‌های کاربردی مرتبط\nتیتر یک خبر دیگر\ntriboon", [(1, "related_links"), (2, "footer"), (3, "footer")]),
+        # related headlines may be questions or exclamations
+        (BODY + "\nاخبار مرتبط\nچرا دلار گران شد؟\nپیروزی پرسپولیس!",
+         [(1, "related_links"), (2, "footer"), (3, "footer")]),
         # a copyright sentence ends the footer: it still goes
         (BODY + "\nاخبار مرتبط\nتیتر خبر\n\n© کلیه حقوق این سایت محفوظ است.",
          [(1, "related_links"), (2, "footer"), (4, "copyright")]),

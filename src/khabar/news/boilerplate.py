@@ -12,9 +12,9 @@ Four rules, in this order:
    the breadcrumb and again as the heading).
 2. The footer tail: from a heading that opens related/trending lists (``واژه های کاربردی مرتبط``,
    ``پربیننده‌ترین اخبار``, ``آخرین خبرهای روز`` ...) to the end of the text, when every line there
-   is short and has no sentence end (menu items, sponsor names, headlines), everything goes. A
-   long line or a line that ends a sentence after the heading means the heading was not a footer,
-   and nothing is cut.
+   is short and does not end in a full stop (menu items, sponsor names, headlines), everything
+   goes. A long line or a line ending in a full stop after the heading means the heading was not
+   a footer, and nothing is cut.
 3. Phrase lines: share and print buttons, comment widgets, ``کد خبر: ...``, ``تبلیغات``, photo
    credits, ``انتهای پیام``: whole lines only, from ``data/boilerplate.tsv``.
 4. ``duplicate_line``: a long line repeated right after itself (extraction artefact).
@@ -87,7 +87,7 @@ class BoilerplateConfig:
             if not isinstance(value, int) or value < 0:
                 raise ConfigError(
                     f"BoilerplateConfig.{name} must be a non-negative integer, got {value!r}; "
-                    "use 0 to switch the rule off"
+                    "the class docstring says what each threshold does"
                 )
 
 
@@ -104,7 +104,8 @@ class Phrase:
     key: str
 
 
-_SENTENCE_END = re.compile(r"[.!?؟…][\s\"'»)\]]*$")
+# Paragraphs of the article end in a full stop; headlines and menu items do not, though a
+# related headline may end in «؟» or «!» («چرا دلار گران شد؟»), so only the full stop counts.
 _PERIOD_END = re.compile(r"[.…][\s\"'»)\]]*$")
 _WORD = re.compile(r"\S+")
 
@@ -211,7 +212,7 @@ def _analyse(index: int, text: str, phrases: _PhraseIndex) -> _Line:
     key = fold(stripped)
     return _Line(
         index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
-        ends_sentence=bool(_SENTENCE_END.search(stripped)),
+        ends_sentence=bool(_PERIOD_END.search(stripped)),
         phrase=_match_phrase(stripped, key, words, phrases),
     )
 
