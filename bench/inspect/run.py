@@ -131,7 +131,7 @@ def make_queries(vocab: list[str], n: int, seed: int = 11) -> list[tuple[str, id
 
 def percentile(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
 def machine() -> str:

@@ -13,10 +13,10 @@ pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed"
 pytest.importorskip("jinja2", reason="the web extra (jinja2) is not installed")
 pytest.importorskip("httpx", reason="httpx (FastAPI's test client) is not installed")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from web_corpus import seed_document, write_corpus  # noqa: E402
+from fastapi.testclient import TestClient
+from web_corpus import seed_document, write_corpus
 
-from khabar.web.app import CSP, create_app  # noqa: E402
+from khabar.web.app import CSP, create_app
 
 BASE = "http://127.0.0.1"
 
@@ -109,7 +109,7 @@ def test_document_page_marks_repairs_and_strikes_footer(client):
     assert "<th>خبرگزاری</th><td>خبرگزاری تسنیم</td>" in r.text
     assert "<th>persian_letter_ratio</th><td>0.97</td>" in r.text
     assert '<pre id="raw" dir="auto">وزیر خارجه قزاقستان' in r.text
-    cluster = re.search(r'<ul id="cluster">(.*?)</ul>', r.text, re.S).group(1)
+    cluster = re.search(r'<ul id="cluster">(.*?)</ul>', r.text, re.DOTALL).group(1)
     assert "duplicate" in cluster and f'href="/doc/{rowid_of(client, "copy-of-tasnim")}"' in cluster
 
 

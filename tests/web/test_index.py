@@ -58,7 +58,8 @@ def ids(conn, query="", **filters):
     ("كتاب", {"doc-a", "doc-b"}),
     ("کتاب", {"doc-a", "doc-b"}),
     ("قزاقستان", {SEED, COPY}),
-    ("قزاقستان", {SEED, COPY}),
+    ("فلسطيني", {SEED, COPY}),  # Arabic yeh
+    ("فلسطینی", {SEED, COPY}),
     # digits
     ("۱۴۰۲", {"doc-a", "doc-b"}),
     ("1402", {"doc-a", "doc-b"}),

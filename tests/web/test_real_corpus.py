@@ -10,10 +10,10 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
 pytest.importorskip("jinja2", reason="the web extra (jinja2) is not installed")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from web_corpus import SEED, SEED_FOOTER_START  # noqa: E402
+from fastapi.testclient import TestClient
+from web_corpus import SEED, SEED_FOOTER_START
 
-from khabar.web.app import create_app  # noqa: E402
+from khabar.web.app import create_app
 
 pytestmark = pytest.mark.slow
 

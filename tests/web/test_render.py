@@ -10,7 +10,7 @@ from khabar.web.render import mark_edits, place_removed, render, split_lines
 ZWNJ = "\u200c"
 
 
-def E(offset, before, after, rule="r"):  # noqa: N802 - a table helper
+def E(offset, before, after, rule="r"):
     return {"offset": offset, "before": before, "after": after, "rule": rule}
 
 
