@@ -161,15 +161,19 @@ def domain_of(url: str | None) -> str | None:
 def nul_problem(text: str) -> str | None:
     """A reject detail when ``text`` holds NUL characters (binary data or UTF-16 read as UTF-8).
 
+    >>> nul_problem("خبر\\x00 امروز")
+    '1 NUL characters, the first at character 3'
     >>> nul_problem("a\\x00b\\x00")
-    '2 NUL characters, the first at character 1'
+    '2 NUL characters, the first at character 1 (UTF-16 without a byte-order mark, or binary data?)'
     >>> nul_problem("سلام") is None
     True
     """
     first = text.find("\x00")
     if first < 0:
         return None
-    return f"{text.count(chr(0))} NUL characters, the first at character {first}"
+    count = text.count("\x00")
+    hint = " (UTF-16 without a byte-order mark, or binary data?)" if count * 4 > len(text) else ""
+    return f"{count} NUL characters, the first at character {first}{hint}"
 
 
 @dataclass(slots=True)
