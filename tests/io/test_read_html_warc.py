@@ -211,3 +211,32 @@ def test_wet_conversion_records_are_text_documents(io_dir, sentences):
     assert doc.meta["fetched_at"] == "2020-02-18T08:00:00Z"
     assert (empty.reason, empty.location.split(" (")[0]) == ("empty_text", "record 2")
     assert dict(stats.skipped) == {"warc_warcinfo": 1, "warc_conversion": 1}
+
+
+def test_warc_truncated_payload_and_identified_type(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from build_example_warc import gz, record_id, warc_record
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    body = "<html><body><p>خبر کوتاه".encode()  # cut by the crawler
+    http = b"HTTP/1.1 200 OK\r\nServer: nginx\r\n\r\n" + body  # no Content-Type
+    record = warc_record(
+        "response",
+        [
+            ("WARC-Target-URI", "https://www.example.ir/big"),
+            ("WARC-Date", "2024-01-01T00:00:00Z"),
+            ("WARC-Record-ID", record_id("big")),
+            ("WARC-Truncated", "length"),
+            ("WARC-Identified-Payload-Type", "text/html"),
+            ("Content-Type", "application/http; msgtype=response"),
+        ],
+        http,
+    )
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(gz(record))
+    [doc], _ = read(path)
+    assert doc.html == "<html><body><p>خبر کوتاه"
+    assert doc.meta["warc_truncated"] == "length"

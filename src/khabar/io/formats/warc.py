@@ -259,7 +259,9 @@ def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Re
         ctx.skip("warc_http_status")
         return None
     content_type = response.headers.get("content-type")
-    mime = content_type.split(";", 1)[0].strip().lower() if content_type else None
+    # a response without Content-Type: trust what the crawler identified, else sniff the body
+    declared_type = content_type or _header(rec, "WARC-Identified-Payload-Type")
+    mime = declared_type.split(";", 1)[0].strip().lower() if declared_type else None
     is_html = mime in ctx.config.warc_content_types if mime else _looks_like_html(response.body)
     if not is_html:
         ctx.skip("warc_non_html")
@@ -282,6 +284,9 @@ def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Re
     meta["fetched_at"] = _header(rec, "WARC-Date")
     meta["warc_record_id"] = _header(rec, "WARC-Record-ID")
     meta["http_status"] = response.status
+    truncated = _header(rec, "WARC-Truncated")
+    if truncated:  # the crawler cut the payload (Common Crawl stops at 1 MiB): the page ends early
+        meta["warc_truncated"] = truncated
     return ctx.document(index, "", offset=pos, url=_target_uri(rec), html=page, raw="", meta=meta)
 
 
