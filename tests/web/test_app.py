@@ -254,3 +254,62 @@ def test_the_corpus_is_not_written(corpus, client):
         client.get(path)
     after = {p: p.stat().st_mtime_ns for p in corpus.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_stable_link_by_document_id(client):
+    r = client.get("/id/doc-a", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/doc/{rowid_of(client, 'doc-a')}"
+    r = client.get("/id/../../etc/passwd", follow_redirects=False)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_read_only_corpus_gets_its_index_elsewhere(tmp_path, monkeypatch):
+    from khabar.web import index as idx
+
+    corpus = write_corpus(tmp_path / "ro", [seed_document()], rejects=[])
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(corpus.resolve())
+                        else real_access(p, mode))
+    path = idx.default_index_path(corpus)
+    assert not path.is_relative_to(corpus) and path.name.startswith("ro-")
+    try:
+        with TestClient(create_app(corpus), base_url=BASE) as c:
+            assert c.get("/api/search", params={"q": "قزاقستان"}).json()["total"] == 1
+        assert path.is_file() and not (corpus / "inspect.sqlite").exists()
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def test_real_server_on_a_free_local_port(tmp_path):
+    """uvicorn itself (not the test client): binds 127.0.0.1 on a free port and answers."""
+    import threading
+    import time
+
+    import httpx
+
+    from khabar.web import make_server
+
+    srv, sock, url = make_server(write_corpus(tmp_path, [seed_document()], rejects=[]))
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url) and not url.endswith(":0/")
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not srv.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        r = httpx.get(url + "api/search", params={"q": "می باشد"})
+        assert r.status_code == 200 and r.json()["total"] == 1
+        assert "server" not in r.headers
+        assert r.headers["content-security-policy"] == CSP
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+def test_serve_refuses_a_missing_folder(tmp_path):
+    from khabar.errors import InputError
+    from khabar.web import serve
+
+    with pytest.raises(InputError, match="is not a folder"):
+        serve(str(tmp_path / "missing"))

@@ -72,8 +72,8 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
 
     Args:
         outdir: the folder ``khabar refine`` wrote.
-        index_path: the search index (default ``OUTDIR/inspect.sqlite``); built or rebuilt here
-            when missing or older than the corpus.
+        index_path: the search index (default ``OUTDIR/inspect.sqlite``, or a temporary file
+            when OUTDIR is read-only); built or rebuilt here when missing or older than the corpus.
         allowed_hosts: Host header names accepted (``"*"`` accepts any: only for a server bound
             to a non-local address on purpose).
     """
@@ -81,7 +81,7 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
     jinja2 = require("jinja2", extra="web", feature="khabar inspect")
     from fastapi import Query, Request
     from fastapi.exceptions import RequestValidationError
-    from fastapi.responses import HTMLResponse, JSONResponse, Response
+    from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
     from starlette.exceptions import HTTPException
 
     root = Path(outdir).resolve()
@@ -230,6 +230,16 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
                     metadata=metadata, signals=signals, cluster=data["cluster"])
 
     # ---------------------------------------------------------------- JSON API
+
+    @app.get("/id/{doc_id:path}")
+    def doc_by_id(doc_id: str) -> Response:
+        """A stable link by document id (what the report and other tools know)."""
+        with connect() as conn:
+            row = conn.execute("SELECT rowid FROM docs WHERE id = ? ORDER BY rowid LIMIT 1",
+                               (doc_id,)).fetchone()
+        if row is None:
+            raise store.NotInCorpus(f"no document with id {doc_id!r} in this corpus")
+        return RedirectResponse(f"/doc/{row[0]}", status_code=303)
 
     @app.get("/api/stats")
     def api_stats() -> dict[str, Any]:

@@ -31,6 +31,7 @@ import itertools
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ __all__ = [
     "SearchResult",
     "build_index",
     "corpus_fingerprint",
+    "default_index_path",
     "ensure_index",
     "facets",
     "index_terms",
@@ -326,11 +328,26 @@ def _stored_fingerprint(path: Path) -> str | None:
     return row[0] if row else None
 
 
+def default_index_path(outdir: str | os.PathLike[str]) -> Path:
+    """``OUTDIR/inspect.sqlite``, or, when OUTDIR is read-only (a shared or mounted corpus), a file
+    named after OUTDIR's absolute path in the system's temporary folder."""
+    root = Path(outdir).resolve()
+    if os.access(root, os.W_OK):
+        return root / INDEX_NAME
+    digest = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / "khabar-inspect"
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache / f"{root.name}-{digest}.sqlite"
+
+
 def ensure_index(outdir: str | os.PathLike[str], *,
                  index_path: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
-    """Return ``(path, rebuilt)``: the index, built or rebuilt first if the corpus changed."""
+    """Return ``(path, rebuilt)``: the index, built or rebuilt first if the corpus changed.
+
+    ``index_path`` defaults to :func:`default_index_path`.
+    """
     root = Path(outdir)
-    target = Path(index_path) if index_path is not None else root / INDEX_NAME
+    target = Path(index_path) if index_path is not None else default_index_path(root)
     if target.is_file() and _stored_fingerprint(target) == corpus_fingerprint(root):
         return target, False
     return build_index(root, index_path=target), True
