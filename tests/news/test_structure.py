@@ -81,6 +81,31 @@ def test_title_hint_wins_and_matches_across_spellings() -> None:
     assert s.lead == LEAD and s.paragraphs == [P1]
 
 
+@pytest.mark.parametrize(
+    "hint",
+    [f"{TITLE} | خبرگزاری تسنیم", f"{TITLE} - خبرآنلاین", f"خبرگزاری فارس :: {TITLE}"],
+)
+def test_title_hint_with_site_name(hint: str) -> None:
+    s = structure(f"{TITLE}\n{LEAD}\n{P1}", title_hint=hint)
+    assert (s.title, s.title_in_text, s.lead, s.paragraphs) == (TITLE, True, LEAD, [P1])
+
+
+def test_surtitle_above_the_hinted_title() -> None:
+    surtitle = "در گفت‌وگو با سخنگوی دولت مطرح شد"
+    s = structure(f"{surtitle}\n{TITLE}\n{LEAD}\n{P1}", title_hint=TITLE)
+    assert (s.surtitle, s.title, s.lead, s.paragraphs) == (surtitle, TITLE, LEAD, [P1])
+    # without a hint the first line is the title, and nothing is a surtitle
+    s = structure(f"{surtitle}\n{TITLE}\n{LEAD}\n{P1}")
+    assert (s.surtitle, s.title) == (None, surtitle)
+
+
+def test_hint_far_down_is_not_the_title_line() -> None:
+    text = f"{LEAD}\n{P2}\n{P1}\n{TITLE}"
+    s = structure(text, title_hint=TITLE)
+    assert (s.title, s.title_in_text, s.surtitle) == (TITLE, False, None)
+    assert s.paragraphs[-1] == TITLE
+
+
 def test_lead_hint_may_span_lines() -> None:
     hint = "برای دیدن ویدیو روی لینک زیر کلیک کنید:\n\nhttps://example.com/v"
     s = structure(f"{TITLE}\n{hint}\n{P2}\n{P1}", title_hint=TITLE, lead_hint=hint)
@@ -122,7 +147,8 @@ def test_short_or_dateline_paragraphs_stay_in_the_text(line: str) -> None:
 
 
 def _lines_of(s: NewsStructure) -> list[str]:
-    head = [x for x in (s.title if s.title_in_text else None, s.dateline, s.byline) if x]
+    surtitle = s.surtitle.split("\n") if s.surtitle else []
+    head = surtitle + [x for x in (s.title if s.title_in_text else None, s.dateline, s.byline) if x]
     lead = s.lead.split("\n") if s.lead else []
     return head + lead + s.paragraphs
 
@@ -163,6 +189,19 @@ def test_targoman_title_subtitle_body(shared: Path) -> None:
             assert hinted.title == title
         if sub and body:
             assert hinted.lead is not None and hinted.lead.replace("\n", "") == sub.replace("\n", "")
+    # with the surtitle (aboveTitle) above the title, the title hint finds both
+    with_surtitle = 0
+    for r in records:
+        above, title = (r["aboveTitle"] or "").strip(), (r["title"] or "").strip()
+        sub = (r["subtitle"] or "").strip()
+        body = [x.strip() for x in (r["body"] or "").split("\n") if x.strip()]
+        if not (above and title and sub and body):
+            continue
+        with_surtitle += 1
+        s = structure("\n".join([above, title, sub, *body]), title_hint=title, lead_hint=sub)
+        sub_lines = "\n".join(x.strip() for x in sub.split("\n") if x.strip())
+        assert (s.surtitle, s.title, s.lead) == (above, title, sub_lines)
+    assert with_surtitle >= 5
     n = len(records)
     # 65 of 66: a tarafdari record has a title and nothing else, which is read as one paragraph
     assert titles >= n - 1

@@ -3,7 +3,8 @@
 The text is taken one paragraph a line (blank lines are only separators). Then:
 
 - **title**: ``title_hint`` when the caller has one (from HTML ``<title>``/``og:title`` or a record
-  field); a first line equal to it (ZWNJ, spaces and ي/ك aside) is the title line. Without a hint,
+  field); a first line equal to it (ZWNJ, spaces and ي/ك aside), or to its title part in
+  ``عنوان | نام سایت``, is the title line, and one or two short lines above it are its surtitle. Without a hint,
   the first line is the title when it reads like one: at most ``TITLE_MAX_WORDS`` words, no final
   full stop, and more text after it.
 - **dateline**: a line that is only a dateline (``تهران- ایرنا-``, or ``خبرگزاری فارس :`` alone
@@ -33,7 +34,7 @@ from functools import cache
 from khabar.news._fold import fold_bare
 from khabar.news.gazetteer import fold1, load_gazetteer
 
-__all__ = ["LEAD_MAX_WORDS", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
+__all__ = ["LEAD_MAX_WORDS", "SURTITLE_MAX_LINES", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
 #: Persian news titles run 5-20 words; a first line longer than this is a paragraph.
 TITLE_MAX_WORDS = 30
@@ -56,6 +57,8 @@ class NewsStructure:
         dateline: a line that is only a dateline (``تهران- ایرنا-``), or ``None``.
         title_in_text: whether the title is a line of the text (``False`` when it came only from
             ``title_hint``).
+        surtitle: the line(s) above the title (روتیتر), found only when ``title_hint`` names a
+            title line under them.
     """
 
     title: str | None
@@ -64,6 +67,7 @@ class NewsStructure:
     byline: str | None = None
     dateline: str | None = None
     title_in_text: bool = False
+    surtitle: str | None = None
 
 
 _Z = r"[\u200c ]?"
@@ -121,6 +125,32 @@ def _same(a: str, b: str) -> bool:
     return bool(fold_bare(a)) and fold_bare(a) == fold_bare(b)
 
 
+# «عنوان خبر | خبرگزاری تسنیم», «عنوان خبر - خبرآنلاین»: site names joined to <title>
+_TITLE_PARTS = re.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
+#: how many lines may stand above the title (a surtitle, روتیتر), when a hint finds the title
+SURTITLE_MAX_LINES = 2
+SURTITLE_MAX_WORDS = 25
+
+
+def _names_title(line: str, hint: str) -> bool:
+    """Whether ``line`` is the title ``hint`` names: equal, or one part of a «title | site» hint."""
+    if _same(line, hint):
+        return True
+    key = fold_bare(line)
+    parts = [fold_bare(p) for p in _TITLE_PARTS.split(hint)]
+    return len(parts) > 1 and len(key) >= 8 and key in parts
+
+
+def _title_line(lines: list[str], hint: str) -> int | None:
+    """Index of the line the hint names: the first line, or one under a short surtitle."""
+    for i, line in enumerate(lines[:SURTITLE_MAX_LINES + 1]):
+        if _names_title(line, hint):
+            return i
+        if not _title_like(line) or _words(line) > SURTITLE_MAX_WORDS:
+            return None
+    return None
+
+
 def structure(
     text: str, *, title_hint: str | None = None, lead_hint: str | None = None
 ) -> NewsStructure:
@@ -145,8 +175,13 @@ def structure(
 
     title: str | None = None
     title_in_text = False
-    if lines and hint is not None and _same(lines[0], hint):
-        title, title_in_text = lines.pop(0), True
+    surtitle: str | None = None
+    at = _title_line(lines, hint) if hint is not None else None
+    if at is not None:
+        # the lines above the title are its surtitle (روتیتر): «در گفت‌وگو با ...»
+        title, title_in_text = lines[at], True
+        surtitle = "\n".join(lines[:at]) or None
+        del lines[:at + 1]
     elif hint is not None:
         title = hint
     elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(lines[0]):
@@ -182,5 +217,5 @@ def structure(
             lead = body.pop(0)
     return NewsStructure(
         title=title, lead=lead, paragraphs=body, byline=byline, dateline=dateline,
-        title_in_text=title_in_text,
+        title_in_text=title_in_text, surtitle=surtitle,
     )
