@@ -8,17 +8,19 @@ What is recognised (any digit script: ``۱۴۰۲``, ``١٤٠٢``, ``1402``; Arab
   ``۱۵ رمضان ۱۴۴۵``, optionally after a weekday (``چهارشنبه ۱۹ مهر ۱۴۰۲``);
 - month name + year: ``ژوئن ۲۰۲۰``, ``مهر ۱۴۰۲``, ``مهر ۹۸`` (two-digit Jalali years);
 - bare years, only with evidence that they are years: after ``سال``/``سال‌های`` (``سال 1992``),
-  a season, ``متولد``, ``انتخابات``, ``المپیک`` or ``جام جهانی``, before an era word (``1992 میلادی``, ``۱۴۰۲ ه.ش``), in parentheses (``(1996)``), or chained to a
-  year already found (``1992 تا 1996``). So ``300 میلیون``, ``1400 نفر`` and phone numbers are not
-  dates.
+  a season, ``متولد``, ``انتخابات``, ``المپیک`` or ``جام جهانی``; before an era word
+  (``1992 میلادی``, ``۱۴۰۲ ه.ش``); in parentheses (``(1996)``); or chained to a year already found
+  (``1992 تا 1996``). Never a number followed by a unit or a count (``سال 1400 نفر``). So
+  ``300 میلیون``, ``1400 نفر`` and phone numbers are not dates.
 
-Ambiguous month words need a number: ``می`` (May / verbal prefix) must follow a day and must not
-be followed by a verb (``14 می رسد`` is "reaches 14"); ``صفر`` (Safar / zero) needs a year or
-``ماه`` before it; ``تیر``, ``مهر``, ``دی``, ``رجب`` need a day before or a year after.
+A month name alone is not a date: it needs a day before it or a year after it (``مهر``, ``دی``,
+``تیر`` and ``رجب`` are also words). ``می`` and ``مه`` (May) need a day, and ``می`` must not be
+followed by a verb (``14 می رسد`` is "reaches 14"); ``صفر`` (Safar / zero) needs a year or
+``ماه`` before it.
 
 Hijri lunar dates are converted with the tabular calendar (see
 :mod:`khabar.news.calendars`); their ``iso`` can be a day or two off the observed calendar and
-they carry ``approximate=True``. Numeric dates with years 1300-1499 are read as Jalali, never as
+they carry ``approximate=True``. Numeric dates with years 1200-1499 are read as Jalali, never as
 Hijri lunar (Persian sites do not write lunar dates with slashes).
 
 >>> [(m.text, m.calendar, m.iso) for m in find_dates("چهارشنبه ۱۹ مهر ۱۴۰۲ در تهران")]
