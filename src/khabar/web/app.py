@@ -143,16 +143,18 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
     def connect() -> Any:
         return idx.connect(db_path)
 
+    # the index does not change while serving: the filter values are counted once
+    with connect() as conn:
+        facets = idx.facets(conn)
+        indexed = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
+
     def overview_data() -> dict[str, Any]:
         stats = store.read_json(root, "stats.json") or {}
         manifest = store.read_json(root, "manifest.json") or {}
-        with connect() as conn:
-            n = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
-            facets = idx.facets(conn)
         return {"counts": stats.get("counts") or manifest.get("counts") or {},
                 "steps": list(store.flatten_numbers(stats.get("steps") or {})),
                 "stage_seconds": stats.get("stage_seconds") or {},
-                "seconds": stats.get("seconds"), "indexed": n, "facets": facets,
+                "seconds": stats.get("seconds"), "indexed": indexed, "facets": facets,
                 "khabar_version": manifest.get("khabar_version"),
                 "has_report": (root / "report.html").is_file()}
 
@@ -208,8 +210,6 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
         result = run_search(q, filters, page_no, per_page)
         params = {"q": q, "domain": domain, "agency": agency, "lang": lang, "decision": decision,
                   "from": date_from, "to": date_to, "per_page": per_page}
-        with connect() as conn:
-            facets = idx.facets(conn)
         return page("search.html", result=result, params=params, facets=facets)
 
     @app.get("/doc/{rowid}", response_class=HTMLResponse)
