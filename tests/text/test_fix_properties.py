@@ -141,3 +141,28 @@ def test_identifiers_are_copied_byte_for_byte(parts: list[str]) -> None:
     expected = [s.text for s in find_spans(text) if s.kind in VERBATIM]
     out = fix(text, digits="persian", punct_spacing="full")
     assert [s.text for s in find_spans(out) if s.kind in VERBATIM] == expected
+
+
+@SETTINGS
+@given(messy_text, messy_text)
+def test_lines_are_fixed_independently(a: str, b: str) -> None:
+    """What fix_stream's batching relies on: no rule looks across a \\n."""
+    for policy in ({"zwnj": "off"}, {"zwnj": "off", "punct_spacing": "full"}, {}):
+        assert fix(a + "\n" + b, **policy) == fix(a, **policy) + "\n" + fix(b, **policy)
+
+
+NUMBERS = st.sampled_from(["3.5", "1,000", "۱۴۰۲/۰۷/۱۹", "12:30", "۳٫۵", "۱٬۰۰۰", "٤٥", "2016"])
+
+
+SPACING_CONTEXT = st.sampled_from(["كتاب", "روم", ".", ":", "،", "؛", " ", "  ", "(", ")", "«", "»", "ق.ظ"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(NUMBERS, SPACING_CONTEXT), max_size=14))
+def test_numbers_are_never_changed_by_spacing(parts: list[str]) -> None:
+    """Numbers get no span in fix: every rule must leave them alone by construction."""
+    text = "".join(parts)
+    numbers = [s.text for s in find_spans(text) if s.kind == "number"]
+    for policy in ({"punct_spacing": "add"}, {"punct_spacing": "full"}):
+        out = fix(text, zwnj="off", **policy)
+        assert [s.text for s in find_spans(out) if s.kind == "number"] == numbers

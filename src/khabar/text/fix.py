@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, Protocol
 from khabar.document import Edit
 from khabar.text.normalize import Change, Rule, TranslateRule, apply_changes, char_rules, space_rules
 from khabar.text.policy import FixPolicy, Zwnj
-from khabar.text.protect import VERBATIM, find_spans
+from khabar.text.protect import find_verbatim
 
 __all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
 
@@ -56,7 +56,6 @@ class Repairer(Protocol):
 class _Span(NamedTuple):
     start: int
     end: int
-    verbatim: bool
 
 
 class _Edit(NamedTuple):
@@ -107,7 +106,7 @@ def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
             ch = changes[i]
             delta += len(ch.replacement) - (ch.end - ch.start)
             i += 1
-        out.append(_Span(sp.start + delta, sp.end + delta, sp.verbatim))
+        out.append(_Span(sp.start + delta, sp.end + delta))
     return out
 
 
@@ -253,24 +252,24 @@ class Fixer:
         return text, spans, moved
 
     def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
-        found = find_spans(text)
-        verbatim = [_Span(s.start, s.end, True) for s in found if s.kind in VERBATIM]
-        text, _, changed = self._stage(text, self._char_rules, verbatim, edits)
-        if changed:
-            found = find_spans(text)
-        spans = [_Span(s.start, s.end, s.kind in VERBATIM) for s in found]
+        # Identifiers (URLs, hashtags, Latin words...) are skipped by every rule. Numbers need no
+        # span: no rule can match inside one (each needs a letter or a space next to its
+        # punctuation, and numbers have neither), which tests/text checks on number tables.
+        spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
+        text, spans, moved = self._stage(text, self._char_rules, spans, edits)
+        if moved:  # a deleted ZWSP can join two Latin words into one: find them again
+            spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
         text, spans, _ = self._stage(text, self._space_rules, spans, edits)
         repairer = self.repairer
         if repairer is not None:
-            verbatim = [s for s in spans if s.verbatim]
-            if edits is None and not verbatim:
+            if edits is None and not spans:
                 text = repairer.repair(text)
             else:
                 changes = [
                     Change(r.start, r.end, r.replacement, r.rule)
                     for r in repairer.find_repairs(text)
                 ]
-                changes = _outside(changes, verbatim, edge_ok=False)
+                changes = _outside(changes, spans, edge_ok=False)
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
@@ -291,7 +290,7 @@ def _translate_outside(
         parts.append(gap)
         length += len(gap)
         parts.append(text[sp.start : sp.end])
-        moved.append(_Span(length, length + sp.end - sp.start, sp.verbatim))
+        moved.append(_Span(length, length + sp.end - sp.start))
         length += sp.end - sp.start
         pos = sp.end
     parts.append(rule.apply(text[pos:]))

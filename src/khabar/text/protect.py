@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["VERBATIM", "Span", "find_spans"]
+__all__ = ["VERBATIM", "Span", "find_spans", "find_verbatim"]
 
 #: kinds that are copied byte for byte (every other span kind is only kept away from spacing and
 #: ZWNJ rules)
@@ -35,29 +35,33 @@ _WORDISH = (
 )
 #: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 # Order matters: the first alternative that matches at a position wins, so longer identifiers come
-# before the Latin words and numbers they contain.
-_SPANS = re.compile(
+# before the Latin words they contain.
+_VERBATIM = re.compile(
     "|".join(
         [
             # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
             rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?<![{_WORDISH}])www\.)[^\s<>\"«»]+)",
-            r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)",
+            rf"(?P<email>{_EMAIL})",
             r"(?P<code>`[^`\n]+`)",
             rf"(?P<mention>(?<![{_WORDISH}])@\w+)",
             # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
             rf"(?P<hashtag>(?<![{_WORDISH}])#[\w\u200c]+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
-            # 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (ASCII, Arabic-Indic and Persian digits)
-            rf"(?P<number>{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*)",
         ]
     )
 )
-#: Every span starts with one of these characters. Python's regex engine scans for a lone
-#: character class in C, but tries all seven alternatives at every position of the text, so
-#: find_spans looks for a trigger first and tries the alternatives only there (5-10x faster).
-_TRIGGER = re.compile(rf"[{_DIGIT[1:-1]}{_LATIN}#@`]")
+#: 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (ASCII, Arabic-Indic and Persian digits)
+_NUMBER = re.compile(rf"{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*")
+#: Every identifier starts with one of these characters (an e-mail that starts with digits is
+#: found from its first letter or its @, then extended to the left). Python's regex engine scans
+#: for a lone character class in C, but tries all six alternatives at every position of a text, so
+#: the identifiers are looked for only where a trigger is (5-10x faster).
+_TRIGGER = re.compile(rf"[{_LATIN}#@`]")
+_EMAIL_RE = re.compile(_EMAIL)
+_LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 #: punctuation that ends a sentence around a URL rather than belonging to it
 _URL_TRAILING = ".,;:!?'\"،؛؟)]}"
 
@@ -81,38 +85,64 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def find_spans(text: str) -> list[Span]:
-    """Every protected span of ``text``, in order, non-overlapping.
+def _email_from_left(text: str, at: int, floor: int) -> re.Match[str] | None:
+    """An e-mail address whose local part starts left of ``at`` with digits (``12ab@x.ir``)."""
+    start = at
+    while start > floor and text[start - 1] in _LOCAL_PART:
+        start -= 1
+    while start < at and not text[start].isalnum():
+        start += 1
+    return _EMAIL_RE.match(text, start) if start < at else None
 
-    >>> [s.text for s in find_spans("ایمیل info@khabar.ir و (http://a.ir/x).")]
-    ['info@khabar.ir', 'http://a.ir/x']
-    >>> find_spans("متن فارسی بدون عدد")
-    []
+
+def find_verbatim(text: str) -> list[Span]:
+    """The identifiers of ``text`` (URLs, e-mails, code, mentions, hashtags, Latin words).
+
+    These are copied byte for byte by every rule of :func:`khabar.fix`.
+
+    >>> [(s.kind, s.text) for s in find_verbatim("با 12ab@x.ir و #تگ در ۱۴۰۲")]
+    [('email', '12ab@x.ir'), ('hashtag', '#تگ')]
     """
     spans = []
-    search, match = _TRIGGER.search, _SPANS.match
+    search, match = _TRIGGER.search, _VERBATIM.match
     pos = 0
     while (t := search(text, pos)) is not None:
-        m = match(text, t.start())
+        at = t.start()
+        m = match(text, at)
+        if m is None or m.lastgroup in ("email", "latin"):
+            left = _email_from_left(text, at, pos)
+            m = left or m
         if m is None:
-            pos = t.start() + 1
+            pos = at + 1
             continue
-        kind = m.lastgroup or "latin"
+        kind = m.lastgroup or "email"
         start, end = m.span()
         if kind == "url":
             end = start + len(_trim_url(m.group()))
             if end - start < 5:  # "www." alone, or a scheme with nothing after it
-                pos = t.start() + 1
+                pos = at + 1
                 continue
         spans.append(Span(start, end, kind, text[start:end]))
         pos = end
     return spans
 
 
-def is_persian_only(text: str) -> bool:
-    """True when ``text`` cannot hold a protected span (fast path: no digit, Latin, #, @, `).
+def find_spans(text: str) -> list[Span]:
+    """Every protected span of ``text``: identifiers, and the numbers between them; in order.
 
-    >>> is_persian_only("سلام دنیا"), is_persian_only("سلام 2")
-    (True, False)
+    >>> [s.text for s in find_spans("ایمیل info@khabar.ir و (http://a.ir/x) ساعت 12:30.")]
+    ['info@khabar.ir', 'http://a.ir/x', '12:30']
+    >>> find_spans("متن فارسی بدون عدد")
+    []
     """
-    return _SPANS.search(text) is None
+    spans = []
+    pos = 0
+    for ident in [*find_verbatim(text), None]:
+        end = len(text) if ident is None else ident.start
+        spans += [
+            Span(m.start(), m.end(), "number", m.group()) for m in _NUMBER.finditer(text, pos, end)
+        ]
+        if ident is not None:
+            spans.append(ident)
+            pos = ident.end
+    return spans
