@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""ZWNJ benchmark: khabar against the hazm, shekar and negar anchors, in one command.
+
+    .venv/bin/python bench/zwnj/run.py                 # everything (tens of minutes)
+    .venv/bin/python bench/zwnj/run.py --limit 2000    # first 2000 lines of each set
+
+1. Makes ``bench/.venv-anchors`` (git-ignored by a ``.gitignore`` inside it) with hazm, shekar
+   and python-negar from PyPI; they are points of comparison, NOT khabar dependencies.
+2. Scores every tool with ``../shared/tools/score_zwnj.py`` on UD PerDT dev, UD Seraji dev and
+   PEYMA 600K (research-only text, used to measure, never copied) in glued, spaced and intact
+   modes, and measures each tool's characters per second (CPU time of the command on the
+   glued PEYMA text, minus its start-up time on one line).
+3. Prints a markdown table and writes it, with the machine, to ``bench/zwnj/results.md``.
+
+khabar is measured twice: ``khabar fix`` (the whole fix, character normalisation included)
+when ``.venv/bin/khabar`` exists, and the ZWNJ engine alone (``bench/zwnj/khabar_zwnj.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
+SCORER = SHARED / "tools" / "score_zwnj.py"
+ANCHORS = ROOT / "bench" / ".venv-anchors"
+ANCHOR_PACKAGES = ["hazm==0.10.0", "shekar==0.1.16", "python-negar==1.4.3"]
+SETS = {
+    "PerDT dev": SHARED / "data" / "ud_perdt" / "dev.txt",
+    "Seraji dev": SHARED / "data" / "ud_seraji" / "dev.txt",
+    "PEYMA 600K": SHARED / "data" / "peyma_nsurl2019" / "peyma600k.sentences.txt",
+}
+MODES = ("glued", "spaced", "intact")
+Z = "\u200c"
+
+
+def machine() -> str:
+    """nproc, CPU model, Python and load, for the results file."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"nproc {os.cpu_count()}, CPU {model}, Python {platform.python_version()}, "
+            f"load average at start {load}")
+
+
+def ensure_anchors() -> None:
+    """Create the anchors venv once; later runs reuse it."""
+    py = ANCHORS / "bin" / "python"
+    if py.exists():
+        return
+    print(f"creating {ANCHORS} with {' '.join(ANCHOR_PACKAGES)} ...", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "venv", str(ANCHORS)], check=True)
+    (ANCHORS / ".gitignore").write_text("*\n", encoding="utf-8")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", *ANCHOR_PACKAGES], check=True)
+
+
+def tools() -> dict[str, str]:
+    """Tool name -> shell command reading stdin and writing one line per line."""
+    out = {}
+    khabar = ROOT / ".venv" / "bin" / "khabar"
+    if khabar.exists():
+        out["khabar fix"] = f"{khabar} fix"
+    out["khabar zwnj engine"] = f"{ROOT / '.venv' / 'bin' / 'python'} {HERE / 'khabar_zwnj.py'}"
+    for name in ("hazm", "shekar", "negar"):
+        out[name] = f"{ANCHORS / 'bin' / 'python'} {HERE / 'anchor.py'} {name}"
+    return out
+
+
+def limited(path: Path, limit: int, tmp: Path) -> Path:
+    if not limit:
+        return path
+    lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()][:limit]
+    target = tmp / f"{path.parent.name}-{path.name}"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def score(cmd: str, gold: Path, mode: str) -> dict:
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(gold), "--mode", mode, "--cmd", cmd],
+        capture_output=True, text=True,
+    )
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": (proc.stderr or proc.stdout)[-300:]}
+
+
+def cpu_seconds(cmd: str, data: Path) -> float:
+    """CPU seconds (user + system) the command's processes spend on ``data``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(data, encoding="utf-8") as stdin:
+        subprocess.run(cmd, shell=True, stdin=stdin, stdout=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def speed(cmd: str, gold: Path, tmp: Path) -> float:
+    """Characters per CPU second on the glued text, start-up (one line) subtracted."""
+    text = re.sub(Z, "", gold.read_text("utf-8"))
+    data = tmp / "speed.txt"
+    data.write_text(text, encoding="utf-8")
+    one = tmp / "one.txt"
+    one.write_text(text.split("\n", 1)[0] + "\n", encoding="utf-8")
+    startup = cpu_seconds(cmd, one)
+    total = cpu_seconds(cmd, data)
+    return len(text) / max(total - startup, 1e-6)
+
+
+def cell(result: dict, key: str = "f1") -> str:
+    if "error" in result:
+        return "error"
+    value = result.get(key)
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N lines of each set")
+    ap.add_argument("--only", nargs="*", help="tool names to run (default: all)")
+    ap.add_argument("--output", type=Path, default=HERE / "results.md")
+    a = ap.parse_args(argv)
+    if not SCORER.exists():
+        print(f"error: {SCORER} not found; put ../shared beside the repository", file=sys.stderr)
+        return 2
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    info = machine()
+    ensure_anchors()
+    selected = {k: v for k, v in tools().items() if not a.only or k in a.only}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        sets = {name: limited(path, a.limit, tmp) for name, path in SETS.items()}
+        for tool, cmd in selected.items():
+            row = {"tool": tool}
+            for set_name, gold in sets.items():
+                for mode in MODES:
+                    result = score(cmd, gold, mode)
+                    key = "harm" if mode == "intact" else "f1"
+                    row[f"{set_name} {mode}"] = cell(result, key)
+                    print(f"{tool:20} {set_name:11} {mode:7} {json.dumps(result)}", file=sys.stderr)
+            row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
+            rows.append(row)
+    columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s"]
+    header = ["tool"] + [
+        f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES
+    ] + ["chars/s (1 core, CPU time)"]
+    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    table += ["| " + " | ".join(row[c] for c in columns) + " |" for row in rows]
+    text = "\n".join(table)
+    print(text)
+    scope = f"first {a.limit} lines of each set" if a.limit else "whole sets"
+    a.output.write_text(
+        "# ZWNJ benchmark\n\n"
+        f"Run {started} by `bench/zwnj/run.py` ({scope}).\n\n"
+        f"Machine: {info}.\n\n"
+        "F1 over ZWNJ boundaries after joining letters, and harm (share of gold words changed on "
+        "intact text), from `../shared/tools/score_zwnj.py`. chars/s is per CPU second on the "
+        "glued PEYMA text, start-up subtracted; the machine is shared, so treat it as a rough "
+        "figure.\n\n" + text + "\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
