@@ -188,6 +188,8 @@ def test_punctuation_spacing_add(text: str, expected: str) -> None:
         ("« متن »", "«متن»"),
         ("گفت :ما", "گفت: ما"),  # removed before, then added after
         ("3.5", "3.5"),
+        ("12 :30", "12 :30"),  # not glued into one number
+        ("۱۲ .", "۱۲ ."),
     ],
 )
 def test_punctuation_spacing_full(text: str, expected: str) -> None:

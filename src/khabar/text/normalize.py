@@ -1,6 +1,6 @@
 """Character and spacing rules of :func:`khabar.fix`, each a small named, precompiled rule.
 
-A rule can *apply* itself (fast: one :meth:`str.translate` or one :meth:`re.Pattern.sub`) or
+A rule can *apply* itself (fast: :meth:`str.replace` calls or one :meth:`re.Pattern.sub`) or
 *find* its changes (for :func:`khabar.fix_with_edits` and for texts with protected spans); both
 come from the same table or pattern, so they cannot disagree. Rules never match across a line
 break: every pattern names the space U+0020 it works on, never ``\\s``.
@@ -263,13 +263,15 @@ _COLLAPSE = RegexRule(
     "space.collapse", re.compile(r"  (?<=\S  ) *(?=\S)"), " ", guard=lambda t: "  " in t
 )
 #: Spaces before a line break or the end of the text are invisible noise.
-_RARE_BREAK_AFTER_SPACE = re.compile(f"[{LINE_BREAKS[2:]}](?<= .)")
 _TRAILING = RegexRule(
     "space.trailing",
     re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"),
     "",
     guard=lambda t: (
-        t.endswith(" ") or " \n" in t or " \r" in t or _RARE_BREAK_AFTER_SPACE.search(t) is not None
+        t.endswith(" ")
+        or " \n" in t
+        or " \r" in t
+        or any(b in t and " " + b in t for b in LINE_BREAKS[2:])  # one memchr each, usually
     ),
 )
 
@@ -298,7 +300,8 @@ _SPACE_BEFORE = RegexRule(
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
 _REMOVE_SPACE_BEFORE = RegexRule(
     "punct.space",
-    re.compile(r" (?<=\S ) *(?=[،؛:.!؟)\]»])"),
+    # not after a digit: ``12 :30`` would become one number
+    re.compile(r" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[،؛:.!؟)\]»])"),
     "",
     guard=_any_of("،؛:.!؟)]»"),
 )
