@@ -76,6 +76,8 @@ _VERB_ENDING_RE = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید
 MIN_COMPOUND_PIECE = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
 MIN_PAIR_COUNT = 2
+#: ... and make at least this share of the rarer word's occurrences.
+MIN_PAIR_SHARE = 0.1
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -361,8 +363,12 @@ class ZwnjRepairer:
             return False
         if b in lex.bound_suffixes and (lex.word_count[a] or a in lex.verbal_prefixes):
             return True  # «سیاره ای» → «سیاره‌ای», «خشونت ها» → «خشونت‌ها»
-        if a in lex.verbal_prefixes and self._is_verb_remainder(b):
-            return True  # «می اندازد» → «می‌اندازد»
+        if b in lex.bound_suffixes and lex.suffix_share(b, a) >= MIN_STRONG_SHARE:
+            return True  # «زرافه ها»: an unknown noun, but «ها» is not a word by itself
+        if a in lex.verbal_prefixes and (
+            self._is_verb_remainder(b) or (len(b) >= 3 and _VERB_ENDING_RE.search(b))
+        ):
+            return True  # «می اندازد» → «می‌اندازد», «می فرسود» → «می‌فرسود»
         return False
 
     def _unknown_stem(self, tok: str) -> str | None:
@@ -401,16 +407,21 @@ class ZwnjRepairer:
             return "word" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
         if len(piece) < MIN_PIECE:
             return None
+        together = lex.pair_count(prev, piece)
         if (
-            lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
+            together >= MIN_PAIR_COUNT
             and lex.word_count[piece] >= MIN_STEM_COUNT
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
+            # the pair must be a habit of the rarer word: «حالی که» is, «جان به» is not
+            and together >= MIN_PAIR_SHARE * min(lex.word_count[prev], lex.word_count[piece])
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
-        if prev in lex.bound_prefixes and len(piece) >= MIN_COMPOUND_PIECE and (
+        if prev in lex.bound_prefixes and len(piece) > MIN_COMPOUND_PIECE and (
             lex.word_count[piece] >= MIN_STEM_COUNT or lex.right_count[piece] >= MIN_COMPOUND_RIGHT
         ):
-            return "word"  # «بی» + «نیوز»: a prefix that is rarely a word by itself
+            # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
+            # refused («بینیم» is a verb, not «بی‌نیم»)
+            return "word"
         if (
             len(prev) >= MIN_COMPOUND_PIECE
             and len(piece) >= MIN_COMPOUND_PIECE
