@@ -10,7 +10,8 @@ header, a trimmed lead) lower the similarity.
 
 Flow (the runner maps per shard and reduces once):
 
-1. map: ``exact_key(text)`` and ``signature(text, config)`` per document (pure, picklable bytes);
+1. map: ``dedup_keys(text, config)`` = ``(exact_key(text), signature(text, config))`` per document
+   (pure; a 32-character str and ``4 * num_perm`` bytes, both picklable);
 2. reduce: ``index.add(candidate, key, sig)`` for every document, then ``index.resolve()``.
 
 MinHash signatures come from ``datasketch`` (extra ``dedup``). The LSH step bands the signatures
@@ -34,6 +35,7 @@ not merge two stories.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -53,6 +55,7 @@ __all__ = [
     "MinHashConfig",
     "SyndicationRow",
     "clusters_of",
+    "dedup_keys",
     "exact_key",
     "signature",
     "syndication_table",
@@ -169,8 +172,11 @@ def shingle_hashes(text: str, k: int) -> np.ndarray:
     >>> len(shingle_hashes("", 9))
     0
     """
+    return _stream_hashes(spaceless(text), k)
+
+
+def _stream_hashes(stream: str, k: int) -> np.ndarray:
     np = _np()
-    stream = spaceless(text)
     if not stream:
         return np.zeros(0, dtype=np.uint32)
     cps = np.frombuffer(stream.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -200,6 +206,10 @@ def signature(text: str, config: MinHashConfig) -> bytes:
     >>> signature("کتاب‌ها", cfg) == signature("كتاب ها", cfg)
     True
     """
+    return _signature_of_stream(spaceless(text), config)
+
+
+def _signature_of_stream(stream: str, config: MinHashConfig) -> bytes:
     np = _np()
     ds = require("datasketch", extra="dedup", feature="near-duplicate detection")
     mh = ds.MinHash(
@@ -209,10 +219,22 @@ def signature(text: str, config: MinHashConfig) -> bytes:
         permutations=_permutations(config.num_perm, config.seed),
         scheme="affine32",
     )
-    hashes = shingle_hashes(text, config.shingle)
+    hashes = _stream_hashes(stream, config.shingle)
     if len(hashes):
         mh.update_batch(hashes.tolist())
     return np.asarray(mh.hashvalues, dtype="<u4").tobytes()
+
+
+def dedup_keys(text: str, config: MinHashConfig) -> tuple[str, bytes]:
+    """Return ``(exact_key(text), signature(text, config))``, canonicalising the text once.
+
+    >>> cfg = MinHashConfig()
+    >>> dedup_keys("کتاب ها", cfg) == (exact_key("کتاب‌ها"), signature("کتاب‌ها", cfg))
+    True
+    """
+    stream = spaceless(text)
+    key = hashlib.blake2b(stream.encode("utf-8"), digest_size=16).hexdigest()
+    return key, _signature_of_stream(stream, config)
 
 
 def similarity(sig_a: bytes, sig_b: bytes) -> float:
@@ -300,8 +322,9 @@ class DedupIndex:
     def _sorted(self) -> tuple[list[int], Any]:
         np = _np()
         perm = sorted(range(len(self._cands)), key=lambda i: (self._cands[i].order, self._cands[i].id))
-        sigs = np.frombuffer(bytes(self._sigs), dtype="<u4").reshape(-1, self.config.num_perm)
-        return perm, sigs[np.asarray(perm, dtype=np.int64)] if perm else sigs
+        # a view on the buffer (no copy); the fancy index below makes the one sorted copy
+        sigs = np.frombuffer(self._sigs, dtype="<u4").reshape(-1, self.config.num_perm)
+        return perm, sigs[np.asarray(perm, dtype=np.int64)] if perm else sigs.copy()
 
     def _band_pairs(self, sigs: Any) -> Any:
         """Candidate pairs (i < j, positions in sorted order) that share at least one band."""
