@@ -36,7 +36,10 @@ def main(paths: list[Path]) -> None:
     for path in paths:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         chars = sum(map(len, lines))
-        for label, policy in [("chars+spacing (zwnj=off)", FixPolicy(zwnj="off")), ("whole fix", FixPolicy())]:
+        for label, policy in [
+            ("chars+spacing (zwnj=off)", FixPolicy(zwnj="off")),
+            ("whole fix", FixPolicy()),
+        ]:
             fixer = Fixer(policy)
             list(fixer.fix_stream(lines[:100]))  # load the lexicon, warm caches
             rate = best_rate(fixer, lines)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 Z = "\u200c"
 #: letters that join to the following letter (dual-joining): a ZWNJ after them is visible
-JOINING = set("بپتثجچحخسشصضطظعغفقکگلمنهیئـ" "كيه")
+JOINING = set("بپتثجچحخسشصضطظعغفقکگلمنهیئـكيه")
 #: two-way spellings, both accepted and not scored
 VARIANTS = {"آنها", "اینها"}
 _FOLD = str.maketrans(
@@ -132,7 +132,9 @@ def score(gold: Sequence[str], out: Sequence[str], mode: str) -> dict[str, float
     return res
 
 
-def evaluate(gold: Sequence[str], repair: Callable[[str], str], mode: str) -> dict[str, float | int | str]:
+def evaluate(
+    gold: Sequence[str], repair: Callable[[str], str], mode: str
+) -> dict[str, float | int | str]:
     """Damage ``gold`` by ``mode``, repair each line, and score the result."""
     return score(gold, [repair(line) for line in damage(gold, mode)], mode)
 

@@ -10,13 +10,16 @@ import pytest
 
 from khabar.errors import ConfigError
 from khabar.text.charmap import load_rows, parse_rows, presentation_forms, translation_table
-from khabar.text.policy import FixPolicy, _ENUMS
+from khabar.text.policy import _ENUMS, FixPolicy
 
 # every combination of the style fields the character map can depend on
 POLICIES = [
     FixPolicy(digits=d, teh_marbuta=t, tatweel=w, diacritics=c)
     for d, t, w, c in itertools.product(
-        ["keep", "persian", "latin"], ["keep", "heh"], ["keep", "remove"], ["keep", "stray", "remove"]
+        ["keep", "persian", "latin"],
+        ["keep", "heh"],
+        ["keep", "remove"],
+        ["keep", "stray", "remove"],
     )
 ]
 

@@ -171,7 +171,9 @@ def test_cli_reads_stdin_and_writes_one_line_per_line() -> None:
 def test_cli_rejects_a_bad_option_with_advice() -> None:
     run = _run_cli(b"x\n", "--digits=roman")
     assert run.returncode == 2
-    assert b"digits='roman' is not a valid choice; valid choices: keep, persian, latin" in run.stderr
+    assert (
+        b"digits='roman' is not a valid choice; valid choices: keep, persian, latin" in run.stderr
+    )
     run = _run_cli(b"x\n", "digits")
     assert run.returncode == 2
     assert b"write options as --name=value" in run.stderr

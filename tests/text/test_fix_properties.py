@@ -28,9 +28,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 #: a ZWNJ must have a letter or a mark on both sides ([^\W\d_] is "a letter" in Python's re)
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0300-\u036f\u0900-\u0dff"
-_BAD_ZWNJ = re.compile(
-    f"(?<![^\\W\\d_])(?<![{_MARKS}]){ZWNJ}|{ZWNJ}(?![^\\W\\d_])(?![{_MARKS}])"
-)
+_BAD_ZWNJ = re.compile(f"(?<![^\\W\\d_])(?<![{_MARKS}]){ZWNJ}|{ZWNJ}(?![^\\W\\d_])(?![{_MARKS}])")
 
 
 def test_the_bad_zwnj_check_itself() -> None:
@@ -154,7 +152,9 @@ def test_lines_are_fixed_independently(a: str, b: str) -> None:
 NUMBERS = st.sampled_from(["3.5", "1,000", "۱۴۰۲/۰۷/۱۹", "12:30", "۳٫۵", "۱٬۰۰۰", "٤٥", "2016"])
 
 
-SPACING_CONTEXT = st.sampled_from(["كتاب", "روم", ".", ":", "،", "؛", " ", "  ", "(", ")", "«", "»", "ق.ظ"])
+SPACING_CONTEXT = st.sampled_from(
+    ["كتاب", "روم", ".", ":", "،", "؛", " ", "  ", "(", ")", "«", "»", "ق.ظ"]
+)
 
 
 @SETTINGS

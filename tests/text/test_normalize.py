@@ -64,7 +64,10 @@ def test_yeh_and_kaf(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("\ufedb\ufe98\ufe8e\ufe8f", "کتاب"),  # ﻛﺘﺎﺏ: initial kaf, medial teh, final alef, isolated beh
+        (
+            "\ufedb\ufe98\ufe8e\ufe8f",
+            "کتاب",
+        ),  # ﻛﺘﺎﺏ: initial kaf, medial teh, final alef, isolated beh
         ("\ufefb", "لا"),  # ﻻ lam-alef ligature: two letters
         ("\ufdf2", "الله"),  # ﷲ: a word ligature that is just letters
         ("\ufbfe\ufbff", "یی"),  # Farsi yeh initial, medial

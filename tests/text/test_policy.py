@@ -31,7 +31,10 @@ def test_policy_is_frozen() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"digits": "roman"}, "digits='roman' is not a valid choice; valid choices: keep, persian, latin"),
+        (
+            {"digits": "roman"},
+            "digits='roman' is not a valid choice; valid choices: keep, persian, latin",
+        ),
         ({"heh_yeh": "x"}, "valid choices: keep, hamza, ligature, yeh"),
         ({"punct_spacing": True}, "valid choices: off, add, full"),
         ({"digit": "latin"}, "unknown fix policy option 'digit'; valid options: digits, "),

@@ -9,9 +9,9 @@ Three stages run in order, each on the output of the one before:
    spaces around punctuation;
 3. **ZWNJ** (:mod:`khabar.text.zwnj`): half-spaces restored in glued and spaced words.
 
-URLs, e-mails, hashtags, mentions, code and Latin words are copied byte for byte; numbers are
-kept away from the spacing and ZWNJ rules (:mod:`khabar.text.protect`). Every line break is kept,
-so the output has exactly as many lines as the input.
+URLs, e-mails, hashtags, mentions, code and Latin words are copied byte for byte
+(:mod:`khabar.text.protect`); numbers (``3.5``, ``۱۴۰۲/۰۷/۱۹``, ``12:30``) are never changed by a
+spacing rule. Every line break is kept, so the output has exactly as many lines as the input.
 
 >>> fix("قزاقستان در سال 2016  بیش از ۳۰۰ ميليون دلار", zwnj="off")
 'قزاقستان در سال 2016 بیش از ۳۰۰ میلیون دلار'
@@ -31,7 +31,14 @@ from functools import cache
 from typing import Any, NamedTuple, Protocol
 
 from khabar.document import Edit
-from khabar.text.normalize import Change, Rule, TranslateRule, apply_changes, char_rules, space_rules
+from khabar.text.normalize import (
+    Change,
+    Rule,
+    TranslateRule,
+    apply_changes,
+    char_rules,
+    space_rules,
+)
 from khabar.text.policy import FixPolicy, Zwnj
 from khabar.text.protect import find_verbatim
 
@@ -39,10 +46,16 @@ __all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
 
 
 class _RepairLike(Protocol):
-    start: int
-    end: int
-    replacement: str
-    rule: str
+    """One repair of the ZWNJ engine: ``text[start:end]`` becomes ``replacement``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def replacement(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
 
 
 class Repairer(Protocol):
@@ -81,8 +94,10 @@ def _outside(changes: list[Change], spans: list[_Span], *, edge_ok: bool = True)
         if i < len(spans):
             sp = spans[i]
             if edge_ok:
-                inside = sp.start < ch.start < sp.end if ch.start == ch.end else (
-                    ch.start < sp.end and sp.start < ch.end
+                inside = (
+                    sp.start < ch.start < sp.end
+                    if ch.start == ch.end
+                    else (ch.start < sp.end and sp.start < ch.end)
                 )
             else:
                 inside = ch.start <= sp.end and sp.start <= ch.end
@@ -100,8 +115,10 @@ def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
     delta = 0
     i = 0
     for sp in spans:
-        while i < len(changes) and changes[i].end <= sp.start and (
-            changes[i].start < sp.start or changes[i].start == changes[i].end
+        while (
+            i < len(changes)
+            and changes[i].end <= sp.start
+            and (changes[i].start < sp.start or changes[i].start == changes[i].end)
         ):
             ch = changes[i]
             delta += len(ch.replacement) - (ch.end - ch.start)
@@ -215,9 +232,10 @@ class Fixer:
         fixed = self.fix("".join(batch)).split("\n")
         if batch[-1].endswith("\n"):
             fixed.pop()  # the empty piece after the final line break
-        if len(fixed) != len(batch):  # a line held another line break (\r, U+2028): go one by one
+        if len(fixed) != len(batch):  # cannot happen (fix keeps every \n); a safety net
             return [self.fix(line) for line in batch]
-        return [f + "\n" for f in fixed[:-1]] + [fixed[-1] + ("\n" if batch[-1].endswith("\n") else "")]
+        last = fixed[-1] + ("\n" if batch[-1].endswith("\n") else "")
+        return [f + "\n" for f in fixed[:-1]] + [last]
 
     def _stage(
         self,
@@ -382,7 +400,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="\n"
     )
     stdout = io.TextIOWrapper(
-        sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline="", write_through=False
+        sys.stdout.buffer,
+        encoding="utf-8",
+        errors="surrogateescape",
+        newline="",
+        write_through=False,
     )
     stdout.writelines(fixer.fix_stream(stdin))
     stdout.flush()

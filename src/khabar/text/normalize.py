@@ -169,8 +169,10 @@ class RegexRule(Rule):
 # --- character rules (canonicalisation, then the styles that need context) ----------------------
 
 #: the sources frequent in real web text (PEYMA: one character in 25 is an Arabic yeh)
-_HOT = "\u064a\u0649\u0643" + "".join(map(chr, range(0x30, 0x3A))) + "".join(
-    map(chr, range(0x6F0, 0x6FA))
+_HOT = (
+    "\u064a\u0649\u0643"
+    + "".join(map(chr, range(0x30, 0x3A)))
+    + "".join(map(chr, range(0x6F0, 0x6FA)))
 )
 
 #: ZWJ (U+200D) between or beside Arabic letters does nothing (they join anyway) and breaks search;
@@ -217,7 +219,11 @@ _REPEATED_HARAKAT = RegexRule(
 
 _HEH_HAMZA = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
 _HEH_LIGATURE = "\u06c0"  # ۀ
-_HEH_STYLES = {HehYeh.HAMZA: _HEH_HAMZA, HehYeh.LIGATURE: _HEH_LIGATURE, HehYeh.YEH: "\u0647\u200c\u06cc"}
+_HEH_STYLES = {
+    HehYeh.HAMZA: _HEH_HAMZA,
+    HehYeh.LIGATURE: _HEH_LIGATURE,
+    HehYeh.YEH: "\u0647\u200c\u06cc",
+}
 
 
 def _heh_yeh_rule(style: HehYeh) -> RegexRule | None:

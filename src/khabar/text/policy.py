@@ -66,7 +66,9 @@ class Diacritics(StrEnum):
 
     KEEP = "keep"  #: keep every mark
     STRAY = "stray"  #: remove marks that sit on no letter (after a space, digit, punctuation), and repeats
-    REMOVE = "remove"  #: remove all harakat (هٔ's hamza and superscript alef are letters' parts: kept)
+    REMOVE = (
+        "remove"  #: remove all harakat (هٔ's hamza and superscript alef are letters' parts: kept)
+    )
 
 
 class Tatweel(StrEnum):
@@ -80,7 +82,9 @@ class PunctSpacing(StrEnum):
     """How spaces around punctuation are repaired."""
 
     OFF = "off"  #: leave them
-    ADD = "add"  #: add the missing space after ، ؛ : . ! ؟ ) » and before ( « when letters touch them
+    ADD = (
+        "add"  #: add the missing space after ، ؛ : . ! ؟ ) » and before ( « when letters touch them
+    )
     FULL = "full"  #: ADD, and also remove spaces before ، ؛ : . ! ؟ ) » and after ( «
 
 
@@ -155,10 +159,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
 
 def _parse(name: str, enum_type: type[StrEnum], value: object) -> StrEnum:
     """Turn a user's string into the field's enum, or say which values are valid."""
-    try:
+    valid = ", ".join(m.value for m in enum_type)
+    if isinstance(value, str) and value in enum_type._value2member_map_:
         return enum_type(value)
-    except ValueError:
-        valid = ", ".join(m.value for m in enum_type)
-        raise ConfigError(
-            f"{name}={value!r} is not a valid choice; valid choices: {valid}"
-        ) from None
+    raise ConfigError(f"{name}={value!r} is not a valid choice; valid choices: {valid}")
