@@ -384,9 +384,18 @@ class ZwnjRepairer:
             stem, suffix = tok[:k], tok[k:]
             if suffix in lex.bound_suffixes and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE:
                 return stem + ZWNJ + suffix
-        for prefix in ("می", "نمی"):
+        for prefix in sorted(lex.verbal_prefixes, key=len, reverse=True):  # برمی before می
             rest = tok[len(prefix) :]
-            if tok.startswith(prefix) and len(rest) >= 4 and _VERB_ENDING_RE.search(rest):
+            if (
+                tok.startswith(prefix)
+                and len(rest) >= 4
+                and _VERB_ENDING_RE.search(rest)
+                # «میرزاجواد» starts with the word «میرزا»: a name, not می + verb
+                and not any(
+                    lex.word_count[tok[:k]] >= MIN_STEM_COUNT
+                    for k in range(len(prefix) + 2, len(tok))
+                )
+            ):
                 return prefix + ZWNJ + rest
         return None
 
@@ -400,11 +409,15 @@ class ZwnjRepairer:
             # share for this suffix after this kind of stem
             ok = lex.suffix_share(piece, stem) >= MIN_SUFFIX_SHARE
             return "suffix" if ok else None
+        if kind == "conj":
+            # after «و» comes a word seen after it: «و» + «نقل»
+            ok = len(piece) >= MIN_PIECE and lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
+            return "word" if ok and lex.word_count[piece] >= MIN_STEM_COUNT else None
         if kind != "word":
             return None
         if piece == "و":
             # «حملونقل» → «حمل‌ونقل»: the conjunction between two words seen around it
-            return "word" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
+            return "conj" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
         if len(piece) < MIN_PIECE:
             return None
         together = lex.pair_count(prev, piece)
@@ -417,7 +430,9 @@ class ZwnjRepairer:
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
         if prev in lex.bound_prefixes and len(piece) > MIN_COMPOUND_PIECE and (
-            lex.word_count[piece] >= MIN_STEM_COUNT or lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+            lex.word_count[piece] >= MIN_STEM_COUNT
+            or lex.word_count[_uninflect(piece)] >= MIN_STEM_COUNT  # «بی‌تعادلی»
+            or lex.right_count[piece] >= MIN_COMPOUND_RIGHT
         ):
             # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
             # refused («بینیم» is a verb, not «بی‌نیم»)
@@ -505,7 +520,7 @@ class ZwnjRepairer:
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
         final = best.get(n)
-        if final is None or not final[2]:
+        if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
         head = tok[: final[2][0]]
         head_form = lex.best_form(head) or head
