@@ -26,8 +26,32 @@ import numpy as np
 
 from khabar.corpus.dedup import Candidate, DedupIndex, MinHashConfig, dedup_keys
 
-SYLLABLES = ["با", "سر", "کا", "می", "نو", "ره", "دا", "پی", "گل", "شه", "تر", "ان", "ست", "ها",
-             "ری", "مه", "زن", "بو", "چه", "ژی", "فر", "لا", "وی", "یا"]
+SYLLABLES = [
+    "با",
+    "سر",
+    "کا",
+    "می",
+    "نو",
+    "ره",
+    "دا",
+    "پی",
+    "گل",
+    "شه",
+    "تر",
+    "ان",
+    "ست",
+    "ها",
+    "ری",
+    "مه",
+    "زن",
+    "بو",
+    "چه",
+    "ژی",
+    "فر",
+    "لا",
+    "وی",
+    "یا",
+]
 
 
 def peak_rss_mb() -> float:
@@ -55,8 +79,13 @@ def bench_map(n: int, config: MinHashConfig) -> dict[str, float]:
         dedup_keys(text, config)
     secs, cpu = time.perf_counter() - t, time.process_time() - cpu
     # on a shared machine wall time includes waiting for a core; CPU time is what one core needs
-    return {"docs": n, "wall_seconds": round(secs, 2), "cpu_seconds": round(cpu, 2),
-            "docs_per_cpu_s": round(n / cpu, 1), "mean_chars": round(sum(map(len, texts)) / n)}
+    return {
+        "docs": n,
+        "wall_seconds": round(secs, 2),
+        "cpu_seconds": round(cpu, 2),
+        "docs_per_cpu_s": round(n / cpu, 1),
+        "mean_chars": round(sum(map(len, texts)) / n),
+    }
 
 
 def bench_reduce(n: int, dup_share: float, config: MinHashConfig) -> dict[str, float]:
@@ -115,8 +144,11 @@ def main() -> None:
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
     config = MinHashConfig()
-    result = {"config": repr(config), "map": bench_map(args.sig_sample, config),
-              "reduce": bench_reduce(args.n, args.dup_share, config)}
+    result = {
+        "config": repr(config),
+        "map": bench_map(args.sig_sample, config),
+        "reduce": bench_reduce(args.n, args.dup_share, config),
+    }
     out = json.dumps(result, indent=2)
     print(out)
     if args.json:

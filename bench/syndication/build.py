@@ -65,19 +65,32 @@ def load_articles(shared: Path) -> list[dict[str, str]]:
     for line in (data / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         parts = [d.get("title") or "", d.get("abstract") or "", d.get("body") or ""]
-        out.append({"id": f"fars-{d['idx']}", "source": "farsnews", "date": None,
-                    "text": "\n".join(p for p in parts if p.strip())})
+        out.append(
+            {
+                "id": f"fars-{d['idx']}",
+                "source": "farsnews",
+                "date": None,
+                "text": "\n".join(p for p in parts if p.strip()),
+            }
+        )
     for i, line in enumerate((data / "targoman_sample" / "docs.jsonl").open(encoding="utf-8")):
         d = json.loads(line)
         parts = [d.get("title") or "", d.get("subtitle") or "", d.get("body") or ""]
-        out.append({"id": f"targoman-{i}", "source": "targoman", "date": d.get("date"),
-                    "text": "\n".join(p for p in parts if p.strip())})
+        out.append(
+            {
+                "id": f"targoman-{i}",
+                "source": "targoman",
+                "date": d.get("date"),
+                "text": "\n".join(p for p in parts if p.strip()),
+            }
+        )
     for name in ("peyma300k", "peyma600k"):
         path = data / "peyma_nsurl2019" / f"{name}.docs.jsonl"
         for line in path.open(encoding="utf-8"):
             d = json.loads(line)
-            out.append({"id": f"{name}-{d['doc_id']}", "source": name, "date": None,
-                        "text": d["text"]})
+            out.append(
+                {"id": f"{name}-{d['doc_id']}", "source": name, "date": None, "text": d["text"]}
+            )
     return [a for a in out if len(a["text"]) >= MIN_CHARS]
 
 
@@ -88,8 +101,9 @@ def _paragraphs(text: str) -> list[str]:
 def _with_boilerplate(text: str, rng: random.Random) -> tuple[str, str]:
     domain, name = rng.choice(AGENCIES)
     header = f"به گزارش {name}،"
-    footer = [f.format(n=rng.randint(100000, 999999), d="۱۴۰۲/۰۸/۱۰") for f in
-              rng.sample(FOOTERS, 3)]
+    footer = [
+        f.format(n=rng.randint(100000, 999999), d="۱۴۰۲/۰۸/۱۰") for f in rng.sample(FOOTERS, 3)
+    ]
     return "\n".join([header, text, *footer]), domain
 
 
@@ -119,7 +133,7 @@ def nearest_negatives(articles: list[dict[str, str]]) -> list[tuple[int, int, fl
     grams = []
     for a in articles:
         toks = canonical_tokens(a["text"])
-        grams.append({" ".join(toks[i:i + 3]) for i in range(max(len(toks) - 2, 1))})
+        grams.append({" ".join(toks[i : i + 3]) for i in range(max(len(toks) - 2, 1))})
     index: dict[str, list[int]] = {}
     for i, g in enumerate(grams):
         for s in g:
@@ -150,28 +164,55 @@ def build(shared: Path, out: Path, max_docs: int, seed: int = 13) -> dict[str, i
     docs: list[dict[str, object]] = []
     pairs: list[dict[str, object]] = []
     for a in articles:
-        base = {"id": a["id"], "group": a["id"], "variant": "original", "source": a["source"],
-                "domain": {"farsnews": "farsnews.ir"}.get(a["source"], a["source"]),
-                "date": a["date"], "text": a["text"]}
+        base = {
+            "id": a["id"],
+            "group": a["id"],
+            "variant": "original",
+            "source": a["source"],
+            "domain": {"farsnews": "farsnews.ir"}.get(a["source"], a["source"]),
+            "date": a["date"],
+            "text": a["text"],
+        }
         docs.append(base)
         for variant, text, domain in make_variants(a, rng):
             vid = f"{a['id']}~{variant}"
             docs.append({**base, "id": vid, "variant": variant, "domain": domain, "text": text})
             pairs.append({"a": a["id"], "b": vid, "label": 1, "kind": variant})
     for i, j, sim in nearest_negatives(articles):
-        pairs.append({"a": articles[i]["id"], "b": articles[j]["id"], "label": 0,
-                      "kind": "nearest", "word3_jaccard": sim})
+        pairs.append(
+            {
+                "a": articles[i]["id"],
+                "b": articles[j]["id"],
+                "label": 0,
+                "kind": "nearest",
+                "word3_jaccard": sim,
+            }
+        )
     # same template: consecutive articles wrapped in one agency's identical header and footer
     for k in range(0, len(articles) - 1, 7):
         a, b = articles[k], articles[k + 1]
         head = "به گزارش خبرگزاری مهر، از تهران"
         foot = "انتهای پیام/\nکد خبر: ۵۵۵۱۲۳\nاشتراک‌گذاری در تلگرام | واتس‌اپ | توییتر"
         for art in (a, b):
-            docs.append({"id": f"{art['id']}~template", "group": f"{art['id']}~template",
-                         "variant": "template", "source": art["source"], "domain": "mehrnews.com",
-                         "date": art["date"], "text": f"{head}\n{art['text']}\n{foot}"})
-        pairs.append({"a": f"{a['id']}~template", "b": f"{b['id']}~template", "label": 0,
-                      "kind": "same_template"})
+            docs.append(
+                {
+                    "id": f"{art['id']}~template",
+                    "group": f"{art['id']}~template",
+                    "variant": "template",
+                    "source": art["source"],
+                    "domain": "mehrnews.com",
+                    "date": art["date"],
+                    "text": f"{head}\n{art['text']}\n{foot}",
+                }
+            )
+        pairs.append(
+            {
+                "a": f"{a['id']}~template",
+                "b": f"{b['id']}~template",
+                "label": 0,
+                "kind": "same_template",
+            }
+        )
     with (out / "docs.jsonl").open("w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")

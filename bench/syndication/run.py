@@ -39,12 +39,17 @@ def load(data: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return docs, pairs
 
 
-def khabar_clusters(docs: list[dict[str, Any]], config: MinHashConfig) -> tuple[dict[str, str], float]:
+def khabar_clusters(
+    docs: list[dict[str, Any]], config: MinHashConfig
+) -> tuple[dict[str, str], float]:
     t = time.perf_counter()
     index = DedupIndex(config)
     for n, d in enumerate(docs):
-        index.add(Candidate(d["id"], (n,), d.get("date"), len(d["text"])),
-                  exact_key(d["text"]), signature(d["text"], config))
+        index.add(
+            Candidate(d["id"], (n,), d.get("date"), len(d["text"])),
+            exact_key(d["text"]),
+            signature(d["text"], config),
+        )
     dups = index.resolve()
     cluster = {d["id"]: d["id"] for d in docs}
     for doc_id, dup in dups.items():
@@ -92,8 +97,12 @@ def _jaccard9(a: str, b: str) -> float:
     return len(ga & gb) / max(len(ga | gb), 1)
 
 
-def score(cluster: dict[str, str], docs: list[dict[str, Any]], pairs: list[dict[str, Any]],
-          originals: dict[str, str]) -> dict[str, Any]:
+def score(
+    cluster: dict[str, str],
+    docs: list[dict[str, Any]],
+    pairs: list[dict[str, Any]],
+    originals: dict[str, str],
+) -> dict[str, Any]:
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     tp = fp = pos = 0
     for p in pairs:
@@ -118,7 +127,9 @@ def score(cluster: dict[str, str], docs: list[dict[str, Any]], pairs: list[dict[
     return {
         "recall": round(tp / pos, 4),
         "precision_on_pairs": round(tp / max(tp + fp, 1), 4),
-        "found_share_by_kind": {k: f"{v[0]}/{v[1]} = {v[0] / v[1]:.3f}" for k, v in by_kind.items()},
+        "found_share_by_kind": {
+            k: f"{v[0]}/{v[1]} = {v[0] / v[1]:.3f}" for k, v in by_kind.items()
+        },
         "cross_group_clusters": dict(cross),
     }
 
@@ -141,19 +152,27 @@ def main() -> None:
             dropped += 1
             continue
         kept_pairs.append(p)
-    results: dict[str, Any] = {"docs": len(docs), "pairs": len(kept_pairs),
-                               "negatives_dropped_as_source_copies": dropped}
+    results: dict[str, Any] = {
+        "docs": len(docs),
+        "pairs": len(kept_pairs),
+        "negatives_dropped_as_source_copies": dropped,
+    }
     config = MinHashConfig()
     cl, secs = khabar_clusters(docs, config)
-    results["khabar"] = {"config": repr(config), "seconds": round(secs, 1),
-                         **score(cl, docs, kept_pairs, originals)}
+    results["khabar"] = {
+        "config": repr(config),
+        "seconds": round(secs, 1),
+        **score(cl, docs, kept_pairs, originals),
+    }
     if not args.skip_datatrove:
         got = datatrove_clusters(docs)
         if got is not None:
             cl, secs = got
-            results["datatrove_default"] = {"config": "MinhashConfig() word 5-gram, 14x8, fa",
-                                            "seconds": round(secs, 1),
-                                            **score(cl, docs, kept_pairs, originals)}
+            results["datatrove_default"] = {
+                "config": "MinhashConfig() word 5-gram, 14x8, fa",
+                "seconds": round(secs, 1),
+                **score(cl, docs, kept_pairs, originals),
+            }
     out = json.dumps(results, ensure_ascii=False, indent=2)
     print(out)
     if args.json:

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("datasketch")
 pytest.importorskip("numpy")
 
-from khabar.corpus.dedup import (  # noqa: E402
+from khabar.corpus.dedup import (
     Candidate,
     Cluster,
     DedupIndex,
@@ -22,7 +22,7 @@ from khabar.corpus.dedup import (  # noqa: E402
     similarity,
     syndication_table,
 )
-from khabar.corpus.keys import exact_key  # noqa: E402
+from khabar.corpus.keys import exact_key
 
 ZWNJ = "\u200c"
 CFG = MinHashConfig()
@@ -53,13 +53,20 @@ def republished(text: str) -> dict[str, str]:
     }
 
 
-def add_all(index: DedupIndex, docs: dict[str, str], dates: dict[str, str | None] | None = None,
-            order: list[str] | None = None) -> None:
+def add_all(
+    index: DedupIndex,
+    docs: dict[str, str],
+    dates: dict[str, str | None] | None = None,
+    order: list[str] | None = None,
+) -> None:
     names = list(docs)
     for name in order or names:
         text = docs[name]
-        index.add(Candidate(name, (names.index(name),), (dates or {}).get(name), len(text)),
-                  exact_key(text), signature(text, CFG))
+        index.add(
+            Candidate(name, (names.index(name),), (dates or {}).get(name), len(text)),
+            exact_key(text),
+            signature(text, CFG),
+        )
 
 
 def test_signature_is_compact_bytes(story: str) -> None:
@@ -110,8 +117,12 @@ def test_kept_copy_earliest_date_then_longest_then_first_seen() -> None:
 
 
 def test_resolve_is_deterministic_under_shuffled_insertion(story: str, other: str) -> None:
-    docs = {"original": story, **republished(story), "other": other,
-            **{f"other_{k}": v for k, v in republished(other).items()}}
+    docs = {
+        "original": story,
+        **republished(story),
+        "other": other,
+        **{f"other_{k}": v for k, v in republished(other).items()},
+    }
     expected = None
     for seed in range(6):
         order = list(docs)

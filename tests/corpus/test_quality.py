@@ -76,8 +76,28 @@ ENGLISH = (
     "it expects prices to stabilise by the end of the year, according to a statement."
 )
 TAGS = " ".join(
-    ["خرید", "گوشی", "ارزان", "لپتاپ", "تبلت", "هدفون", "شارژر", "کابل", "قاب", "محافظ",
-     "ساعت", "هوشمند", "دوربین", "اسپیکر", "کیبورد", "ماوس", "مانیتور", "پرینتر", "روتر", "فلش"]
+    [
+        "خرید",
+        "گوشی",
+        "ارزان",
+        "لپتاپ",
+        "تبلت",
+        "هدفون",
+        "شارژر",
+        "کابل",
+        "قاب",
+        "محافظ",
+        "ساعت",
+        "هوشمند",
+        "دوربین",
+        "اسپیکر",
+        "کیبورد",
+        "ماوس",
+        "مانیتور",
+        "پرینتر",
+        "روتر",
+        "فلش",
+    ]
     * 2
 )
 
@@ -95,8 +115,10 @@ TAGS = " ".join(
         # keyword spam with a function word: «ارزان» is 1/3 of the words
         (" ".join(["گوشی ارزان در تهران ارزان"] * 6), "repeated_word"),
         # a price table: digits are most of the characters
-        ("\n".join(f"سکه در بازار {i}۴۵۶۷۸۹۰۰۰ {i}۲۳۴۵۶۷۰۰ ریال" for i in range(1, 7)),
-         "too_many_digits"),
+        (
+            "\n".join(f"سکه در بازار {i}۴۵۶۷۸۹۰۰۰ {i}۲۳۴۵۶۷۰۰ ریال" for i in range(1, 7)),
+            "too_many_digits",
+        ),
         (" ".join(["خبر فوری از تهران و شهرستان ها 🔥🔥🔥🔥 ✅✅"] * 4), "too_many_symbols"),
         # letters spaced apart: mean word length 1
         (" ".join("ا ی ن خ ب ر د ر ت ه ر ا ن م ن ت ش ر ش د و ا ز ب ه"), "odd_word_length"),
@@ -119,10 +141,19 @@ def test_signals_never_raise_and_ratios_are_bounded(text: str) -> None:
         assert isinstance(value, float)
         if name.endswith("_ratio"):
             assert 0.0 <= value <= 1.0, name
-    assert check_quality(s, CFG) in {None, "empty", "too_few_words", "not_persian",
-                                     "few_stopwords", "repeated_word", "duplicated_lines",
-                                     "too_many_symbols", "too_many_digits", "odd_word_length",
-                                     "ellipsis_lines"}
+    assert check_quality(s, CFG) in {
+        None,
+        "empty",
+        "too_few_words",
+        "not_persian",
+        "few_stopwords",
+        "repeated_word",
+        "duplicated_lines",
+        "too_many_symbols",
+        "too_many_digits",
+        "odd_word_length",
+        "ellipsis_lines",
+    }
 
 
 @pytest.mark.shared

@@ -39,13 +39,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from khabar._optional import require
 from khabar.corpus.keys import exact_key, spaceless
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
+    from numpy import ndarray as NDArray
 
 __all__ = [
     "Candidate",
@@ -161,7 +161,7 @@ def _identity(value: int) -> int:
     return value
 
 
-def shingle_hashes(text: str, k: int) -> np.ndarray:
+def shingle_hashes(text: str, k: int) -> NDArray:
     """Return the sorted unique 32-bit hashes of the ``k``-character shingles of ``spaceless(text)``.
 
     A text shorter than ``k`` is one shingle; an empty text has none.
@@ -175,10 +175,10 @@ def shingle_hashes(text: str, k: int) -> np.ndarray:
     return _stream_hashes(spaceless(text), k)
 
 
-def _stream_hashes(stream: str, k: int) -> np.ndarray:
+def _stream_hashes(stream: str, k: int) -> NDArray:
     np = _np()
     if not stream:
-        return np.zeros(0, dtype=np.uint32)
+        return cast("NDArray", np.zeros(0, dtype=np.uint32))
     cps = np.frombuffer(stream.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     width = min(k, len(cps))
     n = len(cps) - width + 1
@@ -192,7 +192,7 @@ def _stream_hashes(stream: str, k: int) -> np.ndarray:
     h ^= h >> np.uint64(33)
     h *= np.uint64(0xC4CEB9FE1A85EC53)
     h ^= h >> np.uint64(33)
-    return np.unique((h >> np.uint64(32)).astype(np.uint32))
+    return cast("NDArray", np.unique((h >> np.uint64(32)).astype(np.uint32)))
 
 
 def signature(text: str, config: MinHashConfig) -> bytes:
@@ -222,7 +222,7 @@ def _signature_of_stream(stream: str, config: MinHashConfig) -> bytes:
     hashes = _stream_hashes(stream, config.shingle)
     if len(hashes):
         mh.update_batch(hashes.tolist())
-    return np.asarray(mh.hashvalues, dtype="<u4").tobytes()
+    return bytes(np.asarray(mh.hashvalues, dtype="<u4").tobytes())
 
 
 def dedup_keys(text: str, config: MinHashConfig) -> tuple[str, bytes]:
@@ -321,7 +321,9 @@ class DedupIndex:
 
     def _sorted(self) -> tuple[list[int], Any]:
         np = _np()
-        perm = sorted(range(len(self._cands)), key=lambda i: (self._cands[i].order, self._cands[i].id))
+        perm = sorted(
+            range(len(self._cands)), key=lambda i: (self._cands[i].order, self._cands[i].id)
+        )
         # a view on the buffer (no copy); the fancy index below makes the one sorted copy
         sigs = np.frombuffer(self._sigs, dtype="<u4").reshape(-1, self.config.num_perm)
         return perm, sigs[np.asarray(perm, dtype=np.int64)] if perm else sigs.copy()
@@ -362,7 +364,6 @@ class DedupIndex:
         earliest date (documents without a date come after dated ones), then the longest, then the
         first seen (``order``), then the smallest id.
         """
-        np = _np()
         perm, sigs = self._sorted()
         n = len(perm)
         uf = _UnionFind(n)

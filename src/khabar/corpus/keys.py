@@ -84,8 +84,25 @@ _REMOVE_RANGES: tuple[tuple[int, int], ...] = (
 #: but the gluing is the same in every copy, so keys still match.
 JOIN_NEXT: frozenset[str] = frozenset({"می", "نمی"})
 JOIN_PREVIOUS: frozenset[str] = frozenset(
-    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین",
-     "ترها", "ای", "اند", "ام", "اید", "ایم"}
+    {
+        "ها",
+        "های",
+        "هایی",
+        "هایم",
+        "هایت",
+        "هایش",
+        "هایمان",
+        "هایتان",
+        "هایشان",
+        "تر",
+        "ترین",
+        "ترها",
+        "ای",
+        "اند",
+        "ام",
+        "اید",
+        "ایم",
+    }
 )
 
 

@@ -39,7 +39,19 @@ __all__ = ["LANGS", "LangResult", "detect_language", "script_scores"]
 
 #: Codes this module returns: ISO 639-1 where there is one, else 639-3; ``und`` undetermined
 #: (too little text), ``zxx-latn`` mostly Latin script without the model, ``other`` another script.
-LANGS: tuple[str, ...] = ("fa", "ar", "ur", "ps", "ckb", "sd", "ug", "en", "und", "zxx-latn", "other")
+LANGS: tuple[str, ...] = (
+    "fa",
+    "ar",
+    "ur",
+    "ps",
+    "ckb",
+    "sd",
+    "ug",
+    "en",
+    "und",
+    "zxx-latn",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +84,65 @@ _PERSIAN_LETTER_RATE = 0.004
 # fold to the same keys.
 _FA_WORDS = frozenset(
     canonical(w)
-    for w in "است نیست را می های ها این اینکه آنها اینها برای شد شود کرد کند شده نیز که از در با به تا یک"
-    " گفت بود اند هم خود باید وی".split()
+    for w in [
+        "است",
+        "نیست",
+        "را",
+        "می",
+        "های",
+        "ها",
+        "این",
+        "اینکه",
+        "آنها",
+        "اینها",
+        "برای",
+        "شد",
+        "شود",
+        "کرد",
+        "کند",
+        "شده",
+        "نیز",
+        "که",
+        "از",
+        "در",
+        "با",
+        "به",
+        "تا",
+        "یک",
+        "گفت",
+        "بود",
+        "اند",
+        "هم",
+        "خود",
+        "باید",
+        "وی",
+    ]
 )
 _AR_WORDS = frozenset(
     canonical(w)
-    for w in "في التي الذي هذا هذه ذلك كانت قال وقد لم لن عن مع إلى أنه وفي إن".split()
+    for w in [
+        "في",
+        "التي",
+        "الذي",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "كانت",
+        "قال",
+        "وقد",
+        "لم",
+        "لن",
+        "عن",
+        "مع",
+        "إلى",
+        "أنه",
+        "وفي",
+        "إن",
+    ]
 )
-_ARABIC_LETTER = re.compile("[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]")
+_ARABIC_LETTER = re.compile(
+    "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"
+)
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 #: the Arabic article on a raw word of 5+ letters («الحكومة»; not «آلومینیوم», «الله», «بین‌المللی»,
 #: nor the Persian adverbs «البته» (of course) and «الان» (now))
@@ -171,9 +234,17 @@ def _script_decision(s: dict[str, float]) -> LangResult:
 def _lingua_detector() -> Any:
     """lingua restricted to the languages that matter here, built once per process."""
     lingua = require("lingua", extra="lid", feature="model-based language identification")
-    langs = [lingua.Language.PERSIAN, lingua.Language.ARABIC, lingua.Language.URDU,
-             lingua.Language.ENGLISH]
-    return lingua.LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+    langs = [
+        lingua.Language.PERSIAN,
+        lingua.Language.ARABIC,
+        lingua.Language.URDU,
+        lingua.Language.ENGLISH,
+    ]
+    return (
+        lingua.LanguageDetectorBuilder.from_languages(*langs)
+        .with_preloaded_language_models()
+        .build()
+    )
 
 
 _LINGUA_CODES = {"PERSIAN": "fa", "ARABIC": "ar", "URDU": "ur", "ENGLISH": "en"}
@@ -184,7 +255,9 @@ def _lingua(text: str) -> LangResult:
     if not values:
         return LangResult("und", 0.0, "lingua")
     best = values[0]
-    return LangResult(_LINGUA_CODES.get(best.language.name, "other"), round(best.value, 3), "lingua")
+    return LangResult(
+        _LINGUA_CODES.get(best.language.name, "other"), round(best.value, 3), "lingua"
+    )
 
 
 def detect_language(text: str, *, use_model: bool = False) -> LangResult:

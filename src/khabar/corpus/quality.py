@@ -143,9 +143,7 @@ def compute_signals(text: str) -> dict[str, float]:
         "duplicated_line_ratio": _ratio(dup_lines, n_lines),
         "punct_line_end_ratio": _ratio(sum(ln[-1] in _LINE_END for ln in lines), n_lines),
         "short_line_ratio": _ratio(sum(len(cl.split()) < 4 for cl in canon_lines), n_lines),
-        "ellipsis_line_ratio": _ratio(
-            sum(ln.endswith(("...", "…")) for ln in lines), n_lines
-        ),
+        "ellipsis_line_ratio": _ratio(sum(ln.endswith(("...", "…")) for ln in lines), n_lines),
     }
     return {name: values[name] for name in SIGNAL_NAMES}
 

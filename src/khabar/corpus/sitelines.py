@@ -22,7 +22,7 @@ are not counted at all.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Set
+from collections.abc import Set as AbstractSet
 
 from khabar.corpus.keys import canonical
 from khabar.document import Removed
@@ -87,7 +87,7 @@ class SiteLineCounter:
         return out
 
 
-def remove_site_lines(text: str, lines: Set[str]) -> tuple[str, list[Removed]]:
+def remove_site_lines(text: str, lines: AbstractSet[str]) -> tuple[str, list[Removed]]:
     """Remove every line of ``text`` whose canonical form is in ``lines``.
 
     Returns the remaining lines joined by ``\\n`` (other lines unchanged, blank lines kept) and a
