@@ -78,6 +78,11 @@ MIN_COMPOUND_PIECE = 3
 MIN_PAIR_COUNT = 2
 #: ... and make at least this share of the rarer word's occurrences.
 MIN_PAIR_SHARE = 0.1
+#: Two words both seen this often as words, together this long, make a compound even if the
+#: second was never seen after a ZWNJ: «زمین» + «مرکزی» (chosen on a small grid, 2-50 x 6-8;
+#: the F1 plateau is wide).
+MIN_COMPOUND_WORD_COUNT = 5
+MIN_COMPOUND_LENGTH = 7
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -440,8 +445,14 @@ class ZwnjRepairer:
         if (
             len(prev) >= MIN_COMPOUND_PIECE
             and len(piece) >= MIN_COMPOUND_PIECE
-            and max(lex.right_count[piece], lex.right_count[_uninflect(piece)])
-            >= MIN_COMPOUND_RIGHT
+            and (
+                max(lex.right_count[piece], lex.right_count[_uninflect(piece)])
+                >= MIN_COMPOUND_RIGHT
+                or (
+                    min(lex.word_count[prev], lex.word_count[piece]) >= MIN_COMPOUND_WORD_COUNT
+                    and len(prev) + len(piece) >= MIN_COMPOUND_LENGTH
+                )
+            )
         ):
             # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی) and rare
             # ones split names (نیلوفر → نی|لوفر), so both are refused
