@@ -243,41 +243,31 @@ class Fixer:
         rules: Sequence[Rule],
         spans: list[_Span],
         edits: list[_Edit] | None,
-    ) -> tuple[str, list[_Span], bool]:
-        """Run ``rules`` outside ``spans``: the text, the spans moved along, and whether any rule
-        changed lengths (the caller then finds spans again: a deleted ZWSP can join two words)."""
-        moved = False  # whether span positions may have moved (then they are found again)
+    ) -> tuple[str, list[_Span]]:
+        """Run ``rules`` outside ``spans``; the new text, and the spans moved along."""
         for rule in rules:
             if edits is None and not spans:
-                new = rule.apply(text)
-                if new is not text and not rule.keeps_positions:
-                    moved = True
-                text = new
-                continue
-            if edits is None and isinstance(rule, TranslateRule):
-                new, spans = _translate_outside(text, rule, spans)
-                moved = moved or not rule.keeps_positions and new != text
-                text = new
-                continue
-            changes = _outside(rule.find(text), spans)
-            if not changes:
-                continue
-            moved = moved or not rule.keeps_positions
-            if edits is not None:
-                edits[:] = _compose(edits, changes)
-            spans = _shift(spans, changes)
-            text = apply_changes(text, changes)
-        return text, spans, moved
+                text = rule.apply(text)
+            elif edits is None and isinstance(rule, TranslateRule):
+                text, spans = _translate_outside(text, rule, spans)
+            else:
+                changes = _outside(rule.find(text), spans)
+                if changes:
+                    if edits is not None:
+                        edits[:] = _compose(edits, changes)
+                    spans = _shift(spans, changes)
+                    text = apply_changes(text, changes)
+        return text, spans
 
     def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
         # Identifiers (URLs, hashtags, Latin words...) are skipped by every rule. Numbers need no
         # span: no rule can match inside one (each needs a letter or a space next to its
         # punctuation, and numbers have neither), which tests/text checks on number tables.
+        # Spans are found once, on the input, and moved along with every change. (A deletion can
+        # make a new identifier, as ZWSP + #tag: it was none in the input, and is then left as is.)
         spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
-        text, spans, moved = self._stage(text, self._char_rules, spans, edits)
-        if moved:  # a deleted ZWSP can join two Latin words into one: find them again
-            spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
-        text, spans, _ = self._stage(text, self._space_rules, spans, edits)
+        text, spans = self._stage(text, self._char_rules, spans, edits)
+        text, spans = self._stage(text, self._space_rules, spans, edits)
         repairer = self.repairer
         if repairer is not None:
             if edits is None and not spans:

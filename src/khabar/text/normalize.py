@@ -79,9 +79,6 @@ class Rule:
     """A named rewrite: ``apply`` is the fast path, ``find`` lists the same changes."""
 
     name: str
-    #: True when the rule only swaps single characters for single characters of the same kind
-    #: (letter for letter, digit for digit): protected spans then stay where they were.
-    keeps_positions: bool = False
 
     def apply(self, text: str) -> str:
         raise NotImplementedError
@@ -103,7 +100,7 @@ class TranslateRule(Rule):
         self.name = "char"
         self.map = table
         self.names = names
-        self.keeps_positions = hot
+        self.hot = hot
         self._pairs = sorted(table.items())
         chars = "".join(sorted(table))
         self.pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
@@ -114,7 +111,7 @@ class TranslateRule(Rule):
     def apply(self, text: str) -> str:
         if self.pattern is None:
             return text
-        if self.keeps_positions:
+        if self.hot:
             for src, dst in self._pairs:
                 if src in text:
                     text = text.replace(src, dst)
@@ -189,19 +186,23 @@ _ZWJ = RegexRule(
 )
 
 #: A ZWNJ only means something between two letters (می‌روم); next to a space, a digit or
-#: punctuation, at a line's edge, or doubled, it is an error (``می‌ روم``, ``کتاب‌‌ها``).
-#: Three alternatives, all deleting: a run that starts after a non-letter; a run that ends before
-#: a non-letter; one ZWNJ of an inner run that another ZWNJ follows (so the last one stays).
+#: punctuation, or at a line's edge, it is an error (``می‌ روم``): the whole run goes. Two
+#: alternatives: a run that starts after a non-letter; a run that ends before a non-letter.
+#: (The names are those of the ZWNJ engine, which removes the same ZWNJs when used alone.)
 _ZWNJ_EDGE = RegexRule(
-    "zwnj.clean",
+    "zwnj.remove.edge",
     re.compile(
         f"{ZWNJ}(?:"
         f"(?<![^\\W\\d_]{ZWNJ})(?<![{_MARK}{_OTHER_MARK}{ZWNJ}]{ZWNJ}){ZWNJ}*"
         f"|{ZWNJ}*(?![^\\W\\d_])(?![{_MARK}{_OTHER_MARK}{ZWNJ}])"
-        f"|(?={ZWNJ}))"
+        ")"
     ),
     "",
     guard=_any_of(ZWNJ),
+)
+#: Between two letters, one ZWNJ of a run is enough (``کتاب‌‌ها``); the last one stays.
+_ZWNJ_DOUBLE = RegexRule(
+    "zwnj.remove.double", re.compile(f"{ZWNJ}(?={ZWNJ})"), "", guard=lambda t: ZWNJ * 2 in t
 )
 
 _HARAKAT_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653))
@@ -243,7 +244,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """The character rules of ``policy``, in order; they never change a protected span.
 
     >>> [r.name for r in char_rules(FixPolicy())]
-    ['char', 'char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.clean']
+    ['char', 'char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.remove.edge', 'zwnj.remove.double']
     """
     table = {chr(c): v for c, v in translation_table(policy).items()}
     names = rule_names(policy)
@@ -258,6 +259,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
         _REPEATED_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
         # after the character map, so a ZWNJ next to a former NBSP is seen next to a space
         _ZWNJ_EDGE,
+        _ZWNJ_DOUBLE,
     ]
     return tuple(r for r in rules if r is not None)
 
