@@ -101,6 +101,7 @@ def test_odd_spaces(text: str, expected: str) -> None:
         ("\ufeffسلام", "سلام"),  # a BOM inside text
         ("سل\u00adام", "سلام"),  # soft hyphen
         ("سل\u2060ام", "سلام"),  # word joiner
+        ("\u2063\u2063کاریس \u2063 فن", "کاریس فن"),  # INVISIBLE SEPARATOR padding (Telegram)
         ("تهران\u200f، ایران", "تهران، ایران"),  # RLM
         ("تهران\u200e ایران", "تهران ایران"),  # LRM
         ("\u061cسلام", "سلام"),  # ARABIC LETTER MARK
