@@ -391,7 +391,11 @@ class ZwnjRepairer:
         # longest ending first: «سناریوهای» is «سناریو|های», not «سناریوه|ای»
         for k in range(MIN_UNKNOWN_STEM, len(tok) - MIN_PIECE + 1):
             stem, suffix = tok[:k], tok[k:]
-            if suffix in lex.bound_suffixes and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE:
+            if (
+                (len(suffix) > MIN_PIECE or suffix == "ها")  # «تاتنهام» is not «تاتنه‌ام»
+                and suffix in lex.bound_suffixes
+                and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE
+            ):
                 return stem + ZWNJ + suffix
         for prefix in sorted(lex.verbal_prefixes, key=len, reverse=True):  # برمی before می
             rest = tok[len(prefix) :]
