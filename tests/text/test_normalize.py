@@ -177,6 +177,7 @@ def test_spaces(text: str, expected: str) -> None:
         ("e.g.متن", "e.g.متن"),  # Latin is not touched, nor the space next to it
         ("بند ۲.۳", "بند ۲.۳"),
         ("فصل:۲", "فصل:۲"),
+        ("می\u200cنمایند[4]", "می\u200cنمایند[4]"),  # footnote marks stay attached
     ],
 )
 def test_punctuation_spacing_add(text: str, expected: str) -> None:
@@ -249,6 +250,10 @@ def test_heh_yeh(text: str, style: str, expected: str) -> None:
         ("آیة", {"teh_marbuta": "heh"}, "آیه"),
         ("مـــدیر", {}, "مدیر"),
         ("مـــدیر", {"tatweel": "keep"}, "مـــدیر"),
+        ("هزینه\u200cـمنفعت", {}, "هزینه\u200cمنفعت"),  # a kashida after a ZWNJ, before a letter
+        ("ـها", {}, "ها"),
+        ("الف ـ ب", {}, "الف ـ ب"),  # a lone tatweel between spaces is a dash: kept
+        ("لزوم، ــ تلافی", {}, "لزوم، ــ تلافی"),
         ("کتاب \u0650 من", {}, "کتاب من"),  # a kasra on a space: stray, then the spaces collapse
         ("\u064eکتاب", {}, "کتاب"),  # a fatha at the start of a line
         ("۱۲\u064b", {}, "۱۲"),  # after a digit

@@ -23,7 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from khabar.text.charmap import rule_names, translation_table
-from khabar.text.policy import Diacritics, FixPolicy, HehYeh, PunctSpacing
+from khabar.text.policy import Diacritics, FixPolicy, HehYeh, PunctSpacing, Tatweel
 
 __all__ = [
     "Change",
@@ -218,6 +218,18 @@ _REPEATED_HARAKAT = RegexRule(
     "char.diacritic", re.compile(f"([{_HARAKAT}])\\1+"), "\\1", guard=_any_of(_HARAKAT_CHARS)
 )
 
+_NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
+#: Tatweel (kashida) touching a letter only stretches a joint (``مـــدیر`` → ``مدیر``,
+#: ``هزینه‌ـمنفعت`` → ``هزینه‌منفعت``); standing alone between spaces it is a dash (``الف ـ ب``), kept.
+_TATWEEL = RegexRule(
+    "char.tatweel",
+    re.compile(
+        f"\u0640(?<=[{_NOT_TATWEEL}{_MARK}]\u0640)\u0640*|\u0640+(?=[{_NOT_TATWEEL}{_MARK}])"
+    ),
+    "",
+    guard=_any_of("\u0640"),
+)
+
 _HEH_HAMZA = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
 _HEH_LIGATURE = "\u06c0"  # ۀ
 _HEH_STYLES = {
@@ -244,7 +256,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """The character rules of ``policy``, in order; they never change a protected span.
 
     >>> [r.name for r in char_rules(FixPolicy())]
-    ['char', 'char', 'char.zwj', 'char.diacritic', 'char.diacritic', 'zwnj.remove.edge', 'zwnj.remove.double']
+    ['char', 'char', 'char.zwj', 'char.tatweel', 'char.diacritic', 'char.diacritic', 'zwnj.remove.edge', 'zwnj.remove.double']
     """
     table = {chr(c): v for c, v in translation_table(policy).items()}
     names = rule_names(policy)
@@ -254,6 +266,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
         TranslateRule(hot, names, hot=True),
         TranslateRule(rest, names),
         _ZWJ,
+        _TATWEEL if policy.tatweel is Tatweel.REMOVE else None,
         _heh_yeh_rule(policy.heh_yeh),
         _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
         _REPEATED_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
@@ -293,16 +306,16 @@ _PM = f"[{_LETTER}{_MARK}]"
 _SPACE_AFTER = RegexRule(
     "punct.space",
     re.compile(
-        f"[،؛؟!…)\\]».:](?={_P})"
+        f"[،؛؟!…)».:](?={_P})"
         # a colon needs a letter before it, a dot a word of two letters (not ق.ظ, ج.ا.ا)
         f"(?<![^{_LETTER}{_MARK}]:)(?<!^:)"
         f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}]{_PM}\\.)(?<!^{_PM}\\.)"
     ),
     "\\g<0> ",
-    guard=_any_of("،؛؟!….:)]»"),
+    guard=_any_of("،؛؟!….:)»"),
 )
 _SPACE_BEFORE = RegexRule(
-    "punct.space", re.compile(f"[(\\[«](?<={_PM}.)"), " \\g<0>", guard=_any_of("([«")
+    "punct.space", re.compile(f"[(«](?<={_PM}.)"), " \\g<0>", guard=_any_of("(«")
 )
 #: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
