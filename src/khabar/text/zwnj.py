@@ -135,8 +135,11 @@ class Repair:
 
 
 #: (repairs inside the chunk as (start, end, replacement, rule), repaired chunk, key of the
-#: opening word, key of the closing word, opening word may join, chunk ends in a digit)
-ChunkInfo: TypeAlias = tuple[tuple[tuple[int, int, str, str], ...], str, str, str, bool, bool]
+#: opening word, key of the closing word, which words the opening word may join (True: any,
+#: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like)
+ChunkInfo: TypeAlias = tuple[
+    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool
+]
 
 
 def _edge(ch: str) -> bool:
@@ -289,9 +292,12 @@ class ZwnjRepairer:
             last_key = ""  # the chunk does not end with a word: «کتاب،»
         repairs.sort()
         fixed = _apply_tuples(chunk, repairs) if repairs else chunk
-        joinable = bool(first_key) and first_key in self._joinable_right
+        joinable: bool | frozenset[str] = False
+        if first_key:
+            joinable = self._joinable_right.get(first_key, False)
         ends_digit = chunk[-1:].isdigit()
-        return (tuple(repairs), fixed, first_key, last_key, joinable, ends_digit)
+        last_is_prefix = last_key in self.lexicon.verbal_prefixes
+        return (tuple(repairs), fixed, first_key, last_key, joinable, ends_digit, last_is_prefix)
 
     def _joins_of(self, parts: list[str], infos: list[ChunkInfo]) -> set[int]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``)."""
@@ -299,17 +305,23 @@ class ZwnjRepairer:
             return set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
-        prefixes = self.lexicon.verbal_prefixes
-        candidates = [
-            k for k in range(1, len(infos))
-            if infos[k][2] and (infos[k][4] or infos[k - 1][3] in prefixes) and infos[k - 1][3]
-        ]
+        # two cheap scans: chunks opening with a word that can join, chunks after «می»
+        candidates = [k for k, info in enumerate(infos) if info[4] and k]
+        after_prefix = [k + 1 for k, info in enumerate(infos) if info[6] and k + 1 < len(infos)]
+        if after_prefix:
+            candidates = sorted(set(candidates).union(after_prefix))
         for i in candidates:
             prev = infos[i - 1]
+            if not prev[3] or not infos[i][2]:
+                continue
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
-            if a in self.lexicon.verbal_prefixes and prev[2] == prev[3] and i >= 2 and infos[i - 2][5]:
-                continue  # «14 می تشکیل»: after a number, می is the month May
+            heads = infos[i][4]
+            if prev[6]:
+                if prev[2] == prev[3] and i >= 2 and infos[i - 2][5]:
+                    continue  # «14 می تشکیل»: after a number, می is the month May
+            elif heads is not True and a not in heads:  # type: ignore[operator]
+                continue  # «جمهوری» joins «رئیس», not any word before it
             if self._joins(a, b):
                 joins.add(i)
                 chain = a + b
@@ -550,24 +562,30 @@ class ZwnjRepairer:
         return out
 
 
-def joinable_right_words(lex: Lexicon) -> frozenset[str]:
-    """Words that may join any word before them (``ها``, ``جمهوری``, ``وزیر``).
+def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
+    """Words that may join the word before them, and which words those are.
 
-    They are bound suffixes, tails of one-ZWNJ forms whose head is not a verbal prefix
-    (a pair is joined only if such a form outnumbers the spaced pair), and user-forced tails.
-    Verb forms (``باشد``) join only a verbal prefix, which is checked separately, so light
-    verbs after nouns (``اعلام کرد``) cost no pair look-up.
+    ``True`` for bound suffixes (``ها`` joins any word) and user-forced tails; for a tail of a
+    one-ZWNJ form (``جمهوری`` of ``رئیس‌جمهوری``) the set of heads seen with it, so a pair is
+    looked up only when it could be joined. Verb forms after a verbal prefix (``می باشد``) are
+    checked separately, so light verbs after nouns (``اعلام کرد``) cost no look-up.
     """
-    words = set(lex.bound_suffixes)
+    heads: dict[str, set[str]] = {}
     for forms in lex.forms.values():
         for form in forms:
             if form.count(ZWNJ) == 1 and " " not in form:
                 head, _, tail = form.partition(ZWNJ)
                 if head not in lex.verbal_prefixes:
-                    words.add(tail)
-    words.update(e.split(" ")[1] for e in lex.forced_apart)
-    words.update(f.split(ZWNJ)[-1] for f in lex.forced.values() if ZWNJ in f)
-    return frozenset(words)
+                    heads.setdefault(tail, set()).add(head)
+    out: dict[str, bool | frozenset[str]] = {t: frozenset(h) for t, h in heads.items()}
+    for word in lex.bound_suffixes:
+        out[word] = True
+    for entry in lex.forced_apart:
+        out[entry.split(" ")[1]] = True
+    for form in lex.forced.values():
+        if ZWNJ in form:
+            out[form.split(ZWNJ)[-1]] = True
+    return out
 
 
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
