@@ -24,6 +24,7 @@ Run (from the repository root, with ../shared beside it)::
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from collections import Counter
@@ -61,8 +62,10 @@ HEADER = (
 # PerDT and the Academy orthography write a ZWNJ (ارزش‌ها); see ../shared/data/ud_seraji/README.md.
 # Such glued Seraji tokens are not counted when their stem is a known word and no other source
 # writes them glued, so they cannot outvote the ZWNJ; تنها, glued in PerDT too, keeps its counts.
-PLURAL_GLUED_RE = re.compile(f"[{''.join(sorted(set('بپتثجچحخسشصضطظعغفقکگلمنهیئ')))}]"
-                             "(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان)$")
+PLURAL_GLUED_RE = re.compile(
+    f"[{''.join(sorted(set('بپتثجچحخسشصضطظعغفقکگلمنهیئ')))}]"
+    "(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان)$"
+)
 GLUED_PLURAL_SOURCES = ("ud_seraji",)
 
 
@@ -101,7 +104,7 @@ def count_forms(lines: Iterable[tuple[str, str]]) -> Counter[str]:
                 glued_plurals[t] += 1
             else:
                 tokens[t] += 1
-        for (a, spaced), (b, _) in zip(toks, toks[1:]):
+        for (a, spaced), (b, _) in itertools.pairwise(toks):
             if spaced and ZWNJ not in a and ZWNJ not in b:
                 pairs[f"{a} {b}"] += 1
     for t, n in glued_plurals.items():
@@ -142,15 +145,20 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     missing = [str(p) for p in a.sources if not p.is_file()]
     if missing:
-        print(f"error: source file(s) not found: {', '.join(missing)}; "
-              f"put ../shared beside the repository or pass the train files", file=sys.stderr)
+        print(
+            f"error: source file(s) not found: {', '.join(missing)}; "
+            f"put ../shared beside the repository or pass the train files",
+            file=sys.stderr,
+        )
         return 2
     text = render(count_forms(read_lines(a.sources)))
     if a.check:
         current = a.output.read_text(encoding="utf-8") if a.output.is_file() else ""
         if current != text:
-            print(f"{a.output} differs from a fresh build; run scripts/build_lexicon.py",
-                  file=sys.stderr)
+            print(
+                f"{a.output} differs from a fresh build; run scripts/build_lexicon.py",
+                file=sys.stderr,
+            )
             return 1
         return 0
     a.output.parent.mkdir(parents=True, exist_ok=True)

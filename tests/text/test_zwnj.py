@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import doctest
+import itertools
 import json
 import re
 from pathlib import Path
@@ -208,6 +209,7 @@ def test_seed_traps_not_to_split(rep: ZwnjRepairer, shared: Path) -> None:
 
 # ---- user words ---------------------------------------------------------------------------------
 
+
 def test_user_file_forces_spellings(tmp_path: Path) -> None:
     user = tmp_path / "words.txt"
     user.write_text(
@@ -263,9 +265,8 @@ def _bad_zwnj_positions(text: str) -> list[int]:
             bad.append(i)
             continue
         b, a = bool(LETTER_RE.match(before or " ")), bool(LETTER_RE.match(after or " "))
-        if (b or a) and not (b and a):
-            bad.append(i)
-        elif not before or not after or before.isspace() or after.isspace():
+        at_edge = not before or not after or before.isspace() or after.isspace()
+        if ((b or a) and not (b and a)) or at_edge:
             bad.append(i)
     return bad
 
@@ -299,7 +300,7 @@ def test_no_stray_zwnj_in_output(text: str) -> None:
 def test_find_repairs_agree_with_repair(text: str) -> None:
     rep = default_repairer()
     repairs = rep.find_repairs(text)
-    assert all(a.end <= b.start for a, b in zip(repairs, repairs[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(repairs))
     assert all(r.replacement in ("", Z) for r in repairs)
     assert all(set(text[r.start : r.end]) <= {Z, " "} for r in repairs)
     assert apply_repairs(text, repairs) == rep.repair(text)
@@ -311,6 +312,7 @@ def test_rejects_non_str(rep: ZwnjRepairer) -> None:
 
 
 # ---- the seed document ------------------------------------------------------------------------------
+
 
 def _words(text: str) -> list[str]:
     # words without the punctuation the seed's clean text re-spaces (``کشور(اسرائیل``)
@@ -366,7 +368,9 @@ def glued_f1(rep: ZwnjRepairer, gold_lines: list[str]) -> float:
                     pos.update({i1 + k: j1 + k for k in range(i2 - i1 + 1)})
             o = {pos[k] for k in o if k in pos}
         skip = {
-            k for m in re.finditer(r"\S+", g_skel) if m.group() in ("آنها", "اینها")
+            k
+            for m in re.finditer(r"\S+", g_skel)
+            if m.group() in ("آنها", "اینها")
             for k in range(m.start(), m.end() + 1)
         }
         g, o = g - skip, o - skip
@@ -386,6 +390,7 @@ def test_quality_gate(rep: ZwnjRepairer, sample: str) -> None:
 
 
 # ---- docstring examples -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("module", [zwnj_module, lexicon_module])
 def test_docstring_examples(module: object) -> None:

@@ -14,7 +14,9 @@ Z = "\u200c"
 
 
 def _build_module():  # scripts/ is not a package: load the script by path
-    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
