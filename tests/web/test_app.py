@@ -54,7 +54,8 @@ def test_overview_shows_counts_facets_and_report(client):
     # 7 documents + 2 rejects indexed; 9 read, 5 kept
     assert "<b>9</b><span>سند در نمایه</span>" in r.text
     assert "<b>5</b><span>نگه‌داشته</span>" in r.text
-    assert 'href="/search?decision=dropped:duplicate"' in r.text
+    assert 'href="/search?decision=dropped%3Aduplicate"' in r.text
+    assert 'href="/search?decision=rejected%3Ainvalid_json"' in r.text
     assert '<iframe class="report" src="/files/report.html" sandbox="allow-scripts"' in r.text
 
 
@@ -167,6 +168,16 @@ def test_a_changed_corpus_row_gives_a_json_error_not_a_traceback(tmp_path):
         (root / "data" / "part-00000.parquet").unlink()
         r = c.get("/doc/1")
     assert r.status_code == 404 and "not a file of the corpus" in r.json()["error"]["message"]
+
+
+def test_an_unreadable_shard_gives_a_json_500(tmp_path):
+    root = write_corpus(tmp_path, [seed_document()], rejects=[])
+    with TestClient(create_app(root), base_url=BASE, raise_server_exceptions=False) as c:
+        (root / "data" / "part-00000.parquet").write_bytes(b"PAR1 this is not parquet PAR1")
+        r = c.get("/doc/1")
+    assert r.status_code == 500 and r.headers["content-type"] == "application/json"
+    assert r.json()["error"]["code"] == "internal_error"
+    assert r.headers["content-security-policy"] == CSP
 
 
 # ------------------------------------------------------------------------- safety

@@ -103,6 +103,7 @@ def test_empty_query_lists_everything_in_corpus_order(conn):
     ("", {"decision": "dropped:duplicate"}, {COPY}),
     ("", {"decision": "dropped:too_short"}, {"doc-en"}),
     ("", {"decision": "dropped:no_such_reason"}, set()),
+    ("", {"decision": "rejected:invalid_json"}, {None}),
     ("قزاقستان", {"decision": "kept"}, {SEED}),
     ("", {"date_from": "2023-01-01", "date_to": "2023-12-31"}, {"doc-a", "doc-b"}),
     ("", {"date_from": "2024-01-15"}, {"doc-c"}),
@@ -136,7 +137,8 @@ def test_facets_count_each_value(conn):
     assert dict(f["domain"])["example-b.ir"] == 2
     assert dict(f["agency"]) == {"ایسنا": 2, "ایرنا": 1, "خبرگزاری تسنیم": 1, "<b>agency</b>": 1}
     assert f["decision"] == [("kept", 5), ("dropped", 2), ("rejected", 2),
-                             ("dropped:duplicate", 1), ("dropped:too_short", 1)]
+                             ("dropped:duplicate", 1), ("dropped:too_short", 1),
+                             ("rejected:decode_error", 1), ("rejected:invalid_json", 1)]
 
 
 def test_title_matches_rank_first(conn):

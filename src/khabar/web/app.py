@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -112,11 +113,6 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
     async def not_in_corpus(request: Request, exc: store.NotInCorpus) -> JSONResponse:
         return JSONResponse(_error_body(404, "not_found", str(exc)), 404)
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse(_error_body(500, "internal_error",
-                                        f"{type(exc).__name__}: {exc}"), 500)
-
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
         host = _host_only(request.headers.get("host", ""))
@@ -164,7 +160,7 @@ def create_app(outdir: str | os.PathLike[str], *, index_path: str | os.PathLike[
 
     def load_doc(rowid: int) -> dict[str, Any]:
         with connect() as conn:
-            conn.row_factory = __import__("sqlite3").Row
+            conn.row_factory = sqlite3.Row
             entry = conn.execute("SELECT rowid, * FROM docs WHERE rowid = ?", (rowid,)).fetchone()
             if entry is None:
                 raise store.NotInCorpus(f"no document {rowid} in this corpus")

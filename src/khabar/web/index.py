@@ -360,7 +360,8 @@ def ensure_index(outdir: str | os.PathLike[str], *,
 class Filters:
     """What a search is narrowed to; empty fields do not filter.
 
-    ``decision`` is ``kept``, ``dropped``, ``dropped:<reason>`` or ``rejected``; ``date_from`` and
+    ``decision`` is ``kept``, ``dropped``, ``dropped:<reason>``, ``rejected`` or
+    ``rejected:<reason>``; ``date_from`` and
     ``date_to`` are ISO dates (``2018-05-18``) compared with the document's ``published`` day.
     """
 
@@ -482,8 +483,9 @@ def facets(conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
     totals = dict(conn.execute("SELECT decision, count(*) FROM docs GROUP BY decision"))
     decisions = [(d, totals[d]) for d in DECISIONS if d in totals]
     decisions += conn.execute(
-        "SELECT 'dropped:' || reason, count(*) FROM docs WHERE decision = 'dropped' "
-        "AND reason IS NOT NULL GROUP BY reason ORDER BY count(*) DESC, reason").fetchall()
+        "SELECT decision || ':' || reason, count(*) FROM docs WHERE decision != 'kept' "
+        "AND reason IS NOT NULL GROUP BY decision, reason "
+        "ORDER BY decision, count(*) DESC, reason").fetchall()
     out["decision"] = decisions
     return out
 
