@@ -129,12 +129,15 @@ def test_search_without_zwnj_then_read_the_seed(browser, server, shots):
     page.close()
 
 
-def test_overview_embeds_the_report_sandboxed(browser, server):
-    page = browser.new_page()
+def test_overview_embeds_the_report_sandboxed(browser, server, shots):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server)
     frame = page.frame_locator("iframe.report")
     # the report's own inline script ran (in its sandbox) and changed its heading
     assert frame.locator("#r").inner_text(timeout=10_000) == "charts"
+    # but it cannot reach the inspector's page (opaque origin)
+    assert page.evaluate("document.querySelector('iframe.report').contentDocument") is None
+    shots(page, "overview")
     page.close()
 
 
