@@ -168,6 +168,13 @@ def test_cli_reads_stdin_and_writes_one_line_per_line() -> None:
     assert run.stdout == "یک دو\n\nکشور (ایران)\r\nآخر".encode() + b"\xff\xfe bad bytes\n"
 
 
+def test_cli_help_lists_every_option() -> None:
+    run = _run_cli(b"", "--help")
+    assert run.returncode == 0
+    assert b"--digits=keep|persian|latin" in run.stdout
+    assert b"--punct-spacing=add|off|full" in run.stdout
+
+
 def test_cli_rejects_a_bad_option_with_advice() -> None:
     run = _run_cli(b"x\n", "--digits=roman")
     assert run.returncode == 2

@@ -367,6 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     policy: dict[str, str] = {}
+    if "-h" in args or "--help" in args:
+        print(_usage())
+        return 0
     for arg in args:
         name, eq, value = arg.removeprefix("--").partition("=")
         if not arg.startswith("--") or not eq:
@@ -396,9 +399,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         newline="",
         write_through=False,
     )
-    stdout.writelines(fixer.fix_stream(stdin))
-    stdout.flush()
+    try:
+        stdout.writelines(fixer.fix_stream(stdin))
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (``| head``): not an error of ours; silence the final flush
+        sys.stdout = io.TextIOWrapper(io.BytesIO())
     return 0
+
+
+def _usage() -> str:
+    from khabar.text.policy import choices
+
+    lines = [
+        "usage: python -m khabar.text.fix [--OPTION=VALUE ...] < in.txt > out.txt",
+        "Repairs Persian text line by line (UTF-8), one output line per input line.",
+        "options (default first):",
+    ]
+    for name, values in choices().items():
+        lines.append(f"  --{name.replace('_', '-')}={'|'.join(values)}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ __all__ = [
     "Tatweel",
     "TehMarbuta",
     "Zwnj",
+    "choices",
 ]
 
 
@@ -155,6 +156,20 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "punct_spacing": PunctSpacing,
     "zwnj": Zwnj,
 }
+
+
+def choices() -> dict[str, tuple[str, ...]]:
+    """Every policy option and its valid values, the default first (for CLIs and docs).
+
+    >>> choices()["digits"]
+    ('keep', 'persian', 'latin')
+    """
+    default = FixPolicy()
+    return {
+        name: (str(getattr(default, name)),)
+        + tuple(m.value for m in enum if m is not getattr(default, name))
+        for name, enum in _ENUMS.items()
+    }
 
 
 def _parse(name: str, enum_type: type[StrEnum], value: object) -> StrEnum:
