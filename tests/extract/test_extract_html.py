@@ -218,6 +218,8 @@ def test_title_strips_site_name_and_prefers_h1() -> None:
         ("<html><body></body></html>", "no_main_content"),
         ("<html><body><nav><a href='/'>خانه</a></nav></body></html>", "no_main_content"),
         ("<html><body><ul><li><a href='/1'>خبر یک</a></li></ul></body></html>", "no_main_content"),
+        ("<frameset><frame src='a.html'></frameset>", "no_body"),
+        ("<head><title>فقط عنوان</title></head>", "no_main_content"),
     ],
 )
 def test_failures_have_reasons(html: str, reason: str) -> None:
@@ -340,3 +342,20 @@ def test_json_ld_article_object_wins_over_webpage_and_broken_blocks() -> None:
     assert result.meta["published_source"] == "json-ld:datePublished"
     assert result.meta["author"] == "مریم کاظمی"
     assert result.meta["tags"] == ["کتاب"]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "\ud800",
+        "\x00",
+        "\ufeff",
+        "<![CDATA[x]]>",
+        "<?xml version='1.0'?>",
+        "<svg><title>t</title></svg>",
+    ],
+)
+def test_odd_input_does_not_crash(odd: str) -> None:
+    result = extract_html(f"{odd}<p>{FILLER}</p>{odd}")
+    assert isinstance(result, Extracted)
+    assert FILLER in result.text
