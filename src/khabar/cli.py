@@ -175,6 +175,21 @@ def steps() -> None:
         typer.echo(f"{cls.name}.v{cls.version}\t{kind}\t{default}\t{cls.summary}")
 
 
+@app.command()
+def report(
+    outdir: Annotated[Path, typer.Argument(help="Output folder of a finished 'khabar refine' run.")],
+) -> None:
+    """Write OUTDIR/report.html again: the run report (self-contained, opens offline)."""
+    from khabar.errors import KhabarError
+    from khabar.report import build_report
+
+    try:
+        path = build_report(outdir)
+    except KhabarError as exc:
+        _fail(exc)
+    typer.echo(str(path))
+
+
 @config_app.command("show")
 def config_show(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,

@@ -148,13 +148,17 @@ def _decision_file(outdir: str, stage: int) -> Path:
 
 def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reject], None]
                  ) -> Iterator[Document]:
-    from khabar.io.readers import file_sha256, read_file
+    from khabar.io.readers import ReadStats, file_sha256, read_file
 
     seq = 0
     for inp in task.shard.files:
-        sha = file_sha256(inp.path)
+        try:
+            sha: str | None = file_sha256(inp.path)
+        except OSError:  # gone or unreadable since it was listed: read_file turns it into a reject
+            sha = None
         records = rejected = 0
-        for item in read_file(inp, task.config.read, sha256=sha):
+        stats = ReadStats()
+        for item in read_file(inp, task.config.read, sha256=sha, stats=stats):
             records += 1
             report.read += 1
             if isinstance(item, Reject):
@@ -166,7 +170,9 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
             yield item
         report.inputs.append({"path": inp.path, "format": inp.format, "size": inp.size,
                               "compression": inp.compression, "sha256": sha,
-                              "records": records, "rejected": rejected})
+                              "records": records, "rejected": rejected,
+                              # not records by design: blank lines, WARC requests, non-HTML pages
+                              "skipped": dict(sorted(stats.skipped.items()))})
         report.bytes += inp.size
 
 
@@ -335,7 +341,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))
     total_bytes = sum(f.size for f in files)
     reports: dict[int, list[ShardReport]] = {}
-    stage_seconds: dict[str, float] = {}
+    stage_seconds: list[dict[str, Any]] = []
     try:
         for stage, segment in enumerate(segments):
             last = stage == len(segments) - 1
@@ -369,7 +375,8 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                 with open(tmp, "wb") as f:
                     pickle.dump(decision, f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, _decision_file(outdir, stage))
-            stage_seconds[label] = round(time.perf_counter() - ts, 3)
+            stage_seconds.append({"stage": stage + 1, "steps": label,
+                                  "seconds": round(time.perf_counter() - ts, 3)})
     finally:
         if own_executor:
             executor.close()
@@ -391,7 +398,7 @@ def _merge_stats(reports: dict[int, list[ShardReport]]) -> dict[str, dict[str, i
 
 def _finish(outdir: str, config: Config, engine: str, workers: int, files: Sequence[Any],
             shards: Sequence[Shard], reports: dict[int, list[ShardReport]],
-            stage_seconds: dict[str, float], seconds: float) -> RunResult:
+            stage_seconds: list[dict[str, Any]], seconds: float) -> RunResult:
     out = Path(outdir)
     last = max(reports)
     read = sum(r.read for r in reports[0])
@@ -450,6 +457,9 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
     atomic_write_json(out / "stats.json", stats)
     atomic_write_json(out / "manifest.json", manifest)
     result = RunResult(outdir, read, kept, dict(dropped), dict(rejected), seconds, manifest)
+    from khabar.report import build_report
+
+    build_report(out)  # before the invariant check: a broken run's report shows it broken
     if not holds:
         raise AccountingError(
             f"documents were lost: read {read} != kept {kept} + dropped {sum(dropped.values())} "

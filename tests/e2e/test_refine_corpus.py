@@ -74,7 +74,8 @@ def test_copies_are_dropped_as_duplicates_of_the_originals(corpus):
 def test_language_and_quality_drops(corpus):
     dropped = corpus[3]
     assert dropped["english"]["drop_step"] == "langid"
-    assert dropped["english"]["drop_reason"] == "lang_en"
+    # "lang_en" with the lid extra's model, "lang_zxx-latn" (Latin script) without it
+    assert dropped["english"]["drop_reason"] in ("lang_en", "lang_zxx-latn")
     assert dropped["tiny"]["drop_step"] == "quality"
 
 

@@ -107,7 +107,7 @@ def write_run(outdir: Path, *, row_group_rows: int = 2, kept_copy_cluster: bool 
             rej.write(r)
     atomic_write_json(outdir / "stats.json", {
         "counts": COUNTS, "steps": {"fix.v1": {"zwnj.glued": 5}, "dedup.v1": {"dropped.exact": 2}},
-        "stage_seconds": {"read, fix": 0.5, "dedup": 0.25}, "seconds": 0.75,
+        "stage_seconds": [{"stage": 1, "steps": "read, fix", "seconds": 0.5}, {"stage": 2, "steps": "dedup", "seconds": 0.25}], "seconds": 0.75,
         "docs_per_second": 20.0})
     atomic_write_json(outdir / "manifest.json", {
         "khabar_version": "0.1.0", "engine": "local", "workers": 2,

@@ -58,7 +58,8 @@ def test_document_text_never_becomes_markup(title: str, text: str, domain: str, 
     kept.chars.add_values([len(text)])
     data = RunData(
         outdir=domain, stats={"counts": {"read": 3, "kept": 1, "dropped": {reason: 1},
-                                         "rejected": {reason: 1}}, "stage_seconds": {title: 1}},
+                                         "rejected": {reason: 1}},
+               "stage_seconds": [{"stage": 1, "steps": title, "seconds": 1}]},
         manifest={"steps": [{"name": reason, "version": title}],
                   "inputs": [{"path": domain, "format": title}], "config": {title: text},
                   "khabar_version": title},

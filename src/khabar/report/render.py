@@ -272,28 +272,24 @@ def _samples(d: RunData) -> str:
     return _section("samples", "Sample dropped documents (first 200 characters)", *parts)
 
 
-def _in_step_order(stage_seconds: Mapping[str, Any], steps: Sequence[str]
-                   ) -> list[tuple[str, Any]]:
-    """Stages (labelled by their steps, ``"sitelines, structure"``) in pipeline order;
-    stats.json stores them with sorted keys.
+def _stage_times(stage_seconds: Any) -> list[tuple[str, Any]]:
+    """Stages in run order, labelled by their steps: stats.json keeps them as a list of
+    ``{"stage", "steps", "seconds"}``.
 
-    >>> _in_step_order({"dedup": 1, "read, fix": 2, "other": 3}, ["fix", "dedup"])
-    [('read, fix', 2), ('dedup', 1), ('other', 3)]
+    >>> _stage_times([{"stage": 2, "steps": "dedup", "seconds": 1}, {"stage": 1, "steps": "read, fix", "seconds": 2}])
+    [('1: read, fix', 2), ('2: dedup', 1)]
     """
-    def position(label: str) -> int:
-        found = [steps.index(p) for p in label.split(", ") if p in steps]
-        return min(found) if found else len(steps)
-
-    return sorted(stage_seconds.items(), key=lambda kv: position(kv[0]))
+    rows = sorted((x for x in stage_seconds or [] if isinstance(x, Mapping)),
+                  key=lambda x: x.get("stage", 0))
+    return [(f"{x.get('stage')}: {x.get('steps')}", x.get("seconds")) for x in rows]
 
 
 def _run(d: RunData) -> str:
     m, s = d.manifest, d.stats
     steps = _table(["step", "version"], [(f"<code>{_esc(x.get('name'))}</code>",
                                           _esc(x.get("version"))) for x in m.get("steps") or []])
-    names = [str(x.get("name")) for x in m.get("steps") or []]
     stage_s = _table(["stage", "seconds"], [(_esc(k), _num(v)) for k, v in
-                                            _in_step_order(s.get("stage_seconds") or {}, names)],
+                                            _stage_times(s.get("stage_seconds"))],
                      numeric=frozenset({1}))
     inputs = m.get("inputs") or []
     rows = [(f'<span class="mono">{_esc(i.get("path"))}</span>', _esc(i.get("format")),

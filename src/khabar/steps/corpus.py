@@ -23,7 +23,9 @@ class LangIdStep(Step):
         doc.meta["lang"] = res.lang
         doc.meta["lang_score"] = round(float(res.score), 4)
         self.stat(f"lang.{res.lang}")
-        if res.lang not in self.config.keep:
+        # "und" (too little text to tell) is not a language to drop for: the quality step judges
+        # a text too short or without letters, with that reason
+        if res.lang != "und" and res.lang not in self.config.keep:
             doc.drop(f"lang_{res.lang}", self.name)
         return doc
 
@@ -78,6 +80,7 @@ class SiteLinesStep(CorpusStep):
 
     def apply(self, doc: Document, decision: Any) -> Document:
         from khabar.corpus.keys import canonical
+        from khabar.corpus.sitelines import REASON
 
         lines = decision.get(doc.domain) if doc.domain else None
         if not lines:
@@ -85,7 +88,7 @@ class SiteLinesStep(CorpusStep):
         hits = [i for i, line in enumerate(doc.text.split("\n"))
                 if line.strip() and canonical(line) in lines]
         if hits:
-            self.stat("lines_removed", remove_lines(doc, hits, "site_repeated_line"))
+            self.stat("lines_removed", remove_lines(doc, hits, REASON))
             self.stat("docs_changed")
             if not doc.text.strip():
                 doc.drop("empty_after_sitelines", self.name)
@@ -100,17 +103,20 @@ class DedupStep(CorpusStep):
     section = "dedup"
     summary = "drop exact and near duplicates (MinHash LSH on canonical text); keep one per cluster"
 
+    # Documents are known here by their reading order, not their id: ids taken from the input
+    # may repeat across files (two dumps both numbering from 1), the order never does.
+
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
-        self._seen: list[tuple[Any, str, bytes]] = []
+        self._seen: list[tuple[Any, str, bytes, str]] = []
 
     def observe(self, doc: Document) -> None:
         from khabar.corpus.dedup import Candidate, signature
         from khabar.corpus.keys import exact_key
 
-        cand = Candidate(id=doc.id, order=(doc.order,), date=doc.meta.get("published"),
+        cand = Candidate(id=str(doc.order), order=(doc.order,), date=doc.meta.get("published"),
                          length=len(doc.text))
-        self._seen.append((cand, exact_key(doc.text), signature(doc.text, self.config)))
+        self._seen.append((cand, exact_key(doc.text), signature(doc.text, self.config), doc.id))
 
     def state(self) -> Any:
         return self._seen
@@ -119,21 +125,29 @@ class DedupStep(CorpusStep):
         from khabar.corpus.dedup import DedupIndex
 
         index = DedupIndex(self.config)
+        ids: dict[str, str] = {}
         for s in states:
-            for cand, key, sig in s or ():
+            for cand, key, sig, doc_id in s or ():
                 index.add(cand, key, sig)
-        return index.resolve()
+                ids[cand.id] = doc_id
+        duplicates = index.resolve()
+        # the kept copy of each cluster carries the cluster id too (it is not in resolve()'s map)
+        kept = {dup.kept_id: dup.cluster_id for dup in duplicates.values()}
+        kept_ids = {k: ids[k] for k in kept}
+        return {"duplicates": duplicates, "kept": kept, "kept_ids": kept_ids}
 
     def apply(self, doc: Document, decision: Any) -> Document:
-        dup = decision.get(doc.id)
+        key = str(doc.order)
+        # a cluster is named after the id of the copy it keeps
+        if key in decision["kept"]:
+            doc.meta["dup_cluster"] = decision["kept_ids"][key]
+            self.stat("clusters_kept")
+            return doc
+        dup = decision["duplicates"].get(key)
         if dup is None:
             return doc
-        doc.meta["dup_cluster"] = dup.cluster_id
-        if dup.kept_id != doc.id:
-            doc.meta["dup_of"] = dup.kept_id
-            doc.meta["dup_similarity"] = round(float(dup.similarity), 4)
-            self.stat(f"dropped.{dup.kind}")
-            doc.drop(f"duplicate_{dup.kind}", self.name)
-        else:
-            self.stat("cluster_kept")
+        doc.meta["dup_cluster"] = decision["kept_ids"][dup.kept_id]
+        doc.meta["dup_of"] = decision["kept_ids"][dup.kept_id]
+        doc.meta["dup_similarity"] = round(float(dup.similarity), 4)
+        doc.drop(f"duplicate_{dup.kind}", self.name)
         return doc

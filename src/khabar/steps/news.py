@@ -102,10 +102,14 @@ class StructureStep(Step):
         s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),
                       lead_hint=doc.meta.pop("lead_hint", None))
         doc.title, doc.lead, doc.paragraphs = s.title, s.lead, list(s.paragraphs)
-        if getattr(s, "byline", None):
-            doc.meta["byline"] = s.byline
+        for key in ("byline", "dateline", "surtitle"):
+            if getattr(s, key, None):
+                doc.meta[key] = getattr(s, key)
         att = parse_attribution(doc.text)
-        for key in ("agency", "agency_id", "desk", "cited_source", "reporter", "city"):
+        if att.form:
+            doc.meta["attribution_form"] = att.form
+        for key in ("agency", "agency_id", "desk", "cited_source", "cited_source_id", "reporter",
+                    "city"):
             value = getattr(att, key, None)
             if value:
                 doc.meta[key] = value
