@@ -176,3 +176,31 @@ def test_clusters_and_syndication_table() -> None:
         SyndicationRow("isna.ir", "irna.ir", 1),
     ]
     assert syndication_table(clusters, {}) == [SyndicationRow("?", "?", 3)]
+
+
+@pytest.mark.shared
+def test_real_articles_damaged_copies_cluster_and_articles_stay_apart(shared) -> None:
+    import json
+
+    path = shared / "data" / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl"
+    articles = []
+    for line in path.open(encoding="utf-8"):
+        d = json.loads(line)
+        if len(d["body"]) > 1500:
+            articles.append((f"fars-{d['idx']}", d["title"] + "\n" + d["body"]))
+        if len(articles) == 40:
+            break
+    index = DedupIndex(CFG)
+    docs: dict[str, str] = {}
+    for aid, text in articles:
+        docs[aid] = text
+        for variant, copy in republished(text).items():
+            docs[f"{aid}~{variant}"] = copy
+    for n, (doc_id, text) in enumerate(docs.items()):
+        date = "2008-01-01" if "~" not in doc_id else "2008-01-02"
+        index.add(Candidate(doc_id, (n,), date, len(text)), exact_key(text), signature(text, CFG))
+    dups = index.resolve()
+    # every copy points at its own article, and no article is a copy of another
+    assert {k: d.kept_id for k, d in dups.items()} == {
+        doc_id: doc_id.split("~")[0] for doc_id in docs if "~" in doc_id
+    }
