@@ -359,3 +359,32 @@ def test_odd_input_does_not_crash(odd: str) -> None:
     result = extract_html(f"{odd}<p>{FILLER}</p>{odd}")
     assert isinstance(result, Extracted)
     assert FILLER in result.text
+
+
+def test_body_wrapper_with_a_misleading_class_is_still_the_article() -> None:
+    # "social" marks share bars, but this wrapper holds the whole body; the <h1> is outside it
+    html = (
+        "<html><body><h1>عنوان خبر</h1><div class='entry-content social-ready'>"
+        f"<p>یک {FILLER}</p><p>دو {FILLER}</p></div>"
+        "<div class='social'><a href='#'>تلگرام</a></div></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.paragraphs == [f"یک {FILLER}", f"دو {FILLER}"]
+
+
+def test_table_layout_cell_is_a_container() -> None:
+    html = (
+        "<html><body><table><tr>"
+        "<td><a href='/1'>صفحه اصلی</a><br><a href='/2'>آرشیو</a></td>"
+        f"<td>بند اول {FILLER} {FILLER}<br><br>بند دوم {FILLER} {FILLER}<br><br>بند سوم {FILLER}</td>"
+        "<td>نظرسنجی: به نظر شما وضعیت ترافیک شهر در سال آینده بهتر می‌شود یا بدتر؟</td>"
+        "</tr></table></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.paragraphs == [
+        f"بند اول {FILLER} {FILLER}",
+        f"بند دوم {FILLER} {FILLER}",
+        f"بند سوم {FILLER}",
+    ]

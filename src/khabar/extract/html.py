@@ -365,10 +365,11 @@ class _Page:
     def _unmark_wrappers(self, title: _Block | None) -> None:
         """Forget the mark of an element that wraps the article.
 
-        A ``<div class="content sidebar-layout">`` or a page-wide ``<form>`` named after a widget
-        can enclose the whole article. It is recognised by holding the headline, or, on a page
-        without one, 80 % of the prose. Holding merely most of the prose is no proof: a long
-        comment thread under a short answer does that too.
+        A ``<div class="entry-content social-ready">`` or a page-wide ``<div id="sidebar-layout">``
+        can enclose the article. A class-named wrapper is recognised by holding the headline or
+        half of the page's prose. A comment section needs more proof, since a long thread under a
+        short answer does hold most of the prose: the headline, or 80 % of the prose on a page
+        without one. Tags and roles (``<aside>``, ``role="navigation"``) need the headline.
         """
         title_chain = set(self.ancestors(title.owner)) if title is not None else set()
         totals: dict[int, float] = {}
@@ -378,20 +379,28 @@ class _Page:
                 for index in self.ancestors(block.owner):
                     totals[index] = totals.get(index, 0.0) + weight
         page_total = totals.get(0, 0.0)
+        if not page_total:
+            return
         for index, element in enumerate(self.elements):
             if not element.mark:
                 continue
-            if index in title_chain or (
-                title is None and totals.get(index, 0.0) >= 0.8 * page_total > 0
-            ):
+            share = totals.get(index, 0.0) / page_total
+            if not element.mark.startswith("class:"):
+                # <nav>, <aside>, <footer>, ARIA roles: the author said so; only the headline
+                # inside proves otherwise (a short article beside a prose "about us" <aside>)
+                wraps = index in title_chain
+            elif element.mark == "class:comment":
+                wraps = index in title_chain or (title is None and share >= 0.8)
+            else:
+                wraps = index in title_chain or share >= 0.5
+            if wraps:
                 element.mark = None
 
 
 # Paragraph-level elements: never the article container, even when one paragraph holds most of
 # the prose (a long question over short answers on a Q&A page).
-_PARAGRAPH_TAGS = _names(
-    "p li dd dt blockquote pre td th h1 h2 h3 h4 h5 h6 figcaption address summary caption"
-)
+# (Not <td>: on table-layout sites one cell is the article container.)
+_PARAGRAPH_TAGS = _names("p li dd dt blockquote pre h1 h2 h3 h4 h5 h6 figcaption address summary")
 
 
 def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_Element]) -> int:
