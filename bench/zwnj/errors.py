@@ -8,6 +8,7 @@ alarms can be read at a glance.
 """
 
 import argparse
+import difflib
 import re
 import sys
 from collections import Counter
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from khabar.text.zwnj import default_repairer  # noqa: E402
+from khabar.text.zwnj import default_repairer
 
 Z = "\u200c"
 FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
@@ -29,7 +30,9 @@ def main() -> None:
     a = ap.parse_args()
     rep = default_repairer()
     fp, fn = Counter(), Counter()
-    for g in open(a.gold, encoding="utf-8"):
+    with open(a.gold, encoding="utf-8") as handle:
+        gold_lines = handle.read().splitlines()
+    for g in gold_lines:
         g = g.rstrip("\n").translate(FOLD)
         if a.mode == "glued":
             d = g.replace(Z, "")
@@ -44,7 +47,6 @@ def main() -> None:
                 if x != y:
                     (fp if y.count("|") > x.count("|") else fn)[(x, y)] += 1
         elif gw != ow:
-            import difflib
             sm = difflib.SequenceMatcher(None, gw, ow, autojunk=False)
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
                 if tag != "equal":

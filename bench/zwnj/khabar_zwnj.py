@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from khabar.text.zwnj import default_repairer  # noqa: E402
+from khabar.text.zwnj import default_repairer
 
 FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 

@@ -56,8 +56,10 @@ def machine() -> str:
     except OSError:
         pass
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"nproc {os.cpu_count()}, CPU {model}, Python {platform.python_version()}, "
-            f"load average at start {load}")
+    return (
+        f"nproc {os.cpu_count()}, CPU {model}, Python {platform.python_version()}, "
+        f"load average at start {load}"
+    )
 
 
 def ensure_anchors() -> None:
@@ -95,7 +97,9 @@ def limited(path: Path, limit: int, tmp: Path) -> Path:
 def score(cmd: str, gold: Path, mode: str) -> dict:
     proc = subprocess.run(
         [sys.executable, str(SCORER), "--gold", str(gold), "--mode", mode, "--cmd", cmd],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     try:
         return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -159,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
             row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
             rows.append(row)
     columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s"]
-    header = ["tool"] + [
-        f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES
-    ] + ["chars/s (1 core, CPU time)"]
+    header = (
+        ["tool"]
+        + [f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES]
+        + ["chars/s (1 core, CPU time)"]
+    )
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     table += ["| " + " | ".join(row[c] for c in columns) + " |" for row in rows]
     text = "\n".join(table)

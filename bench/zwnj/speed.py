@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Characters per second of the ZWNJ engine alone (one core, warm memo), on a gold file.
 
-    python bench/zwnj/speed.py [GOLD] [--mode glued|intact|spaced]
+python bench/zwnj/speed.py [GOLD] [--mode glued|intact|spaced]
 """
 
 import argparse
@@ -12,11 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from khabar.text.zwnj import default_repairer  # noqa: E402
+from khabar.text.zwnj import default_repairer
 
 Z = "\u200c"
 FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
-DEFAULT = Path(__file__).resolve().parents[3] / "shared/data/peyma_nsurl2019/peyma600k.sentences.txt"
+DEFAULT = (
+    Path(__file__).resolve().parents[3] / "shared/data/peyma_nsurl2019/peyma600k.sentences.txt"
+)
 
 
 def main() -> None:
@@ -24,7 +26,8 @@ def main() -> None:
     ap.add_argument("gold", nargs="?", default=str(DEFAULT))
     ap.add_argument("--mode", default="glued", choices=["glued", "spaced", "intact"])
     a = ap.parse_args()
-    lines = [line.rstrip("\n").translate(FOLD) for line in open(a.gold, encoding="utf-8")]
+    with open(a.gold, encoding="utf-8") as handle:
+        lines = [line.rstrip("\n").translate(FOLD) for line in handle]
     if a.mode == "glued":
         lines = [line.replace(Z, "") for line in lines]
     elif a.mode == "spaced":
@@ -39,7 +42,9 @@ def main() -> None:
         for line in lines:
             repair(line)
         rates.append(n / (time.process_time() - t))
-    print(f"load {load:.2f}s; cold {rates[0] / 1e6:.2f} Mchar/s; warm {max(rates) / 1e6:.2f} Mchar/s")
+    print(
+        f"load {load:.2f}s; cold {rates[0] / 1e6:.2f} Mchar/s; warm {max(rates) / 1e6:.2f} Mchar/s"
+    )
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from pathlib import Path
 ZWNJ = "\u200c"
 SHIPPED = "zwnj_lexicon.tsv"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
-JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـ" "كي")
+JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
 # Learned-morphology thresholds. They are corpus-size independent shares or small counts,
 # chosen from the treebanks' TRAIN split (not from dev); each is explained where it is used.
@@ -52,8 +52,20 @@ PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
 #: ي/ك, and marks (diacritics, hamza above, tatweel) that do not decide a ZWNJ. Keys and forms
 #: are folded on load; the engine folds each word the same way before looking it up.
 FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ۀ": "ه", "ة": "ه", "ي": "ی", "ى": "ی", "ك": "ک",
-     "\u0640": None, **{chr(c): None for c in range(0x064B, 0x0660)}, "\u0670": None}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "ۀ": "ه",
+        "ة": "ه",
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "\u0640": None,
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+    }
 )
 
 
@@ -166,14 +178,17 @@ class Lexicon:
         """Learn bound suffixes, verbal prefixes and verb stems from the counts."""
         alone = self.word_count
         self.verbal_prefixes = frozenset(
-            p for p, n in self.left_count.items()
+            p
+            for p, n in self.left_count.items()
             if p.endswith("می") and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
         )
         # «بی» in «بی‌نیوز», «بی‌تعادلی»: on the left of a ZWNJ far more often than alone
         self.bound_prefixes = frozenset(
-            p for p, n in self.left_count.items()
+            p
+            for p, n in self.left_count.items()
             if p not in self.verbal_prefixes
-            and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
+            and n >= PREFIX_MIN_COUNT
+            and n >= BOUND_MIN_RATIO * alone[p]
         )
         # pieces after a verbal prefix (می‌|گوید) are verb forms, not suffixes of nouns
         after_word: Counter[str] = Counter()
@@ -184,12 +199,13 @@ class Lexicon:
                     if " " not in form and not (k == 1 and parts[0] in self.verbal_prefixes):
                         after_word[parts[k]] += n
         self.bound_suffixes = frozenset(
-            p for p, n in after_word.items()
+            p
+            for p, n in after_word.items()
             if n >= BOUND_MIN_COUNT and n >= BOUND_MIN_RATIO * self.glued_count(p)
         )
         self.suffix_rate = self._suffix_rates()
         remainders = set()
-        for key, forms in self.forms.items():
+        for forms in self.forms.values():
             for form in forms:
                 head, sep, rest = form.partition(ZWNJ)
                 if sep and head in self.verbal_prefixes:
@@ -228,9 +244,7 @@ class Lexicon:
                     suf, stem = key[-cut:], key[:-cut]
                     if suf in bound and stem[-1] in JOINING and stem in self.word_count:
                         glued[(suf, stem_class(stem))] += 1
-        return {
-            k: (zwnj[k] + 1) / (zwnj[k] + glued[k] + 2) for k in set(zwnj) | set(glued)
-        }
+        return {k: (zwnj[k] + 1) / (zwnj[k] + glued[k] + 2) for k in set(zwnj) | set(glued)}
 
     def suffix_share(self, suffix: str, stem: str) -> float:
         """Share of word types writing ``stem`` + ``suffix`` with a ZWNJ (0.5 if unseen)."""
@@ -321,7 +335,9 @@ def _read(path: Path) -> str:
     except FileNotFoundError as exc:
         raise LexiconError(f"lexicon file {path} does not exist; check the path") from exc
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"lexicon file {path} is not UTF-8 ({exc.reason}); save it as UTF-8") from exc
+        raise LexiconError(
+            f"lexicon file {path} is not UTF-8 ({exc.reason}); save it as UTF-8"
+        ) from exc
 
 
 def parse_counts(text: str, name: str) -> dict[str, int]:
