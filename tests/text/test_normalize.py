@@ -82,6 +82,24 @@ def test_presentation_forms(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("\u0627\u0653ب", "آب"),  # alef + madda above
+        ("\u0627\u0654مید", "أمید"),
+        ("مسئول", "مسئول"),  # already precomposed
+        ("\u064a\u0654", "ئ"),  # Arabic yeh + hamza: composed before yeh folding
+        ("\ufe8e\u0654", "أ"),  # a presentation form of alef + hamza: composed after folding
+        ("ا\u200b\u0653", "آ"),  # the pair meets once the ZWSP is gone
+        ("\u0648\u0654", "ؤ"),
+        ("رشته\u0654", "رشته\u0654"),  # heh + hamza (ezafe) has no precomposed form: kept
+        ("\u06cc\u0654", "\u06cc\u0654"),  # Farsi yeh + hamza: no canonical composition
+    ],
+)
+def test_decomposed_letters_are_composed(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("و\u00a0 استفاده", "و استفاده"),  # the seed's NBSP + space
         ("سلام\u00a0دنیا", "سلام دنیا"),
         ("سلام\u202fدنیا", "سلام دنیا"),  # narrow no-break space
@@ -129,6 +147,8 @@ def test_invisible_characters(text: str, expected: str) -> None:
         ("۱۲\u200cها", "۱۲ها"),  # after a digit (invisible there)
         ("کتاب\u200c.", "کتاب."),  # before punctuation
         ("\u200c", ""),
+        ("ا\u200c\u0654", "أ"),  # before a mark: the mark belongs to the letter
+        ("کتاب\u0650\u200cها", "کتاب\u0650\u200cها"),  # after a mark (کتابِ‌ها): kept
     ],
 )
 def test_broken_zwnj_is_removed(text: str, expected: str) -> None:

@@ -88,7 +88,7 @@ class Rule:
 
 
 class TranslateRule(Rule):
-    """One-character maps (part of the character map of a policy), applied like ``str.translate``.
+    """Character maps (part of the character map of a policy), applied like ``str.translate``.
 
     ``str.translate`` with a non-ASCII table looks every character up in a dict (about 7 million
     characters/s). With ``hot=True`` (the frequent sources: ي ى ك and digits), ``apply`` calls
@@ -96,14 +96,21 @@ class TranslateRule(Rule):
     rare sources. The result is exactly ``text.translate(table)`` either way.
     """
 
-    def __init__(self, table: dict[str, str], names: dict[str, str], *, hot: bool = False) -> None:
-        self.name = "char"
+    def __init__(
+        self, table: dict[str, str], names: dict[str, str], *, hot: bool = False, name: str = "char"
+    ) -> None:
+        self.name = name
         self.map = table
         self.names = names
         self.hot = hot
         self._pairs = sorted(table.items())
-        chars = "".join(sorted(table))
-        self.pattern = re.compile("[" + re.escape(chars) + "]") if chars else None
+        if not table:
+            self.pattern = None
+        elif all(len(src) == 1 for src in table):
+            self.pattern = re.compile("[" + re.escape("".join(sorted(table))) + "]")
+        else:  # sequences (ا + ◌ٓ → آ): longest first, so a longer source wins
+            alternatives = sorted(table, key=lambda src: (-len(src), src))
+            self.pattern = re.compile("|".join(map(re.escape, alternatives)))
 
     def _lookup(self, m: re.Match[str]) -> str:
         return self.map[m.group()]
@@ -185,16 +192,18 @@ _ZWJ = RegexRule(
     guard=_any_of("\u200d"),
 )
 
-#: A ZWNJ only means something between two letters (می‌روم); next to a space, a digit or
-#: punctuation, or at a line's edge, it is an error (``می‌ روم``): the whole run goes. Two
-#: alternatives: a run that starts after a non-letter; a run that ends before a non-letter.
+#: A ZWNJ only means something between two letters (می‌روم; after a mark too: کتابِ‌ها); next to a
+#: space, a digit or punctuation, before a mark, or at a line's edge, it is an error
+#: (``می‌ روم``): the whole run goes. Two alternatives: a run that starts after a non-letter; a
+#: run that ends before a non-letter.
+_NOT_ZWNJ = f"(?!{ZWNJ})"
 #: (The names are those of the ZWNJ engine, which removes the same ZWNJs when used alone.)
 _ZWNJ_EDGE = RegexRule(
     "zwnj.remove.edge",
     re.compile(
         f"{ZWNJ}(?:"
         f"(?<![^\\W\\d_]{ZWNJ})(?<![{_MARK}{_OTHER_MARK}{ZWNJ}]{ZWNJ}){ZWNJ}*"
-        f"|{ZWNJ}*(?![^\\W\\d_])(?![{_MARK}{_OTHER_MARK}{ZWNJ}])"
+        f"|{ZWNJ}*(?![^\\W\\d_]){_NOT_ZWNJ}"
         ")"
     ),
     "",
@@ -217,6 +226,21 @@ _STRAY_HARAKAT = RegexRule(
 _REPEATED_HARAKAT = RegexRule(
     "char.diacritic", re.compile(f"([{_HARAKAT}])\\1+"), "\\1", guard=_any_of(_HARAKAT_CHARS)
 )
+
+#: A letter typed as base + combining hamza or madda (``ا`` + U+0653) is canonically the same as the
+#: precomposed letter (``آ``), but search, dedup and the ZWNJ lexicon only know the precomposed
+#: one: these are the pairs of Unicode's canonical composition (NFC) among Persian letters,
+#: applied before the character map so that ي + ٔ becomes ئ, not ی + ٔ, and again at the end of
+#: the stage for pairs that met when something between them was deleted (ﺎ + ٔ, ا + ZWSP + ٓ).
+_COMPOSED = {
+    "\u0627\u0653": "\u0622",  # ا + ٓ → آ
+    "\u0627\u0654": "\u0623",  # ا + ٔ → أ
+    "\u0627\u0655": "\u0625",  # ا + ٕ → إ
+    "\u0648\u0654": "\u0624",  # و + ٔ → ؤ
+    "\u064a\u0654": "\u0626",  # ي + ٔ → ئ
+    "\u06d5\u0654": "\u06c0",  # ە + ٔ → ۀ
+}
+_COMPOSE = TranslateRule(_COMPOSED, dict.fromkeys(_COMPOSED, "char.compose"), name="char.compose")
 
 _NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
 #: Tatweel (kashida) touching a letter only stretches a joint (``مـــدیر`` → ``مدیر``,
@@ -255,14 +279,16 @@ def _heh_yeh_rule(style: HehYeh) -> RegexRule | None:
 def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
     """The character rules of ``policy``, in order; they never change a protected span.
 
-    >>> [r.name for r in char_rules(FixPolicy())]
-    ['char', 'char', 'char.zwj', 'char.tatweel', 'char.diacritic', 'char.diacritic', 'zwnj.remove.edge', 'zwnj.remove.double']
+    >>> names = [r.name for r in char_rules(FixPolicy())]
+    >>> names[:4], len(names)
+    (['char.compose', 'char', 'char', 'char.zwj'], 10)
     """
     table = {chr(c): v for c, v in translation_table(policy).items()}
     names = rule_names(policy)
     hot = {c: v for c, v in table.items() if c in _HOT and len(v) == 1}
     rest = {c: v for c, v in table.items() if c not in hot}
     rules: list[Rule | None] = [
+        _COMPOSE,
         TranslateRule(hot, names, hot=True),
         TranslateRule(rest, names),
         _ZWJ,
@@ -273,6 +299,7 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
         # after the character map, so a ZWNJ next to a former NBSP is seen next to a space
         _ZWNJ_EDGE,
         _ZWNJ_DOUBLE,
+        _COMPOSE,
     ]
     return tuple(r for r in rules if r is not None)
 
