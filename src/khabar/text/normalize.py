@@ -97,9 +97,16 @@ class TranslateRule(Rule):
     """
 
     def __init__(
-        self, table: dict[str, str], names: dict[str, str], *, hot: bool = False, name: str = "char"
+        self,
+        table: dict[str, str],
+        names: dict[str, str],
+        *,
+        hot: bool = False,
+        name: str = "char",
+        guard: Callable[[str], bool] | None = None,
     ) -> None:
         self.name = name
+        self.guard = guard
         self.map = table
         self.names = names
         self.hot = hot
@@ -118,6 +125,8 @@ class TranslateRule(Rule):
     def apply(self, text: str) -> str:
         if self.pattern is None:
             return text
+        if self.guard is not None and not self.guard(text):
+            return text
         if self.hot:
             for src, dst in self._pairs:
                 if src in text:
@@ -126,7 +135,7 @@ class TranslateRule(Rule):
         return self.pattern.sub(self._lookup, text)
 
     def find(self, text: str) -> list[Change]:
-        if self.pattern is None:
+        if self.pattern is None or self.guard is not None and not self.guard(text):
             return []
         table, names = self.map, self.names
         return [
@@ -240,7 +249,14 @@ _COMPOSED = {
     "\u064a\u0654": "\u0626",  # ي + ٔ → ئ
     "\u06d5\u0654": "\u06c0",  # ە + ٔ → ۀ
 }
-_COMPOSE = TranslateRule(_COMPOSED, dict.fromkeys(_COMPOSED, "char.compose"), name="char.compose")
+#: The marks are rare and هٔ is frequent: look for a mark after a base letter, mark first.
+_COMPOSE_GUARD = re.compile("[\u0653-\u0655](?<=[\u0627\u0648\u064a\u06d5].)")
+_COMPOSE = TranslateRule(
+    _COMPOSED,
+    dict.fromkeys(_COMPOSED, "char.compose"),
+    name="char.compose",
+    guard=lambda text: _COMPOSE_GUARD.search(text) is not None,
+)
 
 _NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
 #: Tatweel (kashida) touching a letter only stretches a joint (``مـــدیر`` → ``مدیر``,
