@@ -138,7 +138,11 @@ def cell(result: dict, key: str = "f1") -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="score only the first N lines of each set")
-    ap.add_argument("--only", nargs="*", help="tool names to run (default: all)")
+    ap.add_argument(
+        "--only",
+        nargs="*",
+        help="tool names to run (default: all); the other rows are kept from results.json",
+    )
     ap.add_argument("--output", type=Path, default=HERE / "results.md")
     a = ap.parse_args(argv)
     if not SCORER.exists():
@@ -148,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     ensure_anchors()
     selected = {k: v for k, v in tools().items() if not a.only or k in a.only}
+    # rows of tools not run now are kept from the previous run (results.json beside results.md)
+    saved = a.output.with_suffix(".json")
+    previous = json.loads(saved.read_text("utf-8")) if a.only and saved.exists() else {}
     rows = []
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -161,12 +168,16 @@ def main(argv: list[str] | None = None) -> int:
                     row[f"{set_name} {mode}"] = cell(result, key)
                     print(f"{tool:20} {set_name:11} {mode:7} {json.dumps(result)}", file=sys.stderr)
             row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
+            row["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             rows.append(row)
-    columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s"]
+    kept = [previous[name] for name in tools() if name in previous and name not in selected]
+    rows = sorted(rows + kept, key=lambda r: list(tools()).index(r["tool"]))
+    saved.write_text(json.dumps({r["tool"]: r for r in rows}, ensure_ascii=False, indent=1) + "\n")
+    columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s", "measured"]
     header = (
         ["tool"]
         + [f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES]
-        + ["chars/s (1 core, CPU time)"]
+        + ["chars/s (1 core, CPU time)", "measured"]
     )
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     table += ["| " + " | ".join(row[c] for c in columns) + " |" for row in rows]

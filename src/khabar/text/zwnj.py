@@ -86,6 +86,11 @@ JOIN_MARGIN = 3
 #: second was never seen after a ZWNJ: «زمین» + «مرکزی» (chosen on a small grid, 2-50 x 6-8;
 #: the F1 plateau is wide).
 MIN_COMPOUND_WORD_COUNT = 5
+#: A short word that starts compounds (``سه`` in ``سه‌جانبه``, ``هم`` in ``هم‌تیمی``): seen
+#: this often on the left of a ZWNJ, and this share of its count as a word; ``به`` (130 of
+#: 16126) and ``در`` are not, so «بهروز» and «دربروند» stay whole.
+PREFIX_LIKE_COUNT = 20
+PREFIX_LIKE_SHARE = 0.15
 MIN_COMPOUND_LENGTH = 7
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
@@ -467,6 +472,15 @@ class ZwnjRepairer:
         ):
             # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
             # refused («بینیم» is a verb, not «بی‌نیم»)
+            return "word"
+        if (
+            lex.left_count[prev] >= PREFIX_LIKE_COUNT
+            and lex.left_count[prev] >= PREFIX_LIKE_SHARE * lex.word_count[prev]
+            and len(piece) > MIN_COMPOUND_PIECE
+            and max(lex.word_count[piece], lex.word_count[_uninflect(piece)])
+            >= MIN_COMPOUND_WORD_COUNT
+        ):
+            # «سه» + «جانبه», «هم» + «تیمی»: a short word often first in compounds
             return "word"
         if (
             len(prev) >= MIN_COMPOUND_PIECE
