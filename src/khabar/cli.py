@@ -190,6 +190,23 @@ def report(
     typer.echo(str(path))
 
 
+@app.command()
+def inspect(
+    outdir: Annotated[Path, typer.Argument(help="Output folder of a 'khabar refine' run.")],
+    host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port; 0 picks a free one.")] = 0,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the inspector in a browser.")] = False,
+) -> None:
+    """Search and read a refined corpus in the browser: every repair and removal shown."""
+    from khabar.errors import KhabarError
+    from khabar.web import serve
+
+    try:
+        serve(str(outdir), host=host, port=port, open_browser=open_browser)
+    except KhabarError as exc:
+        _fail(exc)
+
+
 @config_app.command("show")
 def config_show(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
