@@ -303,7 +303,26 @@ def test_section_heading_closes_its_section_but_never_the_article() -> None:
     assert isinstance(result, Extracted)
     # the article goes on after the inline "read more" link
     assert result.paragraphs == [f"بند اول {long}", f"بند دوم {FILLER}"]
-    assert "after_section_heading" in result.removed_reasons
+    # the comment box opens with its heading: the whole box is that section
+    comment = next(r for r in result.removed if r.startswith("نظرات بینندگان"))
+    assert "نظر اول یک خواننده" in comment
+    assert result.removed_reasons[result.removed.index(comment)] == "section_heading"
+
+
+def test_hashed_class_comment_thread_longer_than_the_article() -> None:
+    # no class name says "comment"; only the thread's heading does
+    comment = "<div class='css-9zk0f1'><p class='css-1u8ejmk'>این نظر یک خواننده است. " * 2
+    html = (
+        "<html><body><main class='css-mn0001'><div class='css-aa11bb'><h1>عنوان</h1>"
+        f"<div class='css-83cqas'><p class='css-1u8ejmk'>{FILLER}</p></div>"
+        "<div class='css-83cqas'><p class='css-1u8ejmk'>پاسخ کوتاه است.</p></div></div>"
+        "<section class='css-cm0001'><h2>نظرات کاربران</h2>"
+        + "".join(f"{comment} {FILLER}</p></div>" for _ in range(6))
+        + "</section></main></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.paragraphs == [FILLER, "پاسخ کوتاه است."]
 
 
 def test_long_comment_thread_under_short_answer_is_not_the_article() -> None:

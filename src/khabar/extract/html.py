@@ -351,6 +351,7 @@ class _Page:
 
     def container(self, title: _Block | None) -> int | None:
         """The element holding the article's prose, or ``None`` when the page has no prose."""
+        self._mark_headed_sections(title)
         self._unmark_wrappers(title)
         scores: dict[int, float] = {}
         for block in self.blocks:
@@ -360,7 +361,38 @@ class _Page:
                     scores[index] = scores.get(index, 0.0) + weight
         if not scores:
             return None
-        return _deepest_majority(scores, self.ancestors, self.elements)
+        return _deepest_majority(scores, self.ancestors, self.elements, self._single_line_owners())
+
+    def _mark_headed_sections(self, title: _Block | None) -> None:
+        """Mark an element that opens with a section heading as that section.
+
+        ``<section><h2>نظرات کاربران</h2>...`` is the comment thread whatever its class names
+        (hashed ``css-1u8ejmk`` classes give no hint), and a long thread under a short article
+        would otherwise win the vote. Only when the heading is the element's first block: an
+        article wrapper that merely ends with "اخبار مرتبط" is not a list.
+        """
+        title_chain = set(self.ancestors(title.owner)) if title is not None else set()
+        first_block: dict[int, int] = {}
+        for block in self.blocks:
+            for index in self.ancestors(block.owner):
+                first_block.setdefault(index, block.order)
+        for block in self.blocks:
+            if not is_section_heading(block.text):
+                continue
+            section = self.elements[block.owner].parent
+            if section > 0 and section not in title_chain and first_block[section] == block.order:
+                self.elements[section].mark = self.elements[section].mark or "section_heading"
+
+    def _single_line_owners(self) -> set[int]:
+        """Elements whose whole content is one single-line block: paragraphs in a wrapper."""
+        counts: dict[int, int] = {}
+        multiline: set[int] = set()
+        for block in self.blocks:
+            for index in self.ancestors(block.owner):
+                counts[index] = counts.get(index, 0) + 1
+                if "\n" in block.text:
+                    multiline.add(index)
+        return {i for i, n in counts.items() if n == 1 and i not in multiline}
 
     def _unmark_wrappers(self, title: _Block | None) -> None:
         """Forget the mark of an element that wraps the article.
@@ -403,17 +435,22 @@ class _Page:
 _PARAGRAPH_TAGS = _names("p li dd dt blockquote pre h1 h2 h3 h4 h5 h6 figcaption address summary")
 
 
-def _deepest_majority(scores: dict[int, float], ancestors: Any, elements: list[_Element]) -> int:
-    """The deepest element with half the page's prose, widened while a parent adds 15 % more."""
+def _deepest_majority(
+    scores: dict[int, float], ancestors: Any, elements: list[_Element], single: set[int]
+) -> int:
+    """The deepest element with half the page's prose, widened while a parent adds 15 % more.
+
+    A paragraph (``<p>``, or a wrapper holding one single-line block) is never the container:
+    on a Q&A page one long question can hold half the prose while the short answers beside it
+    belong to the article too.
+    """
     total = scores[0]  # the <body>
     holders = [i for i, s in scores.items() if s >= 0.5 * total]
     best = max(holders, key=lambda i: len(ancestors(i)))
     while elements[best].parent >= 0:
         parent = elements[best].parent
-        if (
-            elements[best].tag not in _PARAGRAPH_TAGS
-            and scores.get(parent, 0.0) - scores[best] < 0.15 * total
-        ):
+        is_paragraph = elements[best].tag in _PARAGRAPH_TAGS or best in single
+        if not is_paragraph and scores.get(parent, 0.0) - scores[best] < 0.15 * total:
             break
         best = parent
     return best
