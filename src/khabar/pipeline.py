@@ -14,6 +14,8 @@ stage over the shards, with a reduce between stages.
 
 from __future__ import annotations
 
+import signal
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -56,16 +58,55 @@ def build_step(name: str, config: Config) -> Step:
     return cls(config.section(section) if section else None)
 
 
+class StepTimeout(Exception):
+    """A step spent longer than ``run.doc_timeout`` seconds on one document."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise StepTimeout
+
+
+class _TimeLimit:
+    """Bounds the time one step may spend on one document, with SIGALRM (worker main threads only;
+    elsewhere no limit). Python code is interrupted at once; a long call inside a C extension is
+    interrupted when it returns to Python."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds if seconds > 0 and threading.current_thread() is threading.main_thread() else 0.0
+        self._previous: Any = None
+
+    def __enter__(self) -> _TimeLimit:
+        if self.seconds:
+            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+    def call(self, fn: Callable[[Document], Document], doc: Document) -> Document:
+        if not self.seconds:
+            return fn(doc)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        try:
+            return fn(doc)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 class SegmentRunner:
     """Runs one segment over a stream of documents inside one worker.
 
     Dropped documents leave the stream at once (``on_dropped``); a step that raises on a
-    document turns it into a :class:`Reject` naming the step and the error (``on_reject``), and
-    the run goes on: one bad document never costs the shard.
+    document, or spends more than ``run.doc_timeout`` seconds on it, turns it into a
+    :class:`Reject` naming the step and the error (``on_reject``), and the run goes on: one bad
+    document never costs the shard.
     """
 
     def __init__(self, segment: Segment, config: Config) -> None:
         self.segment = segment
+        self.doc_timeout = float(config.run.doc_timeout)
         self.apply_step = build_step(segment.apply, config) if segment.apply else None
         self.steps = [build_step(n, config) for n in segment.steps]
         self.observe_step = build_step(segment.observe, config) if segment.observe else None
@@ -78,6 +119,12 @@ class SegmentRunner:
             apply_step = self.apply_step
             chain.append((apply_step, lambda d: apply_step.apply(d, decision)))  # type: ignore[attr-defined]
         chain.extend((s, s.process) for s in self.steps)
+        with _TimeLimit(self.doc_timeout) as limit:
+            yield from self._run(docs, chain, limit, on_dropped, on_reject)
+
+    def _run(self, docs: Iterable[Document], chain: list[tuple[Step, Callable[[Document], Document]]],
+             limit: _TimeLimit, on_dropped: Callable[[Document], None],
+             on_reject: Callable[[Reject], None]) -> Iterator[Document]:
         for doc in docs:
             if doc.dropped:
                 on_dropped(doc)
@@ -85,7 +132,13 @@ class SegmentRunner:
             ok = True
             for step, fn in chain:
                 try:
-                    fn(doc)
+                    limit.call(fn, doc)
+                except StepTimeout:
+                    step.stat("timeouts")
+                    on_reject(Reject(doc.source, f"record {doc.record}", f"step_timeout_{step.name}",
+                                     f"longer than run.doc_timeout = {self.doc_timeout:g} s"))
+                    ok = False
+                    break
                 except Exception as exc:  # recorded as a reject with its cause, never swallowed
                     step.stat("errors")
                     on_reject(Reject(doc.source, f"record {doc.record}", f"step_failed_{step.name}",
