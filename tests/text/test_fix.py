@@ -150,6 +150,8 @@ def test_fix_stream_batches_give_the_same_result_as_lines() -> None:
     batched = list(fixer.fix_stream(lines, batch_chars=100))
     assert batched == [fixer.fix(line) for line in lines]
     assert batched[0] == "سطر 0 با کلمه\n"
+    bare = [line.rstrip("\n") for line in lines]  # lines without their \n, as a CLI may pass them
+    assert list(fixer.fix_stream(bare, batch_chars=100)) == [fixer.fix(line) for line in bare]
 
 
 def _run_cli(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:

@@ -227,15 +227,14 @@ class Fixer:
             yield from self._fix_batch(batch)
 
     def _fix_batch(self, batch: list[str]) -> list[str]:
-        if len(batch) == 1 or not all(line.endswith("\n") for line in batch[:-1]):
+        """Fix lines joined by \\n and split again (lines may or may not end with \\n)."""
+        bodies = [line[:-1] if line.endswith("\n") else line for line in batch]
+        if len(batch) == 1 or any("\n" in body for body in bodies):
             return [self.fix(line) for line in batch]
-        fixed = self.fix("".join(batch)).split("\n")
-        if batch[-1].endswith("\n"):
-            fixed.pop()  # the empty piece after the final line break
+        fixed = self.fix("\n".join(bodies)).split("\n")
         if len(fixed) != len(batch):  # cannot happen (fix keeps every \n); a safety net
             return [self.fix(line) for line in batch]
-        last = fixed[-1] + ("\n" if batch[-1].endswith("\n") else "")
-        return [f + "\n" for f in fixed[:-1]] + [last]
+        return [f + line[len(body) :] for f, line, body in zip(fixed, batch, bodies, strict=True)]
 
     def _stage(
         self,
