@@ -228,7 +228,7 @@ class Fixer:
 
     def _fix_batch(self, batch: list[str]) -> list[str]:
         """Fix lines joined by \\n and split again (lines may or may not end with \\n)."""
-        bodies = [line[:-1] if line.endswith("\n") else line for line in batch]
+        bodies = [line.removesuffix("\n") for line in batch]
         if len(batch) == 1 or any("\n" in body for body in bodies):
             return [self.fix(line) for line in batch]
         fixed = self.fix("\n".join(bodies)).split("\n")
