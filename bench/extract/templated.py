@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر",
                  "دی", "بهمن", "اسفند")  # fmt: skip
@@ -79,7 +80,9 @@ def _visible(parts: tuple[int, int, int, str]) -> str:
     return f"{y:04d}/{m:02d}/{d:02d}"
 
 
-def _nastooh(doc: dict, others: list[dict], comments: list[str], date: str) -> str:
+def _nastooh(
+    doc: dict[str, Any], others: list[dict[str, Any]], comments: list[str], date: str
+) -> str:
     z = "\u200c"
     paras = "\n".join(f"<p>{_esc(p, z)}</p>" for p in doc["paragraphs"])
     lead = f'<p class="summary introtext">{_esc(doc["subtitle"], z)}</p>' if doc["subtitle"] else ""
@@ -110,7 +113,9 @@ def _nastooh(doc: dict, others: list[dict], comments: list[str], date: str) -> s
 </body></html>"""
 
 
-def _aspnet(doc: dict, others: list[dict], comments: list[str], date: str) -> str:
+def _aspnet(
+    doc: dict[str, Any], others: list[dict[str, Any]], comments: list[str], date: str
+) -> str:
     z = "&zwnj;"
     body = "<br/>\n".join(_esc(p, z) for p in doc["paragraphs"])
     lead = _esc(doc["subtitle"], z) + "<br/>\n" if doc["subtitle"] else ""
@@ -141,7 +146,9 @@ def _aspnet(doc: dict, others: list[dict], comments: list[str], date: str) -> st
 </form></body></html>"""
 
 
-def _wordpress(doc: dict, others: list[dict], comments: list[str], iso: str) -> str:
+def _wordpress(
+    doc: dict[str, Any], others: list[dict[str, Any]], comments: list[str], iso: str
+) -> str:
     z = "&#8204;"
     paras = "\n".join(f"<p>{_esc(p, z)}</p>" for p in doc["paragraphs"])
     lead = f"<p><strong>{_esc(doc['subtitle'], z)}</strong></p>" if doc["subtitle"] else ""
@@ -172,7 +179,9 @@ def _wordpress(doc: dict, others: list[dict], comments: list[str], iso: str) -> 
 </div></body></html>"""
 
 
-def _hashed(doc: dict, others: list[dict], comments: list[str], iso: str) -> str:
+def _hashed(
+    doc: dict[str, Any], others: list[dict[str, Any]], comments: list[str], iso: str
+) -> str:
     """A React-era page: hashed class names only, so no class rule can help; held out (see
     run.py)."""
     z = "\u200c"
@@ -209,7 +218,7 @@ def _hashed(doc: dict, others: list[dict], comments: list[str], iso: str) -> str
 </div></div></body></html>"""
 
 
-def load_docs(shared: Path) -> list[dict]:
+def load_docs(shared: Path) -> list[dict[str, Any]]:
     path = shared / "data" / "targoman_sample" / "docs.jsonl"
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():

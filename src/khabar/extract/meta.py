@@ -390,7 +390,8 @@ def _ld_name(value: Any) -> str | None:
 
 def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str | None]]:
     """``<time datetime>`` values, the ones marked as publication time first."""
-    marked, others = [], []
+    marked: list[tuple[str, str | None]] = []
+    others: list[tuple[str, str | None]] = []
     for node in tree.css("time[datetime]"):
         attrs = node.attributes
         is_pub = "pubdate" in attrs or attrs.get("itemprop") == "datePublished"
