@@ -311,3 +311,34 @@ def test_protected_spans_are_copied_byte_for_byte(text: str) -> None:
 def test_protected_span_inside_persian_text() -> None:
     text = "منبع:https://x.ir/a(b)  و  #خبر_فوري كه"
     assert run(text) == "منبع:https://x.ir/a(b) و #خبر_فوري که"
+
+
+STYLES = [
+    {"digits": "persian", "heh_yeh": "hamza"},
+    {"digits": "latin", "heh_yeh": "ligature", "teh_marbuta": "heh"},
+    {"heh_yeh": "yeh", "diacritics": "remove", "tatweel": "keep"},
+    {"punct_spacing": "full", "diacritics": "keep"},
+    {"punct_spacing": "off"},
+]
+
+
+@pytest.mark.parametrize("policy", [{}, *STYLES], ids=str)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", ""), (" ", ""), ("\t", "\t"), ("\n \n", "\n\n"), ("\u00a0\u200b\u200c", "")],
+)
+def test_empty_and_whitespace_under_every_style(
+    text: str, expected: str, policy: dict[str, str]
+) -> None:
+    assert run(text, **policy) == expected
+
+
+@pytest.mark.parametrize("policy", STYLES, ids=str)
+@pytest.mark.parametrize(
+    "text", ["سلام", "می\u200cروم", "پیامبر اکرم (ص) ناراحتی", "https://x.ir/ك ۱۲", "#هشتگ_عربي"]
+)
+def test_clean_text_is_unchanged_under_every_style(text: str, policy: dict[str, str]) -> None:
+    expected = text
+    if policy.get("digits") == "latin":
+        expected = expected.replace("۱۲", "12")
+    assert run(text, **policy) == expected
