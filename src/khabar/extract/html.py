@@ -45,6 +45,7 @@ How the article is found (selectolax's lexbor, an HTML5 parser, parses; the rule
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urljoin
@@ -349,10 +350,13 @@ class _Page:
             return 0.0
         return len(block.text) * (1.0 - self.link_density(block))
 
-    def container(self, title: _Block | None) -> int | None:
-        """The element holding the article's prose, or ``None`` when the page has no prose."""
+    def settle_marks(self, title: _Block | None) -> None:
+        """Adjust the markup marks with what only the whole page shows (call before voting)."""
         self._mark_headed_sections(title)
         self._unmark_wrappers(title)
+
+    def container(self) -> int | None:
+        """The element holding the article's prose, or ``None`` when the page has no prose."""
         scores: dict[int, float] = {}
         for block in self.blocks:
             weight = self.prose_weight(block)
@@ -436,7 +440,10 @@ _PARAGRAPH_TAGS = _names("p li dd dt blockquote pre h1 h2 h3 h4 h5 h6 figcaption
 
 
 def _deepest_majority(
-    scores: dict[int, float], ancestors: Any, elements: list[_Element], single: set[int]
+    scores: dict[int, float],
+    ancestors: Callable[[int], list[int]],
+    elements: list[_Element],
+    single: set[int],
 ) -> int:
     """The deepest element with half the page's prose, widened while a parent adds 15 % more.
 
@@ -646,7 +653,8 @@ def extract_html(
     page = _Page(walker.elements, walker.blocks, config)
     title_block = _title_block(page, meta_title)
     title = title_block.text.replace("\n", " ") if title_block is not None else fallback_title
-    container = page.container(title_block)
+    page.settle_marks(title_block)
+    container = page.container()
 
     if "published" not in meta:
         # next to the headline; on a page without one, next to the start of the article
