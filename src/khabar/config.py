@@ -58,6 +58,9 @@ class RunConfig:
     #: input files are grouped into shards of about this many bytes (one task each); a larger
     #: file is a shard of its own
     shard_bytes: int = 128 * 1024 * 1024
+    #: ...and the input is split into at least this many shards when it has that many files, so
+    #: a small corpus keeps every worker busy (the split never depends on -j)
+    min_shards: int = 16
     #: rows per Parquet row group in the output
     row_group_rows: int = 1000
     #: start over even if OUTDIR holds a finished or partial run

@@ -98,8 +98,14 @@ class Progress:
     def message(self, text: str) -> None: ...
 
 
-def plan_shards(files: Sequence[Any], shard_bytes: int) -> list[Shard]:
-    """Group the (sorted) input files into shards of about ``shard_bytes`` each, in order."""
+def plan_shards(files: Sequence[Any], shard_bytes: int, min_shards: int = 1) -> list[Shard]:
+    """Group the (sorted) input files into shards of about ``shard_bytes`` each, in order, and
+    into at least ``min_shards`` shards when there are that many files (so a small corpus still
+    keeps every worker busy). The plan depends on the inputs and the config only, never on the
+    number of workers: the output is the same whatever ``-j``."""
+    total = sum(f.size for f in files)
+    if min_shards > 1 and total:
+        shard_bytes = max(1, min(shard_bytes, -(-total // min_shards)))
     shards: list[Shard] = []
     group: list[Any] = []
     size = 0
@@ -336,7 +342,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     for name in config.run.steps:  # build every step once here: bad config fails before work
         build_step(name, config)
     _prepare_outdir(outdir, _fingerprint(config, files), config.run.force)
-    shards = plan_shards(files, config.run.shard_bytes)
+    shards = plan_shards(files, config.run.shard_bytes, config.run.min_shards)
     own_executor = executor is None
     executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))
     total_bytes = sum(f.size for f in files)

@@ -36,3 +36,10 @@ def test_shards_group_files_in_order():
     shards = plan_shards(files, 10)
     assert [[f.size for f in s.files] for s in shards] == [[5, 5], [20], [1, 1]]
     assert [s.index for s in shards] == [0, 1, 2]
+
+
+def test_small_corpora_are_split_for_the_workers():
+    files = [F(4) for _ in range(8)]
+    assert len(plan_shards(files, 1000)) == 1
+    assert [len(s.files) for s in plan_shards(files, 1000, min_shards=4)] == [2, 2, 2, 2]
+    assert len(plan_shards(files, 1000, min_shards=16)) == 8  # a file is never split
