@@ -178,6 +178,9 @@ def test_nbsp_kept_when_configured() -> None:
         (f"<b>تیتر فرعی</b><br>متن {FILLER}", ["تیتر فرعی", f"متن {FILLER}"]),
         # bold inside a sentence is not a heading
         (f"متن <b>مهم</b> {FILLER}", [f"متن مهم {FILLER}"]),
+        # in <pre>, source newlines are line breaks; elsewhere they are spaces
+        (f"<pre>بیت اول {FILLER}\nبیت دوم</pre>", [f"بیت اول {FILLER}\nبیت دوم"]),
+        (f"<p>بیت اول {FILLER}\nبیت دوم</p>", [f"بیت اول {FILLER} بیت دوم"]),
         # inline tags do not split words or add spaces
         (f"کتاب<span>خانه</span> {FILLER}", [f"کتابخانه {FILLER}"]),
     ],

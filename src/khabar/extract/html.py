@@ -238,7 +238,15 @@ class _Walker:
         """Record a node; for an element with content, the frame to visit its children."""
         tag = child.tag
         if tag == "-text":
-            self.pieces.append(_Piece(child.text_content or "", link, bold))
+            text = child.text_content or ""
+            if self.elements[self.owner].tag == "pre":
+                # in <pre> a newline of the source is a line break, as <br> is elsewhere
+                for number, line in enumerate(text.split("\n")):
+                    if number:
+                        self.pieces.append(None)
+                    self.pieces.append(_Piece(line, link, bold))
+            else:
+                self.pieces.append(_Piece(text, link, bold))
             return None
         if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:  # comments, doctype, code
             return None
