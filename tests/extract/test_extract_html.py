@@ -410,3 +410,15 @@ def test_table_layout_cell_is_a_container() -> None:
         f"بند دوم {FILLER} {FILLER}",
         f"بند سوم {FILLER}",
     ]
+
+
+def test_logo_in_h1_is_not_the_title() -> None:
+    html = (
+        "<html><body><h1><a href='/'>خبرگزاری نمونه</a></h1>"
+        "<h1>افتتاح کتابخانه تازه در شیراز با ده هزار جلد کتاب</h1>"
+        f"<div><p>یک {FILLER}</p><p>دو {FILLER}</p></div></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    assert result.title == "افتتاح کتابخانه تازه در شیراز با ده هزار جلد کتاب"
+    assert result.paragraphs == [f"یک {FILLER}", f"دو {FILLER}"]

@@ -171,7 +171,8 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_SPACE_NBSP = re.compile(r"[ \t\n\r\f\u00a0]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_BOLD_HEADING_MAX = 150  # chars: a longer bold line is emphasis inside prose, not a heading
+_BOLD_HEADING_MAX = 150
+_LEAD_WINDOW = 20  # blocks between the headline and the article body that may hold its lead  # chars: a longer bold line is emphasis inside prose, not a heading
 
 
 @dataclass(slots=True)
@@ -472,13 +473,17 @@ def _deepest_majority(
 
 
 def _title_block(page: _Page, meta_title: str | None) -> _Block | None:
-    """The ``<h1>`` that is the headline: the one matching the meta title, else the first one."""
+    """The ``<h1>`` that is the headline: the one matching the meta title, else the longest.
+
+    Longest, not first: many Persian sites put their logo in an ``<h1>`` above the headline
+    (``<h1><a href="/">خبرگزاری نمونه</a></h1>``), and a site name is shorter than a headline.
+    """
     h1s = [b for b in page.blocks if b.heading == 1 and page.marks(b) is None]
     if meta_title:
         for block in h1s:
             if similar_titles(block.text, meta_title):
                 return block
-    return h1s[0] if h1s else None
+    return max(h1s, key=lambda b: len(b.text)) if h1s else None
 
 
 def _select(page: _Page, container: int, title: _Block | None, description: str | None,
@@ -489,7 +494,9 @@ def _select(page: _Page, container: int, title: _Block | None, description: str 
         if container in page.ancestors(block.owner):
             inside.add(block.order)
     first_inside = min(inside)
-    lead_from = title.order + 1 if title is not None and title.order < first_inside else None
+    # the lead sits right under the headline; far from it, a block is page furniture
+    near = title is not None and 0 <= first_inside - title.order <= _LEAD_WINDOW
+    lead_from = title.order + 1 if title is not None and near else None
     kept: list[_Block] = []
     dropped: list[tuple[_Block, str]] = []
     ended = False
