@@ -13,7 +13,7 @@ stands for the records lost there, whose number cannot be known.
 Reject reasons: ``unreadable``, ``empty_file``, ``record_too_large``, ``decode_error``,
 ``nul_bytes``, ``invalid_json``, ``not_an_object``, ``no_text_field``, ``invalid_text_field``,
 ``empty_text``, ``truncated_gzip``, ``corrupt_gzip``, ``truncated_zstd``, ``corrupt_zstd``,
-``warc_broken_record``, ``warc_bad_http``, ``empty_page``, ``parquet_error``,
+``decompression_bomb``, ``warc_broken_record``, ``warc_bad_http``, ``empty_page``, ``parquet_error``,
 ``unsupported_format``.
 
 >>> import tempfile, pathlib

@@ -87,6 +87,14 @@ class ReadConfig:
     batch_size: int = 1000
     #: HTTP content types of WARC response records that are read as HTML pages
     warc_content_types: tuple[str, ...] = ("text/html", "application/xhtml+xml")
+    #: decompression-bomb bound, with ``expansion_floor_bytes``: once a gzip/zstd file (JSONL,
+    #: text, HTML, WARC) has expanded to more than this many times its size on disk AND more than
+    #: the floor, the rest of the file is rejected as ``decompression_bomb``. Text compresses
+    #: 3-10x with gzip and rarely past 30x with zstd; 1 GB of zeros compresses about 1000x.
+    max_expansion_ratio: float = 100.0
+    #: the bound never rejects a file before it has expanded to this many bytes (100 MB), so small
+    #: files of very repetitive records are read whole
+    expansion_floor_bytes: int = 100_000_000
 
     def __post_init__(self) -> None:
         if self.max_record_bytes <= 0:
@@ -100,6 +108,26 @@ class ReadConfig:
             )
         if self.batch_size <= 0:
             raise ConfigError(f"read.batch_size must be positive, not {self.batch_size}")
+        if not self.max_expansion_ratio >= 1.0:
+            raise ConfigError(
+                f"read.max_expansion_ratio must be at least 1, not {self.max_expansion_ratio}; "
+                "the default 100 rejects a file that expands more than 100x past the floor"
+            )
+        if self.expansion_floor_bytes <= 0:
+            raise ConfigError(
+                f"read.expansion_floor_bytes must be positive, not {self.expansion_floor_bytes}; "
+                "use a size in bytes such as 100000000"
+            )
+
+    def expansion_limit(self, compressed_bytes: int) -> int:
+        """Decompressed bytes a file of ``compressed_bytes`` on disk may expand to.
+
+        >>> ReadConfig().expansion_limit(1_000)
+        100000000
+        >>> ReadConfig(max_expansion_ratio=10, expansion_floor_bytes=5).expansion_limit(1_000)
+        10000
+        """
+        return max(self.expansion_floor_bytes, int(self.max_expansion_ratio * compressed_bytes))
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from khabar.document import Document, Reject
 from khabar.io.charset import UndecodableError, decode_text
 from khabar.io.formats.base import ReadContext
 from khabar.io.formats.fields import FieldNames, RecordProblem, pick_fields
-from khabar.io.formats.stream import Line, StreamBroken, iter_chunks, iter_lines
+from khabar.io.formats.stream import Line, StreamBroken, context_chunks, iter_lines
 
 
 def _location(line: int, offset: int) -> str:
@@ -65,7 +65,7 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
     record = 0
     blank = 0
     try:
-        for line in iter_lines(iter_chunks(ctx.inp.path, ctx.inp.compression), limit):
+        for line in iter_lines(context_chunks(ctx), limit):
             if line.data is None:
                 yield ctx.reject(
                     _location(line.number, line.offset),

@@ -9,6 +9,7 @@ the damage starts. Nothing here reads a whole file into memory.
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,8 +20,11 @@ from khabar.io.formats.base import ReadContext
 #: bytes read from disk at a time
 CHUNK_BYTES = 1 << 16
 
-#: zstd input is fed in smaller pieces: one piece can expand many times over
-_ZSTD_INPUT_BYTES = 1 << 14
+#: zstd input is fed to the decompressor in small pieces because zstandard's decompressobj has no
+#: output limit: a zstd block expands at most about 32,000x (128 KiB from a 4-byte RLE block), so a
+#: 1 KiB piece yields at most about 32 MiB at once, even from a bomb (16 KiB pieces of a 1 GB
+#: zero-filled frame came out as 512 MiB chunks)
+_ZSTD_PIECE_BYTES = 1 << 10
 
 
 class StreamBroken(Exception):
@@ -73,41 +77,92 @@ def _zstd_chunks(path: str) -> Iterator[bytes]:
     in_frame = False
     delivered = 0
     with open(path, "rb") as fh:
-        while raw := fh.read(_ZSTD_INPUT_BYTES):
-            data = raw
-            while data:
-                try:
-                    out = dobj.decompress(data)
-                except zstandard.ZstdError as exc:
-                    raise StreamBroken("corrupt_zstd", str(exc), delivered) from exc
-                in_frame = True
-                if out:
-                    delivered += len(out)
-                    yield out
-                if dobj.eof:  # a frame ended; what follows is the next frame
-                    data = dobj.unused_data
-                    dobj = dctx.decompressobj()
-                    in_frame = False
-                else:
-                    data = b""
+        while raw := fh.read(CHUNK_BYTES):
+            for piece in range(0, len(raw), _ZSTD_PIECE_BYTES):
+                data = raw[piece : piece + _ZSTD_PIECE_BYTES]
+                while data:
+                    try:
+                        out = dobj.decompress(data)
+                    except zstandard.ZstdError as exc:
+                        raise StreamBroken("corrupt_zstd", str(exc), delivered) from exc
+                    in_frame = True
+                    if out:
+                        delivered += len(out)
+                        yield out
+                    if dobj.eof:  # a frame ended; what follows is the next frame
+                        data = dobj.unused_data
+                        dobj = dctx.decompressobj()
+                        in_frame = False
+                    else:
+                        data = b""
     if in_frame:
         raise StreamBroken(
             "truncated_zstd", "the file ends inside a zstd frame (cut download?)", delivered
         )
 
 
-def iter_chunks(path: str, compression: str | None) -> Iterator[bytes]:
-    """Decompressed bytes of ``path`` in chunks of at most about 64 KiB (zstd: per frame piece).
+def bounded(chunks: Iterator[bytes], limit: int, compressed: int) -> Iterator[bytes]:
+    """``chunks`` until more than ``limit`` bytes came out of ``compressed`` bytes on disk.
+
+    The chunk that crosses the limit is not yielded, so at most ``limit`` bytes are delivered.
 
     Raises:
-        StreamBroken: after yielding every readable byte, when the stream is damaged.
+        StreamBroken: ``decompression_bomb`` when the limit is passed (and whatever ``chunks``
+            raises).
+
+    >>> list(bounded(iter([b"ab", b"cd"]), 4, 1))
+    [b'ab', b'cd']
+    >>> try:
+    ...     list(bounded(iter([b"ab", b"cd", b"e"]), 4, 1))
+    ... except StreamBroken as exc:
+    ...     print(exc.reason, exc.offset)
+    decompression_bomb 4
+    """
+    delivered = 0
+    for chunk in chunks:
+        if delivered + len(chunk) > limit:
+            raise StreamBroken(
+                "decompression_bomb",
+                f"{compressed} compressed bytes expand to more than {limit} bytes; the rest of the "
+                "file is not read (raise read.max_expansion_ratio or read.expansion_floor_bytes "
+                "if the file is genuine)",
+                delivered,
+            )
+        delivered += len(chunk)
+        yield chunk
+
+
+def iter_chunks(
+    path: str, compression: str | None, *, max_bytes: int | None = None
+) -> Iterator[bytes]:
+    """Decompressed bytes of ``path`` in chunks of at most about 64 KiB (zstd: per frame piece).
+
+    ``max_bytes`` bounds what a compressed file may expand to (see :func:`bounded`); plain files
+    are never bounded (their size is known before reading).
+
+    Raises:
+        StreamBroken: after yielding every readable byte, when the stream is damaged or
+            expands past ``max_bytes``.
         OSError: the file cannot be opened.
     """
     if compression == "gzip":
-        return _gzip_chunks(path)
-    if compression == "zstd":
-        return _zstd_chunks(path)
-    return _plain_chunks(path)
+        chunks = _gzip_chunks(path)
+    elif compression == "zstd":
+        chunks = _zstd_chunks(path)
+    else:
+        return _plain_chunks(path)
+    if max_bytes is None:
+        return chunks
+    return bounded(chunks, max_bytes, os.path.getsize(path))
+
+
+def context_chunks(ctx: ReadContext) -> Iterator[bytes]:
+    """The decompressed chunks of the context's file, bounded by its decompression-bomb limit."""
+    return iter_chunks(
+        ctx.inp.path,
+        ctx.inp.compression,
+        max_bytes=ctx.config.expansion_limit(ctx.inp.size),
+    )
 
 
 def read_limited(chunks: Iterator[bytes], limit: int) -> tuple[bytes, bool]:
@@ -196,7 +251,7 @@ def read_whole(ctx: ReadContext, nothing: str) -> bytes | Reject:
     if ctx.inp.compression is None and ctx.inp.size > limit:
         return ctx.reject("file", "record_too_large", f"{ctx.inp.size} bytes > {limit}")
     try:
-        data, too_large = read_limited(iter_chunks(ctx.inp.path, ctx.inp.compression), limit)
+        data, too_large = read_limited(context_chunks(ctx), limit)
     except StreamBroken as exc:
         # one record per file: a damaged file has no complete record to keep
         return ctx.reject(f"byte {exc.offset}", exc.reason, exc.detail)

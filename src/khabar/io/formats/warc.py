@@ -290,8 +290,28 @@ def _response(ctx: ReadContext, rec: Any, index: int, pos: int) -> Document | Re
     return ctx.document(index, "", offset=pos, url=_target_uri(rec), html=page, raw="", meta=meta)
 
 
+def _declared_length(rec: Any) -> int:
+    """The record's Content-Length, 0 when it has none (that record is rejected on its own)."""
+    text = _header(rec, "Content-Length")
+    return int(text) if text is not None and text.isdigit() else 0
+
+
+def _bomb_reject(ctx: ReadContext, index: int, pos: int, expanded: int, limit: int) -> Reject:
+    return ctx.reject(
+        f"record {index} (byte {pos})",
+        "decompression_bomb",
+        f"{ctx.inp.size} compressed bytes hold records of {expanded} bytes, more than {limit}; "
+        "the rest of the file is not read (raise read.max_expansion_ratio or "
+        "read.expansion_floor_bytes if the file is genuine)",
+    )
+
+
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
-    """Every HTML response of the file as a document; damage as ``warc_broken_record``."""
+    """Every HTML response of the file as a document; damage as ``warc_broken_record``.
+
+    A compressed file whose records (by their Content-Length) add up to more than
+    ``ReadConfig.expansion_limit`` of its size ends in one ``decompression_bomb`` reject.
+    """
     require("fastwarc", extra="warc", feature="WARC input")
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -307,12 +327,19 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
             return
         index = 0
         start = 0
+        expanded = 0
+        bomb_limit = ctx.config.expansion_limit(ctx.inp.size) if ctx.inp.compression else None
         while True:
             fh.seek(start)
             last_pos: int | None = None
             try:
                 for rec in ArchiveIterator(fh, parse_http=False):
                     last_pos = rec.stream_pos
+                    if bomb_limit is not None:
+                        expanded += _declared_length(rec)
+                        if expanded > bomb_limit:
+                            yield _bomb_reject(ctx, index, last_pos, expanded, bomb_limit)
+                            return
                     if rec.record_type == WarcRecordType.response:
                         item = _response(ctx, rec, index, last_pos)
                         if item is not None:
