@@ -143,9 +143,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} cores (shared with other jobs), {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}, SQLite "
-            f"{sqlite3.sqlite_version}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores (load average at the end {load}), "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}")
 
 
 def main() -> None:
