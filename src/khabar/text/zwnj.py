@@ -286,10 +286,11 @@ class ZwnjRepairer:
             )
         first_key = last_key = ""
         last_end = -1
+        lead = len(chunk) - len(chunk.lstrip(ZWNJ))
         for m in TOKEN_RE.finditer(chunk):
             tok = m.group()
             key = (tok.replace(ZWNJ, "") if ZWNJ in tok else tok).translate(FOLD)
-            if m.start() == 0:
+            if m.start() == lead:  # after stray ZWNJs, which go: «پرتاب ‌ها» joins too
                 first_key = key
             last_key, last_end = key, m.end()
             if ZWNJ not in tok:
@@ -333,7 +334,29 @@ class ZwnjRepairer:
             if self._joins(a, b):
                 joins.add(i)
                 chain = a + b
+                if (i - 1) not in joins:
+                    chain = self._join_back(infos, joins, i - 1, chain)
         return joins
+
+    def _join_back(self, infos: list[ChunkInfo], joins: set[int], k: int, chain: str) -> str:
+        """After ``b c`` joined, join ``a`` to ``bc`` if a second pass would (idempotence).
+
+        «می داشته اند»: ``می داشته`` alone stays apart in the lexicon, but once ``داشته‌اند``
+        is one word, ``می`` + ``داشته‌اند`` is a verb. Walks left while joins happen; returns
+        the key of the whole joined chain.
+        """
+        while k >= 1 and k not in joins:
+            word, prev = infos[k], infos[k - 1]
+            if word[2] != word[3] or not prev[3]:
+                break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
+            if prev[6] and prev[2] == prev[3] and k >= 2 and infos[k - 2][5]:
+                break  # «14 می»
+            if not self._joins(prev[3], chain):
+                break
+            joins.add(k)
+            chain = prev[3] + chain
+            k -= 1
+        return chain
 
     # ---- stray ZWNJs -----------------------------------------------------------------------
 
