@@ -403,3 +403,12 @@ def test_quality_gate(rep: ZwnjRepairer, sample: str) -> None:
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("sample", ["zwnj_gate_perdt_dev.txt", "zwnj_gate_seraji_dev.txt"])
+def test_idempotent_on_real_sentences(rep: ZwnjRepairer, sample: str) -> None:
+    """Random text rarely forms Persian words; real sentences in every damage mode do."""
+    for gold in (GATE / sample).read_text("utf-8").splitlines():
+        for damaged in (gold, gold.replace(Z, ""), re.sub(" +", " ", gold.replace(Z, " "))):
+            once = rep.repair(damaged)
+            assert rep.repair(once) == once, damaged
