@@ -151,7 +151,8 @@ def _any_of(chars: str) -> Callable[[str], bool]:
 
 @dataclass(frozen=True, slots=True)
 class RegexRule(Rule):
-    """Every match of ``pattern`` becomes ``repl`` (a :meth:`re.Match.expand` template).
+    """Every match of ``pattern`` becomes ``repl``: a :meth:`re.Match.expand` template, or a
+    function of the match (for rules whose matches are rare, so the call costs nothing).
 
     ``guard``, when set, is a cheap test that is false for texts the pattern cannot match
     (usually "contains one of these characters"): it skips the regex pass on most texts.
@@ -159,7 +160,7 @@ class RegexRule(Rule):
 
     name: str
     pattern: re.Pattern[str]
-    repl: str
+    repl: str | Callable[[re.Match[str]], str]
     guard: Callable[[str], bool] | None = None
 
     def apply(self, text: str) -> str:
@@ -173,7 +174,10 @@ class RegexRule(Rule):
         repl, name = self.repl, self.name
         changes = []
         for m in self.pattern.finditer(text):
-            new = m.expand(repl) if "\\" in repl else repl
+            if callable(repl):
+                new = repl(m)
+            else:
+                new = m.expand(repl) if "\\" in repl else repl
             if new != m.group():
                 changes.append(Change(m.start(), m.end(), new, name))
         return changes
@@ -224,16 +228,23 @@ _ZWNJ_DOUBLE = RegexRule(
 )
 
 _HARAKAT_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653))
-#: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``).
-_STRAY_HARAKAT = RegexRule(
-    "char.diacritic",
-    re.compile(f"[{_HARAKAT}](?<![{_LETTER}{_MARK}][{_HARAKAT}])[{_HARAKAT}]*"),
-    "",
-    guard=_any_of(_HARAKAT_CHARS),
+#: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``): the
+#: run goes. The same short vowel twice in a row (``اًً``) is a typing slip: one stays. One pass
+#: for both, starting with the mark (rare), so the regex engine scans for it quickly.
+_HARAKAT_RUN = re.compile(
+    f"[{_HARAKAT}](?:"
+    f"(?<![{_LETTER}{_MARK}][{_HARAKAT}])[{_HARAKAT}]*"  # stray: a run after a non-letter
+    "|(?<=(.))\\1+"  # repeated: the mark just read, again
+    ")"
 )
-#: The same short vowel twice in a row (``اًً``) is a typing slip.
-_REPEATED_HARAKAT = RegexRule(
-    "char.diacritic", re.compile(f"([{_HARAKAT}])\\1+"), "\\1", guard=_any_of(_HARAKAT_CHARS)
+
+
+def _fix_harakat(m: re.Match[str]) -> str:
+    return "" if m.group(1) is None else m.group(1)
+
+
+_STRAY_HARAKAT = RegexRule(
+    "char.diacritic", _HARAKAT_RUN, _fix_harakat, guard=_any_of(_HARAKAT_CHARS)
 )
 
 #: A letter typed as base + combining hamza or madda (``ا`` + U+0653) is canonically the same as the
@@ -256,6 +267,13 @@ _COMPOSE = TranslateRule(
     dict.fromkeys(_COMPOSED, "char.compose"),
     name="char.compose",
     guard=lambda text: _COMPOSE_GUARD.search(text) is not None,
+)
+#: before the character map, only ي + ٔ needs composing (the others are composed after it)
+_COMPOSE_YEH = TranslateRule(
+    {"\u064a\u0654": "\u0626"},
+    {"\u064a\u0654": "char.compose"},
+    name="char.compose",
+    guard=lambda text: "\u064a\u0654" in text,
 )
 
 _NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
@@ -297,21 +315,20 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
 
     >>> names = [r.name for r in char_rules(FixPolicy())]
     >>> names[:4], len(names)
-    (['char.compose', 'char', 'char', 'char.zwj'], 10)
+    (['char.compose', 'char', 'char', 'char.zwj'], 9)
     """
     table = {chr(c): v for c, v in translation_table(policy).items()}
     names = rule_names(policy)
     hot = {c: v for c, v in table.items() if c in _HOT and len(v) == 1}
     rest = {c: v for c, v in table.items() if c not in hot}
     rules: list[Rule | None] = [
-        _COMPOSE,
+        _COMPOSE_YEH,
         TranslateRule(hot, names, hot=True),
         TranslateRule(rest, names),
         _ZWJ,
         _TATWEEL if policy.tatweel is Tatweel.REMOVE else None,
         _heh_yeh_rule(policy.heh_yeh),
         _STRAY_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
-        _REPEATED_HARAKAT if policy.diacritics is Diacritics.STRAY else None,
         # after the character map, so a ZWNJ next to a former NBSP is seen next to a space
         _ZWNJ_EDGE,
         _ZWNJ_DOUBLE,
