@@ -422,3 +422,19 @@ def test_logo_in_h1_is_not_the_title() -> None:
     assert isinstance(result, Extracted)
     assert result.title == "افتتاح کتابخانه تازه در شیراز با ده هزار جلد کتاب"
     assert result.paragraphs == [f"یک {FILLER}", f"دو {FILLER}"]
+
+
+def test_dateline_beats_a_date_mentioned_in_the_lead() -> None:
+    html = (
+        "<html><body><div class='top'>سه\u200cشنبه ۲۹ بهمن ۱۳۹۸</div>"  # masthead: today
+        + "".join(f"<div><a href='/{i}'>بخش {i}</a></div>" for i in range(40))
+        + "<h1>تمدید مهلت ثبت نام وام ازدواج</h1>"
+        "<p>مهلت ثبت نام که قرار بود ۱ مهر ۱۴۰۲ تمام شود، یک ماه دیگر تمدید شد و متقاضیان فرصت دارند.</p>"
+        "<div class='date'>۱۹ شهریور ۱۴۰۲ - ۱۰:۱۵</div>"
+        f"<div><p>{FILLER}</p><p>{FILLER}</p></div></body></html>"
+    )
+    result = extract_html(html)
+    assert isinstance(result, Extracted)
+    # 19 Shahrivar 1402: 1 Farvardin 1402 = 2023-03-21, + 5*31 + 18 days = 2023-09-10
+    assert result.meta["published"] == "2023-09-10"
+    assert result.meta["published_source"] == "text"

@@ -59,6 +59,7 @@ from khabar.extract.boilerplate import (
     text_reason,
 )
 from khabar.extract.meta import (
+    ParsedDate,
     is_dateline,
     page_metadata,
     parse_date,
@@ -172,7 +173,8 @@ _HTML_SPACE_NBSP = re.compile(r"[ \t\n\r\f\u00a0]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _BOLD_HEADING_MAX = 150
-_LEAD_WINDOW = 20  # blocks between the headline and the article body that may hold its lead  # chars: a longer bold line is emphasis inside prose, not a heading
+_LEAD_WINDOW = 20  # blocks between the headline and the article body that may hold its lead
+_DATE_WINDOW = 30  # blocks around the headline searched for a printed date  # chars: a longer bold line is emphasis inside prose, not a heading
 
 
 @dataclass(slots=True)
@@ -598,13 +600,24 @@ def _merge_removed(dropped: list[tuple[_Block, str]]) -> tuple[list[str], list[s
     return texts, reasons
 
 
-def _text_date(page: _Page, title: _Block | None) -> tuple[str, Any] | None:
-    """A date printed next to the headline: the nearest block (by page order) holding one."""
-    if title is None:
+def _text_date(page: _Page, anchor: _Block | None) -> tuple[str, ParsedDate] | None:
+    """A date printed next to the headline (``anchor``), read from the page's visible text.
+
+    Datelines (a date with at most a weekday, time or label) come before sentences that mention
+    a date; then the nearest block, after the headline before above it. The page's masthead
+    shows *today's* date, so nearness matters: it is usually far above the headline.
+    """
+    if anchor is None:
         return None
-    near = sorted(
-        (b for b in page.blocks if abs(b.order - title.order) <= 30 and len(b.text) <= 200),
-        key=lambda b: (abs(b.order - title.order), b.order < title.order),
+    near = [
+        b for b in page.blocks if abs(b.order - anchor.order) <= _DATE_WINDOW and len(b.text) <= 200
+    ]
+    near.sort(
+        key=lambda b: (
+            not is_dateline(b.text),
+            abs(b.order - anchor.order),
+            b.order < anchor.order,
+        )
     )
     for block in near:
         parsed = parse_date(block.text)
