@@ -86,6 +86,12 @@ def test_search_finds_every_spelling(conn, query, expected):
     assert ids(conn, query) == expected
 
 
+def test_a_facet_term_typed_as_a_query_matches_nothing(conn):
+    token = idx.facet_token("domain", "example-b.ir")
+    assert ids(conn, token) == set() and ids(conn, "domain example-b.ir") == set()
+    assert ids(conn, "", domain="example-b.ir") == {"doc-b", "doc-c"}
+
+
 def test_empty_query_lists_everything_in_corpus_order(conn):
     result = idx.search(conn, "", per_page=100)
     # kept (data/), then dropped/, then the two rejects (no id)
@@ -105,6 +111,16 @@ def test_empty_query_lists_everything_in_corpus_order(conn):
     ("", {"decision": "dropped:no_such_reason"}, set()),
     ("", {"decision": "rejected:invalid_json"}, {None}),
     ("قزاقستان", {"decision": "kept"}, {SEED}),
+    # words and filters together (the filters are FTS facet terms then)
+    ("قزاقستان", {"decision": "dropped:duplicate"}, {COPY}),
+    ("قزاقستان", {"decision": "dropped:too_short"}, set()),
+    ("قزاقستان", {"domain": "mirror.example"}, {COPY}),
+    ("decode_error", {"decision": "rejected:decode_error"}, {None}),
+    ("decode_error", {"decision": "kept"}, set()),
+    ("short", {"lang": "en", "decision": "dropped"}, {"doc-en"}),
+    ("short", {"lang": "fa"}, set()),
+    ("کتاب", {"agency": "ایسنا", "date_from": "2023-06-01"}, {"doc-b"}),
+    ("کتاب", {"agency": "ایسنا", "date_from": "2023-06-02"}, set()),
     ("", {"date_from": "2023-01-01", "date_to": "2023-12-31"}, {"doc-a", "doc-b"}),
     ("", {"date_from": "2024-01-15"}, {"doc-c"}),
     ("", {"date_to": "2018-05-18"}, {SEED}),
