@@ -27,7 +27,8 @@ SEED_TITLE = "وزیر خارجه قزاقستان: استفاده از نیرو
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api",
                                    reason="playwright is not installed (pip install playwright)")
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    for module in ("fastapi", "uvicorn", "jinja2"):
+        pytest.importorskip(module, reason=f"the web extra ({module}) is not installed")
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set KHABAR_CHROMIUM)")
     with sync_api.sync_playwright() as p:
