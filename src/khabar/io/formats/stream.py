@@ -104,7 +104,8 @@ def _zstd_chunks(path: str) -> Iterator[bytes]:
 def bounded(chunks: Iterator[bytes], limit: int, compressed: int) -> Iterator[bytes]:
     """``chunks`` until more than ``limit`` bytes came out of ``compressed`` bytes on disk.
 
-    The chunk that crosses the limit is not yielded, so at most ``limit`` bytes are delivered.
+    The chunk that crosses the limit is cut at it (one zstd piece can hold good records and the
+    start of a bomb), so exactly ``limit`` bytes are delivered before the error.
 
     Raises:
         StreamBroken: ``decompression_bomb`` when the limit is passed (and whatever ``chunks``
@@ -117,10 +118,19 @@ def bounded(chunks: Iterator[bytes], limit: int, compressed: int) -> Iterator[by
     ... except StreamBroken as exc:
     ...     print(exc.reason, exc.offset)
     decompression_bomb 4
+    >>> out = []
+    >>> try:
+    ...     out.extend(bounded(iter([b"ab\\ncd"]), 4, 1))
+    ... except StreamBroken as exc:
+    ...     print(out, exc.offset)
+    [b'ab\\nc'] 4
     """
     delivered = 0
     for chunk in chunks:
         if delivered + len(chunk) > limit:
+            if limit > delivered:
+                yield chunk[: limit - delivered]
+            delivered = limit
             raise StreamBroken(
                 "decompression_bomb",
                 f"{compressed} compressed bytes expand to more than {limit} bytes; the rest of the "
