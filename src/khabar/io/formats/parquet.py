@@ -9,6 +9,7 @@ to ``meta["input"]``, converted to JSON values.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from khabar.document import Document, Reject
 from khabar.io.formats.base import ReadContext
@@ -23,6 +24,27 @@ def _missing_text_column(names: FieldNames, columns: list[str]) -> str | None:
         f"no column named {' / '.join(names.text)} (columns: {', '.join(columns[:20])}); "
         "name the text column with text_field="
     )
+
+
+def _rows(batch: Any) -> Iterator[dict[str, Any] | UnicodeDecodeError]:
+    """The batch's rows as dicts; a row whose strings are not valid UTF-8 as the error instead.
+
+    Parquet does not check that a string column holds UTF-8, and pyarrow only finds out when it
+    converts a value to Python: then the batch is converted again row by row, so that only the
+    bad rows are lost.
+    """
+    try:
+        yield from batch.to_pylist()
+        return
+    except UnicodeDecodeError:
+        pass
+    for i in range(batch.num_rows):
+        try:
+            [values] = batch.slice(i, 1).to_pylist()
+        except UnicodeDecodeError as exc:
+            yield exc
+        else:
+            yield values
 
 
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
@@ -49,7 +71,13 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
     row = 0
     try:
         for batch in pf.iter_batches(batch_size=ctx.config.batch_size):
-            for values in batch.to_pylist():
+            for values in _rows(batch):
+                if isinstance(values, UnicodeDecodeError):
+                    yield ctx.reject(
+                        f"row {row}", "decode_error", f"a string column is not UTF-8: {values}"
+                    )
+                    row += 1
+                    continue
                 try:
                     picked = pick_fields(values, names, ctx.config)
                 except RecordProblem as exc:
