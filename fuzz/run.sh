@@ -2,7 +2,7 @@
 # Run every fuzz target (or the ones named) for a bounded time, with seeds from tests/fixtures.
 #
 #   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 30 s each; targets: text jsonl
-#                                                      html warc parquet fix)
+#                                                      html warc parquet fix extract)
 #
 # Needs atheris in the venv (.venv/bin/pip install atheris). Corpora grow in fuzz/work/corpus/
 # (kept between runs, not committed); a crashing input is saved in fuzz/crashes/<target>/ and the
@@ -15,7 +15,7 @@ py="${PYTHON:-$root/.venv/bin/python}"
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(text jsonl html warc parquet fix)
+[ ${#targets[@]} -eq 0 ] && targets=(text jsonl html warc parquet fix extract)
 work="${FUZZ_WORK:-$here/work}"
 
 if ! "$py" -c "import atheris" 2>/dev/null; then

@@ -41,7 +41,8 @@ def _container(path: Path) -> bytes:
 
 def seeds() -> dict[str, list[bytes]]:
     """Seed inputs per target name."""
-    out: dict[str, list[bytes]] = {t: [] for t in ("text", "jsonl", "html", "warc", "parquet", "fix")}
+    targets = ("text", "jsonl", "html", "warc", "parquet", "fix", "extract")
+    out: dict[str, list[bytes]] = {t: [] for t in targets}
     corrupted = FIX / "corrupted"
     for p in _files(FIX / "io", ".txt") + _files(corrupted, ".txt", ".txt.gz", ".txt.zst"):
         out["text"].append(_container(p) + p.read_bytes())
@@ -55,6 +56,8 @@ def seeds() -> dict[str, list[bytes]]:
         corrupted, ".html", ".html.gz"
     ):
         out["html"].append(_container(p) + p.read_bytes())
+        if _container(p) == PLAIN:
+            out["extract"].append(p.read_bytes())
     for p in _files(FIX / "io", ".warc", ".warc.gz", ".wet.gz") + _files(
         corrupted, ".warc", ".warc.gz"
     ):
