@@ -122,3 +122,19 @@ def test_a_50_mb_line_is_rejected_unread(tmp_path):
 def test_a_bound_that_makes_no_sense_is_a_config_error(overrides):
     with pytest.raises(ConfigError, match="read.max_expansion_ratio|read.expansion_floor_bytes"):
         ReadConfig(**overrides)
+
+
+def test_not_strict_lists_unknown_and_unreadable_files_as_one_reject_each(tmp_path):
+    from khabar.io.readers import expand_inputs
+
+    (tmp_path / "good.jsonl").write_bytes(LINE)
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    files = expand_inputs([str(tmp_path)], strict=False)
+    assert [(Path(f.path).name, f.format) for f in files] == [
+        ("good.jsonl", "jsonl"), ("image.png", "unknown")
+    ]
+    [reject] = list(read_file(files[1]))
+    assert (reject.location, reject.reason) == ("file", "unsupported_format")
+    assert "image.png" in reject.detail and "not a format khabar reads" in reject.detail
+    [doc] = list(read_file(files[0]))
+    assert isinstance(doc, Document)

@@ -221,22 +221,30 @@ def _expand_one(path: str) -> list[str]:
     raise InputError(f"input {path!r} does not exist; check the path (relative to {os.getcwd()})")
 
 
-def _input_file(path: str) -> InputFile | str:
-    """The InputFile for ``path``, or a string saying why it cannot be read."""
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _input_file(path: str) -> InputFile:
+    """The InputFile for ``path``; one with ``problem`` set when it cannot be read."""
     if not os.access(path, os.R_OK):
-        return f"{path}: permission denied"
+        return InputFile(path, "unreadable", _size(path), problem=f"{path}: permission denied")
     try:
         size = os.stat(path).st_size
         fmt, compression = detect_format(path)
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}"
+        return InputFile(path, "unreadable", _size(path), problem=f"{path}: {exc.strerror or exc}")
     if fmt is None:
         kinds = "/".join(FORMATS)
-        return f"{path}: not a format khabar reads (neither suffix nor content is {kinds})"
+        why = f"{path}: not a format khabar reads (neither suffix nor content is {kinds})"
+        return InputFile(path, "unknown", size, compression, problem=why)
     return InputFile(path=path, format=fmt, size=size, compression=compression)
 
 
-def expand_inputs(paths: Sequence[str]) -> list[InputFile]:
+def expand_inputs(paths: Sequence[str], *, strict: bool = True) -> list[InputFile]:
     """The input files behind ``paths``: files as given, folders and globs expanded and sorted.
 
     Order: the order of ``paths``, and sorted paths within each folder or glob; a file reached
@@ -244,9 +252,14 @@ def expand_inputs(paths: Sequence[str]) -> list[InputFile]:
     folders, and names starting with ``_`` (``_SUCCESS`` markers), are skipped in folders and
     globs. Files without a known suffix are recognised by their first bytes.
 
+    With ``strict=False``, files that cannot be read or are in no known format are listed too,
+    with :attr:`InputFile.problem` set: :func:`read_file` gives one reject for each
+    (``unreadable`` or ``unsupported_format``), so a run can go on and account for them.
+
     Raises:
         InputError: no paths, a path that does not exist, a folder or glob with no files, or
-            files that cannot be read or are in no known format (all of them are listed).
+            (``strict`` only) files that cannot be read or are in no known format (all of them
+            are listed).
     """
     if not paths:
         raise InputError("no input given; pass files, folders or globs (for example crawl/*.jsonl)")
@@ -260,8 +273,8 @@ def expand_inputs(paths: Sequence[str]) -> list[InputFile]:
                 continue
             seen.add(key)
             inp = _input_file(path)
-            if isinstance(inp, str):
-                problems.append(inp)
+            if inp.problem is not None and strict:
+                problems.append(inp.problem)
             else:
                 found.append(inp)
     if problems:
@@ -320,6 +333,12 @@ def read_file(
     """
     config = config if config is not None else ReadConfig()
     stats = stats if stats is not None else ReadStats()
+    if inp.problem is not None:
+        reason = "unreadable" if inp.format == "unreadable" else "unsupported_format"
+        listed = Reject(inp.path, "file", reason, inp.problem)
+        stats.count(listed)
+        yield listed
+        return
     reader = _reader(inp.format)
     if reader is None:
         why = f"format {inp.format!r} is not one of {', '.join(FORMATS)}"

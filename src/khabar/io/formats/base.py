@@ -46,12 +46,16 @@ class InputFile:
         size: size in bytes on disk (compressed size for compressed files).
         compression: ``"gzip"``, ``"zstd"`` or None. A ``.warc.gz`` says ``"gzip"`` too (the WARC
             library reads it); Parquet compresses inside the file and says None.
+        problem: why the file cannot be read, for a file that
+            ``expand_inputs(..., strict=False)`` listed anyway (then ``format`` is
+            ``"unreadable"`` or ``"unknown"``, and reading it gives one reject saying this).
     """
 
     path: str
     format: str
     size: int
     compression: str | None = None
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
