@@ -64,3 +64,15 @@ def test_parquet_string_column_with_invalid_utf8_rejects_only_that_row():
     assert [type(i) for i in items] == [Reject, Document]
     assert (items[0].location, items[0].reason) == ("row 0", "decode_error")
     assert (items[1].id, items[1].text) == ("good", "خبر امروز")
+
+
+def test_parquet_column_name_that_is_not_utf8_is_a_parquet_error():
+    # found by fuzz_parquet: pyarrow decodes column names from the footer as UTF-8 when the file
+    # is opened, and the UnicodeDecodeError escaped the reader
+    pa = pytest.importorskip("pyarrow")
+    data = _parquet_bytes(pa.table({"text": ["خبر"], "titlé": ["x"]}))
+    assert data.count("titlé".encode()) >= 1
+    bad = data.replace("titlé".encode(), b"titl\xff\xfe")  # same length: the footer still parses
+    [reject] = _harness.read_bytes(bad, "parquet", None, ".parquet")
+    assert (reject.location, reject.reason) == ("file", "parquet_error")
+    assert "utf-8" in reject.detail

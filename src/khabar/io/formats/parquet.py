@@ -57,7 +57,8 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
         pf = pq.ParquetFile(ctx.inp.path)
         total = pf.metadata.num_rows
         columns = list(pf.schema_arrow.names)
-    except (OSError, pa.ArrowException) as exc:
+    # ValueError: pyarrow decodes names from the file's metadata as UTF-8 (UnicodeDecodeError)
+    except (OSError, ValueError, pa.ArrowException) as exc:
         yield ctx.reject("file", "parquet_error", f"cannot open as Parquet: {exc}")
         return
     if total == 0:
@@ -95,7 +96,7 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                         meta=meta,
                     )  # fmt: skip
                 row += 1
-    except (OSError, pa.ArrowException) as exc:
+    except (OSError, ValueError, pa.ArrowException) as exc:
         yield ctx.reject(
             f"row {row}", "parquet_error", f"rows {row} to {total - 1} cannot be read: {exc}"
         )
