@@ -135,6 +135,43 @@ def cell(result: dict, key: str = "f1") -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+NOTES = """\
+Notes:
+- khabar's chars/s is one cold pass over 2.2 M characters of glued PEYMA text: every new word
+  is analysed once, then memoised. With a warm memo the engine runs at about 5-6 M characters
+  per CPU second on this shared machine (`bench/zwnj/speed.py`).
+- shekar 0.1.16 (the version on PyPI here) only joins a spaced «می» at a line start or between
+  spaces, and its spacing step then removes a ZWNJ before a space, so it scores near 0.
+- negar is `python-negar` (the Persian editor; the PyPI package named `negar` is unrelated).
+- PEYMA writes many multi-word expressions with a ZWNJ (به‌عنوان, درحالی‌که, محیط‌زیست) that the
+  UD treebanks write apart; its "harm" also counts repairs of its own stray ZWNJs (` ‌اش`).
+"""
+
+
+def write_results(output: Path, rows: list[dict], when: str, info: str) -> None:
+    """Print the markdown table and write it, with the machine and notes, to ``output``."""
+    columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s", "measured"]
+    header = (
+        ["tool"]
+        + [f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES]
+        + ["chars/s (1 core, CPU time)", "measured"]
+    )
+    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    table += ["| " + " | ".join(str(row.get(c, "")) for c in columns) + " |" for row in rows]
+    text = "\n".join(table)
+    print(text)
+    output.write_text(
+        "# ZWNJ benchmark\n\n"
+        f"`bench/zwnj/run.py`, {when}.\n\n"
+        f"Machine: {info}.\n\n"
+        "F1 over ZWNJ boundaries after joining letters, and harm (share of gold words changed on "
+        "intact text), from `../shared/tools/score_zwnj.py`. chars/s is per CPU second on the "
+        "glued PEYMA text, start-up subtracted; the machine is shared, so treat it as a rough "
+        "figure.\n\n" + text + "\n\n" + NOTES,
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="score only the first N lines of each set")
@@ -144,16 +181,23 @@ def main(argv: list[str] | None = None) -> int:
         help="tool names to run (default: all); the other rows are kept from results.json",
     )
     ap.add_argument("--output", type=Path, default=HERE / "results.md")
+    ap.add_argument(
+        "--render-only", action="store_true", help="rewrite results.md from results.json"
+    )
     a = ap.parse_args(argv)
     if not SCORER.exists():
         print(f"error: {SCORER} not found; put ../shared beside the repository", file=sys.stderr)
         return 2
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     info = machine()
+    saved = a.output.with_suffix(".json")
+    if a.render_only:
+        rows = list(json.loads(saved.read_text("utf-8")).values())
+        write_results(a.output, rows, f"re-rendered {started} from results.json", info)
+        return 0
     ensure_anchors()
     selected = {k: v for k, v in tools().items() if not a.only or k in a.only}
     # rows of tools not run now are kept from the previous run (results.json beside results.md)
-    saved = a.output.with_suffix(".json")
     previous = json.loads(saved.read_text("utf-8")) if a.only and saved.exists() else {}
     rows = []
     with tempfile.TemporaryDirectory() as tmpdir:
@@ -173,27 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     kept = [previous[name] for name in tools() if name in previous and name not in selected]
     rows = sorted(rows + kept, key=lambda r: list(tools()).index(r["tool"]))
     saved.write_text(json.dumps({r["tool"]: r for r in rows}, ensure_ascii=False, indent=1) + "\n")
-    columns = ["tool"] + [f"{s} {m}" for s in SETS for m in MODES] + ["chars/s", "measured"]
-    header = (
-        ["tool"]
-        + [f"{s} {'harm' if m == 'intact' else m + ' F1'}" for s in SETS for m in MODES]
-        + ["chars/s (1 core, CPU time)", "measured"]
-    )
-    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    table += ["| " + " | ".join(row[c] for c in columns) + " |" for row in rows]
-    text = "\n".join(table)
-    print(text)
     scope = f"first {a.limit} lines of each set" if a.limit else "whole sets"
-    a.output.write_text(
-        "# ZWNJ benchmark\n\n"
-        f"Run {started} by `bench/zwnj/run.py` ({scope}).\n\n"
-        f"Machine: {info}.\n\n"
-        "F1 over ZWNJ boundaries after joining letters, and harm (share of gold words changed on "
-        "intact text), from `../shared/tools/score_zwnj.py`. chars/s is per CPU second on the "
-        "glued PEYMA text, start-up subtracted; the machine is shared, so treat it as a rough "
-        "figure.\n\n" + text + "\n",
-        encoding="utf-8",
-    )
+    write_results(a.output, rows, f"run {started} ({scope})", info)
     return 0
 
 
