@@ -92,6 +92,8 @@ MIN_COMPOUND_WORD_COUNT = 5
 PREFIX_LIKE_COUNT = 20
 PREFIX_LIKE_SHARE = 0.15
 MIN_COMPOUND_LENGTH = 7
+#: Extra cost, in pieces, of a verb remainder recognised only by its ending.
+SHAPE_PENALTY = 1.5
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -445,10 +447,12 @@ class ZwnjRepairer:
                 tok.startswith(prefix)
                 and len(rest) >= 4
                 and _VERB_ENDING_RE.search(rest)
-                # «میرزاجواد» starts with the word «میرزا»: a name, not می + verb
+                # «میرزاجواد» is the words «میرزا» + «جواد»: a name, not می + verb
+                # («میانگاشتیم» starts with «میان», but «گاشتیم» is no word)
                 and not any(
                     lex.word_count[tok[:k]] >= MIN_STEM_COUNT
-                    for k in range(len(prefix) + 2, len(tok))
+                    and lex.word_count[tok[k:]] >= MIN_STEM_COUNT
+                    for k in range(len(prefix) + 2, len(tok) - 2)
                 )
             ):
                 return prefix + ZWNJ + rest
@@ -458,7 +462,13 @@ class ZwnjRepairer:
         """The kind of ``piece`` if it may follow ``prev`` (of ``kind``) in a glued word."""
         lex = self.lexicon
         if kind == "prefix":
-            return "verb" if len(piece) >= MIN_PIECE and self._is_verb_remainder(piece) else None
+            if len(piece) < MIN_PIECE:
+                return None
+            if piece in lex.verb_remainders:
+                return "verb"
+            # a remainder known only by its shape («دادهاند» ends like «اند») costs more, so
+            # a split into seen pieces wins: «می‌داده‌اند», not «می‌دادهاند»
+            return "verb?" if self._is_verb_remainder(piece) else None
         if piece in lex.bound_suffixes:
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
             # share for this suffix after this kind of stem
@@ -498,6 +508,7 @@ class ZwnjRepairer:
             return "word"
         if (
             lex.left_count[prev] >= PREFIX_LIKE_COUNT
+            and lex.word_count[prev] >= PREFIX_LIKE_COUNT  # a word too: «ان» is not
             and lex.left_count[prev] >= PREFIX_LIKE_SHARE * lex.word_count[prev]
             and len(piece) > MIN_COMPOUND_PIECE
             and max(lex.word_count[piece], lex.word_count[_uninflect(piece)])
@@ -572,13 +583,13 @@ class ZwnjRepairer:
         lex = self.lexicon
         n = len(tok)
         # best[i]: (pieces, cost, seams, kind, start of the last piece) for tok[:i]
-        best: dict[int, tuple[int, float, tuple[int, ...], str, int]] = {}
+        best: dict[int, tuple[float, float, tuple[int, ...], str, int]] = {}
         for i in range(MIN_PIECE, n - 1):
             head = tok[:i]
             if head in lex.verbal_prefixes:
-                best[i] = (1, -lex.log_weight(head), (), "prefix", 0)
+                best[i] = (1.0, -lex.log_weight(head), (), "prefix", 0)
             elif lex.word_count[head] >= MIN_STEM_COUNT or lex.left_count[head] >= MIN_STEM_COUNT:
-                best[i] = (1, -lex.log_weight(head), (), "word", 0)
+                best[i] = (1.0, -lex.log_weight(head), (), "word", 0)
         for i in range(MIN_PIECE, n):
             state = best.get(i)
             if state is None:
@@ -590,7 +601,8 @@ class ZwnjRepairer:
                 nkind = self._next_piece(kind, prev, piece, tok[:i])
                 if nkind is None:
                     continue
-                cand = (pieces + 1, cost - lex.log_weight(piece), seams + (i,), nkind, i)
+                extra = SHAPE_PENALTY if nkind == "verb?" else 0.0
+                cand = (pieces + 1 + extra, cost - lex.log_weight(piece), seams + (i,), nkind, i)
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
         final = best.get(n)
