@@ -324,3 +324,25 @@ def test_serve_refuses_a_missing_folder(tmp_path):
 
     with pytest.raises(InputError, match="is not a folder"):
         serve(str(tmp_path / "missing"))
+
+
+def test_serve_prints_its_url_and_serves(tmp_path):
+    """serve() as `khabar inspect` runs it: in its own process, printing the free port it bound."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    corpus = write_corpus(tmp_path / "c", [seed_document()], rejects=[])
+    code = f"from khabar.web import serve; serve({str(corpus)!r})"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        lines = [proc.stdout.readline(), proc.stdout.readline()]
+        assert lines[0].startswith("khabar inspect: indexing ")
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/) ", lines[1]).group(1)
+        r = httpx.get(url + "api/search", params={"q": "بین الملل"}, timeout=30)
+        assert r.status_code == 200 and r.json()["total"] == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        proc.stdout.close()
