@@ -44,6 +44,9 @@ BOUND_MIN_RATIO = 4.0
 #: A left piece is a *verbal prefix* (``می``, ``نمی``, ``برمی``) when it is this frequent on the
 #: left of a ZWNJ and rarely a word by itself (same ratio as above).
 PREFIX_MIN_COUNT = 20
+#: A spaced pair votes for a ZWNJ in a glued word only if its words are seen together at least
+#: this many times as often as chance (lift): «به وجود» (7x) votes for «به‌وجود», «جان به» not.
+PAIR_VOTE_LIFT = 2.0
 #: Personal endings that turn a verb stem into a remainder after می: «می‌کن|م», «می‌کن|ند».
 PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
 
@@ -272,8 +275,10 @@ class Lexicon:
         glued = forms.get(key, 0)
         for form, n in forms.items():
             if " " in form:
-                if glued:
-                    continue  # «بهمن» is a word; «به من» (to me) is no vote for «به‌من»
+                if glued or not self._habit(form, n):
+                    # «بهمن» is a word, «به من» (to me) no vote for «به‌من»; «جان به» is
+                    # chance, no vote for «جان‌به»
+                    continue
                 form = form.replace(" ", ZWNJ)
             votes[form] = votes.get(form, 0) + n
         best = key
@@ -282,6 +287,11 @@ class Lexicon:
             if n > best_n:
                 best, best_n = form, n
         return best
+
+    def _habit(self, pair: str, n: int) -> bool:
+        """Whether the two words of ``pair`` (seen ``n`` times) go together beyond chance."""
+        a, _, b = pair.partition(" ")
+        return n * self.total >= PAIR_VOTE_LIFT * self.word_count[a] * self.word_count[b]
 
     def pair_count(self, a: str, b: str) -> int:
         """How often ``a`` and ``b`` were written as two words (``کتاب ها``)."""

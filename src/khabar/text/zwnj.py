@@ -76,8 +76,9 @@ _VERB_ENDING_RE = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید
 MIN_COMPOUND_PIECE = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
 MIN_PAIR_COUNT = 2
-#: ... and make at least this share of the rarer word's occurrences.
-MIN_PAIR_SHARE = 0.1
+#: ... and be seen together at least this many times as often as chance would have it
+#: (lift, the ratio behind pointwise mutual information; 1, 2, 5, 20 tried: 1-2 best).
+MIN_PAIR_LIFT = 2.0
 #: Two spaced words are joined only if the lexicon writes them as one word this many times as
 #: often as apart: text written with spaces is often right as it is («آتش نشانی»), so the
 #: evidence must be clear (on PerDT dev: 2 and 3 keep spaced-mode F1, and halve the harm).
@@ -490,8 +491,9 @@ class ZwnjRepairer:
             together >= MIN_PAIR_COUNT
             and lex.word_count[piece] >= MIN_STEM_COUNT
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
-            # the pair must be a habit of the rarer word: «حالی که» is, «جان به» is not
-            and together >= MIN_PAIR_SHARE * min(lex.word_count[prev], lex.word_count[piece])
+            # the pair must be a habit: «حالی که» and «با این» are seen together far more often
+            # than chance, «جان به» is not (pointwise mutual information, as a ratio)
+            and together * lex.total >= MIN_PAIR_LIFT * lex.word_count[prev] * lex.word_count[piece]
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
         if (
