@@ -195,6 +195,10 @@ class Config:
     sections: Mapping[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
+        # only section names: dunder look-ups (pickle asks for __setstate__ before the instance
+        # has its fields) must fail plainly instead of recursing into self.sections
+        if name.startswith("_") or name == "sections":
+            raise AttributeError(name)
         try:
             return self.sections[name]
         except KeyError:

@@ -71,3 +71,12 @@ def test_full_default_config_resolves():
     for section in ("run", "read", "extract", "boilerplate", "fix", "langid", "sitelines",
                     "quality", "dedup"):
         assert f"[{section}]" in text
+
+
+def test_config_survives_pickling():
+    """Workers receive the config pickled; a __getattr__ that recursed once hung every -j 2 run."""
+    import pickle
+
+    cfg = Config.load(overrides=["run.jobs=2"], env={})
+    again = pickle.loads(pickle.dumps(cfg))
+    assert again == cfg and again.run.jobs == 2

@@ -1,8 +1,10 @@
 """Run stages on this machine: one worker process per core (or ``-j N``).
 
 Workers are started with the ``forkserver`` method: the driver may hold pyarrow thread pools,
-which ``fork`` would copy in a locked state. With one job (or one task) the work runs in-process,
-which is also what tests and debuggers want.
+which ``fork`` would copy in a locked state. ``concurrent.futures`` is used rather than
+``multiprocessing.Pool`` because it fails loudly (``BrokenProcessPool``) when a worker dies, where
+a Pool waits forever for the lost task. With one job (or one task) the work runs in-process, which
+is also what tests and debuggers want.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from khabar.errors import KhabarError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,7 +32,7 @@ def default_jobs() -> int:
 class LocalExecutor:
     def __init__(self, jobs: int = 0) -> None:
         self.workers = jobs if jobs > 0 else default_jobs()
-        self._pool: Any = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)
@@ -35,12 +41,24 @@ class LocalExecutor:
                 yield fn(item)
             return
         if self._pool is None:
-            ctx = multiprocessing.get_context("forkserver")
-            self._pool = ctx.Pool(self.workers)
-        yield from self._pool.imap_unordered(fn, items, chunksize=1)
+            self._pool = ProcessPoolExecutor(self.workers,
+                                             mp_context=multiprocessing.get_context("forkserver"))
+        pending: set[Future[Any]] = {self._pool.submit(fn, item) for item in items}
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield fut.result()
+        except BrokenProcessPool as exc:
+            raise KhabarError(
+                "a worker process died (out of memory, or killed). Finished shards are kept: "
+                "run the same command again to resume, with fewer jobs (-j) if memory is short."
+            ) from exc
+        finally:
+            for fut in pending:
+                fut.cancel()
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
