@@ -129,34 +129,36 @@ def fix(
     files: Annotated[Optional[list[Path]], typer.Argument(help="UTF-8 text files (default: stdin).")] = None,
     set_: Annotated[list[str], typer.Option("--set", help="Policy: key=value, e.g. digits=latin (see 'khabar config show', section [fix]).")] = [],  # noqa: B006
 ) -> None:
-    """Repair Persian orthography line by line: one output line per input line, to stdout."""
+    """Repair Persian orthography line by line: one output line per input line, to stdout.
+
+    Bytes that are not valid UTF-8 pass through unchanged, so nothing is lost.
+    """
     import io
 
     from khabar.errors import KhabarError
 
     try:
         cfg = _load_config(None, [f"fix.{s}" if not s.startswith("fix.") else s for s in set_])
-        import dataclasses
+        from khabar.text.fix import Fixer
 
-        policy = {f.name: getattr(cfg.fix, f.name) for f in dataclasses.fields(cfg.fix)}
-        from khabar.text.fix import fix_stream
-
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n",
-                               write_through=False)
-        streams = ([open(f, encoding="utf-8", errors="replace", newline=None) for f in files]
-                   if files else [io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8",
-                                                   errors="replace", newline=None)])
-        for stream in streams:
-            with stream:
-                lines = (line.rstrip("\n") for line in stream)
-                for fixed in fix_stream(lines, **policy):
-                    out.write(fixed)
-                    out.write("\n")
+        fixer = Fixer(cfg.fix)
+        # a line ends at \n only; undecodable bytes are carried as surrogates and written back
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="surrogateescape",
+                               newline="", write_through=False)
+        sources = [open(f, "rb") for f in files] if files else [sys.stdin.buffer]
+        for raw in sources:
+            stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="\n")
+            for fixed in fixer.fix_stream(stream):
+                out.write(fixed if fixed.endswith("\n") else fixed + "\n")
+            if files:
+                stream.close()
         out.flush()
         out.detach()
     except FileNotFoundError as exc:
         typer.echo(f"khabar: error: {exc.filename}: no such file", err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    except BrokenPipeError:  # `khabar fix big.txt | head`: the reader has gone, stop quietly
+        sys.stderr.close()
     except KhabarError as exc:
         _fail(exc)
 

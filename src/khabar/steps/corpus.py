@@ -19,7 +19,7 @@ class LangIdStep(Step):
     def process(self, doc: Document) -> Document:
         from khabar.corpus.langid import detect_language
 
-        res = detect_language(doc.text)
+        res = detect_language(doc.text, use_model=self.config.use_model)
         doc.meta["lang"] = res.lang
         doc.meta["lang_score"] = round(float(res.score), 4)
         self.stat(f"lang.{res.lang}")
@@ -111,12 +111,12 @@ class DedupStep(CorpusStep):
         self._seen: list[tuple[Any, str, bytes, str]] = []
 
     def observe(self, doc: Document) -> None:
-        from khabar.corpus.dedup import Candidate, signature
-        from khabar.corpus.keys import exact_key
+        from khabar.corpus.dedup import Candidate, dedup_keys
 
         cand = Candidate(id=str(doc.order), order=(doc.order,), date=doc.meta.get("published"),
                          length=len(doc.text))
-        self._seen.append((cand, exact_key(doc.text), signature(doc.text, self.config), doc.id))
+        key, sig = dedup_keys(doc.text, self.config)  # canonicalises the text once for both
+        self._seen.append((cand, key, sig, doc.id))
 
     def state(self) -> Any:
         return self._seen

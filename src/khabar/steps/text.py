@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from khabar.document import Document
@@ -17,23 +16,19 @@ class FixStep(Step):
 
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
-        self._policy: dict[str, Any] | None = None
-
-    def _kwargs(self) -> dict[str, Any]:
-        if self._policy is None:
-            self._policy = ({f.name: getattr(self.config, f.name) for f in dataclasses.fields(self.config)}
-                            if self.config is not None else {})
-        return self._policy
+        self._fixer: Any = None  # built on first use, in the worker (the lexicon is large)
 
     def process(self, doc: Document) -> Document:
-        from khabar.text.fix import fix, fix_with_edits
+        if self._fixer is None:
+            from khabar.text.fix import Fixer
 
+            self._fixer = Fixer(self.config)
         # title and lead given beside the text (HTML <title>, a record's title/subtitle field) are
         # repaired the same way, so structure can match them against the repaired text
         for key in ("title_hint", "lead_hint"):
             if doc.meta.get(key):
-                doc.meta[key] = fix(str(doc.meta[key]), **self._kwargs())
-        text, edits = fix_with_edits(doc.text, **self._kwargs())
+                doc.meta[key] = self._fixer.fix(str(doc.meta[key]))
+        text, edits = self._fixer.fix_with_edits(doc.text)
         if edits:
             self.stat("docs_changed")
         for e in edits:
@@ -41,3 +36,9 @@ class FixStep(Step):
         doc.text = text
         doc.edits.extend(edits)
         return doc
+
+    def __getstate__(self) -> dict[str, Any]:  # workers get the config, never a loaded lexicon
+        return {"config": self.config, "stats": self.stats, "_fixer": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
