@@ -37,7 +37,8 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import TypeAlias
 
 from khabar.text.lexicon import FOLD, JOINING, ZWNJ, Lexicon
@@ -150,6 +151,15 @@ ChunkInfo: TypeAlias = tuple[
 ]
 
 
+# fields of ChunkInfo read in the hot loops, as C-level getters
+_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST = (
+    itemgetter(0),
+    itemgetter(1),
+    itemgetter(4),
+    itemgetter(6),
+)
+
+
 def _edge(ch: str) -> bool:
     """True at the text's edge (``""``) or for whitespace: a ZWNJ there never belongs."""
     return not ch or ch.isspace()
@@ -227,7 +237,7 @@ class ZwnjRepairer:
         parts = text.split(" ")
         infos = self._chunk_infos(parts)
         joins = self._joins_of(parts, infos)
-        if not joins and not any(info[0] for info in infos):
+        if not joins and not any(map(_REPAIRS, infos)):
             return []
         starts = list(accumulate(map(len, parts), initial=0))
         repairs: list[Repair] = []
@@ -251,9 +261,9 @@ class ZwnjRepairer:
         infos = self._chunk_infos(parts)
         joins = self._joins_of(parts, infos)
         if not joins:
-            if not any(info[0] for info in infos):
+            if not any(map(_REPAIRS, infos)):
                 return text
-            return " ".join([info[1] for info in infos])
+            return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
         for i in range(1, len(infos)):
             out.append(ZWNJ if i in joins else " ")
@@ -265,8 +275,7 @@ class ZwnjRepairer:
     def _chunk_infos(self, parts: list[str]) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
         memo = self._chunk_memo
-        get = memo.get
-        infos = [get(p) for p in parts]
+        infos = list(map(memo.get, parts))
         if None in infos:
             if len(memo) > CACHE_LIMIT:
                 memo.clear()
@@ -318,8 +327,10 @@ class ZwnjRepairer:
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
-        candidates = [k for k, info in enumerate(infos) if info[4] and k]
-        after_prefix = [k + 1 for k, info in enumerate(infos) if info[6] and k + 1 < len(infos)]
+        candidates = list(compress(range(len(infos)), map(_JOINABLE, infos)))
+        if candidates and candidates[0] == 0:
+            del candidates[0]
+        after_prefix = [k + 1 for k in compress(range(len(infos) - 1), map(_PREFIX_LAST, infos))]
         if after_prefix:
             candidates = sorted(set(candidates).union(after_prefix))
         for i in candidates:
