@@ -13,10 +13,10 @@ import atheris
 
 with atheris.instrument_imports(include=["khabar"]):
     import khabar.io.charset
-    import khabar.io.formats.html
     import khabar.io.formats.fields
+    import khabar.io.formats.html
     import khabar.io.formats.stream
-    import khabar.io.readers
+    import khabar.io.readers  # noqa: F401 - imported to be instrumented
 
 import _harness
 

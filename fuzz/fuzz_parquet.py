@@ -15,7 +15,7 @@ import atheris
 with atheris.instrument_imports(include=["khabar"]):
     import khabar.io.formats.fields
     import khabar.io.formats.parquet
-    import khabar.io.readers
+    import khabar.io.readers  # noqa: F401 - imported to be instrumented
 
 import _harness
 

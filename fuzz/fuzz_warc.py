@@ -15,7 +15,7 @@ with atheris.instrument_imports(include=["khabar"]):
     import khabar.io.formats.html
     import khabar.io.formats.stream
     import khabar.io.formats.warc
-    import khabar.io.readers
+    import khabar.io.readers  # noqa: F401 - imported to be instrumented
 
 import _harness
 

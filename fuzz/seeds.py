@@ -52,8 +52,10 @@ def seeds() -> dict[str, list[bytes]]:
         out["jsonl"].append(_container(p) + p.read_bytes())
     for p in _files(FIX / "e2e", ".jsonl"):
         out["jsonl"].append(ZSTD_THIS + p.read_bytes()[:8192])
-    for p in _files(FIX / "io", ".html") + _files(FIX / "extract", ".html") + _files(
-        corrupted, ".html", ".html.gz"
+    for p in (
+        _files(FIX / "io", ".html")
+        + _files(FIX / "extract", ".html")
+        + _files(corrupted, ".html", ".html.gz")
     ):
         out["html"].append(_container(p) + p.read_bytes())
         if _container(p) == PLAIN:

@@ -153,7 +153,9 @@ def build(out: Path) -> dict[str, bytes]:
 
     deep_array = b"[" * 20_000 + b"]" * 20_000
     deep_object = b'{"text": ' + b'{"a": ' * 20_000 + b"1" + b"}" * 20_000 + b"}"
-    files["deep.jsonl"] = deep_array + b"\n" + deep_object + b"\n" + jline(good(next(arts), "deep-good"))
+    files["deep.jsonl"] = (
+        deep_array + b"\n" + deep_object + b"\n" + jline(good(next(arts), "deep-good"))
+    )
 
     three = [jline(good(a, f"tgz{i}")) for i, a in enumerate([next(arts), next(arts), lost])]
     packed = gz(b"".join(three))
@@ -184,9 +186,11 @@ def build(out: Path) -> dict[str, bytes]:
     )
 
     nested = page(next(arts), "utf-8")
-    files["nested_10000.html"] = nested.replace(
-        "<article>", "<div>" * 10_000 + "<article>"
-    ).replace("</article>", "</article>" + "</div>" * 10_000).encode("utf-8")
+    files["nested_10000.html"] = (
+        nested.replace("<article>", "<div>" * 10_000 + "<article>")
+        .replace("</article>", "</article>" + "</div>" * 10_000)
+        .encode("utf-8")
+    )
 
     files["empty.txt"] = b""
     files["blank.jsonl"] = b"\n\n  \n"
@@ -198,7 +202,7 @@ def write_huge_line(path: Path, size: int = 50_000_002) -> None:
     50 MB record limit), written in pieces so that making it costs no memory."""
     head = b'{"id": "huge", "text": "'
     tail = b'"}\n'
-    unit = "خبر ".encode("utf-8")
+    unit = "خبر ".encode()
     body = size - len(head) - len(tail)
     with open(path, "wb") as fh:
         fh.write(head)
@@ -216,8 +220,7 @@ def write_gzip_bomb(path: Path, gigabytes: int = 1) -> None:
     zeros, written one after the other: valid gzip, made in milliseconds)."""
     member = gzip.compress(b"\0" * (1 << 20), compresslevel=9, mtime=0)
     with open(path, "wb") as fh:
-        for _ in range(1024 * gigabytes):
-            fh.write(member)
+        fh.writelines(member for _ in range(1024 * gigabytes))
 
 
 def main() -> None:

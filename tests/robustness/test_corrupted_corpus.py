@@ -24,8 +24,8 @@ from khabar.refine import refine
 ROOT = Path(__file__).resolve().parents[2]
 CORRUPTED = ROOT / "tests" / "fixtures" / "corrupted"
 sys.path[:0] = [str(ROOT / "scripts"), str(Path(__file__).parent)]
-from build_corrupted_corpus import articles, write_gzip_bomb, write_huge_line  # noqa: E402
-from hang_step import HANG_MARK  # noqa: E402
+from build_corrupted_corpus import articles, write_gzip_bomb, write_huge_line
+from hang_step import HANG_MARK
 
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("fastwarc")
@@ -63,7 +63,10 @@ EXPECTED_REJECTS = sorted(
         ("huge.jsonl", "line 1 ", "record_too_large"),
         ("bomb.jsonl.gz", "line 1 ", "decompression_bomb"),
     ]
-    + [("random_bytes.jsonl", f"line {n} ", "decode_error") for n in _random_lines("random_bytes.jsonl")]
+    + [
+        ("random_bytes.jsonl", f"line {n} ", "decode_error")
+        for n in _random_lines("random_bytes.jsonl")
+    ]
 )
 
 #: ids of the JSONL records that must be kept (the good ones beside the bad ones)
@@ -191,4 +194,5 @@ def test_a_page_that_hangs_the_extractor_costs_only_that_page(tmp_path, monkeypa
         ("hang.html", "record 0", "step_timeout_extract")
     ]
     assert [Path(r["source"]).name for r in kept] == ["good.html"]
+    assert dropped == []
     assert result.invariant_holds and result.read == 2

@@ -17,9 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent / "fuzz_regressions"
 sys.path.insert(0, str(ROOT / "fuzz"))
-import _harness  # noqa: E402
+import _harness
 
-from khabar.document import Document, Reject  # noqa: E402
+from khabar.document import Document, Reject
 
 
 def replay(target: str, data: bytes) -> list:
@@ -29,7 +29,9 @@ def replay(target: str, data: bytes) -> list:
         return _harness.read_bytes(data[1:], "parquet", None, ".parquet")
     if target == "warc":
         body, compression, _ = _harness.wrap(data)
-        return _harness.read_bytes(body, "warc", compression, _harness.suffix_for("warc", compression))
+        return _harness.read_bytes(
+            body, "warc", compression, _harness.suffix_for("warc", compression)
+        )
     if target == "fix":
         sys.path.insert(0, str(ROOT / "fuzz"))
         pytest.importorskip("atheris")

@@ -19,7 +19,7 @@ from khabar.io.readers import InputFile, ReadConfig, ReadStats, detect_format, r
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_corrupted_corpus import build, write_gzip_bomb, write_huge_line  # noqa: E402
+from build_corrupted_corpus import build, write_gzip_bomb, write_huge_line
 
 CORRUPTED = ROOT / "tests" / "fixtures" / "corrupted"
 #: bombs of 200 KB expand past 100x and past a 50 KB floor
@@ -131,7 +131,8 @@ def test_not_strict_lists_unknown_and_unreadable_files_as_one_reject_each(tmp_pa
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     files = expand_inputs([str(tmp_path)], strict=False)
     assert [(Path(f.path).name, f.format) for f in files] == [
-        ("good.jsonl", "jsonl"), ("image.png", "unknown")
+        ("good.jsonl", "jsonl"),
+        ("image.png", "unknown"),
     ]
     [reject] = list(read_file(files[1]))
     assert (reject.location, reject.reason) == ("file", "unsupported_format")
