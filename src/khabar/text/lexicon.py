@@ -85,13 +85,6 @@ class LexiconError(ValueError):
     """A lexicon file cannot be read; the message names the file, the line and the fix."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """Counts of one ZWNJ-free key, e.g. ``میباشد``: ``{'می‌باشد': 117, 'میباشد': 2}``."""
-
-    forms: Mapping[str, int]
-
-
 @dataclass(slots=True)
 class Lexicon:
     """Counts of written forms, keyed by the word with its ZWNJs removed.
