@@ -119,6 +119,10 @@ class SegmentRunner:
             apply_step = self.apply_step
             chain.append((apply_step, lambda d: apply_step.apply(d, decision)))  # type: ignore[attr-defined]
         chain.extend((s, s.process) for s in self.steps)
+        for step, _ in chain:
+            step.setup()  # one-time loads happen before the per-document clock starts
+        if self.observe_step is not None:
+            self.observe_step.setup()
         with _TimeLimit(self.doc_timeout) as limit:
             yield from self._run(docs, chain, limit, on_dropped, on_reject)
 

@@ -1,10 +1,9 @@
 """The per-document time limit must not count a step's one-time warm-up.
 
-Reported for the lead (src/khabar/pipeline.py is not ours to change): the fix step loads its ZWNJ
-engine on the first document (2-3 s here), inside that document's ``run.doc_timeout``. With a
-limit shorter than the load, the alarm interrupts the load, the load starts again on the next
-document, and *every* document becomes ``step_timeout_fix``. Warming steps up before the clock
-starts (or keeping a half-done load) fixes it.
+The fix step loads its ZWNJ engine once (2-3 s here). It used to do so on the first document,
+inside that document's ``run.doc_timeout``: with a limit shorter than the load, the alarm cut the
+load, the load started again on the next document, and *every* document became
+``step_timeout_fix``. Steps now warm up (``Step.setup``) before the clock starts.
 """
 
 from __future__ import annotations
@@ -27,11 +26,6 @@ print(result.kept, sorted(result.rejected.items()))
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline: a step's one-time load (fix's ZWNJ engine, 2-3 s) runs inside the first "
-    "document's run.doc_timeout; interrupted, it restarts on every document, so all are rejected",
-)
 def test_a_short_doc_timeout_does_not_reject_every_document(tmp_path):
     inp = tmp_path / "docs.jsonl"
     texts = ["مي خواهم به تهران برگردم.", "كتاب ها را خواندم.", "خبرگزاري مهر گزارش داد."]

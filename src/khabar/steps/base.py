@@ -46,6 +46,13 @@ class Step:
     def stat(self, key: str, n: int = 1) -> None:
         self.stats[key] += n
 
+    def setup(self) -> None:
+        """Load what the step needs (a lexicon, a model, a library) before the first document.
+
+        The runner calls it once per worker before it starts the per-document clock
+        (``run.doc_timeout``), so a load of several seconds is never mistaken for a slow document.
+        """
+
     def process(self, doc: Document) -> Document:
         """Change one document (per-document steps override this)."""
         raise NotImplementedError(f"step {self.name!r} must override process() or run()")

@@ -16,6 +16,11 @@ class LangIdStep(Step):
     section = "langid"
     summary = "identify the language offline; keep Persian (and what [langid] keep lists)"
 
+    def setup(self) -> None:
+        from khabar.corpus.langid import detect_language
+
+        detect_language("متن", use_model=self.config.use_model)  # builds the fold table
+
     def process(self, doc: Document) -> Document:
         from khabar.corpus.langid import detect_language
 
@@ -109,6 +114,11 @@ class DedupStep(CorpusStep):
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
         self._seen: list[tuple[Any, str, bytes, str]] = []
+
+    def setup(self) -> None:
+        from khabar.corpus.dedup import dedup_keys
+
+        dedup_keys("متن", self.config)  # imports datasketch and numpy, builds the permutations
 
     def observe(self, doc: Document) -> None:
         from khabar.corpus.dedup import Candidate, dedup_keys

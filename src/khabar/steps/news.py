@@ -41,6 +41,9 @@ class ExtractStep(Step):
     section = "extract"
     summary = "HTML to main text without losing a character (ZWNJ kept); menus and footers dropped"
 
+    def setup(self) -> None:
+        import khabar.extract.html  # noqa: F401  (the parser library loads with it)
+
     def process(self, doc: Document) -> Document:
         _hints_from_record(doc)
         if doc.html is None or doc.text:
@@ -75,6 +78,11 @@ class BoilerplateStep(Step):
     section = "boilerplate"
     summary = "remove duplicated titles, related-links lists, share bars, sponsor and footer lines"
 
+    def setup(self) -> None:
+        from khabar.news.boilerplate import strip_boilerplate
+
+        strip_boilerplate("")  # compiles the phrase tables
+
     def process(self, doc: Document) -> Document:
         from khabar.news.boilerplate import strip_boilerplate
 
@@ -93,6 +101,13 @@ class StructureStep(Step):
     version = 1
     section = None
     summary = "title, lead and body paragraphs; agency, desk and cited source; dates"
+
+    def setup(self) -> None:
+        from khabar.news.attribution import parse_attribution
+        from khabar.news.dates import find_dates
+
+        parse_attribution("به گزارش ایرنا")  # loads the gazetteer
+        find_dates("۱۹ مهر ۱۴۰۲")
 
     def process(self, doc: Document) -> Document:
         from khabar.news.attribution import agency_for_domain, parse_attribution

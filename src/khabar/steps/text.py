@@ -18,11 +18,16 @@ class FixStep(Step):
         super().__init__(config)
         self._fixer: Any = None  # built on first use, in the worker (the lexicon is large)
 
-    def process(self, doc: Document) -> Document:
+    def setup(self) -> None:
         if self._fixer is None:
             from khabar.text.fix import Fixer
 
             self._fixer = Fixer(self.config)
+            self._fixer.fix("می خواهم")  # loads the ZWNJ lexicon now, not on the first document
+
+    def process(self, doc: Document) -> Document:
+        if self._fixer is None:
+            self.setup()
         # title and lead given beside the text (HTML <title>, a record's title/subtitle field) are
         # repaired the same way, so structure can match them against the repaired text
         for key in ("title_hint", "lead_hint"):
