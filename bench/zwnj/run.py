@@ -35,7 +35,9 @@ ROOT = HERE.parents[1]
 SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
 SCORER = SHARED / "tools" / "score_zwnj.py"
 ANCHORS = ROOT / "bench" / ".venv-anchors"
-ANCHOR_PACKAGES = ["hazm==0.10.0", "shekar==0.1.16", "python-negar==1.4.3"]
+#: each anchor at its current release, in a venv of its own (their pins conflict in one venv, and
+#: an older shekar, 0.1.x, has almost no ZWNJ repair: measuring it would flatter khabar)
+ANCHOR_PACKAGES = {"hazm": "hazm==0.12.1", "shekar": "shekar==1.7.0", "negar": "python-negar==1.4.3"}
 SETS = {
     "PerDT dev": SHARED / "data" / "ud_perdt" / "dev.txt",
     "Seraji dev": SHARED / "data" / "ud_seraji" / "dev.txt",
@@ -62,15 +64,21 @@ def machine() -> str:
     )
 
 
+def anchor_python(name: str) -> Path:
+    return ANCHORS / name / "bin" / "python"
+
+
 def ensure_anchors() -> None:
-    """Create the anchors venv once; later runs reuse it."""
-    py = ANCHORS / "bin" / "python"
-    if py.exists():
-        return
-    print(f"creating {ANCHORS} with {' '.join(ANCHOR_PACKAGES)} ...", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "venv", str(ANCHORS)], check=True)
+    """Create one venv per anchor once (bench/.venv-anchors/NAME); later runs reuse them."""
+    ANCHORS.mkdir(parents=True, exist_ok=True)
     (ANCHORS / ".gitignore").write_text("*\n", encoding="utf-8")
-    subprocess.run([str(py), "-m", "pip", "install", "-q", *ANCHOR_PACKAGES], check=True)
+    for name, package in ANCHOR_PACKAGES.items():
+        py = anchor_python(name)
+        if py.exists():
+            continue
+        print(f"creating {ANCHORS / name} with {package} ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(ANCHORS / name)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", package], check=True)
 
 
 def tools() -> dict[str, str]:
@@ -81,7 +89,7 @@ def tools() -> dict[str, str]:
         out["khabar fix"] = f"{khabar} fix"
     out["khabar zwnj engine"] = f"{ROOT / '.venv' / 'bin' / 'python'} {HERE / 'khabar_zwnj.py'}"
     for name in ("hazm", "shekar", "negar"):
-        out[name] = f"{ANCHORS / 'bin' / 'python'} {HERE / 'anchor.py'} {name}"
+        out[name] = f"{anchor_python(name)} {HERE / 'anchor.py'} {name}"
     return out
 
 
@@ -140,8 +148,8 @@ Notes:
 - khabar's chars/s is one cold pass over 2.2 M characters of glued PEYMA text: every new word
   is analysed once, then memoised. With a warm memo the engine runs at about 5-6 M characters
   per CPU second on this shared machine (`bench/zwnj/speed.py`).
-- shekar 0.1.16 (the version on PyPI here) only joins a spaced «می» at a line start or between
-  spaces, and its spacing step then removes a ZWNJ before a space, so it scores near 0.
+- Anchors at their current releases, each in its own venv: hazm 0.12.1, shekar 1.7.0,
+  python-negar 1.4.3 (an earlier run used shekar 0.1.16, which has almost no ZWNJ repair).
 - negar is `python-negar` (the Persian editor; the PyPI package named `negar` is unrelated).
 - PEYMA writes many multi-word expressions with a ZWNJ (به‌عنوان, درحالی‌که, محیط‌زیست) that the
   UD treebanks write apart; its "harm" also counts repairs of its own stray ZWNJs (` ‌اش`).
