@@ -57,15 +57,16 @@ def _articles() -> list[tuple[str, list[str]]]:
         if paras:
             out.append(((title or paras[0][:80]).strip(), paras))
 
+    def records(path: Path) -> list[dict]:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
     for name in ("fars-news-1.docs.jsonl", "varzesh3-1.docs.jsonl"):
-        for line in open(d / "farsnews_varzesh3_json" / name, encoding="utf-8"):
-            r = json.loads(line)
+        for r in records(d / "farsnews_varzesh3_json" / name):
             add(r.get("title"), [r.get("abstract"), r.get("body")])
-    for line in open(d / "targoman_sample/docs.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in records(d / "targoman_sample/docs.jsonl"):
         add(r.get("title"), [r.get("subtitle"), r.get("body")])
-    for line in open(d / "peyma_nsurl2019/peyma600k.docs.jsonl", encoding="utf-8"):
-        lines = json.loads(line)["text"].split("\n")
+    for r in records(d / "peyma_nsurl2019/peyma600k.docs.jsonl"):
+        lines = r["text"].split("\n")
         add(lines[0], lines[1:])
     return out
 
@@ -200,16 +201,18 @@ for i, p in enumerate(paths):
 # the report
 
 
-def config_pickles() -> bool:
+def config_pickles(env: dict[str, str]) -> bool:
     """Whether khabar's Config survives the pickle round trip every worker does (see _compat/)."""
     probe = "import pickle; from khabar.config import Config; pickle.loads(pickle.dumps(Config.load()))"
-    return subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env,
+                          check=False).returncode == 0
 
 
 def machine() -> tuple[str, int, str]:
-    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
-                if ln.startswith("model name")), platform.processor())
-    load = open("/proc/loadavg").read().split()[:3]
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")),
+               platform.processor())
+    load = Path("/proc/loadavg").read_text(encoding="utf-8").split()[:3]
     return cpu, os.cpu_count() or 0, " ".join(load)
 
 
@@ -229,35 +232,56 @@ def row_line(r: Row, docs: int, mb: float) -> str:
             f"{r.m.peak_rss / 1e6:,.0f} MB |")
 
 
+def snapshot_src(folder: Path) -> str:
+    """Copy src/khabar into ``folder`` (put first on PYTHONPATH): every run of this benchmark
+    then measures the same code, even while others commit to the checkout. Returns its commit."""
+    import shutil
+
+    shutil.copytree(ROOT / "src" / "khabar", folder / "khabar",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
+                           capture_output=True, text=True, check=False).stdout.strip()
+    return head + (" + uncommitted changes in src/" if dirty else "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--files", type=int, default=16, help="Parquet files (one shard each)")
-    ap.add_argument("--skip", default="", help="comma list of runs to leave out: j1,ray")
+    ap.add_argument("--skip", default="", help="comma list of runs to leave out: j2,j1,ray")
     ap.add_argument("--out", default=str(ROOT / "bench/throughput/results.md"))
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     khabar = str(Path(sys.executable).parent / "khabar")
     cpu_model, ncpu, load_before = machine()
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
-    shim = not config_pickles()
-    if shim:
-        compat = str(Path(__file__).resolve().parent / "_compat")
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [compat, env.get("PYTHONPATH")]))
-        print("khabar.config.Config does not survive pickling: using bench/throughput/_compat", flush=True)
+    info: dict = {"cpu": cpu_model, "ncpu": ncpu, "load": load_before, "docs": a.docs}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
+        info["commit"] = snapshot_src(Path(tmp) / "src")
+        paths_env = [str(Path(tmp) / "src")]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [*paths_env, env.get("PYTHONPATH")]))
+        info["shim"] = not config_pickles(env)
+        if info["shim"]:
+            env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parent / "_compat"),
+                                                 env["PYTHONPATH"]])
+            print("khabar.config.Config does not survive pickling: using bench/throughput/_compat",
+                  flush=True)
         t = time.perf_counter()
         paths = generate(Path(tmp) / "crawl", a.docs, a.files)
-        gen_s = time.perf_counter() - t
-        mb = sum(p.stat().st_size for p in paths) / 1e6
+        info["gen_s"] = time.perf_counter() - t
+        info["files"] = len(paths)
+        info["mb"] = sum(p.stat().st_size for p in paths) / 1e6
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        import pyarrow.compute as pc
-
-        text_mb = sum(pc.sum(pc.binary_length(pq.read_table(p, columns=["text"]).column("text"))).as_py()
-                      for p in paths) / 1e6  # UTF-8 megabytes of text: MB/s is per text MB
-        print(f"generated {a.docs} docs in {len(paths)} files, {mb:.1f} MB, {gen_s:.0f} s", flush=True)
+        info["text_mb"] = sum(
+            pc.sum(pc.binary_length(pq.read_table(p, columns=["text"]).column("text"))).as_py()
+            for p in paths) / 1e6  # UTF-8 megabytes of text: MB/s is per text MB
+        print(f"generated {a.docs} docs in {len(paths)} files, {info['mb']:.1f} MB, "
+              f"{info['gen_s']:.0f} s; khabar {info['commit']}", flush=True)
         bare = Path(tmp) / "bare"
         bare.mkdir()
         files = [str(p) for p in paths]
@@ -265,11 +289,14 @@ def main() -> None:
                         measure([sys.executable, "-c", BARE, str(bare), *files])))
         rows.append(Row("bare read + Python rows + write", 1,
                         measure([sys.executable, "-c", BARE_ROWS, str(bare), *files])))
+        for r in rows:
+            print(row_line(r, a.docs, info["text_mb"]), flush=True)
+        write_report(a.out, info, rows)
         # one shard per file, so that the 2 workers get 16 tasks to share
         base = [khabar, "refine", *files, "--force", "-q", "--set", "run.shard_bytes=1"]
-        runs = [("khabar refine, local -j 2", 2, ["-j", "2"], "j2"),
-                ("khabar refine, local -j 1", 1, ["-j", "1"], "j1"),
-                ("khabar refine, --engine ray (2 local CPUs)", 2, ["-j", "2", "--engine", "ray"], "ray")]
+        runs = [(J2, 2, ["-j", "2"], "j2"),
+                (RAY, 2, ["-j", "2", "--engine", "ray"], "ray"),
+                (J1, 1, ["-j", "1"], "j1")]
         for name, cores, extra, key in runs:
             if key in skip:
                 continue
@@ -278,35 +305,45 @@ def main() -> None:
             m = measure([*base, "-o", str(out), *extra], env=env)
             stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
             rows.append(Row(name, cores, m, stats))
-            print(row_line(rows[-1], a.docs, text_mb), flush=True)
+            print(row_line(rows[-1], a.docs, info["text_mb"]), flush=True)
+            write_report(a.out, info, rows)  # after every run: a stopped benchmark keeps its rows
+    print(Path(a.out).read_text(encoding="utf-8"))
+
+
+J2 = "khabar refine, local -j 2"
+J1 = "khabar refine, local -j 1"
+RAY = "khabar refine, --engine ray (2 local CPUs)"
+
+
+def write_report(out: str, info: dict, rows: list[Row]) -> None:
+    docs, text_mb = info["docs"], info["text_mb"]
     by = {r.name: r for r in rows}
-    j2 = by.get("khabar refine, local -j 2")
-    j1 = by.get("khabar refine, local -j 1")
-    ray = by.get("khabar refine, --engine ray (2 local CPUs)")
+    j2, j1, ray = by.get(J2), by.get(J1), by.get(RAY)
     bare_s = rows[0].m.seconds
     lines = [
         f"# khabar refine throughput: local vs Ray vs bare I/O ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
         "",
-        f"Command: `.venv/bin/python bench/throughput/run.py --docs {a.docs}`",
+        (f"Command: `.venv/bin/python bench/throughput/run.py --docs {docs}`. khabar code: "
+        f"{info['commit']} (src/ copied at the start, so every run measures the same code)."),
         "",
-        f"Machine: {cpu_model}, nproc {ncpu}, Python {platform.python_version()}. Load average "
-        f"before the run: {load_before}. **This 2-core machine is shared with other engineers "
-        "running tests and benchmarks at the same time**, so wall times carry their load; "
-        "the CPU-second columns (summed over the process tree) are the steadier measure.",
+        (f"Machine: {info['cpu']}, nproc {info['ncpu']}, Python {platform.python_version()}. Load "
+        f"average before the run: {info['load']}. **This 2-core machine is shared with other "
+        "engineers running tests and benchmarks at the same time**, so wall times carry their "
+        "load; the CPU-second columns (summed over the process tree) are the steadier measure."),
         "",
-        f"Input: {a.docs:,} documents ({text_mb:.0f} MB of UTF-8 text, {text_mb * 1e6 / a.docs:,.0f} "
-        f"bytes each on average) in {len(paths)} Parquet files, {mb:.1f} MB on disk "
+        (f"Input: {docs:,} documents ({text_mb:.0f} MB of UTF-8 text, {text_mb * 1e6 / docs:,.0f} "
+        f"bytes each on average) in {info['files']} Parquet files, {info['mb']:.1f} MB on disk "
         "(snappy), `text`/`id`/`url`/`date` columns (the FineWeb-2 layout), built from real "
-        f"articles with paragraphs shuffled across articles. Generation took {gen_s:.0f} s. "
-        "khabar ran the default pipeline with `--set run.shard_bytes=1` (one shard per file).",
+        f"articles with paragraphs shuffled across articles. Generation took {info['gen_s']:.0f} s. "
+        "khabar ran the default pipeline with `--set run.shard_bytes=1` (one shard per file)."),
         "",
-        *(["**Workaround in effect:** `khabar.config.Config` could not be unpickled in a worker "
-           "(RecursionError in `Config.__getattr__`; the pool then hangs forever), so the khabar "
-           "runs loaded bench/throughput/_compat/sitecustomize.py, which makes dunder lookups "
-           "raise AttributeError. Nothing else is changed.", ""] if shim else []),
+        *([("**Workaround in effect:** `khabar.config.Config` could not be unpickled in a worker "
+            "(RecursionError in `Config.__getattr__`; the pool then hangs forever), so the khabar "
+            "runs loaded bench/throughput/_compat/sitecustomize.py, which makes dunder lookups "
+            "raise AttributeError. Nothing else is changed."), ""] if info["shim"] else []),
         "| run | wall s | docs/s | text MB/s | docs/s per core | CPU s (tree) | docs per CPU-s | peak RSS (tree) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
-        *[row_line(r, a.docs, text_mb) for r in rows],
+        *[row_line(r, docs, text_mb) for r in rows],
         "",
     ]
     if j2:
@@ -317,21 +354,22 @@ def main() -> None:
     if j2 and ray:
         ratio = ray.m.seconds / j2.m.seconds
         lines.append(f"- Ray / local (-j 2) wall time: **{ratio:.2f}x** (target <= 1.2x: "
-                     f"{'met' if ratio <= 1.2 else f'missed by {(ratio / 1.2 - 1) * 100:.0f}%'}).")
-    best = max((r for r in (j2, j1) if r), key=lambda r: a.docs / r.m.seconds / r.cores, default=None)
-    if best:
-        per_core = a.docs / best.m.seconds / best.cores
-        per_cpu = a.docs / best.m.cpu_seconds
+                     f"{'met' if ratio <= 1.2 else f'missed by {(ratio / 1.2 - 1) * 100:.0f}%'}); "
+                     f"CPU seconds {ray.m.cpu_seconds / j2.m.cpu_seconds:.2f}x.")
+    local = [r for r in (j2, j1) if r]
+    if local:
+        best = max(local, key=lambda r: docs / r.m.cpu_seconds)
+        per_core = max(docs / r.m.seconds / r.cores for r in local)
+        per_cpu = docs / best.m.cpu_seconds
         lines.append(f"- docs/s per core (best local run, wall): **{per_core:,.0f}**; per CPU-second: "
                      f"**{per_cpu:,.0f}** (target >= 1,000: "
                      + ("met" if per_cpu >= 1000 else f"missed, {1000 / per_cpu:.1f}x too slow") + ").")
-    for r in (j2, j1, ray):
+    for r in (j2, ray, j1):
         if r and r.stats:
             lines.append(f"- {r.name}: counts {json.dumps(r.stats['counts'], ensure_ascii=False)}; "
                          f"stage seconds {json.dumps([(s['steps'], s['seconds']) for s in r.stats['stage_seconds']], ensure_ascii=False)}")
-    lines.append(f"- load average after the run: {machine()[2]}")
-    Path(a.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    lines.append(f"- load average when this file was written: {machine()[2]}")
+    Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from run import generate  # noqa: E402  (the generator of run.py, same documents)
+from run import generate  # the generator of run.py: the same documents
 
 #: (path fragment, group): the first fragment found in a function's file names its group
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -41,7 +41,6 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("khabar/corpus/langid", "langid"),
     ("khabar/corpus/quality", "quality"),
     ("khabar/corpus/dedup", "dedup signature"),
-    ("khabar/corpus/keys", "dedup signature"),
     ("khabar/extract/", "extract"),
     ("khabar/steps/news", "extract / structure glue (steps/news.py)"),
     ("khabar/steps/", "step glue (steps/*.py)"),
@@ -57,9 +56,15 @@ GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: helpers several steps call (canonical text keys, letter folding): their time goes to the caller
+SHARED_HELPERS = ("khabar/corpus/keys", "khabar/news/_fold")
+
+
 def group_of_file(filename: str, name: str = "") -> str | None:
     if "importlib" in filename or name == "<module>":
         return "imports and module set-up (one-time)"
+    if any(h in filename for h in SHARED_HELPERS):
+        return None
     for fragment, group in GROUPS:
         if fragment in filename:
             return group
@@ -125,12 +130,26 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=4)
     ap.add_argument("--out", default=str(HERE / "profile.md"))
     ap.add_argument("--dump", default="", help="also save the raw cProfile stats here")
+    ap.add_argument("--from-dump", default="", help="write the report from saved stats (--docs = "
+                    "the documents of that run) instead of running")
     a = ap.parse_args()
+    if a.from_dump:
+        stats = pstats.Stats(a.from_dump)
+        run = f"saved profile {Path(a.from_dump).name} of {a.docs:,} documents."
+    else:
+        stats, run = profile_run(a.docs, a.files, a.dump)
+    report = render(stats, a.docs, a.files, run)
+    Path(a.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+def profile_run(docs: int, files: int, dump: str) -> tuple[pstats.Stats, str]:
+    """Refine ``docs`` generated documents in-process under cProfile; the stats and a summary."""
     from khabar.config import Config
     from khabar.refine import refine
 
     with tempfile.TemporaryDirectory(prefix="khabar-profile-") as tmp:
-        paths = generate(Path(tmp) / "crawl", a.docs, a.files)
+        paths = generate(Path(tmp) / "crawl", docs, files)
         config = Config.load(overrides=["run.jobs=1", "run.shard_bytes=1", "run.force=true"])
         prof = cProfile.Profile()
         t0 = time.perf_counter()
@@ -138,45 +157,50 @@ def main() -> None:
         result = refine([str(p) for p in paths], f"{tmp}/out", config)
         prof.disable()
         wall = time.perf_counter() - t0
-    if a.dump:
-        prof.dump_stats(a.dump)
-    stats = pstats.Stats(prof)
+    if dump:
+        prof.dump_stats(dump)
+    run = (f"Wall {wall:.0f} s with the profiler on ({docs / wall:.0f} docs/s). kept {result.kept}, "
+           f"dropped {sum(result.dropped.values())}, rejected {sum(result.rejected.values())}.")
+    return pstats.Stats(prof), run
+
+
+def render(stats: pstats.Stats, docs: int, files: int, run: str) -> str:
     total = stats.total_tt  # type: ignore[attr-defined]
     groups = attribute(stats)
     lines = [
         f"# Where `khabar refine` spends its time ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
         "",
-        f"Command: `.venv/bin/python bench/throughput/where_time_goes.py --docs {a.docs}`. The run: "
-        f"{a.docs:,} generated ~4 KB documents (bench/throughput/run.py's generator) in "
-        f"{a.files} Parquet files, the default pipeline in-process (`-j 1`) under cProfile. "
-        f"Wall {wall:.0f} s with the profiler on ({a.docs / wall:.0f} docs/s); profiled time "
-        f"{total:.0f} s. kept {result.kept}, dropped {sum(result.dropped.values())}, "
-        f"rejected {sum(result.rejected.values())}. cProfile slows Python-heavy code "
-        "(many small calls) more than C code, so shares are indicative, not exact.",
+        (f"Command: `.venv/bin/python bench/throughput/where_time_goes.py --docs {docs}`. The run: "
+        f"{docs:,} generated ~4 KB documents (bench/throughput/run.py's generator) in "
+        f"{files} Parquet files, the default pipeline in-process (`-j 1`) under cProfile. {run} "
+        f"Profiled time {total:.0f} s. cProfile slows Python-heavy code (many small calls) more "
+        "than C code, so shares are indicative, not exact."),
         "",
         "## Self time by group",
         "",
-        "Every function's own time, given to the khabar module it is in; time inside regex, "
-        "pyarrow and the standard library goes to the khabar function that called it.",
+        ("Every function's own time, given to the khabar module it is in; time inside regex, "
+        "pyarrow, numpy, datasketch and the standard library, and in the shared helpers "
+        "(`corpus/keys.py` canonical text, `news/_fold.py` letter folding), goes to the khabar "
+        "function that called it, in proportion to the time each caller spent there."),
         "",
         "| group | self s | share | ms per doc |",
         "|---|---:|---:|---:|",
     ]
     for g, s in sorted(groups.items(), key=lambda kv: kv[1], reverse=True):
         if s / total >= 0.002:
-            lines.append(f"| {g} | {s:.1f} | {100 * s / total:.1f}% | {1000 * s / a.docs:.2f} |")
+            lines.append(f"| {g} | {s:.1f} | {100 * s / total:.1f}% | {1000 * s / docs:.2f} |")
     lines += ["", "## Top 40 functions by cumulative time", "",
               "| cumulative s | self s | calls | function |", "|---:|---:|---:|---|"]
-    for func, (cc, nc, tt, ct, _c) in top(stats, 3, 40):
+    for func, (_cc, nc, tt, ct, _c) in top(stats, 3, 40):
         lines.append(f"| {ct:.1f} | {tt:.1f} | {nc:,} | `{short(func)}` |")
     lines += ["", "## Top 40 functions by self time", "",
-              "| self s | cumulative s | calls | group | function |", "|---:|---:|---:|---|---|"]
-    for func, (cc, nc, tt, ct, _c) in top(stats, 2, 40):
+              "| self s | cumulative s | calls | called from (by time) | function |",
+              "|---:|---:|---:|---|---|"]
+    for func, (_cc, nc, tt, ct, _c) in top(stats, 2, 40):
         g = group_of_file(func[0], func[2]) or ", ".join(
             k for k, _ in sorted(attribute_one(stats, func).items(), key=lambda kv: -kv[1])[:2])
         lines.append(f"| {tt:.1f} | {ct:.1f} | {nc:,} | {g} | `{short(func)}` |")
-    Path(a.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    return "\n".join(lines) + "\n"
 
 
 def attribute_one(stats: pstats.Stats, func: Func) -> dict[str, float]:

@@ -18,7 +18,7 @@ def _patch() -> None:
         return
     original = Config.__getattr__
 
-    def __getattr__(self, name):  # noqa: N807 - replaces the method of that name
+    def __getattr__(self, name):  # replaces the method of that name
         if name == "sections" or name.startswith("__"):
             raise AttributeError(name)
         return original(self, name)
