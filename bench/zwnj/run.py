@@ -37,7 +37,7 @@ SCORER = SHARED / "tools" / "score_zwnj.py"
 ANCHORS = ROOT / "bench" / ".venv-anchors"
 #: each anchor at its current release, in a venv of its own (their pins conflict in one venv, and
 #: an older shekar, 0.1.x, has almost no ZWNJ repair: measuring it would flatter khabar)
-ANCHOR_PACKAGES = {"hazm": "hazm==0.12.1", "shekar": "shekar==1.7.0", "negar": "python-negar==1.4.3"}
+ANCHOR_PACKAGES = {"hazm": "hazm==0.10.0", "shekar": "shekar==1.7.0", "negar": "python-negar==1.4.3"}
 SETS = {
     "PerDT dev": SHARED / "data" / "ud_perdt" / "dev.txt",
     "Seraji dev": SHARED / "data" / "ud_seraji" / "dev.txt",
@@ -148,7 +148,8 @@ Notes:
 - khabar's chars/s is one cold pass over 2.2 M characters of glued PEYMA text: every new word
   is analysed once, then memoised. With a warm memo the engine runs at about 5-6 M characters
   per CPU second on this shared machine (`bench/zwnj/speed.py`).
-- Anchors at their current releases, each in its own venv: hazm 0.12.1, shekar 1.7.0,
+- Anchors at their current releases for Python 3.11, each in its own venv: hazm 0.10.0 (0.11+
+  need Python 3.12), shekar 1.7.0,
   python-negar 1.4.3 (an earlier run used shekar 0.1.16, which has almost no ZWNJ repair).
 - negar is `python-negar` (the Persian editor; the PyPI package named `negar` is unrelated).
 - PEYMA writes many multi-word expressions with a ZWNJ (به‌عنوان, درحالی‌که, محیط‌زیست) that the
