@@ -58,7 +58,9 @@ def seeds() -> dict[str, list[bytes]]:
         + _files(corrupted, ".html", ".html.gz")
     ):
         out["html"].append(_container(p) + p.read_bytes())
-        if _container(p) == PLAIN:
+        if _container(p) == PLAIN and not p.name.startswith("nested_"):
+            # the deep-nesting page takes over 20 s instrumented (extraction is quadratic in
+            # depth, see docs/robustness.md): it would stop the target at its first input
             out["extract"].append(p.read_bytes())
     for p in _files(FIX / "io", ".warc", ".warc.gz", ".wet.gz") + _files(
         corrupted, ".warc", ".warc.gz"

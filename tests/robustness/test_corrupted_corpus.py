@@ -174,7 +174,6 @@ def test_fail_fast_stops_at_the_first_reject(tmp_path):
 
 
 def test_a_page_that_hangs_the_extractor_costs_only_that_page(tmp_path, monkeypatch):
-    from khabar import fix
     from khabar.steps import registry
 
     inp = tmp_path / "in"
@@ -183,10 +182,6 @@ def test_a_page_that_hangs_the_extractor_costs_only_that_page(tmp_path, monkeypa
     (inp / "good.html").write_text(good_page, "utf-8")
     (inp / "hang.html").write_text(good_page.replace("<body>", "<body>" + HANG_MARK), "utf-8")
     monkeypatch.setitem(registry.STEPS, "extract", "hang_step:HangingExtractStep")
-    # jobs=1 runs in this process: load the ZWNJ engine now, so that its one-time load (seconds)
-    # does not count against the first document's limit (reported: the pipeline should warm
-    # steps up before it starts the per-document clock)
-    fix("می خواهم")
     config = Config.load(overrides=["run.jobs=1", "run.doc_timeout=3"], env={})
     result = refine([str(inp)], str(tmp_path / "out"), config)
     kept, dropped, rejects = _outputs(tmp_path / "out")
