@@ -32,6 +32,12 @@ def replay(target: str, data: bytes) -> list:
         return _harness.read_bytes(
             body, "warc", compression, _harness.suffix_for("warc", compression)
         )
+    if target == "extract":
+        pytest.importorskip("atheris")
+        import fuzz_extract
+
+        fuzz_extract.check_extract(data)
+        return []
     if target == "fix":
         sys.path.insert(0, str(ROOT / "fuzz"))
         pytest.importorskip("atheris")
@@ -42,7 +48,21 @@ def replay(target: str, data: bytes) -> list:
     return _harness.read_wrapped(data, target)
 
 
-@pytest.mark.parametrize("path", sorted(HERE.glob("*.bin")), ids=lambda p: p.name)
+#: inputs whose bug is in code other engineers are still changing: the lead fixes them after
+XFAIL = {
+    "extract-og-url-bracket.bin": "extract_html: urljoin raises ValueError on a canonical or "
+    "og:url with a stray '[' or ']' (https://daily.example]science/881): the page is lost as "
+    "step_failed_extract",
+}
+
+
+def _case(path: Path):
+    reason = XFAIL.get(path.name)
+    marks = [pytest.mark.xfail(strict=True, raises=ValueError, reason=reason)] if reason else []
+    return pytest.param(path, id=path.name, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_case(p) for p in sorted(HERE.glob("*.bin"))])
 def test_fuzz_input_no_longer_fails(path):
     target = path.name.split("-", 1)[0]
     replay(target, path.read_bytes())
@@ -78,3 +98,25 @@ def test_parquet_column_name_that_is_not_utf8_is_a_parquet_error():
     [reject] = _harness.read_bytes(bad, "parquet", None, ".parquet")
     assert (reject.location, reject.reason) == ("file", "parquet_error")
     assert "utf-8" in reject.detail
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="extract_html: urljoin raises 'Invalid IPv6 URL' on a page URL with a stray bracket; "
+    "a bad canonical link should be dropped from meta, not lose the page (src/khabar/extract/)",
+)
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:url" content="https://daily.example]science/881">',
+        '<link rel="canonical" href="http://[x/">',
+    ],
+)
+def test_a_page_url_with_a_stray_bracket_does_not_lose_the_page(head):
+    # found by fuzz_extract (campaign 4, after about 1 200 executions)
+    from khabar.extract.html import extract_html
+
+    page = f"<html><head>{head}</head><body><p>خبر امروز از تهران</p></body></html>"
+    result = extract_html(page, "https://example.ir/news/1")
+    assert "خبر امروز از تهران" in (getattr(result, "text", "") or "")
