@@ -24,7 +24,10 @@ Run (from the repository root, with ../shared beside it)::
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
 import itertools
+import os
 import re
 import sys
 from collections import Counter
@@ -37,6 +40,7 @@ PERDT = SHARED / "data" / "ud_perdt" / "train.txt"
 SERAJI = SHARED / "data" / "ud_seraji" / "train.txt"
 DEFAULT_SOURCES = (PERDT, SERAJI)
 OUTPUT = ROOT / "src" / "khabar" / "data" / "lexicon" / "zwnj_lexicon.tsv"
+LISTS_OUTPUT = OUTPUT.with_name("zwnj_word_lists.tsv")
 
 ZWNJ = "\u200c"
 # Arabic-script letters, tatweel and diacritics; digits (U+0660-U+066D, U+06F0-U+06F9) and
@@ -51,9 +55,20 @@ PAIR_MIN_PIECE_COUNT = 20
 # Any two words seen side by side this often are kept: a glued «محیطزیست» is split at a seam
 # only where the two words were seen written apart («محیط زیست»), see khabar.text.zwnj.
 PAIR_MIN_COUNT = 2
+#: The shekar release whose lists the shipped file is built from; another release would build
+#: another file, so the build refuses it (pass --shekar-dir of a 1.7.0 install).
+SHEKAR_VERSION = "1.7.0"
 HEADER = (
     "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
     "# License: CC BY-SA 4.0 (derived from Universal Dependencies treebanks; see README.md).\n"
+    "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
+)
+LISTS_HEADER = (
+    "# khabar ZWNJ word lists: form<TAB>count, words of shekar "
+    f"{SHEKAR_VERSION}'s word lists\n"
+    "# (MIT, Copyright (c) 2024 Ahmad Amirivojdan) that UD Persian-PerDT and UD Persian-Seraji\n"
+    "# TRAIN never wrote, selected with the treebank counts. License: CC BY-SA 4.0 for the\n"
+    "# combination (see README.md and LICENSE in this folder).\n"
     "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
 )
 
@@ -131,17 +146,186 @@ def count_forms(lines: Iterable[tuple[str, str]]) -> Counter[str]:
     return out
 
 
-def render(counts: Counter[str]) -> str:
+# ---- shekar's MIT word lists (build time only) -----------------------------------------------
+
+SHEKAR_FILES = ("vocab.csv", "compound_words.csv", "verbs.csv")
+#: Count given to a form known only from shekar's lists: one sighting, so any treebank count
+#: outweighs it, and it never makes a stem on its own (the engine wants a stem seen twice).
+LIST_COUNT = 1
+#: Person endings of a present stem (می‌رو|م ... می‌رو|ند) and of a past stem (the bare past
+#: stem is the third person: می‌رفت).
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
+VERB_PREFIXES = ("می", "نمی")
+
+
+def find_shekar_dir(explicit: Path | None) -> Path | None:
+    """The folder holding shekar's data files: ``explicit``, ``$KHABAR_SHEKAR_DIR``, or the
+    ``shekar`` package importable by this interpreter; None if none of them is there."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("KHABAR_SHEKAR_DIR")
+    if env:
+        return Path(env)
+    spec = importlib.util.find_spec("shekar")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "files"
+
+
+def check_shekar_dir(path: Path) -> str | None:
+    """Why ``path`` cannot be used (missing files, wrong release), or None when it can."""
+    missing = [name for name in SHEKAR_FILES if not (path / name).is_file()]
+    if missing:
+        return f"{path} has no {', '.join(missing)}; pass the shekar/data/files folder"
+    site = path.parents[2]  # .../site-packages/shekar/data/files -> site-packages
+    metas = list(site.glob("shekar-*.dist-info/METADATA"))
+    if not metas:
+        return f"cannot tell which shekar release {path} is (no shekar-*.dist-info beside it)"
+    version = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in metas[0].read_text("utf-8").splitlines()
+            if ln.startswith("Version:")
+        ),
+        "",
+    )
+    if version != SHEKAR_VERSION:
+        return (
+            f"{path} is shekar {version or '?'}, the shipped lexicon is built from "
+            f"{SHEKAR_VERSION}; pip install shekar=={SHEKAR_VERSION} into a scratch venv"
+        )
+    return None
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            if row and row[0].strip():
+                yield [cell.strip().translate(FOLD) for cell in row]
+
+
+def verb_forms(present: str, past: str) -> Iterator[str]:
+    """Forms after a verbal prefix built from a present and a past stem.
+
+    >>> sorted(verb_forms("رو", "رفت"))[:3]
+    ['رفت', 'رفتم', 'رفتند']
+    """
+    if present:
+        for end in PRESENT_ENDINGS:
+            yield present + end
+    if past:
+        for end in PAST_ENDINGS:
+            yield past + end
+
+
+def list_counts(folder: Path, seen_keys: set[str], affixes: set[str]) -> Counter[str]:
+    """Forms from shekar's lists for words the treebanks never wrote (by ZWNJ-free key).
+
+    * ``compound_words.csv``: each compound as it is written, with its ZWNJ
+      (``آبله‌مرغان``) or glued (``آبدار#خانه`` is ``آبدارخانه``);
+    * ``vocab.csv``: words with a ZWNJ whose web frequency is at least that of their glued
+      spelling (``می‌شود`` 207 M over ``میشود`` 82 M);
+    * ``verbs.csv``: ``می‌`` and ``نمی‌`` before each person of the present and past stems
+      (``می‌آموزند``, ``نمی‌آموخت``).
+
+    Each gets :data:`LIST_COUNT`; keys the treebanks saw keep only their treebank counts. A
+    list word whose glued spelling is the more frequent one in ``vocab.csv`` is left out
+    (``پنجشیر`` 216 K over ``پنج‌شیر`` 32 K, ``قانونمند``). A compound of two words (neither
+    side in ``affixes``) is written apart as often in news text (``واقع شدن``, ``قدس سره``):
+    its spaced pair gets :data:`LIST_COUNT` too, so the engine splits the glued word but
+    leaves the spaced one as the author wrote it.
+    """
+    out: Counter[str] = Counter()
+    freq: dict[str, int] = {}
+    for row in _rows(folder / "vocab.csv"):
+        if len(row) >= 2 and row[1].isdigit():
+            freq[row[0]] = freq.get(row[0], 0) + int(row[1])
+
+    def add(form: str) -> None:
+        key = form.replace(ZWNJ, "")
+        if key in seen_keys or not TOKEN_RE.fullmatch(form):
+            return
+        if ZWNJ in form and freq.get(key, 0) > freq.get(form, 0):
+            return  # the web writes it glued more often: «پنجشیر», «قانونمند»
+        out[form] = LIST_COUNT
+        head, _, tail = form.partition(ZWNJ)
+        if tail and ZWNJ not in tail and head not in affixes and tail not in affixes:
+            out[f"{head} {tail}"] = LIST_COUNT
+
+    for row in _rows(folder / "compound_words.csv"):
+        add(row[0].replace("#", ""))
+    for form in freq:
+        if ZWNJ in form:
+            add(form)
+    for row in _rows(folder / "verbs.csv"):
+        present, past = (row + ["", ""])[:2]
+        for rest in verb_forms(present, past):
+            for prefix in VERB_PREFIXES:
+                add(prefix + ZWNJ + rest)
+    return out
+
+
+def render(counts: Counter[str], header: str = HEADER) -> str:
     """The TSV text: header, then ``form<TAB>count`` sorted by form (stable across runs)."""
     body = "".join(f"{form}\t{n}\n" for form, n in sorted(counts.items()))
-    return HEADER + body
+    return header + body
+
+
+#: A piece is an affix (``ها``, ``ترین``, ``می``, ``بی``) when seen on one side of a ZWNJ at
+#: least this many times ...
+AFFIX_MIN_COUNT = 20
+#: ... and this many times as often as alone (the thresholds of khabar.text.lexicon).
+AFFIX_MIN_RATIO = 4
+
+
+def affix_pieces(counts: Counter[str]) -> set[str]:
+    """Pieces of treebank tokens that are affixes rather than words (see the constants).
+
+    >>> counts = Counter({"کتاب": 50, "رود": 12, "ها": 3, "کتاب\u200cها": 40, "می\u200cرود": 30})
+    >>> sorted(affix_pieces(counts))
+    ['می', 'ها']
+    """
+    beside: Counter[str] = Counter()
+    for form, n in counts.items():
+        if " " not in form and ZWNJ in form:
+            parts = form.split(ZWNJ)
+            for piece in set(parts[:-1]) | set(parts[1:]):
+                beside[piece] += n
+    return {
+        piece
+        for piece, n in beside.items()
+        if n >= AFFIX_MIN_COUNT and n >= AFFIX_MIN_RATIO * counts.get(piece, 0)
+    }
+
+
+def build(sources: Iterable[Path], shekar_dir: Path | None) -> dict[str, str]:
+    """``{"lexicon": text}`` from the treebank ``sources``, and ``"lists"`` from shekar's."""
+    counts = count_forms(read_lines(sources))
+    out = {"lexicon": render(counts)}
+    if shekar_dir is not None:
+        seen = {form.replace(ZWNJ, "") for form in counts if " " not in form}
+        out["lists"] = render(list_counts(shekar_dir, seen, affix_pieces(counts)), LISTS_HEADER)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sources", nargs="*", type=Path, default=list(DEFAULT_SOURCES))
     ap.add_argument("--output", type=Path, default=OUTPUT)
-    ap.add_argument("--check", action="store_true", help="compare with --output, write nothing")
+    ap.add_argument("--lists-output", type=Path, default=LISTS_OUTPUT)
+    ap.add_argument("--check", action="store_true", help="compare with the outputs, write nothing")
+    ap.add_argument(
+        "--shekar-dir",
+        type=Path,
+        help="shekar 1.7.0's shekar/data/files folder (default: $KHABAR_SHEKAR_DIR, or the "
+        "shekar package of this interpreter)",
+    )
+    ap.add_argument(
+        "--treebanks-only",
+        action="store_true",
+        help="build (or --check) the treebank lexicon only, not the word-list file",
+    )
     a = ap.parse_args(argv)
     missing = [str(p) for p in a.sources if not p.is_file()]
     if missing:
@@ -151,19 +335,40 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    text = render(count_forms(read_lines(a.sources)))
+    shekar_dir = None
+    if not a.treebanks_only:
+        shekar_dir = find_shekar_dir(a.shekar_dir)
+        problem = (
+            "shekar is not installed here and neither --shekar-dir nor $KHABAR_SHEKAR_DIR is "
+            f"set; pip install shekar=={SHEKAR_VERSION} into a scratch venv and pass its "
+            "site-packages/shekar/data/files as --shekar-dir"
+            if shekar_dir is None
+            else check_shekar_dir(shekar_dir)
+        )
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
+    texts = build(a.sources, shekar_dir)
+    targets = {"lexicon": a.output, "lists": a.lists_output}
     if a.check:
-        current = a.output.read_text(encoding="utf-8") if a.output.is_file() else ""
-        if current != text:
+        stale = [
+            str(targets[name])
+            for name, text in texts.items()
+            if not targets[name].is_file() or targets[name].read_text(encoding="utf-8") != text
+        ]
+        if stale:
             print(
-                f"{a.output} differs from a fresh build; run scripts/build_lexicon.py",
+                f"{', '.join(stale)} differ(s) from a fresh build; run scripts/build_lexicon.py",
                 file=sys.stderr,
             )
             return 1
         return 0
-    a.output.parent.mkdir(parents=True, exist_ok=True)
-    a.output.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {a.output} ({len(text.splitlines()) - 3} forms, {len(text.encode())} bytes)")
+    for name, text in texts.items():
+        path = targets[name]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        forms = sum(not line.startswith("#") for line in text.splitlines())
+        print(f"wrote {path} ({forms} forms, {len(text.encode())} bytes)")
     return 0
 
 

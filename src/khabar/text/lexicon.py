@@ -8,6 +8,13 @@ from the UD PerDT and Seraji TRAIN splits) has one ``form<TAB>count`` per line:
 * ``میلیون	208``: a word the treebanks write glued;
 * ``به منظور	55``: two words written apart (one ASCII space between them).
 
+The shipped word-list file (``zwnj_word_lists.tsv``, built by the same script from shekar's
+word lists, MIT, combined with the treebank counts) names how words the treebanks never saw
+are written (``آبله‌مرغان``, ``می‌آموزند``). Its forms decide those words only: they add no
+counts to the morphology learned from the treebanks (bound suffixes, prefixes, stems), so a
+list of compounds in ``نامه`` does not make ``نامه`` a suffix that joins any word before it;
+only its verb forms after ``می``/``نمی`` extend the known verb remainders.
+
 User files (``Lexicon.load(extra=[path])``) are plain UTF-8 text, one entry per line, ``#``
 starting a comment. Each entry is a word written the way it must come out, and it overrides
 the counts:
@@ -30,6 +37,8 @@ from pathlib import Path
 
 ZWNJ = "\u200c"
 SHIPPED = "zwnj_lexicon.tsv"
+#: Word forms from shekar's MIT word lists for words the treebanks never wrote (same format).
+SHIPPED_LISTS = "zwnj_word_lists.tsv"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -122,26 +131,58 @@ class Lexicon:
     total: int = 0
 
     @classmethod
-    def from_counts(cls, counts: Mapping[str, int]) -> Lexicon:
-        """Make a lexicon from ``form -> count`` (tokens, and pairs with one space)."""
+    def from_counts(
+        cls, counts: Mapping[str, int], list_counts: Mapping[str, int] | None = None
+    ) -> Lexicon:
+        """Make a lexicon from ``form -> count`` (tokens, and pairs with one space).
+
+        ``list_counts`` (same shape) are forms from word lists: looked up like the others,
+        but left out of the learned morphology (see the module docstring).
+
+        >>> tree = {"کتاب": 3, "می‌رود": 30}  # «می»: 20+ times left of a ZWNJ, a prefix
+        >>> lex = Lexicon.from_counts(tree, {"آبله‌مرغان": 1, "می‌آموزند": 1})
+        >>> lex.best_form("آبلهمرغان") == "آبله‌مرغان"
+        True
+        >>> "مرغان" in lex.right_count, "آموزند" in lex.verb_remainders
+        (False, True)
+        """
         lex = cls()
         for form, n in counts.items():
             lex._add(form, n)
         lex._derive()
+        if list_counts:
+            lex._add_list_forms(list_counts)
         return lex
 
     @classmethod
-    def load(cls, path: Path | None = None, *, extra: Iterable[Path | str] = ()) -> Lexicon:
-        """Load the shipped lexicon (or ``path``), then apply user files in order.
+    def load(
+        cls,
+        path: Path | str | None = None,
+        *,
+        extra: Iterable[Path | str] = (),
+        word_lists: Path | str | None = None,
+    ) -> Lexicon:
+        """Load the shipped lexicon and word lists (or ``path``, with ``word_lists`` if given),
+        then apply user files in order.
 
         Raises:
             LexiconError: a file is missing or has a malformed line (the message says which).
         """
         if path is None:
-            text = (resources.files("khabar") / "data" / "lexicon" / SHIPPED).read_text("utf-8")
-            lex = cls.from_counts(parse_counts(text, "shipped " + SHIPPED))
+            folder = resources.files("khabar") / "data" / "lexicon"
+            text = (folder / SHIPPED).read_text("utf-8")
+            lists = (folder / SHIPPED_LISTS).read_text("utf-8")
+            lex = cls.from_counts(
+                parse_counts(text, "shipped " + SHIPPED),
+                parse_counts(lists, "shipped " + SHIPPED_LISTS),
+            )
         else:
-            lex = cls.from_counts(parse_counts(_read(Path(path)), str(path)))
+            lists = (
+                None
+                if word_lists is None
+                else parse_counts(_read(Path(word_lists)), str(word_lists))
+            )
+            lex = cls.from_counts(parse_counts(_read(Path(path)), str(path)), lists)
         for user in extra:
             lex.add_user_entries(parse_user_entries(_read(Path(user)), str(user)))
         return lex
@@ -169,6 +210,19 @@ class Lexicon:
             self.left_count[p] += n
         for p in parts[1:]:
             self.right_count[p] += n
+
+    def _add_list_forms(self, counts: Mapping[str, int]) -> None:
+        """Add word-list forms for look-ups only, and their verb forms to the remainders."""
+        remainders = set(self.verb_remainders)
+        for form, n in counts.items():
+            form = fold(form)
+            key = form.replace(ZWNJ, "").replace(" ", "")
+            forms = self.forms.setdefault(key, {})
+            forms[form] = forms.get(form, 0) + n
+            head, sep, rest = form.partition(ZWNJ)
+            if sep and " " not in form and head in self.verbal_prefixes:
+                remainders.add(rest.split(ZWNJ)[0])
+        self.verb_remainders = frozenset(remainders)
 
     def _derive(self) -> None:
         """Learn bound suffixes, verbal prefixes and verb stems from the counts."""
