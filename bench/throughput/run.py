@@ -1,7 +1,12 @@
 """Throughput of ``khabar refine`` on re-refined Parquet: local engine, Ray engine, bare I/O.
 
-    .venv/bin/python bench/throughput/run.py                 # 100,000 documents, ~15-25 min
-    .venv/bin/python bench/throughput/run.py --docs 5000     # a quick look
+    .venv/bin/python bench/throughput/run.py                 # 100,000 documents
+    .venv/bin/python bench/throughput/run.py --docs 8000     # what results.md holds, ~15 min
+    .venv/bin/python bench/throughput/run.py --skip j1       # leave out a run (j2, ray, j1)
+
+At the ~50 documents per CPU-second measured in November 2026, the full 100,000 takes about
+2,000 CPU-seconds per khabar run: some 17 min each for -j 2 and Ray and 35 min for -j 1 on 2
+idle cores, and longer on a shared machine.
 
 One command, one temporary folder outside the repository (research-only text never enters it):
 
