@@ -15,10 +15,18 @@ one word (``کتاب‌ها``). It is a plain UTF-8 TSV, one ``form<TAB>count`` 
 Only the TRAIN splits are read (dev splits are kept for measuring). Both treebanks are CC BY-SA
 4.0, so the lexicon is too (see ``src/khabar/data/lexicon/README.md``).
 
+A second file, ``zwnj_word_lists.tsv`` (same format), holds words the treebanks never wrote,
+taken from the MIT word lists of shekar 1.7.0 (``compound_words.csv``, ``vocab.csv``,
+``verbs.csv``; see :func:`list_counts`). shekar is read at BUILD time only, from an install
+made for the purpose (``python -m venv /tmp/shk && /tmp/shk/bin/pip install shekar==1.7.0``);
+khabar never imports it. The combination is CC BY-SA 4.0, with shekar's MIT notice kept.
+
 Run (from the repository root, with ../shared beside it)::
 
-    .venv/bin/python scripts/build_lexicon.py            # writes the shipped lexicon
-    .venv/bin/python scripts/build_lexicon.py --check    # exit 1 if the shipped file differs
+    DIR=/tmp/shk/lib/python3.11/site-packages/shekar/data/files
+    .venv/bin/python scripts/build_lexicon.py --shekar-dir $DIR          # writes both files
+    .venv/bin/python scripts/build_lexicon.py --shekar-dir $DIR --check  # exit 1 if one differs
+    .venv/bin/python scripts/build_lexicon.py --treebanks-only [--check] # zwnj_lexicon.tsv only
 """
 
 from __future__ import annotations
