@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLES := examples/text examples/jsonl examples/html examples/warc
 
-.PHONY: run test install lint bench-zwnj clean
+.PHONY: run test install lint fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khabar needs Python 3.11 or newer; run: make PY=python3.11 ...")'
@@ -23,6 +23,11 @@ run: $(STAMP)
 ## run the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## coverage-guided fuzzing of every reader and of fix, SECONDS each (default 30); needs atheris
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install -q atheris
+	fuzz/run.sh $(or $(SECONDS),30)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests

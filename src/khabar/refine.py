@@ -337,7 +337,9 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     t0 = time.perf_counter()
     config = config or Config.load()
     progress = progress or Progress()
-    files = expand_inputs(list(inputs))
+    # an unreadable or unknown file among the inputs becomes one reject and the run goes on
+    # (unless --fail-fast); a path that does not exist at all is still an error up front
+    files = expand_inputs(list(inputs), strict=config.run.fail_fast)
     segments = plan_segments(config.run.steps)
     for name in config.run.steps:  # build every step once here: bad config fails before work
         build_step(name, config)

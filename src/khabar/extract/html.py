@@ -666,7 +666,10 @@ def extract_html(
     tree = lexbor.LexborHTMLParser(html)
     meta = page_metadata(tree, url)
     if meta.get("canonical_url") and url:
-        meta["canonical_url"] = urljoin(url, meta["canonical_url"])
+        try:
+            meta["canonical_url"] = urljoin(url, meta["canonical_url"])
+        except ValueError:  # «https://daily.example]science/881»: a broken link is not the page's
+            meta.pop("canonical_url")
     meta_title = meta.pop("meta_title", None)
     site_name = meta.get("site_name")
     fallback_title = _clean_fallback_title(meta_title, site_name)
