@@ -45,7 +45,6 @@ How the article is found (selectolax's lexbor, an HTML5 parser, parses; the rule
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urljoin
@@ -376,7 +375,7 @@ class _Page:
                     scores[index] = scores.get(index, 0.0) + weight
         if not scores:
             return None
-        return _deepest_majority(scores, self.ancestors, self.elements, self._single_line_owners())
+        return _deepest_majority(scores, self.elements, self._single_line_owners())
 
     def _mark_headed_sections(self, title: _Block | None) -> None:
         """Mark an element that opens with a section heading as that section.
@@ -452,7 +451,6 @@ _PARAGRAPH_TAGS = _names("p li dd dt blockquote pre h1 h2 h3 h4 h5 h6 figcaption
 
 def _deepest_majority(
     scores: dict[int, float],
-    ancestors: Callable[[int], list[int]],
     elements: list[_Element],
     single: set[int],
 ) -> int:
@@ -464,7 +462,19 @@ def _deepest_majority(
     """
     total = scores[0]  # the <body>
     holders = [i for i, s in scores.items() if s >= 0.5 * total]
-    best = max(holders, key=lambda i: len(ancestors(i)))
+    # depth of every holder, memoised: on a page nested 10,000 deep every ancestor of the text
+    # is a holder, and measuring each one's ancestry anew was quadratic in the depth
+    depth: dict[int, int] = {}
+    for start in holders:
+        chain = []
+        index = start
+        while index >= 0 and index not in depth:
+            chain.append(index)
+            index = elements[index].parent
+        base = depth.get(index, -1) if index >= 0 else -1
+        for offset, node in enumerate(reversed(chain), start=1):
+            depth[node] = base + offset
+    best = max(holders, key=depth.__getitem__)  # first deepest, as len(ancestors(i)) chose
     while elements[best].parent >= 0:
         parent = elements[best].parent
         is_paragraph = elements[best].tag in _PARAGRAPH_TAGS or best in single
