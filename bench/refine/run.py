@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/refine/run.py --docs 10000 [--jobs 2]
 
-The documents are real Persian articles from ../shared/data (FarsNews, Varzesh3, Targoman,
-PEYMA), repeated with a per-copy suffix so every document is distinct, written as JSONL shards
+The documents are built from paragraphs of real Persian articles in ../shared/data (FarsNews,
+Varzesh3, Targoman, PEYMA), each from three articles, so they are distinct; written as JSONL shards
 into a temporary folder (research-only text is never written inside the repository). Memory is
 sampled every 0.2 s over the whole process tree (driver + workers); the samples show whether it
 stays flat as documents flow. The anchor in the same run is a bare read-and-write of the same
@@ -46,13 +46,21 @@ def articles() -> list[str]:
 
 
 def generate(folder: Path, n: int, shards: int) -> list[Path]:
+    """Distinct documents: each takes its paragraphs from three different real articles (in a
+    seeded random order), so the crawl has the texture of news but no near-duplicates beyond
+    the ones the sources themselves hold."""
+    import random
+
     base = articles()
+    paras = [[p for p in a.split("\n") if len(p.strip()) > 40] for a in base]
+    paras = [p for p in paras if p]
+    rng = random.Random(1)
     paths = [folder / f"crawl-{i:03d}.jsonl" for i in range(shards)]
     files = [open(p, "w", encoding="utf-8") for p in paths]
     for i in range(n):
-        text = base[i % len(base)]
-        if i >= len(base):  # a distinct document: a different closing line per copy
-            text += f"\n\nشماره بایگانی این گزارش {i} است و نسخه {i // len(base)} از آن در آرشیو ثبت شد."
+        picked = [rng.choice(paras) for _ in range(3)]
+        body = [rng.choice(p) for p in picked for _ in range(2)]
+        text = "\n\n".join(dict.fromkeys(body))
         files[i % shards].write(json.dumps({"id": f"doc{i}", "url": f"https://site{i % 50}.example/n/{i}",
                                             "text": text}, ensure_ascii=False) + "\n")
     for f in files:
