@@ -223,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
             row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
             row["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             rows.append(row)
+    # read again now: another run with --only (other tools) may have written since we started
+    if a.only and saved.exists():
+        previous = json.loads(saved.read_text("utf-8"))
     kept = [previous[name] for name in tools() if name in previous and name not in selected]
     rows = sorted(rows + kept, key=lambda r: list(tools()).index(r["tool"]))
     saved.write_text(json.dumps({r["tool"]: r for r in rows}, ensure_ascii=False, indent=1) + "\n")

@@ -423,3 +423,13 @@ def test_idempotent_on_real_sentences(rep: ZwnjRepairer, sample: str) -> None:
         for damaged in (gold, gold.replace(Z, ""), re.sub(" +", " ", gold.replace(Z, " "))):
             once = rep.repair(damaged)
             assert rep.repair(once) == once, damaged
+
+
+def test_verb_forms_after_mi_are_not_compound_words() -> None:
+    """«رود» seen only in «می‌رود» is a verb form: it does not make «لنگرود» (Langarud, a
+    city) a compound «لنگ‌رود»; seen after words («زاینده‌رود», «سفید‌رود», «شاه‌رود») it does."""
+    verb_only = Lexicon.from_counts({f"می{Z}رود": 30, "لنگ": 6, "رود": 27})
+    assert ZwnjRepairer(verb_only).repair("لنگرود") == "لنگرود"
+    compounds = {f"زاینده{Z}رود": 1, f"سفید{Z}رود": 1, f"شاه{Z}رود": 1}
+    seen_after_words = Lexicon.from_counts({f"می{Z}رود": 30, "لنگ": 6, "رود": 27, **compounds})
+    assert ZwnjRepairer(seen_after_words).repair("لنگرود") == f"لنگ{Z}رود"

@@ -120,6 +120,9 @@ class Lexicon:
     #: count of each piece seen left / right of a ZWNJ inside a token
     left_count: Counter[str] = field(default_factory=Counter)
     right_count: Counter[str] = field(default_factory=Counter)
+    #: count of each piece seen after a word's ZWNJ, not right after a verbal prefix: «رود»
+    #: of «می‌رود» is a verb form, not the second word of compounds like «زاینده‌رود»
+    after_word_count: Counter[str] = field(default_factory=Counter)
     bound_suffixes: frozenset[str] = frozenset()
     verbal_prefixes: frozenset[str] = frozenset()
     bound_prefixes: frozenset[str] = frozenset()
@@ -248,6 +251,7 @@ class Lexicon:
                 for k in range(1, len(parts)):
                     if " " not in form and not (k == 1 and parts[0] in self.verbal_prefixes):
                         after_word[parts[k]] += n
+        self.after_word_count = after_word
         self.bound_suffixes = frozenset(
             p
             for p, n in after_word.items()

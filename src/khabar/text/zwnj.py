@@ -513,7 +513,7 @@ class ZwnjRepairer:
             and (
                 lex.word_count[piece] >= MIN_STEM_COUNT
                 or lex.word_count[_uninflect(piece)] >= MIN_STEM_COUNT  # «بی‌تعادلی»
-                or lex.right_count[piece] >= MIN_COMPOUND_RIGHT
+                or lex.after_word_count[piece] >= MIN_COMPOUND_RIGHT
             )
         ):
             # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
@@ -533,7 +533,7 @@ class ZwnjRepairer:
             len(prev) >= MIN_COMPOUND_PIECE
             and len(piece) >= MIN_COMPOUND_PIECE
             and (
-                max(lex.right_count[piece], lex.right_count[_uninflect(piece)])
+                max(lex.after_word_count[piece], lex.after_word_count[_uninflect(piece)])
                 >= MIN_COMPOUND_RIGHT
                 or (
                     min(lex.word_count[prev], lex.word_count[piece]) >= MIN_COMPOUND_WORD_COUNT
