@@ -206,13 +206,6 @@ for i, p in enumerate(paths):
 # the report
 
 
-def config_pickles(env: dict[str, str]) -> bool:
-    """Whether khabar's Config survives the pickle round trip every worker does (see _compat/)."""
-    probe = "import pickle; from khabar.config import Config; pickle.loads(pickle.dumps(Config.load()))"
-    return subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env,
-                          check=False).returncode == 0
-
-
 def machine() -> tuple[str, int, str]:
     cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
     cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")),
@@ -268,12 +261,6 @@ def main() -> None:
         info["commit"] = snapshot_src(Path(tmp) / "src")
         paths_env = [str(Path(tmp) / "src")]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [*paths_env, env.get("PYTHONPATH")]))
-        info["shim"] = not config_pickles(env)
-        if info["shim"]:
-            env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parent / "_compat"),
-                                                 env["PYTHONPATH"]])
-            print("khabar.config.Config does not survive pickling: using bench/throughput/_compat",
-                  flush=True)
         t = time.perf_counter()
         paths = generate(Path(tmp) / "crawl", a.docs, a.files)
         info["gen_s"] = time.perf_counter() - t
@@ -342,10 +329,6 @@ def write_report(out: str, info: dict, rows: list[Row]) -> None:
         f"articles with paragraphs shuffled across articles. Generation took {info['gen_s']:.0f} s. "
         "khabar ran the default pipeline with `--set run.shard_bytes=1` (one shard per file)."),
         "",
-        *([("**Workaround in effect:** `khabar.config.Config` could not be unpickled in a worker "
-            "(RecursionError in `Config.__getattr__`; the pool then hangs forever), so the khabar "
-            "runs loaded bench/throughput/_compat/sitecustomize.py, which makes dunder lookups "
-            "raise AttributeError. Nothing else is changed."), ""] if info["shim"] else []),
         "| run | wall s | docs/s | text MB/s | docs/s per core | CPU s (tree) | docs per CPU-s | peak RSS (tree) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
         *[row_line(r, docs, text_mb) for r in rows],
