@@ -160,6 +160,8 @@ SHEKAR_FILES = ("vocab.csv", "compound_words.csv", "verbs.csv")
 #: Count given to a form known only from shekar's lists: one sighting, so any treebank count
 #: outweighs it, and it never makes a stem on its own (the engine wants a stem seen twice).
 LIST_COUNT = 1
+#: Each piece of a list word has at least this many letters (the engine's MIN_PIECE).
+MIN_LIST_PIECE = 2
 #: Person endings of a present stem (می‌رو|م ... می‌رو|ند) and of a past stem (the bare past
 #: stem is the third person: می‌رفت).
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
@@ -254,6 +256,8 @@ def list_counts(folder: Path, seen_keys: set[str], affixes: set[str]) -> Counter
         key = form.replace(ZWNJ, "")
         if key in seen_keys or not TOKEN_RE.fullmatch(form):
             return
+        if min(map(len, form.split(ZWNJ))) < MIN_LIST_PIECE:
+            return  # «ه‌هارمونیه», «نه‌به‌ز»: a one-letter piece is an initial or noise
         if ZWNJ in form and freq.get(key, 0) > freq.get(form, 0):
             return  # the web writes it glued more often: «پنجشیر», «قانونمند»
         out[form] = LIST_COUNT

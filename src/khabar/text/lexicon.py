@@ -326,9 +326,10 @@ class Lexicon:
         glued = forms.get(key, 0)
         for form, n in forms.items():
             if " " in form:
-                if glued or not self._habit(form, n):
+                if glued or not self._habit(form, n) or _has_letter_word(form):
                     # «بهمن» is a word, «به من» (to me) no vote for «به‌من»; «جان به» is
-                    # chance, no vote for «جان‌به»
+                    # chance, no vote for «جان‌به»; «ه ق» (هجری قمری) are initials, no
+                    # vote for «ه‌ق»
                     continue
                 form = form.replace(" ", ZWNJ)
             votes[form] = votes.get(form, 0) + n
@@ -370,6 +371,16 @@ class Lexicon:
         """log of a piece's frequency (as a word or a ZWNJ piece), smoothed; for tie-breaks."""
         n = self.word_count[piece] + self.left_count[piece] + self.right_count[piece]
         return math.log(n + 1)
+
+
+def _has_letter_word(pair: str) -> bool:
+    """True if a word of ``pair`` is a single letter (initials: «ه ق», «ق م»).
+
+    >>> _has_letter_word("ه ق"), _has_letter_word("به وجود")
+    (True, False)
+    """
+    a, _, b = pair.partition(" ")
+    return len(a) < 2 or len(b) < 2
 
 
 def stem_class(stem: str) -> str:
