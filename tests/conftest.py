@@ -25,3 +25,15 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def io_dir(fixtures: Path) -> Path:
+    """The reader fixtures (tests/fixtures/io, built by scripts/build_fixtures.py)."""
+    return fixtures / "io"
+
+
+@pytest.fixture(scope="module")
+def sentences(io_dir: Path) -> list[str]:
+    """The six CC BY-SA sentences the reader fixtures are made of."""
+    return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()

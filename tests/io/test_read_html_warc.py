@@ -7,30 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from io_support import read
 
 from khabar.document import Document, Reject
-from khabar.io.readers import ReadConfig, ReadStats, expand_inputs, file_sha256, read_file
+from khabar.io.readers import ReadConfig, expand_inputs, file_sha256
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.fixture(scope="module")
-def io_dir(fixtures: Path) -> Path:
-    return fixtures / "io"
-
-
-@pytest.fixture(scope="module")
-def sentences(io_dir: Path) -> list[str]:
-    return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()
-
-
-def read(path: Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
-    [inp] = expand_inputs([str(path)])
-    stats = ReadStats()
-    items = list(read_file(inp, config or ReadConfig(), stats=stats))
-    assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
-    return items, stats
 
 
 def cp1256_form(text: str) -> str:

@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from io_support import read
 
 from khabar.document import Document, Reject
-from khabar.io.readers import ReadConfig, ReadStats, expand_inputs, read_file
+from khabar.io.readers import ReadConfig
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 
-@pytest.fixture(scope="module")
-def io_dir(fixtures: Path) -> Path:
-    return fixtures / "io"
-
-
-@pytest.fixture(scope="module")
-def sentences(io_dir: Path) -> list[str]:
-    return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()
-
-
-def read(path: Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
-    [inp] = expand_inputs([str(path)])
-    stats = ReadStats()
-    items = list(read_file(inp, config or ReadConfig(), stats=stats))
-    assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
-    return items, stats
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 1000])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
+from io_support import read
 
 from khabar.document import Document, Reject
 from khabar.errors import ConfigError
@@ -18,25 +18,6 @@ from khabar.io.readers import (
     file_sha256,
     read_file,
 )
-
-
-@pytest.fixture(scope="module")
-def io_dir(fixtures: Path) -> Path:
-    return fixtures / "io"
-
-
-@pytest.fixture(scope="module")
-def sentences(io_dir: Path) -> list[str]:
-    return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()
-
-
-def read(path: Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
-    [inp] = expand_inputs([str(path)])
-    stats = ReadStats()
-    items = list(read_file(inp, config or ReadConfig(), stats=stats))
-    # every yielded item is one record, and the counts add up
-    assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
-    return items, stats
 
 
 def kinds(items: list) -> list[str]:

@@ -6,11 +6,12 @@ Z below is U+200C ZERO WIDTH NON-JOINER.
 
 from __future__ import annotations
 
-import difflib
 import doctest
+import importlib.util
 import itertools
 import json
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -357,46 +358,20 @@ def test_seed_document_restores_all_23_zwnjs(rep: ZwnjRepairer, shared: Path) ->
 # ---- quality gate ---------------------------------------------------------------------------------
 
 GATE = Path(__file__).resolve().parents[1] / "fixtures" / "text"
-JOINING = set("بپتثجچحخسشصضطظعغفقکگلمنهیئـ")
-
-
-def _boundaries(line: str) -> tuple[str, set[int]]:
-    out: list[str] = []
-    marks = set()
-    for ch in line:
-        if ch == Z:
-            if out and out[-1] in JOINING:
-                marks.add(len(out))
-        else:
-            out.append(ch)
-    return "".join(out), marks
+def _load_scorer() -> types.ModuleType:
+    """eval/zwnj_score.py: the in-repo copy of the project's scorer (checked against the shared
+    one by tests/text/test_quality_gate.py)."""
+    path = Path(__file__).resolve().parents[2] / "eval" / "zwnj_score.py"
+    spec = importlib.util.spec_from_file_location("zwnj_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def glued_f1(rep: ZwnjRepairer, gold_lines: list[str]) -> float:
-    """Glued-mode F1 over visible ZWNJ boundaries (as /work/shared/tools/score_zwnj.py)."""
-    tp = npred = ngold = 0
-    for gold in gold_lines:
-        out = rep.repair(gold.replace(Z, ""))
-        g_skel, g = _boundaries(gold)
-        o_skel, o = _boundaries(out)
-        if o_skel != g_skel:  # a space became a ZWNJ: map output positions onto gold's
-            pos = {}
-            matcher = difflib.SequenceMatcher(None, o_skel, g_skel, autojunk=False)
-            for tag, i1, i2, j1, _ in matcher.get_opcodes():
-                if tag == "equal":
-                    pos.update({i1 + k: j1 + k for k in range(i2 - i1 + 1)})
-            o = {pos[k] for k in o if k in pos}
-        skip = {
-            k
-            for m in re.finditer(r"\S+", g_skel)
-            if m.group() in ("آنها", "اینها")
-            for k in range(m.start(), m.end() + 1)
-        }
-        g, o = g - skip, o - skip
-        tp, npred, ngold = tp + len(g & o), npred + len(o), ngold + len(g)
-    p = tp / npred if npred else 1.0
-    r = tp / ngold if ngold else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    """Glued-mode F1 over visible ZWNJ boundaries, as /work/shared/tools/score_zwnj.py counts."""
+    return float(_load_scorer().evaluate(gold_lines, rep.repair, "glued")["f1"])
 
 
 @pytest.mark.parametrize("sample", ["zwnj_gate_perdt_dev.txt", "zwnj_gate_seraji_dev.txt"])
