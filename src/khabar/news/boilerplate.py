@@ -42,6 +42,7 @@ from types import MappingProxyType
 from khabar.document import Removed
 from khabar.errors import ConfigError
 from khabar.news._fold import EDGE_PUNCT, fold, fold_bare, fold_with_boundaries
+from khabar.news._tsv import tsv_rows
 
 __all__ = ["BoilerplateConfig", "Phrase", "load_phrases", "strip_boilerplate"]
 
@@ -112,16 +113,9 @@ _WORD = re.compile(r"\S+")
 
 def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
     rows: list[Phrase] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = raw.split("\t")
-        if len(cells) != 6:
-            raise ConfigError(
-                f"{source} line {number}: expected 6 tab-separated cells "
-                f"(reason kind where start max_words phrase), found {len(cells)}: {raw!r}"
-            )
-        reason, kind, where, start, max_words, phrase = (c.strip() for c in cells)
+    columns = ("reason", "kind", "where", "start", "max_words", "phrase")
+    for number, cells in tsv_rows(text, source, columns):
+        reason, kind, where, start, max_words, phrase = cells
         problems = []
         if reason not in REASONS:
             problems.append(f"reason {reason!r} is not one of {sorted(REASONS)}")

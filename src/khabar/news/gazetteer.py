@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from khabar.errors import ConfigError
+from khabar.news._tsv import tsv_rows
 
 __all__ = ["Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
 
@@ -118,16 +119,8 @@ def _parse(text: str, source: str) -> Gazetteer:
     agencies: list[Agency] = []
     names: dict[str, Agency] = {}
     domains: dict[str, Agency] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cells = raw.split("\t")
-        if len(cells) != 6:
-            raise ConfigError(
-                f"{source} line {number}: expected 6 tab-separated cells "
-                f"(id name aliases domains weak kind), found {len(cells)}: {raw!r}"
-            )
-        ident, name, aliases, doms, weak, kind = (c.strip() for c in cells)
+    for number, cells in tsv_rows(text, source, ("id", "name", "aliases", "domains", "weak", "kind")):
+        ident, name, aliases, doms, weak, kind = cells
         if kind not in KINDS:
             raise ConfigError(f"{source} line {number}: kind {kind!r} is not one of {sorted(KINDS)}")
         if not re.fullmatch(r"[a-z0-9_]+", ident) or not name:
