@@ -124,3 +124,15 @@ def test_kill_and_resume_gives_the_same_output(tmp_path):
             assert done.returncode == 0, done.stderr
         assert data_hashes(out) == data_hashes(reference)
         assert not list(out.rglob(".*.tmp-*")), "a temporary file was left behind"
+
+
+def test_report_names_which_site_republished_which(corpus):
+    from khabar.report.gather import gather
+
+    out = corpus[0]
+    # copy-exact (news-b) of art00 (news-a), copy-glued (news-c) of art01 (news-b); copy-spaced
+    # of art02 is on art02's own site, news-c: a site repeating itself is not syndication
+    assert gather(out).syndication == [("news-a.example", "news-b.example", 1),
+                                       ("news-b.example", "news-c.example", 1)]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "which sites republish which" in html and "news-c.example" in html

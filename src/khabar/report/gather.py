@@ -204,6 +204,8 @@ class RunData:
     reject_samples: dict[str, list[RejectSample]]
     clusters: list[Cluster]
     warnings: list[str]
+    #: (site of the kept copy, site that republished it, copies), across sites only
+    syndication: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -548,6 +550,44 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
             for c, n in chosen]
 
 
+def gather_syndication(kept: Sequence[Path], dropped: Sequence[Path], warnings: list[str],
+                       top: int = TOP_CLUSTERS * 2) -> list[tuple[str, str, int]]:
+    """Which sites republish which: for every duplicate dropped, the site of the copy kept (the
+    earliest, so most often the original) and its own site, counted over the run.
+
+    Copies on the kept copy's own site are left out (a site repeating itself is not
+    syndication). Memory grows with the duplicated documents, not the corpus.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    republished: dict[str, Counter[str]] = {}
+    for batch in iter_batches(dropped, ["domain", "dup_of"], warnings):
+        col = _col(batch, "dup_of")
+        if col is None or not pc.any(pc.is_valid(col)).as_py():
+            continue
+        for row in batch.filter(pc.is_valid(col)).to_pylist():
+            republished.setdefault(row["dup_of"], Counter())[row.get("domain") or "?"] += 1
+    if not republished:
+        return []
+    origin: dict[str, str] = {}
+    ids = pa.array(sorted(republished), pa.string())
+    for batch in iter_batches(kept, ["id", "domain"], warnings):
+        id_col = _col(batch, "id")
+        if id_col is None:
+            continue
+        for row in batch.filter(pc.fill_null(pc.is_in(id_col, value_set=ids), False)).to_pylist():
+            origin[row["id"]] = row.get("domain") or "?"
+    pairs: Counter[tuple[str, str]] = Counter()
+    for kept_id, sites in republished.items():
+        source = origin.get(kept_id, "?")
+        for site, n in sites.items():
+            if site != source:
+                pairs[(source, site)] += n
+    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return [(a, b, n) for (a, b), n in ranked]
+
+
 def _check_counts(stats: Mapping[str, Any], kept_docs: int, reasons: Counter[str],
                   warnings: list[str]) -> None:
     """Warn when the Parquet files disagree with ``stats.json`` (a part missing or damaged)."""
@@ -595,4 +635,5 @@ def gather(outdir: str | Path) -> RunData:
         reject_samples=reject_samples,
         clusters=gather_clusters(kept_files, dropped_files, warnings),
         warnings=warnings,
+        syndication=gather_syndication(kept_files, dropped_files, warnings),
     )

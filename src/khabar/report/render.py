@@ -254,7 +254,17 @@ def _duplicates(d: RunData) -> str:
                 if c.size > len(c.members) else "")
         parts.append(f'<h3>cluster <code>{_esc(c.cluster_id)}</code>: {_num(c.size)} documents</h3>'
                      + _table(["id", "title", "domain", ""], rows) + more)
-    return _section("duplicates", "Largest duplicate clusters", *parts)
+    return _section("duplicates", "Largest duplicate clusters", *parts, _syndication(d))
+
+
+def _syndication(d: RunData) -> str:
+    if not d.syndication:
+        return "<h3>Syndication</h3>" + _empty("No site republished another site's story.")
+    rows = [(_esc(a), _esc(b), _num(n)) for a, b, n in d.syndication]
+    return ("<h3>Syndication: which sites republish which</h3><p>The site of the copy kept (the "
+            "earliest) and the site whose copy was dropped as its duplicate.</p>"
+            + _table(["kept copy's site", "republished by", "copies"], rows,
+                     numeric=frozenset({2})))
 
 
 def _samples(d: RunData) -> str:
