@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from khabar.refine import Progress, RunResult, ShardReport
 
@@ -22,11 +22,16 @@ class RichProgress(Progress):
         self._total_bytes = 0
         self._shards = (0, 0)
 
-    def __enter__(self) -> RichProgress:
+    def __enter__(self) -> Self:
         if self.enabled:
             from rich.console import Console
-            from rich.progress import (BarColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self._progress = Progress(
                 TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[done]}"),
@@ -47,7 +52,7 @@ class RichProgress(Progress):
         self._bytes_done = 0
         self._total_bytes = total_bytes
         self._shards = (0, shards)
-        self._by_bytes = name.startswith("stage 1/") and total_bytes > 0
+        self._by_bytes = total_bytes > 0
         total = total_bytes if self._by_bytes else shards
         self._task = self._progress.add_task(name, total=total, docs=0, done=self._done_text(0))
 

@@ -20,7 +20,6 @@ at the end and recorded in the manifest; a run that breaks it raises :class:`Acc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
@@ -91,7 +90,9 @@ class RunResult:
 class Progress:
     """What a run tells the outside while it works (the CLI draws a progress bar from it)."""
 
-    def stage(self, name: str, shards: int, total_bytes: int) -> None: ...
+    def stage(self, name: str, shards: int, total_bytes: int) -> None:
+        """A stage starts over ``shards`` shards; ``total_bytes`` is the input size when the
+        stage reads the inputs (its shard reports then carry ``bytes``), else 0."""
 
     def shard_done(self, report: ShardReport) -> None: ...
 
@@ -355,7 +356,8 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
             last = stage == len(segments) - 1
             ts = time.perf_counter()
             label = ", ".join(filter(None, [segment.apply, *segment.steps])) or "read"
-            progress.stage(f"stage {stage + 1}/{len(segments)}: {label}", len(shards), total_bytes)
+            progress.stage(f"stage {stage + 1}/{len(segments)}: {label}", len(shards),
+                           total_bytes if stage == 0 else 0)
             todo = []
             done: list[ShardReport] = []
             for shard in shards:
@@ -407,6 +409,8 @@ def _merge_stats(reports: dict[int, list[ShardReport]]) -> dict[str, dict[str, i
 def _finish(outdir: str, config: Config, engine: str, workers: int, files: Sequence[Any],
             shards: Sequence[Shard], reports: dict[int, list[ShardReport]],
             stage_seconds: list[dict[str, Any]], seconds: float) -> RunResult:
+    from khabar.io.readers import file_sha256
+
     out = Path(outdir)
     last = max(reports)
     read = sum(r.read for r in reports[0])
@@ -433,7 +437,7 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
         for folder in ("data", "dropped"):
             p = out / folder / f"part-{shard.index:05d}.parquet"
             data_files.append({"path": str(p.relative_to(out)),
-                               "sha256": hashlib.sha256(p.read_bytes()).hexdigest()})
+                               "sha256": file_sha256(str(p))})
     counts = {"read": read, "kept": kept, "dropped": dict(sorted(dropped.items())),
               "rejected": dict(sorted(rejected.items())),
               "invariant": "read = kept + dropped + rejected", "invariant_holds": holds}

@@ -41,9 +41,3 @@ class FixStep(Step):
         doc.text = text
         doc.edits.extend(edits)
         return doc
-
-    def __getstate__(self) -> dict[str, Any]:  # workers get the config, never a loaded lexicon
-        return {"config": self.config, "stats": self.stats, "_fixer": None}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
