@@ -1,0 +1,137 @@
+"""CPU milliseconds per document of the news steps on bench/throughput's generated documents.
+
+    .venv/bin/python bench/news/speed.py                  # 2,000 documents, best of 3 rounds
+    .venv/bin/python bench/news/speed.py --docs 5000 --rounds 5 --out bench/news/results.md
+
+Each step is timed the way ``khabar refine`` calls it on already-extracted text, with CPU time
+(``time.process_time``: the machine is shared, wall time says more about the neighbours):
+
+- ``boilerplate``: ``strip_boilerplate(text)`` on the raw text;
+- ``structure``: ``structure(kept)``, ``parse_attribution(kept)`` and ``agency_for_domain(url)``;
+- ``dates``: ``find_dates(kept)`` and ``parse_date(date)`` of the record's date field;
+- ``extract``: the extract step on a text record (nothing to extract: it reads the title and
+  lead hints of the record and passes the document on).
+
+Every step runs over all documents once to warm up (tables compiled, caches filled), then
+``--rounds`` times; the best round is reported. Results are appended to ``--out`` with the
+machine, the command, the date and the source commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import platform
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("throughput_run", ROOT / "bench" / "throughput" / "run.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["throughput_run"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def documents(n: int) -> list[dict[str, str]]:
+    """The first ``n`` documents of bench/throughput/run.py's generator (seed 7), as records."""
+    gen = _generator()
+    articles = gen._articles()
+    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
+    rng = random.Random(7)
+    return [
+        {"text": gen.make_document(i, rng, articles, pool),
+         "url": f"https://site{i % gen.SITES}.example/news/{i}",
+         "date": f"20{18 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}
+        for i in range(n)
+    ]
+
+
+def steps() -> dict[str, Callable[[dict[str, str]], object]]:
+    from khabar.document import Document
+    from khabar.news.attribution import agency_for_domain, parse_attribution
+    from khabar.news.boilerplate import strip_boilerplate
+    from khabar.news.dates import find_dates, parse_date
+    from khabar.news.structure import structure
+    from khabar.steps.news import ExtractStep
+
+    extract = ExtractStep()
+    extract.setup()
+
+    def extract_step(rec: dict[str, str]) -> object:
+        return extract.process(Document(id="x", text=rec["text"], meta={"input": rec}))
+
+    return {
+        "extract": extract_step,
+        "boilerplate": lambda rec: strip_boilerplate(rec["text"]),
+        "structure": lambda rec: (structure(rec["kept"]), parse_attribution(rec["kept"]),
+                                  agency_for_domain(rec["url"])),
+        "dates": lambda rec: (find_dates(rec["kept"]), parse_date(rec["date"])),
+    }
+
+
+def measure(docs: list[dict[str, str]], rounds: int) -> dict[str, float]:
+    """step -> best CPU milliseconds per document over ``rounds``."""
+    from khabar.news.boilerplate import strip_boilerplate
+
+    for rec in docs:
+        rec["kept"] = strip_boilerplate(rec["text"])[0]
+    result: dict[str, float] = {}
+    for name, run in steps().items():
+        for rec in docs:  # warm-up
+            run(rec)
+        best = float("inf")
+        for _ in range(rounds):
+            t0 = time.process_time()
+            for rec in docs:
+                run(rec)
+            best = min(best, time.process_time() - t0)
+        result[name] = best * 1000 / len(docs)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--out", default=None, help="append the table to this markdown file")
+    ap.add_argument("--label", default="", help="a note for the table (what changed)")
+    args = ap.parse_args()
+    docs = documents(args.docs)
+    ms = measure(docs, args.rounds)
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src/khabar/news",
+                            "src/khabar/extract", "src/khabar/steps/news.py"],
+                           capture_output=True, text=True, check=False).stdout.strip()
+    lines = [
+        f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC {args.label}".rstrip(),
+        "",
+        f"`{' '.join(['.venv/bin/python', 'bench/news/speed.py', *sys.argv[1:]])}`; "
+        f"{len(docs)} generator documents, best of {args.rounds} rounds, CPU time; "
+        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
+        f"src at {commit}{' + uncommitted changes' if dirty else ''}.",
+        "",
+        "| step | ms per document |",
+        "|---|---:|",
+        *[f"| {name} | {value:.3f} |" for name, value in ms.items()],
+        f"| **all** | **{sum(ms.values()):.3f}** |",
+        "",
+    ]
+    print("\n".join(lines))
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
