@@ -2,7 +2,8 @@
 
 ``khabar refine INPUT...`` calls :func:`expand_inputs` once (folders and globs become sorted
 files, each with its format), then :func:`read_file` on each file, streaming one record at a
-time. Formats: plain text (one document per file), JSON lines (plain, gzip or zstd), HTML files,
+time. Inputs may be local paths or object-store URLs (``s3://``, ``gs://``, ``az://``,
+``file://``: see :mod:`khabar.io.fs`). Formats: plain text (one document per file), JSON lines (plain, gzip or zstd), HTML files,
 WARC (``warc`` extra) and Parquet. See :mod:`khabar.io.formats` for each one's details.
 
 A bad record never stops a file: it becomes a ``Reject(source, location, reason, detail)`` and the
@@ -30,7 +31,6 @@ Reject reasons: ``unreadable``, ``empty_file``, ``record_too_large``, ``decode_e
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import zlib
@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from khabar.document import Document, Reject
 from khabar.errors import InputError
+from khabar.io import fs
 from khabar.io.formats.base import (
     FORMATS,
     InputFile,
@@ -137,7 +138,7 @@ def sniff_format(path: str, *, allow_text: bool = True) -> tuple[str | None, str
     Raises:
         OSError: the file cannot be read.
     """
-    with open(path, "rb") as fh:
+    with fs.open_input(path) as fh:
         raw = fh.read(_SNIFF_BYTES)
     compression = next((c for magic, c in _MAGIC_COMPRESSION if raw.startswith(magic)), None)
     head = raw
@@ -168,12 +169,12 @@ def detect_format(path: str) -> tuple[str | None, str | None]:
     >>> detect_format("pages/news.HTM")
     ('html', None)
     """
-    fmt, compression = _split_suffixes(os.path.basename(path))
+    fmt, compression = _split_suffixes(fs.basename(path))
     if fmt in _NO_OUTER_COMPRESSION and compression:
         return None, compression
     if fmt:
         return fmt, compression
-    name = os.path.basename(path)
+    name = fs.basename(path)
     stem = name[: -len(ext)] if (ext := _compression_suffix(name)) else name
     return sniff_format(path, allow_text="." not in stem.lstrip("."))
 
@@ -186,15 +187,23 @@ def _is_hidden(name: str) -> bool:
 
 def _walk(folder: str) -> list[str]:
     """Every non-hidden file under ``folder``, sorted by path (deterministic across machines)."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
-        found.extend(os.path.join(root, f) for f in files if not _is_hidden(f))
-    return sorted(found)
+    return fs.walk_files(folder, skip=_is_hidden)
 
 
 def _expand_one(path: str) -> list[str]:
-    if os.path.isdir(path):
+    if not fs.is_remote(path):
+        return _expand_path(path)
+    try:
+        return _expand_path(path)
+    except OSError as exc:  # the store refused to list or stat: credentials, bucket, network
+        raise InputError(
+            f"cannot list input {path!r}: {exc}. Check the URL and the store's credentials "
+            "(see docs/storage.md)"
+        ) from exc
+
+
+def _expand_path(path: str) -> list[str]:
+    if fs.isdir(path):
         walked = _walk(path)
         if not walked:
             raise InputError(
@@ -202,15 +211,15 @@ def _expand_one(path: str) -> list[str]:
                 "put input files in it or pass another folder"
             )
         return walked
-    if os.path.exists(path):
+    if fs.exists(path):
         return [path]
     if _GLOB_CHARS & set(path):
-        matches = sorted(glob.glob(path, recursive=True))
+        matches = fs.glob_files(path)
         files: list[str] = []
         for match in matches:
-            if os.path.isdir(match):
+            if fs.isdir(match):
                 files.extend(_walk(match))
-            elif not _is_hidden(os.path.basename(match)):
+            elif not _is_hidden(fs.basename(match)):
                 files.append(match)
         if not files:
             raise InputError(
@@ -218,22 +227,25 @@ def _expand_one(path: str) -> list[str]:
                 "expand it, and use ** with a folder for recursive matches)"
             )
         return sorted(files)
+    if fs.is_remote(path):
+        raise InputError(f"input {path!r} does not exist; check the URL (bucket, key, spelling)")
     raise InputError(f"input {path!r} does not exist; check the path (relative to {os.getcwd()})")
 
 
 def _size(path: str) -> int:
     try:
-        return os.stat(path).st_size
+        return fs.size(path)
     except OSError:
         return 0
 
 
 def _input_file(path: str) -> InputFile:
     """The InputFile for ``path``; one with ``problem`` set when it cannot be read."""
-    if not os.access(path, os.R_OK):
+    local = fs.local_path(path)
+    if local is not None and not os.access(local, os.R_OK):
         return InputFile(path, "unreadable", _size(path), problem=f"{path}: permission denied")
     try:
-        size = os.stat(path).st_size
+        size = fs.size(path)
         fmt, compression = detect_format(path)
     except OSError as exc:
         return InputFile(path, "unreadable", _size(path), problem=f"{path}: {exc.strerror or exc}")
@@ -268,7 +280,7 @@ def expand_inputs(paths: Sequence[str], *, strict: bool = True) -> list[InputFil
     problems: list[str] = []
     for given in paths:
         for path in _expand_one(given):
-            key = os.path.realpath(path)
+            key = fs.canonical(path)
             if key in seen:
                 continue
             seen.add(key)
@@ -293,7 +305,7 @@ def file_sha256(path: str) -> str:
     Raises:
         OSError: the file cannot be read.
     """
-    with open(path, "rb") as fh:
+    with fs.open_input(path) as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 

@@ -3,35 +3,27 @@
 Every file is written under a hidden temporary name in its final folder and renamed into place
 when complete (``os.replace`` is atomic on POSIX), so a reader, a resumed run or ``datasets``
 never sees a partial shard. A writer that is closed after an error removes its temporary file.
+A path may also be an object-store URL (``s3://bucket/out/part-0.parquet``): the file is then
+written locally and uploaded whole when closed (see :class:`khabar.io.fs.AtomicFile`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
+
+from khabar.io import fs
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
     import pyarrow.parquet as pq
 
 
-def _tmp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
-
-
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_path(p)
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, p)
+    """Write ``text`` (UTF-8) to ``path`` (a local path or a URL) atomically."""
+    fs.atomic_write_text(path, text)
 
 
 def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
@@ -40,9 +32,10 @@ def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
 
 class _Atomic:
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = _tmp_path(self.path)
+        self._target = fs.AtomicFile(path)
+        self.path = self._target.path
+        #: the local file being written (renamed or uploaded to ``path`` by :meth:`close`)
+        self.tmp = self._target.tmp
         self.rows = 0
         self._closed = False
 
@@ -63,7 +56,7 @@ class _Atomic:
         if self._closed:
             return
         self._finish()
-        os.replace(self.tmp, self.path)
+        self._target.commit()
         self._closed = True
 
     def abort(self) -> None:
@@ -71,7 +64,7 @@ class _Atomic:
         try:
             self._finish()
         finally:
-            self.tmp.unlink(missing_ok=True)
+            self._target.discard()
 
 
 class JsonlWriter(_Atomic):

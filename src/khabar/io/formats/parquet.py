@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from khabar.document import Document, Reject
+from khabar.io import fs
 from khabar.io.formats.base import ReadContext
 from khabar.io.formats.fields import FieldNames, RecordProblem, pick_fields
 
@@ -54,7 +55,8 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
 
     names = FieldNames.from_config(ctx.config)
     try:
-        pf = pq.ParquetFile(ctx.inp.path)
+        filesystem, path = fs.arrow_filesystem(ctx.inp.path)
+        pf = pq.ParquetFile(path, filesystem=filesystem)
         total = pf.metadata.num_rows
         columns = list(pf.schema_arrow.names)
     # ValueError: pyarrow decodes names from the file's metadata as UTF-8 (UnicodeDecodeError)

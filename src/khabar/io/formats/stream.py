@@ -9,12 +9,12 @@ the damage starts. Nothing here reads a whole file into memory.
 from __future__ import annotations
 
 import gzip
-import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from khabar.document import Reject
+from khabar.io import fs
 from khabar.io.formats.base import ReadContext
 
 #: bytes read from disk at a time
@@ -46,14 +46,14 @@ class StreamBroken(Exception):
 
 
 def _plain_chunks(path: str) -> Iterator[bytes]:
-    with open(path, "rb") as fh:
+    with fs.open_input(path) as fh:
         while chunk := fh.read(CHUNK_BYTES):
             yield chunk
 
 
 def _gzip_chunks(path: str) -> Iterator[bytes]:
     delivered = 0
-    with gzip.open(path, "rb") as fh:
+    with fs.open_input(path) as raw, gzip.open(raw, "rb") as fh:
         while True:
             try:
                 chunk = fh.read1(CHUNK_BYTES)
@@ -76,7 +76,7 @@ def _zstd_chunks(path: str) -> Iterator[bytes]:
     dobj = dctx.decompressobj()
     in_frame = False
     delivered = 0
-    with open(path, "rb") as fh:
+    with fs.open_input(path) as fh:
         while raw := fh.read(CHUNK_BYTES):
             for piece in range(0, len(raw), _ZSTD_PIECE_BYTES):
                 data = raw[piece : piece + _ZSTD_PIECE_BYTES]
@@ -163,7 +163,7 @@ def iter_chunks(
         return _plain_chunks(path)
     if max_bytes is None:
         return chunks
-    return bounded(chunks, max_bytes, os.path.getsize(path))
+    return bounded(chunks, max_bytes, fs.size(path))
 
 
 def context_chunks(ctx: ReadContext) -> Iterator[bytes]:

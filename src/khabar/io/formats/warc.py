@@ -31,6 +31,7 @@ from typing import IO, Any
 
 from khabar._optional import require
 from khabar.document import Document, Reject
+from khabar.io import fs
 from khabar.io.charset import UndecodableError, decode_html, decode_text
 from khabar.io.formats.base import ReadContext, nul_problem
 from khabar.io.formats.html import charset_meta, clean_nuls
@@ -317,7 +318,7 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
 
     magic = _RESYNC_MAGIC.get(ctx.inp.compression, _RESYNC_MAGIC[None])
     try:
-        fh = open(ctx.inp.path, "rb")  # noqa: SIM115 - closed below, across yields
+        fh = fs.open_input(ctx.inp.path)  # closed below, across yields
     except OSError as exc:
         yield ctx.reject("file", "unreadable", str(exc))
         return
