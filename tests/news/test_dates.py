@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.news.calendars import (
+from khabar.dates.calendars import (
     gregorian_to_hijri,
     gregorian_to_jalali,
     hijri_to_gregorian,
     is_jalali_leap,
     jalali_to_gregorian,
 )
-from khabar.news.dates import find_dates, parse_date
+from khabar.dates import find_dates, parse_date
 
 # --- conversion: known pairs -----------------------------------------------------------------
 
@@ -267,3 +267,17 @@ def test_parse_date_agrees_with_find_dates(text: str, expected: list[tuple[objec
         assert parsed is not None
         assert (parsed.calendar, parsed.year, parsed.month, parsed.day, parsed.iso) == (
             m.calendar, m.year, m.month, m.day, m.iso)
+
+
+def test_old_import_paths_still_work() -> None:
+    """``khabar.news.dates`` and ``khabar.news.calendars`` moved to :mod:`khabar.dates`."""
+    import khabar.dates
+    import khabar.dates.calendars
+    import khabar.news.calendars
+    import khabar.news.dates
+
+    assert khabar.news.dates.find_dates is khabar.dates.find_dates
+    assert khabar.news.dates.parse_date is khabar.dates.parse_date
+    assert khabar.news.dates.DateMention is khabar.dates.DateMention
+    assert khabar.news.calendars.jalali_to_gregorian is khabar.dates.calendars.jalali_to_gregorian
+    assert khabar.news.calendars.jalali_to_gregorian(1403, 1, 1) == (2024, 3, 20)

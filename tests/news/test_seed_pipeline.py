@@ -10,7 +10,7 @@ import pytest
 
 from khabar.news.attribution import parse_attribution
 from khabar.news.boilerplate import strip_boilerplate
-from khabar.news.dates import find_dates
+from khabar.dates import find_dates
 from khabar.news.structure import structure
 
 

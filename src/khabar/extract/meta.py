@@ -7,7 +7,7 @@ visible text next to the title, where Persian sites print Jalali dates such as
 dates *into* meta tags (``<meta property="article:published_time" content="۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹">``).
 
 ISO 8601 values are read here; anything else (Jalali, Persian month names, any digit script) is
-read by :func:`khabar.news.dates.find_dates`, which also owns the calendar conversion.
+read by :func:`khabar.dates.mentions.find_dates`, which also owns the calendar conversion.
 
 >>> parse_date("2020-02-18T03:25:00Z")
 ParsedDate(iso='2020-02-18', calendar='gregorian', raw='2020-02-18T03:25:00Z')
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from khabar.news.dates import find_dates
+from khabar.dates.mentions import find_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -61,7 +61,7 @@ def parse_date(value: str) -> ParsedDate | None:
     """Read the first complete date in ``value``; ``None`` when it holds none.
 
     A leading ISO 8601 date is read directly; otherwise the first full date (day, month and
-    year) that :func:`khabar.news.dates.find_dates` finds, in any calendar it knows. Lunar Hijri
+    year) that :func:`khabar.dates.mentions.find_dates` finds, in any calendar it knows. Lunar Hijri
     dates are skipped: their Gregorian day is only approximate.
 
     >>> parse_date("2 تير 1399 - 12:09:08 ب.ظ")

@@ -5,8 +5,9 @@
 - :mod:`khabar.news.structure` -- ``structure(text, title_hint=...)``: title, lead, body, byline.
 - :mod:`khabar.news.attribution` -- ``parse_attribution(text)``, ``agency_for_domain(domain)``,
   with the gazetteer of :mod:`khabar.news.gazetteer` (``data/agencies.tsv``).
-- :mod:`khabar.news.dates` -- ``find_dates(text)``, ``parse_date(value)``; calendar arithmetic in
-  :mod:`khabar.news.calendars` (``jalali_to_gregorian`` and the reverse, tabular Hijri).
+- dates (``find_dates(text)``, ``parse_date(value)``) and calendar arithmetic live in
+  :mod:`khabar.dates`, below both this package and :mod:`khabar.extract`;
+  ``khabar.news.dates`` and ``khabar.news.calendars`` still import them.
 
 Nothing is imported here, so ``import khabar.news`` stays free.
 """

@@ -104,14 +104,14 @@ class StructureStep(Step):
 
     def setup(self) -> None:
         from khabar.news.attribution import parse_attribution
-        from khabar.news.dates import find_dates
+        from khabar.dates.mentions import find_dates
 
         parse_attribution("به گزارش ایرنا")  # loads the gazetteer
         find_dates("۱۹ مهر ۱۴۰۲")
 
     def process(self, doc: Document) -> Document:
         from khabar.news.attribution import agency_for_domain, parse_attribution
-        from khabar.news.dates import find_dates, parse_date
+        from khabar.dates.mentions import find_dates, parse_date
         from khabar.news.structure import structure
 
         s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),

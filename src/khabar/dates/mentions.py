@@ -1,0 +1,516 @@
+"""Find and parse dates in Persian text: Jalali, Gregorian (in Persian) and Hijri lunar.
+
+What is recognised (any digit script: ``۱۴۰۲``, ``١٤٠٢``, ``1402``; Arabic ي/ك folded):
+
+- numeric ``1402/07/19``, ``1402-07-19``, ``1402.07.19``, ``19/07/1402``, ISO ``2024-02-03``;
+  the calendar is chosen by the year: 1200-1499 Jalali, 1800-2199 Gregorian;
+- day + month name (+ year): ``۱۹ مهر ۱۴۰۲``, ``نوزدهم مهرماه``, ``14 می``, ``۳ اکتبر ۲۰۲۱``,
+  ``۱۵ رمضان ۱۴۴۵``, optionally after a weekday (``چهارشنبه ۱۹ مهر ۱۴۰۲``);
+- month name + year: ``ژوئن ۲۰۲۰``, ``مهر ۱۴۰۲``, ``مهر ۹۸`` (two-digit Jalali years);
+- bare years, only with evidence that they are years: after ``سال``/``سال‌های`` (``سال 1992``),
+  a season, ``متولد``, ``انتخابات``, ``المپیک`` or ``جام جهانی``; before an era word
+  (``1992 میلادی``, ``۱۴۰۲ ه.ش``); in parentheses (``(1996)``); or chained to a year already found
+  (``1992 تا 1996``). Never a number followed by a unit or a count (``سال 1400 نفر``). So
+  ``300 میلیون``, ``1400 نفر`` and phone numbers are not dates.
+
+A month name alone is not a date: it needs a day before it or a year after it (``مهر``, ``دی``,
+``تیر`` and ``رجب`` are also words). ``می`` and ``مه`` (May) need a day, and ``می`` must not be
+followed by a verb (``14 می رسد`` is "reaches 14"); ``صفر`` (Safar / zero) needs a year or
+``ماه`` before it.
+
+Hijri lunar dates are converted with the tabular calendar (see
+:mod:`khabar.dates.calendars`); their ``iso`` can be a day or two off the observed calendar and
+they carry ``approximate=True``. Numeric dates with years 1200-1499 are read as Jalali, never as
+Hijri lunar (Persian sites do not write lunar dates with slashes).
+
+>>> [(m.text, m.calendar, m.iso) for m in find_dates("چهارشنبه ۱۹ مهر ۱۴۰۲ در تهران")]
+[('چهارشنبه ۱۹ مهر ۱۴۰۲', 'jalali', '2023-10-11')]
+>>> [(m.text, m.year) for m in find_dates("از سال 1992 تا 1996 بیش از 300 میلیون دلار")]
+[('1992', 1992), ('1996', 1996)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from khabar.dates.calendars import (
+    gregorian_to_jalali,
+    hijri_month_length,
+    hijri_to_gregorian,
+    jalali_month_length,
+    jalali_to_gregorian,
+)
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "gregorian_to_jalali",
+    "hijri_to_gregorian",
+    "jalali_to_gregorian",
+    "parse_date",
+]
+
+JALALI = "jalali"
+GREGORIAN = "gregorian"
+HIJRI = "hijri"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text.
+
+    Attributes:
+        text: the matched text, as it stands in the input.
+        start, end: its span in the input (``text == input[start:end]``).
+        calendar: ``"jalali"``, ``"gregorian"`` or ``"hijri"`` (lunar).
+        year, month, day: in ``calendar``; ``None`` where the text does not say (``14 می`` has no
+            year, ``سال 1992`` only a year).
+        iso: the Gregorian ``YYYY-MM-DD`` when year, month and day are all known, else ``None``.
+        weekday: ISO weekday (1 = Monday ... 7 = Sunday) when the text names one.
+        approximate: ``True`` when ``iso`` comes from the tabular Hijri calendar, which can be a
+            day or two off the observed one.
+    """
+
+    text: str
+    start: int
+    end: int
+    calendar: str
+    year: int | None
+    month: int | None
+    day: int | None
+    iso: str | None
+    weekday: int | None = None
+    approximate: bool = False
+
+
+# --- folding: 1:1 character map, so offsets in the folded text are offsets in the input -------
+
+_FOLD = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىكۍېە٫",
+    "01234567890123456789ییکییه.",
+)
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+# --- names ------------------------------------------------------------------------------------
+
+# Spellings met in Persian news. A space inside a name also matches ZWNJ or nothing.
+_JALALI_MONTHS = {
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6,
+    "مهر": 7, "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
+}
+_GREGORIAN_MONTHS = {
+    "ژانویه": 1, "ژانویهٔ": 1, "ژانویۀ": 1, "ژانویه ی": 1, "فوریه": 2, "مارس": 3, "مارچ": 3,
+    "آوریل": 4, "آپریل": 4, "اوریل": 4, "مه": 5, "می": 5, "ژوئن": 6, "ژوین": 6, "جون": 6,
+    "ژوئیه": 7, "ژوییه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8, "سپتامبر": 9,
+    "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+}
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربیع الاول": 3, "ربیع الأول": 3, "ربیع الثانی": 4, "ربیع الآخر": 4,
+    "ربیع الاخر": 4, "جمادی الاول": 5, "جمادی الاولی": 5, "جمادی الأولی": 5, "جمادی الثانی": 6,
+    "جمادی الثانیه": 6, "جمادی الآخر": 6, "جمادی الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذی القعده": 11, "ذیقعده": 11, "ذی الحجه": 12, "ذیحجه": 12,
+}
+_MONTHS: dict[str, tuple[str, int]] = {
+    **{k: (JALALI, v) for k, v in _JALALI_MONTHS.items()},
+    **{k: (GREGORIAN, v) for k, v in _GREGORIAN_MONTHS.items()},
+    **{k: (HIJRI, v) for k, v in _HIJRI_MONTHS.items()},
+}
+
+_WEEKDAYS = {
+    "یکشنبه": 7, "یک شنبه": 7, "دوشنبه": 1, "سه شنبه": 2, "چهارشنبه": 3, "چهار شنبه": 3,
+    "پنجشنبه": 4, "پنج شنبه": 4, "جمعه": 5, "شنبه": 6,
+}
+
+_UNITS = ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
+_UNIT_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+_TEEN_ORDINALS = ("دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم",
+                  "هفدهم", "هجدهم", "نوزدهم")
+
+
+def _ordinal_words() -> dict[str, int]:
+    words = {"اول": 1, "هیجدهم": 18, "شونزدهم": 16}
+    for i, w in enumerate(_UNIT_ORDINALS, start=1):
+        words[w] = i
+    for i, w in enumerate(_TEEN_ORDINALS, start=10):
+        words[w] = i
+    words["بیستم"] = 20
+    words["سی ام"] = 30
+    words["سیام"] = 30
+    for i, w in enumerate(_UNIT_ORDINALS, start=1):
+        words[f"بیست و {w}"] = 20 + i
+    words["بیست و یکم"] = 21
+    words["سی و یکم"] = 31
+    return words
+
+
+_ORDINAL_DAYS = _ordinal_words()
+
+
+def _name_pattern(name: str) -> str:
+    """Regex for a name: a space inside it also matches ZWNJ or nothing."""
+    parts = [re.escape(p) for p in name.split(" ")]
+    return r"[\u200c ]?".join(parts)
+
+
+def _alternation(names: object) -> str:
+    # Longest first, so that یکشنبه wins over شنبه and ربیع الاول over ربیع.
+    ordered = sorted(names, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(_name_pattern(n) for n in ordered)
+
+
+def _key(name: str) -> str:
+    """Canonical form of a matched name (ZWNJ and spaces removed), to look it up."""
+    return name.replace("\u200c", "").replace(" ", "")
+
+
+_MONTH_BY_KEY = {_key(k): v for k, v in _MONTHS.items()}
+_WEEKDAY_BY_KEY = {_key(k): v for k, v in _WEEKDAYS.items()}
+_ORDINAL_BY_KEY = {_key(k): v for k, v in _ORDINAL_DAYS.items()}
+
+# A spaced verbal prefix before a verb: "14 می رسد" ("reaches 14"), "۳ می شود". Present and past
+# stems of the verbs that follow a number in news text most often.
+_VERB_AFTER_MI = (
+    r"(?:شو|شد|کن|کرد|رس|گیر|گرفت|ده|داد|آی|آمد|باش|رو|رفت|گرد|گشت|یاب|یافت|خواه|خواست|"
+    r"توان|دان|بین|دید|گوی|گفت|مان|افت|افزا|افزود|زن|زد|ساز|ساخت|کش|خور|پرداز|آور|آورد|"
+    r"پذیر|گذار|نما|دار|داشت|ارز|ارزد|چرخ|بر|برد)"
+    r"(?:د|ند|م|یم|ید|ی|ه|ست|ن)?(?!\w)"
+)
+
+_D = r"\d"
+_NOT_NUM_BEFORE = r"(?<![\d.,/\-:])"
+_NOT_NUM_AFTER = r"(?![\d]|[.,/\-:]\d)"
+# A weekday before a date is looked for only once a date is found (a leading optional group
+# would be tried at every position of every text): «چهارشنبه، ۱۹ مهر».
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?P<weekday>{_alternation(_WEEKDAYS)})(?!\w)\s*[،,]?\s*$"
+)
+_DAY = rf"(?:{_NOT_NUM_BEFORE}(?P<day>{_D}{{1,2}})(?:\s*ام)?|(?<![\w\u200c])(?P<dayword>{_alternation(_ORDINAL_DAYS)}))"
+_MONTH = (
+    rf"(?<!\w)(?P<monthword>(?P<month>{_alternation(_MONTHS)})(?:[\u200c ]?ماه)?)(?![\w\u200c])"
+)
+_ERA = (
+    r"(?:[\u200c ]?(?P<era>میلادی|م\.|شمسی|خورشیدی|هجری[\u200c ]شمسی|هجری[\u200c ]خورشیدی|"
+    r"هجری[\u200c ]قمری|قمری|ه\.?[\u200c ]?ش\.?|ه\.?[\u200c ]?ق\.?)(?![\w]))"
+)
+_YEAR = rf"(?P<year>{_D}{{4}}|{_D}{{2}}){_NOT_NUM_AFTER}"
+
+# Textual dates are found from their month name: the day is looked for in a short window before
+# it, the year right after it (one scan of the text for month names, instead of one per form).
+_MONTH_NAME = re.compile(_MONTH)
+_DAY_BEFORE = re.compile(rf"{_DAY}\s*$")
+_DAY_WINDOW = 16  # «بیست و یکم » is the longest day before a month
+_YEAR_AFTER = re.compile(rf"\s*[،,]?\s*(?:سال\s*)?{_YEAR}{_ERA}?")
+# "۳۰ اسفند ۱۴۰۲" (no such day) must not fall back to "اسفند ۱۴۰۲": no number before the month.
+_NUMBER_BEFORE = re.compile(r"\d\s{0,2}$")
+# one separator used twice, year first or year last; a time may follow (not kept).
+_NUMERIC = re.compile(
+    rf"{_NOT_NUM_BEFORE}"
+    r"(?:(?P<y1>\d{4})(?P<s1>[/\-.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})(?P<s2>[/\-.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))"
+    r"(?![\d]|[/\-.]\d)"
+)
+# Words after which a number is a year: «سال 1992», «سال‌های ۹۸», «متولد 65», «تابستان 1395»,
+# «انتخابات 2016», «المپیک 2016», «جام جهانی 2018». Not «سالی 65 هزار» ("65 thousand a year"),
+# and never a number followed by a unit or a count.
+_YEAR_WORDS = (
+    r"سال(?:[\u200c ]?(?:های|ها))?|متولد|بهار|تابستان|پاییز|پائیز|زمستان|انتخابات|المپیک|"
+    r"جام[\u200c ]جهانی|ریاست[\u200c ]جمهوری"
+)
+_NOT_A_COUNT = (
+    r"(?!\s*(?:هزار|میلیون|میلیارد|تومان|ریال|دلار|یورو|درصد|نفر|مورد|عدد|متر|کیلو|تن|سال)(?![\w]))"
+)
+_YEAR_AFTER_SAL = re.compile(
+    rf"(?<![\w\u200c])(?:{_YEAR_WORDS})\s+{_NOT_NUM_BEFORE}(?P<year>{_D}{{4}}|{_D}{{2}})"
+    rf"{_NOT_NUM_AFTER}{_NOT_A_COUNT}{_ERA}?"
+)
+_YEAR_WITH_ERA = re.compile(rf"{_NOT_NUM_BEFORE}(?P<year>{_D}{{3,4}}){_NOT_NUM_AFTER}{_ERA}")
+_YEAR_IN_PARENS = re.compile(r"\(\s*(?P<year>\d{4})\s*\)")
+_YEAR_CHAIN = re.compile(
+    rf"\s*(?:تا|و|الی|-|–|/)\s*(?P<year>{_D}{{4}}){_NOT_NUM_AFTER}{_ERA}?"
+)
+_VERB_AFTER = re.compile(rf"\s+{_VERB_AFTER_MI}")
+_MAH_BEFORE = re.compile(r"ماه[\u200c ]?\s*$")
+_YEAR_VALUE = re.compile(rf"^\s*(?P<year>{_D}{{4}}){_ERA}?\s*$")
+_ISO_DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                           r"(?:Z|[+\-]\d{2}:?\d{2})?)?\s*$")
+# English dates in metadata fields: «Wed, 11 Oct 2023 10:00:00 GMT» (HTTP, RSS), «11 October
+# 2023», «October 11, 2023». Only parse_date reads them: Persian running text does not use them.
+_EN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_EN_MONTH = r"(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATE = re.compile(
+    rf"^\s*(?:[a-z]{{3,9}},?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+(?P<y1>\d{{4}})"
+    rf"|{_EN_MONTH.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+    r"(?![\d])",
+    re.IGNORECASE,
+)
+
+def _era_calendar(era: str | None) -> str | None:
+    """Calendar named by an era word: ``ه.ق``/``قمری``, ``ه.ش``/``شمسی``, ``م.``/``میلادی``."""
+    if not era:
+        return None
+    key = _key(era).replace(".", "")
+    if key in ("ق", "هق") or key.endswith("قمری"):
+        return HIJRI
+    if key in ("ش", "هش") or key.endswith(("شمسی", "خورشیدی")):
+        return JALALI
+    if key in ("م", "میلادی"):
+        return GREGORIAN
+    return None
+
+
+def _year_calendar(year: int) -> str | None:
+    """Calendar a bare four-digit year belongs to, or ``None`` if it is not a plausible year."""
+    if 1200 <= year <= 1499:
+        return JALALI
+    if 1800 <= year <= 2199:
+        return GREGORIAN
+    return None
+
+
+def _expand_two_digit(year_text: str, calendar: str) -> int | None:
+    """``۹۸`` -> 1398 and ``۰۲`` -> 1402 for Jalali; two-digit years elsewhere are not read."""
+    if len(year_text) != 2 or calendar != JALALI:
+        return None
+    yy = int(year_text)
+    if yy >= 50:
+        return 1300 + yy
+    if year_text.startswith("0"):
+        return 1400 + yy
+    return None
+
+
+def _valid(calendar: str, y: int | None, m: int, d: int | None) -> bool:
+    if d is None:
+        return True
+    try:
+        if calendar == JALALI:
+            return 1 <= d <= jalali_month_length(y if y else 1403, m)
+        if calendar == HIJRI:
+            return 1 <= d <= (hijri_month_length(y, m) if y else 30)
+        date(y if y else 2000, m, d)  # 2000 is a leap year, so 29 February passes
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(calendar: str, y: int | None, m: int | None, d: int | None) -> str | None:
+    if y is None or m is None or d is None:
+        return None
+    if calendar == JALALI:
+        gy, gm, gd = jalali_to_gregorian(y, m, d)
+    elif calendar == HIJRI:
+        gy, gm, gd = hijri_to_gregorian(y, m, d)
+    else:
+        gy, gm, gd = y, m, d
+    return f"{gy:04d}-{gm:02d}-{gd:02d}"
+
+
+def _mention(
+    text: str, start: int, end: int, calendar: str, y: int | None, m: int | None, d: int | None,
+    weekday: int | None = None,
+) -> DateMention:
+    return DateMention(
+        text=text[start:end], start=start, end=end, calendar=calendar, year=y, month=m, day=d,
+        iso=_iso(calendar, y, m, d), weekday=weekday, approximate=calendar == HIJRI and d is not None,
+    )
+
+
+def _weekday_before(folded: str, start: int) -> tuple[int | None, int]:
+    """The ISO weekday named right before ``start`` and where its name starts, if any."""
+    match = _WEEKDAY_BEFORE.search(folded, max(0, start - 24), start)
+    if match is None:
+        return None, start
+    return _WEEKDAY_BY_KEY[_key(match.group("weekday"))], match.start()
+
+
+def _textual(text: str, folded: str, month_match: re.Match[str]) -> DateMention | None:
+    """The date around a month name: ``[weekday] [day] month [year]``, or ``None``."""
+    month_key = _key(month_match.group("month"))
+    calendar, month = _MONTH_BY_KEY[month_key]
+    at, after = month_match.start(), month_match.end()
+    day_match = _DAY_BEFORE.search(folded, max(0, at - _DAY_WINDOW), at)
+    day: int | None = None
+    if day_match is not None:
+        day_text, dayword = day_match.group("day"), day_match.group("dayword")
+        day = int(day_text) if day_text else _ORDINAL_BY_KEY[_key(dayword)]
+    elif _NUMBER_BEFORE.search(folded, max(0, at - 3), at):
+        return None
+    year_match = _YEAR_AFTER.match(folded, after)
+    year: int | None = None
+    if year_match is not None:
+        era_calendar = _era_calendar(year_match.group("era"))
+        if era_calendar is not None and era_calendar != calendar:
+            return None  # "۱۴ مهر ۲۰۲۰ میلادی" mixes calendars: not a date we can trust
+        year_text = year_match.group("year")
+        year = int(year_text) if len(year_text) == 4 else _expand_two_digit(year_text, calendar)
+    if day is None and year is None:
+        return None  # a month name alone is not a date (and «مهر», «دی» are also words)
+    if month_key in ("می", "مه") and day is None:
+        return None
+    if month_key == "صفر" and year is None and not _MAH_BEFORE.search(folded, 0, at):
+        return None
+    if month_key == "می" and year is None and _VERB_AFTER.match(folded, after):
+        return None
+    if not _valid(calendar, year, month, day):
+        return None
+    start = day_match.start() if day_match is not None else at
+    end = year_match.end() if year_match is not None and year is not None else after
+    weekday, start = _weekday_before(folded, start)
+    return _mention(text, start, _rstrip_end(text, start, end), calendar, year, month, day, weekday)
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \u200c،,":
+        end -= 1
+    return end
+
+
+def _numeric(text: str, folded: str, match: re.Match[str]) -> DateMention | None:
+    if match.group("y1"):
+        y, m, d = int(match.group("y1")), int(match.group("m1")), int(match.group("d1"))
+    else:
+        y, m, d = int(match.group("y2")), int(match.group("m2")), int(match.group("d2"))
+    calendar = _year_calendar(y)
+    if calendar is None or not 1 <= m <= 12 or not _valid(calendar, y, m, d):
+        return None
+    weekday, start = _weekday_before(folded, match.start())
+    return _mention(text, start, match.end(), calendar, y, m, d, weekday)
+
+
+def _bare_year(text: str, match: re.Match[str]) -> DateMention | None:
+    year_text = match.group("year")
+    era = match.groupdict().get("era")
+    calendar = _era_calendar(era) or _year_calendar(int(year_text)) if len(year_text) >= 3 else None
+    year = int(year_text)
+    if len(year_text) == 2:
+        calendar = _era_calendar(era) or JALALI
+        expanded = _expand_two_digit(year_text, calendar)
+        if expanded is None:
+            return None
+        year = expanded
+    if calendar is None:
+        return None
+    end = match.end("era") if era else match.end("year")
+    return _mention(text, match.start("year"), end, calendar, year, None, None)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mentioned in ``text``, in order of position, without overlaps.
+
+    Full dates win over partial ones at the same place (``۱۹ مهر ۱۴۰۲`` is one mention, not a
+    day-month plus a bare year).
+
+    >>> [(m.text, m.month, m.day) for m in find_dates("حوادث 14 می تشکیل شده بود")]
+    [('14 می', 5, 14)]
+    >>> find_dates("به 14 می رسد")
+    []
+    >>> [(m.calendar, m.iso, m.approximate) for m in find_dates("۱۵ رمضان ۱۴۴۵")]
+    [('hijri', '2024-03-25', True)]
+    """
+    if not text:
+        return []
+    folded = _fold(text)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention | None) -> None:
+        if mention is not None and not _overlaps((mention.start, mention.end), taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for m in _NUMERIC.finditer(folded):
+        add(_numeric(text, folded, m))
+    for m in _MONTH_NAME.finditer(folded):
+        add(_textual(text, folded, m))
+    years: list[DateMention] = []
+    for pattern in (_YEAR_AFTER_SAL, _YEAR_WITH_ERA, _YEAR_IN_PARENS):
+        for m in pattern.finditer(folded):
+            mention = _bare_year(text, m)
+            if mention is not None and not _overlaps((mention.start, mention.end), taken):
+                add(mention)
+                years.append(mention)
+    # "1992 تا 1996", "سال‌های ۱۳۹۸ و ۱۳۹۹": a year right after a year is a year too.
+    queue = list(years)
+    while queue:
+        previous = queue.pop()
+        chained = _YEAR_CHAIN.match(folded, previous.end)
+        if chained is None:
+            continue
+        mention = _bare_year(text, chained)
+        if mention is not None and mention.calendar == previous.calendar and (
+            not _overlaps((mention.start, mention.end), taken)
+        ):
+            add(mention)
+            queue.append(mention)
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _completeness(m: DateMention) -> int:
+    return (m.year is not None) * 4 + (m.month is not None) * 2 + (m.day is not None)
+
+
+def parse_date(value: str) -> DateMention | None:
+    """Parse one date value, such as a metadata field, to the most complete date in it.
+
+    Accepts everything :func:`find_dates` finds, plus ISO 8601 date-times
+    (``2024-02-03T10:15:00+03:30``; the time is not kept), English dates of HTTP and RSS headers
+    (``Wed, 11 Oct 2023 10:00:00 GMT``, ``October 11, 2023``) and a bare year (``۱۴۰۲``, which in
+    running text would need ``سال`` before it). Returns ``None`` when ``value`` holds no date.
+
+    >>> parse_date("1402/07/19").iso
+    '2023-10-11'
+    >>> parse_date("۱۴۰۲-۰۸-۹").iso
+    '2023-10-31'
+    >>> parse_date("2024-02-03T10:15:00Z").calendar
+    'gregorian'
+    >>> parse_date("۱۴۰۲").year
+    1402
+    >>> parse_date("سه شنبه") is None
+    True
+    """
+    if not value or not value.strip():
+        return None
+    folded = _fold(value)
+    iso = _ISO_DATETIME.match(folded)
+    if iso is not None:
+        y, m, d = (int(g) for g in iso.groups())
+        calendar = _year_calendar(y)
+        if calendar is not None and 1 <= m <= 12 and _valid(calendar, y, m, d):
+            start, end = iso.start(1), iso.end(3)
+            return _mention(value, start, end, calendar, y, m, d)
+    english = _EN_DATE.match(folded)
+    if english is not None:
+        y = int(english.group("y1") or english.group("y2"))
+        d = int(english.group("d1") or english.group("d2"))
+        m = _EN_MONTHS[(english.group("month") or english.group("month2")).lower()]
+        if _valid(GREGORIAN, y, m, d):
+            return _mention(value, english.start(), english.end(), GREGORIAN, y, m, d)
+    year_only = _YEAR_VALUE.match(folded)
+    if year_only is not None:  # a field holding a year is a year, whatever stands around it
+        mention = _bare_year(value, year_only)
+        if mention is not None:
+            return mention
+    mentions = find_dates(value)
+    if not mentions:
+        return None
+    return max(mentions, key=lambda x: (_completeness(x), -x.start))
