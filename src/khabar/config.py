@@ -61,6 +61,10 @@ class RunConfig:
     #: ...and the input is split into at least this many shards when it has that many files, so
     #: a small corpus keeps every worker busy (the split never depends on -j)
     min_shards: int = 16
+    #: corpus-level steps (site lines, duplicates) reduce in this many hash buckets, one task
+    #: each, so no process holds the whole corpus's observations: raise it for very large runs
+    #: (about one bucket per 2-4 million documents keeps a reduce task near 1 GB)
+    reduce_buckets: int = 16
     #: rows per Parquet row group in the output
     row_group_rows: int = 1000
     #: start over even if OUTDIR holds a finished or partial run
@@ -70,6 +74,11 @@ class RunConfig:
     #: seconds one step may spend on one document before it is rejected (``step_timeout_<step>``)
     #: and the run goes on; 0 = no limit. Generous: a normal news page takes milliseconds
     doc_timeout: float = 60.0
+
+    def __post_init__(self) -> None:
+        for name in ("shard_bytes", "min_shards", "reduce_buckets", "row_group_rows"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"run.{name} must be at least 1, got {getattr(self, name)}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,16 +137,72 @@ def _report_file(outdir: str, stage: int, shard: int) -> Path:
     return _stage_dir(outdir, stage) / f"{shard:05d}.report.json"
 
 
-def _state_file(outdir: str, stage: int, shard: int) -> Path:
-    return _stage_dir(outdir, stage) / f"{shard:05d}.state.pkl"
+def _parts_file(outdir: str, stage: int, shard: int) -> Path:
+    return _stage_dir(outdir, stage) / f"{shard:05d}.parts"
+
+
+def _side_dir(outdir: str, stage: int) -> Path:
+    return Path(outdir) / WORK / f"side{stage}"
+
+
+def _bucket_file(outdir: str, stage: int, bucket: int) -> Path:
+    return Path(outdir) / WORK / f"reduce{stage}" / f"{bucket:05d}.pkl"
 
 
 def _rejects_file(outdir: str, stage: int, shard: int) -> Path:
     return _stage_dir(outdir, stage) / f"{shard:05d}.rejects.jsonl"
 
 
-def _decision_file(outdir: str, stage: int) -> Path:
-    return Path(outdir) / WORK / f"decision{stage}.pkl"
+def _decision_dir(outdir: str, stage: int) -> Path:
+    return Path(outdir) / WORK / f"decision{stage}"
+
+
+def _shared_decision_file(outdir: str, stage: int) -> Path:
+    """Written last by the combine task: its presence says the decision is complete."""
+    return _decision_dir(outdir, stage) / "shared.pkl"
+
+
+def _shard_decision_file(outdir: str, stage: int, shard: int) -> Path:
+    return _decision_dir(outdir, stage) / f"{shard:05d}.pkl"
+
+
+def _dump(obj: Any, path: Path) -> None:
+    """Pickle ``obj`` to ``path`` atomically (a killed task leaves no half-written file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _load(path: Path) -> Any:
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def _write_parts(path: Path, parts: Sequence[Any]) -> None:
+    """One shard's bucket parts in one file: an 8-byte header length, the pickled byte offsets of
+    the parts, then the parts, so a bucket's reducer reads its own part only."""
+    blobs = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
+    offsets = [0]
+    for b in blobs:
+        offsets.append(offsets[-1] + len(b))
+    header = pickle.dumps(offsets, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(len(header).to_bytes(8, "little"))
+        f.write(header)
+        for b in blobs:
+            f.write(b)
+    os.replace(tmp, path)
+
+
+def _read_part(path: Path, bucket: int) -> Any:
+    with open(path, "rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        offsets = pickle.loads(f.read(size))
+        f.seek(8 + size + offsets[bucket])
+        return pickle.loads(f.read(offsets[bucket + 1] - offsets[bucket]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,9 +264,11 @@ def run_stage_task(task: StageTask) -> ShardReport:
     rows = task.config.run.row_group_rows
     runner = SegmentRunner(task.segment, task.config)
     decision = None
-    if task.segment.apply:
-        with open(_decision_file(out, task.stage - 1), "rb") as f:
-            decision = pickle.load(f)
+    if runner.apply_step is not None:
+        own = _shard_decision_file(out, task.stage - 1, idx)
+        decision = runner.apply_step.shard_decision(  # type: ignore[attr-defined]
+            _load(_shared_decision_file(out, task.stage - 1)),
+            _load(own) if own.exists() else None)
 
     dropped: Counter[str] = Counter()
     rejected: Counter[str] = Counter()
@@ -261,12 +319,14 @@ def run_stage_task(task: StageTask) -> ShardReport:
         for doc in runner.run(counted(source), decision, on_dropped, on_reject):
             report.docs_out += 1
             write_kept(doc)
-        state = runner.state()
-        if task.segment.observe:
-            tmp = _state_file(out, task.stage, idx).with_suffix(".tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, _state_file(out, task.stage, idx))
+        if runner.observe_step is not None:
+            from khabar.steps.base import SideFiles
+
+            parts = runner.observe_step.partition(  # type: ignore[attr-defined]
+                runner.state(), task.config.run.reduce_buckets, idx,
+                SideFiles(_side_dir(out, task.stage)))
+            _write_parts(_parts_file(out, task.stage, idx), parts)
+            del parts
         for w in writers:
             w.close()
     except BaseException:
@@ -279,6 +339,61 @@ def run_stage_task(task: StageTask) -> ShardReport:
     report.seconds = round(time.perf_counter() - t0, 3)
     atomic_write_json(_report_file(out, task.stage, idx), asdict(report))  # the done marker
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class ReduceTask:
+    """One bucket of a corpus step's reduce (``bucket`` is None for the combine task)."""
+
+    stage: int
+    step: str
+    bucket: int | None
+    shards: tuple[int, ...]
+    buckets: int
+    config: Config
+    outdir: str
+
+
+def run_reduce_task(task: ReduceTask) -> float:
+    """Reduce one bucket's parts from every shard, or (``bucket`` None) combine every bucket's
+    result into the decision files. Returns the seconds it took."""
+    from khabar.steps.base import SideFiles
+
+    t0 = time.perf_counter()
+    step = build_step(task.step, task.config)
+    side = SideFiles(_side_dir(task.outdir, task.stage))
+    if task.bucket is not None:
+        parts = [_read_part(_parts_file(task.outdir, task.stage, s), task.bucket)
+                 for s in task.shards]
+        result = step.reduce_bucket(parts, side)  # type: ignore[attr-defined]
+        del parts
+        _dump(result, _bucket_file(task.outdir, task.stage, task.bucket))
+    else:
+        results = [_load(_bucket_file(task.outdir, task.stage, b)) for b in range(task.buckets)]
+        shared, own = step.combine(results, side)  # type: ignore[attr-defined]
+        del results
+        for shard, decision in own.items():
+            _dump(decision, _shard_decision_file(task.outdir, task.stage, shard))
+        _dump(shared, _shared_decision_file(task.outdir, task.stage))  # the done marker, last
+    return time.perf_counter() - t0
+
+
+def _reduce(executor: Any, outdir: str, stage: int, step: str, shards: Sequence[Shard],
+            config: Config, progress: Progress) -> None:
+    """Run a corpus step's bucket reduces, then its combine, as tasks on the executor (so no
+    process, the driver included, holds the whole corpus's observations); finished buckets of a
+    killed run are not redone."""
+    if _shared_decision_file(outdir, stage).exists():
+        return
+    n = config.run.reduce_buckets
+    ids = tuple(s.index for s in shards)
+    todo = [ReduceTask(stage, step, b, ids, n, config, outdir) for b in range(n)
+            if not _bucket_file(outdir, stage, b).exists()]
+    progress.message(f"deciding {step} over the whole corpus: {len(todo)} of {n} buckets to reduce")
+    for _ in executor.map(run_reduce_task, todo):
+        pass
+    for _ in executor.map(run_reduce_task, [ReduceTask(stage, step, None, ids, n, config, outdir)]):
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,19 +487,8 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                 done.append(r)
                 progress.shard_done(r)
             reports[stage] = sorted(done, key=lambda r: r.shard)
-            if segment.observe and not _decision_file(outdir, stage).exists():
-                progress.message(f"deciding {segment.observe} over the whole corpus")
-                states = []
-                for shard in shards:
-                    with open(_state_file(outdir, stage, shard.index), "rb") as f:
-                        states.append(pickle.load(f))
-                step = build_step(segment.observe, config)
-                decision = step.reduce(states)  # type: ignore[attr-defined]
-                del states
-                tmp = _decision_file(outdir, stage).with_suffix(".tmp")
-                with open(tmp, "wb") as f:
-                    pickle.dump(decision, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, _decision_file(outdir, stage))
+            if segment.observe:
+                _reduce(executor, outdir, stage, segment.observe, shards, config, progress)
             stage_seconds.append({"stage": stage + 1, "steps": label,
                                   "seconds": round(time.perf_counter() - ts, 3)})
     finally:

@@ -10,15 +10,24 @@ workers into the run's ``stats.json``. Steps must be picklable: constructor argu
 config dataclasses, and anything heavy (a model, a lexicon) is loaded lazily on first use.
 
 Some steps can only decide after seeing the whole corpus (duplicates, lines repeated across a
-site). They are :class:`CorpusStep`\\ s and work in three phases that the runner schedules: every
-worker ``observe``\\ s its documents into a mergeable ``state()``; the runner calls ``reduce`` on
-all the states once; then every worker ``apply``\\ s the decision to its documents.
+site). They are :class:`CorpusStep`\\ s, and the runner schedules them as a partitioned
+map-reduce, so that no task ever holds the whole corpus and every part can be restarted:
+
+1. every shard task ``observe``\\ s its documents, then ``partition``\\ s its ``state()`` into
+   ``n`` buckets by a stable hash (a domain, a band of a MinHash signature);
+2. one task per bucket ``reduce_bucket``\\ s that bucket's parts from every shard;
+3. one task ``combine``\\ s the buckets' results into a small decision, shared by every shard
+   and/or split per shard;
+4. every shard task ``apply``\\ s its decision to its documents.
+
+:meth:`CorpusStep.reduce` runs steps 1-3 in one process (for tests and small in-memory uses).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from khabar.document import Document
@@ -62,20 +71,77 @@ class Step:
             yield self.process(doc)
 
 
+def stable_bucket(key: str, n: int) -> int:
+    """The bucket of ``key`` among ``n``, the same in every process and on every machine (Python's
+    own ``hash`` of a str changes with each process).
+
+    >>> stable_bucket("isna.ir", 16) == stable_bucket("isna.ir", 16)
+    True
+    """
+    import zlib
+
+    return zlib.crc32(key.encode("utf-8")) % n
+
+
+class SideFiles:
+    """A folder where a corpus step keeps files of its partitioned reduce beyond the bucket parts
+    the runner moves for it (for example, each shard's MinHash signatures, read back by
+    position). Every task of one run sees the same folder."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def path(self, name: str) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder / name
+
+
 class CorpusStep(Step):
-    """A step that decides after seeing every document: observe -> reduce -> apply."""
+    """A step that decides after seeing every document: observe -> partition -> reduce per
+    bucket -> combine -> apply (see the module docstring)."""
 
     def observe(self, doc: Document) -> None:
         """Record what the decision needs from ``doc`` (called in the workers)."""
         raise NotImplementedError
 
     def state(self) -> Any:
-        """This worker's observations, picklable and mergeable by :meth:`reduce`."""
+        """This shard's observations, picklable."""
         raise NotImplementedError
 
-    def reduce(self, states: Sequence[Any]) -> Any:
-        """Combine every worker's state into one picklable decision (called once, in the driver)."""
+    def partition(self, state: Any, n: int, shard: int, side: SideFiles) -> list[Any]:
+        """Split one shard's ``state`` into ``n`` picklable bucket parts (called in the worker
+        that observed it). Whatever must meet in one bucket (one domain's counts, one band
+        value's documents) must hash to the same bucket in every shard."""
         raise NotImplementedError
+
+    def reduce_bucket(self, parts: Sequence[Any], side: SideFiles) -> Any:
+        """Reduce one bucket's parts from every shard (one task per bucket)."""
+        raise NotImplementedError
+
+    def combine(self, results: Sequence[Any], side: SideFiles) -> tuple[Any, Mapping[int, Any]]:
+        """Join the buckets' results into ``(shared, per_shard)``: a decision every shard reads,
+        and decisions only one shard needs, by shard index (one task)."""
+        raise NotImplementedError
+
+    def shard_decision(self, shared: Any, own: Any) -> Any:
+        """What :meth:`apply` receives in one shard, from :meth:`combine`'s two parts."""
+        return own if shared is None else shared
+
+    def reduce(self, states: Sequence[Any], side: SideFiles | str | Path | None = None,
+               buckets: int = 4) -> Any:
+        """Partition, reduce and combine ``states`` (one per shard, in shard order) in this
+        process, and return every shard's decision as ``{shard: decision}``. ``side`` is a
+        folder for the step's side files (a temporary one when ``None``)."""
+        import tempfile
+
+        if side is None:
+            with tempfile.TemporaryDirectory(prefix="khabar-reduce-") as tmp:
+                return self.reduce(states, tmp, buckets)
+        files = side if isinstance(side, SideFiles) else SideFiles(side)
+        parts = [self.partition(st, buckets, i, files) for i, st in enumerate(states)]
+        results = [self.reduce_bucket([p[b] for p in parts], files) for b in range(buckets)]
+        shared, own = self.combine(results, files)
+        return {i: self.shard_decision(shared, own.get(i)) for i in range(len(states))}
 
     def apply(self, doc: Document, decision: Any) -> Document:
         """Apply the decision to one document (called in the workers)."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from khabar.document import Document
-from khabar.steps.base import CorpusStep, Step
+from khabar.steps.base import CorpusStep, SideFiles, Step, stable_bucket
 from khabar.steps.textops import remove_lines
 
 
@@ -74,14 +74,31 @@ class SiteLinesStep(CorpusStep):
     def state(self) -> Any:
         return self._counter
 
-    def reduce(self, states: Sequence[Any]) -> Any:
+    def partition(self, state: Any, n: int, shard: int, side: SideFiles) -> list[Any]:
+        from khabar.corpus.sitelines import SiteLineCounter
+
+        parts = [SiteLineCounter(max_chars=self.config.max_line_chars) for _ in range(n)]
+        if state is not None:  # a shard without documents observed nothing
+            for domain, counts in state.counts.items():
+                part = parts[stable_bucket(domain, n)]
+                part.docs[domain] = state.docs[domain]
+                part.counts[domain] = counts
+        return parts
+
+    def reduce_bucket(self, parts: Sequence[Any], side: SideFiles) -> Any:
         from khabar.corpus.sitelines import SiteLineCounter
 
         total = SiteLineCounter(max_chars=self.config.max_line_chars)
-        for s in states:
-            if s is not None:
-                total.merge(s)
+        for part in parts:
+            total.merge(part)
         return total.frequent(min_docs=self.config.min_docs, min_share=self.config.min_share)
+
+    def combine(self, results: Sequence[Any], side: SideFiles) -> tuple[Any, Mapping[int, Any]]:
+        # each domain is in one bucket only, so the buckets' lines join without conflict
+        shared: dict[str, set[str]] = {}
+        for frequent in results:
+            shared.update(frequent)
+        return shared, {}
 
     def apply(self, doc: Document, decision: Any) -> Document:
         from khabar.corpus.keys import canonical
@@ -131,33 +148,37 @@ class DedupStep(CorpusStep):
     def state(self) -> Any:
         return self._seen
 
-    def reduce(self, states: Sequence[Any]) -> Any:
-        from khabar.corpus.dedup import DedupIndex
+    def partition(self, state: Any, n: int, shard: int, side: SideFiles) -> list[Any]:
+        from khabar.corpus.dedup_buckets import write_shard
 
-        index = DedupIndex(self.config)
-        ids: dict[str, str] = {}
-        for s in states:
-            for cand, key, sig, doc_id in s or ():
-                index.add(cand, key, sig)
-                ids[cand.id] = doc_id
-        duplicates = index.resolve()
-        # the kept copy of each cluster carries the cluster id too (it is not in resolve()'s map)
-        kept = {dup.kept_id: dup.cluster_id for dup in duplicates.values()}
-        kept_ids = {k: ids[k] for k in kept}
-        return {"duplicates": duplicates, "kept": kept, "kept_ids": kept_ids}
+        seen = [(cand.order[0], doc_id, cand.date, cand.length, key, sig)
+                for cand, key, sig, doc_id in state or ()]
+        return write_shard(seen, n, shard, side, self.config)
+
+    def reduce_bucket(self, parts: Sequence[Any], side: SideFiles) -> Any:
+        from khabar.corpus.dedup_buckets import reduce_bucket
+
+        return reduce_bucket(parts, side, self.config)
+
+    def combine(self, results: Sequence[Any], side: SideFiles) -> tuple[Any, Mapping[int, Any]]:
+        from khabar.corpus.dedup_buckets import combine
+
+        return None, combine(results, side)
 
     def apply(self, doc: Document, decision: Any) -> Document:
-        key = str(doc.order)
+        if decision is None:  # this shard has no duplicate and no kept copy of one
+            return doc
         # a cluster is named after the id of the copy it keeps
-        if key in decision["kept"]:
-            doc.meta["dup_cluster"] = decision["kept_ids"][key]
+        cluster = decision.kept.get(doc.order)
+        if cluster is not None:
+            doc.meta["dup_cluster"] = cluster
             self.stat("clusters_kept")
             return doc
-        dup = decision["duplicates"].get(key)
+        dup = decision.duplicates.get(doc.order)
         if dup is None:
             return doc
-        doc.meta["dup_cluster"] = decision["kept_ids"][dup.kept_id]
-        doc.meta["dup_of"] = decision["kept_ids"][dup.kept_id]
+        doc.meta["dup_cluster"] = dup.cluster_id
+        doc.meta["dup_of"] = dup.kept_id
         doc.meta["dup_similarity"] = round(float(dup.similarity), 4)
         doc.drop(f"duplicate_{dup.kind}", self.name)
         return doc
