@@ -2,9 +2,12 @@
 
 The run is a sequence of stages over *shards* (groups of input files). Stage 0 reads the inputs;
 each stage runs its segment of the pipeline (see :mod:`khabar.pipeline`) on every shard in
-parallel and writes one work file per shard; between stages the driver reduces the corpus-level
-steps' observations into a decision (which lines are a site's boilerplate, which documents are
-duplicates). The last stage writes the output:
+parallel and writes one work file per shard. Between stages, a corpus-level step (which lines are
+a site's boilerplate, which documents are duplicates) decides over the whole corpus as a
+partitioned map-reduce (see :class:`khabar.steps.base.CorpusStep`): each shard task splits its
+observations into ``run.reduce_buckets`` hash buckets, one task per bucket reduces them, and one
+combine task writes a decision per shard. Those run on the same executor as the shards, so no
+process, the driver included, holds the whole corpus. The last stage writes the output:
 
     OUTDIR/data/part-00000.parquet      kept documents (``datasets`` reads the folder)
     OUTDIR/dropped/part-00000.parquet   dropped documents, same columns, with ``drop_reason``
