@@ -330,32 +330,13 @@ class DedupIndex:
 
     def _band_pairs(self, sigs: Any) -> Any:
         """Candidate pairs (i < j, positions in sorted order) that share at least one band."""
+        from khabar.corpus.dedup_buckets import band_hashes, group_pairs
+
         np = _np()
-        n = sigs.shape[0]
-        rows = self.config.rows
-        found: list[Any] = []
-        for band in range(self.config.bands):
-            cols = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
-            h = np.full(n, band + 1, dtype=np.uint64)
-            for c in range(rows):
-                h = (h * np.uint64(0x100000001B3)) ^ cols[:, c]
-            order = np.argsort(h, kind="stable")  # stable: members stay in sorted-doc order
-            hs = h[order]
-            starts = np.flatnonzero(np.r_[True, hs[1:] != hs[:-1]])
-            sizes = np.diff(np.r_[starts, n])
-            for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
-                members = order[start : start + size]
-                if size <= _ALL_PAIRS_MAX:
-                    ii, jj = np.triu_indices(size, k=1)
-                    found.append(np.stack([members[ii], members[jj]], axis=1))
-                else:
-                    chain = np.stack([members[:-1], members[1:]], axis=1)
-                    star = np.stack([np.repeat(members[0], size - 1), members[1:]], axis=1)
-                    found.extend([chain, star])
-        if not found:
-            return np.zeros((0, 2), dtype=np.int64)
-        pairs = np.sort(np.concatenate(found).astype(np.int64), axis=1)
-        return np.unique(pairs, axis=0)
+        n, bands = sigs.shape[0], self.config.bands
+        return group_pairs(np.tile(np.arange(bands, dtype=np.int16), n),
+                           band_hashes(sigs, self.config).reshape(-1),
+                           np.repeat(np.arange(n, dtype=np.int64), bands))
 
     def resolve(self) -> dict[str, Duplicate]:
         """Return ``{id: Duplicate}`` for every document that is a copy of a kept one.

@@ -9,7 +9,7 @@ Here the same decision is reached without any task holding the corpus:
    records ``(band, hash, order)``, split into buckets by hash, so that all documents sharing a
    key or a band value meet in one bucket whatever shard they came from;
 2. **reduce** (per bucket, :func:`reduce_bucket`): groups of equal ``(band, hash)`` become
-   candidate pairs exactly as :meth:`DedupIndex._band_pairs` forms them (every pair of a small
+   candidate pairs by :func:`group_pairs`, as :class:`DedupIndex` forms them (every pair of a small
    group, a chain and a star in a large one), verified by estimated Jaccard similarity against the
    memory-mapped signatures; equal exact keys join the first document with that key. Out come
    edges between documents (their global ``order``), as many as there are duplicates;
@@ -33,7 +33,7 @@ from typing import Any
 
 from khabar.corpus.dedup import _ALL_PAIRS_MAX, Duplicate, MinHashConfig, _np
 
-__all__ = ["ShardDuplicates", "band_hashes", "combine", "reduce_bucket", "write_shard"]
+__all__ = ["ShardDuplicates", "band_hashes", "combine", "group_pairs", "reduce_bucket", "write_shard"]
 
 #: the band index given to exact-key records (bands are 0..bands-1)
 _EXACT = -1
@@ -98,7 +98,7 @@ def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n:
     ``n`` bucket parts of ``(band, hash, order, key)`` records.
 
     ``seen`` holds ``(order, doc_id, date, length, exact_key, signature)`` per document. Parts are
-    dicts of numpy arrays (``band`` int8, ``hash`` uint64, ``order`` int64) plus the exact keys of
+    dicts of numpy arrays (``band`` int16, ``hash`` uint64, ``order`` int64) plus the exact keys of
     the part's exact records (compared as text, so a 64-bit hash collision cannot merge two texts).
     """
     np = _np()
@@ -123,7 +123,7 @@ def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n:
 
     bands = band_hashes(sigs, config)  # (m, bands)
     m = len(rows)
-    band_ids = np.tile(np.arange(config.bands, dtype=np.int8), m)
+    band_ids = np.tile(np.arange(config.bands, dtype=np.int16), m)
     band_h = bands.reshape(-1)
     band_orders = np.repeat(orders, config.bands)
     key_h = np.asarray([_key_hash(r[4]) for r in rows], dtype=np.uint64)
@@ -186,10 +186,11 @@ class _Signatures:
         return meta.ids[i], meta.dates[i], meta.lengths[i], meta.keys[i]
 
 
-def _group_pairs(band: Any, h: Any, order: Any) -> Any:
-    """Candidate pairs of orders (i < j) from records sharing ``(band, hash)``, formed as
-    :meth:`DedupIndex._band_pairs` does: members in order, all pairs up to a size, else a chain
-    and a star."""
+def group_pairs(band: Any, h: Any, order: Any) -> Any:
+    """Candidate pairs of orders (i < j) from records sharing ``(band, hash)``: members in
+    order, every pair of a group up to ``_ALL_PAIRS_MAX`` members, else a chain and a star (a
+    group that size is a template or an empty text; the chain still joins every verified
+    neighbour)."""
     np = _np()
     if len(order) == 0:
         return np.zeros((0, 2), dtype=np.int64)
@@ -231,7 +232,7 @@ def reduce_bucket(parts: Iterable[Mapping[str, Any]], side: Any, config: MinHash
             first[k] = o
     # bands: candidate pairs, verified by estimated similarity
     if parts:
-        pairs = _group_pairs(np.concatenate([p["band"] for p in parts]),
+        pairs = group_pairs(np.concatenate([p["band"] for p in parts]),
                              np.concatenate([p["hash"] for p in parts]),
                              np.concatenate([p["order"] for p in parts]))
     else:
