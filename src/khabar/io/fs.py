@@ -235,7 +235,7 @@ def open_input(path: str) -> IO[bytes]:
     """
     local = local_path(path)
     if local is not None:
-        return open(local, "rb")  # noqa: SIM115 - the caller closes it
+        return open(local, "rb")
     fs, inner = filesystem(path)
     return fs.open(inner, "rb")  # type: ignore[no-any-return]
 

@@ -306,7 +306,7 @@ def file_sha256(path: str) -> str:
         OSError: the file cannot be read.
     """
     with fs.open_input(path) as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()  # type: ignore[arg-type]
 
 
 Reader = Callable[[ReadContext], Iterator[Document | Reject]]

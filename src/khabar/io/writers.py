@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from khabar.io import fs
 
@@ -39,7 +39,7 @@ class _Atomic:
         self.rows = 0
         self._closed = False
 
-    def __enter__(self) -> _Atomic:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, et: type[BaseException] | None, e: BaseException | None,
@@ -72,7 +72,7 @@ class JsonlWriter(_Atomic):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(path)
-        self._f: IO[str] = open(self.tmp, "w", encoding="utf-8")
+        self._f: IO[str] = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()/abort()
 
     def write(self, obj: dict[str, Any]) -> None:
         self._f.write(json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n")
