@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -281,3 +282,47 @@ def test_old_import_paths_still_work() -> None:
     assert khabar.news.dates.DateMention is khabar.dates.DateMention
     assert khabar.news.calendars.jalali_to_gregorian is khabar.dates.calendars.jalali_to_gregorian
     assert khabar.news.calendars.jalali_to_gregorian(1403, 1, 1) == (2024, 3, 20)
+
+
+# --- the fast scan finds what a scan per pattern finds --------------------------------------------
+
+_PIECES = [
+    "سال", "سال‌های", "سالها", "سالی", " ", "  ", "\n", "\u200c", "،", "(", ")", "/", "-", ".", ":",
+    "1992", "۱۴۰۲", "۹۸", "12", "3", "2024", "10000", "مهر", "مهرماه", "ماه", "دی", "می", "مه",
+    "صفر", "ربیع الاول", "ربیع", "ذی‌القعده", "ژانویه", "متولد", "تابستان", "جام جهانی",
+    "ریاست جمهوری", "انتخابات", "المپیک", "میلادی", "ه.ش", "هجری قمری", "تا", "و", "نفر",
+    "هزار", "نوزدهم", "بیست و یکم", "چهارشنبه", "یک شنبه", "x", "رسد", "امسال",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_scan_matches_a_finditer_per_pattern(pieces: list[str]) -> None:
+    """``_scan`` tries each pattern only where it can start; it must find what ``finditer``
+    over the whole text finds, with the month names as a flat longest-first alternation (as
+    they were before grouping by first letter)."""
+    from khabar.dates import mentions as m
+
+    flat = "|".join(m._name_pattern(n) for n in sorted(m._MONTHS, key=len, reverse=True))
+    month = re.compile(m._MONTH.replace(m._alternation(m._MONTHS), flat))
+    folded = m._fold("".join(pieces))
+    expected = [
+        [(x.span(), x.groupdict()) for x in p.finditer(folded)]
+        for p in (m._NUMERIC, month, m._YEAR_AFTER_SAL, m._YEAR_WITH_ERA, m._YEAR_IN_PARENS)
+    ]
+    got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سال   1992", ["1992"]),  # several spaces between the year word and the year
+        ("سال\n1992", ["1992"]),  # a line break is a space too
+        ("سال1992", []),  # no space: not the «سال 1992» form, and no other form either
+        ("ریاست جمهوری 2016", ["2016"]),  # the longest year word
+        ("متولد 65", ["65"]),
+        ("سالی 65 هزار", []),
+    ],
+)
+def test_year_after_a_year_word(text: str, expected: list[str]) -> None:
+    assert [x.text for x in find_dates(text)] == expected
