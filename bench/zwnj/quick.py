@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from zwnj_score import evaluate, read_gold  # noqa: E402
+from zwnj_score import evaluate, read_gold
 
-from khabar.text.zwnj import default_repairer  # noqa: E402
+from khabar.text.zwnj import default_repairer
 
 SHARED = ROOT.parent / "shared" / "data"
 SETS = {

@@ -25,6 +25,7 @@ from khabar.text.zwnj import (
     NonJoiner,
     Repair,
     Spaced,
+    Trust,
     ZwnjRepairer,
     apply_repairs,
     default_repairer,
@@ -164,6 +165,46 @@ def test_styles_must_be_enums() -> None:
     lex = default_repairer().lexicon
     with pytest.raises(ValueError, match="NonJoiner.KEEP, NonJoiner.REMOVE"):
         ZwnjRepairer(lex, nonjoiner="remove")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="Trust.LINE, Trust.NONE"):
+        ZwnjRepairer(lex, trust="line")  # type: ignore[arg-type]
+
+
+# ---- trust: a line's own ZWNJs or spaced affixes show its author's spelling ----------------------
+
+TRUSTED = [
+    # the line writes ZWNJs (می‌روند): its glued plural is the author's spelling, kept
+    (f"می{Z}روند و کتابها", f"می{Z}روند و کتابها"),
+    (f"بزرگترین کتاب{Z}ها", f"بزرگترین کتاب{Z}ها"),
+    # ... and so is a compound written apart (joined on a line with no ZWNJ, see below)
+    (f"آبان ماه می{Z}روند", f"آبان ماه می{Z}روند"),
+    # a bare می before a verb is damage even there: joined
+    (f"کتاب{Z}ها را می خوانند", f"کتاب{Z}ها را می{Z}خوانند"),
+    # the line's ZWNJs became spaces (می خواهند): a glued noun was glued by its author ...
+    ("ارزشها را می خواهند", f"ارزشها را می{Z}خواهند"),
+    # ... but a glued verbal prefix is still split, and a bare suffix still joined
+    ("میخواهند کتاب ها را می خوانند", f"می{Z}خواهند کتاب{Z}ها را می{Z}خوانند"),
+    # a line with neither gets every repair
+    ("ارزشها را میخواهند", f"ارزش{Z}ها را می{Z}خواهند"),
+    ("آبان ماه", f"آبان{Z}ماه"),
+    # each line is judged alone
+    (f"می{Z}روند کتابها\nکتابها", f"می{Z}روند کتابها\nکتاب{Z}ها"),
+    # a ZWNJ beside a space is no sign of a writer who uses them: still repaired, and removed
+    (f"کتابها{Z} را", f"کتاب{Z}ها را"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUSTED)
+def test_trust_line(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected
+    assert apply_repairs(text, rep.find_repairs(text)) == expected
+    assert rep.repair(expected) == expected
+
+
+def test_trust_none_repairs_every_line() -> None:
+    every = ZwnjRepairer(default_repairer().lexicon, trust=Trust.NONE)
+    assert every.repair("ارزشها را می خواهند") == f"ارزش{Z}ها را می{Z}خواهند"
+    assert every.repair(f"می{Z}روند و کتابها") == f"می{Z}روند و کتاب{Z}ها"
+    assert every.repair(f"آبان ماه می{Z}روند") == f"آبان{Z}ماه می{Z}روند"
 
 
 # ---- must not change --------------------------------------------------------------------------
@@ -358,6 +399,8 @@ def test_seed_document_restores_all_23_zwnjs(rep: ZwnjRepairer, shared: Path) ->
 # ---- quality gate ---------------------------------------------------------------------------------
 
 GATE = Path(__file__).resolve().parents[1] / "fixtures" / "text"
+
+
 def _load_scorer() -> types.ModuleType:
     """eval/zwnj_score.py: the in-repo copy of the project's scorer (checked against the shared
     one by tests/text/test_quality_gate.py)."""

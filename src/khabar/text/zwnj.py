@@ -17,6 +17,11 @@ followed by a known verb remainder, bound suffixes (``ها``, ``ترین``, ``ا
 word, and known compound pieces (``نخست`` + ``وزیران``). Context decides one case: ``می``
 right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays as it is).
 
+Each line is judged by what it shows of its author (:class:`Trust`): a line that already
+writes ZWNJs between letters keeps its glued words (``کتابها``) and compounds written apart,
+and a line whose ZWNJs became spaces (``می خواهند``) keeps its glued nouns; both are accepted
+Persian spellings that the treebanks and news text use.
+
 The engine only ever inserts or removes a ZWNJ or turns one space into a ZWNJ; it never touches
 Latin words, digits or punctuation, and ``repair(repair(x)) == repair(x)``.
 
@@ -111,6 +116,36 @@ class NonJoiner(enum.Enum):
     REMOVE = "remove"
 
 
+class Trust(enum.Enum):
+    """Whether a line's own spelling decides how far its glued words are repaired.
+
+    Both kinds of damage strip a line of every ZWNJ (``glued``: dropped, ``spaced``: turned into
+    spaces), so a line that still has ZWNJs between its letters was written by someone who uses
+    them, and its glued words (``کتابها``, ``بزرگترین``) and words written apart (``آبان ماه``)
+    are that author's spelling: Persian allows both, and the UD Seraji treebank and PEYMA news
+    write them so. The default, ``LINE``, therefore:
+
+    * in a line with a ZWNJ between two letters: removes stray ZWNJs and joins only bare
+      affixes written apart (``کتاب ها``, ``می شود``), never splits a glued word;
+    * in a line whose ZWNJs became spaces (a bare affix is joined): splits only a glued verbal
+      prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its author;
+    * in a line with neither: repairs every word.
+
+    ``NONE`` repairs every line alike, as if no line showed its author's habits.
+    """
+
+    LINE = "line"
+    NONE = "none"
+
+
+#: How much glued-word repair a line gets (see :class:`Trust`): none, verbal prefixes only, all.
+GLUED_NONE, GLUED_PREFIX, GLUED_ALL = 0, 1, 2
+#: Glued repair in a line whose ZWNJs became spaces (see :class:`Trust`).
+SPACED_LINE_GLUED = GLUED_PREFIX
+#: A ZWNJ between two letters: the line's author writes ZWNJs (see :class:`Trust`).
+_WRITTEN_ZWNJ_RE = re.compile(f"[{LETTER}]{ZWNJ}+[{LETTER}]")
+
+
 class Spaced(enum.Enum):
     """Whether to join two words written apart that the lexicon writes as one (``کتاب ها``).
 
@@ -190,6 +225,8 @@ class ZwnjRepairer:
             ``Lexicon.load(extra=[path])`` (format in :mod:`khabar.text.lexicon`).
         nonjoiner: what to do with a ZWNJ after a non-joining letter (default: keep it).
         spaced: whether to join spaced words the lexicon writes as one (default: join).
+        trust: whether a line's own ZWNJs or spaced affixes limit the repair of its glued
+            words and compounds (default: yes, see :class:`Trust`).
 
     The instance memoises decisions per word and per word pair (Zipf: a few thousand words
     make most of a corpus), so reuse one instance; it is safe to share across threads in
@@ -207,14 +244,18 @@ class ZwnjRepairer:
         *,
         nonjoiner: NonJoiner = NonJoiner.KEEP,
         spaced: Spaced = Spaced.JOIN,
+        trust: Trust = Trust.LINE,
     ) -> None:
         _check_enum(nonjoiner, NonJoiner, "nonjoiner")
         _check_enum(spaced, Spaced, "spaced")
+        _check_enum(trust, Trust, "trust")
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.nonjoiner = nonjoiner
         self.spaced = spaced
+        self.trust = trust
         self._glued_memo: dict[str, tuple[int, ...]] = {}
-        self._chunk_memo: dict[str, ChunkInfo] = {}
+        # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
+        self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {})
         self._join_memo: dict[str, bool] = {}
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
@@ -234,19 +275,13 @@ class ZwnjRepairer:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_repairs needs a str, got {type(text).__name__}")
-        parts = text.split(" ")
-        infos = self._chunk_infos(parts)
-        joins = self._joins_of(parts, infos)
-        if not joins and not any(map(_REPAIRS, infos)):
-            return []
-        starts = list(accumulate(map(len, parts), initial=0))
+        if "\n" not in text:
+            return self._line_repairs(text, 0)
         repairs: list[Repair] = []
-        for i, info in enumerate(infos):
-            base = starts[i] + i  # chunk i starts after i spaces
-            if i in joins:
-                repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
-            for start, end, replacement, rule in info[0]:
-                repairs.append(Repair(base + start, base + end, replacement, rule))
+        offset = 0
+        for line in text.split("\n"):
+            repairs.extend(self._line_repairs(line, offset))
+            offset += len(line) + 1
         return repairs
 
     def repair(self, text: str) -> str:
@@ -257,9 +292,46 @@ class ZwnjRepairer:
         """
         if not isinstance(text, str):
             raise TypeError(f"repair needs a str, got {type(text).__name__}")
-        parts = text.split(" ")
-        infos = self._chunk_infos(parts)
-        joins = self._joins_of(parts, infos)
+        if "\n" not in text:
+            return self._repair_line(text)
+        return "\n".join(map(self._repair_line, text.split("\n")))
+
+    # ---- one line ------------------------------------------------------------------------------
+
+    def _plan(self, line: str) -> tuple[list[ChunkInfo], set[int]]:
+        """The chunks of ``line`` (split at spaces) and the indices of the chunks to join."""
+        parts = line.split(" ")
+        if self.trust is Trust.NONE:
+            infos = self._chunk_infos(parts, GLUED_ALL)
+            return infos, self._joins_of(parts, infos)[0]
+        if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
+            infos = self._chunk_infos(parts, GLUED_NONE)
+            return infos, self._joins_of(parts, infos)[1]  # bare affixes only
+        infos = self._chunk_infos(parts, GLUED_ALL)
+        joins, affixes = self._joins_of(parts, infos)
+        if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
+            infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
+        return infos, joins
+
+    def _line_repairs(self, line: str, offset: int) -> list[Repair]:
+        """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
+        infos, joins = self._plan(line)
+        if not joins and not any(map(_REPAIRS, infos)):
+            return []
+        parts = line.split(" ")
+        starts = list(accumulate(map(len, parts), initial=offset))
+        repairs: list[Repair] = []
+        for i, info in enumerate(infos):
+            base = starts[i] + i  # chunk i starts after i spaces
+            if i in joins:
+                repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
+            for start, end, replacement, rule in info[0]:
+                repairs.append(Repair(base + start, base + end, replacement, rule))
+        return repairs
+
+    def _repair_line(self, text: str) -> str:
+        """:meth:`repair` of one line without ``\\n``."""
+        infos, joins = self._plan(text)
         if not joins:
             if not any(map(_REPAIRS, infos)):
                 return text
@@ -272,19 +344,19 @@ class ZwnjRepairer:
 
     # ---- chunks between spaces ---------------------------------------------------------------
 
-    def _chunk_infos(self, parts: list[str]) -> list[ChunkInfo]:
+    def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
-        memo = self._chunk_memo
+        memo = self._chunk_memos[level]
         infos = list(map(memo.get, parts))
         if None in infos:
             if len(memo) > CACHE_LIMIT:
                 memo.clear()
             for i, info in enumerate(infos):
                 if info is None:
-                    infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i])
+                    infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
         return infos  # type: ignore[return-value]
 
-    def _analyse_chunk(self, chunk: str) -> ChunkInfo:
+    def _analyse_chunk(self, chunk: str, level: int = GLUED_ALL) -> ChunkInfo:
         """Glued and stray-ZWNJ repairs inside ``chunk`` (a text piece without spaces).
 
         Returns (repairs relative to the chunk, repaired chunk, key of the word that opens the
@@ -305,10 +377,11 @@ class ZwnjRepairer:
             if m.start() == lead:  # after stray ZWNJs, which go: «پرتاب ‌ها» joins too
                 first_key = key
             last_key, last_end = key, m.end()
-            if ZWNJ not in tok:
-                repairs.extend(
-                    (m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in self._glued(tok)
-                )
+            if ZWNJ not in tok and level:
+                seams = self._glued(tok)
+                if level == GLUED_PREFIX:
+                    seams = self._prefix_seams(tok, seams)
+                repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
         if last_end < 0 or chunk[last_end:].strip(ZWNJ):
             last_key = ""  # the chunk does not end with a word: «کتاب،»
         repairs.sort()
@@ -320,10 +393,22 @@ class ZwnjRepairer:
         last_is_prefix = last_key in self.lexicon.verbal_prefixes
         return (tuple(repairs), fixed, first_key, last_key, joinable, ends_digit, last_is_prefix)
 
-    def _joins_of(self, parts: list[str], infos: list[ChunkInfo]) -> set[int]:
-        """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``)."""
+    def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
+        """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
+        if seams and tok[: seams[0]].translate(FOLD) in self.lexicon.verbal_prefixes:
+            return seams[:1]
+        return ()
+
+    def _joins_of(self, parts: list[str], infos: list[ChunkInfo]) -> tuple[set[int], set[int]]:
+        """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
+        the subset that joins a bare verbal prefix to its verb (``می خواهند``).
+
+        Only the prefix is a sign of damage: authors who write ZWNJs still write some suffixes
+        apart (``انسان ها``, ``خانواده اش`` in PEYMA), never ``می`` before a verb (PerDT: 99.9%).
+        """
         if self.spaced is not Spaced.JOIN:
-            return set()
+            return set(), set()
+        affixes: set[int] = set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
@@ -347,12 +432,16 @@ class ZwnjRepairer:
                 continue  # «جمهوری» joins «رئیس», not any word before it
             if self._joins(a, b):
                 joins.add(i)
+                if prev[6]:  # «می خواهند»: only damage writes the prefix apart
+                    affixes.add(i)
                 chain = a + b
                 if (i - 1) not in joins:
-                    chain = self._join_back(infos, joins, i - 1, chain)
-        return joins
+                    chain = self._join_back(infos, joins, affixes, i - 1, chain)
+        return joins, affixes
 
-    def _join_back(self, infos: list[ChunkInfo], joins: set[int], k: int, chain: str) -> str:
+    def _join_back(
+        self, infos: list[ChunkInfo], joins: set[int], affixes: set[int], k: int, chain: str
+    ) -> str:
         """After ``b c`` joined, join ``a`` to ``bc`` if a second pass would (idempotence).
 
         «می داشته اند»: ``می داشته`` alone stays apart in the lexicon, but once ``داشته‌اند``
@@ -368,6 +457,8 @@ class ZwnjRepairer:
             if not self._joins(prev[3], chain):
                 break
             joins.add(k)
+            if prev[6]:
+                affixes.add(k)
             chain = prev[3] + chain
             k -= 1
         return chain
