@@ -249,6 +249,13 @@ UNCHANGED = [
     "به وجود آمده",
     "رئیس جمهوری",  # written apart often enough (12 to 32) that spacing is the author's choice
     "راه حل",
+    # names the morphology splits, kept by the shipped exceptions (zwnj_exceptions.txt)
+    "سیتیزن",  # not سیتی + زن
+    "باغملک",  # a city, not باغ + ملک
+    "میدلایست",  # not می + دلایست
+    "لنگرود",  # a city, not لنگ + رود
+    "توییتر",  # Twitter, not تویی + تر
+    "جهانگیری",
     "Hello world 123",
     "iPhone می",
     "क्\u200cष",  # Indic scripts need their ZWNJ
@@ -285,6 +292,11 @@ def test_user_file_forces_spellings(tmp_path: Path) -> None:
     assert rep.repair("فرهنگسرا") == f"فرهنگ{Z}سرا"
     assert rep.repair("کتاب ها") == "کتاب ها"
     assert rep.repair("میلیون") == "میلیون"
+
+
+def test_shipped_exceptions_still_take_affixes(rep: ZwnjRepairer) -> None:
+    assert rep.repair("توییتر ها") == f"توییتر{Z}ها"  # a kept name is still a word
+    assert rep.repair("لنگرودی") == "لنگرودی"
 
 
 def test_user_file_exception_stops_a_split(tmp_path: Path) -> None:

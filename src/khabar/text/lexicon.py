@@ -15,6 +15,9 @@ counts to the morphology learned from the treebanks (bound suffixes, prefixes, s
 list of compounds in ``نامه`` does not make ``نامه`` a suffix that joins any word before it;
 only its verb forms after ``می``/``نمی`` extend the known verb remainders.
 
+The shipped exceptions (``zwnj_exceptions.txt``, written for khabar and reviewed by hand) are
+names the morphology would split (``لنگرود`` is not ``لنگ‌رود``), in the user-file format below.
+
 User files (``Lexicon.load(extra=[path])``) are plain UTF-8 text, one entry per line, ``#``
 starting a comment. Each entry is a word written the way it must come out, and it overrides
 the counts:
@@ -39,6 +42,8 @@ ZWNJ = "\u200c"
 SHIPPED = "zwnj_lexicon.tsv"
 #: Word forms from shekar's MIT word lists for words the treebanks never wrote (same format).
 SHIPPED_LISTS = "zwnj_word_lists.tsv"
+#: Reviewed exceptions in the user-file format: names the morphology would split (``لنگرود``).
+SHIPPED_EXCEPTIONS = "zwnj_exceptions.txt"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -165,8 +170,8 @@ class Lexicon:
         extra: Iterable[Path | str] = (),
         word_lists: Path | str | None = None,
     ) -> Lexicon:
-        """Load the shipped lexicon and word lists (or ``path``, with ``word_lists`` if given),
-        then apply user files in order.
+        """Load the shipped lexicon, word lists and reviewed exceptions (or ``path``, with
+        ``word_lists`` if given, and no shipped exceptions), then apply user files in order.
 
         Raises:
             LexiconError: a file is missing or has a malformed line (the message says which).
@@ -179,6 +184,8 @@ class Lexicon:
                 parse_counts(text, "shipped " + SHIPPED),
                 parse_counts(lists, "shipped " + SHIPPED_LISTS),
             )
+            exceptions = (folder / SHIPPED_EXCEPTIONS).read_text("utf-8")
+            lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))
         else:
             lists = (
                 None
