@@ -57,6 +57,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: characters the folding code treats specially: unusual spaces and line ends, ZWNJ/ZWJ, bidi
+#: marks, tatweel, harakat, Arabic letter and digit variants, full stops and closers at line ends
+_NOISE = ["\r", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\u200c", "\u200d", "\u200f",
+          "\u202b", "\u2067", "\u0640", "\u064b", "\u0670", "\ufeff", "ي", "ك", "ة", "ۀ", "أ",
+          "٤", "۴", "：", "،", ".", "…", "»", ")", "  ", "\n", "\n\n", "Σ", "İ", "ς"]
+
+
+def _noisy(text: str, rng: random.Random) -> str:
+    """``text`` with some 40 characters of :data:`_NOISE` inserted at random places."""
+    chars = list(text)
+    for _ in range(40):
+        chars.insert(rng.randrange(len(chars) + 1), rng.choice(_NOISE))
+    return "".join(chars)
+
+
 def records(docs: int) -> dict[str, list[dict[str, str | None]]]:
     """source name -> records with ``text`` and optional ``title``, ``lead``, ``date``."""
     out: dict[str, list[dict[str, str | None]]] = {}
@@ -94,6 +109,11 @@ def records(docs: int) -> dict[str, list[dict[str, str | None]]]:
         for r in jsonl(d / "targoman_sample" / "docs.jsonl")
     ]
     out["peyma"] = [{"text": r["text"]} for r in jsonl(d / "peyma_nsurl2019" / "peyma600k.docs.jsonl")][:3000]
+    noise = random.Random(11)
+    out["noisy"] = [
+        {**r, "text": _noisy(r["text"] or "", noise)}
+        for r in out["generator"][:500] + out["farsnews"][:300] + out["targoman"]
+    ]
     for name in list(out):
         out[f"{name}.arabic"] = [
             {k: (v.translate(_ARABIC) if isinstance(v, str) else v) for k, v in r.items()}

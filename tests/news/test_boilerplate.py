@@ -182,3 +182,58 @@ def test_nothing_is_lost_silently(lines: list[str]) -> None:
 def test_never_raises(text: str) -> None:
     kept, _ = strip_boilerplate(text)
     assert len(kept) <= len(text)
+
+
+# --- the fast folding gives what the plain definitions give -----------------------------------------
+
+_FOLD_ALPHABET = st.sampled_from(
+    list("abcAB عکسازیکهوا.…»)]\"'?:-\n\r\t") + ["\u00a0", "\u2009", "\u3000", "\x0b", "\x1c", "\u200c",
+    "\u200d", "\u200f", "\u202b", "\u2067", "\u0640", "\u064b", "\u0670", "\ufeff", "ي", "ك", "ى",
+    "ة", "ۀ", "أ", "آ", "ؤ", "٤", "۴", "：", "،", "Σ", "İ", "ς", "ẞ"]
+)
+
+
+@given(st.lists(_FOLD_ALPHABET, max_size=60).map("".join))
+def test_fold_is_translate_then_regex(text: str) -> None:
+    """fold() maps with str.replace and drops spaces with str.split(); it must equal the
+    definition: variants translated, the drop class removed with a regex, then lower()."""
+    from khabar.news import _fold
+
+    table = str.maketrans(dict(_fold._VARIANTS.pairs))
+    expected = _fold._DROP.sub("", text.translate(table)).lower()
+    assert _fold.fold(text) == expected
+    assert _fold.fold_lines(text) == [_fold.fold(line) for line in text.split("\n")]
+
+
+@given(st.lists(_FOLD_ALPHABET, max_size=40).map("".join))
+def test_ends_in_full_stop_is_the_regex(text: str) -> None:
+    from khabar.news.boilerplate import _PERIOD_END, _ends_in_full_stop
+
+    assert _ends_in_full_stop(text) == bool(_PERIOD_END.search(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("متن خبر.", True),
+        ("گفت: «بله.»", True),  # a quote closed after its full stop
+        ("پایان…", True),
+        ("(ادامه دارد.) ", True),
+        ("چرا دلار گران شد؟", False),  # a question may be a related headline
+        ("نرخ تورم ۱.۵", False),  # a decimal point inside, not a full stop at the end
+        ("بله. نه", False),
+        ("", False),
+    ],
+)
+def test_ends_in_full_stop(line: str, expected: bool) -> None:
+    from khabar.news.boilerplate import _ends_in_full_stop
+
+    assert _ends_in_full_stop(line) is expected
+
+
+def test_charmap_refuses_a_chained_map() -> None:
+    from khabar.news._fold import CharMap
+
+    with pytest.raises(ValueError, match="replaced too"):
+        CharMap.of({"ي": "ی", "ی": "y"})
+    assert CharMap.of({"ي": "ی", "ك": "ک"})("يك ي") == "یک ی"

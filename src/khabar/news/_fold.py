@@ -14,11 +14,62 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CharMap:
+    """A map of single characters to strings, applied like :meth:`str.translate` but faster.
+
+    ``str.translate`` with a dict table looks every character of the text up in the dict, about
+    0.2 microseconds a character: 0.4 ms for a 4 KB Persian document, on every line folded.
+    Applying the map as one :meth:`str.replace` per source character that occurs (a C search,
+    skipped when the character is absent) gives the same string some 30-50 times faster, provided
+    no replacement contains a source character (else the order of the replacements would
+    matter); :meth:`of` checks that.
+
+    >>> fold_digits = CharMap.of({"۱": "1", "۲": "2", "ي": "ی"})
+    >>> fold_digits("۱۲ دي")
+    '12 دی'
+    >>> CharMap.of({"a": "b", "b": "c"})
+    Traceback (most recent call last):
+    ...
+    ValueError: CharMap: the replacement 'b' of 'a' holds 'b', which is replaced too; str.replace in turn would give another result than str.translate: map 'a' to the final character
+    """
+
+    pairs: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, table: Mapping[str, str]) -> CharMap:
+        """The map of ``table`` (single characters to strings, ``""`` to delete).
+
+        Raises:
+            ValueError: a key is not one character, or a replacement holds a key.
+        """
+        for source, target in table.items():
+            if len(source) != 1:
+                raise ValueError(f"CharMap: key {source!r} is not a single character")
+            for ch in target:
+                if ch in table:
+                    raise ValueError(
+                        f"CharMap: the replacement {target!r} of {source!r} holds {ch!r}, which "
+                        "is replaced too; str.replace in turn would give another result than "
+                        f"str.translate: map {source!r} to the final character"
+                    )
+        return cls(tuple(table.items()))
+
+    def __call__(self, text: str) -> str:
+        for source, target in self.pairs:
+            if source in text:
+                text = text.replace(source, target)
+        return text
+
 
 # Letter variants -> the Persian letter (one target per source; reviewed by hand):
 # Arabic yeh/alef maksura/yeh with hamza -> ی, Arabic kaf -> ک, teh marbuta/heh with yeh -> ه,
 # alef with madda/hamza/wasla -> ا, waw with hamza -> و; digits of all scripts -> ASCII.
-_VARIANTS = str.maketrans(
+_VARIANTS = CharMap.of(
     {
         "ي": "ی", "ى": "ی", "ئ": "ی", "ې": "ی", "ۍ": "ی",
         "ك": "ک", "ڪ": "ک",
@@ -32,13 +83,30 @@ _VARIANTS = str.maketrans(
 )
 # Removed from keys: whitespace, ZWNJ/ZWJ, bidi controls, tatweel, harakat and the hamza above.
 _DROP = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u0640\u064b-\u065f\u0670\ufeff]+")
+# The same without the whitespace, which str.split() removes (it splits where \s matches), as a map
+# to "" so that :func:`fold` makes no regex pass: a text has hundreds of spaces, each a match.
+_DROP_MARKS = CharMap.of({
+    chr(c): ""
+    for lo, hi in ((0x200B, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069), (0x0640, 0x0640),
+                   (0x064B, 0x065F), (0x0670, 0x0670), (0xFEFF, 0xFEFF))
+    for c in range(lo, hi + 1)
+})
 #: punctuation that does not change what a line says when it stands at either end
 EDGE_PUNCT = ":.-–—|/\\«»\"'()[]…*•·,;!?<>=+_"
 
 
 def fold(text: str) -> str:
     """Matching key of ``text``: variants unified, spaces and ZWNJ removed, Latin lowercased."""
-    return _DROP.sub("", text.translate(_VARIANTS)).lower()
+    return "".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
+
+
+def fold_lines(text: str) -> list[str]:
+    """:func:`fold` of every line of ``text`` (split at ``\\n``), the letters mapped in one pass.
+
+    >>> fold_lines("کد خبر: ۱۲\\n\\nپربيننده ترين")
+    ['کدخبر:12', '', 'پربینندهترین']
+    """
+    return ["".join(line.split()).lower() for line in _DROP_MARKS(_VARIANTS(text)).split("\n")]
 
 
 def fold_bare(text: str) -> str:
@@ -59,7 +127,7 @@ def fold_with_boundaries(text: str) -> tuple[str, frozenset[int]]:
     """
     key: list[str] = []
     ends: set[int] = set()
-    for ch in text.translate(_VARIANTS):
+    for ch in _VARIANTS(text):
         if ch.isspace():
             ends.add(len(key))
             continue

@@ -38,10 +38,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from khabar.document import Removed
 from khabar.errors import ConfigError
-from khabar.news._fold import EDGE_PUNCT, fold, fold_bare, fold_with_boundaries
+from khabar.news._fold import EDGE_PUNCT, fold, fold_bare, fold_lines, fold_with_boundaries
 from khabar.news._tsv import tsv_rows
 
 __all__ = ["BoilerplateConfig", "Phrase", "load_phrases", "strip_boilerplate"]
@@ -108,7 +109,20 @@ class Phrase:
 # Paragraphs of the article end in a full stop; headlines and menu items do not, though a
 # related headline may end in «؟» or «!» («چرا دلار گران شد؟»), so only the full stop counts.
 _PERIOD_END = re.compile(r"[.…][\s\"'»)\]]*$")
-_WORD = re.compile(r"\S+")
+_CLOSERS = "\"'»)]"  # what may follow the full stop in _PERIOD_END, besides spaces
+
+
+def _ends_in_full_stop(text: str) -> bool:
+    """``_PERIOD_END.search(text)``, without trying the regex at every full stop of a paragraph.
+
+    >>> _ends_in_full_stop("گفت: «بله.» "), _ends_in_full_stop("چرا؟"), _ends_in_full_stop("۱.۵ درصد")
+    (True, False, False)
+    """
+    while True:
+        trimmed = text.rstrip().rstrip(_CLOSERS)
+        if trimmed == text:
+            return text.endswith((".", "…"))
+        text = trimmed
 
 
 def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
@@ -149,8 +163,7 @@ def load_phrases(path: str | None = None) -> tuple[Phrase, ...]:
     return _parse_phrases(Path(path).read_text(encoding="utf-8"), path)
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: built for every line of every document
     index: int
     text: str
     blank: bool
@@ -170,7 +183,10 @@ class _PhraseIndex:
 
 
 @cache
-def _index(phrases: tuple[Phrase, ...]) -> _PhraseIndex:
+def _index(path: str | None) -> _PhraseIndex:
+    """The phrase table of ``path`` (see :func:`load_phrases`), arranged for lookup; cached by
+    path, since hashing the table itself to look it up cost more than the lookups."""
+    phrases = load_phrases(path)
     lines: dict[str, Phrase] = {}
     for p in phrases:
         if p.kind == "line":
@@ -198,17 +214,21 @@ def _match_phrase(stripped: str, key: str, words: int, index: _PhraseIndex) -> P
     return None
 
 
-def _analyse(index: int, text: str, phrases: _PhraseIndex) -> _Line:
-    stripped = text.strip()
-    if not stripped:
-        return _Line(index, text, True, "", 0, False, None)
-    words = len(_WORD.findall(stripped))
-    key = fold(stripped)
-    return _Line(
-        index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
-        ends_sentence=bool(_PERIOD_END.search(stripped)),
-        phrase=_match_phrase(stripped, key, words, phrases),
-    )
+def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex) -> list[_Line]:
+    """Every line with its key, word count, full stop and phrase; ``keys`` are the lines' folds."""
+    lines: list[_Line] = []
+    for index, (text, key) in enumerate(zip(raw_lines, keys, strict=True)):
+        stripped = text.strip()
+        if not stripped:
+            lines.append(_Line(index, text, True, "", 0, False, None))
+            continue
+        words = len(stripped.split())
+        lines.append(_Line(
+            index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
+            ends_sentence=_ends_in_full_stop(stripped),
+            phrase=_match_phrase(stripped, key, words, phrases),
+        ))
+    return lines
 
 
 def _headline_like(line: _Line, config: BoilerplateConfig) -> bool:
@@ -318,9 +338,9 @@ def strip_boilerplate(
     config = config or BoilerplateConfig()
     if not text:
         return text, []
-    phrases = _index(load_phrases(config.phrases))
+    phrases = _index(config.phrases)
     raw_lines = text.split("\n")
-    lines = [_analyse(i, t, phrases) for i, t in enumerate(raw_lines)]
+    lines = _analyse(raw_lines, fold_lines(text), phrases)
 
     removed: dict[int, str] = _duplicate_title(lines, config)
     footer = _footer_start(lines, config)

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from khabar.errors import ConfigError
+from khabar.news._fold import CharMap
 from khabar.news._tsv import tsv_rows
 
 __all__ = ["Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
@@ -30,7 +31,7 @@ __all__ = ["Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
 KINDS = frozenset({"agency", "site", "paper", "broadcaster", "foreign", "qa"})
 
 # One character to one character, so that offsets survive: Arabic letter and digit variants.
-_FOLD1 = str.maketrans(
+_FOLD1 = CharMap.of(
     {
         "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
         **{chr(0x06F0 + i): str(i) for i in range(10)},
@@ -42,7 +43,7 @@ _SPACES = re.compile(r"[\s\u200c\u200d\u200f\u200e]+")
 
 def fold1(text: str) -> str:
     """Map Arabic letter variants and non-ASCII digits to one form, one character for one."""
-    return text.translate(_FOLD1)
+    return _FOLD1(text)
 
 
 def name_key(text: str) -> str:
