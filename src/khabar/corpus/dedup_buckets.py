@@ -42,9 +42,9 @@ _FNV = 0x100000001B3
 
 @dataclass(frozen=True, slots=True)
 class _Meta:
-    """What the combine needs of one shard's documents, by position in its signature file."""
+    """What the combine needs of one shard's documents, by position in its signature file
+    (their orders are in a file of their own, so that finding a signature does not load this)."""
 
-    orders: Any  # int64 array, ascending
     ids: list[str]
     dates: list[str | None]
     lengths: list[int]
@@ -92,6 +92,10 @@ def _meta_file(side: Any, shard: int) -> Path:
     return side.path(f"{shard:05d}.docs.pkl")
 
 
+def _orders_file(side: Any, shard: int) -> Path:
+    return side.path(f"{shard:05d}.orders.npy")
+
+
 def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n: int, shard: int,
                 side: Any, config: MinHashConfig) -> list[Any]:
     """Map side for one shard: write its signatures and document facts as side files, and return
@@ -111,10 +115,11 @@ def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n:
                              f"{sig_size} for num_perm={config.num_perm}")
     sigs = (np.frombuffer(b"".join(r[5] for r in rows), dtype="<u4").reshape(-1, config.num_perm)
             if rows else np.zeros((0, config.num_perm), dtype="<u4"))
-    tmp = _sig_file(side, shard).with_suffix(".tmp.npy")
-    np.save(tmp, sigs)
-    tmp.replace(_sig_file(side, shard))
-    meta = _Meta(orders, [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+    for path, array in ((_sig_file(side, shard), sigs), (_orders_file(side, shard), orders)):
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, array)
+        tmp.replace(path)
+    meta = _Meta([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
                  [r[4] for r in rows])
     tmp = _meta_file(side, shard).with_suffix(".tmp")
     with open(tmp, "wb") as f:
@@ -142,48 +147,52 @@ def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n:
 
 
 class _Signatures:
-    """Memory-mapped signatures of every shard, looked up by global ``order``."""
+    """Memory-mapped signatures of every shard, looked up by global ``order``: only the pages
+    holding the rows asked for are read, so a task's memory follows its pairs, not the corpus."""
 
     def __init__(self, side: Any) -> None:
         self.side = side
         self._sigs: dict[int, Any] = {}
-        self._meta: dict[int, _Meta] = {}
+        self._orders: dict[int, Any] = {}
 
-    def meta(self, shard: int) -> _Meta:
-        if shard not in self._meta:
-            with open(_meta_file(self.side, shard), "rb") as f:
-                self._meta[shard] = pickle.load(f)
-        return self._meta[shard]
-
-    def _locate(self, orders: Any) -> tuple[Any, Any]:
+    def _shard(self, s: int) -> tuple[Any, Any]:
         np = _np()
-        shards = orders >> 32
-        pos = np.empty(len(orders), dtype=np.int64)
-        for s in np.unique(shards).tolist():
-            sel = shards == s
-            pos[sel] = np.searchsorted(self.meta(s).orders, orders[sel])
-        return shards, pos
+        if s not in self._sigs:
+            self._sigs[s] = np.load(_sig_file(self.side, s), mmap_mode="r")
+            self._orders[s] = np.load(_orders_file(self.side, s), mmap_mode="r")
+        return self._sigs[s], self._orders[s]
 
     def get(self, orders: Any) -> Any:
         """``(len(orders), num_perm)`` signatures of the documents with these orders."""
         np = _np()
-        shards, pos = self._locate(orders)
+        shards = orders >> 32
         out = None
         for s in np.unique(shards).tolist():
-            if s not in self._sigs:
-                self._sigs[s] = np.load(_sig_file(self.side, s), mmap_mode="r")
+            sigs, shard_orders = self._shard(s)
             sel = shards == s
-            block = self._sigs[s][pos[sel]]
+            block = sigs[np.searchsorted(shard_orders, orders[sel])]
             if out is None:
                 out = np.empty((len(orders), block.shape[1]), dtype=block.dtype)
             out[sel] = block
         return out
 
-    def facts(self, order: int) -> tuple[str, str | None, int, str]:
-        """``(id, date, length, exact key)`` of one document."""
-        meta = self.meta(order >> 32)
-        i = int(_np().searchsorted(meta.orders, order))
-        return meta.ids[i], meta.dates[i], meta.lengths[i], meta.keys[i]
+
+def _facts(side: Any, orders: Sequence[int]) -> dict[int, tuple[str, str | None, int, str]]:
+    """``{order: (id, date, length, exact key)}`` for these documents, one shard's side file
+    at a time (each is let go before the next is read)."""
+    np = _np()
+    by_shard: dict[int, list[int]] = defaultdict(list)
+    for o in orders:
+        by_shard[o >> 32].append(o)
+    out: dict[int, tuple[str, str | None, int, str]] = {}
+    for s, wanted in sorted(by_shard.items()):
+        with open(_meta_file(side, s), "rb") as f:
+            meta: _Meta = pickle.load(f)
+        positions = np.searchsorted(np.load(_orders_file(side, s)), np.asarray(wanted))
+        for o, i in zip(wanted, positions.tolist()):
+            out[o] = (meta.ids[i], meta.dates[i], meta.lengths[i], meta.keys[i])
+        del meta
+    return out
 
 
 def group_pairs(band: Any, h: Any, order: Any) -> Any:
@@ -278,11 +287,12 @@ def combine(results: Iterable[Any], side: Any) -> dict[int, ShardDuplicates]:
         groups[find(i)].append(i)
     sigs = _Signatures(side)
     node_orders = nodes.tolist()
+    by_order = _facts(side, node_orders)
     for members in groups.values():
-        facts = {m: sigs.facts(node_orders[m]) for m in members}
+        facts = {m: by_order[node_orders[m]] for m in members}
 
         def rank(m: int) -> tuple[Any, ...]:
-            doc_id, date, length, _key = facts[m]
+            _id, date, length, _key = facts[m]
             return (date is None, date or "", -length, (node_orders[m],), str(node_orders[m]))
 
         kept = min(members, key=rank)
