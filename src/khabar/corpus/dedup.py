@@ -14,11 +14,12 @@ Flow (the runner maps per shard and reduces once):
    (pure; a 32-character str and ``4 * num_perm`` bytes, both picklable);
 2. reduce: ``index.add(candidate, key, sig)`` for every document, then ``index.resolve()``.
 
-MinHash signatures come from ``datasketch`` (extra ``dedup``). The LSH step bands the signatures
-and groups equal band hashes by sorting numpy arrays (as datatrove's bucket stage does) rather than
-with ``datasketch.MinHashLSH``: its in-memory index measured 5.3 KB per document (5 GB for 1M
-documents, before anything else), while sorted bands need ``bands * 8`` bytes per document during
-:meth:`DedupIndex.resolve`. The band/row split itself is datasketch's optimum for the threshold.
+MinHash signatures are datasketch's ``affine32`` scheme computed directly in numpy (extra
+``dedup``; the tests keep ``datasketch`` as the oracle they must match byte for byte). The LSH step
+bands the signatures and groups equal band hashes by sorting numpy arrays (as datatrove's bucket
+stage does) rather than with ``datasketch.MinHashLSH``: its in-memory index measured 5.3 KB per
+document (5 GB for 1M documents, before anything else), while sorted bands need ``bands * 8`` bytes
+per document during :meth:`DedupIndex.resolve`. The band/row split itself is datasketch's optimum for the threshold.
 Each band collision is then verified by the estimated Jaccard similarity, so a chance collision does
 not merge two stories.
 
@@ -151,14 +152,29 @@ def _np() -> Any:
 
 
 @functools.cache
-def _permutations(num_perm: int, seed: int) -> Any:
-    """datasketch's permutation parameters for (num_perm, seed), made once per process."""
-    ds = require("datasketch", extra="dedup", feature="near-duplicate detection")
-    return ds.MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+def _permutations(num_perm: int, seed: int) -> tuple[NDArray, NDArray]:
+    """The ``affine32`` permutations ``(a, b)`` of datasketch 2 for (num_perm, seed), made once.
+
+    The same draws as ``datasketch.MinHash(num_perm, seed, scheme="affine32").permutations``
+    (odd ``a``, any ``b``, both uint32, from ``numpy.random.RandomState(seed)``); a test checks
+    them against datasketch, so signatures stay comparable with earlier runs.
+    """
+    np = _np()
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
-def _identity(value: int) -> int:
-    return value
+def _fmix32(h: NDArray) -> NDArray:
+    """MurmurHash3's 32-bit finalizer (datasketch's pre-mix of each input hash), on uint32."""
+    np = _np()
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
 
 
 def shingle_hashes(text: str, k: int) -> NDArray:
@@ -176,29 +192,36 @@ def shingle_hashes(text: str, k: int) -> NDArray:
 
 
 def _stream_hashes(stream: str, k: int) -> NDArray:
+    return cast("NDArray", _np().unique(_raw_stream_hashes(stream, k)))
+
+
+def _raw_stream_hashes(stream: str, k: int) -> NDArray:
+    """The 32-bit hash of every ``k``-character shingle of ``stream``, in order, repeats kept."""
     np = _np()
     if not stream:
         return cast("NDArray", np.zeros(0, dtype=np.uint32))
-    cps = np.frombuffer(stream.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    cps = np.frombuffer(stream.encode("utf-32-le"), dtype=np.uint32)
+    cps = cps.astype(np.uint64)
     width = min(k, len(cps))
     n = len(cps) - width + 1
-    h = np.zeros(n, dtype=np.uint64)
     prime = np.uint64(1099511628211)  # FNV-64 prime: polynomial rolling hash, wraps mod 2**64
-    for j in range(width):
-        h = h * prime + cps[j : j + n]
+    h = cps[0:n].copy()
+    for j in range(1, width):
+        h *= prime
+        h += cps[j : j + n]
     # murmur3 fmix64 spreads the polynomial's low-entropy high bits before taking 32 of them
     h ^= h >> np.uint64(33)
     h *= np.uint64(0xFF51AFD7ED558CCD)
     h ^= h >> np.uint64(33)
     h *= np.uint64(0xC4CEB9FE1A85EC53)
     h ^= h >> np.uint64(33)
-    return cast("NDArray", np.unique((h >> np.uint64(32)).astype(np.uint32)))
+    return cast("NDArray", (h >> np.uint64(32)).astype(np.uint32))
 
 
 def signature(text: str, config: MinHashConfig) -> bytes:
     """Return the MinHash signature of ``text``: ``config.num_perm`` little-endian uint32 values.
 
-    Computed with ``datasketch.MinHash`` (scheme ``affine32``) over :func:`shingle_hashes`.
+    The values ``datasketch.MinHash`` (scheme ``affine32``) gives for :func:`shingle_hashes`.
 
     >>> cfg = MinHashConfig()
     >>> len(signature("خبر", cfg)) == 4 * cfg.num_perm
@@ -210,19 +233,22 @@ def signature(text: str, config: MinHashConfig) -> bytes:
 
 
 def _signature_of_stream(stream: str, config: MinHashConfig) -> bytes:
+    """datasketch's ``affine32`` MinHash of the stream's shingle hashes, computed in numpy.
+
+    For each permutation ``(a, b)``: the minimum over the shingles of ``a * fmix32(h) + b``
+    (uint32, wrapping), as ``MinHash.update_batch`` computes it; an empty stream gives
+    ``0xFFFFFFFF`` everywhere. A shingle seen twice cannot change a minimum, so the hashes are
+    not made unique first (``np.unique`` cost more than the repeats it saves: 2 % of a news
+    article's 9-character shingles repeat).
+    """
     np = _np()
-    ds = require("datasketch", extra="dedup", feature="near-duplicate detection")
-    mh = ds.MinHash(
-        num_perm=config.num_perm,
-        seed=config.seed,
-        hashfunc=_identity,
-        permutations=_permutations(config.num_perm, config.seed),
-        scheme="affine32",
-    )
-    hashes = _stream_hashes(stream, config.shingle)
-    if len(hashes):
-        mh.update_batch(hashes.tolist())
-    return bytes(np.asarray(mh.hashvalues, dtype="<u4").tobytes())
+    hashes = _raw_stream_hashes(stream, config.shingle)
+    if not len(hashes):
+        return b"\xff\xff\xff\xff" * config.num_perm
+    a, b = _permutations(config.num_perm, config.seed)
+    values = np.multiply.outer(a, _fmix32(hashes))  # (num_perm, shingles), wraps mod 2**32
+    values += b[:, None]
+    return bytes(values.min(axis=1).astype("<u4").tobytes())
 
 
 def dedup_keys(text: str, config: MinHashConfig) -> tuple[str, bytes]:
