@@ -237,3 +237,16 @@ def test_charmap_refuses_a_chained_map() -> None:
     with pytest.raises(ValueError, match="replaced too"):
         CharMap.of({"ي": "ی", "ی": "y"})
     assert CharMap.of({"ي": "ی", "ك": "ک"})("يك ي") == "یک ی"
+
+
+@given(st.lists(_FOLD_ALPHABET, max_size=60).map("".join))
+def test_word_count_is_split(text: str) -> None:
+    from khabar.news._fold import only_plain_spaces
+    from khabar.news.boilerplate import _word_count
+
+    plain = only_plain_spaces(text)
+    assert plain == all(ch in " \n" for ch in text if ch.isspace())
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            assert _word_count(stripped, plain) == len(stripped.split())

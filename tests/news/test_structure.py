@@ -228,3 +228,31 @@ def test_farsnews_title_abstract_body(shared: Path) -> None:
         right += s.title == title and got == abstract and s.paragraphs == body
     assert total == 300
     assert right / total >= 0.98
+
+
+# --- the character pre-checks skip only lines the patterns cannot match ----------------------------
+
+_LINE_PIECES = st.sampled_from([
+    "تهران", "مشهد", "ایرنا", "ايرنا", "فارس", "خبرگزاری فارس", "ایسنا", "بی بی سی", "مهر", "الف",
+    " ", "  ", "-", "–", "—", "(", ")", ":", "：", "_", "/", "،", "به گزارش", "به نقل از", "گروه",
+    "سیاسی", "رئیس جمهور گفت", ".", "۱۲", "\u200c",
+])
+
+
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join))
+def test_precheck_keeps_every_match(line: str) -> None:
+    from khabar.news import attribution, structure as s
+    from khabar.news.gazetteer import fold1
+
+    folded = fold1(line)
+    assert s._is_dateline(line) == bool(s._dateline_only().match(folded))
+    assert s._opens_with_attribution(line) == bool(
+        s._ATTRIBUTION_START.match(folded) or s._agency_opening().match(folded))
+    p = attribution._Paragraph(0, line, folded)
+    first = next((m for m in (pattern.search(folded) for pattern in attribution._dateline_patterns())
+                  if m is not None), None)
+    assert (attribution._dateline(p) is None) == (first is None)
+    if "گزارش" not in folded:
+        assert attribution._BE_GOZARESH.search(folded) is None
+    if "نقل" not in folded:
+        assert attribution._BE_NAQL_AZ.search(folded) is None

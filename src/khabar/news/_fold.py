@@ -95,6 +95,19 @@ _DROP_MARKS = CharMap.of({
 EDGE_PUNCT = ":.-–—|/\\«»\"'()[]…*•·,;!?<>=+_"
 
 
+def only_plain_spaces(text: str) -> bool:
+    """Whether the only whitespace in ``text`` is the space and the line break (no tab, CR,
+    no-break or thin space), so that words are runs between single spaces.
+
+    >>> only_plain_spaces("یک دو\\nسه"), only_plain_spaces("یک\\u00a0دو"), only_plain_spaces("a\\r\\n")
+    (True, False, False)
+    """
+    spaceless = text.replace(" ", "")
+    # str.split() splits at every kind of whitespace; with only line breaks left, the pieces hold
+    # every character but the line breaks (and splitting a text without spaces is cheap).
+    return len("".join(spaceless.split())) + spaceless.count("\n") == len(spaceless)
+
+
 def fold(text: str) -> str:
     """Matching key of ``text``: variants unified, spaces and ZWNJ removed, Latin lowercased."""
     return "".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
@@ -106,7 +119,12 @@ def fold_lines(text: str) -> list[str]:
     >>> fold_lines("کد خبر: ۱۲\\n\\nپربيننده ترين")
     ['کدخبر:12', '', 'پربینندهترین']
     """
-    return ["".join(line.split()).lower() for line in _DROP_MARKS(_VARIANTS(text)).split("\n")]
+    mapped = _DROP_MARKS(_VARIANTS(text))
+    if only_plain_spaces(mapped):
+        # One replace and one lower() for the whole text. lower() of the whole text is lower() of
+        # each line: "\\n" ends a word for the Greek final sigma rule as the end of a string does.
+        return mapped.replace(" ", "").lower().split("\n")
+    return ["".join(line.split()).lower() for line in mapped.split("\n")]
 
 
 def fold_bare(text: str) -> str:

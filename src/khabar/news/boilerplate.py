@@ -42,7 +42,14 @@ from typing import NamedTuple
 
 from khabar.document import Removed
 from khabar.errors import ConfigError
-from khabar.news._fold import EDGE_PUNCT, fold, fold_bare, fold_lines, fold_with_boundaries
+from khabar.news._fold import (
+    EDGE_PUNCT,
+    fold,
+    fold_bare,
+    fold_lines,
+    fold_with_boundaries,
+    only_plain_spaces,
+)
 from khabar.news._tsv import tsv_rows
 
 __all__ = ["BoilerplateConfig", "Phrase", "load_phrases", "strip_boilerplate"]
@@ -214,15 +221,30 @@ def _match_phrase(stripped: str, key: str, words: int, index: _PhraseIndex) -> P
     return None
 
 
-def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex) -> list[_Line]:
-    """Every line with its key, word count, full stop and phrase; ``keys`` are the lines' folds."""
+def _word_count(stripped: str, plain_spaces: bool) -> int:
+    """``len(stripped.split())`` for a stripped line, without building the list of words when the
+    text has only single plain spaces between them (``plain_spaces``: see
+    :func:`~khabar.news._fold.only_plain_spaces`).
+
+    >>> _word_count("یک دو  سه", True), _word_count("یک دو سه", True)
+    (3, 3)
+    """
+    if plain_spaces and "  " not in stripped:
+        return stripped.count(" ") + 1
+    return len(stripped.split())
+
+
+def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
+             plain_spaces: bool) -> list[_Line]:
+    """Every line with its key, word count, full stop and phrase; ``keys`` are the lines' folds,
+    ``plain_spaces`` whether the text's only whitespace is spaces and line breaks."""
     lines: list[_Line] = []
     for index, (text, key) in enumerate(zip(raw_lines, keys, strict=True)):
         stripped = text.strip()
         if not stripped:
             lines.append(_Line(index, text, True, "", 0, False, None))
             continue
-        words = len(stripped.split())
+        words = _word_count(stripped, plain_spaces)
         lines.append(_Line(
             index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
             ends_sentence=_ends_in_full_stop(stripped),
@@ -240,7 +262,7 @@ def _duplicate_title(lines: list[_Line], config: BoilerplateConfig) -> dict[int,
     if not content:
         return {}
     title = content[0]
-    if _PERIOD_END.search(title.text):  # a first line ending in a full stop is a paragraph
+    if _ends_in_full_stop(title.text):  # a first line ending in a full stop is a paragraph
         return {}
     return {
         ln.index: "duplicate_title"
@@ -340,7 +362,7 @@ def strip_boilerplate(
         return text, []
     phrases = _index(config.phrases)
     raw_lines = text.split("\n")
-    lines = _analyse(raw_lines, fold_lines(text), phrases)
+    lines = _analyse(raw_lines, fold_lines(text), phrases, only_plain_spaces(text))
 
     removed: dict[int, str] = _duplicate_title(lines, config)
     footer = _footer_start(lines, config)

@@ -104,9 +104,21 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+# A character each alternative of _agency_opening() and _dateline_only() needs; a line without
+# any is not tried (most lines are prose, and the city part of those patterns backtracks a lot).
+_AGENCY_OPENING_MARKS = ":：-–—"
+_DATELINE_MARKS = ":：_-–—("
+
+
+def _has_any(line: str, marks: str) -> bool:
+    return any(mark in line for mark in marks)
+
+
 def _opens_with_attribution(line: str) -> bool:
     folded = fold1(line)
-    return bool(_ATTRIBUTION_START.match(folded) or _agency_opening().match(folded))
+    return bool(_ATTRIBUTION_START.match(folded)) or (
+        _has_any(line, _AGENCY_OPENING_MARKS) and bool(_agency_opening().match(folded))
+    )
 
 
 def _is_byline(line: str) -> bool:
@@ -114,7 +126,7 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return bool(_dateline_only().match(fold1(line)))
+    return _has_any(line, _DATELINE_MARKS) and bool(_dateline_only().match(fold1(line)))
 
 
 def _title_like(line: str) -> bool:
