@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from khabar._optional import require
-from khabar.corpus.keys import exact_key, spaceless
+from khabar.corpus.keys import canonical_lines, exact_key, spaceless
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy import ndarray as NDArray
@@ -258,7 +258,8 @@ def dedup_keys(text: str, config: MinHashConfig) -> tuple[str, bytes]:
     >>> dedup_keys("کتاب ها", cfg) == (exact_key("کتاب‌ها"), signature("کتاب‌ها", cfg))
     True
     """
-    stream = spaceless(text)
+    # canonical_lines: the canonical form langid, quality and site lines computed for this text
+    stream = "".join(canonical_lines(text)).replace(" ", "")
     key = hashlib.blake2b(stream.encode("utf-8"), digest_size=16).hexdigest()
     return key, _signature_of_stream(stream, config)
 

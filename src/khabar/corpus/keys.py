@@ -9,6 +9,14 @@ It is a *matching key*, never text to show: it drops hamza and diacritics and ev
 The folding table is :data:`FOLD` below, one reviewed row per target, built into a
 ``str.translate`` table once (on first use, cached; no mutable module state).
 
+A document's canonical form is read by several steps in turn (language ID, quality, site lines,
+dedup). :func:`canonical_lines` computes it once per text, line by line, and keeps the last few
+results (a small ``functools.lru_cache`` keyed by the text), so the steps share one computation
+without storing anything on the document. For texts of a few hundred characters and more it maps
+code points through a numpy array when numpy is installed (about 5x faster than ``str.translate``
+with a dict, which makes a Python lookup per character); the result is the same string, and a
+test holds both paths to the same output.
+
 >>> canonical("مي‌شود، «بانك» ۱۲ کتاب‌ها!")
 'میشود بانک 12 کتابها'
 >>> canonical("می شود") == canonical("می‌شود")
@@ -23,16 +31,22 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import sys
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "FOLD",
     "JOIN_NEXT",
     "JOIN_PREVIOUS",
     "canonical",
+    "canonical_lines",
     "canonical_tokens",
+    "count_chars",
     "exact_key",
+    "glue_tokens",
     "spaceless",
 ]
 
@@ -147,6 +161,131 @@ def canonical(text: str) -> str:
     return " ".join(text.translate(_table()).lower().split())
 
 
+#: texts shorter than this take the ``str.translate`` path: numpy's fixed cost per call (about
+#: 15 array operations) is more than a translate of a short line
+_NUMPY_MIN_CHARS = 256
+#: marks a removed code point in the numpy table (no code point is this large)
+_GONE = 0xFFFFFFFF
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy if it is installed, else ``None`` (then the ``str.translate`` path does the work)."""
+    try:
+        import numpy
+    except ImportError:  # numpy is optional (extra ``dedup``); the translate path is complete
+        return None
+    return numpy
+
+
+@functools.cache
+def _bmp_table() -> Any:
+    """:func:`_table` for the Basic Multilingual Plane as a numpy array; ``\\n`` kept for lines."""
+    np = _numpy()
+    table = np.arange(0x10000, dtype=np.uint32)
+    items = [(cp, _GONE if to is None else to) for cp, to in _table().items() if cp < 0x10000]
+    table[[cp for cp, _ in items]] = [to for _, to in items]
+    table[0x0A] = 0x0A
+    return table
+
+
+def _lines_numpy(text: str, np: Any) -> list[str] | None:
+    """The canonical lines by numpy; ``None`` when the text has a character beyond the BMP."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if cps.max() > 0xFFFF:  # emoji and other astral characters: the translate path maps them
+        return None
+    out = _bmp_table()[cps]
+    out = out[out != _GONE]
+    # single spaces, none at a line's start or end (what " ".join(line.split()) gives): first drop
+    # a space that follows a space, a newline or the start, then one that precedes a newline or
+    # the end. Every whitespace character is a space by now, except the newlines.
+    space = out == 0x20
+    after = np.empty_like(space)
+    after[:1] = True
+    after[1:] = space[:-1] | (out[:-1] == 0x0A)
+    out = out[~(space & after)]
+    space = out == 0x20
+    before = np.empty_like(space)
+    before[-1:] = True
+    before[:-1] = out[1:] == 0x0A
+    out = out[~(space & before)]
+    folded = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    # lower() after the spaces, as in canonical(): it makes no space, newline or table character
+    return folded.lower().split("\n")
+
+
+@functools.lru_cache(maxsize=16)
+def canonical_lines(text: str) -> tuple[str, ...]:
+    """Return :func:`canonical` of every line of ``text`` (split at ``\\n``; blank lines give ``""``).
+
+    ``canonical_lines(t)[i] == canonical(t.split("\\n")[i])`` for every ``i``, and the non-empty
+    lines joined by spaces are ``canonical(t)``. The last 16 texts are kept, so the steps that read
+    one document's canonical form in turn compute it once.
+
+    >>> canonical_lines("خبر اول\\n\\nانتهاي پيام /")
+    ('خبر اول', '', 'انتهای پیام')
+    """
+    np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
+    if np is not None:
+        if not unicodedata.is_normalized("NFKC", text):
+            # NFKC never joins across a newline, so the whole text at once equals line by line
+            text = unicodedata.normalize("NFKC", text)
+        lines = _lines_numpy(text, np)
+        if lines is not None:
+            return tuple(lines)
+    return tuple(canonical(line) for line in text.split("\n"))
+
+
+@functools.cache
+def _class_table(classes: tuple[re.Pattern[str], ...]) -> tuple[Any, Any]:
+    """``(table, matrix)`` for :func:`count_chars`: a uint8 combination id per BMP code point, and
+    per combination id which of ``classes`` it belongs to (a 0/1 int64 matrix)."""
+    np = _numpy()
+    bmp = "".join(map(chr, range(0x10000)))
+    masks = np.zeros(0x10000, dtype=np.uint64)
+    for bit, pattern in enumerate(classes):
+        # runs of the class, not single characters: a few hundred matches instead of thousands
+        runs = re.compile(f"(?:{pattern.pattern})+", pattern.flags)
+        for m in runs.finditer(bmp):
+            masks[m.start() : m.end()] |= np.uint64(1 << bit)
+    combos, table = np.unique(masks, return_inverse=True)
+    if len(combos) > 256:
+        raise ValueError(f"count_chars: {len(combos)} class combinations; at most 256 fit a uint8")
+    matrix = (combos[:, None] >> np.arange(len(classes), dtype=np.uint64)) & np.uint64(1)
+    return table.astype(np.uint8), matrix.astype(np.int64)
+
+
+def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, ...]:
+    """How many characters of ``text`` each pattern of ``classes`` matches (one character each).
+
+    Every pattern must match exactly one character (a class such as ``[^\\W\\d_]`` or ``\\d``);
+    the counts are ``pattern.subn("", text)[1]``. With numpy and a text of a few hundred characters
+    or more, all classes are counted in one pass (a class-combination id per code point, then one
+    ``bincount``); the classes may overlap, and at most 64 can be given.
+
+    >>> count_chars("کتاب ۱۲ book!", (re.compile(r"[^\\W\\d_]"), re.compile(r"\\d")))
+    (8, 2)
+    """
+    np = _numpy() if len(text) >= _NUMPY_MIN_CHARS and len(classes) <= 64 else None
+    if np is None:
+        return tuple(pattern.subn("", text)[1] for pattern in classes)
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table, matrix = _class_table(classes)
+    astral = cps[cps > 0xFFFF]
+    if len(astral):  # rare (emoji): each distinct astral character is tested with the patterns
+        cps = cps[cps <= 0xFFFF]
+    counts = np.bincount(table[cps], minlength=len(matrix)) @ matrix
+    out = [int(n) for n in counts]
+    if len(astral):
+        values, times = np.unique(astral, return_counts=True)
+        for cp, n in zip(values.tolist(), times.tolist()):
+            ch = chr(cp)
+            for i, pattern in enumerate(classes):
+                if pattern.fullmatch(ch):
+                    out[i] += n
+    return tuple(out)
+
+
 def spaceless(text: str) -> str:
     """Return :func:`canonical` with every space removed (the stream near-dup shingles are cut from).
 
@@ -169,9 +308,18 @@ def canonical_tokens(text: str) -> list[str]:
     >>> canonical_tokens("می")
     ['می']
     """
+    return glue_tokens(canonical(text).split())
+
+
+def glue_tokens(words: Iterable[str]) -> list[str]:
+    """Glue canonical ``words`` as :func:`canonical_tokens` does (for words already at hand).
+
+    >>> glue_tokens(["کتاب", "ها", "را", "نمی", "خوانم"])
+    ['کتابها', 'را', 'نمیخوانم']
+    """
     out: list[str] = []
     glue_next = False
-    for tok in canonical(text).split():
+    for tok in words:
         if glue_next:
             out[-1] += tok
             glue_next = tok in JOIN_NEXT

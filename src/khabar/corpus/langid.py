@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar._optional import require
-from khabar.corpus.keys import canonical
+from khabar.corpus.keys import canonical, canonical_lines, count_chars
 
 __all__ = ["LANGS", "LangResult", "detect_language", "script_scores"]
 
@@ -145,8 +145,10 @@ _ARABIC_LETTER = re.compile(
 )
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 #: the Arabic article on a raw word of 5+ letters («الحكومة»; not «آلومینیوم», «الله», «بین‌المللی»,
-#: nor the Persian adverbs «البته» (of course) and «الان» (now))
-_AL_WORD = re.compile("(?<![\\w\u200c])ال(?!بته|ان(?!\\w))\\w{3,}")
+#: nor the Persian adverbs «البته» (of course) and «الان» (now)). The pattern starts with the
+#: literal «ال» so the regex engine jumps between its occurrences; the look-behind after it checks
+#: the character before the «ال» (no letter, digit, _ or ZWNJ: the start of a word).
+_AL_WORD = re.compile("ال(?<![\\w\u200c]ال)(?!بته|ان(?!\\w))\\w{3,}")
 #: Persian keyboards type FARSI YEH and KEHEH; Arabic text has ي and ك
 _FARSI_YK = "یک"
 _ARABIC_YK = "يك"
@@ -155,10 +157,21 @@ _OTHER_LETTER = re.compile(r"[^\W\d_]")
 MIN_LETTERS = 12
 
 
-def _share(text: str, ours: str, theirs: str) -> float:
-    a = sum(text.count(c) for c in ours)
-    b = sum(text.count(c) for c in theirs)
-    return a / (a + b) if a + b else 0.0
+def _letter_class(letters: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(letters)}]")
+
+
+#: what script_scores counts, in one pass (keys.count_chars): letters, Arabic-script, Latin,
+#: Persian-only letters, Farsi and Arabic yeh/kaf, and each neighbour's marker letters
+_PROFILE: tuple[re.Pattern[str], ...] = (
+    _OTHER_LETTER,
+    _ARABIC_LETTER,
+    _LATIN_LETTER,
+    _letter_class(_PERSIAN_LETTERS),
+    _letter_class(_FARSI_YK),
+    _letter_class(_ARABIC_YK),
+    *(_letter_class(marks) for marks in MARKERS.values()),
+)
 
 
 def script_scores(text: str) -> dict[str, float]:
@@ -173,24 +186,21 @@ def script_scores(text: str) -> dict[str, float]:
     >>> s["arabic_script"], s["persian_letters"] > 0.1
     (1.0, True)
     """
-    letters = len(_OTHER_LETTER.findall(text))
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
-    words = canonical(text).split()
+    letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
+    words = [w for line in canonical_lines(text) for w in line.split()]
     n_words = max(len(words), 1)
     out = {
         "letters": float(letters),
         "arabic_letters": float(arabic),
         "arabic_script": arabic / letters if letters else 0.0,
         "latin": latin / letters if letters else 0.0,
-        "persian_letters": sum(text.count(c) for c in _PERSIAN_LETTERS) / max(arabic, 1),
+        "persian_letters": persian / max(arabic, 1),
         "fa_words": sum(w in _FA_WORDS for w in words) / n_words,
         "ar_words": sum(w in _AR_WORDS for w in words) / n_words,
-        "al_words": len(_AL_WORD.findall(text)) / n_words,
-        "farsi_yeh_kaf": _share(text, _FARSI_YK, _ARABIC_YK),
+        "al_words": sum(1 for _ in _AL_WORD.finditer(text)) / n_words,
+        "farsi_yeh_kaf": farsi_yk / (farsi_yk + arabic_yk) if farsi_yk + arabic_yk else 0.0,
     }
-    for lang, marks in MARKERS.items():
-        count = sum(text.count(c) for c in marks)
+    for lang, count in zip(MARKERS, markers):
         out[f"{lang}_marker_count"] = float(count)
         out[f"{lang}_markers"] = count / max(arabic, 1)
     return out

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.corpus.keys import canonical, canonical_tokens
+from khabar.corpus.keys import canonical, canonical_lines, count_chars, glue_tokens
 
 __all__ = ["SIGNAL_NAMES", "QualityConfig", "check_quality", "compute_signals", "stopwords"]
 
@@ -84,20 +84,14 @@ def _symbols(text: str) -> int:
     return sum(unicodedata.category(ch)[0] == "S" for ch in _NOT_SYMBOL.sub("", text))
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return pattern.subn("", text)[1]
+#: the classes _char_counts counts in one pass (keys.count_chars)
+_CLASSES: tuple[re.Pattern[str], ...] = (_SPACE, _LETTER, _ARABIC_LETTER, _LATIN_LETTER, _DIGIT)
 
 
 def _char_counts(text: str) -> tuple[int, int, int, int, int, int]:
     """(non-space chars, letters, Arabic-script letters, Latin letters, digits, symbols)."""
-    return (
-        len(text) - _count(_SPACE, text),
-        _count(_LETTER, text),
-        _count(_ARABIC_LETTER, text),
-        _count(_LATIN_LETTER, text),
-        _count(_DIGIT, text),
-        _symbols(text),
-    )
+    spaces, letters, arabic, latin, digits = count_chars(text, _CLASSES)
+    return len(text) - spaces, letters, arabic, latin, digits, _symbols(text)
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -114,10 +108,16 @@ def compute_signals(text: str) -> dict[str, float]:
     >>> compute_signals("خبر خبر خبر\\nخبر خبر خبر")["duplicated_line_ratio"]
     0.5
     """
-    lines = [ln.strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
-    canon_lines = [canonical(ln) for ln in lines]
-    tokens = canonical_tokens(text)
+    # one canonical form per text, shared with langid, site lines and dedup (keys.canonical_lines);
+    # a line's canonical form does not change when its outer whitespace is stripped
+    canon_all = canonical_lines(text)
+    lines, canon_lines = [], []
+    for raw, canon in zip(text.split("\n"), canon_all):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(stripped)
+            canon_lines.append(canon)
+    tokens = glue_tokens(w for line in canon_all for w in line.split())
     n_words = len(tokens)
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
     stop = stopwords()

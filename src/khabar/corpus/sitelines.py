@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 
-from khabar.corpus.keys import canonical
+from khabar.corpus.keys import canonical_lines
 from khabar.document import Removed
 
 __all__ = ["SiteLineCounter", "remove_site_lines"]
@@ -51,7 +51,7 @@ class SiteLineCounter:
     def add(self, domain: str, text: str) -> None:
         """Count the distinct canonical lines of one document of ``domain``."""
         self.docs[domain] += 1
-        lines = {canonical(raw) for raw in text.split("\n")}
+        lines = set(canonical_lines(text))
         lines.discard("")
         self.counts[domain].update(line for line in lines if len(line) <= self.max_chars)
 
@@ -100,8 +100,7 @@ def remove_site_lines(text: str, lines: AbstractSet[str]) -> tuple[str, list[Rem
         return text, []
     kept: list[str] = []
     removed: list[Removed] = []
-    for i, raw in enumerate(text.split("\n")):
-        line = canonical(raw)
+    for i, (raw, line) in enumerate(zip(text.split("\n"), canonical_lines(text))):
         if line and line in lines:
             removed.append(Removed(text=raw, reason=REASON, line=i))
         else:

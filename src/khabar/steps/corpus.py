@@ -101,14 +101,14 @@ class SiteLinesStep(CorpusStep):
         return shared, {}
 
     def apply(self, doc: Document, decision: Any) -> Document:
-        from khabar.corpus.keys import canonical
+        from khabar.corpus.keys import canonical_lines
         from khabar.corpus.sitelines import REASON
 
         lines = decision.get(doc.domain) if doc.domain else None
         if not lines:
             return doc
-        hits = [i for i, line in enumerate(doc.text.split("\n"))
-                if line.strip() and canonical(line) in lines]
+        # a non-blank line whose canonical form is a site line (a blank one's canonical form is "")
+        hits = [i for i, line in enumerate(canonical_lines(doc.text)) if line and line in lines]
         if hits:
             self.stat("lines_removed", remove_lines(doc, hits, REASON))
             self.stat("docs_changed")
