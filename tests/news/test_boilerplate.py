@@ -250,3 +250,14 @@ def test_word_count_is_split(text: str) -> None:
         stripped = line.strip()
         if stripped:
             assert _word_count(stripped, plain) == len(stripped.split())
+
+
+def test_other_spaces_cover_every_whitespace_character() -> None:
+    """only_plain_spaces() looks for a fixed list of characters: it must hold every character
+    Python takes for whitespace, in the whole Unicode range, but the space and the line break."""
+    import sys
+
+    from khabar.news._fold import _OTHER_SPACES
+
+    every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(_OTHER_SPACES) == every - {" ", "\n"}

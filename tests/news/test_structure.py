@@ -245,8 +245,8 @@ def test_precheck_keeps_every_match(line: str) -> None:
     from khabar.news.gazetteer import fold1
 
     folded = fold1(line)
-    assert s._is_dateline(line) == bool(s._dateline_only().match(folded))
-    assert s._opens_with_attribution(line) == bool(
+    assert s._is_dateline(folded) == bool(s._dateline_only().match(folded))
+    assert s._opens_with_attribution(folded) == bool(
         s._ATTRIBUTION_START.match(folded) or s._agency_opening().match(folded))
     p = attribution._Paragraph(0, line, folded)
     first = next((m for m in (pattern.search(folded) for pattern in attribution._dateline_patterns())

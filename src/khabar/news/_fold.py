@@ -95,6 +95,12 @@ _DROP_MARKS = CharMap.of({
 EDGE_PUNCT = ":.-–—|/\\«»\"'()[]…*•·,;!?<>=+_"
 
 
+# Every character str.isspace() (and the regex \s) takes for whitespace is below U+3001; those
+# other than the space and the line break (tab, CR, no-break space, thin space ...). A test checks
+# the whole Unicode range.
+_OTHER_SPACES = tuple(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \n")
+
+
 def only_plain_spaces(text: str) -> bool:
     """Whether the only whitespace in ``text`` is the space and the line break (no tab, CR,
     no-break or thin space), so that words are runs between single spaces.
@@ -102,10 +108,7 @@ def only_plain_spaces(text: str) -> bool:
     >>> only_plain_spaces("یک دو\\nسه"), only_plain_spaces("یک\\u00a0دو"), only_plain_spaces("a\\r\\n")
     (True, False, False)
     """
-    spaceless = text.replace(" ", "")
-    # str.split() splits at every kind of whitespace; with only line breaks left, the pieces hold
-    # every character but the line breaks (and splitting a text without spaces is cheap).
-    return len("".join(spaceless.split())) + spaceless.count("\n") == len(spaceless)
+    return not any(space in text for space in _OTHER_SPACES)
 
 
 def fold(text: str) -> str:
@@ -113,14 +116,18 @@ def fold(text: str) -> str:
     return "".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
 
 
-def fold_lines(text: str) -> list[str]:
+def fold_lines(text: str, plain_spaces: bool | None = None) -> list[str]:
     """:func:`fold` of every line of ``text`` (split at ``\\n``), the letters mapped in one pass.
+
+    ``plain_spaces`` is :func:`only_plain_spaces` of ``text`` when the caller already knows it.
 
     >>> fold_lines("کد خبر: ۱۲\\n\\nپربيننده ترين")
     ['کدخبر:12', '', 'پربینندهترین']
     """
+    if plain_spaces is None:
+        plain_spaces = only_plain_spaces(text)
     mapped = _DROP_MARKS(_VARIANTS(text))
-    if only_plain_spaces(mapped):
+    if plain_spaces:
         # One replace and one lower() for the whole text. lower() of the whole text is lower() of
         # each line: "\\n" ends a word for the Greek final sigma rule as the end of a string does.
         return mapped.replace(" ", "").lower().split("\n")

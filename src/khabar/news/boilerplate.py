@@ -202,9 +202,10 @@ def _index(path: str | None) -> _PhraseIndex:
     return _PhraseIndex(MappingProxyType(lines), prefixes, tuple(p.key for p in prefixes))
 
 
-def _match_phrase(stripped: str, key: str, words: int, index: _PhraseIndex) -> Phrase | None:
-    """The phrase a line is, or starts with; ``key`` is the line's :func:`fold`."""
-    bare = key.strip(EDGE_PUNCT)
+def _match_phrase(stripped: str, key: str, bare: str, words: int,
+                  index: _PhraseIndex) -> Phrase | None:
+    """The phrase a line is, or starts with; ``key`` is the line's :func:`fold`, ``bare`` the key
+    without the punctuation at its ends."""
     if not bare:
         return None
     whole = index.lines.get(bare)
@@ -245,11 +246,9 @@ def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
             lines.append(_Line(index, text, True, "", 0, False, None))
             continue
         words = _word_count(stripped, plain_spaces)
-        lines.append(_Line(
-            index=index, text=text, blank=False, key=key.strip(EDGE_PUNCT), words=words,
-            ends_sentence=_ends_in_full_stop(stripped),
-            phrase=_match_phrase(stripped, key, words, phrases),
-        ))
+        bare = key.strip(EDGE_PUNCT)
+        phrase = _match_phrase(stripped, key, bare, words, phrases)
+        lines.append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
     return lines
 
 
@@ -362,7 +361,8 @@ def strip_boilerplate(
         return text, []
     phrases = _index(config.phrases)
     raw_lines = text.split("\n")
-    lines = _analyse(raw_lines, fold_lines(text), phrases, only_plain_spaces(text))
+    plain_spaces = only_plain_spaces(text)
+    lines = _analyse(raw_lines, fold_lines(text, plain_spaces), phrases, plain_spaces)
 
     removed: dict[int, str] = _duplicate_title(lines, config)
     footer = _footer_start(lines, config)

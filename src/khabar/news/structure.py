@@ -114,19 +114,32 @@ def _has_any(line: str, marks: str) -> bool:
     return any(mark in line for mark in marks)
 
 
-def _opens_with_attribution(line: str) -> bool:
-    folded = fold1(line)
+# These take a line's fold1 (which leaves the marks alone).
+def _opens_with_attribution(folded: str) -> bool:
     return bool(_ATTRIBUTION_START.match(folded)) or (
-        _has_any(line, _AGENCY_OPENING_MARKS) and bool(_agency_opening().match(folded))
+        _has_any(folded, _AGENCY_OPENING_MARKS) and bool(_agency_opening().match(folded))
     )
 
 
-def _is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(fold1(line)))
+def _is_byline(folded: str) -> bool:
+    return bool(_BYLINE.match(folded))
 
 
-def _is_dateline(line: str) -> bool:
-    return _has_any(line, _DATELINE_MARKS) and bool(_dateline_only().match(fold1(line)))
+def _is_dateline(folded: str) -> bool:
+    return _has_any(folded, _DATELINE_MARKS) and bool(_dateline_only().match(folded))
+
+
+def _lines_and_folds(text: str) -> tuple[list[str], dict[str, str]]:
+    """The stripped non-blank lines, and each one's :func:`fold1` (the text is folded once: fold1
+    maps one character to one and leaves spaces and line breaks alone)."""
+    lines: list[str] = []
+    folds: dict[str, str] = {}
+    for line, folded in zip(text.split("\n"), fold1(text).split("\n"), strict=True):
+        stripped = line.strip()
+        if stripped:
+            lines.append(stripped)
+            folds[stripped] = folded.strip()
+    return lines, folds
 
 
 def _title_like(line: str) -> bool:
@@ -182,7 +195,7 @@ def structure(
     >>> structure("تهران- ایرنا-\\nرئیس‌جمهور امروز به نیویورک سفر کرد.").dateline
     'تهران- ایرنا-'
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines, folds = _lines_and_folds(text)
     hint = title_hint.strip() if title_hint and title_hint.strip() else None
 
     title: str | None = None
@@ -196,7 +209,7 @@ def structure(
         del lines[:at + 1]
     elif hint is not None:
         title = hint
-    elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(lines[0]):
+    elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(folds[lines[0]]):
         title, title_in_text = lines.pop(0), True
 
     dateline: str | None = None
@@ -204,9 +217,9 @@ def structure(
     body: list[str] = []
     for i, line in enumerate(lines):
         edge = i < 3 or i >= len(lines) - 3
-        if dateline is None and i < 3 and _is_dateline(line):
+        if dateline is None and i < 3 and _is_dateline(folds[line]):
             dateline = line
-        elif byline is None and edge and _is_byline(line):
+        elif byline is None and edge and _is_byline(folds[line]):
             byline = line
         else:
             body.append(line)
@@ -221,9 +234,9 @@ def structure(
                 lead = "\n".join(body[i:i + k])
                 del body[i:i + k]
                 break
-    elif len(body) >= 2 and not _ATTRIBUTION_START.match(fold1(body[0])):
+    elif len(body) >= 2 and not _ATTRIBUTION_START.match(folds[body[0]]):
         # «خبرگزاری فارس: ...» and «تهران- ایرنا- ...» open leads; «به گزارش ...» opens the body.
-        limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(body[1])
+        limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(folds[body[1]])
                  else LEAD_MAX_WORDS)
         if _words(body[0]) <= limit:
             lead = body.pop(0)
