@@ -183,6 +183,8 @@ TRUSTED = [
     ("ارزشها را می خواهند", f"ارزشها را می{Z}خواهند"),
     # ... but a glued verbal prefix is still split, and a bare suffix still joined
     ("میخواهند کتاب ها را می خوانند", f"می{Z}خواهند کتاب{Z}ها را می{Z}خوانند"),
+    # a plural written apart is the same sign: the glued noun stays
+    ("ارزشها و کتاب ها", f"ارزشها و کتاب{Z}ها"),
     # a line with neither gets every repair
     ("ارزشها را میخواهند", f"ارزش{Z}ها را می{Z}خواهند"),
     ("آبان ماه", f"آبان{Z}ماه"),

@@ -101,6 +101,10 @@ PREFIX_LIKE_SHARE = 0.15
 MIN_COMPOUND_LENGTH = 7
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY = 1.5
+#: The plural written apart (``کتاب ها``): with a spaced ``می``, the sign of a line whose ZWNJs
+#: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
+#: ``بین المللی``, ``دانش آموزان`` apart on purpose.
+SPACED_PLURALS = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -125,10 +129,11 @@ class Trust(enum.Enum):
     are that author's spelling: Persian allows both, and the UD Seraji treebank and PEYMA news
     write them so. The default, ``LINE``, therefore:
 
-    * in a line with a ZWNJ between two letters: removes stray ZWNJs and joins only bare
-      affixes written apart (``کتاب ها``, ``می شود``), never splits a glued word;
-    * in a line whose ZWNJs became spaces (a bare affix is joined): splits only a glued verbal
-      prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its author;
+    * in a line with a ZWNJ between two letters: removes stray ZWNJs and joins only a bare
+      ``می`` or plural written apart (``می شود``, ``کتاب ها``), never splits a glued word;
+    * in a line whose ZWNJs became spaces (a bare ``می`` or plural ``ها`` is joined): splits only
+      a glued verbal prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its
+      author;
     * in a line with neither: repairs every word.
 
     ``NONE`` repairs every line alike, as if no line showed its author's habits.
@@ -306,7 +311,7 @@ class ZwnjRepairer:
             return infos, self._joins_of(parts, infos)[0]
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
-            return infos, self._joins_of(parts, infos)[1]  # bare affixes only
+            return infos, self._joins_of(parts, infos)[1]  # a bare می or plural only
         infos = self._chunk_infos(parts, GLUED_ALL)
         joins, affixes = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
@@ -401,10 +406,11 @@ class ZwnjRepairer:
 
     def _joins_of(self, parts: list[str], infos: list[ChunkInfo]) -> tuple[set[int], set[int]]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
-        the subset that joins a bare verbal prefix to its verb (``می خواهند``).
+        the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
+        (``کتاب ها``): the signs of a line whose ZWNJs became spaces (see :class:`Trust`).
 
-        Only the prefix is a sign of damage: authors who write ZWNJs still write some suffixes
-        apart (``انسان ها``, ``خانواده اش`` in PEYMA), never ``می`` before a verb (PerDT: 99.9%).
+        Other suffixes are no such sign: authors write ``خانواده اش`` and ``بین المللی`` apart
+        on purpose, never ``می`` before a verb (PerDT: 99.9% of می-verbs have their ZWNJ).
         """
         if self.spaced is not Spaced.JOIN:
             return set(), set()
@@ -432,7 +438,7 @@ class ZwnjRepairer:
                 continue  # «جمهوری» joins «رئیس», not any word before it
             if self._joins(a, b):
                 joins.add(i)
-                if prev[6]:  # «می خواهند»: only damage writes the prefix apart
+                if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
                     affixes.add(i)
                 chain = a + b
                 if (i - 1) not in joins:
