@@ -185,7 +185,9 @@ TRUSTED = [
     ("میخواهند کتاب ها را می خوانند", f"می{Z}خواهند کتاب{Z}ها را می{Z}خوانند"),
     # a plural written apart is the same sign: the glued noun stays
     ("ارزشها و کتاب ها", f"ارزشها و کتاب{Z}ها"),
-    # a line with neither gets every repair
+    # a glued می shows a line whose ZWNJs were dropped: words apart there are the author's
+    ("میشود آبان ماه", f"می{Z}شود آبان ماه"),
+    # a line with none of these signs gets every repair
     ("ارزشها را میخواهند", f"ارزش{Z}ها را می{Z}خواهند"),
     ("آبان ماه", f"آبان{Z}ماه"),
     # each line is judged alone

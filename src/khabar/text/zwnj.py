@@ -19,7 +19,8 @@ right after a number is the month May (``حوادث 14 می تشکیل شده ب
 
 Each line is judged by what it shows of its author (:class:`Trust`): a line that already
 writes ZWNJs between letters keeps its glued words (``کتابها``) and compounds written apart,
-and a line whose ZWNJs became spaces (``می خواهند``) keeps its glued nouns; both are accepted
+a line whose ZWNJs became spaces (``می خواهند``) keeps its glued nouns, and a line whose ZWNJs
+were dropped (``میخواهند``) keeps its words written apart (``آبان ماه``); all are accepted
 Persian spellings that the treebanks and news text use.
 
 The engine only ever inserts or removes a ZWNJ or turns one space into a ZWNJ; it never touches
@@ -134,7 +135,9 @@ class Trust(enum.Enum):
     * in a line whose ZWNJs became spaces (a bare ``می`` or plural ``ها`` is joined): splits only
       a glued verbal prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its
       author;
-    * in a line with neither: repairs every word.
+    * in a line whose ZWNJs were dropped (a glued verbal prefix is split: ``میشود``): joins no
+      two words written apart (``آبان ماه``), since the damage glued, it did not space;
+    * in a line with none of these: repairs every word.
 
     ``NONE`` repairs every line alike, as if no line showed its author's habits.
     """
@@ -185,18 +188,20 @@ class Repair:
 
 #: (repairs inside the chunk as (start, end, replacement, rule), repaired chunk, key of the
 #: opening word, key of the closing word, which words the opening word may join (True: any,
-#: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like)
+#: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like,
+#: a glued verbal prefix is split in it («میشود»))
 ChunkInfo: TypeAlias = tuple[
-    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool
+    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool, bool
 ]
 
 
 # fields of ChunkInfo read in the hot loops, as C-level getters
-_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST = (
+_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST, _GLUED_PREFIX = (
     itemgetter(0),
     itemgetter(1),
     itemgetter(4),
     itemgetter(6),
+    itemgetter(7),
 )
 
 
@@ -316,6 +321,8 @@ class ZwnjRepairer:
         joins, affixes = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
+        elif joins and any(map(_GLUED_PREFIX, infos)):
+            return infos, set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
         return infos, joins
 
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
@@ -375,6 +382,7 @@ class ZwnjRepairer:
             )
         first_key = last_key = ""
         last_end = -1
+        glued_prefix = False
         lead = len(chunk) - len(chunk.lstrip(ZWNJ))
         for m in TOKEN_RE.finditer(chunk):
             tok = m.group()
@@ -384,8 +392,10 @@ class ZwnjRepairer:
             last_key, last_end = key, m.end()
             if ZWNJ not in tok and level:
                 seams = self._glued(tok)
+                prefix_seams = self._prefix_seams(tok, seams)
+                glued_prefix = glued_prefix or bool(prefix_seams)
                 if level == GLUED_PREFIX:
-                    seams = self._prefix_seams(tok, seams)
+                    seams = prefix_seams
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
         if last_end < 0 or chunk[last_end:].strip(ZWNJ):
             last_key = ""  # the chunk does not end with a word: «کتاب،»
@@ -396,7 +406,16 @@ class ZwnjRepairer:
             joinable = self._joinable_right.get(first_key, False)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = last_key in self.lexicon.verbal_prefixes
-        return (tuple(repairs), fixed, first_key, last_key, joinable, ends_digit, last_is_prefix)
+        return (
+            tuple(repairs),
+            fixed,
+            first_key,
+            last_key,
+            joinable,
+            ends_digit,
+            last_is_prefix,
+            glued_prefix,
+        )
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
