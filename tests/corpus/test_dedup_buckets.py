@@ -118,3 +118,23 @@ def test_empty_shards_and_no_duplicates(tmp_path) -> None:
         step.observe(Document(id=f"x{i}", text=_story(rng), order=i))
     decisions = DedupStep(cfg).reduce([DedupStep(cfg).state(), step.state()], tmp_path, buckets=3)
     assert decisions == {0: None, 1: None}
+
+
+def test_side_files_on_an_object_store_give_the_same_decision(tmp_path) -> None:
+    """Side files under a URL (fsspec's in-process memory store standing in for S3) are read by
+    position without memory-mapping, and the decision is the same as from a local folder."""
+    pytest.importorskip("fsspec")
+    from khabar.steps.base import SideFiles
+
+    cfg = MinHashConfig()
+    by_shard = _documents(_corpus(5))
+    states = []
+    for shard in range(max(by_shard) + 1):
+        step = DedupStep(cfg)
+        for d in by_shard.get(shard, []):
+            step.observe(d)
+        states.append(step.state())
+    remote = SideFiles("memory://khabar-test-side/run")
+    assert remote.local("x") is None
+    local = DedupStep(cfg).reduce(states, tmp_path, buckets=3)
+    assert DedupStep(cfg).reduce(states, remote, buckets=3) == local

@@ -28,7 +28,6 @@ import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from khabar.corpus.dedup import _ALL_PAIRS_MAX, Duplicate, MinHashConfig, _np
@@ -84,16 +83,30 @@ def _key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _sig_file(side: Any, shard: int) -> Path:
-    return side.path(f"{shard:05d}.sigs.npy")
+def _sig_file(shard: int) -> str:
+    return f"{shard:05d}.sigs.npy"
 
 
-def _meta_file(side: Any, shard: int) -> Path:
-    return side.path(f"{shard:05d}.docs.pkl")
+def _meta_file(shard: int) -> str:
+    return f"{shard:05d}.docs.pkl"
 
 
-def _orders_file(side: Any, shard: int) -> Path:
-    return side.path(f"{shard:05d}.orders.npy")
+def _orders_file(shard: int) -> str:
+    return f"{shard:05d}.orders.npy"
+
+
+def _npy_bytes(array: Any) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    _np().save(buf, array)
+    return buf.getvalue()
+
+
+def _load_npy(side: Any, name: str) -> Any:
+    import io
+
+    return _np().load(io.BytesIO(side.read_bytes(name)))
 
 
 def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n: int, shard: int,
@@ -115,16 +128,11 @@ def write_shard(seen: Sequence[tuple[int, str, str | None, int, str, bytes]], n:
                              f"{sig_size} for num_perm={config.num_perm}")
     sigs = (np.frombuffer(b"".join(r[5] for r in rows), dtype="<u4").reshape(-1, config.num_perm)
             if rows else np.zeros((0, config.num_perm), dtype="<u4"))
-    for path, array in ((_sig_file(side, shard), sigs), (_orders_file(side, shard), orders)):
-        tmp = path.with_suffix(".tmp.npy")
-        np.save(tmp, array)
-        tmp.replace(path)
+    side.write_bytes(_sig_file(shard), _npy_bytes(sigs))
+    side.write_bytes(_orders_file(shard), _npy_bytes(orders))
     meta = _Meta([r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
                  [r[4] for r in rows])
-    tmp = _meta_file(side, shard).with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(_meta_file(side, shard))
+    side.write_bytes(_meta_file(shard), pickle.dumps(meta, protocol=pickle.HIGHEST_PROTOCOL))
 
     bands = band_hashes(sigs, config)  # (m, bands)
     m = len(rows)
@@ -158,8 +166,10 @@ class _Signatures:
     def _shard(self, s: int) -> tuple[Any, Any]:
         np = _np()
         if s not in self._sigs:
-            self._sigs[s] = np.load(_sig_file(self.side, s), mmap_mode="r")
-            self._orders[s] = np.load(_orders_file(self.side, s), mmap_mode="r")
+            local = self.side.local(_sig_file(s))
+            self._sigs[s] = (np.load(local, mmap_mode="r") if local is not None
+                             else _RemoteRows(self.side, _sig_file(s)))
+            self._orders[s] = _load_npy(self.side, _orders_file(s))
         return self._sigs[s], self._orders[s]
 
     def get(self, orders: Any) -> Any:
@@ -177,6 +187,31 @@ class _Signatures:
         return out
 
 
+class _RemoteRows:
+    """Rows of a 2-D ``.npy`` file on an object store, read by position (``rows[positions]``)
+    without downloading the file: the memory-map of a remote folder."""
+
+    def __init__(self, side: Any, name: str) -> None:
+        np = _np()
+        self._fh = side.open(name)
+        version = np.lib.format.read_magic(self._fh)
+        read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                       else np.lib.format.read_array_header_2_0)
+        shape, _fortran, dtype = read_header(self._fh)
+        self._start = self._fh.tell()
+        self._dtype = dtype
+        self._width = shape[1]
+        self._row_bytes = dtype.itemsize * shape[1]
+
+    def __getitem__(self, positions: Any) -> Any:
+        np = _np()
+        out = np.empty((len(positions), self._width), dtype=self._dtype)
+        for i in np.argsort(positions, kind="stable").tolist():  # forward through the file
+            self._fh.seek(self._start + int(positions[i]) * self._row_bytes)
+            out[i] = np.frombuffer(self._fh.read(self._row_bytes), dtype=self._dtype)
+        return out
+
+
 def _facts(side: Any, orders: Sequence[int]) -> dict[int, tuple[str, str | None, int, str]]:
     """``{order: (id, date, length, exact key)}`` for these documents, one shard's side file
     at a time (each is let go before the next is read)."""
@@ -186,9 +221,8 @@ def _facts(side: Any, orders: Sequence[int]) -> dict[int, tuple[str, str | None,
         by_shard[o >> 32].append(o)
     out: dict[int, tuple[str, str | None, int, str]] = {}
     for s, wanted in sorted(by_shard.items()):
-        with open(_meta_file(side, s), "rb") as f:
-            meta: _Meta = pickle.load(f)
-        positions = np.searchsorted(np.load(_orders_file(side, s)), np.asarray(wanted))
+        meta: _Meta = pickle.loads(side.read_bytes(_meta_file(s)))
+        positions = np.searchsorted(_load_npy(side, _orders_file(s)), np.asarray(wanted))
         for o, i in zip(wanted, positions.tolist()):
             out[o] = (meta.ids[i], meta.dates[i], meta.lengths[i], meta.keys[i])
         del meta

@@ -86,14 +86,39 @@ def stable_bucket(key: str, n: int) -> int:
 class SideFiles:
     """A folder where a corpus step keeps files of its partitioned reduce beyond the bucket parts
     the runner moves for it (for example, each shard's MinHash signatures, read back by
-    position). Every task of one run sees the same folder."""
+    position). Every task of one run sees the same folder: a local path or an object-store URL
+    (see :mod:`khabar.io.fs`)."""
 
     def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
+        self.folder = str(folder)
 
-    def path(self, name: str) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        return self.folder / name
+    def path(self, name: str) -> str:
+        from khabar.io import fs
+
+        return fs.join(self.folder, name)
+
+    def local(self, name: str) -> str | None:
+        """The file's local path (to memory-map it), or ``None`` when the folder is remote."""
+        from khabar.io import fs
+
+        return fs.local_path(self.path(name))
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """Write the file whole or not at all."""
+        from khabar.io import fs
+
+        fs.atomic_write_bytes(self.path(name), data)
+
+    def read_bytes(self, name: str) -> bytes:
+        from khabar.io import fs
+
+        return fs.read_bytes(self.path(name))
+
+    def open(self, name: str) -> Any:
+        """The file opened for seekable binary reading."""
+        from khabar.io import fs
+
+        return fs.open_input(self.path(name))
 
 
 class CorpusStep(Step):
