@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import attrgetter
 from typing import Any
 
 from khabar.document import Document
 from khabar.steps.base import Step
+
+_RULE = attrgetter("rule")
 
 
 class FixStep(Step):
@@ -36,8 +40,9 @@ class FixStep(Step):
         text, edits = self._fixer.fix_with_edits(doc.text)
         if edits:
             self.stat("docs_changed")
-        for e in edits:
-            self.stat(f"edit.{e.rule}")
+        # one count per rule, not per edit (a document with Arabic ي has hundreds of edits)
+        for rule, n in Counter(map(_RULE, edits)).items():
+            self.stat(f"edit.{rule}", n)
         doc.text = text
         doc.edits.extend(edits)
         return doc

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import io
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from itertools import pairwise, repeat
+from operator import add, attrgetter, eq, itemgetter
 from typing import Any, NamedTuple, Protocol
 
 from khabar.document import Edit
@@ -81,6 +84,12 @@ class _Edit(NamedTuple):
     rules: tuple[str, ...]
 
 
+_SPAN = attrgetter("start", "end")
+_CS, _CE, _OS, _OE, _RULES = map(itemgetter, range(5))  # fields of _Edit
+#: fields of a Change or of a ZWNJ engine's repair (any object with these attributes)
+_START, _END, _REPL, _RULE = map(attrgetter, ("start", "end", "replacement", "rule"))
+
+
 def _outside(changes: list[Change], spans: list[_Span], *, edge_ok: bool = True) -> list[Change]:
     """Drop the changes that reach inside a span; with ``edge_ok=False`` also those that touch
     its edge (a ZWNJ glued to a hashtag would change the tag)."""
@@ -107,6 +116,22 @@ def _outside(changes: list[Change], spans: list[_Span], *, edge_ok: bool = True)
     return kept
 
 
+def _outside_apart(changes: list[Change], spans: list[_Span]) -> list[Change]:
+    """:func:`_outside` for changes of one character each, sorted by position: a change is
+    inside a span when its character is, so whole runs between spans are kept by slicing."""
+    if not spans or not changes:
+        return changes
+    starts = list(map(_CS, changes))
+    kept: list[Change] = []
+    lo = 0
+    for sp in spans:
+        hi = bisect_left(starts, sp.start, lo)
+        kept += changes[lo:hi]
+        lo = bisect_left(starts, sp.end, hi)
+    kept += changes[lo:]
+    return kept
+
+
 def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
     """Move spans past the length changes made before them (changes never touch their inside)."""
     if not spans or not changes:
@@ -127,12 +152,13 @@ def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
     return out
 
 
-def _compose(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
+def _compose_all(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
     """Add one rule's ``changes`` (relative to the current text) to the composed ``edits``.
 
     Overlapping or touching-empty edits merge into one, so every edit's ``before`` is a slice of
     the original text and every ``after`` a slice of the new one, and undoing them in reverse
-    gives the input back.
+    gives the input back. This re-walks every edit; :func:`_compose` gives the same result and
+    walks only the edits next to a change.
     """
     items: list[tuple[int, int, _Edit | Change]] = [(e.cs, e.ce, e) for e in edits]
     items += [(c.start, c.end, c) for c in changes]
@@ -166,6 +192,149 @@ def _compose(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
                 if it.rule not in rules:
                     rules.append(it.rule)
         out.append(_Edit(start + nd, end + nd + dnd, start - co, end - co - dco, tuple(rules)))
+        co += dco
+        nd += dnd
+    return out
+
+
+def _settled(edits: list[_Edit]) -> bool:
+    """True when no two neighbouring edits would merge if :func:`_compose_all` walked them again.
+
+    Two edits merge when they touch and one of them is empty in the current text (a deletion
+    made by a later rule empties an edit beside another one): the walk then joins them even if
+    no new change is near. Such pairs are rare; while there are none, :func:`_compose` may copy
+    the edits far from every change as they are.
+    """
+    if not any(map(eq, map(_CS, edits), map(_CE, edits))):  # no empty edit: nothing to join
+        return True
+    return not any(b.cs == a.ce and (a.cs == a.ce or b.cs == b.ce) for a, b in pairwise(edits))
+
+
+def _apart(changes: list[Change]) -> bool:
+    """True when the changes (in order) are sorted and no two would join in one cluster."""
+    return not any(
+        b.start < a.end
+        or b.start == a.end
+        and (a.start == a.end or b.start == b.end)
+        or (b.start, b.end) < (a.start, a.end)
+        for a, b in pairwise(changes)
+    )
+
+
+_new_edit = tuple.__new__  # _Edit(...) without the NamedTuple keyword handling (a hot path)
+
+
+def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) -> list[_Edit]:
+    """:func:`_compose_all`'s result, walking only the edits that touch a change.
+
+    Edits and changes are taken in the order of ``(start, end)``, edits first on ties (the
+    order of the sort in :func:`_compose_all`). An edit followed by another edit (not by a
+    change) is alone in its cluster when the edits are :func:`_settled`: such runs are copied,
+    moved by the length change left of them, without looking at each. ``apart``: the caller
+    knows that :func:`_apart` holds for ``changes``.
+    """
+    if not edits and (apart or _apart(changes)):
+        # the first rule's changes, none touching another: each is an edit of its own
+        if apart and {*map(len, map(_REPL, changes))} == {1}:  # ي → ی: no offset moves
+            starts, ends = list(map(_START, changes)), list(map(_END, changes))
+            return list(
+                map(
+                    _new_edit,
+                    repeat(_Edit),
+                    zip(
+                        starts,
+                        ends,
+                        starts,
+                        ends,
+                        zip(map(_RULE, changes)),  # zip of one: (rule,)
+                    ),
+                )
+            )
+        out = []
+        nd = 0
+        for c in changes:
+            out.append(
+                _new_edit(
+                    _Edit,
+                    (c.start + nd, c.start + nd + len(c.replacement), c.start, c.end, (c.rule,)),
+                )
+            )
+            nd += len(c.replacement) - (c.end - c.start)
+        return out
+    if edits and not _settled(edits):
+        return _compose_all(edits, changes)
+    changes = sorted(changes, key=_SPAN)
+    ekeys = list(zip(map(_CS, edits), map(_CE, edits)))  # (cs, ce) of each edit
+    out: list[_Edit] = []
+    n, m = len(edits), len(changes)
+    i = k = 0
+    co = nd = 0  # as in _compose_all
+    while i < n or k < m:
+        if k < m:
+            ck = (changes[k].start, changes[k].end)
+            j = bisect_right(ekeys, ck, i)  # edits[i:j] come before change k
+            stop = j - 1
+        else:
+            stop = n
+        if stop > i:  # edits[i:stop] are each followed by an edit: alone in their clusters
+            run = edits[i:stop]
+            co = run[-1].ce - run[-1].oe  # an edit alone: current - original right of it
+            if nd:  # the same edits, moved by nd in the current text (C-level loops)
+                run = list(
+                    map(
+                        _new_edit,
+                        repeat(_Edit),
+                        zip(
+                            map(add, map(_CS, run), repeat(nd)),
+                            map(add, map(_CE, run), repeat(nd)),
+                            map(_OS, run),
+                            map(_OE, run),
+                            map(_RULES, run),
+                        ),
+                    )
+                )
+            out += run
+            i = stop
+            continue
+        # one cluster, from the next item in (start, end) order; as in _compose_all
+        if i < n and (k >= m or ekeys[i] <= ck):
+            e0 = edits[i]
+            start, end = e0.cs, e0.ce
+            dco, dnd = (e0.ce - e0.cs) - (e0.oe - e0.os), 0
+            rules = list(e0.rules)
+            i += 1
+        else:
+            c0 = changes[k]
+            start, end = c0.start, c0.end
+            dco, dnd = 0, len(c0.replacement) - (end - start)
+            rules = [c0.rule]
+            k += 1
+        last_empty = start == end
+        while True:
+            if i < n and (k >= m or ekeys[i] <= (changes[k].start, changes[k].end)):
+                e = edits[i]
+                s, t = e.cs, e.ce
+                if not (s < end or (s == end and (last_empty or s == t))):
+                    break
+                dco += (t - s) - (e.oe - e.os)
+                rules += [r for r in e.rules if r not in rules]
+                i += 1
+            elif k < m:
+                c = changes[k]
+                s, t = c.start, c.end
+                if not (s < end or (s == end and (last_empty or s == t))):
+                    break
+                dnd += len(c.replacement) - (t - s)
+                if c.rule not in rules:
+                    rules.append(c.rule)
+                k += 1
+            else:
+                break
+            end = max(end, t)
+            last_empty = s == t
+        out.append(
+            _new_edit(_Edit, (start + nd, end + nd + dnd, start - co, end - co - dco, tuple(rules)))
+        )
         co += dco
         nd += dnd
     return out
@@ -249,6 +418,14 @@ class Fixer:
                 text = rule.apply(text)
             elif edits is None and isinstance(rule, TranslateRule):
                 text, spans = _translate_outside(text, rule, spans)
+            elif rule.apart:  # one-character changes: filtered by position, applied by translate
+                changes = _outside_apart(rule.find(text), spans)
+                if changes:
+                    edits[:] = _compose(edits, changes, apart=True)
+                    if spans:
+                        text, spans = _translate_outside(text, rule, spans)  # type: ignore[arg-type]
+                    else:
+                        text = rule.apply(text)
             else:
                 changes = _outside(rule.find(text), spans)
                 if changes:
@@ -272,11 +449,8 @@ class Fixer:
             if edits is None and not spans:
                 text = repairer.repair(text)
             else:
-                changes = [
-                    Change(r.start, r.end, r.replacement, r.rule)
-                    for r in repairer.find_repairs(text)
-                ]
-                changes = _outside(changes, spans, edge_ok=False)
+                # the engine's repairs have the fields of a Change: used as they are
+                changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)

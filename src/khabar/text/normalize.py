@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 from khabar.text.charmap import rule_names, translation_table
@@ -75,10 +77,17 @@ def apply_changes(text: str, changes: list[Change]) -> str:
     return "".join(parts)
 
 
+_START = re.Match.start
+_new_change = tuple.__new__  # Change(...) without the NamedTuple keyword handling (a hot path)
+
+
 class Rule:
     """A named rewrite: ``apply`` is the fast path, ``find`` lists the same changes."""
 
     name: str
+    #: True when no two changes of one ``find`` touch (each replaces one character of its own),
+    #: so :func:`khabar.fix_with_edits` may turn each into an edit without comparing neighbours
+    apart: bool = False
 
     def apply(self, text: str) -> str:
         raise NotImplementedError
@@ -111,6 +120,7 @@ class TranslateRule(Rule):
         self.names = names
         self.hot = hot
         self._pairs = sorted(table.items())
+        self._single = self.apart = all(len(src) == 1 for src in table)
         if not table:
             self.pattern = None
         elif all(len(src) == 1 for src in table):
@@ -138,10 +148,36 @@ class TranslateRule(Rule):
         if self.pattern is None or self.guard is not None and not self.guard(text):
             return []
         table, names = self.map, self.names
+        if self.hot and self._single:
+            return self._find_hot(text)
+        if self._single:  # one character per source: the match is text[start]
+            return [
+                _new_change(Change, (s, s + 1, table[c], names[c]))
+                for s in map(_START, self.pattern.finditer(text))
+                for c in (text[s],)
+            ]
         return [
             Change(m.start(), m.end(), table[m.group()], names[m.group()])
             for m in self.pattern.finditer(text)
         ]
+
+    def _find_hot(self, text: str) -> list[Change]:
+        """``find`` for frequent one-character sources (ي in one of 25 characters of real text):
+        the positions of each source come from :meth:`str.split` and C-level sums, not from one
+        regex match object per character."""
+        out: list[Change] = []
+        for src, dst in self._pairs:
+            if src in text:
+                parts = text.split(src)
+                parts.pop()
+                name = self.names[src]
+                # part k ends where source k stands: the lengths so far, plus k sources before it
+                out += [
+                    _new_change(Change, (s, s + 1, dst, name))
+                    for s in map(add, accumulate(map(len, parts)), count())
+                ]
+        out.sort()  # positions are distinct: sorted by position
+        return out
 
 
 def _any_of(chars: str) -> Callable[[str], bool]:

@@ -1,0 +1,63 @@
+"""Edit composition of ``fix_with_edits``: the fast walk gives exactly the full walk's edits.
+
+``_compose`` copies the edits that no change touches and walks only the others;
+``_compose_all`` re-walks every edit (the reference). Both must give the same edits, in the same
+order, with the same joined rule names, after any sequence of rules.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.text.fix import _compose, _compose_all, _Edit
+from khabar.text.normalize import Change, apply_changes
+
+
+@st.composite
+def rule_changes(draw: st.DrawFn, length: int) -> list[Change]:
+    """Sorted, non-overlapping changes of a text of ``length`` characters, as a rule finds them:
+    insertions, deletions and replacements, often touching each other."""
+    changes = []
+    pos = 0
+    rule = draw(st.sampled_from(["a", "b", "c", "d"]))
+    while pos <= length and len(changes) < 12:
+        pos += draw(st.integers(0, 3))
+        if pos > length:
+            break
+        size = draw(st.integers(0, min(2, length - pos)))
+        repl = draw(st.sampled_from(["", "x", "yz"]))
+        if size == 0 and repl == "":
+            pos += 1
+            continue
+        changes.append(Change(pos, pos + size, repl, rule))
+        pos += size
+        if size == 0:  # one insertion per position, as rules make them
+            pos += 1
+    return changes
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.integers(0, 15), st.integers(1, 6))
+def test_fast_compose_equals_full_walk(data: st.DataObject, length: int, rules: int) -> None:
+    text = "".join(chr(ord("A") + i % 26) for i in range(length))
+    fast: list[_Edit] = []
+    full: list[_Edit] = []
+    for _ in range(rules):
+        changes = data.draw(rule_changes(len(text)))
+        if not changes:
+            continue
+        fast = _compose(fast, changes)
+        full = _compose_all(full, changes)
+        assert fast == full
+        text = apply_changes(text, changes)
+
+
+def test_a_deletion_beside_an_edit_joins_it_at_the_next_rule() -> None:
+    # rule a: ZWSP at 1 deleted, «ي» at 2 replaced: two edits that touch once the ZWSP is gone
+    edits = _compose([], [Change(1, 2, "", "a"), Change(2, 3, "ی", "a")])
+    assert edits == [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 3, ("a",))]
+    # any later rule (here far away) walks them again and joins them, as the full walk does
+    later = [Change(5, 5, " ", "b")]
+    assert _compose(edits, later) == _compose_all(edits, later)
+    assert _compose(edits, later)[0] == _Edit(1, 2, 1, 3, ("a",))
