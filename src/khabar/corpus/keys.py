@@ -120,6 +120,10 @@ JOIN_PREVIOUS: frozenset[str] = frozenset(
 )
 
 
+#: every word :func:`glue_tokens` may glue
+_JOINING: frozenset[str] = JOIN_NEXT | JOIN_PREVIOUS
+
+
 @functools.cache
 def _table() -> dict[int, int | None]:
     """Build the translate table once: folds, removals, and punctuation/symbols/spaces to space."""
@@ -194,7 +198,7 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if cps.max() > 0xFFFF:  # emoji and other astral characters: the translate path maps them
         return None
-    out = _bmp_table()[cps]
+    out = _bmp_table().take(cps)
     out = out[out != _GONE]
     # single spaces, none at a line's start or end (what " ".join(line.split()) gives): first drop
     # a space that follows a space, a newline or the start, then one that precedes a newline or
@@ -271,12 +275,12 @@ def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, .
         return tuple(pattern.subn("", text)[1] for pattern in classes)
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     table, matrix = _class_table(classes)
-    astral = cps[cps > 0xFFFF]
-    if len(astral):  # rare (emoji): each distinct astral character is tested with the patterns
+    astral = cps[cps > 0xFFFF] if len(cps) and cps.max() > 0xFFFF else None
+    if astral is not None:  # rare (emoji): each distinct astral character is tested by the patterns
         cps = cps[cps <= 0xFFFF]
-    counts = np.bincount(table[cps], minlength=len(matrix)) @ matrix
+    counts = np.bincount(table.take(cps), minlength=len(matrix)) @ matrix
     out = [int(n) for n in counts]
-    if len(astral):
+    if astral is not None:
         values, times = np.unique(astral, return_counts=True)
         for cp, n in zip(values.tolist(), times.tolist()):
             ch = chr(cp)
@@ -317,6 +321,9 @@ def glue_tokens(words: Iterable[str]) -> list[str]:
     >>> glue_tokens(["کتاب", "ها", "را", "نمی", "خوانم"])
     ['کتابها', 'را', 'نمیخوانم']
     """
+    words = list(words)
+    if _JOINING.isdisjoint(words):  # the common case (no ZWNJ damage): nothing to glue
+        return words
     out: list[str] = []
     glue_next = False
     for tok in words:

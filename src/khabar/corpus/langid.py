@@ -187,7 +187,7 @@ def script_scores(text: str) -> dict[str, float]:
     (1.0, True)
     """
     letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
-    words = [w for line in canonical_lines(text) for w in line.split()]
+    words = " ".join(canonical_lines(text)).split()
     n_words = max(len(words), 1)
     out = {
         "letters": float(letters),
@@ -195,8 +195,8 @@ def script_scores(text: str) -> dict[str, float]:
         "arabic_script": arabic / letters if letters else 0.0,
         "latin": latin / letters if letters else 0.0,
         "persian_letters": persian / max(arabic, 1),
-        "fa_words": sum(w in _FA_WORDS for w in words) / n_words,
-        "ar_words": sum(w in _AR_WORDS for w in words) / n_words,
+        "fa_words": sum(map(_FA_WORDS.__contains__, words)) / n_words,
+        "ar_words": sum(map(_AR_WORDS.__contains__, words)) / n_words,
         "al_words": sum(1 for _ in _AL_WORD.finditer(text)) / n_words,
         "farsi_yeh_kaf": farsi_yk / (farsi_yk + arabic_yk) if farsi_yk + arabic_yk else 0.0,
     }

@@ -117,7 +117,7 @@ def compute_signals(text: str) -> dict[str, float]:
         if stripped:
             lines.append(stripped)
             canon_lines.append(canon)
-    tokens = glue_tokens(w for line in canon_all for w in line.split())
+    tokens = glue_tokens(" ".join(canon_all).split())
     n_words = len(tokens)
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
     stop = stopwords()
@@ -133,16 +133,17 @@ def compute_signals(text: str) -> dict[str, float]:
         "char_count": float(len(text)),
         "line_count": float(n_lines),
         "word_count": float(n_words),
-        "mean_word_length": _ratio(sum(map(len, tokens)), n_words),
+        "mean_word_length": _ratio(len("".join(tokens)), n_words),
         "persian_letter_ratio": _ratio(arabic, letters),
         "latin_ratio": _ratio(latin, letters),
         "digit_ratio": _ratio(digits, nonspace),
         "symbol_ratio": _ratio(symbols, nonspace),
-        "stopword_ratio": _ratio(sum(t in stop for t in tokens), n_words),
+        "stopword_ratio": _ratio(sum(map(stop.__contains__, tokens)), n_words),
         "top_word_ratio": _ratio(top, n_words),
         "duplicated_line_ratio": _ratio(dup_lines, n_lines),
         "punct_line_end_ratio": _ratio(sum(ln[-1] in _LINE_END for ln in lines), n_lines),
-        "short_line_ratio": _ratio(sum(len(cl.split()) < 4 for cl in canon_lines), n_lines),
+        # a canonical line has single spaces and none at its ends: words = spaces + 1
+        "short_line_ratio": _ratio(sum(cl.count(" ") < 3 for cl in canon_lines), n_lines),
         "ellipsis_line_ratio": _ratio(sum(ln.endswith(("...", "…")) for ln in lines), n_lines),
     }
     return {name: values[name] for name in SIGNAL_NAMES}

@@ -9,6 +9,11 @@ from khabar.document import Document
 from khabar.steps.base import CorpusStep, SideFiles, Step, stable_bucket
 from khabar.steps.textops import remove_lines
 
+#: what the corpus steps' setup() runs once per worker: long enough (256+ characters) for the
+#: numpy paths of khabar.corpus.keys, so the fold and character-class tables are built before the
+#: per-document clock starts
+_WARM_TEXT = "متن کوتاه برای آماده شدن جدول‌ها، ۱۲۳.\n" * 10
+
 
 class LangIdStep(Step):
     name = "langid"
@@ -19,7 +24,7 @@ class LangIdStep(Step):
     def setup(self) -> None:
         from khabar.corpus.langid import detect_language
 
-        detect_language("متن", use_model=self.config.use_model)  # builds the fold table
+        detect_language(_WARM_TEXT, use_model=self.config.use_model)  # builds the tables
 
     def process(self, doc: Document) -> Document:
         from khabar.corpus.langid import detect_language
@@ -40,6 +45,11 @@ class QualityStep(Step):
     version = 1
     section = "quality"
     summary = "quality signals per document and threshold filters, each drop with its reason"
+
+    def setup(self) -> None:
+        from khabar.corpus.quality import compute_signals
+
+        compute_signals(_WARM_TEXT)  # loads the stopwords, builds the tables
 
     def process(self, doc: Document) -> Document:
         from khabar.corpus.quality import check_quality, compute_signals
@@ -62,6 +72,11 @@ class SiteLinesStep(CorpusStep):
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
         self._counter: Any = None
+
+    def setup(self) -> None:
+        from khabar.corpus.keys import canonical_lines
+
+        canonical_lines(_WARM_TEXT)  # builds the fold tables
 
     def observe(self, doc: Document) -> None:
         from khabar.corpus.sitelines import SiteLineCounter
@@ -135,7 +150,7 @@ class DedupStep(CorpusStep):
     def setup(self) -> None:
         from khabar.corpus.dedup import dedup_keys
 
-        dedup_keys("متن", self.config)  # imports datasketch and numpy, builds the permutations
+        dedup_keys(_WARM_TEXT, self.config)  # imports numpy, builds the permutations and tables
 
     def observe(self, doc: Document) -> None:
         from khabar.corpus.dedup import Candidate, dedup_keys

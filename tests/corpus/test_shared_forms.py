@@ -1,0 +1,116 @@
+"""canonical_lines() and count_chars(): the per-document forms langid, quality, site lines and dedup
+share. The numpy path (texts of 256+ characters) must give exactly what the str.translate / regex
+path gives, which is what canonical() and pattern.subn() have always given."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.corpus import keys
+from khabar.corpus.keys import canonical, canonical_lines, count_chars, glue_tokens
+
+np = pytest.importorskip("numpy")
+
+LONG = 12  # repeats that take a line past keys._NUMPY_MIN_CHARS (256)
+
+
+@pytest.fixture(params=["numpy", "stdlib"])
+def path(request, monkeypatch):
+    """Run a test on both paths: with numpy, and as if numpy were not installed."""
+    if request.param == "stdlib":
+        monkeypatch.setattr(keys, "_numpy", lambda: None)
+    canonical_lines.cache_clear()
+    yield request.param
+    canonical_lines.cache_clear()
+
+
+# (line, its canonical form), each checked by hand against the FOLD table and the docstrings
+LINES = [
+    ("مي‌شود، «بانك» ۱۲ کتاب‌ها!", "میشود بانک 12 کتابها"),  # ي/ك, ZWNJ, guillemets, digits
+    ("  تـهران،   ۱۴۰۲/۰۷/۱۹  ", "تهران 1402 07 19"),  # tatweel, slashes, outer spaces
+    ("ﺑﺎﻧﻚ Bank", "بانک bank"),  # presentation forms (NFKC), Latin lowercased
+    ("خبر 😀 فوری", "خبر فوری"),  # an emoji (beyond the BMP) is a symbol: a space
+    ("انتهاي پيام /", "انتهای پیام"),
+    ("...", ""),  # punctuation only: an empty canonical line
+    ("", ""),
+    ("\t \u200c ", ""),  # whitespace and a ZWNJ
+    ("كِتابٌ", "کتاب"),  # diacritics removed
+    ("ΟΔΟΣ", "οδος"),  # final sigma: lower() sees the word end
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), LINES)
+def test_canonical_lines_of_one_line(line: str, expected: str, path: str) -> None:
+    assert canonical_lines(line) == (expected,)
+
+
+@pytest.mark.parametrize(("line", "expected"), LINES)
+def test_canonical_lines_of_a_long_text(line: str, expected: str, path: str) -> None:
+    # long enough for the numpy path; a blank line between copies, a trailing newline
+    text = "\n\n".join([line] * LONG * 3) + "\n"
+    assert canonical_lines(text) == tuple([expected, ""] * (LONG * 3 - 1) + [expected, ""])
+
+
+def test_canonical_lines_is_canonical_joined(path: str) -> None:
+    text = "\n".join(line for line, _ in LINES) * LONG
+    lines = canonical_lines(text)
+    assert lines == tuple(canonical(ln) for ln in text.split("\n"))
+    assert " ".join(filter(None, lines)) == canonical(text)
+
+
+ALPHABET = st.one_of(
+    st.sampled_from(list("سلام کتاب می‌شود هاي ك ۱٢3 \n\t«»،.!ـًٌۀةأإآؤءﺑﺎﻧﻚ ΣσςAbc😀\u200d\u200f\xa0")),
+    st.characters(codec="utf-8"),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=0, max_size=600))
+def test_numpy_lines_equal_canonical_per_line(text: str) -> None:
+    text = text * (1 + 256 // max(len(text), 1))  # at least 256 characters: the numpy path
+    canonical_lines.cache_clear()
+    assert canonical_lines(text) == tuple(canonical(ln) for ln in text.split("\n"))
+
+
+def test_glue_tokens() -> None:
+    assert glue_tokens(["کتاب", "ها", "را", "نمی", "خوانم"]) == ["کتابها", "را", "نمیخوانم"]
+    assert glue_tokens(["می", "می", "روم"]) == ["میمیروم"]  # «می» glues on
+    assert glue_tokens(["ها", "کتاب"]) == ["ها", "کتاب"]  # nothing before «ها» to glue to
+    assert glue_tokens([]) == []
+    assert glue_tokens(iter(["خبر", "فوری"])) == ["خبر", "فوری"]
+
+
+LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
+ARABIC = re.compile("[\u0600-\u06ff]")
+SPACE = re.compile("[\\s\u200c]")
+CLASSES = (LETTER, DIGIT, ARABIC, SPACE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters: 4 Persian + 4 Latin; digits ۱۲ (Nd); Arabic block: کتاب and ۱۲; spaces: 2
+        ("کتاب ۱۲ book!", (8, 2, 6, 2)),
+        ("", (0, 0, 0, 0)),
+        # «می‌شود»: 5 letters, the ZWNJ is neither letter nor Arabic block, it is a space here
+        ("می\u200cشود", (5, 0, 5, 1)),
+        # the emoji counts in no class; ٣ (Arabic-Indic three) is a digit in the Arabic block
+        ("😀٣", (0, 1, 1, 0)),
+    ],
+)
+def test_count_chars_by_hand(text: str, expected: tuple[int, ...], path: str) -> None:
+    assert count_chars(text, CLASSES) == expected
+    # the same text many times over (the numpy path when numpy is there) counts as many times
+    assert count_chars(text * 40, CLASSES) == tuple(40 * n for n in expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=0, max_size=600))
+def test_count_chars_equals_subn(text: str) -> None:
+    text = text * (1 + 256 // max(len(text), 1))
+    assert count_chars(text, CLASSES) == tuple(p.subn("", text)[1] for p in CLASSES)
