@@ -86,7 +86,8 @@ def _load_config(config: Optional[Path], sets: list[str], **run: Any) -> Any:
 def refine(
     ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(help="Input files, folders or globs (txt, jsonl[.gz|.zst], html, warc[.gz], parquet).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
+    # str, not Path: Path("s3://bucket/out") would be "s3:/bucket/out"
+    output: Annotated[str, typer.Option("--output", "-o", help="Output folder: a path or a URL (s3://, gs://, az://; see docs/storage.md).")],
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
     set_: Annotated[list[str], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")] = [],  # noqa: B006
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
@@ -115,7 +116,7 @@ def refine(
 
         progress = RichProgress(enabled=not quiet)
         with progress:
-            result = run_refine(inputs, str(output), cfg, engine=engine,
+            result = run_refine(inputs, output, cfg, engine=engine,
                                 engine_options={"address": address} if address else None,
                                 progress=progress, keep_work=keep_work)
         if not quiet:

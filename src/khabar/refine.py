@@ -15,7 +15,9 @@ process, the driver included, holds the whole corpus. The last stage writes the 
     OUTDIR/stats.json                   per-step counters, per-stage times
     OUTDIR/manifest.json                version, resolved config, inputs with size and sha256, counts
 
-Every file appears atomically. Each shard task is idempotent and marks itself done by writing
+OUTDIR and the inputs may be local paths or object-store URLs (``s3://bucket/run``; see
+:mod:`khabar.io.fs`); on a cluster they must be on storage every worker sees. Every file appears
+atomically. Each shard task is idempotent and marks itself done by writing
 its report last, so a run that is killed and started again with the same OUTDIR continues from
 the finished shards. The accounting invariant ``read = kept + dropped + rejected`` is checked
 at the end and recorded in the manifest; a run that breaks it raises :class:`AccountingError`.
@@ -23,10 +25,9 @@ at the end and recorded in the manifest; a run that breaks it raises :class:`Acc
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import pickle
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,7 @@ from khabar import __version__
 from khabar.config import Config
 from khabar.document import Document, Reject
 from khabar.errors import AccountingError, KhabarError
+from khabar.io import fs
 from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
 from khabar.pipeline import Segment, SegmentRunner, build_step, plan_segments
 
@@ -125,65 +127,70 @@ def plan_shards(files: Sequence[Any], shard_bytes: int, min_shards: int = 1) -> 
 
 
 # ---------------------------------------------------------------------------------------------
-# paths inside OUTDIR
+# paths inside OUTDIR: strings joined by khabar.io.fs, never Path (OUTDIR may be a URL, and
+# Path("s3://bucket/run") is "s3:/bucket/run")
 
 
-def _stage_dir(outdir: str, stage: int) -> Path:
-    return Path(outdir) / WORK / f"stage{stage}"
+def _stage_dir(outdir: str, stage: int) -> str:
+    return fs.join(outdir, WORK, f"stage{stage}")
 
 
-def _work_file(outdir: str, stage: int, shard: int) -> Path:
-    return _stage_dir(outdir, stage) / f"{shard:05d}.parquet"
+def _work_file(outdir: str, stage: int, shard: int) -> str:
+    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.parquet")
 
 
-def _report_file(outdir: str, stage: int, shard: int) -> Path:
-    return _stage_dir(outdir, stage) / f"{shard:05d}.report.json"
+def _report_file(outdir: str, stage: int, shard: int) -> str:
+    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.report.json")
 
 
-def _parts_file(outdir: str, stage: int, shard: int) -> Path:
-    return _stage_dir(outdir, stage) / f"{shard:05d}.parts"
+def _parts_file(outdir: str, stage: int, shard: int) -> str:
+    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.parts")
 
 
-def _side_dir(outdir: str, stage: int) -> Path:
-    return Path(outdir) / WORK / f"side{stage}"
+def _side_dir(outdir: str, stage: int) -> str:
+    return fs.join(outdir, WORK, f"side{stage}")
 
 
-def _bucket_file(outdir: str, stage: int, bucket: int) -> Path:
-    return Path(outdir) / WORK / f"reduce{stage}" / f"{bucket:05d}.pkl"
+def _bucket_file(outdir: str, stage: int, bucket: int) -> str:
+    return fs.join(outdir, WORK, f"reduce{stage}", f"{bucket:05d}.pkl")
 
 
-def _rejects_file(outdir: str, stage: int, shard: int) -> Path:
-    return _stage_dir(outdir, stage) / f"{shard:05d}.rejects.jsonl"
+def _rejects_file(outdir: str, stage: int, shard: int) -> str:
+    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.rejects.jsonl")
 
 
-def _decision_dir(outdir: str, stage: int) -> Path:
-    return Path(outdir) / WORK / f"decision{stage}"
+def _decision_dir(outdir: str, stage: int) -> str:
+    return fs.join(outdir, WORK, f"decision{stage}")
 
 
-def _shared_decision_file(outdir: str, stage: int) -> Path:
+def _shared_decision_file(outdir: str, stage: int) -> str:
     """Written last by the combine task: its presence says the decision is complete."""
-    return _decision_dir(outdir, stage) / "shared.pkl"
+    return fs.join(_decision_dir(outdir, stage), "shared.pkl")
 
 
-def _shard_decision_file(outdir: str, stage: int, shard: int) -> Path:
-    return _decision_dir(outdir, stage) / f"{shard:05d}.pkl"
+def _shard_decision_file(outdir: str, stage: int, shard: int) -> str:
+    return fs.join(_decision_dir(outdir, stage), f"{shard:05d}.pkl")
 
 
-def _dump(obj: Any, path: Path) -> None:
-    """Pickle ``obj`` to ``path`` atomically (a killed task leaves no half-written file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+def _dump(obj: Any, path: str) -> None:
+    """Pickle ``obj`` to ``path`` atomically (a killed task leaves no half-written file), streamed
+    to a temporary file (a bucket's result can be large)."""
+    target = fs.AtomicFile(path)
+    try:
+        with open(target.tmp, "wb") as f:
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+        target.commit()
+    except BaseException:
+        target.discard()
+        raise
 
 
-def _load(path: Path) -> Any:
-    with open(path, "rb") as f:
+def _load(path: str) -> Any:
+    with fs.open_input(path) as f:
         return pickle.load(f)
 
 
-def _write_parts(path: Path, parts: Sequence[Any]) -> None:
+def _write_parts(path: str, parts: Sequence[Any]) -> None:
     """One shard's bucket parts in one file: an 8-byte header length, the pickled byte offsets of
     the parts, then the parts, so a bucket's reducer reads its own part only."""
     blobs = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
@@ -191,17 +198,21 @@ def _write_parts(path: Path, parts: Sequence[Any]) -> None:
     for b in blobs:
         offsets.append(offsets[-1] + len(b))
     header = pickle.dumps(offsets, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(len(header).to_bytes(8, "little"))
-        f.write(header)
-        for b in blobs:
-            f.write(b)
-    os.replace(tmp, path)
+    target = fs.AtomicFile(path)
+    try:
+        with open(target.tmp, "wb") as f:
+            f.write(len(header).to_bytes(8, "little"))
+            f.write(header)
+            for b in blobs:
+                f.write(b)
+        target.commit()
+    except BaseException:
+        target.discard()
+        raise
 
 
-def _read_part(path: Path, bucket: int) -> Any:
-    with open(path, "rb") as f:
+def _read_part(path: str, bucket: int) -> Any:
+    with fs.open_input(path) as f:  # seekable: a bucket's reducer reads its own part only
         size = int.from_bytes(f.read(8), "little")
         offsets = pickle.loads(f.read(size))
         f.seek(8 + size + offsets[bucket])
@@ -242,12 +253,13 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
         report.bytes += inp.size
 
 
-def _read_work(path: Path) -> Iterator[Document]:
+def _read_work(path: str) -> Iterator[Document]:
     import pyarrow.parquet as pq
 
     from khabar.io.schema import ORDER_COLUMN, row_to_doc
 
-    pf = pq.ParquetFile(path)
+    filesystem, inner = fs.arrow_filesystem(path)
+    pf = pq.ParquetFile(inner, filesystem=filesystem)
     for batch in pf.iter_batches(batch_size=512):
         for row in batch.to_pylist():
             doc = row_to_doc(row)
@@ -271,7 +283,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
         own = _shard_decision_file(out, task.stage - 1, idx)
         decision = runner.apply_step.shard_decision(  # type: ignore[attr-defined]
             _load(_shared_decision_file(out, task.stage - 1)),
-            _load(own) if own.exists() else None)
+            _load(own) if fs.exists(own) else None)
 
     dropped: Counter[str] = Counter()
     rejected: Counter[str] = Counter()
@@ -280,9 +292,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
         rej_w = JsonlWriter(_rejects_file(out, task.stage, idx))
         writers.append(rej_w)
         if task.last:
-            kept_w = ParquetWriter(Path(out) / "data" / f"part-{idx:05d}.parquet", output_schema(),
-                                   batch_rows=rows)
-            drop_w = ParquetWriter(Path(out) / "dropped" / f"part-{idx:05d}.parquet",
+            kept_w = ParquetWriter(fs.join(out, "data", f"part-{idx:05d}.parquet"),
+                                   output_schema(), batch_rows=rows)
+            drop_w = ParquetWriter(fs.join(out, "dropped", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows)
             writers += [kept_w, drop_w]
 
@@ -386,12 +398,12 @@ def _reduce(executor: Any, outdir: str, stage: int, step: str, shards: Sequence[
     """Run a corpus step's bucket reduces, then its combine, as tasks on the executor (so no
     process, the driver included, holds the whole corpus's observations); finished buckets of a
     killed run are not redone."""
-    if _shared_decision_file(outdir, stage).exists():
+    if fs.exists(_shared_decision_file(outdir, stage)):
         return
     n = config.run.reduce_buckets
     ids = tuple(s.index for s in shards)
     todo = [ReduceTask(stage, step, b, ids, n, config, outdir) for b in range(n)
-            if not _bucket_file(outdir, stage, b).exists()]
+            if not fs.exists(_bucket_file(outdir, stage, b))]
     progress.message(f"deciding {step} over the whole corpus: {len(todo)} of {n} buckets to reduce")
     for _ in executor.map(run_reduce_task, todo):
         pass
@@ -412,37 +424,39 @@ def _fingerprint(config: Config, files: Sequence[Any]) -> dict[str, Any]:
 
 
 def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> None:
-    out = Path(outdir)
-    run_file = out / WORK / "run.json"
-    finished = out / "manifest.json"
-    if force and out.exists():
+    run_file = fs.join(outdir, WORK, "run.json")
+    finished = fs.join(outdir, "manifest.json")
+    if force and fs.exists(outdir):
         for name in ("data", "dropped", WORK):
-            shutil.rmtree(out / name, ignore_errors=True)
+            fs.remove_tree(fs.join(outdir, name))
         for name in ("rejects.jsonl", "stats.json", "manifest.json", "report.html"):
-            (out / name).unlink(missing_ok=True)
-    elif finished.exists():
+            fs.remove(fs.join(outdir, name))
+    elif fs.exists(finished):
         raise KhabarError(f"{outdir} already holds a finished run (manifest.json). "
                           f"Use --force to refine again into it, or choose another -o folder.")
-    elif run_file.exists():
-        previous = json.loads(run_file.read_text(encoding="utf-8"))
+    elif fs.exists(run_file):
+        previous = json.loads(fs.read_text(run_file))
         if previous != fingerprint:
             raise KhabarError(f"{outdir} holds an unfinished run with a different configuration "
                               f"or inputs, so it cannot be resumed. Use --force to start over.")
-        # resume: temporary files of tasks that were killed mid-write are garbage
-        for tmp in out.rglob(".*.tmp-*"):
-            tmp.unlink(missing_ok=True)
-        for tmp in (out / WORK).rglob("*.tmp"):
-            tmp.unlink(missing_ok=True)
+        # resume: temporary files of tasks that were killed mid-write are garbage. An object
+        # store holds none: a remote write is staged in the local temp folder and uploaded whole.
+        local = fs.local_path(outdir)
+        if local is not None:
+            for tmp in Path(local).rglob(".*.tmp-*"):
+                tmp.unlink(missing_ok=True)
+            for tmp in (Path(local) / WORK).rglob("*.tmp"):  # corpus steps' side files
+                tmp.unlink(missing_ok=True)
         return
-    elif out.exists() and any(p for p in out.iterdir() if not p.name.startswith(".")):
+    elif any(not name.startswith(".") for name in fs.listdir(outdir)):
         raise KhabarError(f"{outdir} exists and is not empty. Choose an empty or new folder, or "
                           f"use --force to write into it (khabar's own files there are replaced).")
-    out.mkdir(parents=True, exist_ok=True)
+    fs.makedirs(outdir)
     atomic_write_json(run_file, fingerprint)
 
 
-def _load_report(path: Path) -> ShardReport:
-    return ShardReport(**json.loads(path.read_text(encoding="utf-8")))
+def _load_report(path: str) -> ShardReport:
+    return ShardReport(**json.loads(fs.read_text(path)))
 
 
 def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
@@ -480,7 +494,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
             done: list[ShardReport] = []
             for shard in shards:
                 rf = _report_file(outdir, stage, shard.index)
-                if rf.exists():
+                if fs.exists(rf):
                     r = _load_report(rf)
                     done.append(r)
                     progress.shard_done(r)
@@ -500,7 +514,10 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     result = _finish(outdir, config, engine, executor.workers, files, shards, reports,
                      stage_seconds, time.perf_counter() - t0)
     if not keep_work:
-        shutil.rmtree(Path(outdir) / WORK, ignore_errors=True)
+        try:
+            fs.remove_tree(fs.join(outdir, WORK))
+        except OSError as exc:  # the run is complete and written; only its scratch files remain
+            progress.message(f"could not remove {fs.join(outdir, WORK)}: {exc}")
     return result
 
 
@@ -518,7 +535,6 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
             stage_seconds: list[dict[str, Any]], seconds: float) -> RunResult:
     from khabar.io.readers import file_sha256
 
-    out = Path(outdir)
     last = max(reports)
     read = sum(r.read for r in reports[0])
     kept = sum(r.docs_out for r in reports[last])
@@ -526,13 +542,13 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
     for r in reports[last]:
         dropped.update(r.dropped)
     rejected: Counter[str] = Counter()
-    with JsonlWriter(out / "rejects.jsonl") as rej:
+    with JsonlWriter(fs.join(outdir, "rejects.jsonl")) as rej:
         for stage in sorted(reports):
             for r in reports[stage]:
                 rejected.update(r.rejected)
                 path = _rejects_file(outdir, stage, r.shard)
-                if path.exists():
-                    with open(path, encoding="utf-8") as f:
+                if fs.exists(path):
+                    with fs.open_input(path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
                         for line in f:
                             obj = json.loads(line)
                             obj["stage"] = stage
@@ -542,9 +558,9 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
     data_files = []
     for shard in shards:
         for folder in ("data", "dropped"):
-            p = out / folder / f"part-{shard.index:05d}.parquet"
-            data_files.append({"path": str(p.relative_to(out)),
-                               "sha256": file_sha256(str(p))})
+            relative = f"{folder}/part-{shard.index:05d}.parquet"
+            data_files.append({"path": relative,
+                               "sha256": file_sha256(fs.join(outdir, relative))})
     counts = {"read": read, "kept": kept, "dropped": dict(sorted(dropped.items())),
               "rejected": dict(sorted(rejected.items())),
               "invariant": "read = kept + dropped + rejected", "invariant_holds": holds}
@@ -573,15 +589,17 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
         "seconds": round(seconds, 3),
         "docs_per_second": round(read / seconds, 1) if seconds else None,
     }
-    atomic_write_json(out / "stats.json", stats)
-    atomic_write_json(out / "manifest.json", manifest)
+    atomic_write_json(fs.join(outdir, "stats.json"), stats)
+    atomic_write_json(fs.join(outdir, "manifest.json"), manifest)
     result = RunResult(outdir, read, kept, dict(dropped), dict(rejected), seconds, manifest)
     from khabar.report import build_report
 
-    build_report(out)  # before the invariant check: a broken run's report shows it broken
+    local = fs.local_path(outdir)
+    if local is not None:  # the report reads and writes local files: not built for a URL OUTDIR
+        build_report(local)  # before the invariant check: a broken run's report shows it broken
     if not holds:
         raise AccountingError(
             f"documents were lost: read {read} != kept {kept} + dropped {sum(dropped.values())} "
             f"+ rejected {sum(rejected.values())}. This is a bug in khabar; please report it "
-            f"with {out / 'manifest.json'}.")
+            f"with {fs.join(outdir, 'manifest.json')}.")
     return result

@@ -1,0 +1,70 @@
+"""khabar refine into an OUTDIR URL writes the same bytes as into a local folder: memory://
+in-process, and S3 through a local moto server with two worker processes (skipped when moto or
+s3fs is absent)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from khabar.config import Config
+from khabar.io import fs
+from khabar.refine import refine
+
+pytest.importorskip("pyarrow.parquet")
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = [str(ROOT / "tests/fixtures/e2e/crawl-1.jsonl"), str(ROOT / "tests/fixtures/e2e/crawl-2.jsonl")]
+
+
+def hashes(manifest: dict) -> dict[str, str]:
+    return {f["path"]: f["sha256"] for f in manifest["files"]}
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    out = tmp_path_factory.mktemp("local") / "out"
+    refine(INPUTS, str(out), Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={}))
+    return hashes(json.loads((out / "manifest.json").read_text(encoding="utf-8")))
+
+
+def test_memory_outdir(local, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a Path-mangled "memory:/..." folder would appear here
+    out = f"memory://khabar-refine-{uuid.uuid4().hex[:8]}/out"
+    try:
+        result = refine(INPUTS, out, Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={}))
+        assert hashes(result.manifest) == local
+        assert hashes(json.loads(fs.read_text(fs.join(out, "manifest.json")))) == local
+        assert fs.listdir(out) == ["data", "dropped", "manifest.json", "rejects.jsonl", "stats.json"]
+        assert not list(tmp_path.iterdir())
+    finally:
+        fs.remove_tree(out.rsplit("/", 1)[0])
+
+
+def test_s3_outdir_with_two_workers(local, tmp_path, monkeypatch):
+    pytest.importorskip("moto.server", reason="needs moto: pip install 'moto[server]'")
+    s3fs = pytest.importorskip("s3fs", reason="needs s3fs: pip install s3fs")
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://{host}:{port}")
+        for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+            monkeypatch.setenv(key, "testing")
+        monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+        monkeypatch.chdir(tmp_path)
+        s3fs.S3FileSystem.clear_instance_cache()
+        bucket = f"khabar-refine-{uuid.uuid4().hex[:8]}"
+        s3fs.S3FileSystem().mkdir(bucket)
+        out = f"s3://{bucket}/out"
+        cfg = Config.load(overrides=["run.jobs=2", "run.shard_bytes=1"], env={})
+        assert hashes(refine(INPUTS, out, cfg).manifest) == local
+        assert "_work" not in fs.listdir(out)
+        assert not list(tmp_path.iterdir())
+    finally:
+        s3fs.S3FileSystem.clear_instance_cache()
+        server.stop()
