@@ -149,6 +149,21 @@ def text_outputs(rec: dict[str, str | None], lines: bool) -> dict[str, Any]:
     return result
 
 
+def step_outputs(rec: dict[str, str | None], url: str) -> dict[str, Any]:
+    """The document after the extract, boilerplate and structure steps (as ``khabar refine``
+    runs them on a text record), every field the steps write."""
+    from khabar.document import Document
+    from khabar.steps.news import BoilerplateStep, ExtractStep, StructureStep
+
+    record = {k: v for k, v in rec.items() if v is not None}
+    doc = Document(id="x", text=rec["text"] or "", url=url,
+                   meta={"input": record, **({"date": rec["date"]} if rec.get("date") else {})})
+    for step in (ExtractStep(), BoilerplateStep(), StructureStep()):
+        step.setup()
+        doc = step.process(doc)
+    return {"doc": _plain(doc)}
+
+
 def pages() -> list[tuple[str, str, str | None]]:
     """(id, html, url) of the bench/extract pages readable here."""
     out = []
@@ -189,6 +204,10 @@ def main() -> None:
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for i, rec in enumerate(recs):
                 f.write(json.dumps(text_outputs(rec, lines=i < 200), ensure_ascii=False) + "\n")
+        with (out / f"{name}.steps.jsonl").open("w", encoding="utf-8") as f:
+            for i, rec in enumerate(recs):
+                url = f"https://{('www.tasnimnews.com', 'isna.ir', 'site.example')[i % 3]}/news/{i}"
+                f.write(json.dumps(step_outputs(rec, url), ensure_ascii=False, default=repr) + "\n")
     with (out / "html.jsonl").open("w", encoding="utf-8") as f:
         for ident, html, url in pages():
             f.write(json.dumps({"id": ident, **html_outputs(html, url)}, ensure_ascii=False,

@@ -120,15 +120,24 @@ class _Paragraph:
     folded: str
 
 
-def _paragraphs(text: str) -> list[_Paragraph]:
-    out: list[_Paragraph] = []
+def _head_and_tail(text: str, head: int, tail: int) -> tuple[list[_Paragraph], list[_Paragraph]]:
+    """The first ``head`` and the last ``tail`` non-blank lines (the formulas stand there); only
+    those are folded."""
+    spans: list[tuple[int, str]] = []
     offset = 0
-    # fold1 maps one character to one and leaves line breaks alone: fold the text once
-    for line, folded in zip(text.split("\n"), fold1(text).split("\n"), strict=True):
+    for line in text.split("\n"):
         if line.strip():
-            out.append(_Paragraph(offset, line, folded))
+            spans.append((offset, line))
         offset += len(line) + 1
-    return out
+    made: dict[int, _Paragraph] = {}
+
+    def paragraph(start: int, line: str) -> _Paragraph:
+        if start not in made:
+            made[start] = _Paragraph(start, line, fold1(line))
+        return made[start]
+
+    return ([paragraph(*span) for span in spans[:head]],
+            [paragraph(*span) for span in (spans[-tail:] if tail else [])])
 
 
 def _clean(value: str) -> str | None:
@@ -335,10 +344,8 @@ def parse_attribution(text: str, *, lead_paragraphs: int = 3, tail_lines: int = 
     >>> parse_attribution("متن خبر بدون منبع.")
     Attribution(agency=None, agency_id=None, desk=None, cited_source=None, cited_source_id=None, reporter=None, city=None, span=None, form=None)
     """
-    paragraphs = _paragraphs(text)
+    head, tail = _head_and_tail(text, lead_paragraphs, tail_lines)
     found = Attribution()
-    head = paragraphs[:lead_paragraphs]
-    tail = paragraphs[-tail_lines:] if tail_lines else []
     for p in head:
         for form, parse in (("dateline", _dateline), ("agency_colon", _agency_colon),
                             ("be_gozaresh", _be_gozaresh), ("nevesht", _wrote)):

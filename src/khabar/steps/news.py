@@ -9,9 +9,20 @@ from khabar.document import Document, Removed
 from khabar.steps.base import Step
 
 
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
-    """A JSON-friendly copy of a dataclass or value, for ``doc.meta``."""
+    """A JSON-friendly copy of a dataclass or value, for ``doc.meta``.
+
+    >>> from khabar.news.dates import find_dates
+    >>> _plain(find_dates("۱۹ مهر ۱۴۰۲"))[0]["iso"]
+    '2023-10-11'
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        if all(isinstance(v, _PRIMITIVES) for v in fields.values()):
+            return fields  # what asdict() gives for a flat record (a date), without its deep copy
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
