@@ -187,6 +187,9 @@ TRUSTED = [
     ("ارزشها و کتاب ها", f"ارزشها و کتاب{Z}ها"),
     # a glued می shows a line whose ZWNJs were dropped: words apart there are the author's
     ("میشود آبان ماه", f"می{Z}شود آبان ماه"),
+    # ... and so do three other glued words (two may be the author's: Seraji glues ارزشها)
+    ("کتابها خشونتها گروههای آبان ماه", f"کتاب{Z}ها خشونت{Z}ها گروه{Z}های آبان ماه"),
+    ("کتابها خشونتها آبان ماه", f"کتاب{Z}ها خشونت{Z}ها آبان{Z}ماه"),
     # a line with none of these signs gets every repair
     ("ارزشها را میخواهند", f"ارزش{Z}ها را می{Z}خواهند"),
     ("آبان ماه", f"آبان{Z}ماه"),

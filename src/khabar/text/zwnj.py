@@ -102,6 +102,11 @@ PREFIX_LIKE_SHARE = 0.15
 MIN_COMPOUND_LENGTH = 7
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY = 1.5
+#: A line whose ZWNJs were dropped, not spaced, shows one glued verbal prefix (``میشود``) or
+#: this many other glued words split (``کتابها``): then its words apart stay apart (see
+#: :class:`Trust`). One or two glued nouns may be the author's (Seraji glues ``ارزشها``); 2, 3
+#: tried on the dev sets, 3 keeps spaced-mode F1.
+GLUED_LINE_WEIGHT = 3
 #: The plural written apart (``کتاب ها``): with a spaced ``می``, the sign of a line whose ZWNJs
 #: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
 #: ``بین المللی``, ``دانش آموزان`` apart on purpose.
@@ -135,7 +140,8 @@ class Trust(enum.Enum):
     * in a line whose ZWNJs became spaces (a bare ``می`` or plural ``ها`` is joined): splits only
       a glued verbal prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its
       author;
-    * in a line whose ZWNJs were dropped (a glued verbal prefix is split: ``میشود``): joins no
+    * in a line whose ZWNJs were dropped (a glued verbal prefix is split, ``میشود``, or three
+      other glued words): joins no
       two words written apart (``آبان ماه``), since the damage glued, it did not space;
     * in a line with none of these: repairs every word.
 
@@ -189,14 +195,14 @@ class Repair:
 #: (repairs inside the chunk as (start, end, replacement, rule), repaired chunk, key of the
 #: opening word, key of the closing word, which words the opening word may join (True: any,
 #: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like,
-#: a glued verbal prefix is split in it («میشود»))
+#: how much its glued splits show a line whose ZWNJs were dropped (see GLUED_LINE_WEIGHT))
 ChunkInfo: TypeAlias = tuple[
-    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool, bool
+    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool, int
 ]
 
 
 # fields of ChunkInfo read in the hot loops, as C-level getters
-_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST, _GLUED_PREFIX = (
+_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
     itemgetter(0),
     itemgetter(1),
     itemgetter(4),
@@ -321,7 +327,7 @@ class ZwnjRepairer:
         joins, affixes = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
-        elif joins and any(map(_GLUED_PREFIX, infos)):
+        elif joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
             return infos, set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
         return infos, joins
 
@@ -382,7 +388,7 @@ class ZwnjRepairer:
             )
         first_key = last_key = ""
         last_end = -1
-        glued_prefix = False
+        glued_weight = 0
         lead = len(chunk) - len(chunk.lstrip(ZWNJ))
         for m in TOKEN_RE.finditer(chunk):
             tok = m.group()
@@ -393,7 +399,8 @@ class ZwnjRepairer:
             if ZWNJ not in tok and level:
                 seams = self._glued(tok)
                 prefix_seams = self._prefix_seams(tok, seams)
-                glued_prefix = glued_prefix or bool(prefix_seams)
+                if seams:
+                    glued_weight += GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
                     seams = prefix_seams
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
@@ -414,7 +421,7 @@ class ZwnjRepairer:
             joinable,
             ends_digit,
             last_is_prefix,
-            glued_prefix,
+            glued_weight,
         )
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
