@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from texts import load  # noqa: E402
+from texts import load
 
 
 def _functions() -> dict[str, Callable[[str], Any]]:

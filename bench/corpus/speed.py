@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from texts import load  # noqa: E402
+from texts import load
 
 STEPS = ("langid", "sitelines.observe", "sitelines.apply", "quality", "dedup.observe")
 

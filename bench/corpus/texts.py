@@ -9,7 +9,7 @@ Sets (name -> list of texts), built deterministically (fixed seeds):
   and dedup see inside ``khabar refine``); the speed bench times these;
 * ``seed``: ../shared/examples/tasnim-kazakhstan raw.txt and clean.txt;
 * ``ud``: UD PerDT and Seraji dev sentences, 20 per document;
-* ``peyma``: 1,000 PEYMA-600K and 500 PEYMA-300K articles (research-only: measured here, never
+* ``peyma``: 1,000 PEYMA-600K articles and all 97 of PEYMA-300K (research-only: measured here, never
   copied into the repository);
 * ``social``: ParsNER social posts, 10 per document (emoji, hashtags, RLM, mixed digits);
 * ``farsnews``: the 300 FarsNews bodies as crawled (Arabic ي/ك);

@@ -63,7 +63,9 @@ def test_canonical_lines_is_canonical_joined(path: str) -> None:
 
 
 ALPHABET = st.one_of(
-    st.sampled_from(list("سلام کتاب می‌شود هاي ك ۱٢3 \n\t«»،.!ـًٌۀةأإآؤءﺑﺎﻧﻚ ΣσςAbc😀\u200d\u200f\xa0")),
+    st.sampled_from(
+        list("سلام کتاب می‌شود هاي ك ۱٢3 \n\t«»،.!ـًٌۀةأإآؤءﺑﺎﻧﻚ ΣσςAbc😀\u200d\u200f\xa0")
+    ),
     st.characters(codec="utf-8"),
 )
 

@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 datasketch = pytest.importorskip("datasketch")
 np = pytest.importorskip("numpy")
 
-from khabar.corpus.dedup import (  # noqa: E402
+from khabar.corpus.dedup import (
     MinHashConfig,
     _permutations,
     dedup_keys,
     shingle_hashes,
     signature,
 )
-from khabar.corpus.keys import exact_key, spaceless  # noqa: E402
+from khabar.corpus.keys import exact_key, spaceless
 
 CONFIGS = [
     MinHashConfig(),

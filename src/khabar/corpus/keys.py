@@ -213,7 +213,7 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     before[-1:] = True
     before[:-1] = out[1:] == 0x0A
     out = out[~(space & before)]
-    folded = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    folded: str = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
     # lower() after the spaces, as in canonical(): it makes no space, newline or table character
     return folded.lower().split("\n")
 
