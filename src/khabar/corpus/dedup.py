@@ -19,9 +19,9 @@ MinHash signatures are datasketch's ``affine32`` scheme computed directly in num
 bands the signatures and groups equal band hashes by sorting numpy arrays (as datatrove's bucket
 stage does) rather than with ``datasketch.MinHashLSH``: its in-memory index measured 5.3 KB per
 document (5 GB for 1M documents, before anything else), while sorted bands need ``bands * 8`` bytes
-per document during :meth:`DedupIndex.resolve`. The band/row split itself is datasketch's optimum for the threshold.
-Each band collision is then verified by the estimated Jaccard similarity, so a chance collision does
-not merge two stories.
+per document during :meth:`DedupIndex.resolve`. The band/row split itself is datasketch's optimum
+for the threshold. Each band collision is then verified by the estimated Jaccard similarity, so a
+chance collision does not merge two stories.
 
 >>> cfg = MinHashConfig()
 >>> index = DedupIndex(cfg)
