@@ -116,3 +116,10 @@ def test_count_chars_by_hand(text: str, expected: tuple[int, ...], path: str) ->
 def test_count_chars_equals_subn(text: str) -> None:
     text = text * (1 + 256 // max(len(text), 1))
     assert count_chars(text, CLASSES) == tuple(p.subn("", text)[1] for p in CLASSES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_stripping_a_line_keeps_its_canonical_form(line: str) -> None:
+    # quality pairs each stripped non-blank line with canonical_lines() of the unstripped text
+    assert canonical(line.strip()) == canonical(line)
