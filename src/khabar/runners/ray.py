@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from khabar._optional import require
+from khabar.errors import KhabarError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,7 +38,17 @@ class RayExecutor:
                     kwargs["num_cpus"] = jobs
                 if temp_dir:
                     kwargs["_temp_dir"] = temp_dir
-            self._ray.init(**kwargs)
+            try:
+                self._ray.init(**kwargs)
+            except Exception as exc:  # Ray raises ConnectionError, RuntimeError or its own types
+                if not address:
+                    raise
+                raise KhabarError(
+                    f"--engine ray could not connect to the Ray cluster at {address!r} "
+                    f"({type(exc).__name__}: {str(exc)[:300]}). Check that `ray start --head` "
+                    f"runs there and that this is its address (`ray status` on the head prints "
+                    f"it); clusters with token authentication need the same token in this "
+                    f"process's environment (docs/ray.md).") from exc
             self._started = True
         self.workers = int(self._ray.cluster_resources().get("CPU", jobs or 1))
         self.max_retries = max_retries
