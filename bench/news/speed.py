@@ -119,13 +119,18 @@ def main() -> None:
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src/khabar/news",
                             "src/khabar/extract", "src/khabar/steps/news.py"],
                            capture_output=True, text=True, check=False).stdout.strip()
+    import khabar
+
+    src = Path(khabar.__file__).resolve().parents[1]
+    where = (f"src at {commit}{' + uncommitted changes' if dirty else ''}" if src == ROOT / "src"
+             else f"khabar imported from {src} (PYTHONPATH), not this checkout")
     lines = [
         f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC {args.label}".rstrip(),
         "",
         f"`{' '.join(['.venv/bin/python', 'bench/news/speed.py', *sys.argv[1:]])}`; "
         f"{len(docs)} generator documents, best of {args.rounds} rounds, CPU time; "
         f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
-        f"src at {commit}{' + uncommitted changes' if dirty else ''}.",
+        f"{where}.",
         "",
         "| step | ms per document |",
         "|---|---:|",
