@@ -202,9 +202,10 @@ ChunkInfo: TypeAlias = tuple[
 
 
 # fields of ChunkInfo read in the hot loops, as C-level getters
-_REPAIRS, _FIXED, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
+_REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
     itemgetter(0),
     itemgetter(1),
+    itemgetter(2),
     itemgetter(4),
     itemgetter(6),
     itemgetter(7),
@@ -322,7 +323,8 @@ class ZwnjRepairer:
             return infos, self._joins_of(parts, infos)[0]
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
-            return infos, self._joins_of(parts, infos)[1]  # a bare می or plural only
+            # a bare می or plural only
+            return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
         joins, affixes = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
@@ -430,13 +432,17 @@ class ZwnjRepairer:
             return seams[:1]
         return ()
 
-    def _joins_of(self, parts: list[str], infos: list[ChunkInfo]) -> tuple[set[int], set[int]]:
+    def _joins_of(
+        self, parts: list[str], infos: list[ChunkInfo], *, affixes_only: bool = False
+    ) -> tuple[set[int], set[int]]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
         the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
         (``کتاب ها``): the signs of a line whose ZWNJs became spaces (see :class:`Trust`).
 
         Other suffixes are no such sign: authors write ``خانواده اش`` and ``بین المللی`` apart
         on purpose, never ``می`` before a verb (PerDT: 99.9% of می-verbs have their ZWNJ).
+        ``affixes_only`` looks at those joins alone (a line that writes ZWNJs, see
+        :meth:`_plan`), which skips the look-ups of every other pair.
         """
         if self.spaced is not Spaced.JOIN:
             return set(), set()
@@ -444,7 +450,11 @@ class ZwnjRepairer:
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
-        candidates = list(compress(range(len(infos)), map(_JOINABLE, infos)))
+        if affixes_only:
+            plurals = map(SPACED_PLURALS.__contains__, map(_FIRST_KEY, infos))
+            candidates = list(compress(range(len(infos)), plurals))
+        else:
+            candidates = list(compress(range(len(infos)), map(_JOINABLE, infos)))
         if candidates and candidates[0] == 0:
             del candidates[0]
         after_prefix = [k + 1 for k in compress(range(len(infos) - 1), map(_PREFIX_LAST, infos))]
