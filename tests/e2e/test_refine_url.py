@@ -5,6 +5,9 @@ s3fs is absent)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -61,8 +64,14 @@ def test_s3_outdir_with_two_workers(local, tmp_path, monkeypatch):
         bucket = f"khabar-refine-{uuid.uuid4().hex[:8]}"
         s3fs.S3FileSystem().mkdir(bucket)
         out = f"s3://{bucket}/out"
-        cfg = Config.load(overrides=["run.jobs=2", "run.shard_bytes=1"], env={})
-        assert hashes(refine(INPUTS, out, cfg).manifest) == local
+        # a new process, as a user runs it: worker processes inherit the credentials from its
+        # environment (a forkserver this test process started earlier would not have them)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+        proc = subprocess.run([sys.executable, "-m", "khabar", "refine", *INPUTS, "-o", out,
+                               "-j", "2", "--set", "run.shard_bytes=1"],
+                              env=env, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert hashes(json.loads(fs.read_text(fs.join(out, "manifest.json")))) == local
         assert "_work" not in fs.listdir(out)
         assert not list(tmp_path.iterdir())
     finally:

@@ -322,13 +322,13 @@ def combine(results: Iterable[Any], side: Any) -> dict[int, ShardDuplicates]:
     sigs = _Signatures(side)
     node_orders = nodes.tolist()
     by_order = _facts(side, node_orders)
+    def rank(m: int) -> tuple[Any, ...]:
+        """DedupIndex's rank: earliest date (undated last), longest, first seen, smallest id."""
+        _id, date, length, _key = by_order[node_orders[m]]
+        return (date is None, date or "", -length, (node_orders[m],), str(node_orders[m]))
+
     for members in groups.values():
         facts = {m: by_order[node_orders[m]] for m in members}
-
-        def rank(m: int) -> tuple[Any, ...]:
-            _id, date, length, _key = facts[m]
-            return (date is None, date or "", -length, (node_orders[m],), str(node_orders[m]))
-
         kept = min(members, key=rank)
         kept_order = node_orders[kept]
         kept_id, _, _, kept_key = facts[kept]
