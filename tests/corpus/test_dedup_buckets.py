@@ -11,7 +11,7 @@ from khabar.corpus.dedup import Candidate, DedupIndex, MinHashConfig, dedup_keys
 from khabar.document import Document
 from khabar.steps.corpus import DedupStep
 
-pytest.importorskip("datasketch")
+pytest.importorskip("numpy")
 
 WORDS = ("بانک مرکزی اعلام کرد نرخ سود سپرده‌های بانکی در سال جاری تغییر نمی‌کند و دولت "
          "برنامه‌ای تازه برای مهار تورم دارد وزیر اقتصاد گفت بازار ارز آرام است مجلس طرح "
