@@ -256,6 +256,8 @@ def speed(args: argparse.Namespace) -> None:
     load = ", ".join(f"{x:.1f}" for x in load_at_start)
     src = os.popen(f"git -C {ROOT} rev-parse --short HEAD").read().strip()
     dirty = os.popen(f"git -C {ROOT} status --short -- src/khabar/text").read().strip()
+    if os.environ.get("KHABAR_SRC"):
+        src, dirty = f"tree {os.environ['KHABAR_SRC']}", ""
     md = [
         f"### {args.label or 'run'}: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, src {src}"
         + (" + uncommitted changes in src/khabar/text" if dirty else ""),
