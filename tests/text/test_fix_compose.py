@@ -37,7 +37,7 @@ def rule_changes(draw: st.DrawFn, length: int) -> list[Change]:
     return changes
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.data(), st.integers(0, 15), st.integers(1, 6))
 def test_fast_compose_equals_full_walk(data: st.DataObject, length: int, rules: int) -> None:
     text = "".join(chr(ord("A") + i % 26) for i in range(length))
