@@ -250,17 +250,17 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
                     ),
                 )
             )
-        out = []
+        firsts: list[_Edit] = []
         nd = 0
         for c in changes:
-            out.append(
+            firsts.append(
                 _new_edit(
                     _Edit,
                     (c.start + nd, c.start + nd + len(c.replacement), c.start, c.end, (c.rule,)),
                 )
             )
             nd += len(c.replacement) - (c.end - c.start)
-        return out
+        return firsts
     if edits and not _settled(edits):
         return _compose_all(edits, changes)
     changes = sorted(changes, key=_SPAN)
@@ -418,7 +418,7 @@ class Fixer:
                 text = rule.apply(text)
             elif edits is None and isinstance(rule, TranslateRule):
                 text, spans = _translate_outside(text, rule, spans)
-            elif rule.apart:  # one-character changes: filtered by position, applied by translate
+            elif rule.apart and edits is not None:  # one-character changes: sliced, translated
                 changes = _outside_apart(rule.find(text), spans)
                 if changes:
                     edits[:] = _compose(edits, changes, apart=True)
