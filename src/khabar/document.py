@@ -9,15 +9,21 @@ a :class:`Reject` instead, naming the file, the location inside it and the reaso
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(slots=True, frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One change made by a repair rule.
 
     ``offset`` is the position in the *repaired* text where ``after`` starts (so an inspector can
     highlight it in the clean text); ``before`` is what stood there in the input.
+
+    A named tuple rather than a frozen dataclass: documents carry a hundred or more edits each (one
+    per Arabic ي in some sources), rebuilt every time a document crosses a stage, and a tuple is
+    made in about a third of the time. It is immutable and compares by value all the same.
+
+    >>> Edit(0, "ي", "ی", "char.yeh")
+    Edit(offset=0, before='ي', after='ی', rule='char.yeh')
     """
 
     offset: int
