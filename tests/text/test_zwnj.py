@@ -56,6 +56,9 @@ GLUED = [
     ("زرافهها", f"زرافه{Z}ها"),  # stem unseen in the treebanks: ها is bound anyway
     ("اصلیترین", f"اصلی{Z}ترین"),  # superlative
     ("کردهاند", f"کرده{Z}اند"),  # perfect
+    ("همهی", f"همه{Z}ی"),  # the ezafe ی after a silent ه (همهٔ)
+    ("دربارهی", f"درباره{Z}ی"),
+    ("خانهی", f"خانه{Z}ی"),
     ("رئیسجمهوری", f"رئیس{Z}جمهوری"),  # compounds
     ("نخستوزیران", f"نخست{Z}وزیران"),
     ("بیتالمقدس", f"بیت{Z}المقدس"),
@@ -243,6 +246,12 @@ UNCHANGED = [
     "گفتگوهای",  # ها after و: no ZWNJ needed
     "کشورها",
     "تنها",  # ends in ها, is not a plural
+    "گاهی",  # ه is a consonant: ی is a suffix, written glued
+    "راهی",
+    "کوهی",
+    "آگاهی",
+    "توجهی",  # a known word: the lexicon decides
+    "الهی",
     "بهمن",  # «به من» (to me) exists, but بهمن is a word
     "ما در خانه",  # «مادر» is a word, «ما در» is two
     "حوادث 14 می تشکیل شده بود",  # می after a number is the month May

@@ -100,6 +100,11 @@ MIN_COMPOUND_WORD_COUNT = 5
 PREFIX_LIKE_COUNT = 20
 PREFIX_LIKE_SHARE = 0.15
 MIN_COMPOUND_LENGTH = 7
+#: A word ending in a silent ه takes a ZWNJ before the ezafe ی (``همه‌ی``) when it was seen
+#: this often as a word (the ezafe rule of ``_ezafe_ye``)
+EZAFE_STEM_COUNT = 5
+#: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
+_CONSONANT_HEH = ("اه", "وه", "لله")
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY = 1.5
 #: A line whose ZWNJs were dropped, not spaced, shows one glued verbal prefix (``میشود``) or
@@ -704,7 +709,7 @@ class ZwnjRepairer:
         key = tok.translate(FOLD)
         best = self.lexicon.best_form(key)
         if best is None:
-            best = self._segment(key)
+            best = self._ezafe_ye(key) or self._segment(key)
         if best is None or ZWNJ not in best:
             return ()
         seams = [k for k in _zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
@@ -713,6 +718,24 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _ezafe_ye(self, tok: str) -> str | None:
+        """``همهی`` → ``همه‌ی``: the ezafe ``ی`` after a silent ``ه`` (the written form of ``ۀ``
+        that PEYMA and the Academy use), when the word before it is well known.
+
+        The ``ه`` after ``ا``/``و`` (``راه``, ``کوه``) or in ``الله`` is a consonant, and the
+        ``ی`` after it is a suffix written glued (``راهی``); known words (``توجهی``) never get
+        here, :meth:`Lexicon.best_form` decides them.
+        """
+        stem = tok[:-1]
+        if (
+            tok.endswith("هی")
+            and len(tok) >= MIN_SPLIT_WORD
+            and not stem.endswith(_CONSONANT_HEH)
+            and self.lexicon.word_count[stem] >= EZAFE_STEM_COUNT
+        ):
+            return stem + ZWNJ + "ی"
+        return None
 
     def _segment(self, tok: str) -> str | None:
         """Split an unknown glued word into known pieces, fewest pieces first.
