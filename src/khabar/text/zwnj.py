@@ -333,7 +333,8 @@ class ZwnjRepairer:
         infos = self._chunk_infos(parts, GLUED_ALL)
         joins, affixes = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
-            infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
+            if any(map(_GLUED_WEIGHT, infos)):  # else every level gives the same chunks
+                infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
         elif joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
             return infos, set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
         return infos, joins
