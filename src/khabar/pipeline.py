@@ -19,6 +19,7 @@ import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +115,21 @@ class SegmentRunner:
     def run(self, docs: Iterable[Document], decision: Any,
             on_dropped: Callable[[Document], None],
             on_reject: Callable[[Reject], None]) -> Iterator[Document]:
+        with self.session(decision, on_dropped, on_reject) as process:
+            for doc in docs:
+                out = process(doc)
+                if out is not None:
+                    yield out
+
+    @contextmanager
+    def session(self, decision: Any, on_dropped: Callable[[Document], None],
+                on_reject: Callable[[Reject], None]
+                ) -> Iterator[Callable[[Document], Document | None]]:
+        """Set the steps up and give a function that runs the segment on one document and
+        returns it, or ``None`` when it was dropped (``on_dropped``) or rejected (``on_reject``).
+        :meth:`run` is this over a stream; a caller that interleaves documents with other work
+        (the last stage passing untouched rows through as Arrow) calls it one document at a time.
+        """
         chain: list[tuple[Step, Callable[[Document], Document]]] = []
         if self.apply_step is not None:
             apply_step = self.apply_step
@@ -124,47 +140,40 @@ class SegmentRunner:
         if self.observe_step is not None:
             self.observe_step.setup()
         with _TimeLimit(self.doc_timeout) as limit:
-            yield from self._run(docs, chain, limit, on_dropped, on_reject)
+            yield lambda doc: self._one(doc, chain, limit, on_dropped, on_reject)
 
-    def _run(self, docs: Iterable[Document], chain: list[tuple[Step, Callable[[Document], Document]]],
+    def _one(self, doc: Document, chain: list[tuple[Step, Callable[[Document], Document]]],
              limit: _TimeLimit, on_dropped: Callable[[Document], None],
-             on_reject: Callable[[Reject], None]) -> Iterator[Document]:
-        for doc in docs:
+             on_reject: Callable[[Reject], None]) -> Document | None:
+        if doc.dropped:
+            on_dropped(doc)
+            return None
+        for step, fn in chain:
+            try:
+                limit.call(fn, doc)
+            except StepTimeout:
+                step.stat("timeouts")
+                on_reject(Reject(doc.source, f"record {doc.record}", f"step_timeout_{step.name}",
+                                 f"longer than run.doc_timeout = {self.doc_timeout:g} s"))
+                return None
+            except Exception as exc:  # recorded as a reject with its cause, never swallowed
+                step.stat("errors")
+                on_reject(Reject(doc.source, f"record {doc.record}", f"step_failed_{step.name}",
+                                 _short_error(exc)))
+                return None
             if doc.dropped:
+                step.stat(f"dropped.{doc.drop_reason}")
                 on_dropped(doc)
-                continue
-            ok = True
-            for step, fn in chain:
-                try:
-                    limit.call(fn, doc)
-                except StepTimeout:
-                    step.stat("timeouts")
-                    on_reject(Reject(doc.source, f"record {doc.record}", f"step_timeout_{step.name}",
-                                     f"longer than run.doc_timeout = {self.doc_timeout:g} s"))
-                    ok = False
-                    break
-                except Exception as exc:  # recorded as a reject with its cause, never swallowed
-                    step.stat("errors")
-                    on_reject(Reject(doc.source, f"record {doc.record}", f"step_failed_{step.name}",
-                                     _short_error(exc)))
-                    ok = False
-                    break
-                if doc.dropped:
-                    step.stat(f"dropped.{doc.drop_reason}")
-                    on_dropped(doc)
-                    ok = False
-                    break
-            if not ok:
-                continue
-            if self.observe_step is not None:
-                try:
-                    self.observe_step.observe(doc)  # type: ignore[attr-defined]
-                except Exception as exc:
-                    self.observe_step.stat("errors")
-                    on_reject(Reject(doc.source, f"record {doc.record}",
-                                     f"step_failed_{self.observe_step.name}", _short_error(exc)))
-                    continue
-            yield doc
+                return None
+        if self.observe_step is not None:
+            try:
+                self.observe_step.observe(doc)  # type: ignore[attr-defined]
+            except Exception as exc:
+                self.observe_step.stat("errors")
+                on_reject(Reject(doc.source, f"record {doc.record}",
+                                 f"step_failed_{self.observe_step.name}", _short_error(exc)))
+                return None
+        return doc
 
     def state(self) -> Any:
         return self.observe_step.state() if self.observe_step is not None else None  # type: ignore[attr-defined]

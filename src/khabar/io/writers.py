@@ -86,7 +86,8 @@ class JsonlWriter(_Atomic):
 
 
 class ParquetWriter(_Atomic):
-    """Rows (dicts) to one zstd-compressed Parquet file, in row groups of ``batch_rows``."""
+    """Rows (dicts, or Arrow tables of the same schema) to one zstd-compressed Parquet file, in row
+    groups of ``batch_rows``: the same file whether the rows came one by one or as tables."""
 
     def __init__(self, path: str | os.PathLike[str], schema: pa.Schema, *,
                  batch_rows: int = 1000, compression: str = "zstd") -> None:
@@ -96,20 +97,61 @@ class ParquetWriter(_Atomic):
         self.schema = schema
         self.batch_rows = batch_rows
         self._buf: list[dict[str, Any]] = []
+        self._tables: list[pa.Table] = []  # pending rows, in order, ahead of _buf
+        self._pending = 0
         self._w: pq.ParquetWriter = pq.ParquetWriter(self.tmp, schema, compression=compression)
 
     def write(self, row: dict[str, Any]) -> None:
         self._buf.append(row)
         self.rows += 1
-        if len(self._buf) >= self.batch_rows:
-            self._flush()
+        self._pending += 1
+        if self._pending >= self.batch_rows:
+            self._flush(full_only=True)
 
-    def _flush(self) -> None:
+    def write_arrow(self, table: pa.Table) -> None:
+        """Append ``table``'s rows (its schema must be this file's) after the rows written so far."""
+        if not table.num_rows:
+            return
+        if not table.schema.equals(self.schema):
+            raise ValueError(f"table schema differs from the file's:\n{table.schema}\n"
+                             f"expected\n{self.schema}")
+        self._buf_to_table()
+        self._tables.append(table)
+        self.rows += table.num_rows
+        self._pending += table.num_rows
+        if self._pending >= self.batch_rows:
+            self._flush(full_only=True)
+
+    def _buf_to_table(self) -> None:
         import pyarrow as pa
 
         if self._buf:
-            self._w.write_table(pa.Table.from_pylist(self._buf, schema=self.schema))
+            self._tables.append(pa.Table.from_pylist(self._buf, schema=self.schema))
             self._buf = []
+
+    def _flush(self, full_only: bool = False) -> None:
+        """Write the pending rows as row groups of ``batch_rows`` (with ``full_only``, keep a last
+        partial group pending)."""
+        import pyarrow as pa
+
+        if not self._pending:
+            return
+        if not self._tables and len(self._buf) == self.batch_rows:  # the plain row-by-row case
+            self._w.write_table(pa.Table.from_pylist(self._buf, schema=self.schema))
+            self._buf, self._pending = [], 0
+            return
+        self._buf_to_table()
+        # one contiguous chunk per row group, as from_pylist gives, so the bytes do not depend
+        # on how the rows arrived
+        table = pa.concat_tables(self._tables).combine_chunks()
+        start = 0
+        while table.num_rows - start >= self.batch_rows or (not full_only and start < table.num_rows):
+            n = min(self.batch_rows, table.num_rows - start)
+            self._w.write_table(table.slice(start, n).combine_chunks())
+            start += n
+        rest = table.slice(start)
+        self._tables = [rest] if rest.num_rows else []
+        self._pending = rest.num_rows
 
     def _finish(self) -> None:
         if self._w is not None:

@@ -180,6 +180,13 @@ class DedupStep(CorpusStep):
 
         return None, combine(results, side)
 
+    def touches(self, decision: Any) -> set[int]:
+        """The orders of the documents :meth:`apply` changes in a shard with this decision (the
+        runner passes every other row through untouched)."""
+        if decision is None:
+            return set()
+        return set(decision.kept) | set(decision.duplicates)
+
     def apply(self, doc: Document, decision: Any) -> Document:
         if decision is None:  # this shard has no duplicate and no kept copy of one
             return doc
