@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from khabar.corpus.dedup import _ALL_PAIRS_MAX, Duplicate, MinHashConfig, _np
+from khabar.corpus.dedup import _ALL_PAIRS_MAX, Duplicate, MinHashConfig, _np, _UnionFind
 
 __all__ = ["ShardDuplicates", "band_hashes", "combine", "group_pairs", "reduce_bucket", "write_shard"]
 
@@ -302,23 +302,12 @@ def combine(results: Iterable[Any], side: Any) -> dict[int, ShardDuplicates]:
     edges = np.concatenate(chunks)
     nodes, inverse = np.unique(edges, return_inverse=True)
     inverse = inverse.reshape(-1, 2)
-    parent = list(range(len(nodes)))
-
-    def find(x: int) -> int:
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
+    uf = _UnionFind(len(nodes))
     for a, b in inverse.tolist():
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        uf.union(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
-        groups[find(i)].append(i)
+        groups[uf.find(i)].append(i)
     sigs = _Signatures(side)
     node_orders = nodes.tolist()
     by_order = _facts(side, node_orders)
