@@ -44,3 +44,19 @@ def test_invalid_values_name_the_valid_ones(kwargs: dict, message: str) -> None:
     with pytest.raises(ConfigError) as err:
         fix("متن", **kwargs)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "trust", "expected"),
+    [
+        # a line that writes a ZWNJ (کتاب‌ها) keeps its author's glued خانههای under "line"...
+        ("کتاب‌ها و خانههای بزرگ", "line", "کتاب‌ها و خانههای بزرگ"),
+        # ...and has it repaired under "none"
+        ("کتاب‌ها و خانههای بزرگ", "none", "کتاب‌ها و خانه‌های بزرگ"),
+        # a line with no ZWNJ at all is repaired the same way under both
+        ("کتابها و خانههای بزرگ", "line", "کتاب‌ها و خانه‌های بزرگ"),
+        ("کتابها و خانههای بزرگ", "none", "کتاب‌ها و خانه‌های بزرگ"),
+    ],
+)
+def test_zwnj_trust_policy(text: str, trust: str, expected: str) -> None:
+    assert fix(text, zwnj_trust=trust) == expected

@@ -42,7 +42,7 @@ from khabar.text.normalize import (
     char_rules,
     space_rules,
 )
-from khabar.text.policy import FixPolicy, Zwnj
+from khabar.text.policy import FixPolicy, Zwnj, ZwnjTrust
 from khabar.text.protect import find_verbatim
 
 __all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
@@ -359,9 +359,13 @@ class Fixer:
         if self.policy.zwnj is Zwnj.OFF:
             return None
         if self._repairer is None:
-            from khabar.text.zwnj import default_repairer  # loads the lexicon on first use
+            # loads the lexicon on first use
+            from khabar.text.zwnj import Trust, ZwnjRepairer, default_repairer
 
-            self._repairer = default_repairer()
+            if self.policy.zwnj_trust is ZwnjTrust.NONE:
+                self._repairer = ZwnjRepairer(trust=Trust.NONE)
+            else:
+                self._repairer = default_repairer()
         return self._repairer
 
     def fix(self, text: str) -> str:

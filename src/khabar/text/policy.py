@@ -34,6 +34,7 @@ __all__ = [
     "Tatweel",
     "TehMarbuta",
     "Zwnj",
+    "ZwnjTrust",
     "choices",
 ]
 
@@ -96,6 +97,16 @@ class Zwnj(StrEnum):
     OFF = "off"
 
 
+class ZwnjTrust(StrEnum):
+    """How far a line's own spelling limits the ZWNJ engine (:class:`khabar.text.zwnj.Trust`)."""
+
+    #: a line that writes ZWNJs keeps its glued words; a line whose ZWNJs became spaces keeps its
+    #: glued nouns; a line whose ZWNJs were dropped keeps its words written apart
+    LINE = "line"
+    #: repair every word of every line alike, whatever the line shows of its author's habits
+    NONE = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class FixPolicy:
     """The style choices of one :func:`khabar.fix` call; hashable, so compiled tables are cached."""
@@ -122,6 +133,11 @@ class FixPolicy:
     punct_spacing: PunctSpacing = PunctSpacing.ADD
     #: repair: restoring lost half-spaces is the main point of ``khabar fix``.
     zwnj: Zwnj = Zwnj.REPAIR
+    #: line: Persian allows both ``کتاب‌ها`` and ``کتابها``, ``آبان ماه`` and ``آبان‌ماه``; a line
+    #: that still has ZWNJs shows how its author writes, and rewriting their glued words changed
+    #: correct text. Words changed on intact text (bench/zwnj/run.py): Seraji dev 0.76% -> 0.17%,
+    #: PEYMA 0.71% -> 0.13%, with glued and spaced F1 as good or better on all three dev sets.
+    zwnj_trust: ZwnjTrust = ZwnjTrust.LINE
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -137,7 +153,7 @@ class FixPolicy:
         >>> FixPolicy.from_kwargs(digit="latin")
         Traceback (most recent call last):
         ...
-        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj
+        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust
         """
         unknown = [k for k in policy if k not in _ENUMS]
         if unknown:
@@ -155,6 +171,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "tatweel": Tatweel,
     "punct_spacing": PunctSpacing,
     "zwnj": Zwnj,
+    "zwnj_trust": ZwnjTrust,
 }
 
 
