@@ -125,10 +125,20 @@ def refine(
         _fail(exc)
 
 
+def _fix_set_help() -> str:
+    from khabar.text.policy import choices  # stdlib only: cheap at start-up
+
+    options = "; ".join(f"{k}={'|'.join(v)}" for k, v in choices().items())
+    return f"Policy key=value, repeatable; the first value is the default: {options}."
+
+
+_FIX_SET_HELP = _fix_set_help()
+
+
 @app.command()
 def fix(
     files: Annotated[Optional[list[Path]], typer.Argument(help="UTF-8 text files (default: stdin).")] = None,
-    set_: Annotated[list[str], typer.Option("--set", help="Policy: key=value, e.g. digits=latin (see 'khabar config show', section [fix]).")] = [],  # noqa: B006
+    set_: Annotated[list[str], typer.Option("--set", help=_FIX_SET_HELP)] = [],  # noqa: B006
 ) -> None:
     """Repair Persian orthography line by line: one output line per input line, to stdout.
 
