@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from khabar.dates import find_dates, parse_date
 from khabar.dates.calendars import (
     gregorian_to_hijri,
     gregorian_to_jalali,
@@ -18,7 +19,6 @@ from khabar.dates.calendars import (
     is_jalali_leap,
     jalali_to_gregorian,
 )
-from khabar.dates import find_dates, parse_date
 
 # --- conversion: known pairs -----------------------------------------------------------------
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from khabar.dates import find_dates
 from khabar.news.attribution import parse_attribution
 from khabar.news.boilerplate import strip_boilerplate
-from khabar.dates import find_dates
 from khabar.news.structure import structure
 
 

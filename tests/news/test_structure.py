@@ -241,7 +241,8 @@ _LINE_PIECES = st.sampled_from([
 
 @given(st.lists(_LINE_PIECES, max_size=12).map("".join))
 def test_precheck_keeps_every_match(line: str) -> None:
-    from khabar.news import attribution, structure as s
+    from khabar.news import attribution
+    from khabar.news import structure as s
     from khabar.news.gazetteer import fold1
 
     folded = fold1(line)

@@ -8,7 +8,6 @@ from typing import Any
 from khabar.document import Document, Removed
 from khabar.steps.base import Step
 
-
 _PRIMITIVES = (str, int, float, bool, type(None))
 
 
@@ -114,15 +113,15 @@ class StructureStep(Step):
     summary = "title, lead and body paragraphs; agency, desk and cited source; dates"
 
     def setup(self) -> None:
-        from khabar.news.attribution import parse_attribution
         from khabar.dates.mentions import find_dates
+        from khabar.news.attribution import parse_attribution
 
         parse_attribution("به گزارش ایرنا")  # loads the gazetteer
         find_dates("۱۹ مهر ۱۴۰۲")
 
     def process(self, doc: Document) -> Document:
-        from khabar.news.attribution import agency_for_domain, parse_attribution
         from khabar.dates.mentions import find_dates, parse_date
+        from khabar.news.attribution import agency_for_domain, parse_attribution
         from khabar.news.structure import structure
 
         s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),
