@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "fix", "fix_with_edits", "__version__"]
+__all__ = ["Document", "__version__", "fix", "fix_with_edits"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from khabar.document import Document

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-import khabar.pipeline as pipeline
+from khabar import pipeline
 from khabar.config import Config
 from khabar.document import Document
 from khabar.pipeline import Segment, SegmentRunner

@@ -20,10 +20,10 @@ def test_jsonl_appears_only_when_closed(tmp_path):
 def test_failed_write_leaves_nothing(tmp_path):
     pa = pytest.importorskip("pyarrow")
     path = tmp_path / "p.parquet"
-    with pytest.raises(RuntimeError):
-        with ParquetWriter(path, pa.schema([("x", pa.int64())]), batch_rows=1) as w:
-            w.write({"x": 1})
-            raise RuntimeError("boom")
+    with (pytest.raises(RuntimeError, match="boom"),
+          ParquetWriter(path, pa.schema([("x", pa.int64())]), batch_rows=1) as w):
+        w.write({"x": 1})
+        raise RuntimeError("boom")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -46,7 +46,7 @@ def remove_lines(doc: Document, indices: Iterable[int], reason: str) -> int:
         shift = 0
         inside = False
         for a, b in ranges:
-            if b <= e.offset and not (a == b):
+            if b <= e.offset and a != b:
                 shift += b - a
             elif a <= e.offset < b:
                 inside = True
