@@ -33,8 +33,8 @@ class Inline:
 
 
 def _run(out: Path, sets: list[str]) -> tuple[dict[str, str], dict]:
-    result = refine_mod.refine(INPUTS, str(out), Config.load(overrides=["run.jobs=1", *sets], env={}),
-                               executor=Inline())
+    refine_mod.refine(INPUTS, str(out), Config.load(overrides=["run.jobs=1", *sets], env={}),
+                      executor=Inline())
     files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
              for folder in ("data", "dropped") for p in sorted((out / folder).glob("*.parquet"))}
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))

@@ -100,7 +100,7 @@ def test_same_bytes_whatever_jobs(tmp_path):
     one = run(tmp_path / "one", "run.shard_bytes=1")
     two = refine(INPUTS, str(tmp_path / "two"),
                  Config.load(overrides=["run.jobs=2", "run.shard_bytes=1"], env={}))
-    assert one.manifest["shards"] == 2
+    assert one.manifest["shards"] == two.manifest["shards"] == 2
     assert data_hashes(tmp_path / "one") == data_hashes(tmp_path / "two")
 
 
@@ -120,7 +120,7 @@ def test_kill_and_resume_gives_the_same_output(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         if not (out / "manifest.json").exists():  # resume from where it died
-            done = subprocess.run(cmd, capture_output=True, text=True)
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             assert done.returncode == 0, done.stderr
         assert data_hashes(out) == data_hashes(reference)
         assert not list(out.rglob(".*.tmp-*")), "a temporary file was left behind"

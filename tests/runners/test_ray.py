@@ -49,7 +49,7 @@ def test_ray_and_local_give_the_same_documents(tmp_path, ray_executor):
     for folder in ("data", "dropped"):
         assert rows(tmp_path / "ray", folder) == rows(tmp_path / "local", folder)
     # and byte for byte: the shards are the same files
-    files = lambda out: {f["path"]: f["sha256"] for f in  # noqa: E731
+    files = lambda out: {f["path"]: f["sha256"] for f in
                          json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]}
     assert files(tmp_path / "ray") == files(tmp_path / "local")
     assert (local.read, local.kept, local.dropped, local.rejected) == (
@@ -65,10 +65,11 @@ def test_no_ray_process_is_left_behind(tmp_path):
         "print(list(ex.map(lambda x: -x, [-1, -2])))\n"
         "ex.close()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180,
+                         check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     assert sorted(eval(out.stdout.strip().splitlines()[-1])) == [1, 2]
-    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
     assert tmp not in ps, "a Ray process of this session is still running"
     shutil.rmtree(tmp, ignore_errors=True)
     assert not os.path.exists(tmp)
