@@ -8,7 +8,7 @@ from pathlib import Path
 from khabar.io.readers import ReadConfig, ReadStats, expand_inputs, read_file
 
 
-def read(path: Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
+def read(path: str | Path, config: ReadConfig | None = None) -> tuple[list, ReadStats]:
     [inp] = expand_inputs([str(path)])
     stats = ReadStats()
     items = list(read_file(inp, config or ReadConfig(), stats=stats))

@@ -11,11 +11,12 @@ import uuid
 from pathlib import Path
 
 import pytest
+from io_support import read
 
 from khabar.document import Document, Reject
 from khabar.errors import InputError
 from khabar.io import fs
-from khabar.io.readers import ReadConfig, ReadStats, expand_inputs, file_sha256, read_file
+from khabar.io.readers import expand_inputs, file_sha256
 from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
 
 fsspec = pytest.importorskip("fsspec", reason="fsspec is not installed: pip install fsspec")
@@ -52,14 +53,6 @@ def summary(items: list[Document | Reject], sha: str) -> list[str]:
     return out
 
 
-def read_all(path: str) -> list[Document | Reject]:
-    [inp] = expand_inputs([path])
-    stats = ReadStats()
-    items = list(read_file(inp, ReadConfig(), stats=stats))
-    assert stats.records == len(items) == stats.documents + sum(stats.rejects.values())
-    return items
-
-
 def comparable(item: Document | Reject) -> dict:
     """A read item without its source path, which differs between a URL and a local path."""
     d = dataclasses.asdict(item)
@@ -88,10 +81,10 @@ def check_remote_reads(io_dir: Path, base: str) -> None:
                                                           twin.compression), name
         sha = file_sha256(inp.path)
         assert sha == file_sha256(twin.path)
-        items = read_all(inp.path)
+        items, _ = read(inp.path)
         assert summary(items, sha) == REMOTE_INPUTS[name], name
         assert all(i.source == inp.path for i in items)
-        assert [comparable(i) for i in items] == [comparable(i) for i in read_all(twin.path)]
+        assert [comparable(i) for i in items] == [comparable(i) for i in read(twin.path)[0]]
     globbed = expand_inputs([fs.join(folder, "*.jsonl*")])
     assert [fs.basename(i.path) for i in globbed] == [
         "docs.jsonl", "docs.jsonl.gz", "docs.jsonl.zst", "truncated.jsonl.gz"]  # fmt: skip
@@ -123,7 +116,7 @@ def check_remote_writes(base: str) -> None:
     with ParquetWriter(part, schema, batch_rows=1) as pw:
         pw.write({"id": "a", "text": "سلام"})
         pw.write({"id": "b", "text": "خداحافظ"})
-    docs = read_all(part)
+    docs, _ = read(part)
     assert [(d.id, d.text) for d in docs] == [("a", "سلام"), ("b", "خداحافظ")]
     assert fs.listdir(fs.join(base, "out")) == ["data", "manifest.json", "rejects.jsonl"]
     fs.remove_tree(fs.join(base, "out"))

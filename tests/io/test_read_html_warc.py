@@ -16,8 +16,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 
-
-
 def cp1256_form(text: str) -> str:
     """How the windows-1256 fixtures write a sentence (see tests/fixtures/io/README.md)."""
     return text.replace("ی", "ي").replace("\u0654", "")

@@ -12,8 +12,6 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 
-
-
 @pytest.mark.parametrize("batch_size", [1, 2, 1000])
 def test_parquet_docs(io_dir, sentences, batch_size):
     items, _ = read(io_dir / "docs.parquet", ReadConfig(batch_size=batch_size))
