@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from khabar.news.gazetteer import Agency, fold1, load_gazetteer, name_key
+from khabar.news.gazetteer import DATELINE_CITY, Agency, fold1, load_gazetteer, name_key
 
 __all__ = ["Attribution", "agency_for_domain", "parse_attribution"]
 
@@ -228,7 +228,7 @@ _DATELINE_MARKS = ("-–—", "(", "/")
 def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     names = load_gazetteer().pattern.pattern
     strong = load_gazetteer().strong_pattern.pattern
-    city = r"(?P<city>[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2})"
+    city = rf"(?P<city>{DATELINE_CITY})"
     dash = r"\s*[-–—]\s*"
     return (
         re.compile(rf"^\s*{city}{dash}(?P<agency>{names}){dash}"),  # تهران- ایرنا-

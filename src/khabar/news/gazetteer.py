@@ -26,7 +26,7 @@ from khabar.errors import ConfigError
 from khabar.news._fold import CharMap
 from khabar.news._tsv import tsv_rows
 
-__all__ = ["Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
+__all__ = ["DATELINE_CITY", "Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
 
 KINDS = frozenset({"agency", "site", "paper", "broadcaster", "foreign", "qa"})
 
@@ -39,6 +39,11 @@ _FOLD1 = CharMap.of(
     }
 )
 _SPACES = re.compile(r"[\s\u200c\u200d\u200f\u200e]+")
+
+#: The place before the agency in a dateline («تهران- ایرنا-», «بندر عباس (پانا)»): a letter,
+#: then up to three words of 2-20 characters with no dash, bracket, slash, colon or comma.
+#: Attribution parses datelines with it and structure recognises them with it, so both must agree.
+DATELINE_CITY = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
 
 
 def fold1(text: str) -> str:

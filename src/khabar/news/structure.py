@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from khabar.news._fold import fold_bare
-from khabar.news.gazetteer import fold1, load_gazetteer
+from khabar.news.gazetteer import DATELINE_CITY, fold1, load_gazetteer
 
 __all__ = ["LEAD_MAX_WORDS", "SURTITLE_MAX_LINES", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
@@ -83,10 +83,10 @@ _BYLINE = re.compile(
 def _dateline_only() -> re.Pattern[str]:
     names = load_gazetteer().pattern.pattern
     strong = load_gazetteer().strong_pattern.pattern
-    city = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
     # «تهران- ایرنا-», «تهران (پانا) -», and an agency alone before its lead: «خبرگزاری فارس :»
     return re.compile(
-        rf"^\s*(?:{city}\s*[-–—]\s*(?:{names})\s*[-–—]?|{city}\s*\(\s*(?:{names})\s*\)\s*[-–—]?"
+        rf"^\s*(?:{DATELINE_CITY}\s*[-–—]\s*(?:{names})\s*[-–—]?"
+        rf"|{DATELINE_CITY}\s*\(\s*(?:{names})\s*\)\s*[-–—]?"
         rf"|(?:{strong})\s*[:：_])\s*$"
     )
 
@@ -96,8 +96,7 @@ def _agency_opening() -> re.Pattern[str]:
     """A paragraph opening with an agency: «خبرگزاری فارس:», «تهران- ایرنا-»."""
     names = load_gazetteer().pattern.pattern
     strong = load_gazetteer().strong_pattern.pattern
-    city = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}"
-    return re.compile(rf"^\s*(?:(?:{strong})\s*[:：]|{city}\s*[-–—]\s*(?:{names})\s*[-–—])")
+    return re.compile(rf"^\s*(?:(?:{strong})\s*[:：]|{DATELINE_CITY}\s*[-–—]\s*(?:{names})\s*[-–—])")
 
 
 def _words(line: str) -> int:
