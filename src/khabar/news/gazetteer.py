@@ -159,7 +159,10 @@ def _parse(text: str, source: str) -> Gazetteer:
                 raise ConfigError(f"{source} line {number}: domain {dom!r} is listed twice")
             domains[dom] = agency
         agencies.append(agency)
-    spellings = sorted({s for a in agencies for s in (a.name, *a.aliases)}, key=len, reverse=True)
+    # longest first; equal lengths alphabetically, so the pattern is the same in every process
+    # (a set's order changes with PYTHONHASHSEED)
+    spellings = sorted({s for a in agencies for s in (a.name, *a.aliases)},
+                       key=lambda s: (-len(s), s))
     weak_spellings = {w for a in agencies for w in a.weak}
     return Gazetteer(
         tuple(agencies), MappingProxyType(names), MappingProxyType(domains),
