@@ -35,12 +35,9 @@ sys.path.insert(0, str(HERE.parent / "throughput"))
 
 
 def _generated(n: int) -> list[str]:
-    from run import _articles, make_document  # bench/throughput/run.py: the same generator
+    from run import document_texts  # bench/throughput/run.py: the same generator, same seed
 
-    articles = _articles()
-    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
-    rng = random.Random(7)  # run.py's seed: the same documents as its first file
-    return [make_document(i, rng, articles, pool) for i in range(n)]
+    return list(document_texts(n))
 
 
 def _lines(path: Path) -> list[str]:

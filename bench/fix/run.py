@@ -83,11 +83,7 @@ def throughput_docs(n: int) -> list[str]:
     gen = importlib.util.module_from_spec(spec)
     sys.modules["throughput_run"] = gen  # its dataclasses look their module up
     spec.loader.exec_module(gen)
-    _articles, make_document = gen._articles, gen.make_document
-    articles = _articles()
-    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
-    rng = random.Random(7)
-    return [make_document(i, rng, articles, pool) for i in range(n)]
+    return list(gen.document_texts(n))
 
 
 #: characters the rules look at: letters with Arabic variants, marks, spaces, junk, punctuation

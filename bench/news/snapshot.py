@@ -83,14 +83,8 @@ def records(docs: int) -> dict[str, list[dict[str, str | None]]]:
     out["seed"].append({"text": golden.read_text(encoding="utf-8")})
 
     gen = _module(ROOT / "bench" / "throughput" / "run.py", "throughput_run")
-    articles, make_document = gen._articles(), gen.make_document
-    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
-    rng = random.Random(7)
-    out["generator"] = [
-        {"text": make_document(i, rng, articles, pool),
-         "date": f"20{18 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}
-        for i in range(docs)
-    ]
+    out["generator"] = [{"text": text, "date": gen.document_date(i)}
+                        for i, text in enumerate(gen.document_texts(docs))]
     d = SHARED / "data"
 
     def jsonl(path: Path) -> list[dict[str, Any]]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import platform
-import random
 import subprocess
 import sys
 import time
@@ -47,15 +46,8 @@ def _generator() -> Any:
 def documents(n: int) -> list[dict[str, str]]:
     """The first ``n`` documents of bench/throughput/run.py's generator (seed 7), as records."""
     gen = _generator()
-    articles = gen._articles()
-    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
-    rng = random.Random(7)
-    return [
-        {"text": gen.make_document(i, rng, articles, pool),
-         "url": f"https://site{i % gen.SITES}.example/news/{i}",
-         "date": f"20{18 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}
-        for i in range(n)
-    ]
+    return [{"text": text, "url": gen.document_url(i), "date": gen.document_date(i)}
+            for i, text in enumerate(gen.document_texts(n))]
 
 
 def _document(rec: dict[str, str], text: str) -> Any:
@@ -127,10 +119,10 @@ def main() -> None:
     lines = [
         f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC {args.label}".rstrip(),
         "",
-        f"`{' '.join(['.venv/bin/python', 'bench/news/speed.py', *sys.argv[1:]])}`; "
-        f"{len(docs)} generator documents, best of {args.rounds} rounds, CPU time; "
-        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
-        f"{where}.",
+        (f"`{' '.join(['.venv/bin/python', 'bench/news/speed.py', *sys.argv[1:]])}`; "
+         f"{len(docs)} generator documents, best of {args.rounds} rounds, CPU time; "
+         f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
+         f"{where}."),
         "",
         "| step | ms per document |",
         "|---|---:|",

@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,14 +97,31 @@ def make_document(i: int, rng: random.Random, articles: list[tuple[str, list[str
     return "\n\n".join([title, *paras, closing])
 
 
+def document_texts(n: int, seed: int = 7) -> Iterator[str]:
+    """The texts of documents 0 to ``n - 1``, in the order :func:`generate` writes them: the same
+    seed gives the same texts, so the other bench scripts measure the documents this one does."""
+    articles = _articles()
+    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
+    rng = random.Random(seed)
+    return (make_document(i, rng, articles, pool) for i in range(n))
+
+
+def document_url(i: int) -> str:
+    """Document ``i``'s URL: one of :data:`SITES` hosts (site-line detection is per host)."""
+    return f"https://site{i % SITES}.example/news/{i}"
+
+
+def document_date(i: int) -> str:
+    """Document ``i``'s ``date`` column (an ISO timestamp in 2018-2024)."""
+    return f"20{18 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"
+
+
 def generate(folder: Path, n: int, files: int, seed: int = 7) -> list[Path]:
     """Write ``n`` documents into ``files`` Parquet files (snappy, as ``datasets`` writes them)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    articles = _articles()
-    pool = [p for _, paras in articles for p in paras if len(p.encode()) < 3000]
-    rng = random.Random(seed)
+    texts = document_texts(n, seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     per_file = -(-n // files)
@@ -113,10 +131,10 @@ def generate(folder: Path, n: int, files: int, seed: int = 7) -> list[Path]:
             break
         rows: dict[str, list[str]] = {"text": [], "id": [], "url": [], "date": []}
         for i in range(lo, hi):
-            rows["text"].append(make_document(i, rng, articles, pool))
+            rows["text"].append(next(texts))
             rows["id"].append(f"<urn:uuid:bench-{i:08d}>")
-            rows["url"].append(f"https://site{i % SITES}.example/news/{i}")
-            rows["date"].append(f"20{18 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z")
+            rows["url"].append(document_url(i))
+            rows["date"].append(document_date(i))
         path = folder / f"train-{f:05d}-of-{files:05d}.parquet"
         pq.write_table(pa.table(rows), path, row_group_size=1000)
         paths.append(path)
