@@ -14,11 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from khabar.document import Document, Reject
-from khabar.io.charset import Decoded, UndecodableError, decode_html
+from khabar.io.charset import Decoded, decode_html
 from khabar.io.formats.base import ReadContext
-from khabar.io.formats.stream import read_whole
-
-LOCATION = "file"
+from khabar.io.formats.stream import read_whole_decoded
 
 #: only the head is searched for the page's own URL
 _URL_SCAN_CHARS = 65536
@@ -68,16 +66,9 @@ def clean_nuls(page: str) -> tuple[str, int]:
 
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
     """The page as one document with ``doc.html`` set and ``doc.text == doc.raw == ""``."""
-    data = read_whole(ctx, "no markup")
-    if isinstance(data, Reject):
-        yield data
-        return
-    try:
-        decoded = decode_html(
-            data, encoding=ctx.config.encoding, max_replaced_ratio=ctx.config.max_replaced_ratio
-        )
-    except UndecodableError as exc:
-        yield ctx.reject(LOCATION, exc.reason, exc.detail)
+    decoded = read_whole_decoded(ctx, "no markup", decode_html)
+    if isinstance(decoded, Reject):
+        yield decoded
         return
     page, nuls = clean_nuls(decoded.text)
     meta = charset_meta(decoded)

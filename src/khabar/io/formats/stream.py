@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from khabar.document import Reject
 from khabar.io import fs
+from khabar.io.charset import Decoded, UndecodableError
 from khabar.io.formats.base import ReadContext
 
 #: bytes read from disk at a time
@@ -272,3 +273,19 @@ def read_whole(ctx: ReadContext, nothing: str) -> bytes | Reject:
     if not data.strip():
         return ctx.reject("file", "empty_file", f"{len(data)} bytes, {nothing}")
     return data
+
+
+def read_whole_decoded(
+    ctx: ReadContext, nothing: str, decode: Callable[..., Decoded]
+) -> Decoded | Reject:
+    """:func:`read_whole`, then ``decode`` (``decode_text`` or ``decode_html``) with the run's
+    ``encoding`` and ``max_replaced_ratio``; bytes it cannot decode are a reject of the file."""
+    data = read_whole(ctx, nothing)
+    if isinstance(data, Reject):
+        return data
+    try:
+        return decode(
+            data, encoding=ctx.config.encoding, max_replaced_ratio=ctx.config.max_replaced_ratio
+        )
+    except UndecodableError as exc:
+        return ctx.reject("file", exc.reason, exc.detail)

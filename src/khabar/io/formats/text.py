@@ -5,25 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from khabar.document import Document, Reject
-from khabar.io.charset import UndecodableError, decode_text
+from khabar.io.charset import decode_text
 from khabar.io.formats.base import ReadContext, nul_problem
-from khabar.io.formats.stream import read_whole
+from khabar.io.formats.stream import read_whole_decoded
 
 LOCATION = "file"
 
 
 def read(ctx: ReadContext) -> Iterator[Document | Reject]:
     """The file as one document; ``doc.text == doc.raw`` is the decoded text, unchanged."""
-    data = read_whole(ctx, "no text")
-    if isinstance(data, Reject):
-        yield data
-        return
-    try:
-        decoded = decode_text(
-            data, encoding=ctx.config.encoding, max_replaced_ratio=ctx.config.max_replaced_ratio
-        )
-    except UndecodableError as exc:
-        yield ctx.reject(LOCATION, exc.reason, exc.detail)
+    decoded = read_whole_decoded(ctx, "no text", decode_text)
+    if isinstance(decoded, Reject):
+        yield decoded
         return
     problem = nul_problem(decoded.text)
     if problem:
