@@ -119,7 +119,7 @@ def main() -> None:
         paths = [m[2] for m in maps]
         reds = list(pool.map(reduce_task, [(b, paths, side, f"{tmp}/edges{b}.pkl")
                                            for b in range(a.buckets)]))
-        comb = list(pool.map(combine_task, [([r[2] for r in reds], side)]))[0]
+        comb = next(pool.map(combine_task, [([r[2] for r in reds], side)]))
         wall = time.perf_counter() - t0
     planted = int(per_shard * a.dup_share) * (a.shards - 1)
     report = {

@@ -27,21 +27,24 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
 
 
+def _records(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
 def articles() -> list[str]:
     out: list[str] = []
     d = SHARED / "data"
     for name in ("farsnews_varzesh3_json/fars-news-1.docs.jsonl",
                  "farsnews_varzesh3_json/varzesh3-1.docs.jsonl"):
-        for line in open(d / name, encoding="utf-8"):
-            r = json.loads(line)
+        for r in _records(d / name):
             out.append("\n\n".join(x for x in (r.get("title"), r.get("abstract"), r.get("body")) if x))
-    for line in open(d / "targoman_sample/docs.jsonl", encoding="utf-8"):
-        r = json.loads(line)
+    for r in _records(d / "targoman_sample/docs.jsonl"):
         text = "\n\n".join(x for x in (r.get("title"), r.get("subtitle"), r.get("body")) if x)
         if len(text) > 200:
             out.append(text)
-    for line in open(d / "peyma_nsurl2019/peyma600k.docs.jsonl", encoding="utf-8"):
-        out.append(json.loads(line)["text"])
+    for r in _records(d / "peyma_nsurl2019/peyma600k.docs.jsonl"):
+        out.append(r["text"])
     return [a for a in out if len(a) > 200]
 
 
@@ -50,21 +53,21 @@ def generate(folder: Path, n: int, shards: int) -> list[Path]:
     seeded random order), so the crawl has the texture of news but no near-duplicates beyond
     the ones the sources themselves hold."""
     import random
+    from contextlib import ExitStack
 
     base = articles()
     paras = [[p for p in a.split("\n") if len(p.strip()) > 40] for a in base]
     paras = [p for p in paras if p]
     rng = random.Random(1)
     paths = [folder / f"crawl-{i:03d}.jsonl" for i in range(shards)]
-    files = [open(p, "w", encoding="utf-8") for p in paths]
-    for i in range(n):
-        picked = [rng.choice(paras) for _ in range(3)]
-        body = [rng.choice(p) for p in picked for _ in range(2)]
-        text = "\n\n".join(dict.fromkeys(body))
-        files[i % shards].write(json.dumps({"id": f"doc{i}", "url": f"https://site{i % 50}.example/n/{i}",
-                                            "text": text}, ensure_ascii=False) + "\n")
-    for f in files:
-        f.close()
+    with ExitStack() as stack:
+        files = [stack.enter_context(open(p, "w", encoding="utf-8")) for p in paths]
+        for i in range(n):
+            picked = [rng.choice(paras) for _ in range(3)]
+            body = [rng.choice(p) for p in picked for _ in range(2)]
+            text = "\n\n".join(dict.fromkeys(body))
+            files[i % shards].write(json.dumps({"id": f"doc{i}", "url": f"https://site{i % 50}.example/n/{i}",
+                                                "text": text}, ensure_ascii=False) + "\n")
     return paths
 
 
@@ -133,20 +136,22 @@ def main() -> None:
     jobs = a.jobs or len(os.sched_getaffinity(0))
     q = len(samples) // 4 or 1
     early, late = max(samples[:q] or [0]), max(samples[-q:] or [0])
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        cpu = next((l.split(":", 1)[1].strip() for l in info if l.startswith("model name")),
+                   platform.processor())
     lines = [
         f"# khabar refine throughput ({time.strftime('%Y-%m-%d')})",
         "",
-        f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-        f"Input: {a.docs} JSONL documents ({mb:.1f} MB) in {a.shards} files; -j {jobs}.",
+        (f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+         f"Input: {a.docs} JSONL documents ({mb:.1f} MB) in {a.shards} files; -j {jobs}."),
         "",
         "| run | seconds | docs/s | docs/s per core | MB/s | peak RSS (tree) |",
         "|---|---:|---:|---:|---:|---:|",
         f"| bare read+write (I/O limit, 1 process) | {bare_s:.1f} | {a.docs / bare_s:,.0f} | {a.docs / bare_s:,.0f} | {mb / bare_s:.1f} | {bare_rss / 1e6:,.0f} MB |",
         f"| khabar refine (default pipeline) | {secs:.1f} | {a.docs / secs:,.0f} | {a.docs / secs / jobs:,.0f} | {mb / secs:.2f} | {peak / 1e6:,.0f} MB |",
         "",
-        f"khabar / bare time ratio: {secs / bare_s:.1f}x. Memory over the run: first quarter peak "
-        f"{early / 1e6:,.0f} MB, last quarter peak {late / 1e6:,.0f} MB ({len(samples)} samples).",
+        (f"khabar / bare time ratio: {secs / bare_s:.1f}x. Memory over the run: first quarter peak "
+         f"{early / 1e6:,.0f} MB, last quarter peak {late / 1e6:,.0f} MB ({len(samples)} samples)."),
         f"Counts: {json.dumps(stats['counts'], ensure_ascii=False)}",
         f"Stage seconds: {json.dumps(stats['stage_seconds'], ensure_ascii=False)}",
     ]
