@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -31,9 +31,10 @@ EXIT_USAGE, EXIT_INPUT, EXIT_ACCOUNTING = 2, 3, 4
 
 def _fail(exc: Exception) -> None:
     from khabar.errors import AccountingError, ConfigError, InputError, MissingExtraError
+    from khabar.io.fs import MissingFilesystemError
 
     code = 1
-    if isinstance(exc, (ConfigError, MissingExtraError)):
+    if isinstance(exc, (ConfigError, MissingExtraError, MissingFilesystemError)):
         code = EXIT_USAGE
     elif isinstance(exc, InputError):
         code = EXIT_INPUT
@@ -72,7 +73,7 @@ def _split_flags(args: list[str]) -> tuple[list[str], list[str]]:
     return positional, out
 
 
-def _load_config(config: Optional[Path], sets: list[str], **run: Any) -> Any:
+def _load_config(config: Path | None, sets: list[str], **run: Any) -> Any:
     from khabar.config import Config
 
     overrides = list(sets)
@@ -88,11 +89,11 @@ def refine(
     inputs: Annotated[list[str], typer.Argument(help="Input files, folders or globs (txt, jsonl[.gz|.zst], html, warc[.gz], parquet).")],
     # str, not Path: Path("s3://bucket/out") would be "s3:/bucket/out"
     output: Annotated[str, typer.Option("--output", "-o", help="Output folder: a path or a URL (s3://, gs://, az://; see docs/storage.md).")],
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config file.")] = None,
     set_: Annotated[list[str], typer.Option("--set", help="Override a config key: section.key=value (repeatable).")] = [],  # noqa: B006
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
     engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'ray' (needs khabar[ray]).")] = "local",
-    address: Annotated[Optional[str], typer.Option(help="Ray cluster address (with --engine ray); default: start a local Ray.")] = None,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray); default: start a local Ray.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Start over if OUTDIR holds a run.")] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first rejected record.")] = False,
     keep_work: Annotated[bool, typer.Option("--keep-work", help="Keep the intermediate files in OUTDIR/_work.")] = False,
@@ -137,13 +138,14 @@ _FIX_SET_HELP = _fix_set_help()
 
 @app.command()
 def fix(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="UTF-8 text files (default: stdin).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="UTF-8 text files (default: stdin).")] = None,
     set_: Annotated[list[str], typer.Option("--set", help=_FIX_SET_HELP)] = [],  # noqa: B006
 ) -> None:
     """Repair Persian orthography line by line: one output line per input line, to stdout.
 
     Bytes that are not valid UTF-8 pass through unchanged, so nothing is lost.
     """
+    import contextlib
     import io
 
     from khabar.errors import KhabarError
@@ -156,13 +158,16 @@ def fix(
         # a line ends at \n only; undecodable bytes are carried as surrogates and written back
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="surrogateescape",
                                newline="", write_through=False)
-        sources = [open(f, "rb") for f in files] if files else [sys.stdin.buffer]
-        for raw in sources:
-            stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="\n")
-            for fixed in fixer.fix_stream(stream):
-                out.write(fixed if fixed.endswith("\n") else fixed + "\n")
-            if files:
-                stream.close()
+        with contextlib.ExitStack() as opened:
+            # every file is opened before any output, so a missing one fails with nothing written
+            sources = ([opened.enter_context(open(f, "rb")) for f in files] if files
+                       else [sys.stdin.buffer])
+            for raw in sources:
+                stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape",
+                                          newline="\n")
+                for fixed in fixer.fix_stream(stream):
+                    out.write(fixed if fixed.endswith("\n") else fixed + "\n")
+                stream.detach()  # the ExitStack (or the interpreter, for stdin) closes raw
         out.flush()
         out.detach()
     except FileNotFoundError as exc:
@@ -222,7 +227,7 @@ def inspect(
 
 @config_app.command("show")
 def config_show(
-    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML config file.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config file.")] = None,
     set_: Annotated[list[str], typer.Option("--set", help="section.key=value (repeatable).")] = [],  # noqa: B006
 ) -> None:
     """Print the resolved configuration as TOML (defaults < file < KHABAR_* env < --set)."""

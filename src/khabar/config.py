@@ -134,9 +134,9 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
     origin = typing.get_origin(typ)
     args = typing.get_args(typ)
     if origin in (typing.Union, types.UnionType):
-        if value is None or (isinstance(value, str) and value.lower() in ("none", "null", "")):
-            if type(None) in args:
-                return None
+        none_word = isinstance(value, str) and value.lower() in ("none", "null", "")
+        if (value is None or none_word) and type(None) in args:
+            return None
         errors = []
         for a in args:
             if a is type(None):

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from khabar.config import Config
 from khabar.document import Document, Reject
@@ -76,7 +76,7 @@ class _TimeLimit:
         self.seconds = seconds if seconds > 0 and threading.current_thread() is threading.main_thread() else 0.0
         self._previous: Any = None
 
-    def __enter__(self) -> _TimeLimit:
+    def __enter__(self) -> Self:
         if self.seconds:
             self._previous = signal.signal(signal.SIGALRM, _on_alarm)
         return self
@@ -156,7 +156,7 @@ class SegmentRunner:
                 on_reject(Reject(doc.source, f"record {doc.record}", f"step_timeout_{step.name}",
                                  f"longer than run.doc_timeout = {self.doc_timeout:g} s"))
                 return None
-            except Exception as exc:  # recorded as a reject with its cause, never swallowed
+            except Exception as exc:  # noqa: BLE001 - recorded as a reject with its cause
                 step.stat("errors")
                 on_reject(Reject(doc.source, f"record {doc.record}", f"step_failed_{step.name}",
                                  _short_error(exc)))
@@ -168,7 +168,7 @@ class SegmentRunner:
         if self.observe_step is not None:
             try:
                 self.observe_step.observe(doc)  # type: ignore[attr-defined]
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - recorded as a reject with its cause
                 self.observe_step.stat("errors")
                 on_reject(Reject(doc.source, f"record {doc.record}",
                                  f"step_failed_{self.observe_step.name}", _short_error(exc)))
