@@ -315,7 +315,8 @@ class Lexicon:
 
     def glued_count(self, key: str) -> int:
         """How often ``key`` was written as one token with no ZWNJ."""
-        return self.forms.get(key, {}).get(key, 0)
+        forms = self.forms.get(key)
+        return forms.get(key, 0) if forms else 0
 
     def best_form(self, key: str) -> str | None:
         """The most frequent one-token spelling of ``key``, or None if the key is unknown.
@@ -350,11 +351,14 @@ class Lexicon:
     def _habit(self, pair: str, n: int) -> bool:
         """Whether the two words of ``pair`` (seen ``n`` times) go together beyond chance."""
         a, _, b = pair.partition(" ")
-        return n * self.total >= PAIR_VOTE_LIFT * self.word_count[a] * self.word_count[b]
+        return n * self.total >= PAIR_VOTE_LIFT * self.word_count.get(a, 0) * self.word_count.get(
+            b, 0
+        )
 
     def pair_count(self, a: str, b: str) -> int:
         """How often ``a`` and ``b`` were written as two words (``کتاب ها``)."""
-        return self.forms.get(a + b, {}).get(f"{a} {b}", 0)
+        forms = self.forms.get(a + b)
+        return forms.get(f"{a} {b}", 0) if forms else 0
 
     def joined_count(self, a: str, b: str) -> int:
         """How often ``a`` + ``b`` was one token with a ZWNJ at the seam between them.
@@ -376,7 +380,11 @@ class Lexicon:
 
     def log_weight(self, piece: str) -> float:
         """log of a piece's frequency (as a word or a ZWNJ piece), smoothed; for tie-breaks."""
-        n = self.word_count[piece] + self.left_count[piece] + self.right_count[piece]
+        n = (
+            self.word_count.get(piece, 0)
+            + self.left_count.get(piece, 0)
+            + self.right_count.get(piece, 0)
+        )
         return math.log(n + 1)
 
 

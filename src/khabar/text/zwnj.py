@@ -42,10 +42,9 @@ import enum
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from khabar.text.lexicon import FOLD, JOINING, ZWNJ, Lexicon
 
@@ -57,6 +56,8 @@ _LETTER_RE = re.compile(f"[{LETTER}]")
 #: A Persian word: letters, possibly with single or doubled ZWNJs inside.
 TOKEN_RE = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
 _ZWNJ_RUN_RE = re.compile(f"{ZWNJ}+")
+#: A chunk that is one word of letters, without ZWNJ (the fast path of chunk analysis).
+_WORD_RE = re.compile(f"[{LETTER}]+")
 
 # «14 می», «۱۴ می»: a number, then spaces, right before the token (month May, not a prefix).
 #: Morphology never splits pieces shorter than this (keeps «ی», «ا» from becoming pieces).
@@ -176,8 +177,7 @@ class Spaced(enum.Enum):
     KEEP = "keep"
 
 
-@dataclass(frozen=True, slots=True)
-class Repair:
+class Repair(NamedTuple):
     """One change, relative to the input text of :meth:`ZwnjRepairer.find_repairs`.
 
     ``text[start:end]`` is replaced by ``replacement``. Rules:
@@ -189,6 +189,10 @@ class Repair:
     * ``zwnj.remove.double``: keep one ZWNJ of a run between two letters;
     * ``zwnj.remove.nonjoiner``: remove a ZWNJ after a non-joining letter
       (only with ``nonjoiner=NonJoiner.REMOVE``).
+
+    A NamedTuple, not a frozen dataclass: a text yields one per repaired seam, and a frozen
+    dataclass's ``__init__`` costs about three times a tuple's (same fields, repr and
+    immutability as before).
     """
 
     start: int
@@ -278,11 +282,12 @@ class ZwnjRepairer:
         self._glued_memo: dict[str, tuple[int, ...]] = {}
         # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
         self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {})
-        self._join_memo: dict[str, bool] = {}
+        self._join_memo: dict[tuple[str, str], bool] = {}
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
         self._joinable_right = joinable_right_words(lex)
+        self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
 
     # ---- public API ------------------------------------------------------------------------
 
@@ -341,22 +346,27 @@ class ZwnjRepairer:
 
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
+        if not line:  # half the lines of a web document are the empty ones between paragraphs
+            return []
         infos, joins = self._plan(line)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
-        parts = line.split(" ")
-        starts = list(accumulate(map(len, parts), initial=offset))
+        starts = list(accumulate(map(len, line.split(" ")), initial=offset))
         repairs: list[Repair] = []
         for i, info in enumerate(infos):
-            base = starts[i] + i  # chunk i starts after i spaces
             if i in joins:
+                base = starts[i] + i  # chunk i starts after i spaces
                 repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
-            for start, end, replacement, rule in info[0]:
-                repairs.append(Repair(base + start, base + end, replacement, rule))
+            if info[0]:
+                base = starts[i] + i
+                for start, end, replacement, rule in info[0]:
+                    repairs.append(Repair(base + start, base + end, replacement, rule))
         return repairs
 
     def _repair_line(self, text: str) -> str:
         """:meth:`repair` of one line without ``\\n``."""
+        if not text:
+            return text
         infos, joins = self._plan(text)
         if not joins:
             if not any(map(_REPAIRS, infos)):
@@ -377,9 +387,14 @@ class ZwnjRepairer:
         if None in infos:
             if len(memo) > CACHE_LIMIT:
                 memo.clear()
-            for i, info in enumerate(infos):
-                if info is None:
-                    infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
+            # list.index finds the new chunks in C: a line of a new text has few among many
+            i = infos.index(None)
+            while True:
+                infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
+                try:
+                    i = infos.index(None, i + 1)
+                except ValueError:
+                    break
         return infos  # type: ignore[return-value]
 
     def _analyse_chunk(self, chunk: str, level: int = GLUED_ALL) -> ChunkInfo:
@@ -389,6 +404,12 @@ class ZwnjRepairer:
         chunk if it opens with one, key of the word that closes it likewise, whether the
         opening word may join the word before it, whether the chunk ends in a digit).
         """
+        if _WORD_RE.fullmatch(chunk) is not None:
+            return self._analyse_word(chunk, level)
+        return self._analyse_mixed(chunk, level)
+
+    def _analyse_mixed(self, chunk: str, level: int) -> ChunkInfo:
+        """:meth:`_analyse_chunk` of any chunk: words, ZWNJs, digits, punctuation, Latin."""
         repairs: list[tuple[int, int, str, str]] = []
         if ZWNJ in chunk:
             repairs.extend(
@@ -429,6 +450,33 @@ class ZwnjRepairer:
             joinable,
             ends_digit,
             last_is_prefix,
+            glued_weight,
+        )
+
+    def _analyse_word(self, word: str, level: int) -> ChunkInfo:
+        """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
+        key = word.translate(FOLD)
+        glued_weight = 0
+        repairs: tuple[tuple[int, int, str, str], ...] = ()
+        fixed = word
+        if level:
+            seams = self._glued(word)
+            if seams:
+                prefix_seams = self._prefix_seams(word, seams)
+                glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
+                if level == GLUED_PREFIX:
+                    seams = prefix_seams
+                if seams:  # ascending, as _analyse_chunk's sort leaves them
+                    repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
+                    fixed = _apply_tuples(word, list(repairs))
+        return (
+            repairs,
+            fixed,
+            key,
+            key,
+            self._joinable_right.get(key, False) if key else False,  # «ـ» folds to ""
+            word[-1].isdigit(),
+            key in self.lexicon.verbal_prefixes,
             glued_weight,
         )
 
@@ -543,7 +591,7 @@ class ZwnjRepairer:
 
         ``a`` is the ZWNJ-free key of everything joined so far (``میشده`` before ``اند``).
         """
-        memo_key = f"{a} {b}"
+        memo_key = (a, b)  # a tuple hashes the words' cached hashes; an f-string is new
         hit = self._join_memo.get(memo_key)
         if hit is None:
             if len(self._join_memo) > CACHE_LIMIT:
@@ -561,12 +609,13 @@ class ZwnjRepairer:
         forced = lex.forced.get(a + b)
         if forced is not None:
             return ZWNJ in forced and _zwnj_offsets(forced).count(len(a)) > 0
-        apart, together = lex.pair_count(a, b), lex.joined_count(a, b)
-        if apart or together:
-            return together > JOIN_MARGIN * apart
+        if a + b in lex.forms:  # else both counts are 0 (most pairs: «اعلام کرد» is no word)
+            apart, together = lex.pair_count(a, b), lex.joined_count(a, b)
+            if apart or together:
+                return together > JOIN_MARGIN * apart
         if len(a) < MIN_PIECE:
             return False
-        if b in lex.bound_suffixes and (lex.word_count[a] or a in lex.verbal_prefixes):
+        if b in lex.bound_suffixes and (lex.word_count.get(a, 0) or a in lex.verbal_prefixes):
             return True  # «سیاره ای» → «سیاره‌ای», «خشونت ها» → «خشونت‌ها»
         if b in lex.bound_suffixes and lex.suffix_share(b, a) >= MIN_STRONG_SHARE:
             return True  # «زرافه ها»: an unknown noun, but «ها» is not a word by itself
@@ -592,7 +641,7 @@ class ZwnjRepairer:
                 and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE
             ):
                 return stem + ZWNJ + suffix
-        for prefix in sorted(lex.verbal_prefixes, key=len, reverse=True):  # برمی before می
+        for prefix in self._prefixes_longest_first:  # برمی before می
             rest = tok[len(prefix) :]
             if (
                 tok.startswith(prefix)
@@ -601,8 +650,8 @@ class ZwnjRepairer:
                 # «میرزاجواد» is the words «میرزا» + «جواد»: a name, not می + verb
                 # («میانگاشتیم» starts with «میان», but «گاشتیم» is no word)
                 and not any(
-                    lex.word_count[tok[:k]] >= MIN_STEM_COUNT
-                    and lex.word_count[tok[k:]] >= MIN_STEM_COUNT
+                    lex.word_count.get(tok[:k], 0) >= MIN_STEM_COUNT
+                    and lex.word_count.get(tok[k:], 0) >= MIN_STEM_COUNT
                     for k in range(len(prefix) + 2, len(tok) - 2)
                 )
             ):
@@ -628,7 +677,7 @@ class ZwnjRepairer:
         if kind == "conj":
             # after «و» comes a word seen after it: «و» + «نقل»
             ok = len(piece) >= MIN_PIECE and lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
-            return "word" if ok and lex.word_count[piece] >= MIN_STEM_COUNT else None
+            return "word" if ok and lex.word_count.get(piece, 0) >= MIN_STEM_COUNT else None
         if kind != "word":
             return None
         if piece == "و":
@@ -636,34 +685,42 @@ class ZwnjRepairer:
             return "conj" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
         if len(piece) < MIN_PIECE:
             return None
+        word_count, after_word_count = lex.word_count, lex.after_word_count
+        if piece not in word_count and piece not in after_word_count:
+            # every rule below needs the piece (or it uninflected) seen as a word or after a
+            # ZWNJ; most pieces tried in a glued word are neither, so they stop here
+            bare = _uninflect(piece)
+            if bare == piece or (bare not in word_count and bare not in after_word_count):
+                return None
         together = lex.pair_count(prev, piece)
         if (
             together >= MIN_PAIR_COUNT
-            and lex.word_count[piece] >= MIN_STEM_COUNT
+            and lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
             # the pair must be a habit: «حالی که» and «با این» are seen together far more often
             # than chance, «جان به» is not (pointwise mutual information, as a ratio)
-            and together * lex.total >= MIN_PAIR_LIFT * lex.word_count[prev] * lex.word_count[piece]
+            and together * lex.total
+            >= MIN_PAIR_LIFT * lex.word_count.get(prev, 0) * lex.word_count.get(piece, 0)
         ):
             return "word"  # «محیط» and «زیست» are seen side by side
         if (
             prev in lex.bound_prefixes
             and len(piece) > MIN_COMPOUND_PIECE
             and (
-                lex.word_count[piece] >= MIN_STEM_COUNT
-                or lex.word_count[_uninflect(piece)] >= MIN_STEM_COUNT  # «بی‌تعادلی»
-                or lex.after_word_count[piece] >= MIN_COMPOUND_RIGHT
+                lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
+                or lex.word_count.get(_uninflect(piece), 0) >= MIN_STEM_COUNT  # «بی‌تعادلی»
+                or lex.after_word_count.get(piece, 0) >= MIN_COMPOUND_RIGHT
             )
         ):
             # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
             # refused («بینیم» is a verb, not «بی‌نیم»)
             return "word"
         if (
-            lex.left_count[prev] >= PREFIX_LIKE_COUNT
-            and lex.word_count[prev] >= PREFIX_LIKE_COUNT  # a word too: «ان» is not
-            and lex.left_count[prev] >= PREFIX_LIKE_SHARE * lex.word_count[prev]
+            lex.left_count.get(prev, 0) >= PREFIX_LIKE_COUNT
+            and lex.word_count.get(prev, 0) >= PREFIX_LIKE_COUNT  # a word too: «ان» is not
+            and lex.left_count.get(prev, 0) >= PREFIX_LIKE_SHARE * lex.word_count.get(prev, 0)
             and len(piece) > MIN_COMPOUND_PIECE
-            and max(lex.word_count[piece], lex.word_count[_uninflect(piece)])
+            and max(lex.word_count.get(piece, 0), lex.word_count.get(_uninflect(piece), 0))
             >= MIN_COMPOUND_WORD_COUNT
         ):
             # «سه» + «جانبه», «هم» + «تیمی»: a short word often first in compounds
@@ -672,10 +729,14 @@ class ZwnjRepairer:
             len(prev) >= MIN_COMPOUND_PIECE
             and len(piece) >= MIN_COMPOUND_PIECE
             and (
-                max(lex.after_word_count[piece], lex.after_word_count[_uninflect(piece)])
+                max(
+                    lex.after_word_count.get(piece, 0),
+                    lex.after_word_count.get(_uninflect(piece), 0),
+                )
                 >= MIN_COMPOUND_RIGHT
                 or (
-                    min(lex.word_count[prev], lex.word_count[piece]) >= MIN_COMPOUND_WORD_COUNT
+                    min(lex.word_count.get(prev, 0), lex.word_count.get(piece, 0))
+                    >= MIN_COMPOUND_WORD_COUNT
                     and len(prev) + len(piece) >= MIN_COMPOUND_LENGTH
                 )
             )
@@ -733,7 +794,7 @@ class ZwnjRepairer:
             tok.endswith("هی")
             and len(tok) >= MIN_SPLIT_WORD
             and not stem.endswith(_CONSONANT_HEH)
-            and self.lexicon.word_count[stem] >= EZAFE_STEM_COUNT
+            and self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT
         ):
             return stem + ZWNJ + "ی"
         return None
@@ -751,6 +812,14 @@ class ZwnjRepairer:
         if len(tok) < MIN_SPLIT_WORD:
             return None
         lex = self.lexicon
+        next_piece = self._next_piece
+        # After a word, suffix or verb, a piece can only follow if it is one of these (or
+        # «و», or an inflected form of one of them): a cheap test before _next_piece.
+        bound, word_count, after_word_count = (
+            lex.bound_suffixes,
+            lex.word_count,
+            lex.after_word_count,
+        )
         n = len(tok)
         # best[i]: (pieces, cost, seams, kind, start of the last piece) for tok[:i]
         best: dict[int, tuple[float, float, tuple[int, ...], str, int]] = {}
@@ -758,17 +827,29 @@ class ZwnjRepairer:
             head = tok[:i]
             if head in lex.verbal_prefixes:
                 best[i] = (1.0, -lex.log_weight(head), (), "prefix", 0)
-            elif lex.word_count[head] >= MIN_STEM_COUNT or lex.left_count[head] >= MIN_STEM_COUNT:
+            elif (
+                lex.word_count.get(head, 0) >= MIN_STEM_COUNT
+                or lex.left_count.get(head, 0) >= MIN_STEM_COUNT
+            ):
                 best[i] = (1.0, -lex.log_weight(head), (), "word", 0)
         for i in range(MIN_PIECE, n):
             state = best.get(i)
             if state is None:
                 continue
             pieces, cost, seams, kind, last = state
-            prev = tok[last:i]
+            prev, stem = tok[last:i], tok[:i]
             for j in range(i + 1, n + 1):
                 piece = tok[i:j]
-                nkind = self._next_piece(kind, prev, piece, tok[:i])
+                if (
+                    kind != "prefix"
+                    and piece not in bound
+                    and piece not in word_count
+                    and piece not in after_word_count
+                    and piece != "و"
+                    and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
+                ):
+                    continue  # _next_piece would say None
+                nkind = next_piece(kind, prev, piece, stem)
                 if nkind is None:
                     continue
                 extra = SHAPE_PENALTY if nkind == "verb?" else 0.0
@@ -814,6 +895,8 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
 
 
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
+#: the endings _uninflect removes, for str.endswith
+_INFLECTION_ENDS = ("ان", "ی")
 
 
 def _uninflect(word: str) -> str:
