@@ -179,10 +179,10 @@ class Lexicon:
         if path is None:
             folder = resources.files("khabar") / "data" / "lexicon"
             text = (folder / SHIPPED).read_text("utf-8")
-            lists = (folder / SHIPPED_LISTS).read_text("utf-8")
+            lists_text = (folder / SHIPPED_LISTS).read_text("utf-8")
             lex = cls.from_counts(
                 parse_counts(text, "shipped " + SHIPPED),
-                parse_counts(lists, "shipped " + SHIPPED_LISTS),
+                parse_counts(lists_text, "shipped " + SHIPPED_LISTS),
             )
             exceptions = (folder / SHIPPED_EXCEPTIONS).read_text("utf-8")
             lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))

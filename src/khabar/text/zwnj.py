@@ -840,15 +840,21 @@ class ZwnjRepairer:
             prev, stem = tok[last:i], tok[:i]
             for j in range(i + 1, n + 1):
                 piece = tok[i:j]
-                if (
-                    kind != "prefix"
-                    and piece not in bound
-                    and piece not in word_count
-                    and piece not in after_word_count
-                    and piece != "و"
-                    and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
-                ):
-                    continue  # _next_piece would say None
+                if kind == "prefix":
+                    if j - i < MIN_PIECE:
+                        continue  # _next_piece would say None
+                elif piece not in bound:
+                    if kind != "word" and kind != "conj":
+                        continue  # after a suffix or verb only bound suffixes follow
+                    if piece != "و" and (
+                        j - i < MIN_PIECE
+                        or (
+                            piece not in word_count
+                            and piece not in after_word_count
+                            and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
+                        )
+                    ):
+                        continue  # _next_piece would say None
                 nkind = next_piece(kind, prev, piece, stem)
                 if nkind is None:
                     continue
