@@ -483,13 +483,15 @@ def _translate_outside(
 
 
 @cache
-def _default_fixer() -> Fixer:
-    return Fixer(FixPolicy())
+def _policy_fixer(policy: FixPolicy) -> Fixer:
+    """One Fixer per policy per process: its tables are compiled and its ZWNJ engine's lexicon
+    (about a second to load) read once, however often ``fix(text, **policy)`` is called."""
+    return Fixer(policy)
 
 
 def _fixer(policy: dict[str, Any], repairer: Repairer | None) -> Fixer:
-    if not policy and repairer is None:
-        return _default_fixer()
+    if repairer is None:
+        return _policy_fixer(FixPolicy.from_kwargs(**policy) if policy else FixPolicy())
     return Fixer(FixPolicy.from_kwargs(**policy), repairer)
 
 
