@@ -119,7 +119,8 @@ def cpu_seconds(cmd: str, data: Path) -> float:
     """CPU seconds (user + system) the command's processes spend on ``data``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(data, encoding="utf-8") as stdin:
-        subprocess.run(cmd, shell=True, stdin=stdin, stdout=subprocess.DEVNULL, check=False)
+        # check: a tool that fails at once would otherwise "run" at billions of chars/s
+        subprocess.run(cmd, shell=True, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -234,7 +235,10 @@ def main(argv: list[str] | None = None) -> int:
                     key = "harm" if mode == "intact" else "f1"
                     row[f"{set_name} {mode}"] = cell(result, key)
                     print(f"{tool:20} {set_name:11} {mode:7} {json.dumps(result)}", file=sys.stderr)
-            row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
+            try:
+                row["chars/s"] = f"{speed(cmd, sets['PEYMA 600K'], tmp):,.0f}"
+            except subprocess.CalledProcessError as exc:
+                row["chars/s"] = f"error (exit {exc.returncode})"
             row["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             rows.append(row)
     # read again now: another run with --only (other tools) may have written since we started
