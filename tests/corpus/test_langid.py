@@ -100,3 +100,18 @@ def test_shared_persian_articles_are_all_persian(shared) -> None:
                 if text.strip() and r.lang != "fa":
                     wrong.append((r, text[:60]))
     assert not wrong
+
+
+def test_setup_loads_the_model_before_the_first_document() -> None:
+    """With use_model, the ~140 MB lingua load happens in setup() (outside the per-document
+    time limit), not inside the first document the script check cannot settle."""
+    pytest.importorskip("lingua")
+    from khabar.config import LangIdConfig
+    from khabar.corpus import langid
+    from khabar.steps.corpus import LangIdStep
+
+    langid._lingua_detector.cache_clear()
+    LangIdStep(LangIdConfig(use_model=False)).setup()
+    assert langid._lingua_detector.cache_info().currsize == 0
+    LangIdStep(LangIdConfig(use_model=True)).setup()
+    assert langid._lingua_detector.cache_info().currsize == 1

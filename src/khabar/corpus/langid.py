@@ -257,6 +257,13 @@ def _lingua_detector() -> Any:
     )
 
 
+def preload_model() -> None:
+    """Load the lingua model now (about 140 MB; raises :class:`~khabar.errors.MissingExtraError`
+    without the ``lid`` extra), so that its load is not charged to the first document that needs
+    it."""
+    _lingua_detector()
+
+
 _LINGUA_CODES = {"PERSIAN": "fa", "ARABIC": "ar", "URDU": "ur", "ENGLISH": "en"}
 
 

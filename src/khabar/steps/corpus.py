@@ -22,9 +22,11 @@ class LangIdStep(Step):
     summary = "identify the language offline; keep Persian (and what [langid] keep lists)"
 
     def setup(self) -> None:
-        from khabar.corpus.langid import detect_language
+        from khabar.corpus.langid import detect_language, preload_model
 
         detect_language(_WARM_TEXT, use_model=self.config.use_model)  # builds the tables
+        if self.config.use_model:  # the script check settles the warm-up text without the model
+            preload_model()
 
     def process(self, doc: Document) -> Document:
         from khabar.corpus.langid import detect_language
