@@ -195,7 +195,7 @@ def steps() -> None:
 
 @app.command()
 def report(
-    outdir: Annotated[Path, typer.Argument(help="Output folder of a finished 'khabar refine' run.")],
+    outdir: Annotated[str, typer.Argument(help="Output folder (or object-store URL) of a finished 'khabar refine' run.")],
 ) -> None:
     """Write OUTDIR/report.html again: the run report (self-contained, opens offline)."""
     from khabar.errors import KhabarError

@@ -661,9 +661,7 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
     result = RunResult(outdir, read, kept, dict(dropped), dict(rejected), seconds, manifest)
     from khabar.report import build_report
 
-    local = fs.local_path(outdir)
-    if local is not None:  # the report reads and writes local files: not built for a URL OUTDIR
-        build_report(local)  # before the invariant check: a broken run's report shows it broken
+    build_report(outdir)  # before the invariant check: a broken run's report shows it broken
     if not holds:
         raise AccountingError(
             f"documents were lost: read {read} != kept {kept} + dropped {sum(dropped.values())} "

@@ -40,7 +40,11 @@ def test_memory_outdir(local, tmp_path, monkeypatch):
         result = refine(INPUTS, out, Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={}))
         assert hashes(result.manifest) == local
         assert hashes(json.loads(fs.read_text(fs.join(out, "manifest.json")))) == local
-        assert fs.listdir(out) == ["data", "dropped", "manifest.json", "rejects.jsonl", "stats.json"]
+        assert fs.listdir(out) == ["data", "dropped", "manifest.json", "rejects.jsonl",
+                                   "report.html", "stats.json"]
+        report = fs.read_text(fs.join(out, "report.html"))
+        # the report read the run's Parquet parts from the store: its document count is there
+        assert "<svg" in report and f">{result.kept:,}<" in report
         assert not list(tmp_path.iterdir())
     finally:
         fs.remove_tree(out.rsplit("/", 1)[0])

@@ -10,8 +10,9 @@ from khabar.io.writers import atomic_write_text
 REPORT_NAME = "report.html"
 
 
-def build_report(outdir: str | os.PathLike[str]) -> Path:
-    """Write the run report of the ``khabar refine`` output folder ``outdir``; return its path.
+def build_report(outdir: str | os.PathLike[str]) -> Path | str:
+    """Write the run report of the ``khabar refine`` output folder ``outdir`` (a local folder or
+    an object-store URL); return its path (a :class:`~pathlib.Path` when local, else the URL).
 
     Reads ``stats.json``, ``manifest.json``, ``rejects.jsonl`` and the Parquet parts of ``data/``
     and ``dropped/`` (column by column, batch by batch: bounded memory on any corpus size) and
@@ -20,9 +21,11 @@ def build_report(outdir: str | os.PathLike[str]) -> Path:
     Raises:
         KhabarError: ``outdir`` is not a finished run (no readable stats.json / manifest.json).
     """
+    from khabar.io import fs
     from khabar.report.gather import gather
     from khabar.report.render import render_html
 
-    path = Path(outdir) / REPORT_NAME
+    path = fs.join(os.fspath(outdir), REPORT_NAME)
     atomic_write_text(path, render_html(gather(outdir)))
-    return path
+    local = fs.local_path(path)
+    return Path(local) if local is not None else path

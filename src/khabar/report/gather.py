@@ -14,6 +14,7 @@ cannot be read becomes a *warning* that the report shows at its top, so a gap is
 
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
 from collections import Counter
@@ -273,12 +274,14 @@ def stage_rows(counts: Mapping[str, Any], steps: Sequence[Mapping[str, Any]],
     return rows
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    if not path.exists():
+def _read_json(path: str | Path) -> dict[str, Any]:
+    from khabar.io import fs
+
+    if not fs.exists(str(path)):
         raise KhabarError(f"{path} is missing, so there is no run to report on. Point "
                           f"'khabar report' at the -o folder of a finished 'khabar refine' run.")
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
+        obj = json.loads(fs.read_text(str(path)))
     except (OSError, ValueError) as exc:
         raise KhabarError(f"{path} cannot be read ({exc}); run 'khabar refine' again with "
                           f"--force to rewrite it.") from exc
@@ -288,10 +291,14 @@ def _read_json(path: Path) -> dict[str, Any]:
     return obj
 
 
-def part_files(outdir: str | Path, folder: str) -> list[Path]:
-    """The Parquet parts of ``OUTDIR/folder`` in shard order (none if the folder is absent)."""
-    d = Path(outdir) / folder
-    return sorted(d.glob("part-*.parquet")) if d.is_dir() else []
+def part_files(outdir: str | Path, folder: str) -> list[str]:
+    """The Parquet parts of ``OUTDIR/folder`` in shard order (none if the folder is absent);
+    OUTDIR may be a local folder or an object-store URL."""
+    from khabar.io import fs
+
+    d = fs.join(str(outdir), folder)
+    return [fs.join(d, name) for name in fs.listdir(d)
+            if name.startswith("part-") and name.endswith(".parquet")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,12 +320,15 @@ def _column_paths(pf: Any, wanted: Sequence[str]) -> list[str]:
     return out
 
 
-def _open(path: Path, warnings: list[str]) -> Any:
+def _open(path: str | Path, warnings: list[str]) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from khabar.io import fs
+
     try:
-        return pq.ParquetFile(path)
+        filesystem, inner = fs.arrow_filesystem(str(path))
+        return pq.ParquetFile(inner, filesystem=filesystem)
     except (OSError, pa.ArrowException) as exc:  # reported; the other parts still count
         warnings.append(f"{path} could not be read ({type(exc).__name__}: {exc}); "
                         f"its documents are missing from the figures below.")
@@ -465,10 +475,13 @@ def gather_reject_samples(path: Path, warnings: list[str], per_reason: int = SAM
     """Rejects by reason and the first ``per_reason`` of each, streaming ``rejects.jsonl``."""
     counts: Counter[str] = Counter()
     samples: dict[str, list[RejectSample]] = {}
-    if not path.exists():
+    from khabar.io import fs
+
+    if not fs.exists(str(path)):
         return counts, samples
     bad = 0
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with fs.open_input(str(path)) as raw, io.TextIOWrapper(raw, encoding="utf-8",
+                                                          errors="replace") as f:
         for line in f:
             if not line.strip():
                 continue
@@ -607,10 +620,12 @@ def gather(outdir: str | Path) -> RunData:
     Raises:
         KhabarError: OUTDIR has no readable ``stats.json`` or ``manifest.json`` (not a finished run).
     """
-    out = Path(outdir)
+    from khabar.io import fs
+
+    out = str(outdir)
     warnings: list[str] = []
-    stats = _read_json(out / "stats.json")
-    manifest = _read_json(out / "manifest.json")
+    stats = _read_json(fs.join(out, "stats.json"))
+    manifest = _read_json(fs.join(out, "manifest.json"))
     kept_files, dropped_files = part_files(out, "data"), part_files(out, "dropped")
     kept = gather_kept(kept_files, warnings)
     reasons, steps = gather_dropped_counts(dropped_files, warnings)
@@ -618,7 +633,7 @@ def gather(outdir: str | Path) -> RunData:
     counts = stats.get("counts") or manifest.get("counts") or {}
     drop_reasons = Counter({k: int(v) for k, v in (counts.get("dropped") or {}).items()}) or reasons
     reject_reasons = Counter({k: int(v) for k, v in (counts.get("rejected") or {}).items()})
-    reject_counts, reject_samples = gather_reject_samples(out / "rejects.jsonl", warnings)
+    reject_counts, reject_samples = gather_reject_samples(fs.join(out, "rejects.jsonl"), warnings)
     if not reject_reasons:
         reject_reasons = reject_counts
     samples = gather_drop_samples(dropped_files, sorted(reasons), warnings)
