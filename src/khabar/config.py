@@ -62,9 +62,10 @@ class RunConfig:
     #: a small corpus keeps every worker busy (the split never depends on -j)
     min_shards: int = 16
     #: corpus-level steps (site lines, duplicates) reduce in this many hash buckets, one task
-    #: each, so no process holds the whole corpus's observations: raise it for very large runs
-    #: (about one bucket per 2-4 million documents keeps a reduce task near 1 GB)
-    reduce_buckets: int = 16
+    #: each, so no process holds the whole corpus's observations. 0 = one bucket per 2 GiB of
+    #: input, at least 16 (1,000,000 documents of 4 KB, 2.3 GB of Parquet: the largest dedup
+    #: task then held 147 MB, bench/neardup/README.md)
+    reduce_buckets: int = 0
     #: rows per Parquet row group in the output
     row_group_rows: int = 1000
     #: start over even if OUTDIR holds a finished or partial run
@@ -76,9 +77,24 @@ class RunConfig:
     doc_timeout: float = 60.0
 
     def __post_init__(self) -> None:
-        for name in ("shard_bytes", "min_shards", "reduce_buckets", "row_group_rows"):
+        for name in ("shard_bytes", "min_shards", "row_group_rows"):
             if getattr(self, name) < 1:
                 raise ValueError(f"run.{name} must be at least 1, got {getattr(self, name)}")
+        if self.reduce_buckets < 0:
+            raise ValueError(f"run.reduce_buckets must be 0 (automatic) or more, got "
+                             f"{self.reduce_buckets}")
+
+    def buckets_for(self, input_bytes: int) -> int:
+        """The number of reduce buckets for a run over ``input_bytes`` of input: the setting,
+        or when it is 0 one per 2 GiB, at least 16 (it depends on the inputs only, never on the
+        workers, so a resumed run finds the same buckets).
+
+        >>> RunConfig().buckets_for(10 * 2**30), RunConfig().buckets_for(100 * 2**30)
+        (16, 50)
+        """
+        if self.reduce_buckets:
+            return self.reduce_buckets
+        return max(16, -(-input_bytes // (2 * 2**30)))
 
 
 @dataclass(frozen=True, slots=True)

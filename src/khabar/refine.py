@@ -5,8 +5,8 @@ each stage runs its segment of the pipeline (see :mod:`khabar.pipeline`) on ever
 parallel and writes one work file per shard. Between stages, a corpus-level step (which lines are
 a site's boilerplate, which documents are duplicates) decides over the whole corpus as a
 partitioned map-reduce (see :class:`khabar.steps.base.CorpusStep`): each shard task splits its
-observations into ``run.reduce_buckets`` hash buckets, one task per bucket reduces them, and one
-combine task writes a decision per shard. Those run on the same executor as the shards, so no
+observations into hash buckets (``run.reduce_buckets``; by default one per 2 GiB of input), one
+task per bucket reduces them, and one combine task writes a decision per shard. Those run on the same executor as the shards, so no
 process, the driver included, holds the whole corpus. The last stage writes the output:
 
     OUTDIR/data/part-00000.parquet      kept documents (``datasets`` reads the folder)
@@ -60,6 +60,8 @@ class StageTask:
     segment: Segment
     config: Config
     outdir: str
+    #: hash buckets of the corpus steps' reduce (``RunConfig.buckets_for`` the run's inputs)
+    buckets: int = 16
 
 
 @dataclass(slots=True)
@@ -405,7 +407,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
             from khabar.steps.base import SideFiles
 
             parts = runner.observe_step.partition(  # type: ignore[attr-defined]
-                runner.state(), task.config.run.reduce_buckets, idx,
+                runner.state(), task.buckets, idx,
                 SideFiles(_side_dir(out, task.stage)))
             _write_parts(_parts_file(out, task.stage, idx), parts)
             del parts
@@ -461,13 +463,12 @@ def run_reduce_task(task: ReduceTask) -> float:
 
 
 def _reduce(executor: Any, outdir: str, stage: int, step: str, shards: Sequence[Shard],
-            config: Config, progress: Progress) -> None:
+            config: Config, progress: Progress, n: int) -> None:
     """Run a corpus step's bucket reduces, then its combine, as tasks on the executor (so no
     process, the driver included, holds the whole corpus's observations); finished buckets of a
     killed run are not redone."""
     if fs.exists(_shared_decision_file(outdir, stage)):
         return
-    n = config.run.reduce_buckets
     ids = tuple(s.index for s in shards)
     todo = [ReduceTask(stage, step, b, ids, n, config, outdir) for b in range(n)
             if not fs.exists(_bucket_file(outdir, stage, b))]
@@ -548,6 +549,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     own_executor = executor is None
     executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))
     total_bytes = sum(f.size for f in files)
+    buckets = config.run.buckets_for(total_bytes)
     reports: dict[int, list[ShardReport]] = {}
     stage_seconds: list[dict[str, Any]] = []
     try:
@@ -566,13 +568,14 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                     done.append(r)
                     progress.shard_done(r)
                 else:
-                    todo.append(StageTask(stage, last, shard, segment, config, outdir))
+                    todo.append(StageTask(stage, last, shard, segment, config, outdir, buckets))
             for r in executor.map(run_stage_task, todo):
                 done.append(r)
                 progress.shard_done(r)
             reports[stage] = sorted(done, key=lambda r: r.shard)
             if segment.observe:
-                _reduce(executor, outdir, stage, segment.observe, shards, config, progress)
+                _reduce(executor, outdir, stage, segment.observe, shards, config, progress,
+                        buckets)
             stage_seconds.append({"stage": stage + 1, "steps": label,
                                   "seconds": round(time.perf_counter() - ts, 3)})
     finally:

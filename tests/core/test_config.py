@@ -80,3 +80,20 @@ def test_config_survives_pickling():
     cfg = Config.load(overrides=["run.jobs=2"], env={})
     again = pickle.loads(pickle.dumps(cfg))
     assert again == cfg and again.run.jobs == 2
+
+
+@pytest.mark.parametrize(("setting", "input_bytes", "expected"), [
+    (0, 0, 16),                 # automatic: at least 16 buckets
+    (0, 2 * 2**30 * 16, 16),    # 32 GiB of input: 16 buckets of 2 GiB
+    (0, 2 * 2**30 * 16 + 1, 17),  # a byte more needs one more bucket
+    (0, 300 * 2**30, 150),      # a FineWeb-2-sized Persian crawl
+    (7, 300 * 2**30, 7),        # a setting wins
+])
+def test_reduce_buckets(setting: int, input_bytes: int, expected: int) -> None:
+    cfg = only_run(overrides=[f"run.reduce_buckets={setting}"])
+    assert cfg.run.buckets_for(input_bytes) == expected
+
+
+def test_reduce_buckets_negative_is_refused() -> None:
+    with pytest.raises(ConfigError, match="reduce_buckets"):
+        only_run(overrides=["run.reduce_buckets=-1"])
