@@ -276,8 +276,7 @@ def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
     step = runner.apply_step
     if not task.last or runner.steps or runner.observe_step is not None or step is None:
         return None
-    touches = getattr(step, "touches", None)
-    return None if touches is None else touches(decision)
+    return step.touches(decision)  # type: ignore[attr-defined]
 
 
 def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision: Any,
@@ -314,10 +313,11 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
                 if i > start:  # untouched rows start..i: kept or already dropped, as they are
                     run = table.slice(start, i - start)
                     gone = pa.array(is_dropped[start:i])
+                    was_dropped = run.filter(gone)
                     kept_w.write_arrow(run.filter(pc.invert(gone)))
-                    drop_w.write_arrow(run.filter(gone))
-                    report.docs_out += int((~is_dropped[start:i]).sum())
-                    for reason in run.filter(gone).column("drop_reason").to_pylist():
+                    drop_w.write_arrow(was_dropped)
+                    report.docs_out += run.num_rows - was_dropped.num_rows
+                    for reason in was_dropped.column("drop_reason").to_pylist():
                         dropped[reason or "unknown"] += 1
                 if i < batch.num_rows:
                     doc = row_to_doc(batch.slice(i, 1).to_pylist()[0])

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -167,6 +168,12 @@ class CorpusStep(Step):
         results = [self.reduce_bucket([p[b] for p in parts], files) for b in range(buckets)]
         shared, own = self.combine(results, files)
         return {i: self.shard_decision(shared, own.get(i)) for i in range(len(states))}
+
+    def touches(self, decision: Any) -> AbstractSet[int] | None:
+        """The orders of the only documents :meth:`apply` can change under this shard's
+        decision, or ``None`` when it may change any (the default). Given a set, the runner
+        passes every other row through as it is."""
+        return None
 
     def apply(self, doc: Document, decision: Any) -> Document:
         """Apply the decision to one document (called in the workers)."""

@@ -183,8 +183,7 @@ class DedupStep(CorpusStep):
         return None, combine(results, side)
 
     def touches(self, decision: Any) -> set[int]:
-        """The orders of the documents :meth:`apply` changes in a shard with this decision (the
-        runner passes every other row through untouched)."""
+        """The copies and the kept heads: every other document :meth:`apply` leaves as it is."""
         if decision is None:
             return set()
         return set(decision.kept) | set(decision.duplicates)
