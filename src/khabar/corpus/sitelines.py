@@ -22,6 +22,7 @@ are not counted at all.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from khabar.corpus.keys import canonical_lines
@@ -65,6 +66,17 @@ class SiteLineCounter:
         self.docs.update(other.docs)
         for domain, theirs in other.counts.items():
             self.counts[domain].update(theirs)
+
+    def split(self, n: int, bucket: Callable[[str, int], int]) -> list[SiteLineCounter]:
+        """This counter's domains dealt into ``n`` counters by ``bucket(domain, n)`` (each domain
+        whole in one of them, its counts shared, not copied): the map side of a bucketed reduce.
+        """
+        parts = [SiteLineCounter(max_chars=self.max_chars) for _ in range(n)]
+        for domain, counts in self.counts.items():
+            part = parts[bucket(domain, n)]
+            part.docs[domain] = self.docs[domain]
+            part.counts[domain] = counts
+        return parts
 
     def frequent(self, min_docs: int = 3, min_share: float = 0.05) -> dict[str, set[str]]:
         """Return ``{domain: canonical lines}`` seen in ``>= min_docs`` documents of the domain and

@@ -94,13 +94,9 @@ class SiteLinesStep(CorpusStep):
     def partition(self, state: Any, n: int, shard: int, side: SideFiles) -> list[Any]:
         from khabar.corpus.sitelines import SiteLineCounter
 
-        parts = [SiteLineCounter(max_chars=self.config.max_line_chars) for _ in range(n)]
-        if state is not None:  # a shard without documents observed nothing
-            for domain, counts in state.counts.items():
-                part = parts[stable_bucket(domain, n)]
-                part.docs[domain] = state.docs[domain]
-                part.counts[domain] = counts
-        return parts
+        if state is None:  # a shard without documents observed nothing
+            state = SiteLineCounter(max_chars=self.config.max_line_chars)
+        return state.split(n, stable_bucket)
 
     def reduce_bucket(self, parts: Sequence[Any], side: SideFiles) -> Any:
         from khabar.corpus.sitelines import SiteLineCounter
