@@ -266,13 +266,16 @@ def reduce_bucket(parts: Iterable[Mapping[str, Any]], side: Any, config: MinHash
     first: dict[str, int] = {}
     key_orders = np.concatenate([p["key_order"] for p in parts]) if parts else np.zeros(0, np.int64)
     keys = [k for p in parts for k in p["key"]]
+    exact: list[tuple[int, int]] = []
     for i in np.argsort(key_orders, kind="stable").tolist():
         o = int(key_orders[i])
         k = keys[i]
         if k in first:
-            edges.append(np.asarray([[first[k], o]], dtype=np.int64))
+            exact.append((first[k], o))
         else:
             first[k] = o
+    if exact:  # one array, not one per copy
+        edges.append(np.asarray(exact, dtype=np.int64))
     # bands: candidate pairs, verified by estimated similarity
     if parts:
         pairs = group_pairs(np.concatenate([p["band"] for p in parts]),
