@@ -177,14 +177,8 @@ def _shard_decision_file(outdir: str, stage: int, shard: int) -> str:
 def _dump(obj: Any, path: str) -> None:
     """Pickle ``obj`` to ``path`` atomically (a killed task leaves no half-written file), streamed
     to a temporary file (a bucket's result can be large)."""
-    target = fs.AtomicFile(path)
-    try:
-        with open(target.tmp, "wb") as f:
-            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
-        target.commit()
-    except BaseException:
-        target.discard()
-        raise
+    with fs.writing(path) as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load(path: str) -> Any:
@@ -200,17 +194,11 @@ def _write_parts(path: str, parts: Sequence[Any]) -> None:
     for b in blobs:
         offsets.append(offsets[-1] + len(b))
     header = pickle.dumps(offsets, protocol=pickle.HIGHEST_PROTOCOL)
-    target = fs.AtomicFile(path)
-    try:
-        with open(target.tmp, "wb") as f:
-            f.write(len(header).to_bytes(8, "little"))
-            f.write(header)
-            for b in blobs:
-                f.write(b)
-        target.commit()
-    except BaseException:
-        target.discard()
-        raise
+    with fs.writing(path) as f:
+        f.write(len(header).to_bytes(8, "little"))
+        f.write(header)
+        for b in blobs:
+            f.write(b)
 
 
 def _read_part(path: str, bucket: int) -> Any:

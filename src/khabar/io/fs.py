@@ -33,7 +33,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
 
 from khabar.errors import InputError, KhabarError
@@ -441,18 +442,34 @@ class AtomicFile:
             pass
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (a local file is flushed to disk first)."""
+@contextmanager
+def writing(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file that appears at ``path`` whole when the block ends, or not at all if it
+    raises (an :class:`AtomicFile` committed or discarded for you).
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "b.bin"
+    >>> with writing(str(target)) as f:
+    ...     _ = f.write(b"ok")
+    >>> target.read_bytes()
+    b'ok'
+    """
     target = AtomicFile(path)
     try:
         with open(target.tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            yield f
         target.commit()
     except BaseException:
         target.discard()
         raise
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a local file is flushed to disk first)."""
+    with writing(path) as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
