@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from khabar.document import Document
+from khabar.io import fs
 
 
 class Step:
@@ -94,31 +95,21 @@ class SideFiles:
         self.folder = str(folder)
 
     def path(self, name: str) -> str:
-        from khabar.io import fs
-
         return fs.join(self.folder, name)
 
     def local(self, name: str) -> str | None:
         """The file's local path (to memory-map it), or ``None`` when the folder is remote."""
-        from khabar.io import fs
-
         return fs.local_path(self.path(name))
 
     def write_bytes(self, name: str, data: bytes) -> None:
         """Write the file whole or not at all."""
-        from khabar.io import fs
-
         fs.atomic_write_bytes(self.path(name), data)
 
     def read_bytes(self, name: str) -> bytes:
-        from khabar.io import fs
-
         return fs.read_bytes(self.path(name))
 
     def open(self, name: str) -> Any:
         """The file opened for seekable binary reading."""
-        from khabar.io import fs
-
         return fs.open_input(self.path(name))
 
 
