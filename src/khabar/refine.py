@@ -61,7 +61,7 @@ class StageTask:
     config: Config
     outdir: str
     #: hash buckets of the corpus steps' reduce (``RunConfig.buckets_for`` the run's inputs)
-    buckets: int = 16
+    buckets: int
 
 
 @dataclass(slots=True)
