@@ -91,6 +91,12 @@ MIN_PAIR_LIFT = 2.0
 #: often as apart: text written with spaces is often right as it is («آتش نشانی»), so the
 #: evidence must be clear (on PerDT dev: 2 and 3 keep spaced-mode F1, and halve the harm).
 JOIN_MARGIN = 3
+#: In a line whose ZWNJs became spaces (a bare ``می`` or plural was joined, see :class:`Trust`),
+#: every space between two words the lexicon writes both ways is a lost ZWNJ about as often as
+#: the lexicon writes them joined; joining pays (F1) when that share is above about one half
+#: (a guess right with chance p adds to F1 when p > F1 / 2), so there a pair joins when it is
+#: written joined more often than apart (``رئیس جمهور`` 41 apart, 46 joined).
+SPACED_LINE_JOIN_MARGIN = 1
 #: Two words both seen this often as words, together this long, make a compound even if the
 #: second was never seen after a ZWNJ: «زمین» + «مرکزی» (chosen on a small grid, 2-50 x 6-8;
 #: the F1 plateau is wide).
@@ -175,6 +181,11 @@ class Spaced(enum.Enum):
 
     JOIN = "join"
     KEEP = "keep"
+
+
+#: How sure a join is (:meth:`ZwnjRepairer._joins`): never, only in a line whose ZWNJs became
+#: spaces (``SPACED_LINE_JOIN_MARGIN``), or in any line (``JOIN_MARGIN``).
+JOIN_NO, JOIN_SPACED_LINE, JOIN_ANY = 0, 1, 2
 
 
 class Repair(NamedTuple):
@@ -282,7 +293,7 @@ class ZwnjRepairer:
         self._glued_memo: dict[str, tuple[int, ...]] = {}
         # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
         self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {})
-        self._join_memo: dict[tuple[str, str], bool] = {}
+        self._join_memo: dict[tuple[str, str], int] = {}
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
@@ -336,8 +347,10 @@ class ZwnjRepairer:
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
-        joins, affixes = self._joins_of(parts, infos)
+        joins, affixes, weak = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
+            if weak:  # and its spaces between words often written joined were ZWNJs
+                joins = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)[0]
             if any(map(_GLUED_WEIGHT, infos)):  # else every level gives the same chunks
                 infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
         elif joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
@@ -487,8 +500,13 @@ class ZwnjRepairer:
         return ()
 
     def _joins_of(
-        self, parts: list[str], infos: list[ChunkInfo], *, affixes_only: bool = False
-    ) -> tuple[set[int], set[int]]:
+        self,
+        parts: list[str],
+        infos: list[ChunkInfo],
+        *,
+        affixes_only: bool = False,
+        need: int = JOIN_ANY,
+    ) -> tuple[set[int], set[int], bool]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
         the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
         (``کتاب ها``): the signs of a line whose ZWNJs became spaces (see :class:`Trust`).
@@ -497,9 +515,14 @@ class ZwnjRepairer:
         on purpose, never ``می`` before a verb (PerDT: 99.9% of می-verbs have their ZWNJ).
         ``affixes_only`` looks at those joins alone (a line that writes ZWNJs, see
         :meth:`_plan`), which skips the look-ups of every other pair.
+
+        ``need`` is how sure a join must be (``JOIN_ANY``, or ``JOIN_SPACED_LINE`` in a line
+        whose ZWNJs became spaces); the third value says whether a pair was left apart that
+        the lower level would join.
         """
         if self.spaced is not Spaced.JOIN:
-            return set(), set()
+            return set(), set(), False
+        weak = False
         affixes: set[int] = set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
@@ -526,17 +549,26 @@ class ZwnjRepairer:
                     continue  # «14 می تشکیل»: after a number, می is the month May
             elif heads is not True and a not in heads:  # type: ignore[operator]
                 continue  # «جمهوری» joins «رئیس», not any word before it
-            if self._joins(a, b):
+            sure = self._joins(a, b)
+            if sure >= need:
                 joins.add(i)
                 if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
                     affixes.add(i)
                 chain = a + b
                 if (i - 1) not in joins:
-                    chain = self._join_back(infos, joins, affixes, i - 1, chain)
-        return joins, affixes
+                    chain = self._join_back(infos, joins, affixes, i - 1, chain, need)
+            elif sure:
+                weak = True
+        return joins, affixes, weak
 
     def _join_back(
-        self, infos: list[ChunkInfo], joins: set[int], affixes: set[int], k: int, chain: str
+        self,
+        infos: list[ChunkInfo],
+        joins: set[int],
+        affixes: set[int],
+        k: int,
+        chain: str,
+        need: int = JOIN_ANY,
     ) -> str:
         """After ``b c`` joined, join ``a`` to ``bc`` if a second pass would (idempotence).
 
@@ -550,7 +582,7 @@ class ZwnjRepairer:
                 break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
             if prev[6] and prev[2] == prev[3] and k >= 2 and infos[k - 2][5]:
                 break  # «14 می»
-            if not self._joins(prev[3], chain):
+            if self._joins(prev[3], chain) < need:
                 break
             joins.add(k)
             if prev[6]:
@@ -586,8 +618,9 @@ class ZwnjRepairer:
 
     # ---- glued and spaced words ------------------------------------------------------------
 
-    def _joins(self, a: str, b: str) -> bool:
-        """Whether the words ``a`` and ``b`` are one word; memoised per pair.
+    def _joins(self, a: str, b: str) -> int:
+        """Whether the words ``a`` and ``b`` are one word (``JOIN_NO``, ``JOIN_SPACED_LINE``,
+        ``JOIN_ANY``); memoised per pair.
 
         ``a`` is the ZWNJ-free key of everything joined so far (``میشده`` before ``اند``).
         """
@@ -600,22 +633,37 @@ class ZwnjRepairer:
             self._join_memo[memo_key] = hit
         return hit
 
-    def _decide_join(self, a: str, b: str) -> bool:
-        """Lexicon counts first (``کتاب ها`` 1 vs ``کتاب‌ها`` 7), then morphology."""
+    def _decide_join(self, a: str, b: str) -> int:
+        """Lexicon counts first (``کتاب ها`` 1 vs ``کتاب‌ها`` 7), then morphology.
+
+        A pair the lexicon writes joined more often than apart, but not ``JOIN_MARGIN`` times
+        as often, joins only in a line whose ZWNJs became spaces (``JOIN_SPACED_LINE``).
+        """
         lex = self.lexicon
-        pair = f"{a} {b}"
-        if pair in lex.forced_apart:
-            return False
+        if f"{a} {b}" in lex.forced_apart:
+            return JOIN_NO
         forced = lex.forced.get(a + b)
         if forced is not None:
-            return ZWNJ in forced and _zwnj_offsets(forced).count(len(a)) > 0
+            joined = ZWNJ in forced and _zwnj_offsets(forced).count(len(a)) > 0
+            return JOIN_ANY if joined else JOIN_NO
         if a + b in lex.forms:  # else both counts are 0 (most pairs: «اعلام کرد» is no word)
             apart, together = lex.pair_count(a, b), lex.joined_count(a, b)
             if apart or together:
-                return together > JOIN_MARGIN * apart
+                if together > JOIN_MARGIN * apart:
+                    return JOIN_ANY
+                return JOIN_SPACED_LINE if together > SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
+        return JOIN_ANY if self._joins_by_morphology(a, b) else JOIN_NO
+
+    def _joins_by_morphology(self, a: str, b: str) -> bool:
+        """A pair the lexicon never wrote: a bound suffix, or a verb after ``می``."""
+        lex = self.lexicon
         if len(a) < MIN_PIECE:
             return False
-        if b in lex.bound_suffixes and (lex.word_count.get(a, 0) or a in lex.verbal_prefixes):
+        if (
+            b in lex.bound_suffixes
+            and (lex.word_count.get(a, 0) or a in lex.verbal_prefixes)
+            and lex.suffix_share(b, a) >= MIN_SUFFIX_SHARE
+        ):
             return True  # «سیاره ای» → «سیاره‌ای», «خشونت ها» → «خشونت‌ها»
         if b in lex.bound_suffixes and lex.suffix_share(b, a) >= MIN_STRONG_SHARE:
             return True  # «زرافه ها»: an unknown noun, but «ها» is not a word by itself
