@@ -128,9 +128,33 @@ def random_strings(n: int, seed: int = 11) -> list[str]:
     return out
 
 
+def test_strings() -> list[str]:
+    """Every string constant of tests/text/*.py (the odd inputs the tests were written for),
+    each alone and the lot joined by line breaks and by nothing."""
+    import ast
+
+    out: list[str] = []
+    for path in sorted((ROOT / "tests/text").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
+                out.append(node.value)
+    out = sorted(set(out))
+    return out + ["\n".join(out), "".join(out), " ".join(out)]
+
+
+def random_blocks(n: int, seed: int = 12) -> list[str]:
+    """Multi-line texts of random strings (line breaks of every kind between them)."""
+    rng = random.Random(seed)
+    pieces = random_strings(4 * n, seed)
+    breaks = ["\n", "\n\n", "\r\n", " \n", "\u2028", "\n  ", "\u200c\n"]
+    return ["".join(p + rng.choice(breaks) for p in rng.sample(pieces, 8)) for _ in range(n)]
+
+
 def check_corpora(docs: int) -> dict[str, list[str]]:
     d = DATA
     return {
+        "test-strings": test_strings(),
+        "random-blocks": random_blocks(3000),
         "seed": [(SHARED / "examples/tasnim-kazakhstan/raw.txt").read_text(encoding="utf-8")],
         "perdt-dev": _lines(d / "ud_perdt/dev.txt"),
         "seraji-dev": _lines(d / "ud_seraji/dev.txt"),
@@ -166,15 +190,21 @@ def outputs(corpora: dict[str, list[str]]) -> dict[str, bytes]:
 
 
 def dump(folder: Path, docs: int) -> None:
+    """Record the inputs (``inputs.pkl``: --check reads them, so a later change of a generator
+    or of a data file cannot pass for a change of the outputs) and every output."""
     folder.mkdir(parents=True, exist_ok=True)
-    for key, blob in outputs(check_corpora(docs)).items():
+    corpora = check_corpora(docs)
+    (folder / "inputs.pkl").write_bytes(pickle.dumps(corpora))
+    for key, blob in outputs(corpora).items():
         (folder / (key.replace("/", "__") + ".pkl")).write_bytes(blob)
     print(f"wrote {folder}")
 
 
 def check(folder: Path, docs: int) -> int:
     bad = 0
-    for key, blob in outputs(check_corpora(docs)).items():
+    stored = folder / "inputs.pkl"
+    corpora = pickle.loads(stored.read_bytes()) if stored.exists() else check_corpora(docs)
+    for key, blob in outputs(corpora).items():
         path = folder / (key.replace("/", "__") + ".pkl")
         # compare values, not pickle bytes (pickle's memo depends on object identity)
         (rows_a, stream_a), (rows_b, stream_b) = pickle.loads(path.read_bytes()), pickle.loads(blob)

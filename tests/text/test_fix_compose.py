@@ -7,11 +7,15 @@ order, with the same joined rule names, after any sequence of rules.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.text.fix import _compose, _compose_all, _Edit
+from khabar.text.fix import Fixer, _compose, _compose_all, _Edit, _final_edits
 from khabar.text.normalize import Change, apply_changes
+from khabar.text.policy import FixPolicy
 
 
 @st.composite
@@ -61,3 +65,73 @@ def test_a_deletion_beside_an_edit_joins_it_at_the_next_rule() -> None:
     later = [Change(5, 5, " ", "b")]
     assert _compose(edits, later) == _compose_all(edits, later)
     assert _compose(edits, later)[0] == _Edit(1, 2, 1, 3, ("a",))
+
+
+# --- substitutions kept apart (Fixer._run_edits) against the composed walk (Fixer._run) --------
+
+_SUB_ALPHABET = "يكىیکا ه\u0654\u06c0\u200b\u200c\u200d\u200e\u00a0ـ\u064e\u064b.:،()«»1۲x#\n"
+
+
+class _Repair(NamedTuple):
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+class _NearRepairer:
+    """A stand-in ZWNJ engine whose repairs land right beside substituted letters: a space after
+    «ی» becomes a ZWNJ, a ZWNJ is inserted before «ک», «ا» after «ی» is deleted."""
+
+    def find_repairs(self, text: str) -> list[_Repair]:
+        out = []
+        for i, ch in enumerate(text):
+            if ch == " " and i and text[i - 1] == "ی":
+                out.append(_Repair(i, i + 1, "\u200c", "zwnj.spaced"))
+            elif ch == "ک" and i:
+                out.append(_Repair(i, i, "\u200c", "zwnj.glued"))
+            elif ch == "ا" and i and text[i - 1] == "ی":
+                out.append(_Repair(i, i + 1, "", "zwnj.remove.edge"))
+        return out
+
+    def repair(self, text: str) -> str:
+        return apply_changes(text, self.find_repairs(text))  # type: ignore[arg-type]
+
+
+_FIXERS = [
+    Fixer(FixPolicy(zwnj="off")),
+    Fixer(FixPolicy(), _NearRepairer()),
+    Fixer(FixPolicy(digits="persian", heh_yeh="yeh", punct_spacing="full"), _NearRepairer()),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(_SUB_ALPHABET), max_size=40))
+def test_substitutions_kept_apart_give_the_composed_edits(text: str) -> None:
+    for fixer in _FIXERS:
+        out, edits, subs = fixer._run_edits(text)
+        ref_out, ref_edits = fixer._run(text, [])
+        assert out == ref_out == fixer.fix(text)
+        assert _final_edits(text, out, edits, subs) == _final_edits(
+            text, ref_out, ref_edits or [], {}
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ي\u200bي",  # a deletion between two substitutions joins them
+        "ي  ك",  # a collapse between two substitutions touches neither
+        "يك(ي",  # a space inserted before «(» right after a substitution
+        "مي ك",  # the engine's repairs beside substitutions on both sides
+        "#ي ي",  # a substitution inside a hashtag is never made
+        "ي\u00a0\u200bك",  # NBSP becomes a space, the ZWSP goes: both next to substitutions
+    ],
+)
+def test_substitutions_next_to_changes(text: str) -> None:
+    for fixer in _FIXERS:
+        out, edits, subs = fixer._run_edits(text)
+        ref_out, ref_edits = fixer._run(text, [])
+        assert _final_edits(text, out, edits, subs) == _final_edits(
+            text, ref_out, ref_edits or [], {}
+        )

@@ -86,6 +86,8 @@ class _Edit(NamedTuple):
 
 _SPAN = attrgetter("start", "end")
 _CS, _CE, _OS, _OE, _RULES = map(itemgetter, range(5))  # fields of _Edit
+_CS_CE = itemgetter(0, 1)
+_OFFSET = itemgetter(0)  # of an Edit
 #: fields of a Change or of a ZWNJ engine's repair (any object with these attributes)
 _START, _END, _REPL, _RULE = map(attrgetter, ("start", "end", "replacement", "rule"))
 
@@ -340,6 +342,98 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
     return out
 
 
+#: The one-character substitutions of the first character rule (ي → ی, most edits of a document),
+#: kept out of the composed edits while no later change comes near them:
+#: ``(before, after, rule) -> (offsets in the current text, offsets in the input)``, in order.
+#: Such a substitution is an edit of its own in the composed list (it joins no neighbour), so it
+#: only needs moving along; one that a change comes near is turned into an ``_Edit`` first and
+#: composed with the change like every other edit.
+_Subs = dict[tuple[str, str, str], tuple[list[int], list[int]]]
+
+#: how close (in characters, either side of a change) a substitution is taken into the composed
+#: edits; 1 is enough for _compose_all's rule (touching items join), 2 leaves a margin
+_NEAR = 2
+
+
+def _seed_subs(rule: TranslateRule, text: str, spans: list[_Span]) -> _Subs:
+    """The substitutions of ``rule`` (one whose changes each replace one character by another
+    one) on ``text``, outside ``spans``: :func:`_compose` ``([], changes)``'s edits, grouped."""
+    subs: _Subs = {}
+    for src, dst, name, offsets in rule.positions(text):
+        if spans:
+            kept: list[int] = []
+            lo = 0
+            for sp in spans:
+                hi = bisect_left(offsets, sp.start, lo)
+                kept += offsets[lo:hi]
+                lo = bisect_left(offsets, sp.end, hi)
+            offsets = kept + offsets[lo:]
+        if offsets:
+            subs[src, dst, name] = (offsets, offsets[:])
+    return subs
+
+
+def _take_near(subs: _Subs, changes: list[Change]) -> tuple[list[_Edit], _Subs]:
+    """Split ``subs`` around sorted ``changes``: the substitutions within :data:`_NEAR`
+    characters of a change, as edits (in the current text, before the changes), and the others,
+    moved past the length changes left of them (as the changes' text will have them)."""
+    taken: list[_Edit] = []
+    out: _Subs = {}
+    for kind, (cur, orig) in subs.items():
+        rules = (kind[2],)
+        new_cur: list[int] = []
+        new_orig: list[int] = []
+        pos = delta = 0
+        for c in changes:
+            i = bisect_left(cur, c.start - _NEAR, pos)
+            j = bisect_right(cur, c.end + _NEAR, i)
+            new_cur += list(map(add, cur[pos:i], repeat(delta))) if delta else cur[pos:i]
+            new_orig += orig[pos:i]
+            taken += [
+                _new_edit(_Edit, (cur[k], cur[k] + 1, orig[k], orig[k] + 1, rules))
+                for k in range(i, j)
+            ]
+            pos = j
+            delta += len(c.replacement) - (c.end - c.start)
+        new_cur += list(map(add, cur[pos:], repeat(delta))) if delta else cur[pos:]
+        new_orig += orig[pos:]
+        if new_cur:
+            out[kind] = (new_cur, new_orig)
+    return taken, out
+
+
+def _compose_subs(
+    edits: list[_Edit], subs: _Subs, changes: list[Change], *, apart: bool = False
+) -> tuple[list[_Edit], _Subs]:
+    """:func:`_compose` for edits kept as ``edits`` plus ``subs``: the same edits, the same way
+    split."""
+    if subs:
+        changes = sorted(changes, key=_SPAN)
+        taken, subs = _take_near(subs, changes)
+        if taken:
+            edits = sorted(edits + taken, key=_CS_CE)  # both sorted; no two at the same place
+    return _compose(edits, changes, apart=apart), subs
+
+
+def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> list[Edit]:
+    """The public edits: ``before`` sliced from ``text``, ``after`` from ``out``, rules joined by
+    ``+``; an edit whose ``before`` equals its ``after`` (a change undone by a later rule) is
+    left out. (C-level loops: a document has a hundred edits or more.)"""
+    befores = list(map(text.__getitem__, map(slice, map(_OS, composed), map(_OE, composed))))
+    afters = list(map(out.__getitem__, map(slice, map(_CS, composed), map(_CE, composed))))
+    rows = zip(map(_CS, composed), befores, afters, map("+".join, map(_RULES, composed)))
+    edits = list(map(_new_edit, repeat(Edit), rows))
+    if any(map(eq, befores, afters)):
+        edits = [e for e, before, after in zip(edits, befores, afters) if before != after]
+    if subs:
+        for (before, after, rule), (cur, _) in subs.items():
+            edits += map(
+                _new_edit, repeat(Edit), zip(cur, repeat(before), repeat(after), repeat(rule))
+            )
+        edits.sort(key=_OFFSET)  # a substitution is never where a composed edit is
+    return edits
+
+
 class Fixer:
     """A policy and a ZWNJ repairer, compiled once; ``fix``, ``fix_with_edits`` and streams.
 
@@ -374,13 +468,8 @@ class Fixer:
 
     def fix_with_edits(self, text: str) -> tuple[str, list[Edit]]:
         """Repair ``text`` and say what changed (see :func:`khabar.fix_with_edits`)."""
-        out, composed = self._run(text, [])
-        edits = []
-        for e in composed or ():
-            before, after = text[e.os : e.oe], out[e.cs : e.ce]
-            if before != after:
-                edits.append(Edit(e.cs, before, after, "+".join(e.rules)))
-        return out, edits
+        out, composed, subs = self._run_edits(text)
+        return out, _final_edits(text, out, composed, subs)
 
     def fix_stream(self, lines: Iterable[str], batch_chars: int = 1 << 16) -> Iterator[str]:
         """Repair each line; yields one output line per input line, line breaks kept.
@@ -438,6 +527,54 @@ class Fixer:
                     spans = _shift(spans, changes)
                     text = apply_changes(text, changes)
         return text, spans
+
+    def _stage_edits(
+        self,
+        text: str,
+        rules: Sequence[Rule],
+        spans: list[_Span],
+        edits: list[_Edit],
+        subs: _Subs,
+    ) -> tuple[str, list[_Span], list[_Edit], _Subs]:
+        """:meth:`_stage` composing edits: the new text, spans, edits and substitutions."""
+        for rule in rules:
+            if rule.apart:  # one-character changes: sliced, translated
+                if not edits and not subs and getattr(rule, "substitutes", False):
+                    subs = _seed_subs(rule, text, spans)  # type: ignore[arg-type]
+                    changed = bool(subs)
+                else:
+                    changes = _outside_apart(rule.find(text), spans)
+                    if changes:
+                        edits, subs = _compose_subs(edits, subs, changes, apart=True)
+                    changed = bool(changes)
+                if changed:
+                    if spans:
+                        text, spans = _translate_outside(text, rule, spans)  # type: ignore[arg-type]
+                    else:
+                        text = rule.apply(text)
+            else:
+                changes = _outside(rule.find(text), spans)
+                if changes:
+                    edits, subs = _compose_subs(edits, subs, changes)
+                    spans = _shift(spans, changes)
+                    text = apply_changes(text, changes)
+        return text, spans, edits, subs
+
+    def _run_edits(self, text: str) -> tuple[str, list[_Edit], _Subs]:
+        """:meth:`_run` with edits: the text, the composed edits and the substitutions."""
+        spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
+        edits: list[_Edit] = []
+        subs: _Subs = {}
+        text, spans, edits, subs = self._stage_edits(text, self._char_rules, spans, edits, subs)
+        text, spans, edits, subs = self._stage_edits(text, self._space_rules, spans, edits, subs)
+        repairer = self.repairer
+        if repairer is not None:
+            # the engine's repairs have the fields of a Change: used as they are
+            changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
+            if changes:
+                edits, subs = _compose_subs(edits, subs, changes)
+                text = apply_changes(text, changes)
+        return text, edits, subs
 
     def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
         # Identifiers (URLs, hashtags, Latin words...) are skipped by every rule. Numbers need no

@@ -121,6 +121,8 @@ class TranslateRule(Rule):
         self.hot = hot
         self._pairs = sorted(table.items())
         self._single = self.apart = all(len(src) == 1 for src in table)
+        #: every change replaces one character by another one (ي → ی): offsets never move
+        self.substitutes = self._single and all(len(d) == 1 and d != s for s, d in self._pairs)
         if not table:
             self.pattern = None
         elif all(len(src) == 1 for src in table):
@@ -160,6 +162,27 @@ class TranslateRule(Rule):
             Change(m.start(), m.end(), table[m.group()], names[m.group()])
             for m in self.pattern.finditer(text)
         ]
+
+    def positions(self, text: str) -> list[tuple[str, str, str, list[int]]]:
+        """``find``'s changes grouped by source: ``(source, target, rule name, offsets)`` for
+        each source in ``text``, offsets in order (the same changes, as fewer objects).
+
+        >>> TranslateRule({"ي": "ی", "ك": "ک"}, {"ي": "char.yeh", "ك": "char.kaf"}).positions("كيك")
+        [('ك', 'ک', 'char.kaf', [0, 2]), ('ي', 'ی', 'char.yeh', [1])]
+        """
+        if self.pattern is None or self.guard is not None and not self.guard(text):
+            return []
+        if not self._single:
+            raise ValueError(f"{self.name}: positions() needs one-character sources")
+        out = []
+        for src, dst in self._pairs:
+            if src in text:
+                parts = text.split(src)
+                parts.pop()
+                # part k ends where source k stands: the lengths so far, plus k sources before it
+                offsets = list(map(add, accumulate(map(len, parts)), count()))
+                out.append((src, dst, self.names[src], offsets))
+        return out
 
     def _find_hot(self, text: str) -> list[Change]:
         """``find`` for frequent one-character sources (ي in one of 25 characters of real text):
