@@ -244,17 +244,15 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
 
 
 def _read_work(path: str) -> Iterator[Document]:
+    """The documents of a stage's work file, in order, read a batch at a time column by column."""
     import pyarrow.parquet as pq
 
-    from khabar.io.schema import ORDER_COLUMN, row_to_doc
+    from khabar.io.schema import batch_to_docs
 
     filesystem, inner = fs.arrow_filesystem(path)
     pf = pq.ParquetFile(inner, filesystem=filesystem)
     for batch in pf.iter_batches(batch_size=512):
-        for row in batch.to_pylist():
-            doc = row_to_doc(row)
-            doc.order = row[ORDER_COLUMN]
-            yield doc
+        yield from batch_to_docs(batch)
 
 
 def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
@@ -281,7 +279,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from khabar.io.schema import ORDER_COLUMN, output_schema, row_to_doc
+    from khabar.io.schema import ORDER_COLUMN, batch_to_docs, output_schema
 
     schema = output_schema()
     wanted = np.fromiter(touched, dtype=np.int64, count=len(touched))
@@ -308,8 +306,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
                     for reason in was_dropped.column("drop_reason").to_pylist():
                         dropped[reason or "unknown"] += 1
                 if i < batch.num_rows:
-                    doc = row_to_doc(batch.slice(i, 1).to_pylist()[0])
-                    doc.order = int(orders[i])
+                    [doc] = batch_to_docs(batch.slice(i, 1))
                     out = process(doc)
                     if out is not None:
                         report.docs_out += 1
@@ -319,7 +316,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
-    from khabar.io.schema import ORDER_COLUMN, doc_to_row, output_schema, work_schema
+    from khabar.io.schema import DocColumns, output_schema, work_schema
 
     t0 = time.perf_counter()
     out = task.outdir
@@ -342,28 +339,22 @@ def run_stage_task(task: StageTask) -> ShardReport:
     try:
         rej_w = JsonlWriter(_rejects_file(out, task.stage, idx))
         writers.append(rej_w)
+        # documents go into the files' columns directly (DocColumns), never as dict rows
         if task.last:
             kept_w = ParquetWriter(fs.join(out, "data", f"part-{idx:05d}.parquet"),
-                                   output_schema(), batch_rows=rows)
+                                   output_schema(), batch_rows=rows,
+                                   rows=DocColumns(keep_raw=keep_raw))
             drop_w = ParquetWriter(fs.join(out, "dropped", f"part-{idx:05d}.parquet"),
-                                   output_schema(), batch_rows=rows)
+                                   output_schema(), batch_rows=rows,
+                                   rows=DocColumns(keep_raw=keep_raw))
             writers += [kept_w, drop_w]
-
-            def write_kept(d: Document) -> None:
-                kept_w.write(doc_to_row(d, keep_raw=keep_raw))
-
-            def write_dropped(d: Document) -> None:
-                drop_w.write(doc_to_row(d, keep_raw=keep_raw))
+            write_kept: Callable[[Document], None] = kept_w.write
+            write_dropped: Callable[[Document], None] = drop_w.write
         else:
-            work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows)
+            work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
+                                   rows=DocColumns(order=True))
             writers.append(work_w)
-
-            def write_kept(d: Document) -> None:
-                row = doc_to_row(d, keep_raw=True)
-                row[ORDER_COLUMN] = d.order
-                work_w.write(row)
-
-            write_dropped = write_kept
+            write_kept = write_dropped = work_w.write
 
         def on_dropped(d: Document) -> None:
             dropped[d.drop_reason or "unknown"] += 1

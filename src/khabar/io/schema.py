@@ -9,7 +9,9 @@ the same for every shard of every run and ``datasets.load_dataset("parquet", ...
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from itertools import pairwise, repeat
 from typing import TYPE_CHECKING, Any
 
 from khabar.document import Document, Edit, Removed
@@ -136,3 +138,239 @@ def row_to_doc(row: dict[str, Any]) -> Document:
         drop_reason=row.get("drop_reason"),
         drop_step=row.get("drop_step"),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# many documents at once, column by column: what a run writes and reads between its stages.
+# The tables equal ``Table.from_pylist([doc_to_row(d) ...])`` (tested), so the Parquet files are
+# the same bytes, at a fraction of the cost: a document carries a hundred or more edits, and the
+# row form builds a dict per edit only for Arrow to take it apart again.
+
+
+class DocColumns:
+    """Documents turned into the columns of :func:`output_schema` (with ``order``, of
+    :func:`work_schema`, ``_order`` from ``doc.order``) as they are added; :meth:`table` builds
+    the Arrow table of the documents added since the last call.
+
+    Each document is converted when it is added, as :func:`doc_to_row` would at that moment, so
+    changing it afterwards does not change its row. The table equals
+    ``pa.Table.from_pylist([doc_to_row(d, keep_raw=keep_raw) for d in docs], schema)``.
+
+    >>> cols = DocColumns()
+    >>> cols.add(Document("d1", "کتاب", edits=[Edit(2, "ي", "ی", "char.yeh")]))
+    >>> t = cols.table()
+    >>> t.num_rows, t.column("edits").to_pylist(), len(cols)
+    (1, [[{'offset': 2, 'before': 'ي', 'after': 'ی', 'rule': 'char.yeh'}]], 0)
+    """
+
+    def __init__(self, *, keep_raw: bool = True, order: bool = False) -> None:
+        self.keep_raw = keep_raw
+        self.order = order
+        self._signal_names = signal_names()
+        self._signal_set = frozenset(self._signal_names)
+        self._clear()
+
+    def _clear(self) -> None:
+        #: the plain columns by name, one list per META_COLUMNS entry, one per signal
+        self._cols: dict[str, list[Any]] = {name: [] for name in _PLAIN_COLUMNS}
+        self._meta: list[list[str | None]] = [[] for _ in META_COLUMNS]
+        self._signals: list[list[float | None]] = [[] for _ in self._signal_names]
+        #: the list columns: flat values (one list per struct field) and each row's end
+        self._paragraphs: list[str] = []
+        self._edits: tuple[list[Any], ...] = ([], [], [], [])
+        self._removed: tuple[list[Any], ...] = ([], [], [])
+        self._ends: dict[str, list[int]] = {"paragraphs": [0], "edits": [0], "removed": [0]}
+
+    def __len__(self) -> int:
+        return len(self._cols["id"])
+
+    def add(self, doc: Document) -> None:
+        """Append ``doc`` (kept or dropped) as one row."""
+        cols = self._cols
+        for name, value in zip(_PLAIN_COLUMNS, (
+                doc.id, doc.url, doc.domain, doc.title, doc.lead, doc.text, len(doc.edits),
+                doc.raw if self.keep_raw else None, doc.source, doc.record, doc.offset,
+                doc.drop_reason, doc.drop_step, doc.order)):
+            cols[name].append(value)
+        meta = dict(doc.meta)
+        for strings, c in zip(self._meta, META_COLUMNS):
+            v = meta.pop(c, None)
+            strings.append(None if v is None else str(v))
+        signals = doc.signals
+        for floats, n in zip(self._signals, self._signal_names):
+            floats.append(float(signals[n]) if n in signals else None)
+        extra_signals = {k: v for k, v in signals.items() if k not in self._signal_set}
+        if extra_signals:
+            meta["signals_extra"] = extra_signals
+        cols["metadata"].append(json.dumps(meta, ensure_ascii=False, sort_keys=True,
+                                           default=_json_default))
+        ends = self._ends
+        self._paragraphs.extend(doc.paragraphs)
+        ends["paragraphs"].append(len(self._paragraphs))
+        if doc.edits:
+            for flat, field_values in zip(self._edits, zip(*doc.edits)):
+                flat.extend(field_values)
+        ends["edits"].append(len(self._edits[0]))
+        for r in doc.removed:
+            self._removed[0].append(r.text)
+            self._removed[1].append(r.reason)
+            self._removed[2].append(r.line)
+        ends["removed"].append(len(self._removed[0]))
+
+    def table(self) -> pa.Table:
+        """The documents added so far as one table (one chunk per column); starts empty again."""
+        import pyarrow as pa
+
+        schema = work_schema() if self.order else output_schema()
+        n = len(self)
+        meta = dict(zip(META_COLUMNS, self._meta))
+        arrays = []
+        for field in schema:
+            name = field.name
+            if name in self._cols:
+                arrays.append(pa.array(self._cols[name], type=field.type))
+            elif name in meta:
+                arrays.append(pa.array(meta[name], type=field.type))
+            elif name == "signals":
+                arrays.append(_struct_array(self._signals, field.type, n))
+            elif name == "paragraphs":
+                values = pa.array(self._paragraphs, field.type.value_type)
+                arrays.append(_list_array(self._ends[name], values, field.type))
+            elif name in ("edits", "removed"):
+                flat = self._edits if name == "edits" else self._removed
+                values = _struct_array(flat, field.type.value_type, len(flat[0]))
+                arrays.append(_list_array(self._ends[name], values, field.type))
+            else:
+                raise AssertionError(f"DocColumns does not fill the column {name!r}")
+        self._clear()
+        return pa.Table.from_arrays(arrays, schema=schema)
+
+
+#: the columns :meth:`DocColumns.add` takes as they are from a document, in its order, then
+#: ``metadata`` (made from ``meta`` and the extra signals)
+_PLAIN_COLUMNS = ("id", "url", "domain", "title", "lead", "text", "repairs", "raw", "source",
+                  "record", "offset", "drop_reason", "drop_step", ORDER_COLUMN, "metadata")
+
+
+def _struct_array(children: Sequence[list[Any]], type_: pa.StructType, n: int) -> pa.Array:
+    """A struct array of ``n`` rows (none null) from one list of values per field of ``type_``."""
+    import pyarrow as pa
+
+    fields = list(type_)
+    if not fields:
+        return pa.array([{}] * n, type=type_)
+    return pa.StructArray.from_arrays(
+        [pa.array(values, type=f.type) for values, f in zip(children, fields)], fields=fields)
+
+
+def _list_array(ends: list[int], values: pa.Array, type_: pa.DataType) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.ListArray.from_arrays(pa.array(ends, pa.int32()), values, type=type_)
+
+
+def docs_to_table(docs: Iterable[Document], *, keep_raw: bool = True,
+                  order: bool = False) -> pa.Table:
+    """The table of :func:`doc_to_row` rows of ``docs``, built column by column (see
+    :class:`DocColumns`).
+
+    >>> docs_to_table([Document("a", "متن"), Document("b", "")]).column("id").to_pylist()
+    ['a', 'b']
+    """
+    cols = DocColumns(keep_raw=keep_raw, order=order)
+    for doc in docs:
+        cols.add(doc)
+    return cols.table()
+
+
+def _pylist(values: pa.Array) -> list[Any]:
+    """``values.to_pylist()``; a dictionary-encoded array (few distinct strings) by its
+    dictionary, which is faster and makes each distinct string once."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(values.type) and not values.null_count:
+        words = values.dictionary.to_pylist()
+        return [words[i] for i in values.indices.to_pylist()]
+    return values.to_pylist()
+
+
+_new_tuple: Callable[..., Any] = tuple.__new__
+
+
+def _lists(column: pa.Array, make: Callable[..., Any] | None = None) -> list[list[Any]]:
+    """Each row's list of a list column: its elements as Python values, or for a list of structs
+    ``make(*fields)`` of each; a null list gives ``[]``, as in :func:`row_to_doc`."""
+    import pyarrow as pa
+
+    ends = column.offsets.to_pylist()
+    start = ends[0]
+    values = column.values.slice(start, ends[-1] - start)
+    if make is not None and pa.types.is_struct(values.type):
+        fields = [_pylist(values.field(i)) for i in range(values.type.num_fields)]
+        if isinstance(make, type) and issubclass(make, tuple):  # a NamedTuple, made without
+            # its Python-level __new__ (a hundred or more edits per document)
+            flat = list(map(_new_tuple, repeat(make, len(values)), zip(*fields)))
+        else:
+            flat = list(map(make, *fields))
+    else:
+        flat = _pylist(values)
+    out = [flat[a - start:b - start] for a, b in pairwise(ends)]
+    if column.null_count:
+        out = [v if ok else [] for v, ok in zip(out, column.is_valid().to_pylist())]
+    return out
+
+
+def batch_to_docs(batch: pa.RecordBatch | pa.Table) -> list[Document]:
+    """The documents of rows of :func:`output_schema` or :func:`work_schema` (``order`` from
+    ``_order``), read column by column: the same as :func:`row_to_doc` of each row. String fields
+    of the list columns may be dictionary-encoded (as ``read_dictionary`` reads them).
+
+    >>> [d.edits for d in batch_to_docs(docs_to_table([Document("a", "ی", edits=[Edit(0, "ي", "ی", "r")])]))]
+    [[Edit(offset=0, before='ي', after='ی', rule='r')]]
+    """
+    import pyarrow as pa
+
+    if isinstance(batch, pa.Table):
+        return [doc for b in batch.combine_chunks().to_batches() for doc in batch_to_docs(b)]
+    n = batch.num_rows
+    names = set(batch.schema.names)
+
+    def values(name: str) -> list[Any]:
+        return _pylist(batch.column(name)) if name in names else [None] * n
+
+    def lists(name: str, make: Callable[..., Any] | None = None) -> list[list[Any]]:
+        return _lists(batch.column(name), make) if name in names else [[] for _ in range(n)]
+
+    metas = [json.loads(m or "{}") for m in values("metadata")]
+    for c in META_COLUMNS:
+        for meta, v in zip(metas, values(c)):
+            if v is not None:
+                meta[c] = v
+    signals: list[dict[str, float]] = [{} for _ in range(n)]
+    if "signals" in names:
+        column = batch.column("signals")
+        for i, f in enumerate(column.type):
+            for s, v in zip(signals, _pylist(column.field(i))):
+                if v is not None:
+                    s[f.name] = v
+        if column.null_count:
+            signals = [s if ok else {} for s, ok in zip(signals, column.is_valid().to_pylist())]
+    for meta, s in zip(metas, signals):
+        s.update(meta.pop("signals_extra", {}))
+    docs = [
+        Document(id=id_, text=text or "", source=source or "", record=record or 0, offset=offset,
+                 url=url, domain=domain, raw=raw or "", title=title, lead=lead,
+                 paragraphs=paragraphs, meta=meta, signals=sig, edits=edits, removed=removed,
+                 drop_reason=drop_reason, drop_step=drop_step)
+        for (id_, text, source, record, offset, url, domain, raw, title, lead, paragraphs, meta,
+             sig, edits, removed, drop_reason, drop_step)
+        in zip(values("id"), values("text"), values("source"), values("record"),
+               values("offset"), values("url"), values("domain"), values("raw"),
+               values("title"), values("lead"), lists("paragraphs"), metas, signals,
+               lists("edits", Edit), lists("removed", Removed),
+               values("drop_reason"), values("drop_step"))
+    ]
+    if ORDER_COLUMN in names:
+        for doc, order in zip(docs, values(ORDER_COLUMN)):
+            doc.order = order
+    return docs

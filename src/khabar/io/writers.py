@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, Self
+from typing import IO, TYPE_CHECKING, Any, Protocol, Self
 
 from khabar.io import fs
 
@@ -85,24 +85,80 @@ class JsonlWriter(_Atomic):
             self._f.close()
 
 
+class RowBuffer(Protocol):
+    """Rows waiting to become an Arrow table: what :class:`ParquetWriter` buffers between row
+    groups. :class:`DictRows` takes dict rows; :class:`khabar.io.schema.DocColumns` takes
+    Documents and builds the columns directly."""
+
+    def add(self, row: Any) -> None: ...
+
+    def __len__(self) -> int: ...
+
+    def table(self) -> pa.Table:
+        """The rows added since the last call, as a table of the file's schema."""
+        ...
+
+
+class DictRows:
+    """Dict rows, made into a table by ``pa.Table.from_pylist`` (missing keys are nulls).
+
+    >>> import pyarrow as pa
+    >>> rows = DictRows(pa.schema([("t", pa.string())]))
+    >>> rows.add({"t": "یک"})
+    >>> rows.table().column("t").to_pylist(), len(rows)
+    (['یک'], 0)
+    """
+
+    def __init__(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self._rows: list[dict[str, Any]] = []
+
+    def add(self, row: dict[str, Any]) -> None:
+        self._rows.append(row)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def table(self) -> pa.Table:
+        import pyarrow as pa
+
+        table = pa.Table.from_pylist(self._rows, schema=self.schema)
+        self._rows = []
+        return table
+
+
 class ParquetWriter(_Atomic):
-    """Rows (dicts, or Arrow tables of the same schema) to one zstd-compressed Parquet file, in row
-    groups of ``batch_rows``: the same file whether the rows came one by one or as tables."""
+    """Rows (dicts, or what ``rows`` takes, or Arrow tables of the same schema) to one Parquet
+    file, zstd-compressed by default, in row groups of ``batch_rows``: the same file whether the
+    rows came one by one or as tables, as dicts or through another :class:`RowBuffer` that makes
+    the same table.
+
+    Args:
+        path: the file (a local path or a URL); it appears when the writer is closed.
+        schema: the file's schema.
+        batch_rows: rows per row group (the last one may be smaller).
+        compression: Parquet compression codec.
+        rows: the buffer :meth:`write` adds to (default: :class:`DictRows` of ``schema``).
+        **options: further ``pyarrow.parquet.ParquetWriter`` options (``use_dictionary``...).
+    """
 
     def __init__(self, path: str | os.PathLike[str], schema: pa.Schema, *,
-                 batch_rows: int = 1000, compression: str = "zstd") -> None:
+                 batch_rows: int = 1000, compression: str = "zstd",
+                 rows: RowBuffer | None = None, **options: Any) -> None:
         import pyarrow.parquet as pq
 
         super().__init__(path)
         self.schema = schema
         self.batch_rows = batch_rows
-        self._buf: list[dict[str, Any]] = []
+        self._buf: RowBuffer = rows if rows is not None else DictRows(schema)
         self._tables: list[pa.Table] = []  # pending rows, in order, ahead of _buf
         self._pending = 0
-        self._w: pq.ParquetWriter = pq.ParquetWriter(self.tmp, schema, compression=compression)
+        self._w: pq.ParquetWriter = pq.ParquetWriter(self.tmp, schema, compression=compression,
+                                                     **options)
 
-    def write(self, row: dict[str, Any]) -> None:
-        self._buf.append(row)
+    def write(self, row: Any) -> None:
+        """Append one row: a dict, or what the ``rows`` buffer takes."""
+        self._buf.add(row)
         self.rows += 1
         self._pending += 1
         if self._pending >= self.batch_rows:
@@ -123,11 +179,8 @@ class ParquetWriter(_Atomic):
             self._flush(full_only=True)
 
     def _buf_to_table(self) -> None:
-        import pyarrow as pa
-
-        if self._buf:
-            self._tables.append(pa.Table.from_pylist(self._buf, schema=self.schema))
-            self._buf = []
+        if len(self._buf):
+            self._tables.append(self._buf.table())
 
     def _flush(self, full_only: bool = False) -> None:
         """Write the pending rows as row groups of ``batch_rows`` (with ``full_only``, keep a last
@@ -137,8 +190,8 @@ class ParquetWriter(_Atomic):
         if not self._pending:
             return
         if not self._tables and len(self._buf) == self.batch_rows:  # the plain row-by-row case
-            self._w.write_table(pa.Table.from_pylist(self._buf, schema=self.schema))
-            self._buf, self._pending = [], 0
+            self._w.write_table(self._buf.table())
+            self._pending = 0
             return
         self._buf_to_table()
         # one contiguous chunk per row group, as from_pylist gives, so the bytes do not depend
