@@ -112,6 +112,8 @@ MIN_COMPOUND_LENGTH = 7
 EZAFE_STEM_COUNT = 5
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH = ("اه", "وه", "لله")
+#: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
+EZAFE_YE = "ی"
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY = 1.5
 #: A line whose ZWNJs were dropped, not spaced, shows one glued verbal prefix (``میشود``) or
@@ -651,14 +653,17 @@ class ZwnjRepairer:
             if apart or together:
                 if together > JOIN_MARGIN * apart:
                     return JOIN_ANY
-                return JOIN_SPACED_LINE if together > SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
+                return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
         return JOIN_ANY if self._joins_by_morphology(a, b) else JOIN_NO
 
     def _joins_by_morphology(self, a: str, b: str) -> bool:
-        """A pair the lexicon never wrote: a bound suffix, or a verb after ``می``."""
+        """A pair the lexicon never wrote: a bound suffix, the ezafe ``ی`` after a silent
+        ``ه``, or a verb after ``می``."""
         lex = self.lexicon
         if len(a) < MIN_PIECE:
             return False
+        if b == EZAFE_YE:
+            return _ends_in_silent_heh(a)  # «همه ی» → «همه‌ی»; «راه ی» stays
         if (
             b in lex.bound_suffixes
             and (lex.word_count.get(a, 0) or a in lex.verbal_prefixes)
@@ -839,9 +844,8 @@ class ZwnjRepairer:
         """
         stem = tok[:-1]
         if (
-            tok.endswith("هی")
-            and len(tok) >= MIN_SPLIT_WORD
-            and not stem.endswith(_CONSONANT_HEH)
+            tok.endswith(EZAFE_YE)
+            and _ends_in_silent_heh(stem)
             and self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT
         ):
             return stem + ZWNJ + "ی"
@@ -940,6 +944,7 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
     out: dict[str, bool | frozenset[str]] = {t: frozenset(h) for t, h in heads.items()}
     for word in lex.bound_suffixes:
         out[word] = True
+    out[EZAFE_YE] = True  # after a silent ه: «همه ی» (see ZwnjRepairer._joins_by_morphology)
     for entry in lex.forced_apart:
         out[entry.split(" ")[1]] = True
     for form in lex.forced.values():
@@ -951,6 +956,17 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
 #: the endings _uninflect removes, for str.endswith
 _INFLECTION_ENDS = ("ان", "ی")
+
+
+def _ends_in_silent_heh(word: str) -> bool:
+    """``word`` ends in the silent ``ه`` that takes the ezafe ``ی`` after a ZWNJ (``همه‌ی``).
+
+    >>> _ends_in_silent_heh("همه"), _ends_in_silent_heh("راه"), _ends_in_silent_heh("که")
+    (True, False, False)
+    """
+    return (
+        len(word) >= MIN_SPLIT_WORD - 1 and word.endswith("ه") and not word.endswith(_CONSONANT_HEH)
+    )
 
 
 def _uninflect(word: str) -> str:
