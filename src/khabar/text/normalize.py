@@ -321,18 +321,22 @@ _COMPOSED = {
 }
 #: The marks are rare and هٔ is frequent: look for a mark after a base letter, mark first.
 _COMPOSE_GUARD = re.compile("[\u0653-\u0655](?<=[\u0627\u0648\u064a\u06d5].)")
+#: the marks first, each at memchr speed (none in nine texts of ten), then the regex
 _COMPOSE = TranslateRule(
     _COMPOSED,
     dict.fromkeys(_COMPOSED, "char.compose"),
     name="char.compose",
-    guard=lambda text: _COMPOSE_GUARD.search(text) is not None,
+    guard=lambda text: (
+        ("\u0654" in text or "\u0653" in text or "\u0655" in text)
+        and _COMPOSE_GUARD.search(text) is not None
+    ),
 )
 #: before the character map, only ي + ٔ needs composing (the others are composed after it)
 _COMPOSE_YEH = TranslateRule(
     {"\u064a\u0654": "\u0626"},
     {"\u064a\u0654": "char.compose"},
     name="char.compose",
-    guard=lambda text: "\u064a\u0654" in text,
+    guard=lambda text: "\u0654" in text and "\u064a\u0654" in text,
 )
 
 _NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
