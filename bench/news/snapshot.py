@@ -103,6 +103,13 @@ def records(docs: int) -> dict[str, list[dict[str, str | None]]]:
         for r in jsonl(d / "targoman_sample" / "docs.jsonl")
     ]
     out["peyma"] = [{"text": r["text"]} for r in jsonl(d / "peyma_nsurl2019" / "peyma600k.docs.jsonl")][:3000]
+    out["examples"] = _examples()
+    fixed = Path("/tmp/corpusspeed/texts.json")  # bench/corpus/texts.py: fix() output, built once
+    if fixed.exists():
+        # what the structure step sees inside `khabar refine` (after fix); read from a file so
+        # that a change to fix between two recordings does not change these inputs
+        texts = json.loads(fixed.read_text(encoding="utf-8"))["gen_fixed"]
+        out["generator.fixed"] = [{"text": t, "date": gen.document_date(i)} for i, t in enumerate(texts)]
     noise = random.Random(11)
     out["noisy"] = [
         {**r, "text": _noisy(r["text"] or "", noise)}
@@ -113,6 +120,30 @@ def records(docs: int) -> dict[str, list[dict[str, str | None]]]:
             {k: (v.translate(_ARABIC) if isinstance(v, str) else v) for k, v in r.items()}
             for r in out[name][:1000]
         ]
+    return out
+
+
+def _examples() -> list[dict[str, str | None]]:
+    """The texts of the repository's examples/ folder: the text file, every text-like field of
+    the JSONL records, and the text extract_html takes from each HTML page."""
+    from khabar.extract.html import extract_html
+
+    folder = ROOT / "examples"
+    out: list[dict[str, str | None]] = []
+    for path in sorted((folder / "text").glob("*.txt")):
+        out.append({"text": path.read_text(encoding="utf-8")})
+    for line in (folder / "jsonl" / "docs.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        for key in ("text", "body", "raw_content"):
+            if isinstance(r.get(key), str):
+                out.append({"text": r[key], "title": r.get("title"), "date": r.get("date")})
+    for path in sorted((folder / "html").glob("*.html")):
+        result = extract_html(path.read_text(encoding="utf-8", errors="replace"), None)
+        text = getattr(result, "text", None)
+        if text:
+            out.append({"text": text, "title": getattr(result, "title", None)})
     return out
 
 

@@ -115,3 +115,13 @@ def test_setup_loads_the_model_before_the_first_document() -> None:
     assert langid._lingua_detector.cache_info().currsize == 0
     LangIdStep(LangIdConfig(use_model=True)).setup()
     assert langid._lingua_detector.cache_info().currsize == 1
+
+
+def test_function_word_lists_share_no_word() -> None:
+    # script_scores adds both lists up in one pass (weights 1 and 2**32)
+    from khabar.corpus import langid
+
+    assert not langid._FA_WORDS & langid._AR_WORDS
+    # این است که است: 4 Persian function words; في هذا: 2 Arabic ones; 6 words
+    s = langid.script_scores("این است که في هذا است")
+    assert (s["fa_words"], s["ar_words"]) == (4 / 6, 2 / 6)

@@ -170,3 +170,35 @@ def test_defaults_keep_real_articles(shared) -> None:
             texts.append(json.loads(line)["text"])
     dropped = [t[:60] for t in texts if check_quality(compute_signals(t), CFG)]
     assert len(dropped) <= 0.002 * len(texts), dropped
+
+
+def test_symbol_class_is_unicode_category_s() -> None:
+    # _char_counts counts symbols with a character class; _symbols counted categories one
+    # character at a time after removing the classes that hold none
+    import unicodedata
+
+    from khabar.corpus import quality
+
+    pattern = quality._symbol_class()
+    for cp in range(0x110000):
+        ch = chr(cp)
+        symbol = unicodedata.category(ch)[0] == "S"
+        assert bool(pattern.fullmatch(ch)) == symbol, hex(cp)
+        if symbol:
+            assert not quality._NOT_SYMBOL.fullmatch(ch), hex(cp)
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("خبر 🔥🔥 ✅ فوری ©", 4),  # two emoji (beyond the BMP), a check mark, ©
+        ("قیمت: ۱۰۰$ + ۵٪ | بیشتر", 3),  # $ + | are symbols; ٪ and : are punctuation
+        ("متن بدون نماد، فقط «نقل» و (پرانتز).", 0),
+    ],
+)
+def test_symbol_counts_by_hand(text: str, symbols: int) -> None:
+    from khabar.corpus import quality
+
+    assert quality._symbols(text) == symbols
+    assert quality._char_counts(text)[5] == symbols
+    assert quality._char_counts(text * 30)[5] == 30 * symbols  # the numpy path (256+ characters)

@@ -40,6 +40,12 @@ LINES = [
     ("\t \u200c ", ""),  # whitespace and a ZWNJ
     ("كِتابٌ", "کتاب"),  # diacritics removed
     ("ΟΔΟΣ", "οδος"),  # final sigma: lower() sees the word end
+    # the numpy table lowercases one character at a time; İ lowercases to two (i + U+0307)
+    ("İstanbul ΣΟΦΙΑ", "i\u0307stanbul σοφια"),
+    ("مُحَمَّدَ", "محمد"),  # harakat, shadda before fatha (NFKC would reorder them): all removed
+    ("خانهٔ ما", "خانه ما"),  # ه + hamza above: NFKC makes it ۀ, which folds to ه
+    ("ﺑﺎﻧﻚٌ", "بانک"),  # presentation forms (NFKC) with a removed tanwin after them
+    ("خبر\u00a0فوری", "خبر فوری"),  # a no-break space is a space
 ]
 
 
@@ -123,3 +129,53 @@ def test_count_chars_equals_subn(text: str) -> None:
 def test_stripping_a_line_keeps_its_canonical_form(line: str) -> None:
     # quality pairs each stripped non-blank line with canonical_lines() of the unstripped text
     assert canonical(line.strip()) == canonical(line)
+
+
+def _without_nfkc(text: str) -> str:
+    """canonical() minus its NFKC step."""
+    return " ".join(text.translate(keys._table()).lower().split())
+
+
+def test_composition_seconds_need_only_planes_0_and_1() -> None:
+    # keys._composition_seconds reads planes 0 and 1: no canonical decomposition above them has
+    # two characters
+    import unicodedata
+
+    for cp in range(0x20000, 0x110000):
+        decomposition = unicodedata.decomposition(chr(cp))
+        assert decomposition.startswith("<") or len(decomposition.split()) < 2, hex(cp)
+
+
+def test_nfkc_safe_characters_need_no_nfkc() -> None:
+    # the numpy path skips unicodedata.is_normalized when every character is NFKC-safe; a safe
+    # removed mark after any safe letter that NFKC could touch (it decomposes, or composes with
+    # something) leaves the canonical form as it is
+    import unicodedata
+
+    table = keys._bmp_table()
+    safe = [cp for cp in range(0x10000) if not int(table[cp]) & keys._NFKC]
+    marks = [chr(cp) for cp in safe if unicodedata.combining(chr(cp))]
+    assert "\u064b" in marks and "\u0651" in marks and "\u0654" not in marks  # tanwin, shadda
+    firsts = {unicodedata.decomposition(chr(cp)).split()[0] for cp in range(0x10000)
+              if unicodedata.decomposition(chr(cp))[:1] not in ("", "<")}
+    letters = [chr(cp) for cp in safe if unicodedata.decomposition(chr(cp))[:1] not in ("", "<")
+               or f"{cp:04X}" in firsts]
+    assert "آ" in letters and "ا" in letters
+    for letter in letters:
+        for mark in marks:
+            text = letter + mark + "x"
+            assert _without_nfkc(text) == canonical(text), (letter, mark)
+    for mark in marks:  # two marks in a row, in either order (NFKC sorts them)
+        for other in marks:
+            text = "ب" + mark + other
+            assert _without_nfkc(text) == canonical(text), (mark, other)
+
+
+def test_numpy_table_lowercases_like_lower() -> None:
+    table = keys._bmp_table()
+    for cp in range(0x10000):
+        value = int(table[cp])
+        if value >= keys._GONE or value & keys._LOWER or cp == 0x0A:  # \n stays, for lines
+            continue
+        folded = keys._table().get(cp, cp)
+        assert chr(value & keys._CODE) == chr(folded).lower(), hex(cp)

@@ -168,8 +168,21 @@ def canonical(text: str) -> str:
 #: texts shorter than this take the ``str.translate`` path: numpy's fixed cost per call (about
 #: 15 array operations) is more than a translate of a short line
 _NUMPY_MIN_CHARS = 256
-#: marks a removed code point in the numpy table (no code point is this large)
-_GONE = 0xFFFFFFFF
+
+# The numpy table maps a BMP code point to its canonical form, lowercased, in the low 16 bits, with
+# flags above them (every value at or above _GONE is removed from the text):
+#: ``str.lower()`` of the character is not one character of the BMP, or depends on the
+#: neighbours (Greek capital sigma): the text is lowercased by ``str.lower()`` at the end
+_LOWER = 1 << 16
+#: NFKC might change the canonical form of a text holding this character (see _nfkc_safe)
+_NFKC = 1 << 17
+#: removed from the canonical form (joiners, diacritics, tatweel ...)
+_GONE = 1 << 18
+#: U+FFFF, where ``take(mode="clip")`` puts every character beyond the BMP: the text takes the
+#: translate path (a real U+FFFF too, which is rare enough)
+_ASTRAL = 1 << 19
+#: the low 16 bits of a table value
+_CODE = 0xFFFF
 
 
 @functools.cache
@@ -183,23 +196,88 @@ def _numpy() -> Any:
 
 
 @functools.cache
+def _composition_seconds() -> frozenset[int]:
+    """Code points that NFC may join to the character before them: the second character of every
+    two-character canonical decomposition, and the Hangul vowel and final jamo.
+
+    Only planes 0 and 1 are read: the planes above hold ideographs, tags, variation selectors and
+    private use, whose canonical decompositions are single characters (a test reads them all).
+    """
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x20000):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and decomposition[0] != "<":
+            parts = decomposition.split()
+            if len(parts) == 2:
+                seconds.add(int(parts[1], 16))
+    return frozenset(seconds)
+
+
+def _nfkc_safe(cp: int, removed: bool) -> bool:
+    """Whether NFKC leaves the canonical form of any text of safe characters as it is.
+
+    A character is safe when it is its own NFKC, NFC never joins it (or its decomposition's first
+    character) to the character before it, and it is a starter (canonical combining class 0) or
+    removed from the canonical form. In a text of safe characters NFKC can only reorder removed
+    marks among themselves (they never compose: none is a second character), and decompose and
+    recompose a precomposed letter to itself (a removed mark, sorted in between by its class,
+    never blocks that). The Arabic harakat are safe; hamza above (U+0654, which NFC joins to
+    «ی», «و», «ا» ...) and the presentation forms are not, and send the text through
+    ``unicodedata.is_normalized`` as before.
+    """
+    ch = chr(cp)
+    if unicodedata.normalize("NFKC", ch) != ch or cp in _composition_seconds():
+        return False
+    if ord(unicodedata.normalize("NFD", ch)[0]) in _composition_seconds():
+        return False
+    return removed or unicodedata.combining(ch) == 0
+
+
+@functools.cache
 def _bmp_table() -> Any:
-    """:func:`_table` for the Basic Multilingual Plane as a numpy array; ``\\n`` kept for lines."""
+    """:func:`_table` for the Basic Multilingual Plane as a numpy array, lowercased, with the flag
+    bits above; ``\\n`` kept for lines."""
     np = _numpy()
     table = np.arange(0x10000, dtype=np.uint32)
     items = [(cp, _GONE if to is None else to) for cp, to in _table().items() if cp < 0x10000]
     table[[cp for cp, _ in items]] = [to for _, to in items]
     table[0x0A] = 0x0A
-    return table
+    values = table.tolist()
+    for cp, value in enumerate(values):
+        if value != _GONE:
+            lower = chr(value).lower()
+            if len(lower) == 1 and ord(lower) <= _CODE and value != 0x03A3:  # Σ: σ or ς
+                value = ord(lower)
+            else:
+                value |= _LOWER
+        if not _nfkc_safe(cp, value == _GONE):
+            value |= _NFKC
+        values[cp] = value
+    values[0xFFFF] |= _ASTRAL
+    return np.array(values, dtype=np.uint32)
 
 
 def _lines_numpy(text: str, np: Any) -> list[str] | None:
     """The canonical lines by numpy; ``None`` when the text has a character beyond the BMP."""
+    table = _bmp_table()
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if cps.max() > 0xFFFF:  # emoji and other astral characters: the translate path maps them
+    out = table.take(cps, mode="clip")
+    flags = int(np.bitwise_or.reduce(out))
+    if flags & _ASTRAL:  # emoji and other astral characters: the translate path maps them
         return None
-    out = _bmp_table().take(cps)
-    out = out[out != _GONE]
+    if flags & _NFKC and not unicodedata.is_normalized("NFKC", text):
+        # presentation forms «ﺑﺎﻧﻚ» and full-width Latin become ordinary letters first; NFKC never
+        # joins across a newline, so the whole text at once equals line by line
+        text = unicodedata.normalize("NFKC", text)
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        out = table.take(cps, mode="clip")
+        flags = int(np.bitwise_or.reduce(out))
+        if flags & _ASTRAL:
+            return None
+    if flags & _GONE:
+        out = out[out < _GONE]
+    if flags & (_LOWER | _NFKC):
+        out &= _CODE
     # single spaces, none at a line's start or end (what " ".join(line.split()) gives): first drop
     # a space that follows a space, a newline or the start, then one that precedes a newline or
     # the end. Every whitespace character is a space by now, except the newlines.
@@ -214,8 +292,11 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     before[:-1] = out[1:] == 0x0A
     out = out[~(space & before)]
     folded: str = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
-    # lower() after the spaces, as in canonical(): it makes no space, newline or table character
-    return folded.lower().split("\n")
+    if flags & _LOWER:
+        # the table lowercased every other character already; lower() keeps those as they are
+        # and sees the same cased neighbours around a Σ
+        folded = folded.lower()
+    return folded.split("\n")
 
 
 @functools.lru_cache(maxsize=16)
@@ -231,9 +312,6 @@ def canonical_lines(text: str) -> tuple[str, ...]:
     """
     np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
     if np is not None:
-        if not unicodedata.is_normalized("NFKC", text):
-            # NFKC never joins across a newline, so the whole text at once equals line by line
-            text = unicodedata.normalize("NFKC", text)
         lines = _lines_numpy(text, np)
         if lines is not None:
             return tuple(lines)
@@ -279,7 +357,7 @@ def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, .
     if astral is not None:  # rare (emoji): each distinct astral character is tested by the patterns
         cps = cps[cps <= 0xFFFF]
     counts = np.bincount(table.take(cps), minlength=len(matrix)) @ matrix
-    out = [int(n) for n in counts]
+    out: list[int] = counts.tolist()
     if astral is not None:
         values, times = np.unique(astral, return_counts=True)
         for cp, n in zip(values.tolist(), times.tolist()):

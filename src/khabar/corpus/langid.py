@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from khabar._optional import require
@@ -140,6 +141,13 @@ _AR_WORDS = frozenset(
         "إن",
     ]
 )
+#: what :func:`script_scores` adds up per word: 1 for a Persian function word, 2**32 for an Arabic one
+#: (the two sets share no word; no text has 2**32 words)
+_WORD_WEIGHTS: dict[str, int] = {
+    **dict.fromkeys(_FA_WORDS, 1),
+    **dict.fromkeys(_AR_WORDS, 1 << 32),
+}
+_FA_MASK = (1 << 32) - 1
 _ARABIC_LETTER = re.compile(
     "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"
 )
@@ -189,15 +197,17 @@ def script_scores(text: str) -> dict[str, float]:
     letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
     words = " ".join(canonical_lines(text)).split()
     n_words = max(len(words), 1)
+    # both word lists in one pass: a Persian function word weighs 1, an Arabic one 2**32
+    both = sum(map(_WORD_WEIGHTS.get, words, repeat(0)))
     out = {
         "letters": float(letters),
         "arabic_letters": float(arabic),
         "arabic_script": arabic / letters if letters else 0.0,
         "latin": latin / letters if letters else 0.0,
         "persian_letters": persian / max(arabic, 1),
-        "fa_words": sum(map(_FA_WORDS.__contains__, words)) / n_words,
-        "ar_words": sum(map(_AR_WORDS.__contains__, words)) / n_words,
-        "al_words": sum(1 for _ in _AL_WORD.finditer(text)) / n_words,
+        "fa_words": (both & _FA_MASK) / n_words,
+        "ar_words": (both >> 32) / n_words,
+        "al_words": len(_AL_WORD.findall(text)) / n_words,
         "farsi_yeh_kaf": farsi_yk / (farsi_yk + arabic_yk) if farsi_yk + arabic_yk else 0.0,
     }
     for lang, count in zip(MARKERS, markers):

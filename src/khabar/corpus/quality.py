@@ -75,8 +75,10 @@ _DIGIT = re.compile(r"\d")
 _SPACE = re.compile("[\\s\u200c\u200d]")
 
 
-#: letters, digits, spaces and everyday punctuation: never symbols, removed before the slow check
+#: letters, digits, spaces and everyday punctuation: never symbols
 _NOT_SYMBOL = re.compile("[\\w\\s\u200c\u200d.,:;!?«»()\\[\\]\"'\\-/،؛؟٫٬…]+")
+#: the planes that hold symbols (Unicode S*: planes 0 and 1; a test reads every plane)
+_SYMBOL_PLANES = 0x20000
 
 
 def _symbols(text: str) -> int:
@@ -84,14 +86,32 @@ def _symbols(text: str) -> int:
     return sum(unicodedata.category(ch)[0] == "S" for ch in _NOT_SYMBOL.sub("", text))
 
 
-#: the classes _char_counts counts in one pass (keys.count_chars)
-_CLASSES: tuple[re.Pattern[str], ...] = (_SPACE, _LETTER, _ARABIC_LETTER, _LATIN_LETTER, _DIGIT)
+@functools.cache
+def _symbol_class() -> re.Pattern[str]:
+    """One character of Unicode category S* (what :func:`_symbols` counts: no character of
+    ``_NOT_SYMBOL`` is a symbol), as a character class for :func:`count_chars`."""
+    ranges: list[str] = []
+    start = None
+    for cp in range(_SYMBOL_PLANES + 1):
+        symbol = cp < _SYMBOL_PLANES and unicodedata.category(chr(cp))[0] == "S"
+        if symbol and start is None:
+            start = cp
+        elif not symbol and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
+
+@functools.cache
+def _classes() -> tuple[re.Pattern[str], ...]:
+    """The classes _char_counts counts in one pass (keys.count_chars)."""
+    return (_SPACE, _LETTER, _ARABIC_LETTER, _LATIN_LETTER, _DIGIT, _symbol_class())
 
 
 def _char_counts(text: str) -> tuple[int, int, int, int, int, int]:
     """(non-space chars, letters, Arabic-script letters, Latin letters, digits, symbols)."""
-    spaces, letters, arabic, latin, digits = count_chars(text, _CLASSES)
-    return len(text) - spaces, letters, arabic, latin, digits, _symbols(text)
+    spaces, letters, arabic, latin, digits, symbols = count_chars(text, _classes())
+    return len(text) - spaces, letters, arabic, latin, digits, symbols
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -117,28 +137,27 @@ def compute_signals(text: str) -> dict[str, float]:
         if stripped:
             lines.append(stripped)
             canon_lines.append(canon)
-    tokens = glue_tokens(" ".join(canon_all).split())
+    joined = " ".join(canon_all)
+    tokens = glue_tokens(joined.split())
     n_words = len(tokens)
+    # gluing removes spaces only: the words' characters are the canonical form's non-spaces
+    word_chars = len(joined) - joined.count(" ")
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
-    stop = stopwords()
-    top = Counter(tokens).most_common(1)[0][1] if tokens else 0
-    seen: set[str] = set()
-    dup_lines = 0
-    for cl in canon_lines:
-        if cl in seen:
-            dup_lines += 1
-        seen.add(cl)
+    counts = Counter(tokens)
+    top = max(counts.values()) if tokens else 0
+    stop = sum(map(counts.__getitem__, stopwords().intersection(counts)))
+    dup_lines = len(canon_lines) - len(set(canon_lines))
     n_lines = len(lines)
     values = {
         "char_count": float(len(text)),
         "line_count": float(n_lines),
         "word_count": float(n_words),
-        "mean_word_length": _ratio(len("".join(tokens)), n_words),
+        "mean_word_length": _ratio(word_chars, n_words),
         "persian_letter_ratio": _ratio(arabic, letters),
         "latin_ratio": _ratio(latin, letters),
         "digit_ratio": _ratio(digits, nonspace),
         "symbol_ratio": _ratio(symbols, nonspace),
-        "stopword_ratio": _ratio(sum(map(stop.__contains__, tokens)), n_words),
+        "stopword_ratio": _ratio(stop, n_words),
         "top_word_ratio": _ratio(top, n_words),
         "duplicated_line_ratio": _ratio(dup_lines, n_lines),
         "punct_line_end_ratio": _ratio(sum(ln[-1] in _LINE_END for ln in lines), n_lines),
