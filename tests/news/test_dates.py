@@ -313,6 +313,34 @@ def test_scan_matches_a_finditer_per_pattern(pieces: list[str]) -> None:
     assert got == expected
 
 
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_numpy_scan_matches_a_finditer_per_pattern(pieces: list[str]) -> None:
+    """The same on texts long enough for the numpy lookups (_starts_numpy), which must give every
+    place where a month name or a digit run can start."""
+    from khabar.dates import mentions as m
+
+    np = pytest.importorskip("numpy")
+    text = "".join(pieces)
+    folded = m._fold(text * (1 + m._NUMPY_MIN_CHARS // max(len(text), 1)))
+    assert m._starts_numpy(folded, np) is not None  # the numpy path, not the regex fallback
+    expected = [
+        [(x.span(), x.groupdict()) for x in p.finditer(folded)]
+        for p in (m._NUMERIC, m._MONTH_NAME, m._YEAR_AFTER_SAL, m._YEAR_WITH_ERA,
+                  m._YEAR_IN_PARENS)
+    ]
+    got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
+    assert got == expected
+
+
+def test_numpy_scan_leaves_astral_text_to_the_regexes() -> None:
+    from khabar.dates import mentions as m
+
+    np = pytest.importorskip("numpy")
+    text = "در ۱۹ مهر ۱۴۰۲ 😀 " * 30  # an emoji: a character beyond the BMP
+    assert m._starts_numpy(m._fold(text), np) is None
+    assert [d.iso for d in find_dates(text)] == ["2023-10-11"] * 30
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

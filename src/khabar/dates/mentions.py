@@ -31,9 +31,11 @@ Hijri lunar (Persian sites do not write lunar dates with slashes).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from khabar.dates.calendars import (
     gregorian_to_jalali,
@@ -295,21 +297,105 @@ def _year_word_starts(folded: str, digit_starts: list[int]) -> list[int]:
     return starts
 
 
+#: texts shorter than this are scanned by regex alone: numpy's fixed cost (about ten array
+#: operations) is more than the regex scan of a short text
+_NUMPY_MIN_CHARS = 256
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy if it is installed, else ``None`` (then the regexes scan the whole text)."""
+    try:
+        import numpy
+    except ImportError:  # numpy is optional (extra ``dedup``); the regex scan is complete
+        return None
+    return numpy
+
+
+@functools.cache
+def _char_tables() -> tuple[Any, Any, Any, Any]:
+    """Per BMP code point (built once):
+
+    * ``digit``: 1 for a digit (``\\d``), else 0;
+    * ``first``: for the first letter of month names, a bit per such letter (bit i for the i-th
+      letter of :data:`_MONTH_FIRSTS`), else 0;
+    * ``second``: the bits of the first letters this character follows in some month name;
+    * ``not_word``: every bit for a character that is not a word character (``\\w``), else 0.
+
+    ``first[a] & second[b] & not_word[c]`` is not 0 exactly when ``ab`` opens a month name and
+    ``c`` may stand before it.
+    """
+    np = _numpy()
+    bmp = "".join(map(chr, range(0x10000)))
+    digit = np.zeros(0x10000, dtype=np.uint8)
+    for run in re.finditer(r"\d+", bmp):  # runs, not single characters: fewer matches
+        digit[run.start() : run.end()] = 1
+    not_word = np.full(0x10000, 0xFFFFFFFF, dtype=np.uint32)
+    for run in re.finditer(r"\w+", bmp):
+        not_word[run.start() : run.end()] = 0
+    first = np.zeros(0x10000, dtype=np.uint32)
+    second = np.zeros(0x10000, dtype=np.uint32)
+    for bit, letter in enumerate(_MONTH_FIRSTS):
+        first[ord(letter)] = 1 << bit
+    for name in _MONTHS:
+        second[ord(name[1])] |= 1 << _MONTH_FIRSTS.index(name[0])
+    return digit, first, second, not_word
+
+
+#: the first letters of the month names. _name_pattern makes only the spaces of a name flexible,
+#: and no name has one among its first two characters, so both are literal in the pattern
+_MONTH_FIRSTS = "".join(sorted({name[0] for name in _MONTHS}))
+
+
+def _starts_numpy(folded: str, np: Any) -> tuple[list[int], list[int]] | None:
+    """Where a digit run starts, and every place where a month name could start (its first two
+    letters, no word character before them), by table lookups; ``None`` when the text has a
+    character beyond the BMP (the regex scan reads those). Few array operations: each costs some
+    microseconds whatever its size."""
+    cps = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if cps.max() > 0xFFFF:
+        return None
+    digit_table, first_table, second_table, not_word_table = _char_tables()
+    digit = digit_table.take(cps)
+    digit_starts = (np.flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
+    if digit[0]:
+        digit_starts.insert(0, 0)
+    pair = first_table.take(cps[:-1]) & second_table.take(cps[1:])
+    month_starts = (np.flatnonzero(pair[1:] & not_word_table.take(cps[:-2])) + 1).tolist()
+    if len(pair) and pair[0]:
+        month_starts.insert(0, 0)
+    return digit_starts, month_starts
+
+
 def _scan(folded: str) -> tuple[list[re.Match[str]], ...]:
     """The matches of ``_NUMERIC``, ``_MONTH_NAME``, ``_YEAR_AFTER_SAL``, ``_YEAR_WITH_ERA`` and
     ``_YEAR_IN_PARENS`` in ``folded``, each list what the pattern's ``finditer`` would give.
 
+    With numpy and a text of a few hundred characters, the digit runs and the places a month name
+    could start are found by a table lookup per character (:func:`_starts_numpy`), and the month
+    pattern is tried only there: a regex scan for month names must try every position of the
+    text (half of all Persian letters start some month name), which was half of ``find_dates``.
+
     >>> [[m.group() for m in found] for found in _scan("سال 1992 و ۱۹ مهر و 1400/02/03 (1996)")]
     [['1400/02/03'], ['مهر'], ['سال 1992'], [], ['(1996)']]
     """
-    digit_starts = [m.start() for m in _DIGIT_RUN.finditer(folded)]
+    np = _numpy() if len(folded) >= _NUMPY_MIN_CHARS else None
+    starts = _starts_numpy(folded, np) if np is not None else None
+    if starts is None:
+        digit_starts = [m.start() for m in _DIGIT_RUN.finditer(folded)]
+        months = list(_MONTH_NAME.finditer(folded))
+    else:
+        digit_starts, month_starts = starts
+        months = _matches_at(_MONTH_NAME, folded, month_starts)
     return (
         _matches_at(_NUMERIC, folded, digit_starts),
-        list(_MONTH_NAME.finditer(folded)),
+        months,
         _matches_at(_YEAR_AFTER_SAL, folded, _year_word_starts(folded, digit_starts)),
         _matches_at(_YEAR_WITH_ERA, folded, digit_starts),
         list(_YEAR_IN_PARENS.finditer(folded)) if "(" in folded else [],
     )
+
+
 _YEAR_CHAIN = re.compile(
     rf"\s*(?:تا|و|الی|-|–|/)\s*(?P<year>{_D}{{4}}){_NOT_NUM_AFTER}{_ERA}?"
 )
