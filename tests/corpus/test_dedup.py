@@ -6,6 +6,8 @@ import pickle
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("datasketch")
 pytest.importorskip("numpy")
@@ -204,3 +206,29 @@ def test_real_articles_damaged_copies_cluster_and_articles_stay_apart(shared) ->
     assert {k: d.kept_id for k, d in dups.items()} == {
         doc_id: doc_id.split("~")[0] for doc_id in docs if "~" in doc_id
     }
+
+
+def _shingle_hash_by_hand(window: str) -> int:
+    """The shingle hash as its docstring defines it, in plain integers."""
+    mask = (1 << 64) - 1
+    h = 0
+    for ch in window:
+        h = (h * 1099511628211 + ord(ch)) & mask
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & mask
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & mask
+    h ^= h >> 33
+    return h >> 32
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.sampled_from([1, 3, 9]))
+def test_shingle_hashes_by_prefix_sums_equal_the_polynomial(stream: str, k: int) -> None:
+    # _raw_stream_hashes takes every shingle's polynomial from one prefix sum of c * p**-t
+    from khabar.corpus.dedup import _raw_stream_hashes
+
+    width = min(k, len(stream))
+    expected = [_shingle_hash_by_hand(stream[i : i + width])
+                for i in range(len(stream) - width + 1)] if stream else []
+    assert _raw_stream_hashes(stream, k).tolist() == expected

@@ -313,57 +313,72 @@ def _numpy() -> Any:
 
 
 @functools.cache
-def _char_tables() -> tuple[Any, Any, Any, Any]:
-    """Per BMP code point (built once):
+def _char_tables() -> tuple[Any, Any, Any, Any, Any]:
+    """Per BMP code point (built once): ``digit`` is 1 for a digit (``\\d``), else 0; ``first``,
+    ``second`` and ``third`` have the bits of the month-name openings (:data:`_MONTH_PAIRS`, bit i
+    for the i-th) that the character may stand at offset 0, 1 and 2 of; ``not_word`` has every
+    bit for a character that is not a word character (``\\w``), else 0.
 
-    * ``digit``: 1 for a digit (``\\d``), else 0;
-    * ``first``: for the first letter of month names, a bit per such letter (bit i for the i-th
-      letter of :data:`_MONTH_FIRSTS`), else 0;
-    * ``second``: the bits of the first letters this character follows in some month name;
-    * ``not_word``: every bit for a character that is not a word character (``\\w``), else 0.
-
-    ``first[a] & second[b] & not_word[c]`` is not 0 exactly when ``ab`` opens a month name and
-    ``c`` may stand before it.
+    ``first[a] & second[b] & third[c] & not_word[z]`` is not 0 when a month name may start at
+    ``a`` in ``z a b c``. At offset 2 stands a name's third letter; after a two-letter name
+    («دی», «می»), the end of the name (a character that is not a word character) or «ماه»
+    («دیماه»); in a name with a space there («ذی القعده»), a space, a ZWNJ or the next letter.
     """
     np = _numpy()
     bmp = "".join(map(chr, range(0x10000)))
     digit = np.zeros(0x10000, dtype=np.uint8)
     for run in re.finditer(r"\d+", bmp):  # runs, not single characters: fewer matches
         digit[run.start() : run.end()] = 1
-    not_word = np.full(0x10000, 0xFFFFFFFF, dtype=np.uint32)
+    not_word = np.full(0x10000, (1 << 64) - 1, dtype=np.uint64)
     for run in re.finditer(r"\w+", bmp):
         not_word[run.start() : run.end()] = 0
-    first = np.zeros(0x10000, dtype=np.uint32)
-    second = np.zeros(0x10000, dtype=np.uint32)
-    for bit, letter in enumerate(_MONTH_FIRSTS):
-        first[ord(letter)] = 1 << bit
-    for name in _MONTHS:
-        second[ord(name[1])] |= 1 << _MONTH_FIRSTS.index(name[0])
-    return digit, first, second, not_word
+    first = np.zeros(0x10000, dtype=np.uint64)
+    second = np.zeros(0x10000, dtype=np.uint64)
+    third = np.zeros(0x10000, dtype=np.uint64)
+    for bit, pair in enumerate(_MONTH_PAIRS):
+        flag = np.uint64(1 << bit)
+        first[ord(pair[0])] |= flag
+        second[ord(pair[1])] |= flag
+        for name in _MONTHS:
+            if not name.startswith(pair):
+                continue
+            if len(name) == 2:
+                third[not_word != 0] |= flag
+                third[ord("م")] |= flag
+            elif name[2] == " ":
+                for ch in " \u200c" + name[3]:
+                    third[ord(ch)] |= flag
+            else:
+                third[ord(name[2])] |= flag
+    return digit, first, second, third, not_word
 
 
-#: the first letters of the month names. _name_pattern makes only the spaces of a name flexible,
-#: and no name has one among its first two characters, so both are literal in the pattern
-_MONTH_FIRSTS = "".join(sorted({name[0] for name in _MONTHS}))
+#: the first two characters of the month names. _name_pattern makes only the spaces of a name
+#: flexible, and no name has one among its first two characters, so both are literal
+_MONTH_PAIRS = tuple(sorted({name[:2] for name in _MONTHS}))
 
 
 def _starts_numpy(folded: str, np: Any) -> tuple[list[int], list[int]] | None:
-    """Where a digit run starts, and every place where a month name could start (its first two
-    letters, no word character before them), by table lookups; ``None`` when the text has a
-    character beyond the BMP (the regex scan reads those). Few array operations: each costs some
-    microseconds whatever its size."""
+    """Where a digit run starts, and every place where a month name could start (its first three
+    characters as :func:`_char_tables` allows, no word character before it), by table lookups;
+    ``None`` when the text has a character beyond the BMP (the regex scan reads those). Few array
+    operations: each costs some microseconds whatever its size."""
     cps = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if cps.max() > 0xFFFF:
+    if len(cps) < 4 or cps.max() > 0xFFFF:
         return None
-    digit_table, first_table, second_table, not_word_table = _char_tables()
+    digit_table, first_table, second_table, third_table, not_word_table = _char_tables()
     digit = digit_table.take(cps)
     digit_starts = (np.flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
     if digit[0]:
         digit_starts.insert(0, 0)
-    pair = first_table.take(cps[:-1]) & second_table.take(cps[1:])
-    month_starts = (np.flatnonzero(pair[1:] & not_word_table.take(cps[:-2])) + 1).tolist()
-    if len(pair) and pair[0]:
+    opening = (first_table.take(cps[:-2]) & second_table.take(cps[1:-1])
+               & third_table.take(cps[2:]))
+    month_starts = (np.flatnonzero(opening[1:] & not_word_table.take(cps[:-3])) + 1).tolist()
+    if opening[0]:
         month_starts.insert(0, 0)
+    end = len(cps) - 2  # a two-letter name at the very end has no third character
+    if first_table[cps[end]] & second_table[cps[end + 1]]:
+        month_starts.append(end)
     return digit_starts, month_starts
 
 

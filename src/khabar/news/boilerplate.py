@@ -113,6 +113,10 @@ class Phrase:
     key: str
 
 
+#: the thresholds strip_boilerplate uses when it is given none (a frozen record: made once)
+_DEFAULT_CONFIG = BoilerplateConfig()
+
+
 # Paragraphs of the article end in a full stop; headlines and menu items do not, though a
 # related headline may end in «؟» or «!» («چرا دلار گران شد؟»), so only the full stop counts.
 _PERIOD_END = re.compile(r"[.…][\s\"'»)\]]*$")
@@ -240,15 +244,21 @@ def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
     """Every line with its key, word count, full stop and phrase; ``keys`` are the lines' folds,
     ``plain_spaces`` whether the text's only whitespace is spaces and line breaks."""
     lines: list[_Line] = []
+    append = lines.append
+    whole_lines, prefix_keys = phrases.lines, phrases.prefix_keys
     for index, (text, key) in enumerate(zip(raw_lines, keys, strict=True)):
         stripped = text.strip()
         if not stripped:
-            lines.append(_Line(index, text, True, "", 0, False, None))
+            append(_Line(index, text, True, "", 0, False, None))
             continue
         words = _word_count(stripped, plain_spaces)
         bare = key.strip(EDGE_PUNCT)
-        phrase = _match_phrase(stripped, key, bare, words, phrases)
-        lines.append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
+        # _match_phrase's two cheap tests first: most lines are neither a phrase nor start one
+        if bare and (bare in whole_lines or key.startswith(prefix_keys)):
+            phrase = _match_phrase(stripped, key, bare, words, phrases)
+        else:
+            phrase = None
+        append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
     return lines
 
 
@@ -356,7 +366,7 @@ def strip_boilerplate(
     >>> strip_boilerplate("تهران- ایرنا-\\nبله.\\nتبلیغات")
     ('تهران- ایرنا-\\nبله.', [Removed(text='تبلیغات', reason='ads', line=2)])
     """
-    config = config or BoilerplateConfig()
+    config = config or _DEFAULT_CONFIG
     if not text:
         return text, []
     phrases = _index(config.phrases)
@@ -377,6 +387,8 @@ def strip_boilerplate(
     _related_blocks(lines, config, removed)
     _duplicate_lines(lines, config, removed)
 
+    if not removed:  # most texts: nothing to join ("\n".join(raw_lines) is the text)
+        return text, []
     kept = _join_kept(raw_lines, removed)
     report = [
         Removed(text=raw_lines[i].rstrip("\r"), reason=reason, line=i)
