@@ -211,3 +211,27 @@ def test_farsnews_abstracts(shared: Path) -> None:
     assert len(opening) > 100
     found = sum(parse_attribution(r["abstract"]).agency_id == "fars" for r in opening)
     assert found == len(opening)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "expected_head", "expected_tail"),
+    [
+        # lines: "" (0), «خط اول» (1), "" (8), «خط دوم» (9), «خط سوم» (16), "" (23), "" (24)
+        (2, 2, [(1, "خط اول"), (9, "خط دوم")], [(9, "خط دوم"), (16, "خط سوم")]),
+        (5, 5, [(1, "خط اول"), (9, "خط دوم"), (16, "خط سوم")],
+         [(1, "خط اول"), (9, "خط دوم"), (16, "خط سوم")]),
+        (0, 1, [], [(16, "خط سوم")]),
+        (1, 0, [(1, "خط اول")], []),
+    ],
+)
+def test_head_and_tail_lines_with_their_offsets(head, tail, expected_head, expected_tail) -> None:
+    # parse_attribution reads the first and last non-blank lines only; their spans are offsets
+    # into the input, the tail's counted back from the end
+    from khabar.news.attribution import _head_and_tail
+
+    text = "\nخط اول\n\nخط دوم\nخط سوم\n\n"
+    got_head, got_tail = _head_and_tail(text, head, tail)
+    assert [(p.start, p.text) for p in got_head] == expected_head
+    assert [(p.start, p.text) for p in got_tail] == expected_tail
+    for p in [*got_head, *got_tail]:
+        assert text[p.start : p.start + len(p.text)] == p.text

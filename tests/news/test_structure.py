@@ -257,3 +257,20 @@ def test_precheck_keeps_every_match(line: str) -> None:
         assert attribution._BE_GOZARESH.search(folded) is None
     if "نقل" not in folded:
         assert attribution._BE_NAQL_AZ.search(folded) is None
+
+
+def test_structure_step_setup_compiles_before_the_first_document() -> None:
+    # the dateline and agency patterns take about 0.5 s to compile; setup() pays it, not the
+    # first document (and builds the date tables of khabar.dates)
+    from khabar.dates import mentions
+    from khabar.news import structure as structure_module
+    from khabar.steps.news import StructureStep
+
+    structure_module._dateline_only.cache_clear()
+    structure_module._agency_opening.cache_clear()
+    mentions._char_tables.cache_clear()
+    StructureStep().setup()
+    assert structure_module._dateline_only.cache_info().currsize == 1
+    assert structure_module._agency_opening.cache_info().currsize == 1
+    if mentions._numpy() is not None:
+        assert mentions._char_tables.cache_info().currsize == 1

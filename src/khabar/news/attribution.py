@@ -123,12 +123,24 @@ class _Paragraph:
 def _head_and_tail(text: str, head: int, tail: int) -> tuple[list[_Paragraph], list[_Paragraph]]:
     """The first ``head`` and the last ``tail`` non-blank lines (the formulas stand there); only
     those are folded."""
-    spans: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    head_spans: list[tuple[int, str]] = []
     offset = 0
-    for line in text.split("\n"):
+    for line in lines:  # from the top: only as far as the head reaches
+        if len(head_spans) >= head:
+            break
         if line.strip():
-            spans.append((offset, line))
+            head_spans.append((offset, line))
         offset += len(line) + 1
+    tail_spans: list[tuple[int, str]] = []
+    start = len(text) + 1
+    for line in reversed(lines) if tail else ():  # from the bottom, each line's start counted back
+        start -= len(line) + 1
+        if line.strip():
+            tail_spans.append((start, line))
+            if len(tail_spans) >= tail:
+                break
+    tail_spans.reverse()
     made: dict[int, _Paragraph] = {}
 
     def paragraph(start: int, line: str) -> _Paragraph:
@@ -136,8 +148,7 @@ def _head_and_tail(text: str, head: int, tail: int) -> tuple[list[_Paragraph], l
             made[start] = _Paragraph(start, line, fold1(line))
         return made[start]
 
-    return ([paragraph(*span) for span in spans[:head]],
-            [paragraph(*span) for span in (spans[-tail:] if tail else [])])
+    return [paragraph(*span) for span in head_spans], [paragraph(*span) for span in tail_spans]
 
 
 def _clean(value: str) -> str | None:
