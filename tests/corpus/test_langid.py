@@ -125,3 +125,12 @@ def test_function_word_lists_share_no_word() -> None:
     # این است که است: 4 Persian function words; في هذا: 2 Arabic ones; 6 words
     s = langid.script_scores("این است که في هذا است")
     assert (s["fa_words"], s["ar_words"]) == (4 / 6, 2 / 6)
+
+
+@pytest.mark.parametrize("sign", ["×", "÷"])
+def test_multiplication_and_division_signs_are_not_latin_letters(sign: str) -> None:
+    # 12 Latin letters and a math sign: the sign is no letter (category Sm), so the Latin share of
+    # the letters is 12/12, not 13/12 (the score was 1.083 before × and ÷ left the Latin class)
+    s = script_scores("AAAAAAAAAAAA" + sign)
+    assert (s["letters"], s["latin"]) == (12.0, 1.0)
+    assert detect_language("AAAAAAAAAAAA" + sign) == LangResult("zxx-latn", 1.0, "script")

@@ -151,7 +151,8 @@ _FA_MASK = (1 << 32) - 1
 _ARABIC_LETTER = re.compile(
     "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"
 )
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+#: Latin letters: Basic Latin, Latin-1 (without × and ÷, which are math signs) and Latin Extended
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 #: the Arabic article on a raw word of 5+ letters («الحكومة»; not «آلومینیوم», «الله», «بین‌المللی»,
 #: nor the Persian adverbs «البته» (of course) and «الان» (now)). The pattern starts with the
 #: literal «ال» so the regex engine jumps between its occurrences; the look-behind after it checks
