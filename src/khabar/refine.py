@@ -244,15 +244,25 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
 
 
 def _read_work(path: str) -> Iterator[Document]:
-    """The documents of a stage's work file, in order, read a batch at a time column by column."""
+    """The documents of a stage's work file, in order, a batch at a time, column by column.
+
+    The edits' strings (a few distinct values among a hundred or more edits per document) are
+    read dictionary-encoded, as Parquet stores them, so each distinct string is made once; Arrow
+    reads nested dictionary columns one row group at a time only."""
     import pyarrow.parquet as pq
 
     from khabar.io.schema import batch_to_docs
 
     filesystem, inner = fs.arrow_filesystem(path)
-    pf = pq.ParquetFile(inner, filesystem=filesystem)
-    for batch in pf.iter_batches(batch_size=512):
-        yield from batch_to_docs(batch)
+    metadata = pq.read_metadata(inner, filesystem=filesystem)
+    schema = metadata.schema
+    strings = [schema.column(i).path for i in range(metadata.num_columns)
+               if schema.column(i).path.startswith("edits.")
+               and schema.column(i).name in ("before", "after", "rule")]
+    pf = pq.ParquetFile(inner, filesystem=filesystem, metadata=metadata, read_dictionary=strings)
+    for group in range(pf.num_row_groups):
+        for batch in pf.iter_batches(batch_size=512, row_groups=[group]):
+            yield from batch_to_docs(batch)
 
 
 def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
