@@ -91,6 +91,37 @@ def test_glued_rule_name_and_offset(rep: ZwnjRepairer) -> None:
     assert rep.find_repairs("میباشد") == [Repair(2, 2, Z, "zwnj.glued")]
 
 
+# ---- context: a glued «های» that is «ه» + «ای» where no ezafe can follow ------------------------
+
+HEH_YE = [
+    # before a conjunction, a preposition, «که», punctuation or the line's end, «های» has no
+    # word to take its ezafe: the word is حرفه (profession) + ای, not حرف (word) + های
+    ("بازیکن حرفهای و مربی", f"بازیکن حرفه{Z}ای و مربی"),
+    ("لیگ حرفهای.", f"لیگ حرفه{Z}ای."),
+    ("فوتبال حرفهای", f"فوتبال حرفه{Z}ای"),
+    ("نامهای به رئیس نوشت", f"نامه{Z}ای به رئیس نوشت"),
+    ("بیمهای که", f"بیمه{Z}ای که"),
+    # must not change: before a word that can take the ezafe, the plural stays
+    ("حرفهای او را شنیدم", f"حرف{Z}های او را شنیدم"),
+    ("حرفهای زیادی زد", f"حرف{Z}های زیادی زد"),
+    # ... and a word with no «ه» reading (کتابه is no word) stays a plural anywhere
+    ("کتابهای او", f"کتاب{Z}های او"),
+    ("کتابهای و", f"کتاب{Z}های و"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEH_YE)
+def test_heh_ye_in_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected
+    assert apply_repairs(text, rep.find_repairs(text)) == expected
+    assert rep.repair(expected) == expected
+
+
+def test_heh_ye_in_context_without_line_trust() -> None:
+    every = ZwnjRepairer(default_repairer().lexicon, trust=Trust.NONE)
+    assert every.repair("لیگ حرفهای و") == f"لیگ حرفه{Z}ای و"
+
+
 # ---- spaced: the ZWNJ became a space --------------------------------------------------------
 
 SPACED = [

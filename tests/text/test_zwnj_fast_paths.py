@@ -72,7 +72,7 @@ def test_word_path_equals_general_path_on_any_word(word: str) -> None:
 
 
 def test_word_path_values(rep: ZwnjRepairer) -> None:
-    repairs, fixed, first, last, _, ends_digit, last_is_prefix, weight = rep._analyse_word(
+    repairs, fixed, first, last, _, ends_digit, last_is_prefix, weight, _ = rep._analyse_word(
         "میباشد", GLUED_ALL
     )
     assert repairs == ((2, 2, Z, "zwnj.glued"),)

@@ -217,9 +217,19 @@ class Repair(NamedTuple):
 #: (repairs inside the chunk as (start, end, replacement, rule), repaired chunk, key of the
 #: opening word, key of the closing word, which words the opening word may join (True: any,
 #: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like,
-#: how much its glued splits show a line whose ZWNJs were dropped (see GLUED_LINE_WEIGHT))
+#: how much its glued splits show a line whose ZWNJs were dropped (see GLUED_LINE_WEIGHT),
+#: the chunk's other (repairs, repaired chunk) when its one word ends in an ambiguous «های»
+#: that the next word decides (see ZwnjRepairer._in_context), else None)
 ChunkInfo: TypeAlias = tuple[
-    tuple[tuple[int, int, str, str], ...], str, str, str, "bool | frozenset[str]", bool, bool, int
+    tuple[tuple[int, int, str, str], ...],
+    str,
+    str,
+    str,
+    "bool | frozenset[str]",
+    bool,
+    bool,
+    int,
+    "tuple[tuple[tuple[int, int, str, str], ...], str] | None",
 ]
 
 
@@ -232,6 +242,23 @@ _REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
     itemgetter(6),
     itemgetter(7),
 )
+_OTHER_READING = itemgetter(8)
+
+#: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
+#: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بیمهای``, ``زمینهای``, ``خاطرهای`` alike.
+#: The ezafe of ``های`` needs a word after it to lean on, so before a word of this reviewed
+#: list (conjunctions, prepositions, the copula: no ezafe can end there), before ``، . ؛ : ! ؟``
+#: or at the line's end, the word is ``ه`` + ``ای``.
+NO_EZAFE_AFTER = frozenset(
+    (
+        "و", "یا", "اما", "ولی", "که", "را", "در", "به", "از", "با", "برای", "تا", "بر",
+        "است", "هست", "هستند", "بود", "بودند", "باشد", "نیست", "نیز",
+    )
+)  # fmt: skip
+#: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
+_PHRASE_END = frozenset("،.؛:!؟")
+#: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
+_PLURAL_EZAFE, _HEH_YE = "های", "ای"
 
 
 def _edge(ch: str) -> bool:
@@ -343,12 +370,24 @@ class ZwnjRepairer:
         parts = line.split(" ")
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
-            return infos, self._joins_of(parts, infos)[0]
+            joins = self._joins_of(parts, infos)[0]
+            if any(map(_OTHER_READING, infos)):
+                return self._in_context(infos, joins), joins
+            return infos, joins
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
+        if any(map(_OTHER_READING, infos)):
+            infos, joins = self._plan_all(parts, infos)
+            return self._in_context(infos, joins), joins
+        return self._plan_all(parts, infos)
+
+    def _plan_all(
+        self, parts: list[str], infos: list[ChunkInfo]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """:meth:`_plan` of a line without ZWNJs between letters, under ``Trust.LINE``."""
         joins, affixes, weak = self._joins_of(parts, infos)
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             if weak:  # and its spaces between words often written joined were ZWNJs
@@ -433,6 +472,7 @@ class ZwnjRepairer:
         first_key = last_key = ""
         last_end = -1
         glued_weight = 0
+        other = None
         lead = len(chunk) - len(chunk.lstrip(ZWNJ))
         for m in TOKEN_RE.finditer(chunk):
             tok = m.group()
@@ -447,6 +487,13 @@ class ZwnjRepairer:
                     glued_weight += GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
                     seams = prefix_seams
+                elif chunk[m.end() : m.end() + 1] in _PHRASE_END:  # «حرفهای،» → «حرفه‌ای،»
+                    seams = self._heh_ye_reading(tok, seams) or seams
+                elif len(tok) == len(chunk):  # one word (as _analyse_word has it)
+                    heh_ye = self._heh_ye_reading(tok, seams)
+                    if heh_ye:
+                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
+                        other = (alt, _apply_tuples(chunk, list(alt)))
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
         if last_end < 0 or chunk[last_end:].strip(ZWNJ):
             last_key = ""  # the chunk does not end with a word: «کتاب،»
@@ -466,6 +513,7 @@ class ZwnjRepairer:
             ends_digit,
             last_is_prefix,
             glued_weight,
+            other,
         )
 
     def _analyse_word(self, word: str, level: int) -> ChunkInfo:
@@ -474,6 +522,7 @@ class ZwnjRepairer:
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
+        other = None
         if level:
             seams = self._glued(word)
             if seams:
@@ -481,6 +530,11 @@ class ZwnjRepairer:
                 glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
                     seams = prefix_seams
+                elif key.endswith(_PLURAL_EZAFE):
+                    heh_ye = self._heh_ye_reading(word, seams)
+                    if heh_ye:
+                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
+                        other = (alt, _apply_tuples(word, list(alt)))
                 if seams:  # ascending, as _analyse_chunk's sort leaves them
                     repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
                     fixed = _apply_tuples(word, list(repairs))
@@ -493,7 +547,42 @@ class ZwnjRepairer:
             word[-1].isdigit(),
             key in self.lexicon.verbal_prefixes,
             glued_weight,
+            other,
         )
+
+    def _heh_ye_reading(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
+        """The seams of ``tok`` read as ``ه`` + ``ای`` when ``seams`` read it as the plural
+        ``های`` (``حرف|های`` → ``حرفه|ای``) and both readings are words; else ``()``.
+
+        The ``ه`` word must be known (``حرفه``) and take ``ای`` after a ZWNJ (the learned
+        share), so ``کتابهای`` (no ``کتابه``) has no other reading.
+        """
+        n = len(tok)
+        if not seams or seams[-1] != n - len(_PLURAL_EZAFE) or not tok.endswith(_PLURAL_EZAFE):
+            return ()
+        heh = tok[: n - len(_HEH_YE)].translate(FOLD)
+        lex = self.lexicon
+        if (
+            len(heh) != n - len(_HEH_YE)  # the fold dropped a mark: offsets would move
+            or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
+            or lex.suffix_share(_HEH_YE, heh) < MIN_SUFFIX_SHARE
+        ):
+            return ()
+        return seams[:-1] + (n - len(_HEH_YE),)
+
+    def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
+        """``infos`` with each ambiguous ``های`` word read as ``ه`` + ``ای`` where no ezafe
+        can follow it: before a word of :data:`NO_EZAFE_AFTER` or at the line's end
+        (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``)."""
+        out = list(infos)
+        last = len(infos) - 1
+        for i, info in enumerate(infos):
+            other = info[8]
+            if other is None or (i + 1) in joins:
+                continue
+            if i == last or infos[i + 1][2] in NO_EZAFE_AFTER:
+                out[i] = (other[0], other[1], *info[2:])
+        return out
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
