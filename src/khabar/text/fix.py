@@ -419,6 +419,8 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
     """The public edits: ``before`` sliced from ``text``, ``after`` from ``out``, rules joined by
     ``+``; an edit whose ``before`` equals its ``after`` (a change undone by a later rule) is
     left out. (C-level loops: a document has a hundred edits or more.)"""
+    if not composed and not subs:
+        return []
     befores = list(map(text.__getitem__, map(slice, map(_OS, composed), map(_OE, composed))))
     afters = list(map(out.__getitem__, map(slice, map(_CS, composed), map(_CE, composed))))
     rows = zip(map(_CS, composed), befores, afters, map("+".join, map(_RULES, composed)))
@@ -426,11 +428,13 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
     if any(map(eq, befores, afters)):
         edits = [e for e, before, after in zip(edits, befores, afters) if before != after]
     if subs:
-        for (before, after, rule), (cur, _) in subs.items():
+        alone = not edits and len(subs) == 1  # one kind, in order already
+        for (before, after, rule), (cur, _) in subs.items():  # before != after: substitutes
             edits += map(
                 _new_edit, repeat(Edit), zip(cur, repeat(before), repeat(after), repeat(rule))
             )
-        edits.sort(key=_OFFSET)  # a substitution is never where a composed edit is
+        if not alone:
+            edits.sort(key=_OFFSET)  # a substitution is never where a composed edit is
     return edits
 
 
@@ -505,7 +509,12 @@ class Fixer:
         spans: list[_Span],
         edits: list[_Edit] | None,
     ) -> tuple[str, list[_Span]]:
-        """Run ``rules`` outside ``spans``; the new text, and the spans moved along."""
+        """Run ``rules`` outside ``spans``; the new text, and the spans moved along.
+
+        With ``edits`` (a list), every change is composed into it, one rule at a time: the
+        reference walk that :meth:`_stage_edits` (what ``fix_with_edits`` runs) must equal,
+        edit for edit (tests/text/test_fix_compose.py).
+        """
         for rule in rules:
             if edits is None and not spans:
                 text = rule.apply(text)
