@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.errors import ConfigError
@@ -261,3 +261,20 @@ def test_other_spaces_cover_every_whitespace_character() -> None:
 
     every = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
     assert set(_OTHER_SPACES) == every - {" ", "\n"}
+
+
+_FOLD_ALPHABET = st.one_of(
+    st.sampled_from(list("پربيننده ترين کد خبر: ۱۲٣ \n\t\r«»،؛؟٫٬：ـًٌّۀةأإآؤ\u200c\u200d\u200f\xa0"
+                         "\u2028ΣσςİAbc😀")),
+    st.characters(codec="utf-8"),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=400))
+def test_fold_lines_is_fold_of_every_line(text: str) -> None:
+    # long texts take the numpy table (256+ characters), short ones str.replace: both are fold()
+    from khabar.news._fold import fold, fold_lines
+
+    for variant in (text, text * (1 + 256 // max(len(text), 1))):
+        assert fold_lines(variant) == [fold(line) for line in variant.split("\n")]

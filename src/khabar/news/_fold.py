@@ -13,9 +13,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +118,92 @@ def fold(text: str) -> str:
     return "".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
 
 
+#: texts shorter than this are folded by str.replace: numpy's fixed cost (some ten array
+#: operations) is more than the replacements in a short text
+_NUMPY_MIN_CHARS = 256
+# The numpy table maps a BMP code point to its fold, lowercased, in the low 16 bits, with flags:
+#: ``str.lower()`` of the character is not one BMP character, or depends on its neighbours (Σ):
+#: the folded text is lowercased by ``str.lower()`` at the end
+_LOWER = 1 << 16
+#: removed from keys (whitespace other than the line break, ZWNJ, bidi marks, harakat ...)
+_GONE = 1 << 17
+#: U+FFFF, where ``take(mode="clip")`` puts every character beyond the BMP: those texts are
+#: folded by str.replace (a real U+FFFF too)
+_ASTRAL = 1 << 18
+_CODE = 0xFFFF
+
+
+@functools.cache
+def _numpy() -> Any:
+    """numpy if it is installed, else ``None`` (then str.replace folds every text)."""
+    try:
+        import numpy
+    except ImportError:  # numpy is optional (extra ``dedup``); the str.replace path is complete
+        return None
+    return numpy
+
+
+@functools.cache
+def _fold_table() -> Any:
+    """:func:`fold` of every BMP character, as a numpy array with the flag bits (built once).
+
+    A character is first mapped by ``_VARIANTS``, then removed if ``_DROP_MARKS`` or ``split()``
+    removes it (every whitespace character but the line break), then lowercased: the order of
+    :func:`fold`. No variant is a mark or a space, so the order of the first two does not matter.
+    """
+    np = _numpy()
+    variants = dict(_VARIANTS.pairs)
+    drops = {source for source, _ in _DROP_MARKS.pairs}
+    values: list[int] = []
+    for cp in range(0x10000):
+        ch = variants.get(chr(cp), chr(cp))
+        if ch in drops or (ch.isspace() and ch != "\n"):
+            values.append(_GONE)
+            continue
+        lower = ch.lower()
+        if len(lower) == 1 and ord(lower) <= _CODE and ch != "\u03a3":
+            values.append(ord(lower))
+        else:
+            values.append(ord(ch) | _LOWER)
+    values[0xFFFF] |= _ASTRAL
+    return np.array(values, dtype=np.uint32)
+
+
+def _fold_lines_numpy(text: str, np: Any) -> list[str] | None:
+    """:func:`fold_lines` by one table lookup per character; ``None`` for a text with a character
+    beyond the BMP."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    out = _fold_table().take(cps, mode="clip")
+    flags = int(np.bitwise_or.reduce(out))
+    if flags & _ASTRAL:
+        return None
+    if flags & _GONE:
+        out = out[out < _GONE]
+    if flags & _LOWER:
+        out &= _CODE
+    folded: str = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    if flags & _LOWER:
+        # the table lowercased every other character already; lower() keeps those as they are
+        # and sees the same cased neighbours around a Σ
+        folded = folded.lower()
+    return folded.split("\n")
+
+
 def fold_lines(text: str, plain_spaces: bool | None = None) -> list[str]:
     """:func:`fold` of every line of ``text`` (split at ``\\n``), the letters mapped in one pass.
 
     ``plain_spaces`` is :func:`only_plain_spaces` of ``text`` when the caller already knows it.
+    Texts of a few hundred characters and more are folded through a numpy table when numpy is
+    installed (the same lines; a test holds both paths to one output).
 
     >>> fold_lines("کد خبر: ۱۲\\n\\nپربيننده ترين")
     ['کدخبر:12', '', 'پربینندهترین']
     """
+    np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
+    if np is not None:
+        lines = _fold_lines_numpy(text, np)
+        if lines is not None:
+            return lines
     if plain_spaces is None:
         plain_spaces = only_plain_spaces(text)
     mapped = _DROP_MARKS(_VARIANTS(text))
