@@ -277,3 +277,12 @@ def test_same_parquet_bytes_as_dict_rows(tmp_path_factory, docs, batch_rows):
             else:
                 w.write(d)
     assert (folder / "cols.parquet").read_bytes() == (folder / "rows.parquet").read_bytes()
+
+
+@pytest.mark.parametrize("module", ["khabar.io.schema", "khabar.io.writers"])
+def test_docstring_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -77,6 +77,10 @@ def _json_default(o: Any) -> Any:
     return str(o)
 
 
+#: ``json.dumps(meta, ensure_ascii=False, sort_keys=True, default=_json_default)``, made once
+_META_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
 def doc_to_row(doc: Document, *, keep_raw: bool = True) -> dict[str, Any]:
     """One output row for ``doc`` (kept or dropped)."""
     meta = dict(doc.meta)
@@ -177,8 +181,8 @@ class DocColumns:
         self._signals: list[list[float | None]] = [[] for _ in self._signal_names]
         #: the list columns: flat values (one list per struct field) and each row's end
         self._paragraphs: list[str] = []
-        self._edits: tuple[list[Any], ...] = ([], [], [], [])
-        self._removed: tuple[list[Any], ...] = ([], [], [])
+        self._edits: list[Edit] = []  # tuples in the struct's field order (tested)
+        self._removed: list[tuple[str, str, int]] = []
         self._ends: dict[str, list[int]] = {"paragraphs": [0], "edits": [0], "removed": [0]}
 
     def __len__(self) -> int:
@@ -202,20 +206,14 @@ class DocColumns:
         extra_signals = {k: v for k, v in signals.items() if k not in self._signal_set}
         if extra_signals:
             meta["signals_extra"] = extra_signals
-        cols["metadata"].append(json.dumps(meta, ensure_ascii=False, sort_keys=True,
-                                           default=_json_default))
+        cols["metadata"].append(_META_JSON.encode(meta))
         ends = self._ends
         self._paragraphs.extend(doc.paragraphs)
         ends["paragraphs"].append(len(self._paragraphs))
-        if doc.edits:
-            for flat, field_values in zip(self._edits, zip(*doc.edits)):
-                flat.extend(field_values)
-        ends["edits"].append(len(self._edits[0]))
-        for r in doc.removed:
-            self._removed[0].append(r.text)
-            self._removed[1].append(r.reason)
-            self._removed[2].append(r.line)
-        ends["removed"].append(len(self._removed[0]))
+        self._edits.extend(doc.edits)
+        ends["edits"].append(len(self._edits))
+        self._removed.extend((r.text, r.reason, r.line) for r in doc.removed)
+        ends["removed"].append(len(self._removed))
 
     def table(self) -> pa.Table:
         """The documents added so far as one table (one chunk per column); starts empty again."""
@@ -236,9 +234,9 @@ class DocColumns:
             elif name == "paragraphs":
                 values = pa.array(self._paragraphs, field.type.value_type)
                 arrays.append(_list_array(self._ends[name], values, field.type))
-            elif name in ("edits", "removed"):
-                flat = self._edits if name == "edits" else self._removed
-                values = _struct_array(flat, field.type.value_type, len(flat[0]))
+            elif name in ("edits", "removed"):  # Arrow makes struct rows of tuples in C
+                values = pa.array(self._edits if name == "edits" else self._removed,
+                                  type=field.type.value_type)
                 arrays.append(_list_array(self._ends[name], values, field.type))
             else:
                 raise AssertionError(f"DocColumns does not fill the column {name!r}")
