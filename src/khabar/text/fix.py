@@ -369,7 +369,7 @@ def _seed_subs(rule: TranslateRule, text: str, spans: list[_Span]) -> _Subs:
                 lo = bisect_left(offsets, sp.end, hi)
             offsets = kept + offsets[lo:]
         if offsets:
-            subs[src, dst, name] = (offsets, offsets[:])
+            subs[src, dst, name] = (offsets, offsets)  # never changed in place
     return subs
 
 
@@ -419,14 +419,14 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
     """The public edits: ``before`` sliced from ``text``, ``after`` from ``out``, rules joined by
     ``+``; an edit whose ``before`` equals its ``after`` (a change undone by a later rule) is
     left out. (C-level loops: a document has a hundred edits or more.)"""
-    if not composed and not subs:
-        return []
-    befores = list(map(text.__getitem__, map(slice, map(_OS, composed), map(_OE, composed))))
-    afters = list(map(out.__getitem__, map(slice, map(_CS, composed), map(_CE, composed))))
-    rows = zip(map(_CS, composed), befores, afters, map("+".join, map(_RULES, composed)))
-    edits = list(map(_new_edit, repeat(Edit), rows))
-    if any(map(eq, befores, afters)):
-        edits = [e for e, before, after in zip(edits, befores, afters) if before != after]
+    edits: list[Edit] = []
+    if composed:
+        befores = list(map(text.__getitem__, map(slice, map(_OS, composed), map(_OE, composed))))
+        afters = list(map(out.__getitem__, map(slice, map(_CS, composed), map(_CE, composed))))
+        rows = zip(map(_CS, composed), befores, afters, map("+".join, map(_RULES, composed)))
+        edits = list(map(_new_edit, repeat(Edit), rows))
+        if any(map(eq, befores, afters)):
+            edits = [e for e, before, after in zip(edits, befores, afters) if before != after]
     if subs:
         alone = not edits and len(subs) == 1  # one kind, in order already
         for (before, after, rule), (cur, _) in subs.items():  # before != after: substitutes
@@ -548,7 +548,7 @@ class Fixer:
         """:meth:`_stage` composing edits: the new text, spans, edits and substitutions."""
         for rule in rules:
             if rule.apart:  # one-character changes: sliced, translated
-                if not edits and not subs and getattr(rule, "substitutes", False):
+                if rule.substitutes and not edits and not subs:
                     subs = _seed_subs(rule, text, spans)  # type: ignore[arg-type]
                     changed = bool(subs)
                 else:

@@ -88,6 +88,9 @@ class Rule:
     #: True when no two changes of one ``find`` touch (each replaces one character of its own),
     #: so :func:`khabar.fix_with_edits` may turn each into an edit without comparing neighbours
     apart: bool = False
+    #: True when every change replaces one character by another one (``ي`` → ``ی``), so no
+    #: offset moves: :meth:`TranslateRule.positions` lists them
+    substitutes: bool = False
 
     def apply(self, text: str) -> str:
         raise NotImplementedError
@@ -210,7 +213,7 @@ class TranslateRule(Rule):
 
 def _any_of(chars: str) -> Callable[[str], bool]:
     """A guard: true when ``text`` holds one of ``chars`` (each test runs at memchr speed)."""
-    return lambda text: any(c in text for c in chars)
+    return lambda text: any(map(text.__contains__, chars))
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,16 +415,24 @@ _COLLAPSE = RegexRule(
     "space.collapse", re.compile(r"  (?<=\S  ) *(?=\S)"), " ", guard=lambda t: "  " in t
 )
 #: Spaces before a line break or the end of the text are invisible noise.
-_TRAILING = RegexRule(
-    "space.trailing",
-    re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"),
-    "",
-    guard=lambda t: (
+_RARE_BREAKS = tuple(LINE_BREAKS[2:])
+_SPACED_RARE_BREAKS = tuple(" " + b for b in _RARE_BREAKS)
+
+
+def _trailing_guard(t: str) -> bool:
+    """True when ``t`` may hold a space before a line break or at its end (each test at memchr
+    speed; the two-character ones only when a rare break is there at all)."""
+    return (
         t.endswith(" ")
         or " \n" in t
         or " \r" in t
-        or any(b in t and " " + b in t for b in LINE_BREAKS[2:])  # one memchr each, usually
-    ),
+        or any(map(t.__contains__, _RARE_BREAKS))
+        and any(map(t.__contains__, _SPACED_RARE_BREAKS))
+    )
+
+
+_TRAILING = RegexRule(
+    "space.trailing", re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"), "", guard=_trailing_guard
 )
 
 _P = f"[{_LETTER}]"
