@@ -344,11 +344,13 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
 
 #: The one-character substitutions of the first character rule (ي → ی, most edits of a document),
 #: kept out of the composed edits while no later change comes near them:
-#: ``(before, after, rule) -> (offsets in the current text, offsets in the input)``, in order.
-#: Such a substitution is an edit of its own in the composed list (it joins no neighbour), so it
-#: only needs moving along; one that a change comes near is turned into an ``_Edit`` first and
-#: composed with the change like every other edit.
-_Subs = dict[tuple[str, str, str], tuple[list[int], list[int]]]
+#: ``(before, after, rule) -> offsets in the input``, in order. Such a substitution is an edit of
+#: its own in the composed list (it joins no neighbour, and no composed edit is within
+#: :data:`_NEAR` characters of it), and its offset in the current text is its input offset moved
+#: by the composed edits left of it, so nothing is done per substitution until the end; one that
+#: a change comes near is turned into an ``_Edit`` first and composed with the change like every
+#: other edit.
+_Subs = dict[tuple[str, str, str], list[int]]
 
 #: how close (in characters, either side of a change) a substitution is taken into the composed
 #: edits; 1 is enough for _compose_all's rule (touching items join), 2 leaves a margin
@@ -369,37 +371,83 @@ def _seed_subs(rule: TranslateRule, text: str, spans: list[_Span]) -> _Subs:
                 lo = bisect_left(offsets, sp.end, hi)
             offsets = kept + offsets[lo:]
         if offsets:
-            subs[src, dst, name] = (offsets, offsets)  # never changed in place
+            subs[src, dst, name] = offsets
     return subs
 
 
-def _take_near(subs: _Subs, changes: list[Change]) -> tuple[list[_Edit], _Subs]:
-    """Split ``subs`` around sorted ``changes``: the substitutions within :data:`_NEAR`
-    characters of a change, as edits (in the current text, before the changes), and the others,
-    moved past the length changes left of them (as the changes' text will have them)."""
-    taken: list[_Edit] = []
+def _input_range(edits: list[_Edit], ends: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """A range of the input that holds the input offset of every character of the current text
+    in ``[lo, hi]`` that no edit covers (an end inside an edit goes out to the edit's end)."""
+    j = bisect_right(ends, lo)  # edits[:j] end at or before lo
+    if j < len(edits) and edits[j].cs <= lo:  # lo is inside edits[j]
+        lo = edits[j].os
+    elif j:
+        lo += edits[j - 1].oe - edits[j - 1].ce
+    j = bisect_right(ends, hi)
+    if j < len(edits) and edits[j].cs <= hi:
+        hi = edits[j].oe
+    elif j:
+        hi += edits[j - 1].oe - edits[j - 1].ce
+    return lo, hi
+
+
+def _to_current(offsets: list[int], edits: list[_Edit]) -> list[int]:
+    """Input offsets of substitutions, moved by the length changes of the edits left of them."""
+    if not edits:
+        return offsets
+    out: list[int] = []
+    pos = delta = 0
+    for e in edits:
+        i = bisect_left(offsets, e.oe, pos)  # offsets[pos:i] are before e, after the edit before
+        out += list(map(add, offsets[pos:i], repeat(delta))) if delta else offsets[pos:i]
+        pos = i
+        delta = e.ce - e.oe
+    out += list(map(add, offsets[pos:], repeat(delta))) if delta else offsets[pos:]
+    return out
+
+
+def _take_near(
+    subs: _Subs, changes: list[Change], edits: list[_Edit]
+) -> tuple[list[_Edit], _Subs]:
+    """Split ``subs`` around sorted ``changes`` (of the current text, whose composed edits are
+    ``edits``): the substitutions within :data:`_NEAR` characters of a change (or a few more),
+    as edits in the current text, and the others, as they were."""
+    ends = list(map(_CE, edits))
+    windows = [_input_range(edits, ends, c.start - _NEAR, c.end + _NEAR) for c in changes]
+    taken: list[int] = []  # input offsets
+    kinds: list[tuple[str, str, str]] = []
     out: _Subs = {}
-    for kind, (cur, orig) in subs.items():
-        rules = (kind[2],)
-        new_cur: list[int] = []
-        new_orig: list[int] = []
-        pos = delta = 0
-        for c in changes:
-            i = bisect_left(cur, c.start - _NEAR, pos)
-            j = bisect_right(cur, c.end + _NEAR, i)
-            new_cur += list(map(add, cur[pos:i], repeat(delta))) if delta else cur[pos:i]
-            new_orig += orig[pos:i]
-            taken += [
-                _new_edit(_Edit, (cur[k], cur[k] + 1, orig[k], orig[k] + 1, rules))
-                for k in range(i, j)
-            ]
+    for kind, offsets in subs.items():
+        cuts = []
+        pos = 0
+        for lo, hi in windows:
+            i = bisect_left(offsets, lo, pos)
+            j = bisect_right(offsets, hi, i)
+            if j > i:
+                cuts.append((i, j))
+                pos = j
+        if not cuts:
+            out[kind] = offsets
+            continue
+        kept: list[int] = []
+        pos = 0
+        for i, j in cuts:
+            kept += offsets[pos:i]
+            taken += offsets[i:j]
+            kinds += [kind] * (j - i)
             pos = j
-            delta += len(c.replacement) - (c.end - c.start)
-        new_cur += list(map(add, cur[pos:], repeat(delta))) if delta else cur[pos:]
-        new_orig += orig[pos:]
-        if new_cur:
-            out[kind] = (new_cur, new_orig)
-    return taken, out
+        kept += offsets[pos:]
+        if kept:
+            out[kind] = kept
+    if not taken:
+        return [], out
+    near = []
+    oes = list(map(_OE, edits))
+    for o, kind in zip(taken, kinds):
+        j = bisect_right(oes, o)  # edits[:j] end (in the input) at or before o
+        shift = edits[j - 1].ce - edits[j - 1].oe if j else 0
+        near.append(_new_edit(_Edit, (o + shift, o + shift + 1, o, o + 1, (kind[2],))))
+    return near, out
 
 
 def _compose_subs(
@@ -409,9 +457,9 @@ def _compose_subs(
     split."""
     if subs:
         changes = sorted(changes, key=_SPAN)
-        taken, subs = _take_near(subs, changes)
+        taken, subs = _take_near(subs, changes, edits)
         if taken:
-            edits = sorted(edits + taken, key=_CS_CE)  # both sorted; no two at the same place
+            edits = sorted(edits + taken, key=_CS_CE)  # all sorted; no two at the same place
     return _compose(edits, changes, apart=apart), subs
 
 
@@ -429,7 +477,8 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
             edits = [e for e, before, after in zip(edits, befores, afters) if before != after]
     if subs:
         alone = not edits and len(subs) == 1  # one kind, in order already
-        for (before, after, rule), (cur, _) in subs.items():  # before != after: substitutes
+        for (before, after, rule), offsets in subs.items():  # before != after: substitutes
+            cur = _to_current(offsets, composed)
             edits += map(
                 _new_edit, repeat(Edit), zip(cur, repeat(before), repeat(after), repeat(rule))
             )
