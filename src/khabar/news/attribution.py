@@ -232,7 +232,8 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
 
 
 #: a character each of :func:`_dateline_patterns` needs: a dash, an opening parenthesis, a slash
-_DATELINE_MARKS = ("-–—", "(", "/")
+#: (character classes, searched in C)
+_DATELINE_MARKS = (re.compile("[\\-–—]"), re.compile("[(]"), re.compile("/"))
 
 
 @cache
@@ -265,7 +266,7 @@ def _dateline(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | 
     gazetteer = load_gazetteer()
     patterns = _dateline_patterns()
     for pattern, needs in zip(patterns, _DATELINE_MARKS, strict=True):
-        if not any(mark in p.folded for mark in needs):
+        if needs.search(p.folded) is None:
             continue  # the pattern cannot match without one of these characters
         match = pattern.search(p.folded)
         if match is None:

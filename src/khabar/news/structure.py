@@ -105,18 +105,15 @@ def _words(line: str) -> int:
 
 # A character each alternative of _agency_opening() and _dateline_only() needs; a line without
 # any is not tried (most lines are prose, and the city part of those patterns backtracks a lot).
-_AGENCY_OPENING_MARKS = ":：-–—"
-_DATELINE_MARKS = ":：_-–—("
-
-
-def _has_any(line: str, marks: str) -> bool:
-    return any(mark in line for mark in marks)
+# A character class searched in C: one scan of the line instead of a Python test per mark.
+_AGENCY_OPENING_MARKS = re.compile("[:：\\-–—]")
+_DATELINE_MARKS = re.compile("[:：_\\-–—(]")
 
 
 # These take a line's fold1 (which leaves the marks alone).
 def _opens_with_attribution(folded: str) -> bool:
     return bool(_ATTRIBUTION_START.match(folded)) or (
-        _has_any(folded, _AGENCY_OPENING_MARKS) and bool(_agency_opening().match(folded))
+        _AGENCY_OPENING_MARKS.search(folded) is not None and bool(_agency_opening().match(folded))
     )
 
 
@@ -125,7 +122,7 @@ def _is_byline(folded: str) -> bool:
 
 
 def _is_dateline(folded: str) -> bool:
-    return _has_any(folded, _DATELINE_MARKS) and bool(_dateline_only().match(folded))
+    return _DATELINE_MARKS.search(folded) is not None and bool(_dateline_only().match(folded))
 
 
 def _lines_and_folds(text: str) -> tuple[list[str], dict[str, str]]:
