@@ -304,8 +304,11 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
             if not keep_raw:
                 table = table.set_column(schema.get_field_index("raw"), schema.field("raw"),
                                          pa.nulls(batch.num_rows, pa.string()))
+            rows = np.flatnonzero(own)
+            # the batch's named rows as Documents in one go (one row at a time costs ~4x more)
+            docs = iter(batch_to_docs(batch.take(pa.array(rows))) if len(rows) else [])
             start = 0
-            for i in [*np.flatnonzero(own).tolist(), batch.num_rows]:
+            for i in [*rows.tolist(), batch.num_rows]:
                 if i > start:  # untouched rows start..i: kept or already dropped, as they are
                     run = table.slice(start, i - start)
                     gone = pa.array(is_dropped[start:i])
@@ -316,8 +319,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
                     for reason in was_dropped.column("drop_reason").to_pylist():
                         dropped[reason or "unknown"] += 1
                 if i < batch.num_rows:
-                    [doc] = batch_to_docs(batch.slice(i, 1))
-                    out = process(doc)
+                    out = process(next(docs))
                     if out is not None:
                         report.docs_out += 1
                         write_kept(out)
