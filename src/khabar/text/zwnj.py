@@ -379,23 +379,19 @@ class ZwnjRepairer:
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
-        if any(map(_OTHER_READING, infos)):
-            infos, joins = self._plan_all(parts, infos)
-            return self._in_context(infos, joins), joins
-        return self._plan_all(parts, infos)
-
-    def _plan_all(
-        self, parts: list[str], infos: list[ChunkInfo]
-    ) -> tuple[list[ChunkInfo], set[int]]:
-        """:meth:`_plan` of a line without ZWNJs between letters, under ``Trust.LINE``."""
-        joins, affixes, weak = self._joins_of(parts, infos)
+        # one pass as if the line's ZWNJs became spaces (its spaces between words written joined
+        # as often as apart were ZWNJs); a line that shows no such sign keeps the sure joins only
+        joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+        if weak and not affixes:
+            joins, affixes, _ = self._joins_of(parts, infos)
+        if not any(map(_GLUED_WEIGHT, infos)):
+            return infos, joins  # no glued split: every level gives the same chunks
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
-            if weak:  # and its spaces between words often written joined were ZWNJs
-                joins = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)[0]
-            if any(map(_GLUED_WEIGHT, infos)):  # else every level gives the same chunks
-                infos = self._chunk_infos(parts, SPACED_LINE_GLUED)
-        elif joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
-            return infos, set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+            return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
+        if joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
+            joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        if any(map(_OTHER_READING, infos)):  # only chunks with a glued split have one
+            return self._in_context(infos, joins), joins
         return infos, joins
 
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
@@ -608,8 +604,8 @@ class ZwnjRepairer:
         :meth:`_plan`), which skips the look-ups of every other pair.
 
         ``need`` is how sure a join must be (``JOIN_ANY``, or ``JOIN_SPACED_LINE`` in a line
-        whose ZWNJs became spaces); the third value says whether a pair was left apart that
-        the lower level would join.
+        whose ZWNJs became spaces); the third value says whether a join needed the lower level
+        (without one, the joins are those of ``JOIN_ANY``).
         """
         if self.spaced is not Spaced.JOIN:
             return set(), set(), False
@@ -646,10 +642,11 @@ class ZwnjRepairer:
                 if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
                     affixes.add(i)
                 chain = a + b
+                if sure < JOIN_ANY:
+                    weak = True
                 if (i - 1) not in joins:
-                    chain = self._join_back(infos, joins, affixes, i - 1, chain, need)
-            elif sure:
-                weak = True
+                    chain, weak_back = self._join_back(infos, joins, affixes, i - 1, chain, need)
+                    weak = weak or weak_back
         return joins, affixes, weak
 
     def _join_back(
@@ -660,27 +657,30 @@ class ZwnjRepairer:
         k: int,
         chain: str,
         need: int = JOIN_ANY,
-    ) -> str:
+    ) -> tuple[str, bool]:
         """After ``b c`` joined, join ``a`` to ``bc`` if a second pass would (idempotence).
 
         «می داشته اند»: ``می داشته`` alone stays apart in the lexicon, but once ``داشته‌اند``
         is one word, ``می`` + ``داشته‌اند`` is a verb. Walks left while joins happen; returns
-        the key of the whole joined chain.
+        the key of the whole joined chain, and whether a join needed a level below ``JOIN_ANY``.
         """
+        weak = False
         while k >= 1 and k not in joins:
             word, prev = infos[k], infos[k - 1]
             if word[2] != word[3] or not prev[3]:
                 break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
             if prev[6] and prev[2] == prev[3] and k >= 2 and infos[k - 2][5]:
                 break  # «14 می»
-            if self._joins(prev[3], chain) < need:
+            sure = self._joins(prev[3], chain)
+            if sure < need:
                 break
+            weak = weak or sure < JOIN_ANY
             joins.add(k)
             if prev[6]:
                 affixes.add(k)
             chain = prev[3] + chain
             k -= 1
-        return chain
+        return chain, weak
 
     # ---- stray ZWNJs -----------------------------------------------------------------------
 
