@@ -257,10 +257,18 @@ def _bmp_table() -> Any:
     return np.array(values, dtype=np.uint32)
 
 
+@functools.lru_cache(maxsize=4)
+def _code_points(text: str) -> Any:
+    """The code points of ``text`` as a read-only uint32 array. :func:`canonical_lines` and
+    :func:`count_chars` read one document in turn (langid, quality): it is encoded once."""
+    np = _numpy()
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def _lines_numpy(text: str, np: Any) -> list[str] | None:
     """The canonical lines by numpy; ``None`` when the text has a character beyond the BMP."""
     table = _bmp_table()
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = _code_points(text)
     out = table.take(cps, mode="clip")
     flags = int(np.bitwise_or.reduce(out))
     if flags & _ASTRAL:  # emoji and other astral characters: the translate path maps them
@@ -351,7 +359,7 @@ def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, .
     np = _numpy() if len(text) >= _NUMPY_MIN_CHARS and len(classes) <= 64 else None
     if np is None:
         return tuple(pattern.subn("", text)[1] for pattern in classes)
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = _code_points(text)
     table, matrix = _class_table(classes)
     astral = cps[cps > 0xFFFF] if len(cps) and cps.max() > 0xFFFF else None
     if astral is not None:  # rare (emoji): each distinct astral character is tested by the patterns

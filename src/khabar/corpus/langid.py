@@ -73,6 +73,10 @@ MARKERS: dict[str, str] = {
     "sd": "ٻڄڃڇڊڌڍڏڙڦڳڱ۾ٺٽٿ",  # Sindhi implosives, aspirates and retroflexes
     "ug": "ۇۈۋۆې",  # Uyghur vowels and waw with three dots
 }
+#: the script_scores keys of each neighbour's marker count and rate, in MARKERS order
+_MARKER_KEYS: tuple[tuple[str, str], ...] = tuple(
+    (f"{lang}_marker_count", f"{lang}_markers") for lang in MARKERS
+)
 #: neighbour marker letters per Arabic-script letter above which the neighbour wins (measured: 0 in
 #: all of ../shared's Persian; 3-15 % in real Urdu, Pashto, Kurdish, Sindhi and Uyghur prose)
 _MARKER_RATE = 0.01
@@ -211,9 +215,9 @@ def script_scores(text: str) -> dict[str, float]:
         "al_words": len(_AL_WORD.findall(text)) / n_words,
         "farsi_yeh_kaf": farsi_yk / (farsi_yk + arabic_yk) if farsi_yk + arabic_yk else 0.0,
     }
-    for lang, count in zip(MARKERS, markers):
-        out[f"{lang}_marker_count"] = float(count)
-        out[f"{lang}_markers"] = count / max(arabic, 1)
+    for (count_key, rate_key), count in zip(_MARKER_KEYS, markers):
+        out[count_key] = float(count)
+        out[rate_key] = count / max(arabic, 1)
     return out
 
 
@@ -238,7 +242,8 @@ def _script_decision(s: dict[str, float]) -> LangResult:
         lang = "zxx-latn" if s["latin"] >= 0.5 else "other"
         return LangResult(lang, round(1 - s["arabic_script"], 3), "script")
     # a neighbour needs its marker letters at a prose rate; the strongest wins
-    lang, rate = max(((la, s[f"{la}_markers"]) for la in MARKERS), key=lambda kv: kv[1])
+    lang, rate = max(((la, s[rate_key]) for la, (_, rate_key) in zip(MARKERS, _MARKER_KEYS)),
+                     key=lambda kv: kv[1])
     # one marker letter in a text with Persian function words is a quoted name («شہباز»)
     if rate >= _MARKER_RATE and (s[f"{lang}_marker_count"] >= 2 or s["fa_words"] == 0):
         # Pashto and Uyghur share ې; Uyghur has no Pashto retroflexes
