@@ -12,9 +12,14 @@ Corpora (from ../shared/data, read here and never copied into the repository):
   Varzesh3, Targoman, PEYMA paragraphs), the documents ``khabar refine`` fixes one by one.
 
 The check also covers the seed article, UD PerDT / Seraji dev, PEYMA 300K (real spaced damage),
-ParsNER social posts (emoji, hashtags, RLM), and seeded random strings of the characters the rules
-care about, under the default policy and several non-default ones; outputs of ``fix`` and
-``fix_with_edits`` (text and every edit) are compared.
+ParsNER social posts (emoji, hashtags, RLM), seeded random strings of the characters the rules
+care about (alone and as multi-line blocks), and every string constant of tests/text/*.py,
+under the default policy and several non-default ones; outputs of ``fix``, ``fix_stream`` and
+``fix_with_edits`` (text and every edit) are compared. ``--dump`` also records the inputs
+(``inputs.pkl``), which ``--check`` reads, so a change of the generator or of a data file cannot
+pass for a change of the outputs; use ``--docs 5000`` for the documents of bench/fix/results.md.
+To keep a ZWNJ engine that changes meanwhile out of the comparison, check a copy of ``src`` whose
+``zwnj.py``, ``lexicon.py`` and ``data/lexicon`` are those of the recording (``KHABAR_SRC``).
 
 Speed is ``time.process_time`` (CPU seconds of this process), best of ``--repeat`` warm passes
 after one cold pass; ``fix_with_edits`` is called once per document (as the refine fix step
