@@ -406,9 +406,7 @@ def _to_current(offsets: list[int], edits: list[_Edit]) -> list[int]:
     return out
 
 
-def _take_near(
-    subs: _Subs, changes: list[Change], edits: list[_Edit]
-) -> tuple[list[_Edit], _Subs]:
+def _take_near(subs: _Subs, changes: list[Change], edits: list[_Edit]) -> tuple[list[_Edit], _Subs]:
     """Split ``subs`` around sorted ``changes`` (of the current text, whose composed edits are
     ``edits``): the substitutions within :data:`_NEAR` characters of a change (or a few more),
     as edits in the current text, and the others, as they were."""
