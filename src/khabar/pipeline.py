@@ -14,6 +14,7 @@ stage over the shards, with a reduce between stages.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import traceback
@@ -96,6 +97,23 @@ class _TimeLimit:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the objects that exist now (the steps' lexicons, tables and models) out of the cyclic
+    garbage collector's full passes while the block runs, and give them back after it.
+
+    A segment allocates many short-lived objects per document, which sets off collections; each
+    full one walked every object of the loaded lexicons (about 4% of a run's CPU on 3,000
+    documents, half of that after freezing). Objects are still freed by reference counting
+    while frozen; only cycles among them wait for the unfreeze.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class SegmentRunner:
     """Runs one segment over a stream of documents inside one worker.
 
@@ -139,7 +157,7 @@ class SegmentRunner:
             step.setup()  # one-time loads happen before the per-document clock starts
         if self.observe_step is not None:
             self.observe_step.setup()
-        with _TimeLimit(self.doc_timeout) as limit:
+        with _TimeLimit(self.doc_timeout) as limit, _frozen_heap():
             yield lambda doc: self._one(doc, chain, limit, on_dropped, on_reject)
 
     def _one(self, doc: Document, chain: list[tuple[Step, Callable[[Document], Document]]],
