@@ -134,3 +134,27 @@ def test_multiplication_and_division_signs_are_not_latin_letters(sign: str) -> N
     s = script_scores("AAAAAAAAAAAA" + sign)
     assert (s["letters"], s["latin"]) == (12.0, 1.0)
     assert detect_language("AAAAAAAAAAAA" + sign) == LangResult("zxx-latn", 1.0, "script")
+
+
+@pytest.mark.parametrize(
+    ("text", "arabic", "letters"),
+    [
+        # 9 letters (سال 3, روزهای 6), and the 4 Persian digits are not letters of any script
+        ("سال ۱۴۰۲ روزهای", 9, 9),
+        # superscript alef (U+0670) is a mark on «هذا»-style spellings: 3 letters, not 4
+        ("هٰذا", 3, 3),
+        # the Sindhi signs U+06FD/U+06FE are symbols
+        ("کتاب\u06fd\u06fe", 4, 4),
+    ],
+)
+def test_arabic_script_counts_letters_only(text: str, arabic: int, letters: int) -> None:
+    s = script_scores(text)
+    assert (s["arabic_letters"], s["letters"]) == (arabic, letters)
+    assert s["arabic_script"] == 1.0
+
+
+def test_arabic_script_share_never_exceeds_one_with_persian_digits() -> None:
+    # a social-media line of digits and a few words (the ParsNER text that scored 1.036)
+    s = script_scores("۱۲۳۴۵۶۷۸۹۰ ۱۲۳ سلام ۹۸۷ دوست ۴۵۶ عزیز ۷۸۹ من")
+    assert s["arabic_letters"] == s["letters"] == 14  # سلام دوست عزیز: 4 each, من: 2
+    assert s["arabic_script"] == 1.0

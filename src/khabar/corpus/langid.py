@@ -152,8 +152,12 @@ _WORD_WEIGHTS: dict[str, int] = {
     **dict.fromkeys(_AR_WORDS, 1 << 32),
 }
 _FA_MASK = (1 << 32) - 1
+#: Arabic-script letters (Unicode category L*): not the Persian digits ۰-۹ (U+06F0-06F9), the
+#: superscript alef mark (U+0670) or the Sindhi signs (U+06FD-06FE), which sit inside the same
+#: blocks and once made ``arabic_script`` exceed 1 on text with Persian digits
 _ARABIC_LETTER = re.compile(
-    "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"
+    "[\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
+    "\u06fa-\u06fc\u06ff\u0750-\u077f]"
 )
 #: Latin letters: Basic Latin, Latin-1 (without × and ÷, which are math signs) and Latin Extended
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
