@@ -242,7 +242,6 @@ _REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
     itemgetter(6),
     itemgetter(7),
 )
-_OTHER_READING = itemgetter(8)
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بیمهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -323,6 +322,9 @@ class ZwnjRepairer:
         # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
         self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {})
         self._join_memo: dict[tuple[str, str], int] = {}
+        # chunks whose glued analysis has another reading (see _in_context): a set look-up per
+        # chunk finds them faster than reading every ChunkInfo of a line
+        self._other_reading_chunks: set[str] = set()
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
@@ -371,7 +373,7 @@ class ZwnjRepairer:
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
             joins = self._joins_of(parts, infos)[0]
-            if any(map(_OTHER_READING, infos)):
+            if self._has_other_reading(parts):
                 return self._in_context(infos, joins), joins
             return infos, joins
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
@@ -390,7 +392,7 @@ class ZwnjRepairer:
             return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
         if joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
             joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
-        if any(map(_OTHER_READING, infos)):  # only chunks with a glued split have one
+        if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
 
@@ -490,6 +492,7 @@ class ZwnjRepairer:
                     if heh_ye:
                         alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
                         other = (alt, _apply_tuples(chunk, list(alt)))
+                        self._note_other_reading(chunk)
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
         if last_end < 0 or chunk[last_end:].strip(ZWNJ):
             last_key = ""  # the chunk does not end with a word: «کتاب،»
@@ -531,6 +534,7 @@ class ZwnjRepairer:
                     if heh_ye:
                         alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
                         other = (alt, _apply_tuples(word, list(alt)))
+                        self._note_other_reading(word)
                 if seams:  # ascending, as _analyse_chunk's sort leaves them
                     repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
                     fixed = _apply_tuples(word, list(repairs))
@@ -565,6 +569,17 @@ class ZwnjRepairer:
         ):
             return ()
         return seams[:-1] + (n - len(_HEH_YE),)
+
+    def _has_other_reading(self, parts: list[str]) -> bool:
+        """Whether a chunk of ``parts`` has another reading that its next word decides."""
+        chunks = self._other_reading_chunks
+        return bool(chunks) and not chunks.isdisjoint(parts)
+
+    def _note_other_reading(self, chunk: str) -> None:
+        # Never cleared (unlike the memos): a line whose chunk info still carries its other
+        # reading must find the chunk here. It stays small: each entry is a word whose «ه»
+        # reading is a lexicon word (حرفه → حرفهای), in the spellings the fold maps together.
+        self._other_reading_chunks.add(chunk)
 
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word read as ``ه`` + ``ای`` where no ezafe
