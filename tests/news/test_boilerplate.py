@@ -278,3 +278,39 @@ def test_fold_lines_is_fold_of_every_line(text: str) -> None:
 
     for variant in (text, text * (1 + 256 // max(len(text), 1))):
         assert fold_lines(variant) == [fold(line) for line in variant.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        # the site's promotion of itself (examples/html/1602557452.html, باشگاه خبرنگاران جوان)
+        ("مهم‌ترین بسته حوادث استان یزد را در سایت باشگاه خبرنگاران جوان مشاهده کنید.", True),
+        ("مهمترين بسته حوادث استان يزد را در سايت باشگاه خبرنگاران جوان مشاهده كنيد", True),
+        ("اخبار تیم ملی را از طریق #کاپیتان دنبال کنید", True),
+        ("ویدئوهای بیشتر را در کانال تلگرام ما مشاهده کنید", True),
+        # advice or content, not a named site or channel: stays
+        ("پرونده را از طریق مراجع قضایی دنبال کنید.", False),
+        ("فیلم منتشر شده توسط این دو هکر را مشاهده کنید", False),
+        ("میزان حقوق کارگران در دیگر کشورها را در جدول زیر مشاهده کنید", False),
+        # a long sentence is article text even with the words of a promotion (26 words > 25)
+        ("در این گزارش که " + "واژه " * 15 + "آمده است نتایج را در سایت وزارت مشاهده کنید", False),
+    ],
+)
+def test_site_promotion_lines(line: str, removed: bool) -> None:
+    text = f"عنوان خبر\n\n{line}\n\nمتن خبر که ادامه دارد."
+    kept, report = strip_boilerplate(text)
+    if removed:
+        assert [(r.line, r.reason) for r in report] == [(2, "navigation")]
+        assert kept == "عنوان خبر\n\nمتن خبر که ادامه دارد."
+    else:
+        assert report == [] and kept == text
+
+
+def test_pattern_row_is_checked(tmp_path: Path) -> None:
+    table = tmp_path / "phrases.tsv"
+    table.write_text("navigation\tpattern\tany\tno\t10\t(unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 1: the pattern is not a regular expression"):
+        load_phrases(str(table))
+    table.write_text("navigation\tpattern\tany\tno\t0\t.+ کنید\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 1: a pattern row needs max_words above 0"):
+        load_phrases(str(table))

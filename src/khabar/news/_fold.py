@@ -214,6 +214,17 @@ def fold_lines(text: str, plain_spaces: bool | None = None) -> list[str]:
     return ["".join(line.split()).lower() for line in mapped.split("\n")]
 
 
+def fold_spaced(text: str) -> str:
+    """:func:`fold` that keeps one space between words: what a ``pattern`` row of the boilerplate
+    table is matched against (letter variants and digits unified, ZWNJ and marks removed,
+    lowercased).
+
+    >>> fold_spaced("مهم‌ترین  اخبار را در سايت ببینید")
+    'مهمترین اخبار را در سایت ببینید'
+    """
+    return " ".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
+
+
 def fold_bare(text: str) -> str:
     """:func:`fold` with punctuation stripped from both ends (``اخبار مرتبط:`` == ``اخبار مرتبط``)."""
     return fold(text).strip(EDGE_PUNCT)

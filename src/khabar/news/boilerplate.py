@@ -16,7 +16,8 @@ Four rules, in this order:
    goes. A long line or a line ending in a full stop after the heading means the heading was not
    a footer, and nothing is cut.
 3. Phrase lines: share and print buttons, comment widgets, ``کد خبر: ...``, ``تبلیغات``, photo
-   credits, ``انتهای پیام``: whole lines only, from ``data/boilerplate.tsv``.
+   credits, ``انتهای پیام``, the site's promotion of itself (``... را در سایت باشگاه خبرنگاران
+   جوان مشاهده کنید``): whole lines only, from ``data/boilerplate.tsv``.
 4. ``duplicate_line``: a long line repeated right after itself (extraction artefact).
 
 A real short paragraph (a one-line quote, a dateline ``تهران- ایرنا-``, a one-word answer ``بله.``)
@@ -47,6 +48,7 @@ from khabar.news._fold import (
     fold,
     fold_bare,
     fold_lines,
+    fold_spaced,
     fold_with_boundaries,
     only_plain_spaces,
 )
@@ -111,6 +113,8 @@ class Phrase:
     max_words: int
     phrase: str
     key: str
+    #: the compiled phrase of a ``pattern`` row (matched against :func:`fold_spaced` of the line)
+    regex: re.Pattern[str] | None = None
 
 
 #: the thresholds strip_boilerplate uses when it is given none (a frozen record: made once)
@@ -144,20 +148,30 @@ def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
         problems = []
         if reason not in REASONS:
             problems.append(f"reason {reason!r} is not one of {sorted(REASONS)}")
-        if kind not in ("line", "prefix"):
-            problems.append(f"kind {kind!r} is not 'line' or 'prefix'")
+        if kind not in ("line", "prefix", "pattern"):
+            problems.append(f"kind {kind!r} is not 'line', 'prefix' or 'pattern'")
         if where not in ("any", "tail"):
             problems.append(f"where {where!r} is not 'any' or 'tail'")
         if start not in ("yes", "no"):
             problems.append(f"start {start!r} is not 'yes' or 'no'")
         if not max_words.isdigit():
             problems.append(f"max_words {max_words!r} is not a non-negative integer")
-        key = fold(phrase) if kind == "prefix" else fold_bare(phrase)
+        regex = None
+        if kind == "pattern":
+            key = phrase
+            try:
+                regex = re.compile(phrase)
+            except re.error as exc:
+                problems.append(f"the pattern is not a regular expression: {exc}")
+            if max_words in ("", "0"):
+                problems.append("a pattern row needs max_words above 0 (a long line is a sentence)")
+        else:
+            key = fold(phrase) if kind == "prefix" else fold_bare(phrase)
         if not key:
             problems.append("the phrase is empty once spaces and punctuation are folded away")
         if problems:
             raise ConfigError(f"{source} line {number}: " + "; ".join(problems) + ". Fix the row.")
-        rows.append(Phrase(reason, kind, where, start == "yes", int(max_words), phrase, key))
+        rows.append(Phrase(reason, kind, where, start == "yes", int(max_words), phrase, key, regex))
     return tuple(rows)
 
 
@@ -191,6 +205,9 @@ class _PhraseIndex:
     lines: Mapping[str, Phrase]
     prefixes: tuple[Phrase, ...]
     prefix_keys: tuple[str, ...]
+    patterns: tuple[Phrase, ...] = ()
+    #: the longest line (in words) any pattern may match: longer lines skip the patterns
+    pattern_words: int = 0
 
 
 @cache
@@ -203,7 +220,9 @@ def _index(path: str | None) -> _PhraseIndex:
         if p.kind == "line":
             lines.setdefault(p.key, p)
     prefixes = tuple(p for p in phrases if p.kind == "prefix")
-    return _PhraseIndex(MappingProxyType(lines), prefixes, tuple(p.key for p in prefixes))
+    patterns = tuple(p for p in phrases if p.kind == "pattern")
+    return _PhraseIndex(MappingProxyType(lines), prefixes, tuple(p.key for p in prefixes),
+                        patterns, max((p.max_words for p in patterns), default=0))
 
 
 def _match_phrase(stripped: str, key: str, bare: str, words: int,
@@ -222,6 +241,16 @@ def _match_phrase(stripped: str, key: str, bare: str, words: int,
         if key.startswith(p.key) and len(p.key) in ends and (
             p.max_words == 0 or words <= p.max_words
         ):
+            return p
+    return None
+
+
+def _match_pattern(stripped: str, words: int, patterns: tuple[Phrase, ...]) -> Phrase | None:
+    """The ``pattern`` row whose regular expression matches the whole line (its
+    :func:`fold_spaced`, punctuation at the ends stripped), if any."""
+    spaced = fold_spaced(stripped).strip(EDGE_PUNCT + " ")
+    for p in patterns:
+        if words <= p.max_words and p.regex is not None and p.regex.fullmatch(spaced):
             return p
     return None
 
@@ -258,6 +287,8 @@ def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
             phrase = _match_phrase(stripped, key, bare, words, phrases)
         else:
             phrase = None
+        if phrase is None and words <= phrases.pattern_words and bare:
+            phrase = _match_pattern(stripped, words, phrases.patterns)
         append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
     return lines
 
