@@ -158,7 +158,7 @@ def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
             problems.append(f"max_words {max_words!r} is not a non-negative integer")
         regex = None
         if kind == "pattern":
-            key = phrase
+            key = _literal_end(phrase)
             try:
                 regex = re.compile(phrase)
             except re.error as exc:
@@ -167,12 +167,29 @@ def _parse_phrases(text: str, source: str) -> tuple[Phrase, ...]:
                 problems.append("a pattern row needs max_words above 0 (a long line is a sentence)")
         else:
             key = fold(phrase) if kind == "prefix" else fold_bare(phrase)
-        if not key:
+        if not key and kind != "pattern":
             problems.append("the phrase is empty once spaces and punctuation are folded away")
         if problems:
             raise ConfigError(f"{source} line {number}: " + "; ".join(problems) + ". Fix the row.")
         rows.append(Phrase(reason, kind, where, start == "yes", int(max_words), phrase, key, regex))
     return tuple(rows)
+
+
+_REGEX_SYNTAX = re.compile(r"[\\^$.|?*+()\[\]{}]")
+
+
+def _literal_end(pattern: str) -> str:
+    """The fold of the literal text a regular expression ends with (``""`` if it ends in regex
+    syntax): a line whose key does not end with it cannot match, so most lines skip the regex.
+
+    >>> _literal_end(".+ را (مشاهده|دنبال) کنید"), _literal_end(r"کانال \\S+"), _literal_end("(الف|ب)")
+    ('کنید', '', '')
+    """
+    ends = [m.end() for m in _REGEX_SYNTAX.finditer(pattern)]
+    start = ends[-1] if ends else 0
+    if start and pattern[start - 1] == "\\":  # an escape such as \S: its letter is syntax too
+        start += 1
+    return fold_bare(pattern[start:]) if start < len(pattern) else ""
 
 
 @cache
@@ -208,6 +225,8 @@ class _PhraseIndex:
     patterns: tuple[Phrase, ...] = ()
     #: the longest line (in words) any pattern may match: longer lines skip the patterns
     pattern_words: int = 0
+    #: the literal ends of the patterns (:func:`_literal_end`): other lines skip the patterns
+    pattern_ends: tuple[str, ...] = ()
 
 
 @cache
@@ -222,7 +241,8 @@ def _index(path: str | None) -> _PhraseIndex:
     prefixes = tuple(p for p in phrases if p.kind == "prefix")
     patterns = tuple(p for p in phrases if p.kind == "pattern")
     return _PhraseIndex(MappingProxyType(lines), prefixes, tuple(p.key for p in prefixes),
-                        patterns, max((p.max_words for p in patterns), default=0))
+                        patterns, max((p.max_words for p in patterns), default=0),
+                        tuple({p.key for p in patterns}))
 
 
 def _match_phrase(stripped: str, key: str, bare: str, words: int,
@@ -245,12 +265,14 @@ def _match_phrase(stripped: str, key: str, bare: str, words: int,
     return None
 
 
-def _match_pattern(stripped: str, words: int, patterns: tuple[Phrase, ...]) -> Phrase | None:
+def _match_pattern(stripped: str, bare: str, words: int,
+                   patterns: tuple[Phrase, ...]) -> Phrase | None:
     """The ``pattern`` row whose regular expression matches the whole line (its
-    :func:`fold_spaced`, punctuation at the ends stripped), if any."""
+    :func:`fold_spaced`, punctuation at the ends stripped), if any; ``bare`` is the line's key."""
     spaced = fold_spaced(stripped).strip(EDGE_PUNCT + " ")
     for p in patterns:
-        if words <= p.max_words and p.regex is not None and p.regex.fullmatch(spaced):
+        if (words <= p.max_words and bare.endswith(p.key) and p.regex is not None
+                and p.regex.fullmatch(spaced)):
             return p
     return None
 
@@ -287,8 +309,8 @@ def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
             phrase = _match_phrase(stripped, key, bare, words, phrases)
         else:
             phrase = None
-        if phrase is None and words <= phrases.pattern_words and bare:
-            phrase = _match_pattern(stripped, words, phrases.patterns)
+        if phrase is None and words <= phrases.pattern_words and bare.endswith(phrases.pattern_ends):
+            phrase = _match_pattern(stripped, bare, words, phrases.patterns)
         append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
     return lines
 
