@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Warm ``repair`` speed of two source trees, interleaved in one process (before/after).
+
+    git archive OLD src | tar -x -C /tmp/old
+    .venv/bin/python bench/zwnj/ab_speed.py /tmp/old/src src [--rounds 6]
+
+Separate runs of ``speed.py`` differ by 5-10 % on this shared machine; here both engines are
+loaded in the same process and timed in turns on the same text (PEYMA 600K sentences glued,
+spaced and intact, Arabic ي/ك/ى folded; research-only text read from ../shared, never
+copied), best CPU time of ``--rounds`` passes each, after one warm-up pass. Prints chars per
+CPU-second and the after/before ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PEYMA = ROOT.parent / "shared" / "data" / "peyma_nsurl2019" / "peyma600k.sentences.txt"
+ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+Z = "\u200c"
+
+
+def load(src: str):  # a ZwnjRepairer of either tree
+    """A new default ZwnjRepairer from the khabar package under ``src``."""
+    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
+        del sys.modules[name]
+    sys.path.insert(0, src)
+    try:
+        from khabar.text.zwnj import ZwnjRepairer
+
+        return ZwnjRepairer()
+    finally:
+        sys.path.remove(src)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("before", help="src folder of the older tree")
+    ap.add_argument("after", help="src folder of the newer tree")
+    ap.add_argument("--rounds", type=int, default=6)
+    a = ap.parse_args(argv)
+    with PEYMA.open(encoding="utf-8") as handle:
+        gold = [ln.rstrip("\n").replace("\u00a0", " ") for ln in handle if ln.strip()]
+    texts = {
+        "glued": [g.replace(Z, "") for g in gold],
+        "spaced": [re.sub(" +", " ", g.replace(Z, " ")) for g in gold],
+        "intact": gold,
+    }
+    texts = {mode: [t.translate(ARABIC) for t in lines] for mode, lines in texts.items()}
+    engines = {"before": load(a.before), "after": load(a.after)}
+    for engine in engines.values():
+        for lines in texts.values():
+            for line in lines:
+                engine.repair(line)
+    best: dict[tuple[str, str], float] = {}
+    for _ in range(a.rounds):
+        for name, engine in engines.items():
+            for mode, lines in texts.items():
+                start = time.process_time()
+                for line in lines:
+                    engine.repair(line)
+                spent = time.process_time() - start
+                best[name, mode] = min(best.get((name, mode), spent), spent)
+    for mode, lines in texts.items():
+        chars = sum(map(len, lines))
+        before, after = best["before", mode], best["after", mode]
+        print(
+            f"{mode:7} before {chars / before / 1e6:.2f} M/s  after {chars / after / 1e6:.2f} M/s"
+            f"  after/before speed {before / after:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
