@@ -14,8 +14,9 @@ Decisions come from a :class:`~khabar.text.lexicon.Lexicon` of how the treebanks
 word (``میلیون`` is always glued there, so it is never split into ``می‌لیون``), and, for words
 the lexicon has not seen, from morphology learned from it: verbal prefixes (``می``, ``نمی``)
 followed by a known verb remainder, bound suffixes (``ها``, ``ترین``, ``اند``) after a known
-word, and known compound pieces (``نخست`` + ``وزیران``). Context decides one case: ``می``
-right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays as it is).
+word, and known compound pieces (``نخست`` + ``وزیران``). Context decides two cases: ``می``
+right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays as it is), and a
+glued ``حرفهای`` is ``حرفه‌ای`` where no ezafe can follow (``لیگ حرفهای و``), else ``حرف‌های``.
 
 Each line is judged by what it shows of its author (:class:`Trust`): a line that already
 writes ZWNJs between letters keeps its glued words (``کتابها``) and compounds written apart,
@@ -153,7 +154,8 @@ class Trust(enum.Enum):
       ``می`` or plural written apart (``می شود``, ``کتاب ها``), never splits a glued word;
     * in a line whose ZWNJs became spaces (a bare ``می`` or plural ``ها`` is joined): splits only
       a glued verbal prefix (``میشود``), since a glued noun there (``ارزشها``) was glued by its
-      author;
+      author, and joins two words the lexicon writes joined at least as often as apart
+      (``رئیس جمهور``; elsewhere joined ``JOIN_MARGIN`` times as often is needed);
     * in a line whose ZWNJs were dropped (a glued verbal prefix is split, ``میشود``, or three
       other glued words): joins no
       two words written apart (``آبان ماه``), since the damage glued, it did not space;
