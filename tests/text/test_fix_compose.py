@@ -1,6 +1,8 @@
 """Edit composition of ``fix_with_edits``: the fast walk gives exactly the full walk's edits.
 
-``_compose`` copies the edits that no change touches and walks only the others;
+A change joins an edit only when they overlap (share a character, or one is empty and strictly
+inside the other); edits that touch stay apart. ``_compose`` copies the edits that no change
+overlaps and walks only the others;
 ``_compose_all`` re-walks every edit (the reference). Both must give the same edits, in the same
 order, with the same joined rule names, after any sequence of rules.
 """
@@ -57,14 +59,43 @@ def test_fast_compose_equals_full_walk(data: st.DataObject, length: int, rules: 
         text = apply_changes(text, changes)
 
 
-def test_a_deletion_beside_an_edit_joins_it_at_the_next_rule() -> None:
+def test_a_deletion_beside_an_edit_stays_apart_whatever_changes_later() -> None:
     # rule a: ZWSP at 1 deleted, «ي» at 2 replaced: two edits that touch once the ZWSP is gone
     edits = _compose([], [Change(1, 2, "", "a"), Change(2, 3, "ی", "a")])
     assert edits == [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 3, ("a",))]
-    # any later rule (here far away) walks them again and joins them, as the full walk does
+    # a later rule far away moves nothing near them and joins nothing (before issue #3's fix the
+    # walk joined them into one edit 1..3 as soon as any later rule changed anything anywhere)
     later = [Change(5, 5, " ", "b")]
-    assert _compose(edits, later) == _compose_all(edits, later)
-    assert _compose(edits, later)[0] == _Edit(1, 2, 1, 3, ("a",))
+    assert _compose(edits, later) == _compose_all(edits, later) == [
+        *edits,
+        _Edit(5, 6, 6, 6, ("b",)),  # current 5 is input 6 (the ZWSP went)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        # an insertion at the edge of the deletion (cur 1), and at the edge of «ی» (cur 2): apart;
+        # the insertion at 1 comes after the deletion (edits first on ties)
+        ([Change(1, 1, "x", "b")], [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 2, ("b",)),
+                                    _Edit(2, 3, 2, 3, ("a",))]),
+        ([Change(2, 2, "x", "b")], [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 3, ("a",)),
+                                    _Edit(2, 3, 3, 3, ("b",))]),
+        # a change over «ی» shares its character: joined, the deletion at its edge is not
+        ([Change(1, 2, "yz", "b")], [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 3, 2, 3, ("a", "b"))]),
+        # a change over the character before the deletion and «ی»: the deletion is strictly
+        # inside, all three join
+        ([Change(0, 2, "", "b")], [_Edit(0, 0, 0, 3, ("b", "a"))]),
+        # a change ending where the deletion is: touches it only
+        ([Change(0, 1, "q", "b")], [_Edit(0, 1, 0, 1, ("b",)), _Edit(1, 1, 1, 2, ("a",)),
+                                    _Edit(1, 2, 2, 3, ("a",))]),
+    ],
+)  # fmt: skip
+def test_only_overlapping_changes_join_an_edit(
+    changes: list[Change], expected: list[_Edit]
+) -> None:
+    edits = [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 3, ("a",))]  # as in the test above
+    assert _compose(edits, changes) == _compose_all(edits, changes) == expected
 
 
 # --- substitutions kept apart (Fixer._run_edits) against the composed walk (Fixer._run) --------
@@ -120,7 +151,7 @@ def test_substitutions_kept_apart_give_the_composed_edits(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "ي\u200bي",  # a deletion between two substitutions joins them
+        "ي\u200bي",  # a deletion between two substitutions touches both, joins neither
         "ي  ك",  # a collapse between two substitutions touches neither
         "يك(ي",  # a space inserted before «(» right after a substitution
         "مي ك",  # the engine's repairs beside substitutions on both sides

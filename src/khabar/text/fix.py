@@ -157,14 +157,19 @@ def _shift(spans: list[_Span], changes: list[Change]) -> list[_Span]:
 def _compose_all(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
     """Add one rule's ``changes`` (relative to the current text) to the composed ``edits``.
 
-    Overlapping or touching-empty edits merge into one, so every edit's ``before`` is a slice of
-    the original text and every ``after`` a slice of the new one, and undoing them in reverse
-    gives the input back. This re-walks every edit; :func:`_compose` gives the same result and
-    walks only the edits next to a change.
+    A change and an edit join (one edit, the rules named in order) only when they overlap in
+    the current text: they share a character, or one is empty (an insertion, or an edit whose
+    text a rule deleted) and lies strictly inside the other. Edits that only touch stay apart,
+    whatever else changes in the text, so how a spot is reported depends on the changes at that
+    spot alone. Every edit's ``before`` is a slice of the original text and every ``after`` a
+    slice of the new one, and undoing them from last to first gives the input back (at one
+    offset, an edit with an empty ``after`` comes first: its text stood before the next one's).
+    This re-walks every edit; :func:`_compose` gives the same result and walks only the edits
+    that a change overlaps.
     """
     items: list[tuple[int, int, _Edit | Change]] = [(e.cs, e.ce, e) for e in edits]
     items += [(c.start, c.end, c) for c in changes]
-    items.sort(key=lambda it: (it[0], it[1]))
+    items.sort(key=lambda it: (it[0], it[1]))  # stable: edits first on ties
     out: list[_Edit] = []
     co = 0  # current - original, left of the cluster
     nd = 0  # new - current, left of the cluster
@@ -172,17 +177,13 @@ def _compose_all(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
     while k < len(items):
         start, end, _ = items[k]
         cluster = [items[k]]
-        last_empty = start == end
         k += 1
-        while k < len(items):
-            s, e, _ = items[k]
-            if s < end or (s == end and (last_empty or s == e)):
-                cluster.append(items[k])
-                end = max(end, e)
-                last_empty = s == e
-                k += 1
-            else:
-                break
+        # sorted by (start, end): an item starting before the cluster's end overlaps a member
+        # (an empty one at a member's start sorts before it, so it is strictly inside)
+        while k < len(items) and items[k][0] < end:
+            cluster.append(items[k])
+            end = max(end, items[k][1])
+            k += 1
         dco = dnd = 0
         rules: list[str] = []
         for _, _, it in cluster:
@@ -199,27 +200,10 @@ def _compose_all(edits: list[_Edit], changes: list[Change]) -> list[_Edit]:
     return out
 
 
-def _settled(edits: list[_Edit]) -> bool:
-    """True when no two neighbouring edits would merge if :func:`_compose_all` walked them again.
-
-    Two edits merge when they touch and one of them is empty in the current text (a deletion
-    made by a later rule empties an edit beside another one): the walk then joins them even if
-    no new change is near. Such pairs are rare; while there are none, :func:`_compose` may copy
-    the edits far from every change as they are.
-    """
-    if not any(map(eq, map(_CS, edits), map(_CE, edits))):  # no empty edit: nothing to join
-        return True
-    return not any(b.cs == a.ce and (a.cs == a.ce or b.cs == b.ce) for a, b in pairwise(edits))
-
-
 def _apart(changes: list[Change]) -> bool:
-    """True when the changes (in order) are sorted and no two would join in one cluster."""
+    """True when the changes (in order) are sorted and no two overlap (join in one cluster)."""
     return not any(
-        b.start < a.end
-        or b.start == a.end
-        and (a.start == a.end or b.start == b.end)
-        or (b.start, b.end) < (a.start, a.end)
-        for a, b in pairwise(changes)
+        b.start < a.end or (b.start, b.end) < (a.start, a.end) for a, b in pairwise(changes)
     )
 
 
@@ -227,16 +211,16 @@ _new_edit = tuple.__new__  # _Edit(...) without the NamedTuple keyword handling 
 
 
 def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) -> list[_Edit]:
-    """:func:`_compose_all`'s result, walking only the edits that touch a change.
+    """:func:`_compose_all`'s result, walking only the edits that a change overlaps.
 
     Edits and changes are taken in the order of ``(start, end)``, edits first on ties (the
-    order of the sort in :func:`_compose_all`). An edit followed by another edit (not by a
-    change) is alone in its cluster when the edits are :func:`_settled`: such runs are copied,
+    order of the sort in :func:`_compose_all`). Edits never overlap each other, so an edit
+    followed by another edit (not by a change) is alone in its cluster: such runs are copied,
     moved by the length change left of them, without looking at each. ``apart``: the caller
     knows that :func:`_apart` holds for ``changes``.
     """
     if not edits and (apart or _apart(changes)):
-        # the first rule's changes, none touching another: each is an edit of its own
+        # the first rule's changes, none overlapping another: each is an edit of its own
         if apart and {*map(len, map(_REPL, changes))} == {1}:  # ي → ی: no offset moves
             starts, ends = list(map(_START, changes)), list(map(_END, changes))
             return list(
@@ -263,8 +247,6 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
             )
             nd += len(c.replacement) - (c.end - c.start)
         return firsts
-    if edits and not _settled(edits):
-        return _compose_all(edits, changes)
     changes = sorted(changes, key=_SPAN)
     ekeys = list(zip(map(_CS, edits), map(_CE, edits)))  # (cs, ce) of each edit
     out: list[_Edit] = []
@@ -311,12 +293,11 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
             dco, dnd = 0, len(c0.replacement) - (end - start)
             rules = [c0.rule]
             k += 1
-        last_empty = start == end
         while True:
             if i < n and (k >= m or ekeys[i] <= (changes[k].start, changes[k].end)):
                 e = edits[i]
                 s, t = e.cs, e.ce
-                if not (s < end or (s == end and (last_empty or s == t))):
+                if s >= end:  # touching (or after): not joined
                     break
                 dco += (t - s) - (e.oe - e.os)
                 rules += [r for r in e.rules if r not in rules]
@@ -324,7 +305,7 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
             elif k < m:
                 c = changes[k]
                 s, t = c.start, c.end
-                if not (s < end or (s == end and (last_empty or s == t))):
+                if s >= end:
                     break
                 dnd += len(c.replacement) - (t - s)
                 if c.rule not in rules:
@@ -333,7 +314,6 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
             else:
                 break
             end = max(end, t)
-            last_empty = s == t
         out.append(
             _new_edit(_Edit, (start + nd, end + nd + dnd, start - co, end - co - dco, tuple(rules)))
         )
@@ -353,7 +333,7 @@ def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) 
 _Subs = dict[tuple[str, str, str], list[int]]
 
 #: how close (in characters, either side of a change) a substitution is taken into the composed
-#: edits; 1 is enough for _compose_all's rule (touching items join), 2 leaves a margin
+#: edits; only a change that overlaps one joins it (0 would do), 2 leaves a margin
 _NEAR = 2
 
 
