@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from khabar.document import Edit
 from khabar.text.fix import fix, fix_with_edits
 from khabar.text.normalize import LINE_BREAKS
 from khabar.text.protect import VERBATIM, find_spans
@@ -166,3 +168,53 @@ def test_numbers_are_never_changed_by_spacing(parts: list[str]) -> None:
     for policy in ({"punct_spacing": "add"}, {"punct_spacing": "full"}):
         out = fix(text, zwnj="off", **policy)
         assert [s.text for s in find_spans(out) if s.kind == "number"] == numbers
+
+
+#: what stands between a text and a far-away suffix: a line break, or 10+ characters that
+#: ``fix`` leaves as they are (digits between spaces; used only when the texts on either side are
+#: fixed as they would be alone, see below)
+FAR = st.sampled_from(["\n", "\n\n", "\r\n", "\u2028", " ۱۲۳۴۵۶۷۸۹۰ ", " 0123456789 . "])
+
+
+def _rows(edits: list[Edit], shift: int = 0) -> list[tuple[int, str, str, str]]:
+    return [(e.offset + shift, e.before, e.after, e.rule) for e in edits]
+
+
+@SETTINGS
+@given(messy_text, FAR, messy_text)
+def test_edits_of_a_text_do_not_depend_on_a_far_away_suffix(x: str, far: str, t: str) -> None:
+    """Issue #3: how a spot is reported depends only on the changes at that spot. The edits of
+    ``x`` are the first edits of ``x + far + t`` (same offsets, before, after, rule), and the
+    rest are ``t``'s own, moved (before the fix, a double space in ``t`` joined a deletion in
+    ``x`` with the substitutions touching it into one edit)."""
+    if "\n" not in far and (x[-1:].isspace() or t[:1].isspace()):
+        return  # x's trailing spaces would join the separator's (collapsed, not removed)
+    for policy in ({"zwnj": "off"}, {"zwnj": "off", "punct_spacing": "full"}, {}):
+        out_x, edits_x = fix_with_edits(x, **policy)
+        out_t, edits_t = fix_with_edits(t, **policy)
+        out, edits = fix_with_edits(x + far + t, **policy)
+        assert out == fix(x + far + t, **policy)
+        if out != out_x + far + out_t:
+            # a line break always separates (test_lines_are_fixed_independently); digits may
+            # not (trailing spaces of x, a number or a URL reaching over them): not this test's
+            assert "\n" not in far
+            continue
+        assert _rows(edits[: len(edits_x)]) == _rows(edits_x)
+        assert _rows(edits[len(edits_x) :]) == _rows(edits_t, len(out_x) + len(far))
+
+
+@pytest.mark.parametrize(
+    ("x", "suffix"),
+    [
+        ("ي\u200bي", " و  ب"),  # the report of issue #3: a double space four characters later
+        ("ي\u200bي", "\nو  ب"),
+        ("ي\u200b\u200bك", "\n\u00a0\u00a0"),
+        ("مي\u200b خواهم", "\nكتاب  ها"),
+    ],
+)
+def test_a_deletion_between_substitutions_is_reported_alike_with_any_suffix(
+    x: str, suffix: str
+) -> None:
+    _, alone = fix_with_edits(x, zwnj="off")
+    _, longer = fix_with_edits(x + suffix, zwnj="off")
+    assert longer[: len(alone)] == alone
