@@ -90,6 +90,29 @@ def test_edits_name_rules_and_offsets_in_the_output() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ZWSP's deletion (output 1, between the letters) touches both yeh substitutions
+        ("ي\u200bي", [Edit(0, "ي", "ی", "char.yeh"), Edit(1, "\u200b", "", "char.invisible"),
+                      Edit(1, "ي", "ی", "char.yeh")]),
+        # issue #3: a double space further on changes nothing of the above
+        ("ي\u200bي و  ب", [Edit(0, "ي", "ی", "char.yeh"), Edit(1, "\u200b", "", "char.invisible"),
+                           Edit(1, "ي", "ی", "char.yeh"), Edit(4, "  ", " ", "space.collapse")]),
+        # the engine's ZWNJ where the ZWSP was deleted: two rules, two edits at output 4
+        ("كتاب\u200bها", [Edit(0, "ك", "ک", "char.kaf"), Edit(4, "\u200b", "", "char.invisible"),
+                          Edit(4, "", ZWNJ, "zwnj.glued")]),
+        # yeh, the ZWSP after it, the space the engine turns into a ZWNJ: each its own edit
+        ("مي\u200b روم", [Edit(1, "ي", "ی", "char.yeh"), Edit(2, "\u200b", "", "char.invisible"),
+                          Edit(2, " ", ZWNJ, "zwnj.spaced")]),
+    ],
+)  # fmt: skip
+def test_edits_that_only_touch_stay_apart(text: str, expected: list[Edit]) -> None:
+    out, edits = fix_with_edits(text, repairer=FAKE)
+    assert edits == expected
+    assert undo(out, edits) == text
+
+
 def test_overlapping_changes_merge_into_one_edit() -> None:
     # NBSP -> space (char.space), then the two spaces collapse (space.collapse)
     out, edits = fix_with_edits("و\u00a0 استفاده", zwnj="off")

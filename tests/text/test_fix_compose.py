@@ -66,10 +66,14 @@ def test_a_deletion_beside_an_edit_stays_apart_whatever_changes_later() -> None:
     # a later rule far away moves nothing near them and joins nothing (before issue #3's fix the
     # walk joined them into one edit 1..3 as soon as any later rule changed anything anywhere)
     later = [Change(5, 5, " ", "b")]
-    assert _compose(edits, later) == _compose_all(edits, later) == [
-        *edits,
-        _Edit(5, 6, 6, 6, ("b",)),  # current 5 is input 6 (the ZWSP went)
-    ]
+    assert (
+        _compose(edits, later)
+        == _compose_all(edits, later)
+        == [
+            *edits,
+            _Edit(5, 6, 6, 6, ("b",)),  # current 5 is input 6 (the ZWSP went)
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -691,10 +691,14 @@ def fix_with_edits(
 
     Undoing the edits from last to first (``out[offset:offset+len(after)] = before``) gives the
     input back. ``rule`` names the rule (``char.yeh``, ``space.collapse``, ``punct.space``,
-    ``zwnj.glued`` ...); rules whose changes overlap are joined with ``+``.
+    ``zwnj.glued`` ...); rules whose changes overlap are joined with ``+``. Edits that only
+    touch stay apart (at one offset, an edit with an empty ``after`` comes first), so how a spot
+    is reported never depends on changes elsewhere in the text.
 
     >>> fix_with_edits("و\\u00a0 استفاده", zwnj="off")
     ('و استفاده', [Edit(offset=1, before='\\xa0 ', after=' ', rule='char.space+space.collapse')])
+    >>> [(e.offset, e.before, e.after, e.rule) for e in fix_with_edits("ي\\u200bي", zwnj="off")[1]]
+    [(0, 'ي', 'ی', 'char.yeh'), (1, '\\u200b', '', 'char.invisible'), (1, 'ي', 'ی', 'char.yeh')]
     """
     return _fixer(policy, repairer).fix_with_edits(text)
 
