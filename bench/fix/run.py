@@ -3,6 +3,7 @@
     .venv/bin/python bench/fix/run.py                       # speed table (results.md)
     .venv/bin/python bench/fix/run.py --dump /tmp/x_before  # record outputs of every corpus
     .venv/bin/python bench/fix/run.py --check /tmp/x_before # compare outputs with a recording
+    .venv/bin/python bench/fix/run.py --check-text /tmp/x_before  # same texts; edits may differ
 
 Corpora (from ../shared/data, read here and never copied into the repository):
 
@@ -225,6 +226,55 @@ def check(folder: Path, docs: int) -> int:
     return 1 if bad else 0
 
 
+def check_text(folder: Path, docs: int) -> int:
+    """Like :func:`check` for a change that means to change edits and never text: every ``fix``,
+    ``fix_stream`` and ``fix_with_edits`` text must equal the recording; edits may differ, and
+    the new ones must undo to the input. Prints how many texts' edits differ, the rule names
+    that were joined before and are not now (or the reverse), and a few examples."""
+    from collections import Counter
+
+    bad = 0
+    stored = folder / "inputs.pkl"
+    corpora = pickle.loads(stored.read_bytes()) if stored.exists() else check_corpora(docs)
+    for key, blob in outputs(corpora).items():
+        cname = key.split("/", 1)[1]
+        path = folder / (key.replace("/", "__") + ".pkl")
+        (rows_a, stream_a), (rows_b, stream_b) = pickle.loads(path.read_bytes()), pickle.loads(blob)
+        same_text = stream_a == stream_b and all(
+            a[:2] == b[:2] for a, b in zip(rows_a, rows_b, strict=True)
+        )
+        joined: Counter[tuple[str, str]] = Counter()
+        differ = examples = 0
+        for src, a, b in zip(corpora[cname], rows_a, rows_b, strict=True):
+            back = b[1]
+            for offset, before, after, _ in reversed(b[2]):
+                if back[offset : offset + len(after)] != after:
+                    break
+                back = back[:offset] + before + back[offset + len(after) :]
+            if back != src:
+                bad += 1
+                print(f"  EDITS DO NOT UNDO {key}: {src!r}")
+            if a[2] == b[2]:
+                continue
+            differ += 1
+            old = Counter(r[3] for r in a[2] if "+" in r[3])
+            new = Counter(r[3] for r in b[2] if "+" in r[3])
+            for rule, n in (old - new).items():
+                joined["before only", rule] += n
+            for rule, n in (new - old).items():
+                joined["after only", rule] += n
+            if examples < 2:
+                examples += 1
+                print(f"  {key}: {[r for r in a[2] if r not in b[2]]} -> "
+                      f"{[r for r in b[2] if r not in a[2]]}")  # fmt: skip
+        if not same_text:
+            bad += 1
+        print(f"{'text same' if same_text else 'TEXT DIFFERENT'} {key}: edits differ in "
+              f"{differ} of {len(rows_a)} texts; " + ", ".join(
+                  f"{w} {r} x{n}" for (w, r), n in joined.most_common(6)), flush=True)  # fmt: skip
+    return 1 if bad else 0
+
+
 def rate(fn, texts: list[str], repeat: int) -> tuple[float, float]:
     """(cold, best warm) characters per CPU-second of ``fn`` over ``texts``."""
     n = sum(map(len, texts))
@@ -316,6 +366,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dump", type=Path)
     ap.add_argument("--check", type=Path)
+    ap.add_argument("--check-text", type=Path, help="texts must be equal, edits may differ")
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--lines", type=int, default=20000, help="PEYMA sentences to time")
     ap.add_argument("--repeat", type=int, default=3)
@@ -326,6 +377,8 @@ def main() -> None:
         dump(args.dump, args.docs)
     elif args.check:
         raise SystemExit(check(args.check, args.docs))
+    elif args.check_text:
+        raise SystemExit(check_text(args.check_text, args.docs))
     else:
         speed(args)
 
