@@ -15,6 +15,7 @@ from khabar.text.zwnj import (
     GLUED_ALL,
     GLUED_NONE,
     GLUED_PREFIX,
+    GLUED_SURE,
     LETTER,
     Repair,
     ZwnjRepairer,
@@ -22,7 +23,7 @@ from khabar.text.zwnj import (
 )
 
 Z = "\u200c"
-LEVELS = (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
+LEVELS = (GLUED_NONE, GLUED_PREFIX, GLUED_ALL, GLUED_SURE)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,7 @@ WORDS = [
     "خانهٔ",  # a mark the fold drops
     "ـ",  # tatweel alone: folds to an empty key
     "تأمینکنندگان",
+    "میدانی",  # a word the lexicon writes glued (field) and as می‌دانی (you know)
 ]
 
 
@@ -64,7 +66,7 @@ def test_word_path_equals_general_path(rep: ZwnjRepairer, word: str, level: int)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_letters() + "میباشدکتابهانخستوزیرانترین", min_size=1, max_size=14))
+@given(st.text(alphabet=_letters() + "میباشدکتابهانخستوزیرانترینمیدانی", min_size=1, max_size=14))
 def test_word_path_equals_general_path_on_any_word(word: str) -> None:
     rep = default_repairer()
     for level in LEVELS:

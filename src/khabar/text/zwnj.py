@@ -126,6 +126,13 @@ GLUED_LINE_WEIGHT = 3
 #: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
 #: ``بین المللی``, ``دانش آموزان`` apart on purpose.
 SPACED_PLURALS = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
+#: A glued word the lexicon itself writes glued (``میدانی``, field: 4 glued, 6 as ``می‌دانی``,
+#: you know) is a word, not damage, unless its line shows that its ZWNJs were dropped: it stays
+#: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
+#: میدانی``). Written glued at least this often ...
+WHOLE_WORD_COUNT = 3
+#: ... and at least this share of the count of the split spelling the lexicon prefers.
+WHOLE_WORD_SHARE = 0.5
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -161,6 +168,11 @@ class Trust(enum.Enum):
       two words written apart (``آبان ماه``), since the damage glued, it did not space;
     * in a line with none of these: repairs every word.
 
+    In every line but one whose ZWNJs were dropped, a glued verb form that is itself a word the
+    lexicon writes glued (``میدانی``, field, beside ``می‌دانی``, you know; see
+    ``WHOLE_WORD_COUNT``) stays whole and is no sign of dropped ZWNJs: ``بررسی میدانی`` and
+    ``دو و میدانی`` are right as they stand.
+
     ``NONE`` repairs every line alike, as if no line showed its author's habits.
     """
 
@@ -168,8 +180,9 @@ class Trust(enum.Enum):
     NONE = "none"
 
 
-#: How much glued-word repair a line gets (see :class:`Trust`): none, verbal prefixes only, all.
-GLUED_NONE, GLUED_PREFIX, GLUED_ALL = 0, 1, 2
+#: How much glued-word repair a line gets (see :class:`Trust`): none, verbal prefixes only, all,
+#: all but the glued words the lexicon writes glued (``WHOLE_WORD_COUNT``).
+GLUED_NONE, GLUED_PREFIX, GLUED_ALL, GLUED_SURE = 0, 1, 2, 3
 #: Glued repair in a line whose ZWNJs became spaces (see :class:`Trust`).
 SPACED_LINE_GLUED = GLUED_PREFIX
 #: A ZWNJ between two letters: the line's author writes ZWNJs (see :class:`Trust`).
@@ -321,12 +334,15 @@ class ZwnjRepairer:
         self.spaced = spaced
         self.trust = trust
         self._glued_memo: dict[str, tuple[int, ...]] = {}
-        # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL)
-        self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {})
+        # one chunk memo per level of glued repair (GLUED_NONE, GLUED_PREFIX, GLUED_ALL,
+        # GLUED_SURE)
+        self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {}, {})
         self._join_memo: dict[tuple[str, str], int] = {}
         # chunks whose glued analysis has another reading (see _in_context): a set look-up per
         # chunk finds them faster than reading every ChunkInfo of a line
         self._other_reading_chunks: set[str] = set()
+        # chunks holding a glued word that the lexicon writes glued (see WHOLE_WORD_COUNT)
+        self._whole_word_chunks: set[str] = set()
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
@@ -389,6 +405,8 @@ class ZwnjRepairer:
         if weak and not affixes:
             joins, affixes, _ = self._joins_of(parts, infos)
         if not any(map(_GLUED_WEIGHT, infos)):
+            if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
+                return self._chunk_infos(parts, GLUED_SURE), joins
             return infos, joins  # no glued split: every level gives the same chunks
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
@@ -483,7 +501,11 @@ class ZwnjRepairer:
             if ZWNJ not in tok and level:
                 seams = self._glued(tok)
                 prefix_seams = self._prefix_seams(tok, seams)
-                if seams:
+                if prefix_seams and self._is_whole_word(key):
+                    self._whole_word_chunks.add(chunk)  # no weight: a word, maybe no damage
+                    if level != GLUED_ALL:
+                        seams = prefix_seams = ()
+                elif seams:
                     glued_weight += GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
                     seams = prefix_seams
@@ -528,10 +550,15 @@ class ZwnjRepairer:
             seams = self._glued(word)
             if seams:
                 prefix_seams = self._prefix_seams(word, seams)
-                glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
-                if level == GLUED_PREFIX:
-                    seams = prefix_seams
-                elif key.endswith(_PLURAL_EZAFE):
+                if prefix_seams and self._is_whole_word(key):
+                    self._whole_word_chunks.add(word)  # no weight: a word, maybe no damage
+                    if level != GLUED_ALL:
+                        seams = ()
+                else:
+                    glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
+                    if level == GLUED_PREFIX:
+                        seams = prefix_seams
+                if seams and level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
                     heh_ye = self._heh_ye_reading(word, seams)
                     if heh_ye:
                         alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
@@ -571,6 +598,24 @@ class ZwnjRepairer:
         ):
             return ()
         return seams[:-1] + (n - len(_HEH_YE),)
+
+    def _is_whole_word(self, key: str) -> bool:
+        """Whether the lexicon writes ``key`` glued often enough to be a word as it stands:
+        ``WHOLE_WORD_COUNT`` times, and ``WHOLE_WORD_SHARE`` of its preferred split spelling
+        (``میدانی`` 4 vs ``می‌دانی`` 6: yes; ``میدهد`` 3 vs ``می‌دهد`` 322: no)."""
+        forms = self.lexicon.forms.get(key)
+        if not forms:
+            return False
+        glued = forms.get(key, 0)
+        if glued < WHOLE_WORD_COUNT:
+            return False
+        split = max((n for form, n in forms.items() if form != key), default=0)
+        return glued >= WHOLE_WORD_SHARE * split
+
+    def _has_whole_word(self, parts: list[str]) -> bool:
+        """Whether a chunk of ``parts`` holds a glued word the lexicon writes glued."""
+        chunks = self._whole_word_chunks
+        return bool(chunks) and not chunks.isdisjoint(parts)
 
     def _has_other_reading(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` has another reading that its next word decides."""
