@@ -461,7 +461,9 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
                 _new_edit, repeat(Edit), zip(cur, repeat(before), repeat(after), repeat(rule))
             )
         if not alone:
-            edits.sort(key=_OFFSET)  # a substitution is never where a composed edit is
+            # stable: at one offset a composed edit (then empty: a deletion) stays before the
+            # substitution, whose letter stood after it in the input
+            edits.sort(key=_OFFSET)
     return edits
 
 
