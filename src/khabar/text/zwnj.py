@@ -131,7 +131,8 @@ SPACED_PLURALS = frozenset(("ها", "های", "هایی", "هایش", "هایش�
 #: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
 #: میدانی``). Written glued at least this often ...
 WHOLE_WORD_COUNT = 3
-#: ... and at least this share of the count of the split spelling the lexicon prefers.
+#: ... and more than this share of the count of the split spelling the lexicon prefers
+#: (``میجوید``, 3 glued and 6 ``می‌جوید``, is the one verb written both ways: split).
 WHOLE_WORD_SHARE = 0.5
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
@@ -601,8 +602,8 @@ class ZwnjRepairer:
 
     def _is_whole_word(self, key: str) -> bool:
         """Whether the lexicon writes ``key`` glued often enough to be a word as it stands:
-        ``WHOLE_WORD_COUNT`` times, and ``WHOLE_WORD_SHARE`` of its preferred split spelling
-        (``میدانی`` 4 vs ``می‌دانی`` 6: yes; ``میدهد`` 3 vs ``می‌دهد`` 322: no)."""
+        ``WHOLE_WORD_COUNT`` times, and more than ``WHOLE_WORD_SHARE`` of its preferred split
+        spelling (``میدانی`` 4 vs ``می‌دانی`` 6: yes; ``میدهد`` 3 vs ``می‌دهد`` 322: no)."""
         forms = self.lexicon.forms.get(key)
         if not forms:
             return False
@@ -610,7 +611,7 @@ class ZwnjRepairer:
         if glued < WHOLE_WORD_COUNT:
             return False
         split = max((n for form, n in forms.items() if form != key), default=0)
-        return glued >= WHOLE_WORD_SHARE * split
+        return glued > WHOLE_WORD_SHARE * split
 
     def _has_whole_word(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` holds a glued word the lexicon writes glued."""
