@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from khabar.document import Edit
@@ -176,18 +177,27 @@ def test_numbers_are_never_changed_by_spacing(parts: list[str]) -> None:
 FAR = st.sampled_from(["\n", "\n\n", "\r\n", "\u2028", " ۱۲۳۴۵۶۷۸۹۰ ", " 0123456789 . "])
 
 
+def _blank_edge(s: str) -> bool:
+    """Whether ``s`` starts with a space, perhaps behind invisible format characters that fix
+    removes («\u200b », found by hypothesis: x = "0 \u200b" ends in a space once its ZWSP goes,
+    which alone is trailing and removed, but before the separator is collapsed)."""
+    head = s.lstrip("".join(ch for ch in s[:8] if unicodedata.category(ch) == "Cf"))
+    return head[:1].isspace()
+
+
 def _rows(edits: list[Edit], shift: int = 0) -> list[tuple[int, str, str, str]]:
     return [(e.offset + shift, e.before, e.after, e.rule) for e in edits]
 
 
 @SETTINGS
 @given(messy_text, FAR, messy_text)
+@example("0 \u200b", " ۱۲۳۴۵۶۷۸۹۰ ", "")  # a space behind a ZWSP is x's trailing space
 def test_edits_of_a_text_do_not_depend_on_a_far_away_suffix(x: str, far: str, t: str) -> None:
     """Issue #3: how a spot is reported depends only on the changes at that spot. The edits of
     ``x`` are the first edits of ``x + far + t`` (same offsets, before, after, rule), and the
     rest are ``t``'s own, moved (before the fix, a double space in ``t`` joined a deletion in
     ``x`` with the substitutions touching it into one edit)."""
-    if "\n" not in far and (x[-1:].isspace() or t[:1].isspace()):
+    if "\n" not in far and (_blank_edge(x[::-1]) or _blank_edge(t)):
         return  # x's trailing spaces would join the separator's (collapsed, not removed)
     for policy in ({"zwnj": "off"}, {"zwnj": "off", "punct_spacing": "full"}, {}):
         out_x, edits_x = fix_with_edits(x, **policy)
