@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
@@ -16,3 +17,14 @@ def require(module: str, *, extra: str, feature: str) -> ModuleType:
         if exc.name and not module.startswith(exc.name) and exc.name not in module:
             raise
         raise MissingExtraError(feature, extra, module) from exc
+
+
+@functools.cache
+def numpy_or_none() -> ModuleType | None:
+    """numpy if it is installed, else ``None``: for code with a numpy fast path and a complete
+    pure-Python path (numpy is the optional extra ``dedup``). Imported on first call, once."""
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy

@@ -37,6 +37,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from khabar._optional import numpy_or_none
+
 __all__ = [
     "FOLD",
     "JOIN_NEXT",
@@ -185,14 +187,8 @@ _ASTRAL = 1 << 19
 _CODE = 0xFFFF
 
 
-@functools.cache
-def _numpy() -> Any:
-    """numpy if it is installed, else ``None`` (then the ``str.translate`` path does the work)."""
-    try:
-        import numpy
-    except ImportError:  # numpy is optional (extra ``dedup``); the translate path is complete
-        return None
-    return numpy
+#: numpy if it is installed, else ``None`` (then the ``str.translate`` path does the work).
+_numpy = numpy_or_none
 
 
 @functools.cache

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from khabar._optional import numpy_or_none
 from khabar.dates.calendars import (
     gregorian_to_jalali,
     hijri_month_length,
@@ -302,14 +303,8 @@ def _year_word_starts(folded: str, digit_starts: list[int]) -> list[int]:
 _NUMPY_MIN_CHARS = 256
 
 
-@functools.cache
-def _numpy() -> Any:
-    """numpy if it is installed, else ``None`` (then the regexes scan the whole text)."""
-    try:
-        import numpy
-    except ImportError:  # numpy is optional (extra ``dedup``); the regex scan is complete
-        return None
-    return numpy
+#: numpy if it is installed, else ``None`` (then the regexes scan the whole text).
+_numpy = numpy_or_none
 
 
 @functools.cache

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from khabar._optional import numpy_or_none
+
 
 @dataclass(frozen=True, slots=True)
 class CharMap:
@@ -133,14 +135,8 @@ _ASTRAL = 1 << 18
 _CODE = 0xFFFF
 
 
-@functools.cache
-def _numpy() -> Any:
-    """numpy if it is installed, else ``None`` (then str.replace folds every text)."""
-    try:
-        import numpy
-    except ImportError:  # numpy is optional (extra ``dedup``); the str.replace path is complete
-        return None
-    return numpy
+#: numpy if it is installed, else ``None`` (then str.replace folds every text).
+_numpy = numpy_or_none
 
 
 @functools.cache
