@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,31 @@ def io_dir(fixtures: Path) -> Path:
 def sentences(io_dir: Path) -> list[str]:
     """The six CC BY-SA sentences the reader fixtures are made of."""
     return (io_dir / "source_ud.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture()
+def s3_bucket(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An empty bucket on a moto S3 server on localhost, with the server's address and test
+    credentials in this process's environment (child processes and Ray workers started after
+    it inherit them); yields the bucket's name. Skips when moto or s3fs is absent."""
+    import uuid
+
+    pytest.importorskip("moto.server", reason="needs moto: pip install 'moto[server]'")
+    s3fs = pytest.importorskip("s3fs", reason="needs s3fs: pip install s3fs")
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://{host}:{port}")
+        for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+            monkeypatch.setenv(key, "testing")
+        monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+        s3fs.S3FileSystem.clear_instance_cache()
+        bucket = f"khabar-test-{uuid.uuid4().hex[:8]}"
+        s3fs.S3FileSystem().mkdir(bucket)
+        yield bucket
+    finally:
+        s3fs.S3FileSystem.clear_instance_cache()
+        server.stop()

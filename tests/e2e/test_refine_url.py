@@ -50,34 +50,16 @@ def test_memory_outdir(local, tmp_path, monkeypatch):
         fs.remove_tree(out.rsplit("/", 1)[0])
 
 
-def test_s3_outdir_with_two_workers(local, tmp_path, monkeypatch):
-    pytest.importorskip("moto.server", reason="needs moto: pip install 'moto[server]'")
-    s3fs = pytest.importorskip("s3fs", reason="needs s3fs: pip install s3fs")
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://{host}:{port}")
-        for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
-            monkeypatch.setenv(key, "testing")
-        monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        monkeypatch.chdir(tmp_path)
-        s3fs.S3FileSystem.clear_instance_cache()
-        bucket = f"khabar-refine-{uuid.uuid4().hex[:8]}"
-        s3fs.S3FileSystem().mkdir(bucket)
-        out = f"s3://{bucket}/out"
-        # a new process, as a user runs it: worker processes inherit the credentials from its
-        # environment (a forkserver this test process started earlier would not have them)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-        proc = subprocess.run([sys.executable, "-m", "khabar", "refine", *INPUTS, "-o", out,
-                               "-j", "2", "--set", "run.shard_bytes=1"],
-                              env=env, capture_output=True, text=True, timeout=600, check=False)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        assert hashes(json.loads(fs.read_text(fs.join(out, "manifest.json")))) == local
-        assert "_work" not in fs.listdir(out)
-        assert not list(tmp_path.iterdir())
-    finally:
-        s3fs.S3FileSystem.clear_instance_cache()
-        server.stop()
+def test_s3_outdir_with_two_workers(local, tmp_path, monkeypatch, s3_bucket):
+    monkeypatch.chdir(tmp_path)
+    out = f"s3://{s3_bucket}/out"
+    # a new process, as a user runs it: worker processes inherit the credentials from its
+    # environment (a forkserver this test process started earlier would not have them)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+    proc = subprocess.run([sys.executable, "-m", "khabar", "refine", *INPUTS, "-o", out,
+                           "-j", "2", "--set", "run.shard_bytes=1"],
+                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert hashes(json.loads(fs.read_text(fs.join(out, "manifest.json")))) == local
+    assert "_work" not in fs.listdir(out)
+    assert not list(tmp_path.iterdir())

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -29,37 +28,12 @@ def hashes(manifest: dict) -> dict[str, str]:
     return {f["path"]: f["sha256"] for f in manifest["files"]}
 
 
-@pytest.fixture()
-def s3(monkeypatch, tmp_path):
-    """A moto S3 server, its address and test credentials in the environment, and an empty
-    bucket; yields the bucket's name."""
-    pytest.importorskip("moto.server", reason="needs moto: pip install 'moto[server]'")
-    s3fs = pytest.importorskip("s3fs", reason="needs s3fs: pip install s3fs")
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://{host}:{port}")
-        for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
-            monkeypatch.setenv(key, "testing")
-        monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        s3fs.S3FileSystem.clear_instance_cache()
-        bucket = f"khabar-ray-{uuid.uuid4().hex[:8]}"
-        s3fs.S3FileSystem().mkdir(bucket)
-        yield bucket
-    finally:
-        s3fs.S3FileSystem.clear_instance_cache()
-        server.stop()
-
-
-def test_ray_engine_into_s3_writes_the_local_bytes(tmp_path, s3):
+def test_ray_engine_into_s3_writes_the_local_bytes(tmp_path, s3_bucket):
     from khabar.runners.ray import RayExecutor
 
     cfg = Config.load(overrides=SETS, env={})
     local = refine(INPUTS, str(tmp_path / "local"), cfg)
-    out = f"s3://{s3}/out"
+    out = f"s3://{s3_bucket}/out"
     # Ray starts here, after the fixture set the store's address and credentials: the raylet
     # and its workers inherit this environment, as on a cluster whose nodes have credentials
     ray_tmp = tempfile.mkdtemp(prefix="kray")  # short: Ray's socket paths must fit in 107 bytes
