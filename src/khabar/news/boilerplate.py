@@ -206,7 +206,7 @@ def load_phrases(path: str | None = None) -> tuple[Phrase, ...]:
 
 
 class _Line(NamedTuple):  # a tuple: built for every line of every document
-    index: int
+    number: int  # 0-based line number in the text (not `index`: tuple.index is a method)
     text: str
     blank: bool
     key: str
@@ -327,7 +327,7 @@ def _duplicate_title(lines: list[_Line], config: BoilerplateConfig) -> dict[int,
     if _ends_in_full_stop(title.text):  # a first line ending in a full stop is a paragraph
         return {}
     return {
-        ln.index: "duplicate_title"
+        ln.number: "duplicate_title"
         for ln in content[1:1 + config.title_window]
         if len(ln.key) >= config.title_min_chars and ln.key == title.key
     }
@@ -335,7 +335,7 @@ def _duplicate_title(lines: list[_Line], config: BoilerplateConfig) -> dict[int,
 
 def _footer_start(lines: list[_Line], config: BoilerplateConfig) -> int | None:
     """Index of the footer heading that opens the trailing run of footer-like lines, if any."""
-    first_content = next((ln.index for ln in lines if not ln.blank), None)
+    first_content = next((ln.number for ln in lines if not ln.blank), None)
     start: int | None = None
     for line in reversed(lines):
         if line.blank:
@@ -344,8 +344,8 @@ def _footer_start(lines: list[_Line], config: BoilerplateConfig) -> int | None:
             break
         # "آخرین اخبار را بخوانید." ends a sentence: it is text, not a list heading.
         if (line.phrase is not None and line.phrase.starts_footer and not line.ends_sentence
-                and line.index != first_content):
-            start = line.index
+                and line.number != first_content):
+            start = line.number
     return start
 
 
@@ -356,26 +356,26 @@ def _related_blocks(lines: list[_Line], config: BoilerplateConfig, removed: dict
         if p is None or p.reason != "related_links" or p.starts_footer or line.key != p.key.strip(":"):
             continue
         taken = 0
-        for nxt in lines[line.index + 1:]:
+        for nxt in lines[line.number + 1:]:
             if taken >= config.related_block_lines:
                 break
             if nxt.blank:
                 continue
-            if (nxt.index in removed or nxt.phrase is not None or nxt.ends_sentence
+            if (nxt.number in removed or nxt.phrase is not None or nxt.ends_sentence
                     or nxt.words > config.related_max_words):
                 break
-            removed[nxt.index] = "related_links"
+            removed[nxt.number] = "related_links"
             taken += 1
 
 
 def _duplicate_lines(lines: list[_Line], config: BoilerplateConfig, removed: dict[int, str]) -> None:
     previous: _Line | None = None
     for line in lines:
-        if line.blank or line.index in removed:
+        if line.blank or line.number in removed:
             continue
         if (previous is not None and line.key == previous.key
                 and len(line.key) >= config.min_duplicate_chars):
-            removed[line.index] = "duplicate_line"
+            removed[line.number] = "duplicate_line"
             continue
         previous = line
 
@@ -430,13 +430,13 @@ def strip_boilerplate(
     removed: dict[int, str] = _duplicate_title(lines, config)
     footer = _footer_start(lines, config)
     for line in lines:
-        if line.blank or line.index in removed:
+        if line.blank or line.number in removed:
             continue
-        in_footer = footer is not None and line.index >= footer
+        in_footer = footer is not None and line.number >= footer
         if in_footer:
-            removed[line.index] = line.phrase.reason if line.phrase else "footer"
+            removed[line.number] = line.phrase.reason if line.phrase else "footer"
         elif line.phrase is not None and line.phrase.where == "any":
-            removed[line.index] = line.phrase.reason
+            removed[line.number] = line.phrase.reason
     _related_blocks(lines, config, removed)
     _duplicate_lines(lines, config, removed)
 
