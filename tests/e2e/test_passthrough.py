@@ -12,6 +12,7 @@ import pytest
 
 import khabar.refine as refine_mod
 from khabar.config import Config
+from khabar.runners.local import LocalExecutor
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "tests/fixtures/e2e/crawl-1.jsonl"), str(ROOT / "tests/fixtures/e2e/crawl-2.jsonl")]
@@ -20,21 +21,10 @@ pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("numpy")
 
 
-class Inline:
-    """Runs the tasks in this process, so a monkeypatched function is the one that runs."""
-
-    workers = 1
-
-    def map(self, fn, items):
-        return map(fn, items)
-
-    def close(self) -> None:
-        pass
-
 
 def _run(out: Path, sets: list[str]) -> tuple[dict[str, str], dict]:
     refine_mod.refine(INPUTS, str(out), Config.load(overrides=["run.jobs=1", *sets], env={}),
-                      executor=Inline())
+                      executor=LocalExecutor(1))  # one job: in this process, patches apply
     files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
              for folder in ("data", "dropped") for p in sorted((out / folder).glob("*.parquet"))}
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
