@@ -553,17 +553,13 @@ class Fixer:
                 changes = _outside_apart(rule.find(text), spans)
                 if changes:
                     edits[:] = _compose(edits, changes, apart=True)
-                    if spans:
-                        text, spans = _translate_outside(text, rule, spans)  # type: ignore[arg-type]
-                    else:
-                        text = rule.apply(text)
+                    text, spans = _apply_apart(text, rule, spans)
             else:
                 changes = _outside(rule.find(text), spans)
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
-                    spans = _shift(spans, changes)
-                    text = apply_changes(text, changes)
+                    text, spans = _apply_changes(text, spans, changes)
         return text, spans
 
     def _stage_edits(
@@ -586,16 +582,12 @@ class Fixer:
                         edits, subs = _compose_subs(edits, subs, changes, apart=True)
                     changed = bool(changes)
                 if changed:
-                    if spans:
-                        text, spans = _translate_outside(text, rule, spans)  # type: ignore[arg-type]
-                    else:
-                        text = rule.apply(text)
+                    text, spans = _apply_apart(text, rule, spans)
             else:
                 changes = _outside(rule.find(text), spans)
                 if changes:
                     edits, subs = _compose_subs(edits, subs, changes)
-                    spans = _shift(spans, changes)
-                    text = apply_changes(text, changes)
+                    text, spans = _apply_changes(text, spans, changes)
         return text, spans, edits, subs
 
     def _run_edits(self, text: str) -> tuple[str, list[_Edit], _Subs]:
@@ -635,6 +627,21 @@ class Fixer:
                         edits[:] = _compose(edits, changes)
                     text = apply_changes(text, changes)
         return text, edits
+
+
+def _apply_apart(text: str, rule: Rule, spans: list[_Span]) -> tuple[str, list[_Span]]:
+    """An ``apart`` rule (one-character changes, lengths kept) applied outside ``spans``, which
+    stay where they are: what :meth:`Fixer._stage` and :meth:`Fixer._stage_edits` both do once
+    the rule's changes are composed."""
+    if spans:
+        return _translate_outside(text, rule, spans)  # type: ignore[arg-type]
+    return rule.apply(text), spans
+
+
+def _apply_changes(text: str, spans: list[_Span],
+                   changes: list[Change]) -> tuple[str, list[_Span]]:
+    """``changes`` (outside ``spans``) applied, and the spans moved along."""
+    return apply_changes(text, changes), _shift(spans, changes)
 
 
 def _translate_outside(
