@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,3 +66,26 @@ def s3_bucket(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     finally:
         s3fs.S3FileSystem.clear_instance_cache()
         server.stop()
+
+
+@pytest.fixture()
+def refine_in_process() -> Callable[[list[str], Path, list[str]], tuple[dict[str, str], dict]]:
+    """A function that refines ``inputs`` into ``out`` with ``run.jobs=1`` plus ``sets``, in this
+    process (so functions a test monkeypatches are the ones that run), and returns the sha256 of
+    every data/ and dropped/ Parquet file by path, and the run's counts and step stats."""
+    import hashlib
+    import json
+
+    from khabar.config import Config
+    from khabar.refine import refine
+    from khabar.runners.local import LocalExecutor
+
+    def run(inputs: list[str], out: Path, sets: list[str]) -> tuple[dict[str, str], dict]:
+        refine(inputs, str(out), Config.load(overrides=["run.jobs=1", *sets], env={}),
+               executor=LocalExecutor(1))  # one job runs in this process
+        files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                 for folder in ("data", "dropped") for p in sorted((out / folder).glob("*.parquet"))}
+        stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+        return files, {"counts": stats["counts"], "steps": stats["steps"]}
+
+    return run

@@ -5,8 +5,6 @@ with or without the raw column."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,11 +12,9 @@ import pytest
 
 import khabar.io.schema as schema_mod
 import khabar.refine as refine_mod
-from khabar.config import Config
 from khabar.document import Document
 from khabar.io.schema import ORDER_COLUMN, doc_to_row, output_schema, row_to_doc, work_schema
 from khabar.io.writers import DictRows
-from khabar.runners.local import LocalExecutor
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "tests/fixtures/e2e/crawl-1.jsonl"), str(ROOT / "tests/fixtures/e2e/crawl-2.jsonl")]
@@ -56,19 +52,11 @@ def read_work_by_rows(path: str) -> Iterator[Document]:
         yield from rows_to_docs(batch)
 
 
-def _run(out: Path, sets: list[str]) -> tuple[dict[str, str], dict]:
-    refine_mod.refine(INPUTS, str(out), Config.load(overrides=["run.jobs=1", *sets], env={}),
-                      executor=LocalExecutor(1))  # one job: in this process, patches apply
-    files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-             for folder in ("data", "dropped") for p in sorted((out / folder).glob("*.parquet"))}
-    stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
-    return files, {"counts": stats["counts"], "steps": stats["steps"]}
-
 
 @pytest.mark.parametrize("sets", [[], ["run.row_group_rows=2"],
                                   ["run.keep_raw=false", "run.row_group_rows=3"]])
-def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch) -> None:
-    columns = _run(tmp_path / "columns", sets)
+def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch, refine_in_process) -> None:
+    columns = refine_in_process(INPUTS, tmp_path / "columns", sets)
     calls: list[str] = []
     monkeypatch.setattr(schema_mod, "DocColumns",
                         lambda **kw: calls.append("write") or RowsOfDocs(**kw))
@@ -76,7 +64,7 @@ def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch) -> None:
                         lambda batch: calls.append("passthrough") or rows_to_docs(batch))
     monkeypatch.setattr(refine_mod, "_read_work",
                         lambda path: calls.append("read") or read_work_by_rows(path))
-    rows = _run(tmp_path / "rows", sets)
+    rows = refine_in_process(INPUTS, tmp_path / "rows", sets)
     assert {"write", "read", "passthrough"} <= set(calls)  # the reference path really ran
     assert columns == rows
     counts = columns[1]["counts"]
