@@ -137,6 +137,31 @@ def test_invisible_characters(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a bidi mark between two letters, after one that joins the next: a mistyped ZWNJ
+        ("ادویه\u200eای", "ادویه\u200cای"),  # LRM (crawled: ادویه‎ای, not ادوی‌های)
+        ("برنامه\u200fریزی", "برنامه\u200cریزی"),  # RLM
+        ("می\u200eتواند", "می\u200cتواند"),
+        ("بازی\u061cها", "بازی\u200cها"),  # ARABIC LETTER MARK
+        ("برنامه\u200e\u200fریزی", "برنامه\u200cریزی"),  # a run is one ZWNJ
+        ("بازیِ\u200eها", "بازیِ\u200cها"),  # a vowel mark on the letter before
+        ("كتابي\u200eها", "کتابی\u200cها"),  # Arabic ي before it: joins too, then mapped
+        # must not change into a ZWNJ: the mark is deleted as before
+        ("توما\u200fن", "تومان"),  # after ا, which never joins the next letter
+        ("کار\u200eها", "کارها"),  # after ر
+        ("ج\u200f۲", "ج۲"),  # a digit after it
+        ("سلام\u200e ایران", "سلام ایران"),  # a space after it
+        ("سلام \u200eایران", "سلام ایران"),  # a space before it
+        ("abc\u200eفارسی", "abcفارسی"),  # a Latin letter before it
+        ("کتاب\u200eabc", "کتابabc"),  # a Latin letter after it
+    ],
+)
+def test_bidi_mark_inside_a_word(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("می\u200c روم", "می روم"),  # ZWNJ before a space
         ("می \u200cروم", "می روم"),  # after a space
         ("کتاب\u200c\u200cها", "کتاب\u200cها"),  # doubled
