@@ -31,6 +31,7 @@ __all__ = [
     "FixPolicy",
     "HehYeh",
     "PunctSpacing",
+    "Style",
     "Tatweel",
     "TehMarbuta",
     "Zwnj",
@@ -107,6 +108,15 @@ class ZwnjTrust(StrEnum):
     NONE = "none"
 
 
+class Style(StrEnum):
+    """Which house style writes compound pairs (:mod:`khabar.text.style`): apart or joined."""
+
+    #: as the UD treebanks write them, and the ZWNJ engine learned: به عنوان، این که، نه تنها
+    TREEBANK = "treebank"
+    #: as news agencies write them, with a ZWNJ: به‌عنوان، این‌که، نه‌تنها (data/style/news.tsv)
+    NEWS = "news"
+
+
 @dataclass(frozen=True, slots=True)
 class FixPolicy:
     """The style choices of one :func:`khabar.fix` call; hashable, so compiled tables are cached."""
@@ -138,6 +148,11 @@ class FixPolicy:
     #: correct text. Words changed on intact text (bench/zwnj/run.py): Seraji dev 0.76% -> 0.17%,
     #: PEYMA 0.71% -> 0.13%, with glued and spaced F1 as good or better on all three dev sets.
     zwnj_trust: ZwnjTrust = ZwnjTrust.LINE
+    #: treebank: «به عنوان» and «به‌عنوان», «این که» and «این‌که» are both correct Persian; the
+    #: default keeps the engine's spelling (the UD treebanks': PerDT+Seraji train write «به عنوان»
+    #: 319 times, never with a ZWNJ), so correct text written apart stays apart. news joins the
+    #: pairs of khabar/data/style/news.tsv after the engine, for corpora in agency style.
+    style: Style = Style.TREEBANK
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -153,7 +168,7 @@ class FixPolicy:
         >>> FixPolicy.from_kwargs(digit="latin")
         Traceback (most recent call last):
         ...
-        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust
+        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, style
         """
         unknown = [k for k in policy if k not in _ENUMS]
         if unknown:
@@ -172,6 +187,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "punct_spacing": PunctSpacing,
     "zwnj": Zwnj,
     "zwnj_trust": ZwnjTrust,
+    "style": Style,
 }
 
 
