@@ -44,6 +44,7 @@ from khabar.text.normalize import (
 )
 from khabar.text.policy import FixPolicy, Zwnj, ZwnjTrust
 from khabar.text.protect import find_verbatim
+from khabar.text.style import style_rules
 
 __all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
 
@@ -478,6 +479,8 @@ class Fixer:
         self.policy = policy or FixPolicy()
         self._char_rules = char_rules(self.policy)
         self._space_rules = space_rules(self.policy)
+        #: the house style's joins (khabar.text.style), after the engine; none for "treebank"
+        self._style_rules = style_rules(self.policy.style)
         self._repairer = repairer
 
     @property
@@ -603,7 +606,9 @@ class Fixer:
             changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
             if changes:
                 edits, subs = _compose_subs(edits, subs, changes)
-                text = apply_changes(text, changes)
+                text, spans = _apply_changes(text, spans, changes)
+        if self._style_rules:
+            text, spans, edits, subs = self._stage_edits(text, self._style_rules, spans, edits, subs)
         return text, edits, subs
 
     def _run(self, text: str, edits: list[_Edit] | None) -> tuple[str, list[_Edit] | None]:
@@ -625,7 +630,9 @@ class Fixer:
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
-                    text = apply_changes(text, changes)
+                    text, spans = _apply_changes(text, spans, changes)
+        if self._style_rules:
+            text, spans = self._stage(text, self._style_rules, spans, edits)
         return text, edits
 
 
