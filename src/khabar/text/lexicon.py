@@ -63,6 +63,9 @@ PREFIX_MIN_COUNT = 20
 PAIR_VOTE_LIFT = 2.0
 #: Personal endings that turn a verb stem into a remainder after می: «می‌کن|م», «می‌کن|ند».
 PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+#: The plural ``ها`` and the endings it takes (``کتاب‌های``, ``کتاب‌هایش``); see
+#: :meth:`Lexicon.plural_count`.
+PLURAL_ENDINGS = ("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم")
 
 
 #: Lookup fold: letter variants that spell the same word (``تأمین`` / ``تامین``), Arabic
@@ -378,6 +381,34 @@ class Lexicon:
                 total += n
         return total
 
+    def plural_count(self, stem: str) -> int:
+        """How often ``stem`` was written with a plural ending (``ها``, ``های``, ``هایی``...),
+        with a ZWNJ or glued, never read as ``stem`` + ``ه`` + ``ای``.
+
+        A glued ``stemهای`` counts as the plural: the treebanks write ``ای`` after a silent
+        ``ه`` with a ZWNJ (``بنده‌ای``) in nine word types of ten, so their glued ``بندهای``
+        are clauses (``بند`` + ``های``).
+
+        >>> lex = Lexicon.from_counts({"بند‌ها": 2, "بندهای": 3, "بنده‌ای": 5})
+        >>> lex.plural_count("بند"), lex.heh_ye_count("بنده")
+        (5, 5)
+        """
+        total = 0
+        seam = len(stem)
+        for ending in PLURAL_ENDINGS:
+            for form, n in self.forms.get(stem + ending, {}).items():
+                if " " in form:
+                    continue
+                cuts = _zwnj_offsets(form)
+                if seam + 1 not in cuts and (not cuts or seam in cuts):
+                    total += n
+        return total
+
+    def heh_ye_count(self, heh: str) -> int:
+        """How often ``heh`` (a word ending in ``ه``) was written with ``ای`` after a ZWNJ."""
+        form = heh + ZWNJ + "ای"
+        return self.forms.get(heh + "ای", {}).get(form, 0)
+
     def log_weight(self, piece: str) -> float:
         """log of a piece's frequency (as a word or a ZWNJ piece), smoothed; for tie-breaks."""
         n = (
@@ -402,6 +433,17 @@ def stem_class(stem: str) -> str:
     """The class of a stem's last letter that decides suffix spelling: ``ه``, ``ی`` or ``*``."""
     last = stem[-1:]
     return last if last in ("ه", "ی") else "*"
+
+
+def _zwnj_offsets(form: str) -> list[int]:
+    """Offsets, in ``form`` without its ZWNJs, where its ZWNJs stand."""
+    out, k = [], 0
+    for ch in form:
+        if ch == ZWNJ:
+            out.append(k)
+        else:
+            k += 1
+    return out
 
 
 def _seam_ok(form: str, seam: int) -> bool:

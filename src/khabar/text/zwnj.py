@@ -260,10 +260,12 @@ _REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
 )
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
-#: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بیمهای``, ``زمینهای``, ``خاطرهای`` alike.
-#: The ezafe of ``های`` needs a word after it to lean on, so before a word of this reviewed
-#: list (conjunctions, prepositions, the copula: no ezafe can end there), before ``، . ؛ : ! ؟``
-#: or at the line's end, the word is ``ه`` + ``ای``.
+#: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
+#: The ezafe of ``های`` needs a word after it to lean on, so a word of this reviewed list
+#: (conjunctions, prepositions, the copula: no ezafe can end there), ``، . ؛ : ! ؟`` or the
+#: line's end after it (a *closed* context) favours ``ه`` + ``ای``, and any other word (an
+#: *open* context: ``بندهای قانونی``) favours the plural; :meth:`ZwnjRepairer._ye_readings`
+#: weighs that against the lexicon's counts of the two readings.
 NO_EZAFE_AFTER = frozenset(
     (
         "و", "یا", "اما", "ولی", "که", "را", "در", "به", "از", "با", "برای", "تا", "بر",
@@ -274,6 +276,21 @@ NO_EZAFE_AFTER = frozenset(
 _PHRASE_END = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE, _HEH_YE = "های", "ای"
+#: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
+#: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
+#: ``Xه‌ای`` (795 open, 857 closed), counted by bench/zwnj/ye_context.py.
+_PLURAL_OPEN, _PLURAL_CLOSED, _HEH_YE_OPEN, _HEH_YE_CLOSED = 4732, 26, 795, 857
+#: An open context favours the plural only about 2 to 1 on average, and less after the
+#: adjectives in ``ای`` that a noun follows (``زنجیره‌ای``), so there the plural wins against
+#: the word's own reading only when the lexicon saw the stem with a plural ending at least as
+#: often as the ``ه‌ای`` word, and at least this often: «بندهای قانونی» (5 plurals, 5
+#: ``بنده‌ای``) is clauses, «گوشهای کنج» (10, 16) stays ``گوشه‌ای``, «ریشهای» (``ریش``,
+#: beard, never seen plural) stays ``ریشه‌ای``.
+MIN_PLURAL_COUNT = 2
+#: A closed context favours ``ه`` + ``ای`` about 95 to 1.
+CLOSED_HEH_YE_ODDS = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
+    _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
+)
 
 
 def _edge(ch: str) -> bool:
@@ -510,12 +527,12 @@ class ZwnjRepairer:
                     glued_weight += GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
                     seams = prefix_seams
-                elif chunk[m.end() : m.end() + 1] in _PHRASE_END:  # «حرفهای،» → «حرفه‌ای،»
-                    seams = self._heh_ye_reading(tok, seams) or seams
-                elif len(tok) == len(chunk):  # one word (as _analyse_word has it)
-                    heh_ye = self._heh_ye_reading(tok, seams)
-                    if heh_ye:
-                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
+                else:
+                    seams, closed = self._ye_readings(tok, seams)
+                    if chunk[m.end() : m.end() + 1] in _PHRASE_END:  # «حرفهای،» → «حرفه‌ای،»
+                        seams = closed
+                    elif len(tok) == len(chunk) and closed != seams:  # one word, as in
+                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in closed)  # _analyse_word
                         other = (alt, _apply_tuples(chunk, list(alt)))
                         self._note_other_reading(chunk)
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
@@ -560,9 +577,9 @@ class ZwnjRepairer:
                     if level == GLUED_PREFIX:
                         seams = prefix_seams
                 if seams and level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
-                    heh_ye = self._heh_ye_reading(word, seams)
-                    if heh_ye:
-                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in heh_ye)
+                    seams, closed = self._ye_readings(word, seams)
+                    if closed != seams:
+                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in closed)
                         other = (alt, _apply_tuples(word, list(alt)))
                         self._note_other_reading(word)
                 if seams:  # ascending, as _analyse_chunk's sort leaves them
@@ -580,25 +597,61 @@ class ZwnjRepairer:
             other,
         )
 
-    def _heh_ye_reading(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
-        """The seams of ``tok`` read as ``ه`` + ``ای`` when ``seams`` read it as the plural
-        ``های`` (``حرف|های`` → ``حرفه|ای``) and both readings are words; else ``()``.
+    def _ye_readings(
+        self, tok: str, seams: tuple[int, ...]
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The seams of ``tok`` in an open and in a closed context (see NO_EZAFE_AFTER).
+
+        A glued word ending in ``های`` whose ``ه`` + ``ای`` reading is a word too
+        (``بنده`` of ``بندهای``) gets both readings weighed: the lexicon's count of the plural
+        (:meth:`~khabar.text.lexicon.Lexicon.plural_count`, ``بند‌ها``, ``بندهای``...) against
+        its count of ``بنده‌ای``: in an open context the plural needs as many (and
+        ``MIN_PLURAL_COUNT``), in a closed one the ``ه‌ای`` count plus one, times
+        ``CLOSED_HEH_YE_ODDS``, must not fall below the plural's. ``بندهای قانونی`` (5 plural, 5 ``بنده‌ای``) is clauses,
+        ``حرفهای،`` (55, 27) is ``حرفه‌ای``. Any other word gets ``(seams, seams)``.
+        """
+        readings = self._plural_and_heh_ye(tok, seams)
+        if readings is None:
+            return seams, seams
+        plural, heh_ye = readings
+        lex = self.lexicon
+        n = len(tok)
+        plural_n = lex.plural_count(tok[: n - len(_PLURAL_EZAFE)].translate(FOLD))
+        heh_ye_n = lex.heh_ye_count(tok[: n - len(_HEH_YE)].translate(FOLD))
+        opened = seams  # the lexicon's or the segmenter's reading of the word alone
+        if plural_n >= MIN_PLURAL_COUNT and plural_n >= heh_ye_n:
+            opened = plural
+        closed = heh_ye if (heh_ye_n + 1) * CLOSED_HEH_YE_ODDS > plural_n else plural
+        return opened, closed
+
+    def _plural_and_heh_ye(
+        self, tok: str, seams: tuple[int, ...]
+    ) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """The seams of ``tok`` read as the plural ``های`` and as ``ه`` + ``ای``, when
+        ``seams`` end with one of them and the other is a word as well; else None.
 
         The ``ه`` word must be known (``حرفه``) and take ``ای`` after a ZWNJ (the learned
-        share), so ``کتابهای`` (no ``کتابه``) has no other reading.
+        share), so ``کتابهای`` (no ``کتابه``) has no other reading; the plural's stem must
+        be a known word (``بند`` of ``بندهای``).
         """
         n = len(tok)
-        if not seams or seams[-1] != n - len(_PLURAL_EZAFE) or not tok.endswith(_PLURAL_EZAFE):
-            return ()
-        heh = tok[: n - len(_HEH_YE)].translate(FOLD)
+        if not seams or not tok.endswith(_PLURAL_EZAFE):
+            return None
+        plural_cut, heh_cut = n - len(_PLURAL_EZAFE), n - len(_HEH_YE)
+        if seams[-1] not in (plural_cut, heh_cut):
+            return None
+        head = seams[:-1]
+        stem = tok[:plural_cut].translate(FOLD)
+        heh = tok[:heh_cut].translate(FOLD)
         lex = self.lexicon
         if (
-            len(heh) != n - len(_HEH_YE)  # the fold dropped a mark: offsets would move
+            len(heh) != heh_cut  # the fold dropped a mark: offsets would move
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
             or lex.suffix_share(_HEH_YE, heh) < MIN_SUFFIX_SHARE
+            or (seams[-1] == heh_cut and lex.word_count.get(stem, 0) < MIN_STEM_COUNT)
         ):
-            return ()
-        return seams[:-1] + (n - len(_HEH_YE),)
+            return None
+        return head + (plural_cut,), head + (heh_cut,)
 
     def _is_whole_word(self, key: str) -> bool:
         """Whether the lexicon writes ``key`` glued often enough to be a word as it stands:
@@ -630,8 +683,9 @@ class ZwnjRepairer:
         self._other_reading_chunks.add(chunk)
 
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
-        """``infos`` with each ambiguous ``های`` word read as ``ه`` + ``ای`` where no ezafe
-        can follow it: before a word of :data:`NO_EZAFE_AFTER` or at the line's end
+        """``infos`` with each ambiguous ``های`` word given its closed-context reading
+        (:meth:`_ye_readings`) where no ezafe can follow it: before a word of
+        :data:`NO_EZAFE_AFTER`, before punctuation or at the line's end
         (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``)."""
         out = list(infos)
         last = len(infos) - 1
@@ -639,7 +693,8 @@ class ZwnjRepairer:
             other = info[8]
             if other is None or (i + 1) in joins:
                 continue
-            if i == last or infos[i + 1][2] in NO_EZAFE_AFTER:
+            after = infos[i + 1] if i < last else None
+            if after is None or after[2] in NO_EZAFE_AFTER or after[1][:1] in _PHRASE_END:
                 out[i] = (other[0], other[1], *info[2:])
         return out
 

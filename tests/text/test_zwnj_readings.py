@@ -1,0 +1,63 @@
+"""ZWNJ engine rules for words the engine used to misread (issue #3): each table was written
+and checked by hand, with rows that must not change.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.lexicon import Lexicon
+from khabar.text.zwnj import ZwnjRepairer, apply_repairs, default_repairer
+
+Z = "\u200c"
+
+
+@pytest.fixture(scope="module")
+def rep() -> ZwnjRepairer:
+    return default_repairer()
+
+
+def _check(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected
+    assert apply_repairs(text, rep.find_repairs(text)) == expected
+    assert rep.repair(expected) == expected
+
+
+# ---- «های»: the plural against «ه» + «ای», by the lexicon's counts and the next word ---------
+
+PLURAL_OR_HEH_YE = [
+    # a noun or adjective after it takes the plural's ezafe: clauses (بند + های), not a
+    # servant (بنده + ای); the lexicon saw بند with a plural 5 times, بنده‌ای 5 times
+    ("طبق بندهای قانونی", f"طبق بند{Z}های قانونی"),
+    ("بندهای قرارداد را خواند", f"بند{Z}های قرارداد را خواند"),
+    # where no ezafe can follow (که, و, punctuation, the line's end): a servant
+    ("هر بندهای که", f"هر بنده{Z}ای که"),
+    ("او بندهای.", f"او بنده{Z}ای."),
+    # punctuation as its own chunk closes the phrase too: «حرفهای ، او» is professional
+    ("بازیکن حرفهای ، او", f"بازیکن حرفه{Z}ای ، او"),
+    # must not change: a word the lexicon saw far more often as «ه‌ای» keeps it before a noun
+    # (a corner of the room: گوشه‌ای 16 times, گوش with a plural 10)
+    ("گوشهای کنج اتاق", f"گوشه{Z}ای کنج اتاق"),
+    # ... the plural with an ezafe stays (حرف: 58 plurals)
+    ("حرفهای او را شنیدم", f"حرف{Z}های او را شنیدم"),
+    # ... and words written with their ZWNJ are kept as written
+    (f"طبق بند{Z}های قانونی", f"طبق بند{Z}های قانونی"),
+    (f"هر بنده{Z}ای که", f"هر بنده{Z}ای که"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_OR_HEH_YE)
+def test_plural_or_heh_ye(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
+
+
+def test_plural_and_heh_ye_counts() -> None:
+    lex = Lexicon.from_counts(
+        {"بند": 9, "بنده": 9, f"بند{Z}ها": 2, "بندهای": 3, f"بنده{Z}ای": 5, f"بنده{Z}های": 2}
+    )
+    # بندهای glued counts as the plural; بنده‌های (servants) is no plural of بند
+    assert lex.plural_count("بند") == 5
+    assert lex.heh_ye_count("بنده") == 5
+    assert lex.plural_count("کتاب") == 0
