@@ -9,9 +9,11 @@ comment per group in the reviewed data file ``khabar/data/style/news.tsv``.
 (``fix(text, style="news")``, ``khabar fix --set style=news``), outside URLs, hashtags and other
 protected spans.
 
-A pair joins only when it stands alone: nothing but spaces (or a ZWNJ) between its words, and no
-letter, mark or ZWNJ touching its outer edges, so «همین که», «این کهنه» and «به عنوانی» (to a
-title) keep their spelling, and nothing joins across punctuation or a line break.
+A pair joins only when it stands alone: spaces (or a ZWNJ) between its words, and no letter,
+mark or ZWNJ touching its outer edges, so «همین که», «این کهنه» and «به عنوانی» (to a title)
+keep their spelling, and nothing joins across punctuation or a line break. A pair whose writer
+glued two of its words with nothing between them (اینکه, همزمان, درحالیکه) is a third spelling,
+correct in both styles, and is left as it is.
 
 >>> apply_style("او به عنوان رئیس گفت این که نه تنها ...", "news")
 'او به\\u200cعنوان رئیس گفت این\\u200cکه نه\\u200cتنها ...'
@@ -39,21 +41,21 @@ ZWNJ = "\u200c"
 #: (harakat, hamza above, superscript alef, Quranic marks), tatweel, ZWNJ or ZWJ; any of them
 #: would make the pair part of a longer word (همین که, این کهنه, به عنوان‌ها)
 _WORDISH = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-#: between the words of a pair: spaces (the treebank spelling), one ZWNJ (the news one), or
-#: nothing (درحالی که); never punctuation or a line break
-_JOINT = "(?: +|\u200c)?"
+#: between the words of a pair: spaces (the treebank spelling) or one ZWNJ (the news one, or a
+#: pair half written so: به‌طوری که); never nothing (اینکه is a spelling of its own), punctuation
+#: or a line break
+_JOINT = "(?: +|\u200c)"
 _SEPARATORS = re.compile("[ \u200c]")
-_COLUMNS = ("apart", "news", "tails", "also")
+_COLUMNS = ("apart", "news", "tails")
 
 
 @dataclass(frozen=True, slots=True)
 class StylePair:
-    """One row of a style file: ``apart`` (and ``also``) become ``news``; ``tails`` may follow."""
+    """One row of a style file: ``apart`` becomes ``news``; ``tails`` may follow its last word."""
 
     apart: str
     news: str
     tails: tuple[str, ...]
-    also: tuple[str, ...]
     line: int
 
 
@@ -66,9 +68,9 @@ def _row_error(source: str, line: int, problem: str) -> ValueError:
 def parse_pairs(text: str, source: str = "news.tsv") -> tuple[StylePair, ...]:
     """Parse a style file (see the header of ``khabar/data/style/news.tsv``), checking each row.
 
-    >>> parse_pairs("apart\\tnews\\ttails\\talso\\nهم زمان\\tهم\\u200cزمان\\tی\\t-\\n")
-    (StylePair(apart='هم زمان', news='هم\\u200cزمان', tails=('ی',), also=(), line=2),)
-    >>> parse_pairs("apart\\tnews\\ttails\\talso\\nهم زمان\\tهمزمان\\t-\\t-\\n")
+    >>> parse_pairs("apart\\tnews\\ttails\\nهم زمان\\tهم\\u200cزمان\\tی\\n")
+    (StylePair(apart='هم زمان', news='هم\\u200cزمان', tails=('ی',), line=2),)
+    >>> parse_pairs("apart\\tnews\\ttails\\nهم زمان\\tهمزمان\\t-\\n")
     Traceback (most recent call last):
     ...
     ValueError: news.tsv line 2: 'همزمان' is not 'هم زمان' with each space made a ZWNJ or nothing (at least one ZWNJ: a style of ZWNJ compounds); see the column notes at the top of the file
@@ -89,7 +91,7 @@ def parse_pairs(text: str, source: str = "news.tsv") -> tuple[StylePair, ...]:
             raise _row_error(
                 source, number, f"expected {len(_COLUMNS)} TAB-separated columns, got {len(cells)}"
             )
-        apart, news, tails, also = cells
+        apart, news, tails = cells
         words = apart.split(" ")
         if len(words) < 2 or not all(words):
             raise _row_error(source, number, f"{apart!r} is not two or more words, one space apart")
@@ -100,15 +102,11 @@ def parse_pairs(text: str, source: str = "news.tsv") -> tuple[StylePair, ...]:
                 f"{news!r} is not {apart!r} with each space made a ZWNJ or nothing (at least "
                 "one ZWNJ: a style of ZWNJ compounds)",
             )
-        pair = StylePair(apart, news, _cells(tails), _cells(also), number)
-        for spelling in (apart, *pair.also):
-            key = _key(spelling)
-            if key in keys and keys[key] != number:
-                raise _row_error(
-                    source, number, f"{spelling!r} is already a spelling of line {keys[key]}"
-                )
-            keys[key] = number
-        pairs.append(pair)
+        key = _key(apart)
+        if key in keys:
+            raise _row_error(source, number, f"{apart!r} is already the pair of line {keys[key]}")
+        keys[key] = number
+        pairs.append(StylePair(apart, news, _cells(tails), number))
     return tuple(pairs)
 
 
@@ -153,14 +151,9 @@ class _Joiner:
     """The compiled pattern of one style and the lookup from a match to its news spelling."""
 
     def __init__(self, pairs: tuple[StylePair, ...]) -> None:
-        # key (the spelling without spaces and ZWNJs) -> pair; a fully glued match is rewritten
-        # only when the file lists it (اینکه), since it may be the dictionary word (همزمان)
-        self._by_key: dict[str, StylePair] = {}
-        alternatives: list[str] = []
-        for pair in pairs:
-            for spelling in (pair.apart, *pair.also):
-                self._by_key[_key(spelling)] = pair
-                alternatives.append(_JOINT.join(map(re.escape, spelling.split(" "))))
+        # key (the pair without spaces and ZWNJs) -> pair: every way of writing it finds its row
+        self._by_key = {_key(pair.apart): pair for pair in pairs}
+        alternatives = [_JOINT.join(map(re.escape, p.apart.split(" "))) for p in pairs]
         tails = sorted({t for p in pairs for t in p.tails}, key=lambda t: (-len(t), t))
         # longest first: «به طوری که» before «به طور»
         alternatives.sort(key=lambda a: (-len(a), a))
@@ -173,9 +166,7 @@ class _Joiner:
         core, tail = m.group("core"), m.group("tail") or ""
         pair = self._by_key[_key(core)]
         if tail and tail not in pair.tails:
-            return m.group()
-        if core == _key(core) and core not in pair.also and core != pair.news:
-            return m.group()  # glued, and not a spelling the file lists: همزمان
+            return m.group()  # به طوری (no که): a tail of another row's word, not of this one
         return pair.news + tail
 
 
@@ -216,8 +207,8 @@ def apply_style(text: str, style: Style | str = Style.NEWS) -> str:
 
     Pure and idempotent: ``apply_style(apply_style(x)) == apply_style(x)``.
 
-    >>> apply_style("محیط زیستی و هم زمان در حالیکه اینکه همزمان")
-    'محیط\\u200cزیستی و هم\\u200cزمان درحالی\\u200cکه این\\u200cکه همزمان'
+    >>> apply_style("محیط زیستی و هم زمان، اینکه همزمان")
+    'محیط\\u200cزیستی و هم\\u200cزمان، اینکه همزمان'
     >>> apply_style("متن", "agency")
     Traceback (most recent call last):
     ...
