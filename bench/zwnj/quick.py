@@ -4,11 +4,14 @@
     .venv/bin/python bench/zwnj/quick.py                  # PerDT dev, Seraji dev, PEYMA 600K
     .venv/bin/python bench/zwnj/quick.py --half even      # even lines only (odd: the rest)
     .venv/bin/python bench/zwnj/quick.py --sets "PerDT dev" --modes spaced
+    .venv/bin/python bench/zwnj/quick.py --set style=news  # a policy's ZWNJ fields (repeatable)
 
 Scores with ``eval/zwnj_score.py``, the in-repository twin of ``../shared/tools/score_zwnj.py``
 (``tests/text/test_quality_gate.py`` checks that they agree); the engine gets the line with
 Arabic ي/ك/ى folded, as ``bench/zwnj/khabar_zwnj.py`` does. ``--half`` keeps every other line,
 so rules chosen on one half can be checked on the other before the held-out splits.
+``--set KEY=VALUE`` runs the engine and house style of that policy (``zwnj``, ``zwnj_trust``,
+``style``), as ``khabar_zwnj.py --set`` does; without it the default engine runs alone.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
+sys.path.insert(0, str(ROOT / "bench" / "zwnj"))
 
+from khabar_zwnj import FOLD, repair_function
 from zwnj_score import evaluate, read_gold
-
-from khabar.text.zwnj import default_repairer
 
 SHARED = ROOT.parent / "shared" / "data"
 SETS = {
@@ -33,7 +36,6 @@ SETS = {
     "Seraji dev": SHARED / "ud_seraji" / "dev.txt",
     "PEYMA 600K": SHARED / "peyma_nsurl2019" / "peyma600k.sentences.txt",
 }
-FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,11 +43,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="*", default=list(SETS))
     ap.add_argument("--modes", nargs="*", default=["glued", "spaced", "intact"])
     ap.add_argument("--half", choices=["even", "odd"])
+    ap.add_argument(
+        "--set",
+        dest="policy",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a fix policy ZWNJ field (zwnj, zwnj_trust, style), repeatable",
+    )
     a = ap.parse_args(argv)
-    repairer = default_repairer()
+    repair_line = repair_function(a.policy)
 
     def repair(line: str) -> str:
-        return repairer.repair(line.translate(FOLD))
+        return repair_line(line.translate(FOLD))
 
     rows = {}
     for name in a.sets:

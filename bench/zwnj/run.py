@@ -3,6 +3,8 @@
 
     .venv/bin/python bench/zwnj/run.py                 # everything (tens of minutes)
     .venv/bin/python bench/zwnj/run.py --limit 2000    # first 2000 lines of each set
+    .venv/bin/python bench/zwnj/run.py --only "khabar (style=news)"   # one row; the rest kept
+    .venv/bin/python bench/zwnj/run.py --only "khabar (zwnj_trust=none)" --set zwnj_trust=none
 
 1. Makes ``bench/.venv-anchors`` (git-ignored by a ``.gitignore`` inside it) with hazm, shekar
    and python-negar from PyPI; they are points of comparison, NOT khabar dependencies.
@@ -14,6 +16,10 @@
 
 khabar is measured twice: ``khabar fix`` (the whole fix, character normalisation included)
 when ``.venv/bin/khabar`` exists, and the ZWNJ engine alone (``bench/zwnj/khabar_zwnj.py``).
+Beside the engine's default row, ``khabar (style=news)`` scores the engine followed by the news
+house style (``khabar_zwnj.py --set style=news``); ``--set KEY=VALUE`` (repeatable) adds one
+more row ``khabar (KEY=VALUE, ...)`` for any policy of the engine's fields (zwnj, zwnj_trust,
+style).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import os
 import platform
 import re
 import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -44,6 +51,8 @@ SETS = {
     "PEYMA 600K": SHARED / "data" / "peyma_nsurl2019" / "peyma600k.sentences.txt",
 }
 MODES = ("glued", "spaced", "intact")
+#: khabar under non-default policies, each a row beside the default engine's (khabar_zwnj.py --set)
+POLICY_ROWS: tuple[tuple[str, ...], ...] = (("style=news",),)
 Z = "\u200c"
 
 
@@ -81,13 +90,22 @@ def ensure_anchors() -> None:
         subprocess.run([str(py), "-m", "pip", "install", "-q", package], check=True)
 
 
-def tools() -> dict[str, str]:
-    """Tool name -> shell command reading stdin and writing one line per line."""
+def policy_row(sets: tuple[str, ...]) -> str:
+    """The row name of khabar under a policy: ``khabar (style=news)``."""
+    return f"khabar ({', '.join(sets)})"
+
+
+def tools(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """Tool name -> shell command reading stdin and writing one line per line; ``extra``: the
+    ``--set`` items of one more khabar row."""
     out = {}
     khabar = ROOT / ".venv" / "bin" / "khabar"
     if khabar.exists():
         out["khabar fix"] = f"{khabar} fix"
-    out["khabar zwnj engine"] = f"{ROOT / '.venv' / 'bin' / 'python'} {HERE / 'khabar_zwnj.py'}"
+    engine = f"{ROOT / '.venv' / 'bin' / 'python'} {HERE / 'khabar_zwnj.py'}"
+    out["khabar zwnj engine"] = engine
+    for sets in (*POLICY_ROWS, *([extra] if extra else [])):
+        out[policy_row(sets)] = engine + "".join(f" --set {shlex.quote(s)}" for s in sets)
     for name in ("hazm", "shekar", "negar"):
         out[name] = f"{anchor_python(name)} {HERE / 'anchor.py'} {name}"
     return out
@@ -219,7 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--render-only", action="store_true", help="rewrite results.md from results.json"
     )
+    ap.add_argument(
+        "--set",
+        dest="policy",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="add a row 'khabar (KEY=VALUE, ...)': the engine under this policy (zwnj, "
+        "zwnj_trust, style; repeatable, all in one row)",
+    )
     a = ap.parse_args(argv)
+    extra = tuple(a.policy)
     if not SCORER.exists():
         print(f"error: {SCORER} not found; put ../shared beside the repository", file=sys.stderr)
         return 2
@@ -231,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         write_results(a.output, rows, f"re-rendered {started} from results.json", info)
         return 0
     ensure_anchors()
-    selected = {k: v for k, v in tools().items() if not a.only or k in a.only}
+    selected = {k: v for k, v in tools(extra).items() if not a.only or k in a.only}
     # rows of tools not run now are kept from the previous run (results.json beside results.md)
     previous = json.loads(saved.read_text("utf-8")) if a.only and saved.exists() else {}
     rows = []
@@ -255,8 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     # read again now: another run with --only (other tools) may have written since we started
     if a.only and saved.exists():
         previous = json.loads(saved.read_text("utf-8"))
-    kept = [previous[name] for name in tools() if name in previous and name not in selected]
-    rows = sorted(rows + kept, key=lambda r: list(tools()).index(r["tool"]))
+    # rows of other tools are kept, and so are rows of earlier --set runs (after the known ones)
+    order = list(tools(extra))
+    kept = [row for name, row in previous.items() if name not in selected]
+    rows = sorted(rows + kept, key=lambda r: (order + [r["tool"]]).index(r["tool"]))
     saved.write_text(json.dumps({r["tool"]: r for r in rows}, ensure_ascii=False, indent=1) + "\n")
     scope = f"first {a.limit} lines of each set" if a.limit else "whole sets"
     write_results(a.output, rows, f"run {started} ({scope})", info)
