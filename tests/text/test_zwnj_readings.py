@@ -61,3 +61,26 @@ def test_plural_and_heh_ye_counts() -> None:
     assert lex.plural_count("بند") == 5
     assert lex.heh_ye_count("بنده") == 5
     assert lex.plural_count("کتاب") == 0
+
+
+# ---- «میدانی» (field) and «می‌دانی» (you know) in a line whose ZWNJs were dropped -----------
+
+WHOLE_IN_CONTEXT = [
+    # the line's «میداند» shows its ZWNJs were dropped; after a noun that takes the ezafe
+    # (بررسی) or a preposition (در), میدانی is the adjective/noun «field» and stays whole
+    ("او میداند که بررسی میدانی لازم است", f"او می{Z}داند که بررسی میدانی لازم است"),
+    ("او میداند که در میدانی بزرگ بود", f"او می{Z}داند که در میدانی بزرگ بود"),
+    # a plural ending makes it a noun: a verb takes no «ها» (athletes of track and field)
+    ("دو و میدانیها", f"دو و میدانی{Z}ها"),
+    # «میگو» (shrimp) is written glued in the lexicon: «میگوی» is shrimp with its ezafe
+    ("میگوی پرورشی", "میگوی پرورشی"),
+    # must not change: after a pronoun it is the verb «you know», and verbs stay verbs
+    ("او میداند که تو میدانی", f"او می{Z}داند که تو می{Z}دانی"),
+    ("او میگوید", f"او می{Z}گوید"),
+    ("تو میگویی", f"تو می{Z}گویی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_IN_CONTEXT)
+def test_whole_words_in_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

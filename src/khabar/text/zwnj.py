@@ -47,7 +47,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple, TypeAlias
 
-from khabar.text.lexicon import FOLD, JOINING, ZWNJ, Lexicon
+from khabar.text.lexicon import FOLD, JOINING, PLURAL_ENDINGS, ZWNJ, Lexicon
 
 # Arabic-script letters, tatweel and diacritics (the same class as scripts/build_lexicon.py).
 # Digits (U+0660-U+066D, U+06F0-U+06F9) and Arabic punctuation are not letters: a ZWNJ beside
@@ -272,6 +272,9 @@ NO_EZAFE_AFTER = frozenset(
         "است", "هست", "هستند", "بود", "بودند", "باشد", "نیست", "نیز",
     )
 )  # fmt: skip
+#: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
+#: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
+BEFORE_NOUN = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
@@ -430,6 +433,8 @@ class ZwnjRepairer:
             return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
         if joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
             joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        if self._has_whole_word(parts):  # «بررسی میدانی» in a line whose ZWNJs were dropped
+            infos = self._whole_words_in_context(parts, infos)
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
@@ -665,6 +670,23 @@ class ZwnjRepairer:
             return False
         split = max((n for form, n in forms.items() if form != key), default=0)
         return glued > WHOLE_WORD_SHARE * split
+
+    def _whole_words_in_context(self, parts: list[str], infos: list[ChunkInfo]) -> list[ChunkInfo]:
+        """``infos`` with each chunk holding a glued word the lexicon writes glued
+        (``میدانی``) kept whole where the word before it opens a noun phrase: a preposition
+        of :data:`BEFORE_NOUN` or a noun that takes the ezafe (the lexicon saw it with a
+        plural ending at least ``MIN_PLURAL_COUNT`` times): «بررسی میدانی» (field study)
+        stays, «تو میدانی» (you know) is split in a line whose ZWNJs were dropped."""
+        out = list(infos)
+        chunks = self._whole_word_chunks
+        lex = self.lexicon
+        for i in range(1, len(parts)):
+            if parts[i] not in chunks:
+                continue
+            prev = infos[i - 1][3]
+            if prev in BEFORE_NOUN or lex.plural_count(prev) >= MIN_PLURAL_COUNT:
+                out[i] = self._chunk_infos([parts[i]], GLUED_SURE)[0]
+        return out
 
     def _has_whole_word(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` holds a glued word the lexicon writes glued."""
@@ -1032,6 +1054,8 @@ class ZwnjRepairer:
         best = self.lexicon.best_form(key)
         if best is None:
             best = self._ezafe_ye(key) or self._segment(key)
+        elif ZWNJ in best and self._noun_and_ye(key, best):
+            return ()  # «میگوی» is shrimp + ی, not می + گوی
         if best is None or ZWNJ not in best:
             return ()
         seams = [k for k in _zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
@@ -1040,6 +1064,38 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _head_form(self, head: str, after: str) -> str:
+        """How the first piece of a split glued word is written: its lexicon spelling, but
+        glued before a plural ending if the lexicon writes it glued too, since a verb takes
+        no plural: ``میدانیها`` is ``میدانی‌ها`` (field ones), not ``می‌دانی‌ها``.
+        """
+        form = self.lexicon.best_form(head) or head
+        if (
+            after in PLURAL_ENDINGS
+            and ZWNJ in form
+            and self._prefix_seams(head, tuple(_zwnj_offsets(form)))
+            and self.lexicon.glued_count(head) >= WHOLE_WORD_COUNT
+        ):
+            return head
+        return form
+
+    def _noun_and_ye(self, key: str, best: str) -> bool:
+        """Whether ``key``, which the lexicon writes as a verb (``می‌گوی``), is rather a
+        word it writes glued plus the ezafe or indefinite ``ی`` (``میگو``, shrimp, + ``ی``):
+        the lexicon never saw ``key`` glued, saw its base glued at least ``WHOLE_WORD_COUNT``
+        times, never split, and more often than the verb form.
+        """
+        lex = self.lexicon
+        base = key[:-1]
+        return (
+            key.endswith(EZAFE_YE)
+            and lex.glued_count(key) == 0
+            and bool(self._prefix_seams(key, tuple(_zwnj_offsets(best))))
+            and lex.glued_count(base) >= WHOLE_WORD_COUNT
+            and lex.best_form(base) == base
+            and lex.glued_count(base) > lex.forms[key].get(best, 0)
+        )
 
     def _ezafe_ye(self, tok: str) -> str | None:
         """``همهی`` → ``همه‌ی``: the ezafe ``ی`` after a silent ``ه`` (the written form of ``ۀ``
@@ -1125,7 +1181,8 @@ class ZwnjRepairer:
         if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
         head = tok[: final[2][0]]
-        head_form = lex.best_form(head) or head
+        after = tok[final[2][0] : final[2][1] if len(final[2]) > 1 else n]
+        head_form = self._head_form(head, after)
         out = head_form + tok[len(head) :]
         for k in reversed(final[2]):
             k += head_form.count(ZWNJ)
