@@ -60,6 +60,42 @@ def build_step(name: str, config: Config) -> Step:
     return cls(config.section(section) if section else None)
 
 
+#: whether a step may read or change a document's ``edits`` or ``raw`` (``None``: never)
+_Needs = Callable[[Document], bool] | None
+
+
+def _always(doc: Document) -> bool:
+    return True
+
+
+def uses_edits_or_raw(step: Step, call: str, decision: Any = None) -> _Needs:
+    """Whether ``step``'s ``call`` (``"process"``, ``"apply"`` or ``"observe"``) may read or
+    change a document's ``edits`` or ``raw``: ``None`` when it never does, else a test per
+    document.
+
+    Those two are most of a document's bytes and Python objects (a hundred or more edits), and a
+    stage that does not touch them hands them from its work file to the next one as Arrow. A step
+    says it leaves them alone with a method ``uses_edits_or_raw(doc)`` (for ``apply``:
+    ``apply_uses_edits_or_raw(doc, decision)``; for ``observe``:
+    ``observe_uses_edits_or_raw(doc)``) returning ``False``, or a class attribute of that name
+    set to ``None`` (never). A step that says nothing (fix, a plug-in) is given them always.
+
+    >>> from khabar.steps.corpus import QualityStep
+    >>> uses_edits_or_raw(QualityStep(), "process") is None
+    True
+    """
+    name = {"process": "uses_edits_or_raw", "apply": "apply_uses_edits_or_raw",
+            "observe": "observe_uses_edits_or_raw"}[call]
+    if not hasattr(step, name):
+        return _always
+    test = getattr(step, name)
+    if test is None:
+        return None
+    if call == "apply":
+        return lambda doc: bool(test(doc, decision))
+    return test  # type: ignore[no-any-return]
+
+
 class StepTimeout(Exception):
     """A step spent longer than ``run.doc_timeout`` seconds on one document."""
 
@@ -132,8 +168,9 @@ class SegmentRunner:
 
     def run(self, docs: Iterable[Document], decision: Any,
             on_dropped: Callable[[Document], None],
-            on_reject: Callable[[Reject], None]) -> Iterator[Document]:
-        with self.session(decision, on_dropped, on_reject) as process:
+            on_reject: Callable[[Reject], None],
+            materialize: Callable[[Document], None] | None = None) -> Iterator[Document]:
+        with self.session(decision, on_dropped, on_reject, materialize) as process:
             for doc in docs:
                 out = process(doc)
                 if out is not None:
@@ -141,33 +178,49 @@ class SegmentRunner:
 
     @contextmanager
     def session(self, decision: Any, on_dropped: Callable[[Document], None],
-                on_reject: Callable[[Reject], None]
+                on_reject: Callable[[Reject], None],
+                materialize: Callable[[Document], None] | None = None,
                 ) -> Iterator[Callable[[Document], Document | None]]:
         """Set the steps up and give a function that runs the segment on one document and
         returns it, or ``None`` when it was dropped (``on_dropped``) or rejected (``on_reject``).
         :meth:`run` is this over a stream; a caller that interleaves documents with other work
         (the last stage passing untouched rows through as Arrow) calls it one document at a time.
+
+        ``materialize``: the documents come without their ``edits`` and ``raw`` (a stage reading
+        its work file hands those on as Arrow, :class:`khabar.io.schema.Carry`); it gives a
+        document them back, and is called before any step that may read or change them (see
+        :func:`uses_edits_or_raw`).
         """
-        chain: list[tuple[Step, Callable[[Document], Document]]] = []
+        chain: list[tuple[Step, Callable[[Document], Document], _Needs]] = []
         if self.apply_step is not None:
             apply_step = self.apply_step
-            chain.append((apply_step, lambda d: apply_step.apply(d, decision)))  # type: ignore[attr-defined]
-        chain.extend((s, s.process) for s in self.steps)
-        for step, _ in chain:
+            chain.append((apply_step, lambda d: apply_step.apply(d, decision),  # type: ignore[attr-defined]
+                          uses_edits_or_raw(apply_step, "apply", decision)))
+        chain.extend((s, s.process, uses_edits_or_raw(s, "process")) for s in self.steps)
+        for step, _, _ in chain:
             step.setup()  # one-time loads happen before the per-document clock starts
+        observe_needs: _Needs = None
         if self.observe_step is not None:
             self.observe_step.setup()
+            observe_needs = uses_edits_or_raw(self.observe_step, "observe")
+        if materialize is None:  # the documents are whole: nothing to give back
+            chain = [(step, fn, None) for step, fn, _ in chain]
+            observe_needs = None
         with _TimeLimit(self.doc_timeout) as limit, _frozen_heap():
-            yield lambda doc: self._one(doc, chain, limit, on_dropped, on_reject)
+            yield lambda doc: self._one(doc, chain, observe_needs, materialize, limit,
+                                        on_dropped, on_reject)
 
-    def _one(self, doc: Document, chain: list[tuple[Step, Callable[[Document], Document]]],
+    def _one(self, doc: Document, chain: list[tuple[Step, Callable[[Document], Document], _Needs]],
+             observe_needs: _Needs, materialize: Callable[[Document], None] | None,
              limit: _TimeLimit, on_dropped: Callable[[Document], None],
              on_reject: Callable[[Reject], None]) -> Document | None:
         if doc.dropped:
             on_dropped(doc)
             return None
-        for step, fn in chain:
+        for step, fn, needs in chain:
             try:
+                if needs is not None and needs(doc):
+                    materialize(doc)  # type: ignore[misc]
                 limit.call(fn, doc)
             except StepTimeout:
                 step.stat("timeouts")
@@ -185,6 +238,8 @@ class SegmentRunner:
                 return None
         if self.observe_step is not None:
             try:
+                if observe_needs is not None and observe_needs(doc):
+                    materialize(doc)  # type: ignore[misc]
                 self.observe_step.observe(doc)  # type: ignore[attr-defined]
             except Exception as exc:  # noqa: BLE001 - recorded as a reject with its cause
                 self.observe_step.stat("errors")
@@ -192,6 +247,14 @@ class SegmentRunner:
                                  f"step_failed_{self.observe_step.name}", _short_error(exc)))
                 return None
         return doc
+
+    def leaves_edits_and_raw(self) -> bool:
+        """Whether no step of the segment wants every document's ``edits`` and ``raw``, so a
+        stage can read its documents without them (the ``materialize`` of :meth:`session`)."""
+        calls = [(self.apply_step, "apply"), *((s, "process") for s in self.steps),
+                 (self.observe_step, "observe")]
+        return all(uses_edits_or_raw(step, call) is not _always
+                   for step, call in calls if step is not None)
 
     def state(self) -> Any:
         return self.observe_step.state() if self.observe_step is not None else None  # type: ignore[attr-defined]

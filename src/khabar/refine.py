@@ -243,12 +243,13 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
         report.bytes += inp.size
 
 
-def _read_work(path: str) -> Iterator[Document]:
+def _read_work(path: str, carry: Any = None) -> Iterator[Document]:
     """The documents of a stage's work file, in order, a batch at a time, column by column.
 
     The edits' strings (a few distinct values among a hundred or more edits per document) are
     read dictionary-encoded, as Parquet stores them, so each distinct string is made once; Arrow
-    reads nested dictionary columns one row group at a time only."""
+    reads nested dictionary columns one row group at a time only. With a ``carry``
+    (:class:`khabar.io.schema.Carry`) the edits and raw text stay in the batches, as Arrow."""
     import pyarrow.parquet as pq
 
     from khabar.io.schema import batch_to_docs
@@ -259,10 +260,11 @@ def _read_work(path: str) -> Iterator[Document]:
     strings = [schema.column(i).path for i in range(metadata.num_columns)
                if schema.column(i).path.startswith("edits.")
                and schema.column(i).name in ("before", "after", "rule")]
-    pf = pq.ParquetFile(inner, filesystem=filesystem, metadata=metadata, read_dictionary=strings)
+    pf = pq.ParquetFile(inner, filesystem=filesystem, metadata=metadata,
+                        read_dictionary=None if carry is not None else strings)
     for group in range(pf.num_row_groups):
         for batch in pf.iter_batches(batch_size=512, row_groups=[group]):
-            yield from batch_to_docs(batch)
+            yield from (carry.read(batch) if carry is not None else batch_to_docs(batch))
 
 
 def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
@@ -328,7 +330,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
-    from khabar.io.schema import DocColumns, output_schema, work_schema
+    from khabar.io.schema import Carry, DocColumns, output_schema, work_schema
 
     t0 = time.perf_counter()
     out = task.outdir
@@ -348,6 +350,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
     rejected: Counter[str] = Counter()
     writers: list[Any] = []
     kept_w = drop_w = None
+    # a stage after the first whose steps never look at the edits and raw text hands them from
+    # its work file to the files it writes as Arrow, never as Python objects
+    carry = Carry() if task.stage > 0 and runner.leaves_edits_and_raw() else None
     try:
         rej_w = JsonlWriter(_rejects_file(out, task.stage, idx))
         writers.append(rej_w)
@@ -355,16 +360,16 @@ def run_stage_task(task: StageTask) -> ShardReport:
         if task.last:
             kept_w = ParquetWriter(fs.join(out, "data", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
-                                   rows=DocColumns(keep_raw=keep_raw))
+                                   rows=DocColumns(keep_raw=keep_raw, carry=carry))
             drop_w = ParquetWriter(fs.join(out, "dropped", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
-                                   rows=DocColumns(keep_raw=keep_raw))
+                                   rows=DocColumns(keep_raw=keep_raw, carry=carry))
             writers += [kept_w, drop_w]
             write_kept: Callable[[Document], None] = kept_w.write
             write_dropped: Callable[[Document], None] = drop_w.write
         else:
             work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
-                                   rows=DocColumns(order=True))
+                                   rows=DocColumns(order=True, carry=carry))
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
 
@@ -390,8 +395,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
                                on_dropped, on_reject)
         else:
             source = (_read_inputs(task, report, on_reject) if task.stage == 0
-                      else _read_work(_work_file(out, task.stage - 1, idx)))
-            for doc in runner.run(counted(source), decision, on_dropped, on_reject):
+                      else _read_work(_work_file(out, task.stage - 1, idx), carry))
+            for doc in runner.run(counted(source), decision, on_dropped, on_reject,
+                                  carry.materialize if carry is not None else None):
                 report.docs_out += 1
                 write_kept(doc)
         if runner.observe_step is not None:

@@ -27,7 +27,8 @@ pytest.importorskip("numpy")
 class RowsOfDocs(DictRows):
     """DocColumns' interface, through doc_to_row dicts and from_pylist (the reference)."""
 
-    def __init__(self, *, keep_raw: bool = True, order: bool = False) -> None:
+    def __init__(self, *, keep_raw: bool = True, order: bool = False, carry=None) -> None:
+        # carry is not used: the reference reads every document whole (read_work_by_rows)
         super().__init__(work_schema() if order else output_schema())
         self.keep_raw, self.order = keep_raw, order
 
@@ -63,7 +64,7 @@ def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch, refine_in_p
     monkeypatch.setattr(schema_mod, "batch_to_docs",
                         lambda batch: calls.append("passthrough") or rows_to_docs(batch))
     monkeypatch.setattr(refine_mod, "_read_work",
-                        lambda path: calls.append("read") or read_work_by_rows(path))
+                        lambda path, carry=None: calls.append("read") or read_work_by_rows(path))
     rows = refine_in_process(INPUTS, tmp_path / "rows", sets)
     assert {"write", "read", "passthrough"} <= set(calls)  # the reference path really ran
     assert columns == rows

@@ -167,9 +167,12 @@ class DocColumns:
     (1, [[{'offset': 2, 'before': 'ي', 'after': 'ی', 'rule': 'char.yeh'}]], 0)
     """
 
-    def __init__(self, *, keep_raw: bool = True, order: bool = False) -> None:
+    def __init__(self, *, keep_raw: bool = True, order: bool = False,
+                 carry: Carry | None = None) -> None:
         self.keep_raw = keep_raw
         self.order = order
+        #: where documents read without their edits and raw have them (see :class:`Carry`)
+        self.carry = carry
         self._signal_names = signal_names()
         self._signal_set = frozenset(self._signal_names)
         self._clear()
@@ -184,6 +187,8 @@ class DocColumns:
         self._edits: list[Edit] = []  # tuples in the struct's field order (tested)
         self._removed: list[tuple[str, str, int]] = []
         self._ends: dict[str, list[int]] = {"paragraphs": [0], "edits": [0], "removed": [0]}
+        #: rows whose edits and raw are still in a read batch: (row, batch, its row there)
+        self._carried: list[tuple[int, pa.RecordBatch, int]] = []
 
     def __len__(self) -> int:
         return len(self._cols["id"])
@@ -191,6 +196,10 @@ class DocColumns:
     def add(self, doc: Document) -> None:
         """Append ``doc`` (kept or dropped) as one row."""
         cols = self._cols
+        if self.carry is not None:
+            ref = self.carry.pop(doc)
+            if ref is not None:
+                self._carried.append((len(cols["id"]), *ref))
         for name, value in zip(_PLAIN_COLUMNS, (
                 doc.id, doc.url, doc.domain, doc.title, doc.lead, doc.text, len(doc.edits),
                 doc.raw if self.keep_raw else None, doc.source, doc.record, doc.offset,
@@ -240,8 +249,105 @@ class DocColumns:
                 arrays.append(_list_array(self._ends[name], values, field.type))
             else:
                 raise AssertionError(f"DocColumns does not fill the column {name!r}")
+        if self._carried:
+            arrays = self._with_carried(arrays, schema)
         self._clear()
         return pa.Table.from_arrays(arrays, schema=schema)
+
+    def _with_carried(self, arrays: list[pa.Array], schema: pa.Schema) -> list[pa.Array]:
+        """``arrays`` with the carried rows' ``repairs``, ``edits`` and ``raw`` (built empty
+        from their documents) taken from the batches they were read in, as Arrow."""
+        import numpy as np
+        import pyarrow as pa
+
+        n = len(arrays[0])
+        rows = np.arange(n, dtype=np.int64)
+        positions = [pos for pos, _, _ in self._carried]
+        rows[positions] = np.arange(n, n + len(positions), dtype=np.int64)
+        take = pa.array(rows)
+        names = ["repairs", "edits", *(["raw"] if self.keep_raw else [])]
+        # the carried rows of each batch, in the order they were added (one take per batch)
+        groups: list[tuple[pa.RecordBatch, list[int]]] = []
+        for _, batch, row in self._carried:
+            if groups and groups[-1][0] is batch:
+                groups[-1][1].append(row)
+            else:
+                groups.append((batch, [row]))
+        out = list(arrays)
+        for name in names:
+            i = schema.get_field_index(name)
+            field = schema.field(i)
+            carried = [batch.column(name).take(pa.array(picked)).cast(field.type)
+                       for batch, picked in groups]
+            out[i] = pa.concat_arrays([arrays[i], *carried]).take(take)
+        return out
+
+
+#: the columns of a work file that :class:`Carry` hands on as Arrow (``repairs`` is the number
+#: of ``edits``)
+CARRIED_COLUMNS = ("repairs", "edits", "raw")
+
+
+class Carry:
+    """The ``edits`` and ``raw`` of documents read from a work file, kept as the Arrow rows they
+    were read from while the documents go through steps that never look at them.
+
+    Those two are most of a document's bytes and Python objects (a hundred or more edits each):
+    a stage whose steps leave them alone reads the rest of each row into a :class:`Document`
+    (:meth:`read`; ``edits == []``, ``raw == ""``) and writes them back from the batch, as Arrow,
+    through :class:`DocColumns` made with this carry. Before a step that may use them the
+    pipeline calls :meth:`materialize`, which gives the document its own (see
+    :func:`khabar.pipeline.uses_edits_or_raw`). The files written are the same bytes as when
+    every document is read whole (tested). Documents are known by ``order``, unique in a run.
+
+    >>> t = docs_to_table([Document("a", "متن", raw="مٹن", edits=[Edit(1, "ٹ", "ت", "r")])], order=True)
+    >>> carry = Carry()
+    >>> [doc] = carry.read(t.to_batches()[0])
+    >>> doc.edits, doc.raw
+    ([], '')
+    >>> carry.materialize(doc)
+    >>> doc.edits, doc.raw
+    ([Edit(offset=1, before='ٹ', after='ت', rule='r')], 'مٹن')
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[int, tuple[pa.RecordBatch, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def read(self, batch: pa.RecordBatch) -> list[Document]:
+        """The documents of ``batch`` (rows of :func:`work_schema`) without edits and raw."""
+        names = [n for n in batch.schema.names if n not in CARRIED_COLUMNS]
+        docs = batch_to_docs(batch.select(names))
+        for row, doc in enumerate(docs):
+            self._rows[doc.order] = (batch, row)
+        return docs
+
+    def materialize(self, doc: Document) -> None:
+        """Give ``doc`` its edits and raw (nothing when it has them already)."""
+        ref = self.pop(doc)
+        if ref is None:
+            return
+        batch, row = ref
+        [doc.edits] = _lists(batch.column("edits").slice(row, 1), Edit)
+        doc.raw = batch.column("raw")[row].as_py() or ""
+
+    def pop(self, doc: Document) -> tuple[pa.RecordBatch, int] | None:
+        """Where ``doc``'s edits and raw are, and forget it; ``None`` when it has them itself.
+
+        Raises:
+            ValueError: ``doc`` was changed in its edits or raw without being given them first
+                (a step that uses them said it does not; see
+                :func:`khabar.pipeline.uses_edits_or_raw`).
+        """
+        ref = self._rows.pop(doc.order, None)
+        if ref is not None and (doc.edits or doc.raw):
+            raise ValueError(
+                f"document {doc.id!r} got edits or raw text from a step that says it does not "
+                "use them, so its own were never read back: the step must not declare "
+                "uses_edits_or_raw = None (see khabar.pipeline.uses_edits_or_raw)")
+        return ref
 
 
 #: the columns :meth:`DocColumns.add` takes as they are from a document, in its order, then

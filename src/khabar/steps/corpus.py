@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from khabar.document import Document
 from khabar.steps.base import CorpusStep, SideFiles, Step, stable_bucket
@@ -20,6 +20,8 @@ class LangIdStep(Step):
     version = 1
     section = "langid"
     summary = "identify the language offline; keep Persian (and what [langid] keep lists)"
+    #: reads the text only (khabar.pipeline.uses_edits_or_raw)
+    uses_edits_or_raw: ClassVar[None] = None
 
     def setup(self) -> None:
         from khabar.corpus.langid import detect_language, preload_model
@@ -47,6 +49,8 @@ class QualityStep(Step):
     version = 1
     section = "quality"
     summary = "quality signals per document and threshold filters, each drop with its reason"
+    #: reads the text only (khabar.pipeline.uses_edits_or_raw)
+    uses_edits_or_raw: ClassVar[None] = None
 
     def setup(self) -> None:
         from khabar.corpus.quality import compute_signals
@@ -70,6 +74,8 @@ class SiteLinesStep(CorpusStep):
     version = 1
     section = "sitelines"
     summary = "remove lines repeated across many pages of the same site (menus, footers, sponsors)"
+    #: observing reads the text only (khabar.pipeline.uses_edits_or_raw)
+    observe_uses_edits_or_raw: ClassVar[None] = None
 
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
@@ -113,15 +119,25 @@ class SiteLinesStep(CorpusStep):
             shared.update(frequent)
         return shared, {}
 
-    def apply(self, doc: Document, decision: Any) -> Document:
+    @staticmethod
+    def _hits(doc: Document, decision: Any) -> list[int]:
+        """The indices of the lines of ``doc`` that are its site's lines."""
         from khabar.corpus.keys import canonical_lines
-        from khabar.corpus.sitelines import REASON
 
         lines = decision.get(doc.domain) if doc.domain else None
         if not lines:
-            return doc
+            return []
         # a non-blank line whose canonical form is a site line (a blank one's canonical form is "")
-        hits = [i for i, line in enumerate(canonical_lines(doc.text)) if line and line in lines]
+        return [i for i, line in enumerate(canonical_lines(doc.text)) if line and line in lines]
+
+    def apply_uses_edits_or_raw(self, doc: Document, decision: Any) -> bool:
+        """Only a document that loses lines has its edits moved (khabar.pipeline.uses_edits_or_raw)."""
+        return bool(self._hits(doc, decision))
+
+    def apply(self, doc: Document, decision: Any) -> Document:
+        from khabar.corpus.sitelines import REASON
+
+        hits = self._hits(doc, decision)
         if hits:
             self.stat("lines_removed", remove_lines(doc, hits, REASON))
             self.stat("docs_changed")
@@ -137,6 +153,9 @@ class DedupStep(CorpusStep):
     version = 1
     section = "dedup"
     summary = "drop exact and near duplicates (MinHash LSH on canonical text); keep one per cluster"
+    #: reads the text, sets metadata and drops (khabar.pipeline.uses_edits_or_raw)
+    observe_uses_edits_or_raw: ClassVar[None] = None
+    apply_uses_edits_or_raw: ClassVar[None] = None
 
     # Documents are known here by their reading order, not their id: ids taken from the input
     # may repeat across files (two dumps both numbering from 1), the order never does.

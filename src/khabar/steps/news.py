@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, ClassVar
 
 from khabar.document import Document, Removed
 from khabar.steps.base import Step
@@ -114,6 +114,8 @@ class StructureStep(Step):
     version = 1
     section = None
     summary = "title, lead and body paragraphs; agency, desk and cited source; dates"
+    #: reads the text and metadata only (khabar.pipeline.uses_edits_or_raw)
+    uses_edits_or_raw: ClassVar[None] = None
 
     def setup(self) -> None:
         from khabar.dates.mentions import find_dates
