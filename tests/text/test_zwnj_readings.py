@@ -84,3 +84,30 @@ WHOLE_IN_CONTEXT = [
 @pytest.mark.parametrize(("text", "expected"), WHOLE_IN_CONTEXT)
 def test_whole_words_in_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- Arabic quotations: no Persian affix cuts ------------------------------------------------
+
+ARABIC = [
+    # must not change: Arabic function words (فی, عن, انه) close together mark a quotation
+    ("وفی المحکی عن تذکرته انه اعتبر فیها الیسار", "وفی المحکی عن تذکرته انه اعتبر فیها الیسار"),
+    # a word only Arabic writes so: أ first, إ, ة, vocalised text
+    ("أنها", "أنها"),
+    ("بالإجازه", "بالإجازه"),
+    ("رحمةاللّه", "رحمةاللّه"),
+    ("تَرَی کَثِیرًا مِّنْهُمْ", "تَرَی کَثِیرًا مِّنْهُمْ"),
+    # Persian words with أ inside are still repaired (تأمین + کنندگان)
+    ("تأمینکنندگان", f"تأمین{Z}کنندگان"),
+    # one Arabic word in Persian prose is no quotation
+    ("روابط فی مابین دو کشور را میخواهند", f"روابط فی مابین دو کشور را می{Z}خواهند"),
+    # the Persian after a quotation in the same line is repaired
+    (
+        "قال عن فی هذا الکتاب؛ او گفت که میخواهند کتابها را ببینند",
+        f"قال عن فی هذا الکتاب؛ او گفت که می{Z}خواهند کتاب{Z}ها را ببینند",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC)
+def test_arabic_is_not_cut(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

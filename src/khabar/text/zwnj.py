@@ -275,6 +275,24 @@ NO_EZAFE_AFTER = frozenset(
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
 BEFORE_NOUN = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
+#: Arabic function words Persian prose does not use alone (reviewed): two of them close
+#: together mark an Arabic quotation (``وفی المحکی عن تذکرته انه اعتبر فیها``), where Persian
+#: affix cuts would tear its words (``فی‌ها``), so its words are left as they are.
+ARABIC_WORDS = frozenset(
+    (
+        "فی", "وفی", "عن", "إلی", "الی", "أن", "إن", "انه", "أنه", "هذا", "هذه", "التی",
+        "الذی", "الذین", "ثم", "لم", "لن", "ذلک", "تلک", "وهو", "وهی", "فهو", "فهی",
+    )
+)  # fmt: skip
+#: Two Arabic words (of ARABIC_WORDS or matching _ARABIC_WORD_RE) at most this many words
+#: apart belong to one Arabic quotation, which reaches this many words beyond them
+#: (``ARABIC_REACH``): a Persian translation after it in the same line is still repaired.
+ARABIC_GAP = 6
+ARABIC_REACH = 3
+#: A word that only Arabic writes so: ``إ``, ``ة`` or ``ٱ`` anywhere, ``أ`` first (Persian
+#: writes ``تأمین``, never ``أن``), or two short vowels or shadda/sukun marks (vocalised
+#: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``).
+_ARABIC_WORD_RE = re.compile("[إةٱ]|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
@@ -415,6 +433,10 @@ class ZwnjRepairer:
             if self._has_other_reading(parts):
                 return self._in_context(infos, joins), joins
             return infos, joins
+        if not ARABIC_WORDS.isdisjoint(parts):
+            arabic = _arabic_spans(parts)
+            if arabic:
+                return self._without_arabic(parts, arabic)
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
             # a bare می or plural only
@@ -438,6 +460,19 @@ class ZwnjRepairer:
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
+
+    def _without_arabic(
+        self, parts: list[str], arabic: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a line holding an Arabic quotation (the chunks ``arabic``): the rest
+        of the line as if alone, the quotation with no glued cut and no join."""
+        if len(arabic) == len(parts):
+            return self._chunk_infos(parts, GLUED_NONE), set()
+        infos, joins = self._plan(" ".join(p if i not in arabic else "" for i, p in enumerate(parts)))
+        kept = self._chunk_infos([parts[i] for i in sorted(arabic)], GLUED_NONE)
+        for i, info in zip(sorted(arabic), kept):
+            infos[i] = info
+        return infos, {i for i in joins if i not in arabic and i - 1 not in arabic}
 
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
@@ -1049,7 +1084,10 @@ class ZwnjRepairer:
         return hit
 
     def _decide_glued(self, tok: str) -> tuple[int, ...]:
-        """The lexicon's most frequent spelling if it knows the word, else morphology."""
+        """The lexicon's most frequent spelling if it knows the word, else morphology; no
+        cut in a word only Arabic writes so (``_ARABIC_WORD_RE``: ``أنها``, ``بالإجازه``)."""
+        if _ARABIC_WORD_RE.search(tok):
+            return ()
         key = tok.translate(FOLD)
         best = self.lexicon.best_form(key)
         if best is None:
@@ -1220,6 +1258,27 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
 #: the endings _uninflect removes, for str.endswith
 _INFLECTION_ENDS = ("ان", "ی")
+
+
+def _arabic_spans(parts: list[str]) -> set[int]:
+    """The indices of ``parts`` (a line's chunks) inside an Arabic quotation: between two
+    Arabic words at most ``ARABIC_GAP`` apart, and ``ARABIC_REACH`` beyond them.
+
+    >>> sorted(_arabic_spans("وفی المحکی عن تذکرته".split()))
+    [0, 1, 2, 3]
+    >>> _arabic_spans("در فی مابین دو کشور".split())
+    set()
+    """
+    marks = [
+        i
+        for i, p in enumerate(parts)
+        if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
+    ]
+    out: set[int] = set()
+    for a, b in zip(marks, marks[1:]):
+        if b - a <= ARABIC_GAP:
+            out.update(range(max(0, a - ARABIC_REACH), min(len(parts), b + ARABIC_REACH + 1)))
+    return out
 
 
 def _ends_in_silent_heh(word: str) -> bool:
