@@ -136,6 +136,21 @@ def _without_nfkc(text: str) -> str:
     return " ".join(text.translate(keys._table()).lower().split())
 
 
+def test_separators_need_only_planes_0_and_1() -> None:
+    # keys._table maps punctuation, symbols, separators and controls to a space, reading planes 0
+    # and 1 only: no code point above them is of those categories, so canonical() of any text
+    # is what a table of every code point gives
+    import unicodedata
+
+    assert keys._SEPARATOR_PLANES == 0x20000
+    for cp in range(0x20000, 0x110000):
+        category = unicodedata.category(chr(cp))
+        assert category[0] not in "PSZ" and category != "Cc", hex(cp)
+    assert keys._table()[0x1F600] == 0x20  # 😀, plane 1: a symbol, a space
+    assert 0x20000 not in keys._table() and 0xE0001 not in keys._table()  # 𠀀, a tag: as they are
+    assert keys.canonical("خبر\U000E0001\U00020000 😀 ها") == "خبر\U000E0001\U00020000 ها"
+
+
 def test_composition_seconds_need_only_planes_0_and_1() -> None:
     # keys._composition_seconds reads planes 0 and 1: no canonical decomposition above them has
     # two characters
@@ -179,3 +194,43 @@ def test_numpy_table_lowercases_like_lower() -> None:
             continue
         folded = keys._table().get(cp, cp)
         assert chr(value & keys._CODE) == chr(folded).lower(), hex(cp)
+
+
+def _glue_reference(words: list[str]) -> list[str]:
+    """glue_tokens as it was written first: one decision per word, in order (the reference)."""
+    from khabar.corpus.keys import JOIN_NEXT, JOIN_PREVIOUS
+
+    out: list[str] = []
+    glue_next = False
+    for tok in words:
+        if glue_next:
+            out[-1] += tok
+            glue_next = tok in JOIN_NEXT
+        elif out and tok in JOIN_PREVIOUS:
+            out[-1] += tok
+        else:
+            out.append(tok)
+            glue_next = tok in JOIN_NEXT
+    return out
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["می", "شود", "و", "کتاب", "ها", "را", "نمی", "خوانم"], ["میشود", "و", "کتابها", "را", "نمیخوانم"]),
+    (["بزرگ", "ترین", "شهر", "ها"], ["بزرگترین", "شهرها"]),
+    (["رفته", "اند", "می"], ["رفتهاند", "می"]),  # «می» at the end glues to nothing
+    (["می"], ["می"]),
+    (["ها", "ها", "شهر"], ["هاها", "شهر"]),  # the first «ها» has nothing before it
+    (["نمی", "می", "ها", "روم", "تا"], ["نمیمیها", "روم", "تا"]),  # «ها» ends the glue
+    (["خبر", "فوری", "امروز"], ["خبر", "فوری", "امروز"]),  # must not change
+])
+def test_glue_tokens_by_hand(words, expected) -> None:
+    assert glue_tokens(words) == expected == _glue_reference(words)
+
+
+_GLUE_WORDS = st.sampled_from(["می", "نمی", "ها", "های", "ترین", "تر", "ای", "اند", "ام",
+                               "کتاب", "شهر", "رود", "و", "را", "خبر"])
+
+
+@given(st.lists(_GLUE_WORDS, max_size=40))
+def test_glue_tokens_equals_the_word_by_word_reference(words) -> None:
+    assert glue_tokens(words) == _glue_reference(words)

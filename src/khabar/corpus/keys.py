@@ -32,7 +32,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -126,11 +125,17 @@ JOIN_PREVIOUS: frozenset[str] = frozenset(
 _JOINING: frozenset[str] = JOIN_NEXT | JOIN_PREVIOUS
 
 
+#: the planes that hold punctuation, symbols, separators and controls (planes 0 and 1; the planes
+#: above hold ideographs, tags, variation selectors and private use: a test reads them all), so
+#: the table is built from 131,072 code points instead of 1,114,112 (0.3 s less per worker)
+_SEPARATOR_PLANES = 0x20000
+
+
 @functools.cache
 def _table() -> dict[int, int | None]:
     """Build the translate table once: folds, removals, and punctuation/symbols/spaces to space."""
     table: dict[int, int | None] = {}
-    for cp in range(sys.maxunicode + 1):
+    for cp in range(_SEPARATOR_PLANES):
         cat = unicodedata.category(chr(cp))
         # P* punctuation, S* symbols, Z* separators, Cc controls (newline, tab) all separate words.
         if cat[0] in "PSZ" or cat == "Cc":
@@ -404,11 +409,23 @@ def glue_tokens(words: Iterable[str]) -> list[str]:
     ['کتابها', 'را', 'نمیخوانم']
     """
     words = list(words)
-    if _JOINING.isdisjoint(words):  # the common case (no ZWNJ damage): nothing to glue
+    present = _JOINING.intersection(words)
+    if not present:  # the common case (no ZWNJ damage): nothing to glue
         return words
+    # only the joining words and the word after each need a decision: the runs between them
+    # are copied whole (a news article has a few dozen joining words among hundreds)
+    at = sorted(i for w in present for i in _indices(words, w))
     out: list[str] = []
     glue_next = False
-    for tok in words:
+    start = 0
+    for i in at:
+        if start < i:  # words[start:i] join nothing; the first may end a «می ...» glue
+            if glue_next:
+                out[-1] += words[start]
+                start += 1
+                glue_next = False
+            out.extend(words[start:i])
+        tok = words[i]
         if glue_next:
             out[-1] += tok
             glue_next = tok in JOIN_NEXT
@@ -417,7 +434,25 @@ def glue_tokens(words: Iterable[str]) -> list[str]:
         else:
             out.append(tok)
             glue_next = tok in JOIN_NEXT
+        start = i + 1
+    if start < len(words):
+        if glue_next:
+            out[-1] += words[start]
+            start += 1
+        out.extend(words[start:])
     return out
+
+
+def _indices(words: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``words`` (``list.index`` scans in C)."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            found.append(i)
+    except ValueError:  # no more: the end of the scan, not an error
+        return found
 
 
 def exact_key(text: str) -> str:
