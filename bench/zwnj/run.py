@@ -205,8 +205,8 @@ Notes:
   spellings (اینکه, همزمان) are kept. The treebanks write these pairs apart, so PerDT and Seraji
   lose by design and PEYMA spaced gains (0.870 -> 0.894, above hazm's 0.879); the default rows
   do not change. Its row ran on a newer engine than the default rows above (e.g. 42748af). The
-  two policies in one process (code 1f18545), even / odd lines, default -> news: PEYMA spaced
-  0.8706 -> 0.8945 / 0.8685 -> 0.8943, glued 0.9519 -> 0.9493 / 0.9495 -> 0.9470, harm 0.11 ->
+  two policies in one process (code ce487a3), even / odd lines, default -> news: PEYMA spaced
+  0.8706 -> 0.8945 / 0.8685 -> 0.8942, glued 0.9519 -> 0.9493 / 0.9495 -> 0.9470, harm 0.11 ->
   0.19 % / 0.12 -> 0.20 %; PerDT glued 0.972 -> 0.950 / 0.972 -> 0.951, spaced 0.968 -> 0.946 /
   0.958 -> 0.938, harm 0.08 -> 0.89 % / 0.02 -> 0.80 %; Seraji glued 0.924 -> 0.902 / 0.922 ->
   0.900, spaced 0.893 -> 0.874 / 0.882 -> 0.870, harm 0.13 -> 0.88 % / 0.19 -> 0.97 %;
