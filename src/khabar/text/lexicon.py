@@ -63,6 +63,9 @@ PREFIX_MIN_COUNT = 20
 PAIR_VOTE_LIFT = 2.0
 #: Personal endings that turn a verb stem into a remainder after می: «می‌کن|م», «می‌کن|ند».
 PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+#: The comparative and superlative endings (``بزرگ‌تر``, ``بزرگ‌ترین``); see
+#: :meth:`Lexicon.comparative_count`.
+COMPARATIVE_ENDINGS = ("تر", "تری", "ترین")
 #: The plural ``ها`` and the endings it takes (``کتاب‌های``, ``کتاب‌هایش``); see
 #: :meth:`Lexicon.plural_count`.
 PLURAL_ENDINGS = ("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم")
@@ -401,6 +404,28 @@ class Lexicon:
                     continue
                 cuts = _zwnj_offsets(form)
                 if seam + 1 not in cuts and (not cuts or seam in cuts):
+                    total += n
+        return total
+
+    def comparative_count(self, stem: str) -> int:
+        """How often ``stem`` was written with a comparative ending (``تر``, ``تری``,
+        ``ترین``): with a ZWNJ at the seam, or glued when the glued superlative was seen too
+        (``کمتر``, ``کمترین``), since a glued ``تر`` may be part of another word (``تیتر``,
+        headline, is no ``تی`` + ``تر``).
+
+        >>> lex = Lexicon.from_counts({"بزرگ‌تر": 2, "کمتر": 3, "کمترین": 1, "تیتر": 9})
+        >>> [lex.comparative_count(s) for s in ("بزرگ", "کم", "تی")]
+        [2, 4, 0]
+        """
+        total = 0
+        seam = len(stem)
+        glued_ok = self.glued_count(stem + COMPARATIVE_ENDINGS[-1]) > 0
+        for ending in COMPARATIVE_ENDINGS:
+            for form, n in self.forms.get(stem + ending, {}).items():
+                if " " in form:
+                    continue
+                cuts = _zwnj_offsets(form)
+                if seam in cuts or (not cuts and glued_ok):
                     total += n
         return total
 
