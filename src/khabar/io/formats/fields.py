@@ -73,9 +73,17 @@ def replace_surrogates(text: str) -> tuple[str, int]:
 
     >>> replace_surrogates("خبر\\ud800")
     ('خبر\\ufffd', 1)
+    >>> replace_surrogates("خبر")
+    ('خبر', 0)
     """
-    fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
-    return fixed, n
+    # a str encodes to UTF-8 unless it holds a surrogate: the encoder finds out three times
+    # faster than the regex scans a text without any (every text read from Parquet, most others)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        fixed, n = _LONE_SURROGATE.subn("\ufffd", text)
+        return fixed, n
+    return text, 0
 
 
 class RecordProblem(ValueError):
