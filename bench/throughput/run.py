@@ -248,13 +248,16 @@ def row_line(r: Row, docs: int, mb: float) -> str:
             f"{r.m.peak_rss / 1e6:,.0f} MB |")
 
 
-def snapshot_src(folder: Path) -> str:
-    """Copy src/khabar into ``folder`` (put first on PYTHONPATH): every run of this benchmark
-    then measures the same code, even while others commit to the checkout. Returns its commit."""
+def snapshot_src(folder: Path, src: Path = ROOT / "src") -> str:
+    """Copy ``src``/khabar into ``folder`` (put first on PYTHONPATH): every run of this benchmark
+    then measures the same code, even while others commit to the checkout. Returns its commit
+    (the checkout's, and the tree's path when it is another tree)."""
     import shutil
 
-    shutil.copytree(ROOT / "src" / "khabar", folder / "khabar",
+    shutil.copytree(src / "khabar", folder / "khabar",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    if src.resolve() != (ROOT / "src").resolve():
+        return f"the tree {src}"
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True, check=False).stdout.strip()
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
@@ -268,6 +271,8 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=16, help="Parquet files (one shard each)")
     ap.add_argument("--skip", default="", help="comma list of runs to leave out: j2,j1,ray")
     ap.add_argument("--out", default=str(ROOT / "bench/throughput/results.md"))
+    ap.add_argument("--src", type=Path, default=ROOT / "src",
+                    help="the source tree to measure (its khabar/ is copied), e.g. a before tree")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     khabar = str(Path(sys.executable).parent / "khabar")
@@ -276,7 +281,7 @@ def main() -> None:
     info: dict = {"cpu": cpu_model, "ncpu": ncpu, "load": load_before, "docs": a.docs}
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="khabar-throughput-") as tmp:
-        info["commit"] = snapshot_src(Path(tmp) / "src")
+        info["commit"] = snapshot_src(Path(tmp) / "src", a.src)
         paths_env = [str(Path(tmp) / "src")]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [*paths_env, env.get("PYTHONPATH")]))
         t = time.perf_counter()
