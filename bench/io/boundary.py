@@ -1,5 +1,8 @@
 """CPU cost of a stage boundary of ``khabar refine``: documents -> work Parquet -> documents.
 
+The last table is a later stage around its steps: read the work file, write the next one, with
+the documents whole or their edits and raw text carried as Arrow (``khabar.io.schema.Carry``).
+
     .venv/bin/python bench/io/boundary.py                  # 1,500 documents, 5 repeats
     .venv/bin/python bench/io/boundary.py --docs 3000 --repeat 7
 
@@ -212,6 +215,47 @@ def main() -> None:
           f"{same_docs}; data/ files byte-identical: {same_bytes}")
     if not (same_docs and same_bytes):
         sys.exit("the two ways disagree: a bug")
+    carried(a.docs, a.repeat, docs)
+
+
+def pass_on(src: Path, out: Path, carry: bool) -> None:
+    """What a later stage does around its steps: read the work file ``src`` and write every
+    document to the next work file ``out``, whole (columns) or with the edits and raw text
+    carried as Arrow (:class:`khabar.io.schema.Carry`, what refine does when the stage's steps
+    never look at them)."""
+    from khabar.io.schema import Carry, DocColumns, work_schema
+    from khabar.io.writers import ParquetWriter
+    from khabar.refine import _read_work
+
+    hold = Carry() if carry else None
+    with ParquetWriter(out, work_schema(), batch_rows=1000,
+                       rows=DocColumns(order=True, carry=hold)) as w:
+        for d in _read_work(str(src), hold):
+            w.write(d)
+
+
+def carried(n_docs: int, repeat: int, docs: list) -> None:
+    """A stage after the first: read the work file and write the next one, documents whole or
+    their edits and raw text carried (interleaved, best of ``repeat``); the files must be the
+    same bytes."""
+    with tempfile.TemporaryDirectory(prefix="khabar-bench-io-") as tmp_name:
+        tmp = Path(tmp_name)
+        src = tmp / "stage1.parquet"
+        columns_write(docs, src, "work")
+        n = len(docs)
+        times: dict[str, list[float]] = {"whole": [], "carried": []}
+        for _ in range(repeat):
+            for way, spent in times.items():
+                out, carry = tmp / f"{way}.parquet", way == "carried"
+                spent.append(cpu(lambda: pass_on(src, out, carry)))  # noqa: B023
+        same = (tmp / "whole.parquet").read_bytes() == (tmp / "carried.parquet").read_bytes()
+    print("\n| a later stage: read the work file, write the next | CPU ms per document, best "
+          f"of {repeat} (median) |\n|---|---:|")
+    for way, t in times.items():
+        print(f"| documents {way} | {min(t) / n * 1000:.3f} ({statistics.median(t) / n * 1000:.3f}) |")
+    print(f"\nwork files byte-identical: {same}")
+    if not same:
+        sys.exit("carried edits and raw text gave other bytes: a bug")
 
 
 if __name__ == "__main__":
