@@ -142,3 +142,21 @@ def test_comparatives(rep: ZwnjRepairer, text: str, expected: str) -> None:
 def test_comparative_count() -> None:
     lex = Lexicon.from_counts({f"بزرگ{Z}تر": 2, "کمتر": 3, "کمترین": 1, "تیتر": 9})
     assert [lex.comparative_count(s) for s in ("بزرگ", "کم", "تی")] == [2, 4, 0]
+
+
+# ---- compounds of rare pieces are not made ----------------------------------------------------
+
+RARE_COMPOUNDS = [
+    # a short first piece never seen before a ZWNJ, and a second piece rarely a word
+    ("سرمشقی برای دیگران", "سرمشقی برای دیگران"),  # سرمشق + ی, not سرم + شقی
+    ("کمال کامیابی نیا", "کمال کامیابی نیا"),  # a surname; کامیابی is success, not کام + یابی
+    ("مستضعفان جهان", "مستضعفان جهان"),  # the oppressed, not مست + ضعفان
+    # must still change: compounds with a known piece
+    ("نخستوزیران", f"نخست{Z}وزیران"),
+    ("زمینلرزه", f"زمین{Z}لرزه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RARE_COMPOUNDS)
+def test_rare_compounds(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
