@@ -151,8 +151,12 @@ RARE_COMPOUNDS = [
     ("سرمشقی برای دیگران", "سرمشقی برای دیگران"),  # سرمشق + ی, not سرم + شقی
     ("کمال کامیابی نیا", "کمال کامیابی نیا"),  # a surname; کامیابی is success, not کام + یابی
     ("مستضعفان جهان", "مستضعفان جهان"),  # the oppressed, not مست + ضعفان
-    # must still change: compounds with a known piece
+    # a piece seen after ZWNJs beats two frequent words at the same number of pieces:
+    # ambushes are کمین + گاه (a place), not کمی + نگاه (a little look)
+    ("کمینگاههای دشمن", f"کمین{Z}گاه{Z}های دشمن"),
+    # must still change: compounds with a known piece, or of two frequent words
     ("نخستوزیران", f"نخست{Z}وزیران"),
+    ("محیطزیست", f"محیط{Z}زیست"),
     ("زمینلرزه", f"زمین{Z}لرزه"),
 ]
 

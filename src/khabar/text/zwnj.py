@@ -122,6 +122,11 @@ EZAFE_STEM_COUNT = 5
 _CONSONANT_HEH = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
 EZAFE_YE = "ی"
+#: Extra cost, in pieces, of a compound's second word known only as a word, never after a
+#: ZWNJ (``"words"`` of ZwnjRepairer._next_piece): where a split with a piece seen in
+#: compounds has as many pieces, it wins: «کمین|گاه|های» (``گاه`` follows ZWNJs), not
+#: «کمی|نگاه|های» (two frequent words).
+TWO_WORDS_PENALTY = 0.5
 #: A comparative (``تر``, ``ترین``) glued to a shorter stem needs the lexicon to have seen
 #: the stem with one: two-letter words before ``تر`` in crawled text are pieces of names
 #: (``لس|تر``, ``سی|ترین``, ``سن|تر``, ``تی|تری``), while short adjectives have three
@@ -149,6 +154,9 @@ WHOLE_WORD_COUNT = 3
 #: ... and more than this share of the count of the split spelling the lexicon prefers
 #: (``میجوید``, 3 glued and 6 ``می‌جوید``, is the one verb written both ways: split).
 WHOLE_WORD_SHARE = 0.5
+#: Extra pieces for the kinds of _next_piece that are weaker evidence (see SHAPE_PENALTY,
+#: TWO_WORDS_PENALTY).
+_EXTRA_PIECES = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT = 500_000
 
@@ -1073,25 +1081,27 @@ class ZwnjRepairer:
             # «سه» + «جانبه», «هم» + «تیمی»: a short word often first in compounds
             return "word"
         if (
-            len(prev) >= MIN_COMPOUND_PIECE
-            and len(piece) >= MIN_COMPOUND_PIECE
-            and not self._rare_compound(prev, piece)
-            and (
-                max(
-                    lex.after_word_count.get(piece, 0),
-                    lex.after_word_count.get(_uninflect(piece), 0),
-                )
-                >= MIN_COMPOUND_RIGHT
-                or (
-                    min(lex.word_count.get(prev, 0), lex.word_count.get(piece, 0))
-                    >= MIN_COMPOUND_WORD_COUNT
-                    and len(prev) + len(piece) >= MIN_COMPOUND_LENGTH
-                )
+            len(prev) < MIN_COMPOUND_PIECE
+            or len(piece) < MIN_COMPOUND_PIECE
+            or self._rare_compound(prev, piece)
+        ):
+            return None
+        if (
+            max(
+                lex.after_word_count.get(piece, 0),
+                lex.after_word_count.get(_uninflect(piece), 0),
             )
+            >= MIN_COMPOUND_RIGHT
         ):
             # a compound's second word: «نخست» + «وزیران»; short pieces (تن, دی) and rare
             # ones split names (نیلوفر → نی|لوفر), so both are refused
             return "word"
+        if (
+            min(lex.word_count.get(prev, 0), lex.word_count.get(piece, 0))
+            >= MIN_COMPOUND_WORD_COUNT
+            and len(prev) + len(piece) >= MIN_COMPOUND_LENGTH
+        ):
+            return "words"  # two frequent words, never seen in a compound: «زمین» + «مرکزی»
         return None
 
     def _rare_compound(self, prev: str, piece: str) -> bool:
@@ -1257,7 +1267,9 @@ class ZwnjRepairer:
                 nkind = next_piece(kind, prev, piece, stem)
                 if nkind is None:
                     continue
-                extra = SHAPE_PENALTY if nkind == "verb?" else 0.0
+                extra = _EXTRA_PIECES.get(nkind, 0.0)
+                if nkind == "words":
+                    nkind = "word"
                 cand = (pieces + 1 + extra, cost - lex.log_weight(piece), seams + (i,), nkind, i)
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
