@@ -154,6 +154,9 @@ RARE_COMPOUNDS = [
     # a piece seen after ZWNJs beats two frequent words at the same number of pieces:
     # ambushes are کمین + گاه (a place), not کمی + نگاه (a little look)
     ("کمینگاههای دشمن", f"کمین{Z}گاه{Z}های دشمن"),
+    # a bound suffix needs a stem, not the «و» of «X و Y»: silos are no سیل + و + های
+    ("سیلوهای گندم", "سیلوهای گندم"),
+    ("حملونقل", f"حمل{Z}ونقل"),
     # must still change: compounds with a known piece, or of two frequent words
     ("نخستوزیران", f"نخست{Z}وزیران"),
     ("محیطزیست", f"محیط{Z}زیست"),

@@ -1024,7 +1024,7 @@ class ZwnjRepairer:
             return "verb?" if self._is_verb_remainder(piece) else None
         if not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
-        if piece in lex.bound_suffixes:
+        if piece in lex.bound_suffixes and kind != "conj":  # «سیل|و|های» has no stem for های
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
             # share for this suffix after this kind of stem
             ok = lex.suffix_share(piece, stem) >= MIN_SUFFIX_SHARE
