@@ -167,3 +167,10 @@ RARE_COMPOUNDS = [
 @pytest.mark.parametrize(("text", "expected"), RARE_COMPOUNDS)
 def test_rare_compounds(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+def test_lrm_typed_for_a_zwnj_is_left_to_the_char_rules(rep: ZwnjRepairer) -> None:
+    # normalize.py's char.bidi_zwnj turns the LRM into a ZWNJ before the engine runs; the
+    # engine alone must not read «ادویه» + «ای» around it as anything else (ادوی‌های)
+    assert rep.repair("ادویه\u200eای") == "ادویه\u200eای"
+    assert rep.repair("ادویه\u200e ای") == "ادویه\u200e ای"
