@@ -14,9 +14,14 @@ Decisions come from a :class:`~khabar.text.lexicon.Lexicon` of how the treebanks
 word (``میلیون`` is always glued there, so it is never split into ``می‌لیون``), and, for words
 the lexicon has not seen, from morphology learned from it: verbal prefixes (``می``, ``نمی``)
 followed by a known verb remainder, bound suffixes (``ها``, ``ترین``, ``اند``) after a known
-word, and known compound pieces (``نخست`` + ``وزیران``). Context decides two cases: ``می``
-right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays as it is), and a
-glued ``حرفهای`` is ``حرفه‌ای`` where no ezafe can follow (``لیگ حرفهای و``), else ``حرف‌های``.
+word, and known compound pieces (``نخست`` + ``وزیران``); a comparative (``تر``) is cut off a
+two-letter stem only if the lexicon has seen one there (``لستر`` stays), and a compound of a
+short unseen first piece and a rare second one is not made (``سرمشقی`` stays). Context decides
+four cases: ``می`` right after a number is the month May (``حوادث 14 می تشکیل شده بود`` stays
+as it is); a glued ``حرفهای`` is ``حرفه‌ای`` where no ezafe can follow (``لیگ حرفهای و``),
+and before a noun the plural or ``ه‌ای`` by the lexicon's counts (``طبق بندهای قانونی`` →
+``بند‌های``); ``میدانی`` (field) stays whole after a preposition or a noun; and the words of
+an Arabic quotation (``وفی المحکی عن تذکرته انه اعتبر فیها``) get no Persian affix cut.
 
 Each line is judged by what it shows of its author (:class:`Trust`): a line that already
 writes ZWNJs between letters keeps its glued words (``کتابها``) and compounds written apart,
