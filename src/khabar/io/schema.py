@@ -299,6 +299,8 @@ class Carry:
     pipeline calls :meth:`materialize`, which gives the document its own (see
     :func:`khabar.pipeline.uses_edits_or_raw`). The files written are the same bytes as when
     every document is read whole (tested). Documents are known by ``order``, unique in a run.
+    A rejected document is never written, so its row (and its batch) stays held until the stage's
+    task ends: at most one work file's batches when every document is rejected.
 
     >>> t = docs_to_table([Document("a", "متن", raw="مٹن", edits=[Edit(1, "ٹ", "ت", "r")])], order=True)
     >>> carry = Carry()
