@@ -70,6 +70,9 @@ WHOLE_IN_CONTEXT = [
     # (بررسی) or a preposition (در), میدانی is the adjective/noun «field» and stays whole
     ("او میداند که بررسی میدانی لازم است", f"او می{Z}داند که بررسی میدانی لازم است"),
     ("او میداند که در میدانی بزرگ بود", f"او می{Z}داند که در میدانی بزرگ بود"),
+    # ... or a plural noun in ها or ات of a known word (field research, field observations)
+    ("او میداند که تحقیقات میدانی لازم است", f"او می{Z}داند که تحقیقات میدانی لازم است"),
+    ("مشاهدات میدانی میگوید", f"مشاهدات میدانی می{Z}گوید"),
     # a plural ending makes it a noun: a verb takes no «ها» (athletes of track and field)
     ("دو و میدانیها", f"دو و میدانی{Z}ها"),
     # «میگو» (shrimp) is written glued in the lexicon: «میگوی» is shrimp with its ezafe

@@ -321,6 +321,9 @@ ARABIC_REACH = 3
 #: writes ``تأمین``, never ``أن``), or two short vowels or shadda/sukun marks (vocalised
 #: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``).
 _ARABIC_WORD_RE = re.compile("[إةٱ]|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
+#: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
+#: ``مشاهده``), ``واقعیتهای``.
+_PLURAL_FORM_ENDINGS = ("ها", "های", "ات")
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
@@ -747,9 +750,25 @@ class ZwnjRepairer:
             if parts[i] not in chunks:
                 continue
             prev = infos[i - 1][3]
-            if prev in BEFORE_NOUN or lex.plural_count(prev) >= MIN_PLURAL_COUNT:
+            if prev in BEFORE_NOUN or self._takes_ezafe(prev):
                 out[i] = self._chunk_infos([parts[i]], GLUED_SURE)[0]
         return out
+
+    def _takes_ezafe(self, word: str) -> bool:
+        """Whether ``word`` is a noun that takes the ezafe, by the lexicon's counts: seen with a
+        plural ending ``MIN_PLURAL_COUNT`` times (``بررسی``), or itself a plural in ``ها`` or
+        ``ات`` of a known word (``تحقیقات``, ``مشاهدات``, ``واقعیتهای``)."""
+        lex = self.lexicon
+        if lex.plural_count(word) >= MIN_PLURAL_COUNT:
+            return True
+        for ending in _PLURAL_FORM_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                stem = word[: -len(ending)]
+                if max(lex.word_count.get(stem, 0), lex.word_count.get(stem + "ه", 0)) >= (
+                    MIN_STEM_COUNT
+                ):
+                    return True
+        return False
 
     def _has_whole_word(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` holds a glued word the lexicon writes glued."""
