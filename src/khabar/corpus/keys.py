@@ -238,7 +238,7 @@ def _nfkc_safe(cp: int, removed: bool) -> bool:
 def _bmp_table() -> Any:
     """:func:`_table` for the Basic Multilingual Plane as a numpy array, lowercased, with the flag
     bits above; ``\\n`` kept for lines."""
-    np = _numpy()
+    np: Any = _numpy()  # called on the numpy paths only
     table = np.arange(0x10000, dtype=np.uint32)
     items = [(cp, _GONE if to is None else to) for cp, to in _table().items() if cp < 0x10000]
     table[[cp for cp, _ in items]] = [to for _, to in items]
@@ -262,7 +262,7 @@ def _bmp_table() -> Any:
 def _code_points(text: str) -> Any:
     """The code points of ``text`` as a read-only uint32 array. :func:`canonical_lines` and
     :func:`count_chars` read one document in turn (langid, quality): it is encoded once."""
-    np = _numpy()
+    np: Any = _numpy()  # called on the numpy paths only
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
@@ -331,7 +331,7 @@ def canonical_lines(text: str) -> tuple[str, ...]:
 def _class_table(classes: tuple[re.Pattern[str], ...]) -> tuple[Any, Any]:
     """``(table, matrix)`` for :func:`count_chars`: a uint8 combination id per BMP code point, and
     per combination id which of ``classes`` it belongs to (a 0/1 int64 matrix)."""
-    np = _numpy()
+    np: Any = _numpy()  # called on the numpy paths only
     bmp = "".join(map(chr, range(0x10000)))
     masks = np.zeros(0x10000, dtype=np.uint64)
     for bit, pattern in enumerate(classes):
