@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from khabar.text.zwnj import _PHRASE_END, NO_EZAFE_AFTER, ZWNJ  # noqa: E402
+from khabar.text.zwnj import _PHRASE_END, NO_EZAFE_AFTER, ZWNJ
 
 DATA = ROOT.parent / "shared" / "data"
 PUNCT = "".join(_PHRASE_END)

@@ -48,7 +48,7 @@ import enum
 import functools
 import re
 from collections.abc import Iterator
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 from operator import itemgetter
 from typing import NamedTuple, TypeAlias
 
@@ -499,7 +499,9 @@ class ZwnjRepairer:
         of the line as if alone, the quotation with no glued cut and no join."""
         if len(arabic) == len(parts):
             return self._chunk_infos(parts, GLUED_NONE), set()
-        infos, joins = self._plan(" ".join(p if i not in arabic else "" for i, p in enumerate(parts)))
+        infos, joins = self._plan(
+            " ".join(p if i not in arabic else "" for i, p in enumerate(parts))
+        )
         kept = self._chunk_infos([parts[i] for i in sorted(arabic)], GLUED_NONE)
         for i, info in zip(sorted(arabic), kept):
             infos[i] = info
@@ -741,11 +743,11 @@ class ZwnjRepairer:
         """``infos`` with each chunk holding a glued word the lexicon writes glued
         (``میدانی``) kept whole where the word before it opens a noun phrase: a preposition
         of :data:`BEFORE_NOUN` or a noun that takes the ezafe (the lexicon saw it with a
-        plural ending at least ``MIN_PLURAL_COUNT`` times): «بررسی میدانی» (field study)
-        stays, «تو میدانی» (you know) is split in a line whose ZWNJs were dropped."""
+        plural ending at least ``MIN_PLURAL_COUNT`` times, see :meth:`_takes_ezafe`):
+        «بررسی میدانی» (field study) stays, «تو میدانی» (you know) is split in a line whose
+        ZWNJs were dropped."""
         out = list(infos)
         chunks = self._whole_word_chunks
-        lex = self.lexicon
         for i in range(1, len(parts)):
             if parts[i] not in chunks:
                 continue
@@ -1352,12 +1354,10 @@ def _arabic_spans(parts: list[str]) -> set[int]:
     set()
     """
     marks = [
-        i
-        for i, p in enumerate(parts)
-        if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
+        i for i, p in enumerate(parts) if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
     ]
     out: set[int] = set()
-    for a, b in zip(marks, marks[1:]):
+    for a, b in pairwise(marks):
         if b - a <= ARABIC_GAP:
             out.update(range(max(0, a - ARABIC_REACH), min(len(parts), b + ARABIC_REACH + 1)))
     return out
