@@ -32,6 +32,11 @@ PLURAL_OR_HEH_YE = [
     # servant (بنده + ای); the lexicon saw بند with a plural 5 times, بنده‌ای 5 times
     ("طبق بندهای قانونی", f"طبق بند{Z}های قانونی"),
     ("بندهای قرارداد را خواند", f"بند{Z}های قرارداد را خواند"),
+    # words neither reading of which the lexicon saw: the segmenter's plural before a noun
+    # (payments, units), not پرداخته‌ای (you have paid), یگانه‌ای (a unique one)
+    ("پرداختهای ارزی", f"پرداخت{Z}های ارزی"),
+    ("یگانهای نظامی", f"یگان{Z}های نظامی"),
+    ("دریافتهای مالی", f"دریافت{Z}های مالی"),
     # where no ezafe can follow (که, و, punctuation, the line's end): a servant
     ("هر بندهای که", f"هر بنده{Z}ای که"),
     ("او بندهای.", f"او بنده{Z}ای."),
