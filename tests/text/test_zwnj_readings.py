@@ -182,3 +182,19 @@ def test_lrm_typed_for_a_zwnj_is_left_to_the_char_rules(rep: ZwnjRepairer) -> No
     # engine alone must not read «ادویه» + «ای» around it as anything else (ادوی‌های)
     assert rep.repair("ادویه\u200eای") == "ادویه\u200eای"
     assert rep.repair("ادویه\u200e ای") == "ادویه\u200e ای"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stray ZWNJ beside an Arabic word goes in the first pass: the word must already
+        # count as Arabic then, or the second pass plans the line differently
+        "تحقیقات بندهای 14    ، تو میدانی أنها\u200cو انه\u200c",
+        "فیها درسرمشقیدانی   \u200cفی تحقیقات\u200cتوقانونی    أنها\u200c",
+        ". تحقیقات عن \u200cعن 14 14 قانونی حرفهای 14",
+    ],
+)
+def test_idempotent_beside_arabic_words(rep: ZwnjRepairer, text: str) -> None:
+    once = rep.repair(text)
+    assert rep.repair(once) == once
+    assert apply_repairs(text, rep.find_repairs(text)) == once

@@ -464,7 +464,9 @@ class ZwnjRepairer:
             if self._has_other_reading(parts):
                 return self._in_context(infos, joins), joins
             return infos, joins
-        if not ARABIC_WORDS.isdisjoint(parts):
+        if not ARABIC_WORDS.isdisjoint(parts) or (
+            ZWNJ in line and not ARABIC_WORDS.isdisjoint([p.strip(ZWNJ) for p in parts])
+        ):  # «‌عن»: a stray ZWNJ goes, so the word must count as it will be (idempotence)
             arabic = _arabic_spans(parts)
             if arabic:
                 return self._without_arabic(parts, arabic)
@@ -1353,8 +1355,9 @@ def _arabic_spans(parts: list[str]) -> set[int]:
     >>> _arabic_spans("در فی مابین دو کشور".split())
     set()
     """
+    words = [p.strip(ZWNJ) for p in parts]  # as they will be once stray ZWNJs are gone
     marks = [
-        i for i, p in enumerate(parts) if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
+        i for i, p in enumerate(words) if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
     ]
     out: set[int] = set()
     for a, b in pairwise(marks):
