@@ -192,6 +192,9 @@ def test_lrm_typed_for_a_zwnj_is_left_to_the_char_rules(rep: ZwnjRepairer) -> No
         "تحقیقات بندهای 14    ، تو میدانی أنها\u200cو انه\u200c",
         "فیها درسرمشقیدانی   \u200cفی تحقیقات\u200cتوقانونی    أنها\u200c",
         ". تحقیقات عن \u200cعن 14 14 قانونی حرفهای 14",
+        "بررسی سرمشقی هذا\u200c، \u200c\u200cفی  گوشهای بررسی نخستوزیران  تحقیقات",
+        # a join outside a quotation («جمهور های») must not bring two Arabic words nearer
+        "گوشهای  کمینگاههای میدانیها انه میگوی جمهور های مشاهداتسرمشقی تنگ قانونی\u200cمیدانیها انه",
     ],
 )
 def test_idempotent_beside_arabic_words(rep: ZwnjRepairer, text: str) -> None:

@@ -312,11 +312,13 @@ ARABIC_WORDS = frozenset(
         "الذی", "الذین", "ثم", "لم", "لن", "ذلک", "تلک", "وهو", "وهی", "فهو", "فهی",
     )
 )  # fmt: skip
-#: Two Arabic words (of ARABIC_WORDS or matching _ARABIC_WORD_RE) at most this many words
-#: apart belong to one Arabic quotation, which reaches this many words beyond them
-#: (``ARABIC_REACH``): a Persian translation after it in the same line is still repaired.
-ARABIC_GAP = 6
-ARABIC_REACH = 3
+#: Two Arabic words (of ARABIC_WORDS or matching _ARABIC_WORD_RE) at most this many letters
+#: apart (about six words) belong to one Arabic quotation, which reaches this many letters
+#: beyond them (``ARABIC_REACH``, about three words): a Persian translation after it in the
+#: same line is still repaired. Letters, not words, are counted (spaces and ZWNJs left out),
+#: so a join outside the quotation («جمهور های» → «جمهور‌های») does not move it.
+ARABIC_GAP = 30
+ARABIC_REACH = 12
 #: A word that only Arabic writes so: ``إ``, ``ة`` or ``ٱ`` anywhere, ``أ`` first (Persian
 #: writes ``تأمین``, never ``أن``), or two short vowels or shadda/sukun marks (vocalised
 #: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``).
@@ -465,8 +467,8 @@ class ZwnjRepairer:
                 return self._in_context(infos, joins), joins
             return infos, joins
         if not ARABIC_WORDS.isdisjoint(parts) or (
-            ZWNJ in line and not ARABIC_WORDS.isdisjoint([p.strip(ZWNJ) for p in parts])
-        ):  # «‌عن»: a stray ZWNJ goes, so the word must count as it will be (idempotence)
+            ZWNJ in line and not ARABIC_WORDS.isdisjoint(line.replace(ZWNJ, "").split(" "))
+        ):  # «‌عن» is Arabic as it will be once its stray ZWNJ is gone (idempotence)
             arabic = _arabic_spans(parts)
             if arabic:
                 return self._without_arabic(parts, arabic)
@@ -1348,21 +1350,30 @@ _INFLECTION_ENDS = ("ان", "ی")
 
 def _arabic_spans(parts: list[str]) -> set[int]:
     """The indices of ``parts`` (a line's chunks) inside an Arabic quotation: between two
-    Arabic words at most ``ARABIC_GAP`` apart, and ``ARABIC_REACH`` beyond them.
+    Arabic words at most ``ARABIC_GAP`` letters apart, and ``ARABIC_REACH`` letters beyond.
+
+    A chunk's place is the number of characters before it other than spaces and ZWNJs, which
+    the engine's joins and stray-ZWNJ removals leave as they are (idempotence); a chunk is
+    read without its ZWNJs. A word that loses its Arabic look by a join (``انه`` + ``ها``)
+    had no Arabic word near enough to pair with, so its loss changes no quotation.
 
     >>> sorted(_arabic_spans("وفی المحکی عن تذکرته".split()))
     [0, 1, 2, 3]
     >>> _arabic_spans("در فی مابین دو کشور".split())
     set()
     """
-    words = [p.strip(ZWNJ) for p in parts]  # as they will be once stray ZWNJs are gone
+    starts = [0]
+    for p in parts:
+        starts.append(starts[-1] + len(p) - p.count(ZWNJ))
+    words = [p.replace(ZWNJ, "") for p in parts]  # «‌عن» as it will be without its stray ZWNJ
     marks = [
         i for i, p in enumerate(words) if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
     ]
     out: set[int] = set()
     for a, b in pairwise(marks):
-        if b - a <= ARABIC_GAP:
-            out.update(range(max(0, a - ARABIC_REACH), min(len(parts), b + ARABIC_REACH + 1)))
+        if starts[b] - starts[a + 1] <= ARABIC_GAP:
+            lo, hi = starts[a] - ARABIC_REACH, starts[b + 1] + ARABIC_REACH
+            out.update(i for i in range(len(parts)) if lo <= starts[i] <= hi)
     return out
 
 
