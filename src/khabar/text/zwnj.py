@@ -312,7 +312,10 @@ ARABIC_WORDS = frozenset(
         "الذی", "الذین", "ثم", "لم", "لن", "ذلک", "تلک", "وهو", "وهی", "فهو", "فهی",
     )
 )  # fmt: skip
-#: Two Arabic words (of ARABIC_WORDS or matching _ARABIC_WORD_RE) at most this many letters
+#: ARABIC_WORDS as the engine keys words (``أن`` → ``ان``): a line whose chunks open with none
+#: of these quotes no Arabic (a cheap test on keys already computed).
+_ARABIC_KEYS = frozenset(word.translate(FOLD) for word in ARABIC_WORDS)
+#: Two Arabic function words (of ARABIC_WORDS) at most this many letters
 #: apart (about six words) belong to one Arabic quotation, which reaches this many letters
 #: beyond them (``ARABIC_REACH``, about three words): a Persian translation after it in the
 #: same line is still repaired. Letters, not words, are counted (spaces and ZWNJs left out),
@@ -466,12 +469,6 @@ class ZwnjRepairer:
             if self._has_other_reading(parts):
                 return self._in_context(infos, joins), joins
             return infos, joins
-        if not ARABIC_WORDS.isdisjoint(parts) or (
-            ZWNJ in line and not ARABIC_WORDS.isdisjoint(line.replace(ZWNJ, "").split(" "))
-        ):  # «‌عن» is Arabic as it will be once its stray ZWNJ is gone (idempotence)
-            arabic = _arabic_spans(parts)
-            if arabic:
-                return self._without_arabic(parts, arabic)
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
             # a bare می or plural only
@@ -496,6 +493,20 @@ class ZwnjRepairer:
             return self._in_context(infos, joins), joins
         return infos, joins
 
+    def _unless_arabic(
+        self, line: str, infos: list[ChunkInfo], joins: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a ``line`` that changes (``infos``, ``joins``), unless the line quotes
+        Arabic: then :meth:`_without_arabic`. Asked only of lines that change, and answered
+        from the chunks' first words (keys already computed) unless one is an Arabic word."""
+        if _ARABIC_KEYS.isdisjoint(map(_FIRST_KEY, infos)):
+            return infos, joins
+        parts = line.split(" ")
+        arabic = _arabic_spans(parts)
+        if arabic:
+            return self._without_arabic(parts, arabic)
+        return infos, joins
+
     def _without_arabic(
         self, parts: list[str], arabic: set[int]
     ) -> tuple[list[ChunkInfo], set[int]]:
@@ -518,6 +529,7 @@ class ZwnjRepairer:
         infos, joins = self._plan(line)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
+        infos, joins = self._unless_arabic(line, infos, joins)
         starts = list(accumulate(map(len, line.split(" ")), initial=offset))
         repairs: list[Repair] = []
         for i, info in enumerate(infos):
@@ -535,9 +547,10 @@ class ZwnjRepairer:
         if not text:
             return text
         infos, joins = self._plan(text)
+        if not joins and not any(map(_REPAIRS, infos)):
+            return text
+        infos, joins = self._unless_arabic(text, infos, joins)
         if not joins:
-            if not any(map(_REPAIRS, infos)):
-                return text
             return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
         for i in range(1, len(infos)):
@@ -1350,12 +1363,15 @@ _INFLECTION_ENDS = ("ان", "ی")
 
 def _arabic_spans(parts: list[str]) -> set[int]:
     """The indices of ``parts`` (a line's chunks) inside an Arabic quotation: between two
-    Arabic words at most ``ARABIC_GAP`` letters apart, and ``ARABIC_REACH`` letters beyond.
+    Arabic function words (ARABIC_WORDS) at most ``ARABIC_GAP`` letters apart, and
+    ``ARABIC_REACH`` letters beyond.
 
-    A chunk's place is the number of characters before it other than spaces and ZWNJs, which
-    the engine's joins and stray-ZWNJ removals leave as they are (idempotence); a chunk is
-    read without its ZWNJs. A word that loses its Arabic look by a join (``انه`` + ``ها``)
-    had no Arabic word near enough to pair with, so its loss changes no quotation.
+    Built so that the second pass finds the same quotations (idempotence): a chunk's place is
+    the number of characters before it other than spaces and ZWNJs, which joins and
+    stray-ZWNJ removals keep; a chunk is read without the ZWNJs at its edges («‌عن»); and only
+    function words mark a quotation: inside one they are never joined, and one joined outside
+    (``انه`` + ``ها``) had no partner near enough. Words that only look Arabic (``أنها``) are
+    kept whole by ``_decide_glued`` on their own.
 
     >>> sorted(_arabic_spans("وفی المحکی عن تذکرته".split()))
     [0, 1, 2, 3]
@@ -1365,10 +1381,7 @@ def _arabic_spans(parts: list[str]) -> set[int]:
     starts = [0]
     for p in parts:
         starts.append(starts[-1] + len(p) - p.count(ZWNJ))
-    words = [p.replace(ZWNJ, "") for p in parts]  # «‌عن» as it will be without its stray ZWNJ
-    marks = [
-        i for i, p in enumerate(words) if p in ARABIC_WORDS or _ARABIC_WORD_RE.search(p) is not None
-    ]
+    marks = [i for i, p in enumerate(parts) if p.strip(ZWNJ) in ARABIC_WORDS]
     out: set[int] = set()
     for a, b in pairwise(marks):
         if starts[b] - starts[a + 1] <= ARABIC_GAP:
