@@ -274,11 +274,11 @@ _ZWJ = RegexRule(
 
 #: A bidi mark (LRM, RLM, ALM) between two Persian letters is a half-space typed with the wrong key:
 #: in the 151 such marks of the crawled sets in ../shared/data (farsnews, varzesh3, ParsNER,
-#: Targoman), بازی‎های, برنامه‏ریزی, می‎تواند, ادویه‎ای, مهم‎ترین... all but a few are where the
-#: word has a ZWNJ. Deleting the mark (char.bidi) glued them (بازیهای, and then the ZWNJ engine
-#: guessed: ادویه‎ای → ادویهای → ادوی‌های); the ZWNJ keeps what the author meant. Only after a
+#: Targoman), بازی+LRM+های, برنامه+RLM+ریزی, می+LRM+تواند, ادویه+LRM+ای, مهم+LRM+ترین...: all
+#: but a few are where the word has a ZWNJ. Deleting the mark (char.bidi) glued them (بازیهای, and then the ZWNJ engine
+#: guessed: ادویه+LRM+ای → ادویهای → ادوی‌های); the ZWNJ keeps what the author meant. Only after a
 #: letter that joins to the next one: after ا د ذ ر ز ژ و a ZWNJ changes nothing visible and
-#: the mark is deleted as before (توما‏ن → تومان).
+#: the mark is deleted as before (توما+RLM+ن → تومان).
 _BIDI_MARKS = "\u200e\u200f\u061c"
 _JOINS_NEXT = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u0649\u064a\u067e\u0686\u06a9\u06af\u06cc"
 _BIDI_ZWNJ = RegexRule(
