@@ -62,13 +62,12 @@ class ExtractStep(Step):
         if doc.html is None or doc.text:
             self.stat("not_html")
             return doc
-        from khabar.extract.html import extract_html
+        from khabar.extract.html import ExtractFailure, extract_html
 
         result = extract_html(doc.html, doc.url, self.config)
-        reason = getattr(result, "reason", None)
-        if reason:
-            self.stat(f"failed.{reason}")
-            doc.drop(reason, self.name)
+        if isinstance(result, ExtractFailure):
+            self.stat(f"failed.{result.reason}")
+            doc.drop(result.reason, self.name)
             return doc
         self.stat("extracted")
         doc.text = result.text
