@@ -29,9 +29,11 @@ def _check(rep: ZwnjRepairer, text: str, expected: str) -> None:
 
 PLURAL_OR_HEH_YE = [
     # a noun or adjective after it takes the plural's ezafe: clauses (بند + های), not a
-    # servant (بنده + ای); the lexicon saw بند with a plural 5 times, بنده‌ای 5 times
-    ("طبق بندهای قانونی", f"طبق بند{Z}های قانونی"),
-    ("بندهای قرارداد را خواند", f"بند{Z}های قرارداد را خواند"),
+    # servant (بنده + ای); the lexicon saw بند with a plural 5 times, بنده‌ای 5 times. After
+    # د, which never joins the next letter, the plural is written with no ZWNJ (as دردهای):
+    # the text stays as it is, rather than becoming بنده‌ای
+    ("طبق بندهای قانونی", "طبق بندهای قانونی"),
+    ("بندهای قرارداد را خواند", "بندهای قرارداد را خواند"),
     # words neither reading of which the lexicon saw: the segmenter's plural before a noun
     # (payments, units), not پرداخته‌ای (you have paid), یگانه‌ای (a unique one)
     ("پرداختهای ارزی", f"پرداخت{Z}های ارزی"),

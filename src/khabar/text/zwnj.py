@@ -741,7 +741,10 @@ class ZwnjRepairer:
             or (seams[-1] == heh_cut and lex.word_count.get(stem, 0) < MIN_STEM_COUNT)
         ):
             return None
-        return head + (plural_cut,), head + (heh_cut,)
+        # after a letter that never joins the next (بند, مرد) the plural is written with no
+        # ZWNJ, as everywhere else in the engine (دردهای)
+        plural = head + (plural_cut,) if tok[plural_cut - 1] in JOINING else head
+        return plural, head + (heh_cut,)
 
     def _is_whole_word(self, key: str) -> bool:
         """Whether the lexicon writes ``key`` glued often enough to be a word as it stands:
