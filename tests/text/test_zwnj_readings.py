@@ -104,7 +104,10 @@ ARABIC = [
     # a word only Arabic writes so: أ first, إ, ة, vocalised text
     ("أنها", "أنها"),
     ("بالإجازه", "بالإجازه"),
-    ("رحمةاللّه", "رحمةاللّه"),
+    # ... but ة before ال is the Arabic compound Persian writes with a ZWNJ, as آیت‌الله
+    # (the treebanks: آیت‌الله 71, آیةالله 2, حجة‌الوداع)
+    ("رحمةاللّه", f"رحمة{Z}اللّه"),
+    ("بقیةالله", f"بقیة{Z}الله"),
     ("تَرَی کَثِیرًا مِّنْهُمْ", "تَرَی کَثِیرًا مِّنْهُمْ"),
     # Persian words with أ inside are still repaired (تأمین + کنندگان)
     ("تأمینکنندگان", f"تأمین{Z}کنندگان"),

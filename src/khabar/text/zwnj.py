@@ -324,8 +324,10 @@ ARABIC_GAP = 30
 ARABIC_REACH = 12
 #: A word that only Arabic writes so: ``إ``, ``ة`` or ``ٱ`` anywhere, ``أ`` first (Persian
 #: writes ``تأمین``, never ``أن``), or two short vowels or shadda/sukun marks (vocalised
-#: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``).
-_ARABIC_WORD_RE = re.compile("[إةٱ]|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
+#: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``). A ``ة``
+#: before ``ال`` is the Arabic compound Persian writes with a ZWNJ (``بقیة‌الله``,
+#: ``آیة‌الله``, ``رحمة‌الله``): that word is read as Persian.
+_ARABIC_WORD_RE = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS = ("ها", "های", "ات")
