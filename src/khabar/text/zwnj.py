@@ -59,6 +59,8 @@ from khabar.text.lexicon import (
     PLURAL_ENDINGS,
     ZWNJ,
     Lexicon,
+    fold,
+    forms_with_zwnj,
 )
 
 # Arabic-script letters, tatweel and diacritics (the same class as scripts/build_lexicon.py).
@@ -604,7 +606,7 @@ class ZwnjRepairer:
         lead = len(chunk) - len(chunk.lstrip(ZWNJ))
         for m in TOKEN_RE.finditer(chunk):
             tok = m.group()
-            key = (tok.replace(ZWNJ, "") if ZWNJ in tok else tok).translate(FOLD)
+            key = fold(tok.replace(ZWNJ, "") if ZWNJ in tok else tok)
             if m.start() == lead:  # after stray ZWNJs, which go: «پرتاب ‌ها» joins too
                 first_key = key
             last_key, last_end = key, m.end()
@@ -651,7 +653,7 @@ class ZwnjRepairer:
 
     def _analyse_word(self, word: str, level: int) -> ChunkInfo:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
-        key = word.translate(FOLD)
+        key = fold(word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -708,8 +710,8 @@ class ZwnjRepairer:
         plural, heh_ye = readings
         lex = self.lexicon
         n = len(tok)
-        plural_n = lex.plural_count(tok[: n - len(_PLURAL_EZAFE)].translate(FOLD))
-        heh_ye_n = lex.heh_ye_count(tok[: n - len(_HEH_YE)].translate(FOLD))
+        plural_n = lex.plural_count(fold(tok[: n - len(_PLURAL_EZAFE)]))
+        heh_ye_n = lex.heh_ye_count(fold(tok[: n - len(_HEH_YE)]))
         opened = seams  # the lexicon's or the segmenter's reading of the word alone
         if plural_n >= MIN_PLURAL_COUNT and plural_n >= heh_ye_n:
             opened = plural
@@ -733,8 +735,8 @@ class ZwnjRepairer:
         if seams[-1] not in (plural_cut, heh_cut):
             return None
         head = seams[:-1]
-        stem = tok[:plural_cut].translate(FOLD)
-        heh = tok[:heh_cut].translate(FOLD)
+        stem = fold(tok[:plural_cut])
+        heh = fold(tok[:heh_cut])
         lex = self.lexicon
         if (
             len(heh) != heh_cut  # the fold dropped a mark: offsets would move
@@ -828,7 +830,7 @@ class ZwnjRepairer:
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
-        if seams and tok[: seams[0]].translate(FOLD) in self.lexicon.verbal_prefixes:
+        if seams and fold(tok[: seams[0]]) in self.lexicon.verbal_prefixes:
             return seams[:1]
         return ()
 
@@ -1192,7 +1194,7 @@ class ZwnjRepairer:
         cut in a word only Arabic writes so (``_ARABIC_WORD_RE``: ``أنها``, ``بالإجازه``)."""
         if _ARABIC_WORD_RE.search(tok):
             return ()
-        key = tok.translate(FOLD)
+        key = fold(tok)
         best = self.lexicon.best_form(key)
         if best is None:
             best = self._ezafe_ye(key) or self._segment(key)
@@ -1343,12 +1345,11 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
     checked separately, so light verbs after nouns (``اعلام کرد``) cost no look-up.
     """
     heads: dict[str, set[str]] = {}
-    for forms in lex.forms.values():
-        for form in forms:
-            if form.count(ZWNJ) == 1 and " " not in form:
-                head, _, tail = form.partition(ZWNJ)
-                if head not in lex.verbal_prefixes:
-                    heads.setdefault(tail, set()).add(head)
+    for form in forms_with_zwnj(lex.forms):
+        if form.count(ZWNJ) == 1 and " " not in form:
+            head, _, tail = form.partition(ZWNJ)
+            if head not in lex.verbal_prefixes:
+                heads.setdefault(tail, set()).add(head)
     out: dict[str, bool | frozenset[str]] = {t: frozenset(h) for t, h in heads.items()}
     for word in lex.bound_suffixes:
         out[word] = True
