@@ -536,14 +536,14 @@ class ZwnjRepairer:
         infos, joins = self._unless_arabic(line, infos, joins)
         starts = list(accumulate(map(len, line.split(" ")), initial=offset))
         repairs: list[Repair] = []
-        for i, info in enumerate(infos):
+        # the chunks with repairs inside, and those joined to the chunk before, in order
+        changed = compress(range(len(infos)), map(_REPAIRS, infos))
+        for i in sorted(joins.union(changed)) if joins else changed:
+            base = starts[i] + i  # chunk i starts after i spaces
             if i in joins:
-                base = starts[i] + i  # chunk i starts after i spaces
                 repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
-            if info[0]:
-                base = starts[i] + i
-                for start, end, replacement, rule in info[0]:
-                    repairs.append(Repair(base + start, base + end, replacement, rule))
+            for start, end, replacement, rule in infos[i][0]:
+                repairs.append(Repair(base + start, base + end, replacement, rule))
         return repairs
 
     def _repair_line(self, text: str) -> str:
@@ -568,7 +568,7 @@ class ZwnjRepairer:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
         memo = self._chunk_memos[level]
         infos = list(map(memo.get, parts))
-        if None in infos:
+        if not all(infos):  # a ChunkInfo is a non-empty tuple; a new chunk is None
             if len(memo) > CACHE_LIMIT:
                 memo.clear()
             # list.index finds the new chunks in C: a line of a new text has few among many
@@ -869,16 +869,25 @@ class ZwnjRepairer:
             candidates = list(compress(range(len(infos)), map(_JOINABLE, infos)))
         if candidates and candidates[0] == 0:
             del candidates[0]
-        after_prefix = [k + 1 for k in compress(range(len(infos) - 1), map(_PREFIX_LAST, infos))]
+        # k + 1 for each chunk k but the last whose closing word is «می»-like
+        after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
         if after_prefix:
             candidates = sorted(set(candidates).union(after_prefix))
         for i in candidates:
+            heads = infos[i][4]
             prev = infos[i - 1]
+            if (
+                heads is not True
+                and heads
+                and not prev[6]
+                and prev[3] not in heads
+                and (i - 1) not in joins
+            ):
+                continue  # as below, in fewer steps (most candidates of a line end here)
             if not prev[3] or not infos[i][2]:
                 continue
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
-            heads = infos[i][4]
             if prev[6]:
                 if prev[2] == prev[3] and i >= 2 and infos[i - 2][5]:
                     continue  # «14 می تشکیل»: after a number, می is the month May
