@@ -392,6 +392,10 @@ class Lexicon:
         forms = self.forms.get(key)
         if not forms:
             return None
+        if len(forms) == 1:  # most keys: one form, which wins if it is a token seen at all
+            ((form, n),) = forms.items()
+            if " " not in form:
+                return form if n > 0 and form != key else key
         votes: dict[str, int] = {}
         glued = forms.get(key, 0)
         for form, n in forms.items():

@@ -48,8 +48,8 @@ import enum
 import functools
 import re
 from collections.abc import Iterator
-from itertools import accumulate, compress, pairwise
-from operator import itemgetter
+from itertools import accumulate, compress, pairwise, repeat
+from operator import ge, itemgetter
 from typing import NamedTuple, TypeAlias
 
 from khabar.text.lexicon import (
@@ -427,6 +427,14 @@ class ZwnjRepairer:
         # when its second word is here, which skips most pairs with one set membership.
         self._joinable_right = joinable_right_words(lex)
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
+        # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
+        # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
+        # a word or after a ZWNJ), and log weights once per piece
+        self._segment_heads = _at_least(lex.word_count, MIN_STEM_COUNT) | _at_least(
+            lex.left_count, MIN_STEM_COUNT
+        )
+        self._segment_pieces = lex.bound_suffixes.union(lex.word_count, lex.after_word_count)
+        self._log_weights: dict[str, float] = {}
 
     # ---- public API ------------------------------------------------------------------------
 
@@ -1288,18 +1296,25 @@ class ZwnjRepairer:
             lex.word_count,
             lex.after_word_count,
         )
+        known, heads, prefixes = self._segment_pieces, self._segment_heads, lex.verbal_prefixes
+        weights = self._log_weights
+        if len(weights) > CACHE_LIMIT:
+            weights.clear()
         n = len(tok)
         # best[i]: (pieces, cost, seams, kind, start of the last piece) for tok[:i]
         best: dict[int, tuple[float, float, tuple[int, ...], str, int]] = {}
         for i in range(MIN_PIECE, n - 1):
             head = tok[:i]
-            if head in lex.verbal_prefixes:
-                best[i] = (1.0, -lex.log_weight(head), (), "prefix", 0)
-            elif (
-                lex.word_count.get(head, 0) >= MIN_STEM_COUNT
-                or lex.left_count.get(head, 0) >= MIN_STEM_COUNT
-            ):
-                best[i] = (1.0, -lex.log_weight(head), (), "word", 0)
+            if head in prefixes:
+                kind = "prefix"
+            elif head in heads:  # seen MIN_STEM_COUNT times as a word or left of a ZWNJ
+                kind = "word"
+            else:
+                continue
+            weight = weights.get(head)
+            if weight is None:
+                weight = weights[head] = lex.log_weight(head)
+            best[i] = (1.0, -weight, (), kind, 0)
         for i in range(MIN_PIECE, n):
             state = best.get(i)
             if state is None:
@@ -1311,6 +1326,11 @@ class ZwnjRepairer:
                 if kind == "prefix":
                     if j - i < MIN_PIECE:
                         continue  # _next_piece would say None
+                elif piece not in known and (
+                    kind != "word" and kind != "conj"
+                    or piece != "و" and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
+                ):
+                    continue  # the test below, in one look-up for most pieces
                 elif piece not in bound:
                     if kind != "word" and kind != "conj":
                         continue  # after a suffix or verb only bound suffixes follow
@@ -1329,7 +1349,10 @@ class ZwnjRepairer:
                 extra = _EXTRA_PIECES.get(nkind, 0.0)
                 if nkind == "words":
                     nkind = "word"
-                cand = (pieces + 1 + extra, cost - lex.log_weight(piece), seams + (i,), nkind, i)
+                weight = weights.get(piece)
+                if weight is None:
+                    weight = weights[piece] = lex.log_weight(piece)
+                cand = (pieces + 1 + extra, cost - weight, seams + (i,), nkind, i)
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
         final = best.get(n)
@@ -1403,6 +1426,15 @@ def _arabic_spans(parts: list[str]) -> set[int]:
             lo, hi = starts[a] - ARABIC_REACH, starts[b + 1] + ARABIC_REACH
             out.update(i for i in range(len(parts)) if lo <= starts[i] <= hi)
     return out
+
+
+def _at_least(counts: dict[str, int], least: int) -> frozenset[str]:
+    """The keys of ``counts`` counted ``least`` times or more.
+
+    >>> sorted(_at_least({"a": 1, "b": 2, "c": 3}, 2))
+    ['b', 'c']
+    """
+    return frozenset(compress(counts, map(ge, counts.values(), repeat(least))))
 
 
 def _ends_in_silent_heh(word: str) -> bool:
