@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.text.fix import Fixer, _outside, _repair_outside, _Span
+from khabar.text.fix import Fixer, _apply_changes, _outside, _repair_outside, _Span
 from khabar.text.lexicon import (
     FOLD,
     JOINING,
@@ -26,7 +26,6 @@ from khabar.text.lexicon import (
     forms_with_zwnj,
     parse_counts,
 )
-from khabar.text.normalize import apply_changes
 from khabar.text.policy import FixPolicy
 from khabar.text.zwnj import ZwnjRepairer, default_repairer
 
@@ -41,10 +40,10 @@ def rep() -> ZwnjRepairer:
 # ---- fix: repair() for the lines no span reaches ------------------------------------------------
 
 
-def _filtered(rep: ZwnjRepairer, text: str, spans: list[_Span]) -> str:
-    """The plain way: every repair found, those touching a span dropped."""
+def _filtered(rep: ZwnjRepairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
+    """The plain way: every repair found, those touching a span dropped, the spans moved."""
     changes = _outside(list(rep.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
-    return apply_changes(text, changes) if changes else text
+    return _apply_changes(text, spans, changes) if changes else (text, spans)
 
 
 @pytest.mark.parametrize(
@@ -66,8 +65,8 @@ def test_repair_outside_by_hand(
     rep: ZwnjRepairer, text: str, spans: list[tuple[int, int]], expected: str
 ) -> None:
     sp = [_Span(a, b) for a, b in spans]
-    assert _repair_outside(rep, text, sp) == expected
-    assert _filtered(rep, text, sp) == expected
+    assert _repair_outside(rep, text, sp)[0] == expected
+    assert _repair_outside(rep, text, sp) == _filtered(rep, text, sp)
 
 
 _PIECES = ["می باشد", "کتاب ها", "میشود", "رئیسجمهوری", "ab", "\n", " ", Z, "14 می", "ها", "#تگ"]
@@ -75,15 +74,18 @@ _PIECES = ["می باشد", "کتاب ها", "میشود", "رئیسجمهوری
 
 @settings(max_examples=400, deadline=None)
 @given(st.data())
-def test_repair_outside_equals_filtered_find_repairs(rep: ZwnjRepairer, data: st.DataObject) -> None:
+def test_repair_outside_equals_filtered_find_repairs(
+    rep: ZwnjRepairer, data: st.DataObject
+) -> None:
     text = "".join(data.draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12)))
     points = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6, unique=True)))
     spans = [_Span(a, b) for a, b in zip(points[::2], points[1::2], strict=False)]
     assert _repair_outside(rep, text, spans) == _filtered(rep, text, spans)
 
 
-def test_fix_with_a_url_repairs_the_other_lines_the_same() -> None:
-    fixer = Fixer(FixPolicy())
+@pytest.mark.parametrize("style", ["treebank", "news"])
+def test_fix_with_a_url_repairs_the_other_lines_the_same(style: str) -> None:
+    fixer = Fixer(FixPolicy.from_kwargs(style=style))
     lines = ["میشود https://x.ir/a_b", "کتاب ها را میخواهند", "", "ab می باشد"]
     batch = fixer.fix("\n".join(lines)).split("\n")
     assert batch == [fixer.fix(line) for line in lines]
@@ -162,7 +164,9 @@ def test_bulk_counts_equal_one_form_at_a_time(counts: dict[str, int]) -> None:
 
 
 def test_bulk_counts_by_hand() -> None:
-    lex = Lexicon.from_counts({f"می{Z}رود": 30, "كتاب": 2, "کتاب": 1, "کتاب ها": 1, f"کتاب{Z}ها": 7})
+    lex = Lexicon.from_counts(
+        {f"می{Z}رود": 30, "كتاب": 2, "کتاب": 1, "کتاب ها": 1, f"کتاب{Z}ها": 7}
+    )
     assert lex.forms["کتاب"] == {"کتاب": 3}  # ك folded: one form, counts added
     assert lex.forms["کتابها"] == {"کتاب ها": 1, f"کتاب{Z}ها": 7}
     assert lex.word_count["کتابها"] == 7  # the pair is no token
@@ -172,7 +176,11 @@ def test_bulk_counts_by_hand() -> None:
 
 
 def test_forms_with_zwnj_in_order() -> None:
-    forms = {"الف": {"الف": 1}, "کتابها": {f"کتاب{Z}ها": 7, "کتاب ها": 1}, "میرود": {f"می{Z}رود": 2}}
+    forms = {
+        "الف": {"الف": 1},
+        "کتابها": {f"کتاب{Z}ها": 7, "کتاب ها": 1},
+        "میرود": {f"می{Z}رود": 2},
+    }
     assert forms_with_zwnj(forms) == [f"کتاب{Z}ها", f"می{Z}رود"]
 
 
@@ -202,3 +210,18 @@ def test_the_shipped_lexicon_derives_what_its_counts_say() -> None:
     assert all(p[-1] in JOINING for p in ("خانه", "کتاب"))
     assert lex.best_form("میباشد") == f"می{Z}باشد"
     assert lex.best_form("میلیون") == "میلیون"
+
+
+_DOC_PIECES = [*_PIECES, "به عنوان", "https://x.ir/a", "این که", "\n", "كتاب", "  "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_DOC_PIECES), min_size=1, max_size=14),
+    st.sampled_from(["treebank", "news"]),
+)
+def test_fix_equals_fix_with_edits_with_spans(pieces: list[str], style: str) -> None:
+    # fix takes the repair() path for lines without spans, fix_with_edits finds every repair
+    fixer = Fixer(FixPolicy.from_kwargs(style=style))
+    text = "".join(pieces)
+    assert fixer.fix(text) == fixer.fix_with_edits(text)[0]

@@ -625,7 +625,7 @@ class Fixer:
             if edits is None and not spans:
                 text = repairer.repair(text)
             elif edits is None:
-                text = _repair_outside(repairer, text, spans)
+                text, spans = _repair_outside(repairer, text, spans)
             else:
                 # the engine's repairs have the fields of a Change: used as they are
                 changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
@@ -638,8 +638,11 @@ class Fixer:
         return text, edits
 
 
-def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> str:
-    """The ZWNJ engine's repairs of ``text`` that do not touch ``spans``, applied.
+def _repair_outside(
+    repairer: Repairer, text: str, spans: list[_Span]
+) -> tuple[str, list[_Span]]:
+    """The ZWNJ engine's repairs of ``text`` that do not touch ``spans``, applied; and the
+    spans moved along.
 
     The engine plans every line alone, so a line that no span reaches gets exactly what
     ``repairer.repair`` gives it (several times faster than finding its repairs one by one);
@@ -648,8 +651,10 @@ def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> str:
     filtered. In ``fix_stream``'s batches of a few hundred lines, a few hold a span.
     """
     if "\n" not in text:
-        return _repair_block(repairer, text, spans, 0)
+        return _repair_block(repairer, text, spans)
     parts: list[str] = []
+    moved: list[_Span] = []
+    size = 0  # length of the output so far
     pos = 0  # text[:pos] is done; pos is 0 or the \n that ends a block
     k = 0
     while k < len(spans):
@@ -662,20 +667,27 @@ def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> str:
             k += 1
         if last < 0:  # the block runs to the text's end, with every span left
             last, k = len(text), len(spans)
-        parts.append(repairer.repair(text[pos:first]))
-        parts.append(_repair_block(repairer, text[first:last], spans[block:k], first))
+        gap = repairer.repair(text[pos:first])
+        size += len(gap)
+        local = [_Span(sp.start - first, sp.end - first) for sp in spans[block:k]]
+        fixed, local = _repair_block(repairer, text[first:last], local)
+        moved += [_Span(sp.start + size, sp.end + size) for sp in local]
+        size += len(fixed)
+        parts += (gap, fixed)
         pos = last
     parts.append(repairer.repair(text[pos:]))
-    return "".join(parts)
+    return "".join(parts), moved
 
 
-def _repair_block(repairer: Repairer, text: str, spans: list[_Span], offset: int) -> str:
-    """The engine's repairs of ``text`` outside ``spans`` (at ``offset`` in the whole text)."""
-    if offset:
-        spans = [_Span(sp.start - offset, sp.end - offset) for sp in spans]
+def _repair_block(
+    repairer: Repairer, text: str, spans: list[_Span]
+) -> tuple[str, list[_Span]]:
+    """The engine's repairs of ``text`` outside ``spans`` applied, and the spans moved along."""
     # the engine's repairs have the fields of a Change: used as they are
     changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
-    return apply_changes(text, changes) if changes else text
+    if not changes:
+        return text, spans
+    return _apply_changes(text, spans, changes)
 
 
 def _apply_apart(text: str, rule: Rule, spans: list[_Span]) -> tuple[str, list[_Span]]:
