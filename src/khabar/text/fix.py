@@ -63,7 +63,13 @@ class _RepairLike(Protocol):
 
 
 class Repairer(Protocol):
-    """What :mod:`khabar.text.zwnj`'s ``ZwnjRepairer`` offers (any object with these methods)."""
+    """What :mod:`khabar.text.zwnj`'s ``ZwnjRepairer`` offers (any object with these methods).
+
+    ``repair(text)`` must give ``text`` with the repairs of ``find_repairs(text)`` applied. An
+    engine whose repairs of a line never depend on the other lines may say so with a true
+    ``lines_alone`` attribute (``ZwnjRepairer`` does): ``fix`` then repairs the lines that no
+    URL, hashtag or Latin word reaches with ``repair``.
+    """
 
     def find_repairs(self, text: str) -> Sequence[_RepairLike]: ...
 
@@ -624,7 +630,7 @@ class Fixer:
         if repairer is not None:
             if edits is None and not spans:
                 text = repairer.repair(text)
-            elif edits is None:
+            elif edits is None and getattr(repairer, "lines_alone", False):
                 text, spans = _repair_outside(repairer, text, spans)
             else:
                 # the engine's repairs have the fields of a Change: used as they are
@@ -644,8 +650,9 @@ def _repair_outside(
     """The ZWNJ engine's repairs of ``text`` that do not touch ``spans``, applied; and the
     spans moved along.
 
-    The engine plans every line alone, so a line that no span reaches gets exactly what
-    ``repairer.repair`` gives it (several times faster than finding its repairs one by one);
+    For an engine that plans every line alone (``repairer.lines_alone``, as
+    ``ZwnjRepairer``), a line that no span reaches gets exactly what ``repairer.repair`` gives
+    it (several times faster than finding its repairs one by one);
     the lines a span reaches (from the line of its start to the line of its end, its end
     included: a repair touching the span's edge is left out too) have their repairs found and
     filtered. In ``fix_stream``'s batches of a few hundred lines, a few hold a span.

@@ -397,6 +397,11 @@ class ZwnjRepairer:
     ValueError: spaced must be one of Spaced.JOIN, Spaced.KEEP, got 'join'
     """
 
+    #: :meth:`find_repairs` and :meth:`repair` treat each line alone: a line's repairs do not
+    #: depend on the other lines (khabar.text.fix repairs the lines no protected span reaches
+    #: with :meth:`repair` because of it).
+    lines_alone = True
+
     def __init__(
         self,
         lexicon: Lexicon | None = None,
