@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Warm ``repair`` speed of two source trees, interleaved in one process (before/after).
+"""Warm and cold ``repair`` speed of two source trees, interleaved in one process (before/after).
 
     git archive OLD src | tar -x -C /tmp/old
-    .venv/bin/python bench/zwnj/ab_speed.py /tmp/old/src src [--rounds 6]
+    .venv/bin/python bench/zwnj/ab_speed.py /tmp/old/src src [--rounds 6] [--cold 2]
 
 Separate runs of ``speed.py`` differ by 5-10 % on this shared machine; here both engines are
 loaded in the same process and timed in turns on the same text (PEYMA 600K sentences glued,
 spaced and intact, Arabic ي/ك/ى folded; research-only text read from ../shared, never
 copied), best CPU time of ``--rounds`` passes each, after one warm-up pass. Prints chars per
-CPU-second and the after/before ratio.
+CPU-second and the after/before ratio. ``--cold N`` also times N cold passes of each tree
+(a new ``ZwnjRepairer`` on the tree's loaded lexicon, empty memo: every new word analysed
+once), in turns, and the lexicon's load time.
 """
 
 from __future__ import annotations
@@ -26,14 +28,18 @@ Z = "\u200c"
 
 
 def load(src: str):  # a ZwnjRepairer of either tree
-    """A new default ZwnjRepairer from the khabar package under ``src``."""
+    """A new default ZwnjRepairer from the khabar package under ``src``, and the CPU seconds
+    its lexicon took to load."""
     for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
         del sys.modules[name]
     sys.path.insert(0, src)
     try:
+        from khabar.text.lexicon import Lexicon
         from khabar.text.zwnj import ZwnjRepairer
 
-        return ZwnjRepairer()
+        start = time.process_time()
+        lexicon = Lexicon.load()
+        return ZwnjRepairer(lexicon), time.process_time() - start
     finally:
         sys.path.remove(src)
 
@@ -43,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("before", help="src folder of the older tree")
     ap.add_argument("after", help="src folder of the newer tree")
     ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--cold", type=int, default=0, help="cold passes of each tree (glued)")
     a = ap.parse_args(argv)
     with PEYMA.open(encoding="utf-8") as handle:
         gold = [ln.rstrip("\n").replace("\u00a0", " ") for ln in handle if ln.strip()]
@@ -52,7 +59,25 @@ def main(argv: list[str] | None = None) -> int:
         "intact": gold,
     }
     texts = {mode: [t.translate(ARABIC) for t in lines] for mode, lines in texts.items()}
-    engines = {"before": load(a.before), "after": load(a.after)}
+    loaded = {"before": load(a.before), "after": load(a.after)}
+    engines = {name: engine for name, (engine, _) in loaded.items()}
+    cold: dict[str, float] = {}
+    for _ in range(a.cold):
+        for name, engine in engines.items():
+            fresh = type(engine)(engine.lexicon)  # same tree, empty memo
+            start = time.process_time()
+            for line in texts["glued"]:
+                fresh.repair(line)
+            spent = time.process_time() - start
+            cold[name] = min(cold.get(name, spent), spent)
+    if cold:
+        chars = sum(map(len, texts["glued"]))
+        print(
+            f"glued cold: before {chars / cold['before'] / 1e6:.2f} M/s  after "
+            f"{chars / cold['after'] / 1e6:.2f} M/s  after/before speed "
+            f"{cold['before'] / cold['after']:.3f}; lexicon load before "
+            f"{loaded['before'][1]:.2f} s, after {loaded['after'][1]:.2f} s"
+        )
     for engine in engines.values():
         for lines in texts.values():
             for line in lines:
