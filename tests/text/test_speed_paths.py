@@ -147,7 +147,7 @@ def _reference(counts: dict[str, int]) -> tuple[dict, Counter, Counter, Counter,
     return forms, word, left, right, total
 
 
-_FORM = st.text(alphabet="میکتابهأيك" + Z + " ", min_size=1, max_size=8)
+_FORM = st.text(alphabet="میکتابهأيك\n" + Z + " ", min_size=1, max_size=8)  # \n: per form
 
 
 @settings(max_examples=200, deadline=None)
