@@ -477,9 +477,11 @@ class ZwnjRepairer:
 
     # ---- one line ------------------------------------------------------------------------------
 
-    def _plan(self, line: str) -> tuple[list[ChunkInfo], set[int]]:
-        """The chunks of ``line`` (split at spaces) and the indices of the chunks to join."""
-        parts = line.split(" ")
+    def _plan(self, line: str, parts: list[str] | None = None) -> tuple[list[ChunkInfo], set[int]]:
+        """The chunks of ``line`` (split at spaces: ``parts``, if the caller has them) and the
+        indices of the chunks to join."""
+        if parts is None:
+            parts = line.split(" ")
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
             joins = self._joins_of(parts, infos)[0]
@@ -543,11 +545,12 @@ class ZwnjRepairer:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
         if not line:  # half the lines of a web document are the empty ones between paragraphs
             return []
-        infos, joins = self._plan(line)
+        parts = line.split(" ")
+        infos, joins = self._plan(line, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
         infos, joins = self._unless_arabic(line, infos, joins)
-        starts = list(accumulate(map(len, line.split(" ")), initial=offset))
+        starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
         changed = compress(range(len(infos)), map(_REPAIRS, infos))
@@ -1332,8 +1335,8 @@ class ZwnjRepairer:
                     if j - i < MIN_PIECE:
                         continue  # _next_piece would say None
                 elif piece not in known and (
-                    kind != "word" and kind != "conj"
-                    or piece != "و" and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
+                    (kind != "word" and kind != "conj")
+                    or (piece != "و" and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS)))
                 ):
                     continue  # the test below, in one look-up for most pieces
                 elif piece not in bound:
