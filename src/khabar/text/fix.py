@@ -644,9 +644,7 @@ class Fixer:
         return text, edits
 
 
-def _repair_outside(
-    repairer: Repairer, text: str, spans: list[_Span]
-) -> tuple[str, list[_Span]]:
+def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
     """The ZWNJ engine's repairs of ``text`` that do not touch ``spans``, applied; and the
     spans moved along.
 
@@ -686,9 +684,7 @@ def _repair_outside(
     return "".join(parts), moved
 
 
-def _repair_block(
-    repairer: Repairer, text: str, spans: list[_Span]
-) -> tuple[str, list[_Span]]:
+def _repair_block(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
     """The engine's repairs of ``text`` outside ``spans`` applied, and the spans moved along."""
     # the engine's repairs have the fields of a Change: used as they are
     changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]

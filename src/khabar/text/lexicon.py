@@ -333,9 +333,7 @@ class Lexicon:
                     stems.add(r[: -len(end)])
         self.verb_stems = frozenset(stems)
 
-    def _suffix_rates(
-        self, with_zwnj: list[str] | None = None
-    ) -> dict[tuple[str, str], float]:
+    def _suffix_rates(self, with_zwnj: list[str] | None = None) -> dict[tuple[str, str], float]:
         """Share of word types that write each bound suffix with a ZWNJ, by the stem's end.
 
         PerDT writes ``خانه‌شان`` but ``آزمونشان``: the pronoun ``شان`` takes a ZWNJ after
