@@ -128,7 +128,9 @@ def test_fold_and_fold_text_equal_translate(text: str) -> None:
 def _reference(counts: dict[str, int]) -> tuple[dict, Counter, Counter, Counter, int]:
     """forms, word_count, left_count, right_count, total: one form at a time, as documented."""
     forms: dict[str, dict[str, int]] = {}
-    word, left, right = Counter(), Counter(), Counter()
+    word: Counter[str] = Counter()
+    left: Counter[str] = Counter()
+    right: Counter[str] = Counter()
     total = 0
     for raw, n in counts.items():
         form = raw.translate(FOLD)

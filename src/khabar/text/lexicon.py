@@ -353,8 +353,8 @@ class Lexicon:
             stem, _, suf = form.rpartition(ZWNJ)
             stem = stem.replace(ZWNJ, "")
             if suf in bound and stem and stem[-1] in JOINING:
-                key = (suf, stem_class(stem))
-                zwnj[key] = zwnj.get(key, 0) + 1
+                kind = (suf, stem_class(stem))
+                zwnj[kind] = zwnj.get(kind, 0) + 1
         # a glued form is its key (no ZWNJ, no space); only keys ending in a bound suffix of
         # two letters or more can count (the cuts below are 2 letters or longer)
         endings = tuple(suf for suf in bound if len(suf) >= 2)
