@@ -460,7 +460,7 @@ class Lexicon:
             for form, n in self.forms.get(stem + ending, {}).items():
                 if " " in form:
                     continue
-                cuts = _zwnj_offsets(form)
+                cuts = zwnj_offsets(form)
                 if seam + 1 not in cuts and (not cuts or seam in cuts):
                     total += n
         return total
@@ -482,7 +482,7 @@ class Lexicon:
             for form, n in self.forms.get(stem + ending, {}).items():
                 if " " in form:
                     continue
-                cuts = _zwnj_offsets(form)
+                cuts = zwnj_offsets(form)
                 if seam in cuts or (not cuts and glued_ok):
                     total += n
         return total
@@ -546,8 +546,12 @@ def stem_class(stem: str) -> str:
     return last if last in ("ه", "ی") else "*"
 
 
-def _zwnj_offsets(form: str) -> list[int]:
-    """Offsets, in ``form`` without its ZWNJs, where its ZWNJs stand."""
+def zwnj_offsets(form: str) -> list[int]:
+    """Offsets, in ``form`` without its ZWNJs, where its ZWNJs stand.
+
+    >>> zwnj_offsets("می\u200cشده\u200cاند")
+    [2, 5]
+    """
     out, k = [], 0
     for ch in form:
         if ch == ZWNJ:

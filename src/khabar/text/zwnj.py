@@ -61,6 +61,7 @@ from khabar.text.lexicon import (
     Lexicon,
     fold,
     forms_with_zwnj,
+    zwnj_offsets,
 )
 
 # Arabic-script letters, tatweel and diacritics (the same class as scripts/build_lexicon.py).
@@ -1008,7 +1009,7 @@ class ZwnjRepairer:
             return JOIN_NO
         forced = lex.forced.get(a + b)
         if forced is not None:
-            joined = ZWNJ in forced and _zwnj_offsets(forced).count(len(a)) > 0
+            joined = ZWNJ in forced and zwnj_offsets(forced).count(len(a)) > 0
             return JOIN_ANY if joined else JOIN_NO
         if a + b in lex.forms:  # else both counts are 0 (most pairs: «اعلام کرد» is no word)
             apart, together = lex.pair_count(a, b), lex.joined_count(a, b)
@@ -1227,7 +1228,7 @@ class ZwnjRepairer:
             return ()  # «میگوی» is shrimp + ی, not می + گوی
         if best is None or ZWNJ not in best:
             return ()
-        seams = [k for k in _zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
+        seams = [k for k in zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
         if len(key) == len(tok):
             return tuple(seams)
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
@@ -1243,7 +1244,7 @@ class ZwnjRepairer:
         if (
             after in PLURAL_ENDINGS
             and ZWNJ in form
-            and self._prefix_seams(head, tuple(_zwnj_offsets(form)))
+            and self._prefix_seams(head, tuple(zwnj_offsets(form)))
             and self.lexicon.glued_count(head) >= WHOLE_WORD_COUNT
         ):
             return head
@@ -1260,7 +1261,7 @@ class ZwnjRepairer:
         return (
             key.endswith(EZAFE_YE)
             and lex.glued_count(key) == 0
-            and bool(self._prefix_seams(key, tuple(_zwnj_offsets(best))))
+            and bool(self._prefix_seams(key, tuple(zwnj_offsets(best))))
             and lex.glued_count(base) >= WHOLE_WORD_COUNT
             and lex.best_form(base) == base
             and lex.glued_count(base) > lex.forms[key].get(best, 0)
@@ -1465,19 +1466,6 @@ def _uninflect(word: str) -> str:
     return _GLUED_INFLECTION_RE.sub("", word) if len(word) > 4 else word
 
 
-def _zwnj_offsets(form: str) -> list[int]:
-    """Offsets, in ``form`` without its ZWNJs, where the ZWNJs stand.
-
-    >>> _zwnj_offsets("می\u200cشده\u200cاند")
-    [2, 5]
-    """
-    out, k = [], 0
-    for ch in form:
-        if ch == ZWNJ:
-            out.append(k)
-        else:
-            k += 1
-    return out
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:
