@@ -65,8 +65,9 @@ def _variant_spans(skel: str) -> set[int]:
     return spans
 
 
-def score_line(gold: str, out: str) -> tuple[int, int, int]:
-    """(correct, predicted, gold) ZWNJ boundaries of one line."""
+def marks(gold: str, out: str) -> tuple[str, set[int], set[int]]:
+    """Gold's skeleton, its scored ZWNJ boundaries, and ``out``'s boundaries mapped onto gold's
+    skeleton (two-way spellings left out of both)."""
     g_skel, g_marks = boundaries(fold(gold))
     o_skel, o_marks = boundaries(fold(out))
     skip = _variant_spans(g_skel)
@@ -78,8 +79,12 @@ def score_line(gold: str, out: str) -> tuple[int, int, int]:
                 for k in range(i2 - i1 + 1):
                     pos[i1 + k] = j1 + k
         o_marks = {pos[k] for k in o_marks if k in pos}
-    g = {k for k in g_marks if k not in skip}
-    o = {k for k in o_marks if k not in skip}
+    return g_skel, {k for k in g_marks if k not in skip}, {k for k in o_marks if k not in skip}
+
+
+def score_line(gold: str, out: str) -> tuple[int, int, int]:
+    """(correct, predicted, gold) ZWNJ boundaries of one line."""
+    _, g, o = marks(gold, out)
     return len(g & o), len(o), len(g)
 
 

@@ -17,7 +17,6 @@ read from ../shared, never copied).
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from zwnj_score import _variant_spans, boundaries, damage, fold
+from zwnj_score import damage, marks
 
 from khabar.text.zwnj import default_repairer
 
@@ -35,22 +34,6 @@ ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 PLURALS = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
 COMPARATIVES = frozenset(("تر", "ترین", "تری"))
 CLITICS = frozenset(("اند", "ای", "ام", "ایم", "اید", "اش", "ات", "شان", "تان", "مان", "است"))
-
-
-def marks(gold: str, out: str) -> tuple[str, set[int], set[int]]:
-    """Gold's skeleton, its scored boundaries, and ``out``'s boundaries mapped onto gold."""
-    g_skel, g_marks = boundaries(fold(gold))
-    o_skel, o_marks = boundaries(fold(out))
-    skip = _variant_spans(g_skel)
-    if o_skel != g_skel:
-        matcher = difflib.SequenceMatcher(None, o_skel, g_skel, autojunk=False)
-        pos = {}
-        for tag, i1, i2, j1, _ in matcher.get_opcodes():
-            if tag == "equal":
-                for k in range(i2 - i1 + 1):
-                    pos[i1 + k] = j1 + k
-        o_marks = {pos[k] for k in o_marks if k in pos}
-    return g_skel, g_marks - skip, o_marks - skip
 
 
 def word_at(skel: str, k: int, gold_marks: set[int]) -> tuple[str, str, str]:
