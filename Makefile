@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLES := examples/text examples/jsonl examples/html examples/warc
 
-.PHONY: run test install lint fuzz clean
+.PHONY: run test install build lint fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khabar needs Python 3.11 or newer; run: make PY=python3.11 ...")'
@@ -16,12 +16,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## recompile the compiled core (khabar/_native.py's COMPILED, with mypyc) in place
+build: $(STAMP)
+	$(BIN)/python setup.py -q build_ext --inplace
+
 ## refine the bundled examples into out/ and print the summary
 run: $(STAMP)
 	$(BIN)/khabar refine $(EXAMPLES) -o out --force
 
 ## run the whole test suite
 test: $(STAMP)
+	@$(BIN)/python -c 'import sys, khabar._native as n; sys.exit(n.needs_build())' || $(MAKE) build
 	$(BIN)/python -m pytest -q
 
 ## coverage-guided fuzzing of every reader and of fix, SECONDS each (default 30); needs atheris

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from khabar import _native
+
 __version__ = "0.1.0"
+
+# compiled or pure: decided before any compiled module is imported (khabar/_native.py)
+_native.install()
 
 __all__ = ["Document", "__version__", "fix", "fix_with_edits"]
 

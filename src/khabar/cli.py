@@ -241,7 +241,10 @@ def config_show(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"khabar {__version__}")
+        from khabar import _native
+
+        core = _native.status()
+        typer.echo(f"khabar {__version__}\ncore: {core.mode} ({core.reason})")
         raise typer.Exit()
 
 

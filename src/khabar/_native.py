@@ -1,0 +1,174 @@
+"""khabar's compiled core: which modules mypyc compiles, and whether this process runs them.
+
+The hot modules (the ZWNJ engine, the lexicon, the character rules...) are ordinary typed Python
+that ``setup.py`` also compiles with mypyc into C extensions when the package is built. The
+``.py`` source is the fallback: a machine without a C compiler installs khabar pure, and the
+compiled and pure builds write the same bytes (``tests/core/test_native.py`` checks it on real
+text). Python's import system prefers an extension module to a source file of the same name,
+so this module decides, once at ``import khabar``, which of the two is used:
+
+- compiled, when every module in :data:`COMPILED` has an extension built from the source that is
+  there now (``setup.py`` writes the sources' SHA-256 into ``_native_build.json`` beside them);
+- pure, when ``KHABAR_PURE=1`` is set (to compare the two, or to debug with pdb);
+- pure, with a warning, when an extension is stale: its source changed after the build (an
+  edited checkout). Running stale compiled code would test code that is not in the tree. The
+  warning says how to rebuild (``make build``).
+
+>>> from khabar import _native
+>>> _native.status().mode in {"compiled", "pure"}
+True
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+# The modules setup.py compiles, in one mypyc group (they call each other natively, so they are
+# compiled, and loaded, all together or not at all). setup.py reads this tuple with ast.
+COMPILED: tuple[str, ...] = (
+    "khabar.text.lexicon",
+)
+
+ENV = "KHABAR_PURE"
+MANIFEST = "_native_build.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+class Status(NamedTuple):
+    """How this process runs the :data:`COMPILED` modules.
+
+    ``mode`` is ``"compiled"`` or ``"pure"``; ``reason`` says why in words a user can act on.
+    """
+
+    mode: str
+    reason: str
+
+
+def source_of(module: str, package: Path = _PACKAGE) -> Path:
+    """The ``.py`` file of one of khabar's modules (``khabar.text.zwnj`` -> ``.../text/zwnj.py``)."""
+    parts = module.split(".")
+    if parts[0] != "khabar":
+        raise ValueError(f"{module!r} is not a khabar module")
+    return package.joinpath(*parts[1:]).with_suffix(".py")
+
+
+def extension_of(module: str, package: Path = _PACKAGE) -> Path | None:
+    """The compiled extension built for ``module`` beside its source, or None."""
+    src = source_of(module, package)
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        candidate = src.with_suffix(suffix)
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def source_digest(module: str, package: Path = _PACKAGE) -> str:
+    """SHA-256 of ``module``'s source: what ``setup.py`` records when it compiles it."""
+    import hashlib  # only when a build is there to check: `import khabar` stays light
+
+    return hashlib.sha256(source_of(module, package).read_bytes()).hexdigest()
+
+
+def decide(
+    environ: Mapping[str, str],
+    package: Path = _PACKAGE,
+    modules: tuple[str, ...] = COMPILED,
+) -> Status:
+    """Compiled or pure, and why, for ``modules`` under ``package`` with these variables.
+
+    Pure when the variable :data:`ENV` is set, when an extension is missing, or when the
+    manifest's digests differ from the sources' (a stale build). :func:`install` acts on it.
+    """
+    if environ.get(ENV, "") not in ("", "0"):
+        return Status("pure", f"{ENV}={environ[ENV]} is set")
+    missing = [m for m in modules if extension_of(m, package) is None]
+    if missing:
+        return Status(
+            "pure",
+            f"not compiled ({', '.join(missing)} has no extension): a build without mypyc or a C "
+            "compiler; `pip install mypy` and reinstall khabar to compile it",
+        )
+    import json
+
+    try:
+        built = json.loads((package / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return Status(
+            "pure",
+            f"the compiled build is stale: its manifest {MANIFEST} is unreadable ({exc}); "
+            "rebuild with `make build` (or `pip install -e .`)",
+        )
+    stale = [m for m in modules if built.get(m) != source_digest(m, package)]
+    if stale:
+        return Status(
+            "pure",
+            f"the compiled build is stale: {', '.join(stale)} changed after it was compiled; "
+            "rebuild with `make build` (or `pip install -e .`), or set KHABAR_PURE=1 to silence",
+        )
+    return Status("compiled", f"{len(modules)} modules compiled with mypyc")
+
+
+class _SourceFirst:
+    """A meta path finder: the :data:`COMPILED` modules' ``.py`` sources ahead of their
+    extensions (the protocol is this one method; importlib.abc would cost 20 ms of imports)."""
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in COMPILED:
+            return None
+        import importlib.util
+
+        return importlib.util.spec_from_file_location(fullname, source_of(fullname))
+
+
+_STATUS: list[Status] = []  # set once by install(), at `import khabar`
+
+
+def install(environ: Mapping[str, str] | None = None) -> Status:
+    """Decide compiled or pure for this process; for pure, put the sources first on the path.
+
+    Called by ``khabar/__init__.py`` before any compiled module can be imported. Calling it
+    again returns the first decision: the modules are loaded by then.
+    """
+    if _STATUS:
+        return _STATUS[0]
+    status = decide(os.environ if environ is None else environ)
+    if status.mode == "pure" and any(extension_of(m) is not None for m in COMPILED):
+        sys.meta_path.insert(0, _SourceFirst())
+        if status.reason.startswith("the compiled build is stale"):
+            import warnings
+
+            warnings.warn(f"khabar runs pure Python: {status.reason}", RuntimeWarning, stacklevel=3)
+    _STATUS.append(status)
+    return status
+
+
+def status() -> Status:
+    """How this process runs the compiled modules (decided at ``import khabar``)."""
+    return install()
+
+
+def loaded() -> dict[str, str]:
+    """For each compiled module imported so far: ``"compiled"`` or ``"pure"``, by its file."""
+    out = {}
+    for name in COMPILED:
+        module = sys.modules.get(name)
+        if module is not None:
+            out[name] = "pure" if str(module.__file__).endswith(".py") else "compiled"
+    return out
+
+
+def needs_build(package: Path = _PACKAGE) -> bool:
+    """True when a compiled build exists but does not match the sources (``make test`` then
+    rebuilds it in place). A package with no extension at all was built pure on purpose, or
+    on a machine without a compiler: that is left alone."""
+    if not any(extension_of(m, package) is not None for m in COMPILED):
+        return False
+    return decide({}, package).mode != "compiled"
+

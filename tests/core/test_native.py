@@ -1,0 +1,197 @@
+"""The compiled core (khabar/_native.py, setup.py): when it is used, and that it writes the same
+bytes as the pure-Python sources it is compiled from.
+
+mypyc compiles the same source, so the outputs can differ only where mypyc's semantics do (a
+type check at run time, an unsupported feature): the equivalence tests run ``fix`` in a child
+process with ``KHABAR_PURE=1`` and compare every output and edit with this process's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from khabar import _native
+
+ROOT = Path(__file__).resolve().parents[2]
+Z = "\u200c"
+
+
+# -- decide: compiled or pure, on a package tree made here ----------------------------------
+
+
+def _package(tmp_path: Path, *, built: bool, manifest: dict[str, str] | None) -> Path:
+    package = tmp_path / "khabar"
+    (package / "text").mkdir(parents=True)
+    (package / "text" / "zwnj.py").write_text("X = 1\n", encoding="utf-8")
+    if built:
+        import importlib.machinery
+
+        suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+        (package / "text" / f"zwnj{suffix}").write_bytes(b"")
+    if manifest is not None:
+        (package / _native.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return package
+
+
+MODULES = ("khabar.text.zwnj",)
+
+
+def test_a_build_of_these_sources_is_used(tmp_path: Path) -> None:
+    package = _package(tmp_path, built=True, manifest=None)
+    digest = _native.source_digest("khabar.text.zwnj", package)
+    (package / _native.MANIFEST).write_text(json.dumps({MODULES[0]: digest}), encoding="utf-8")
+    status = _native.decide({}, package, MODULES)
+    assert status.mode == "compiled", status
+
+
+def test_an_edited_source_makes_the_build_stale(tmp_path: Path) -> None:
+    package = _package(tmp_path, built=True, manifest=None)
+    digest = _native.source_digest("khabar.text.zwnj", package)
+    (package / _native.MANIFEST).write_text(json.dumps({MODULES[0]: digest}), encoding="utf-8")
+    (package / "text" / "zwnj.py").write_text("X = 2\n", encoding="utf-8")
+    status = _native.decide({}, package, MODULES)
+    assert status.mode == "pure"
+    assert "stale" in status.reason and "khabar.text.zwnj" in status.reason
+    assert "make build" in status.reason  # says how to fix it
+
+
+@pytest.mark.parametrize(
+    ("built", "manifest", "environ", "words"),
+    [
+        (False, None, {}, "not compiled"),  # a pure install: no compiler, or KHABAR_PURE_BUILD
+        (True, None, {}, "manifest"),  # an extension with no record of its sources
+        (True, {"khabar.text.zwnj": "0" * 64}, {}, "stale"),
+        (True, {}, {}, "stale"),  # the module was not in the build
+        (True, None, {"KHABAR_PURE": "1"}, "KHABAR_PURE=1"),  # asked for
+    ],
+)
+def test_pure_and_why(
+    tmp_path: Path, built: bool, manifest: dict[str, str] | None, environ: dict[str, str],
+    words: str,
+) -> None:
+    status = _native.decide(environ, _package(tmp_path, built=built, manifest=manifest), MODULES)
+    assert status.mode == "pure"
+    assert words in status.reason
+
+
+def test_khabar_pure_0_does_not_ask_for_pure(tmp_path: Path) -> None:
+    package = _package(tmp_path, built=True, manifest=None)
+    digest = _native.source_digest("khabar.text.zwnj", package)
+    (package / _native.MANIFEST).write_text(json.dumps({MODULES[0]: digest}), encoding="utf-8")
+    assert _native.decide({"KHABAR_PURE": "0"}, package, MODULES).mode == "compiled"
+
+
+def test_source_of_names_the_file_and_refuses_other_packages() -> None:
+    assert _native.source_of("khabar.text.lexicon") == ROOT / "src/khabar/text/lexicon.py"
+    with pytest.raises(ValueError, match="not a khabar module"):
+        _native.source_of("numpy.core")
+
+
+def test_every_compiled_module_exists_and_setup_py_reads_the_same_list() -> None:
+    for module in _native.COMPILED:
+        assert _native.source_of(module).is_file(), module
+    # setup.py up to its setup() call: its helpers, without building anything
+    text = (ROOT / "setup.py").read_text(encoding="utf-8").split("\nsetup(")[0]
+    namespace: dict = {"__file__": str(ROOT / "setup.py"), "__name__": "setup_under_test"}
+    exec(compile(text, "setup.py", "exec"), namespace)  # noqa: S102 (our own setup.py)
+    assert namespace["compiled_modules"]() == _native.COMPILED
+
+
+# -- this process: what it loaded agrees with what was decided ------------------------------
+
+
+def test_the_loaded_modules_are_the_decided_kind() -> None:
+    from khabar.text.fix import fix
+
+    fix("کتابها")  # loads the ZWNJ engine and its lexicon
+    status = _native.status()
+    loaded = _native.loaded()
+    assert loaded, "no compiled module was imported"
+    assert set(loaded.values()) == {status.mode}, (status, loaded)
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI must run the compiled core")
+def test_ci_runs_the_compiled_core() -> None:
+    if os.environ.get("KHABAR_PURE", "") not in ("", "0"):
+        pytest.skip("this CI pass runs the pure sources on purpose (KHABAR_PURE)")
+    assert _native.status().mode == "compiled", _native.status().reason
+
+
+# -- compiled and pure write the same bytes --------------------------------------------------
+
+_CHILD = r"""
+import json, sys
+from khabar import _native
+from khabar.text.fix import fix, fix_with_edits
+lines = json.load(sys.stdin)
+out = {
+    "status": _native.status().mode,
+    "fix": [fix(x) for x in lines],
+    "news": [fix(x, style="news") for x in lines],
+    "edits": [[list(e) for e in fix_with_edits(x)[1]] for x in lines],
+}
+out["loaded"] = sorted(set(_native.loaded().values()))
+json.dump(out, sys.stdout)  # ASCII: lone surrogates survive the pipe
+"""
+
+
+def _run(lines: list[str], pure: bool) -> dict:
+    env = dict(os.environ)
+    env.pop("KHABAR_PURE", None)
+    if pure:
+        env["KHABAR_PURE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=json.dumps(lines), capture_output=True, text=True, env=env, check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def _damaged(lines: list[str]) -> list[str]:
+    """Each line as written, glued (ZWNJs dropped), spaced (ZWNJ -> space) and Arabic-lettered."""
+    out = []
+    for line in lines:
+        out += [line, line.replace(Z, ""), line.replace(Z, " "),
+                line.replace("ی", "ي").replace("ک", "ك")]
+    return out
+
+
+def _compare(lines: list[str]) -> None:
+    if _native.status().mode != "compiled":
+        pytest.skip(f"no compiled build to compare with: {_native.status().reason}")
+    compiled, pure = _run(lines, pure=False), _run(lines, pure=True)
+    assert (compiled["status"], compiled["loaded"]) == ("compiled", ["compiled"])
+    assert (pure["status"], pure["loaded"]) == ("pure", ["pure"])
+    for key in ("fix", "news", "edits"):
+        diff = [i for i, (a, b) in enumerate(zip(compiled[key], pure[key])) if a != b]
+        assert not diff, f"{key}: compiled and pure differ on {len(diff)} lines, first {lines[diff[0]]!r}"
+        assert len(compiled[key]) == len(pure[key]) == len(lines)
+
+
+def test_compiled_and_pure_agree_on_the_committed_samples() -> None:
+    text = ROOT / "tests/fixtures/text"
+    lines = []
+    for name in ("zwnj_gate_perdt_dev.txt", "zwnj_gate_seraji_dev.txt"):
+        lines += (text / name).read_text(encoding="utf-8").splitlines()
+    lines += (ROOT / "examples/text/tasnim-kazakhstan.txt").read_text(encoding="utf-8").splitlines()
+    lines += ["", " ", "ﻻ", "https://x.ir/مي روم #مي_روم", "\udcff broken", "١٤ مي ١٤٠٢", "ـــ"]
+    _compare(_damaged(lines))
+
+
+@pytest.mark.shared
+def test_compiled_and_pure_agree_on_crawled_news(shared: Path) -> None:
+    lines = []
+    for name in ("fars-news-1.docs.jsonl", "varzesh3-1.docs.jsonl"):
+        with open(shared / "data/farsnews_varzesh3_json" / name, encoding="utf-8") as f:
+            for row, _ in zip(f, range(40)):
+                doc = json.loads(row)
+                for field in ("title", "abstract", "body"):
+                    lines += str(doc.get(field) or "").splitlines()
+    assert len(lines) > 200
+    _compare(_damaged(lines))
