@@ -7,7 +7,10 @@ Reads the PerDT and Seraji TRAIN text (``../shared/data/ud_*/train.txt``, where 
 are written with their ZWNJ) and counts, for each reading, the words followed by a closed
 context (a word of ``NO_EZAFE_AFTER``, ``، . ؛ : ! ؟`` or the line's end) and by an open one
 (any other word). The four counts are the constants ``_PLURAL_OPEN`` ... ``_HEH_YE_CLOSED`` of
-``khabar.text.zwnj`` (2026-11-29: plural 4,732 open / 26 closed, «ه‌ای» 795 / 857).
+``khabar.text.zwnj`` (2026-11-29: plural 4,732 open / 26 closed, «ه‌ای» 795 / 857). Of the open
+ones, it also counts those right after a noun that takes the ezafe (the engine's own test,
+``ZwnjRepairer._noun_before``): ``_PLURAL_AFTER_NOUN`` and ``_HEH_YE_AFTER_NOUN`` (2026-11-29:
+plural 340 / «ه‌ای» 147 after such a noun).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from khabar.text.zwnj import _PHRASE_END, NO_EZAFE_AFTER, ZWNJ
+from khabar.text.lexicon import fold
+from khabar.text.zwnj import _PHRASE_END, NO_EZAFE_AFTER, ZWNJ, default_repairer
 
 DATA = ROOT.parent / "shared" / "data"
 PUNCT = "".join(_PHRASE_END)
@@ -26,6 +30,8 @@ PUNCT = "".join(_PHRASE_END)
 
 def main() -> int:
     counts = {"plural": [0, 0], "heh_ye": [0, 0]}  # [open, closed]
+    after_noun = {"plural": 0, "heh_ye": 0}  # open, right after a noun that takes the ezafe
+    engine = default_repairer()
     for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
         for line in path.open(encoding="utf-8"):
             toks = line.split()
@@ -44,8 +50,11 @@ def main() -> int:
                     or toks[i + 1][0] in _PHRASE_END
                 )
                 counts[kind][closed] += 1
+                prev = toks[i - 1].replace(ZWNJ, "") if i else ""
+                if not closed and prev.isalpha() and engine._noun_before(fold(prev)):
+                    after_noun[kind] += 1
     for kind, (opened, closed) in counts.items():
-        print(f"{kind:7} open {opened:6}  closed {closed:6}")
+        print(f"{kind:7} open {opened:6}  closed {closed:6}  open after a noun {after_noun[kind]:6}")
     return 0
 
 

@@ -353,6 +353,25 @@ MIN_PLURAL_COUNT = 2
 CLOSED_HEH_YE_ODDS = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
     _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
 )
+#: Determiners that open a noun phrase, and personal pronouns (reviewed): no adjective follows
+#: them, so a glued ``های`` word after one is a noun (``این حرفهای``, ``ما حرفهای شما`` →
+#: ``حرف‌های``), though the lexicon saw some of them with a plural (``ماها``).
+NO_ADJECTIVE_AFTER = frozenset(
+    (
+        "این", "آن", "همین", "همان", "همه", "تمام", "هر", "چه", "کدام", "برخی", "بعضی",
+        "چنین", "چنان", "هیچ", "یک", "چند", "اغلب", "بیشتر",
+        "من", "تو", "او", "وی", "ما", "شما", "ایشان", "آنها", "اینها",
+    )
+)  # fmt: skip
+#: Of the words in an open context in the TRAIN text (``_PLURAL_OPEN``, ``_HEH_YE_OPEN``), how
+#: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
+#: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
+#: 340 of 4,732 plurals, 147 of 795 ``Xه‌ای``.
+_PLURAL_AFTER_NOUN, _HEH_YE_AFTER_NOUN = 340, 147
+#: So a noun before an open context favours ``ه`` + ``ای`` about 2.6 to 1: there the plural
+#: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
+#: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
+AFTER_NOUN_HEH_YE_ODDS = (_HEH_YE_AFTER_NOUN / _HEH_YE_OPEN) / (_PLURAL_AFTER_NOUN / _PLURAL_OPEN)
 
 
 def _edge(ch: str) -> bool:
@@ -843,7 +862,39 @@ class ZwnjRepairer:
             after = infos[i + 1] if i < last else None
             if after is None or after[2] in NO_EZAFE_AFTER or after[1][:1] in _PHRASE_END:
                 out[i] = (other[0], other[1], *info[2:])
+            elif i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]):
+                out[i] = (other[0], other[1], *info[2:])
         return out
+
+    def _noun_before(self, prev: str) -> bool:
+        """Whether ``prev`` (a word's key) is a noun that takes the ezafe and may have an
+        adjective after it: :meth:`_takes_ezafe`, and no preposition, determiner or pronoun
+        (:data:`BEFORE_NOUN`, :data:`NO_ADJECTIVE_AFTER`)."""
+        return (
+            bool(prev)
+            and prev not in BEFORE_NOUN
+            and prev not in NO_ADJECTIVE_AFTER
+            and self._takes_ezafe(prev)
+        )
+
+    def _adjective_after(self, prev: str, key: str) -> bool:
+        """Whether the ambiguous glued ``های`` word ``key`` (:meth:`_ye_readings`) in an open
+        context is the adjective ``ه`` + ``ای`` after the word ``prev``: ``prev`` is a noun
+        (:meth:`_noun_before`), the ``ه`` word is a noun too (seen with a plural: adjectives
+        in ``ای`` after a noun are made from nouns, ``بیمه`` → ``بیمه‌ای``, while ``یگانه``,
+        unique, and ``حامله``, pregnant, make none, so ``قیمت حاملهای انرژی`` stays plural),
+        and the lexicon's count of the plural is below
+        ``AFTER_NOUN_HEH_YE_ODDS`` times that of the ``ه‌ای`` word plus one, as in a closed
+        context (``شرکتهای بیمهای کشور``: 1 and 0; ``باشگاه حرفهای ایران``: 58 and 27);
+        ``به حرفهای او`` and ``نشست سالهای`` (185 and 3) keep the plural."""
+        if not self._noun_before(prev):
+            return False
+        lex = self.lexicon
+        heh = key[: -len(_HEH_YE)]
+        if not lex.plural_count(heh):
+            return False
+        plural_n = lex.plural_count(key[: -len(_PLURAL_EZAFE)])
+        return (lex.heh_ye_count(heh) + 1) * AFTER_NOUN_HEH_YE_ODDS > plural_n
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
