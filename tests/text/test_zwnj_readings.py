@@ -210,6 +210,26 @@ def test_rare_compounds(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
 
 
+# ---- the pieces of a segmented word keep their own ZWNJs ---------------------------------------
+
+PIECE_FORMS = [
+    # the segmenter cuts دارو + خانهها; خانهها is a word the lexicon writes خانه‌ها, so the
+    # plural after the silent ه gets its ZWNJ (after و, which never joins, none is written)
+    ("داروخانهها", f"داروخانه{Z}ها"),
+    ("قمارخانههای زیرزمینی", f"قمارخانه{Z}های زیرزمینی"),
+    # a verb remainder written داشته‌اند (they had been holding)
+    ("میداشتهاند", f"می{Z}داشته{Z}اند"),
+    # must not change: the words alone, which the lexicon writes glued
+    ("داروخانه", "داروخانه"),
+    ("کتابخانه", "کتابخانه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PIECE_FORMS)
+def test_piece_forms(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
+
+
 def test_lrm_typed_for_a_zwnj_is_left_to_the_char_rules(rep: ZwnjRepairer) -> None:
     # normalize.py's char.bidi_zwnj turns the LRM into a ZWNJ before the engine runs; the
     # engine alone must not read «ادویه» + «ای» around it as anything else (ادوی‌های)

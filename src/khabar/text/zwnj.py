@@ -1425,7 +1425,21 @@ class ZwnjRepairer:
         for k in reversed(final[2]):
             k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
-        return out
+        return self._with_piece_forms(out)
+
+    def _with_piece_forms(self, split: str) -> str:
+        """``split`` (a segmented word, its pieces joined by ZWNJs) with each piece after the
+        first written as the lexicon writes it: a piece that is itself a word with a ZWNJ keeps
+        it (``دارو|خانهها`` → ``دارو‌خانه‌ها``: ``خانه‌ها`` 16 times; ``قمار|خانههای``)."""
+        first, _, rest = split.partition(ZWNJ)
+        if not rest:
+            return split
+        best_form = self.lexicon.best_form
+        pieces = [first]
+        for piece in rest.split(ZWNJ):
+            form = best_form(piece)
+            pieces.append(form if form and ZWNJ in form and len(form) > len(piece) else piece)
+        return ZWNJ.join(pieces)
 
 
 def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
