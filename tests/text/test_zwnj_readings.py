@@ -83,6 +83,27 @@ ADJECTIVE_AFTER_NOUN = [
 ]
 
 
+# a plural after a letter that never joins shows no ZWNJ (خاطر + های), so both readings are
+# weighed there too: before a closed context «ه» + «ای» (a memory of, a selection from, not
+# complicated, a constructive debate)
+NONJOINER_PLURAL_OR_HEH_YE = [
+    ("اشاره به خاطرهای از شهید", f"اشاره به خاطره{Z}ای از شهید"),
+    ("گزیدهای از سخنان او", f"گزیده{Z}ای از سخنان او"),
+    ("موضوع پیچیدهای نیست", f"موضوع پیچیده{Z}ای نیست"),
+    # must not change: plurals before a word that takes their ezafe (his pains, his works,
+    # playing local instruments, good days)
+    ("دردهای او", "دردهای او"),
+    ("کارهای او", "کارهای او"),
+    ("نواختن سازهای محلی", "نواختن سازهای محلی"),
+    ("روزهای خوب", "روزهای خوب"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NONJOINER_PLURAL_OR_HEH_YE)
+def test_nonjoiner_plural_or_heh_ye(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), ADJECTIVE_AFTER_NOUN)
 def test_adjective_after_noun(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)

@@ -521,6 +521,8 @@ class ZwnjRepairer:
         if not any(map(_GLUED_WEIGHT, infos)):
             if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
                 return self._chunk_infos(parts, GLUED_SURE), joins
+            if self._has_other_reading(parts):  # «خاطرهای از»: a plural or «ه» + «ای»
+                return self._in_context(infos, joins), joins
             return infos, joins  # no glued split: every level gives the same chunks
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
@@ -706,15 +708,16 @@ class ZwnjRepairer:
                     glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
                     if level == GLUED_PREFIX:
                         seams = prefix_seams
-                if seams and level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
-                    seams, closed = self._ye_readings(word, seams)
-                    if closed != seams:
-                        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in closed)
-                        other = (alt, _apply_tuples(word, list(alt)))
-                        self._note_other_reading(word)
-                if seams:  # ascending, as _analyse_chunk's sort leaves them
-                    repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
-                    fixed = _apply_tuples(word, list(repairs))
+            # with no seam too: a plural after a letter that never joins (خاطر|های) shows none
+            if level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
+                seams, closed = self._ye_readings(word, seams)
+                if closed != seams:
+                    alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in closed)
+                    other = (alt, _apply_tuples(word, list(alt)))
+                    self._note_other_reading(word)
+            if seams:  # ascending, as _analyse_chunk's sort leaves them
+                repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
+                fixed = _apply_tuples(word, list(repairs))
         return (
             repairs,
             fixed,
@@ -751,6 +754,8 @@ class ZwnjRepairer:
         opened = seams  # the lexicon's or the segmenter's reading of the word alone
         if plural_n >= MIN_PLURAL_COUNT and plural_n >= heh_ye_n:
             opened = plural
+        elif not seams and heh_ye_n > plural_n:  # no reading shown: the counts decide
+            opened = heh_ye
         closed = heh_ye if (heh_ye_n + 1) * CLOSED_HEH_YE_ODDS > plural_n else plural
         return opened, closed
 
@@ -758,17 +763,23 @@ class ZwnjRepairer:
         self, tok: str, seams: tuple[int, ...]
     ) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
         """The seams of ``tok`` read as the plural ``های`` and as ``ه`` + ``ای``, when
-        ``seams`` end with one of them and the other is a word as well; else None.
+        ``seams`` end with one of them, or are empty because the plural follows a letter that
+        never joins (``خاطرهای``, ``گزیدهای``), and the other is a word as well; else None.
 
         The ``ه`` word must be known (``حرفه``) and take ``ای`` after a ZWNJ (the learned
         share), so ``کتابهای`` (no ``کتابه``) has no other reading; the plural's stem must
         be a known word (``بند`` of ``بندهای``).
         """
         n = len(tok)
-        if not seams or not tok.endswith(_PLURAL_EZAFE):
+        if not tok.endswith(_PLURAL_EZAFE):
             return None
         plural_cut, heh_cut = n - len(_PLURAL_EZAFE), n - len(_HEH_YE)
-        if seams[-1] not in (plural_cut, heh_cut):
+        if not seams:
+            # glued as a plural after a letter that never joins the next (خاطرهای: خاطر + های,
+            # or خاطره + ای); the plural's stem must be a known word
+            if plural_cut < MIN_UNKNOWN_STEM or tok[plural_cut - 1] in JOINING:
+                return None
+        elif seams[-1] not in (plural_cut, heh_cut):
             return None
         head = seams[:-1]
         stem = fold(tok[:plural_cut])
@@ -778,7 +789,10 @@ class ZwnjRepairer:
             len(heh) != heh_cut  # the fold dropped a mark: offsets would move
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
             or lex.suffix_share(_HEH_YE, heh) < MIN_SUFFIX_SHARE
-            or (seams[-1] == heh_cut and lex.word_count.get(stem, 0) < MIN_STEM_COUNT)
+            or (
+                (not seams or seams[-1] == heh_cut)
+                and lex.word_count.get(stem, 0) < MIN_STEM_COUNT
+            )
         ):
             return None
         # after a letter that never joins the next (بند, مرد) the plural is written with no
