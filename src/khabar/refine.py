@@ -330,7 +330,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
-    from khabar.io.schema import Carry, DocColumns, output_schema, work_schema
+    from khabar.io.schema import Carry, DocColumns, output_schema, work_file_options, work_schema
 
     t0 = time.perf_counter()
     out = task.outdir
@@ -369,7 +369,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
             write_dropped: Callable[[Document], None] = drop_w.write
         else:
             work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
-                                   rows=DocColumns(order=True, carry=carry))
+                                   rows=DocColumns(order=True, carry=carry), **work_file_options())
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
 
