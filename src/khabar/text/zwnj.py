@@ -113,6 +113,10 @@ JOIN_MARGIN = 3
 #: (a guess right with chance p adds to F1 when p > F1 / 2), so there a pair joins when it is
 #: written joined more often than apart (``رئیس جمهور`` 41 apart, 46 joined).
 SPACED_LINE_JOIN_MARGIN = 1
+#: Three words written apart join as one token (``عبدالله‌بن‌زبیر``) only if the lexicon saw
+#: that token this often: of the tokens seen once, many are one annotator's habit that text
+#: writes apart, scores and phrases among them (``سه‌به‌یک``, ``به‌وقت‌تهران``).
+MIN_TRIPLE_COUNT = 2
 #: Two words both seen this often as words, together this long, make a compound even if the
 #: second was never seen after a ZWNJ: «زمین» + «مرکزی» (chosen on a small grid, 2-50 x 6-8;
 #: the F1 plateau is wide).
@@ -451,6 +455,9 @@ class ZwnjRepairer:
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
         self._joinable_right = joinable_right_words(lex)
+        # the last words of three-word forms written as one token, and their first two words
+        self._triple_tails = joinable_triples(lex)
+        self._triple_tail_words = frozenset(self._triple_tails)
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
@@ -986,7 +993,44 @@ class ZwnjRepairer:
                 if (i - 1) not in joins:
                     chain, weak_back = self._join_back(infos, joins, affixes, i - 1, chain, need)
                     weak = weak or weak_back
+        if len(infos) > 2 and not self._triple_tail_words.isdisjoint(map(_FIRST_KEY, infos)):
+            weak = self._join_triples(infos, joins, need) or weak
         return joins, affixes, weak
+
+    def _join_triples(self, infos: list[ChunkInfo], joins: set[int], need: int) -> bool:
+        """Join three words apart that the lexicon writes as one token with two ZWNJs
+        (:meth:`_joins_three`), where no pair of them joins alone: ``عبدالله بن زبیر`` →
+        ``عبدالله‌بن‌زبیر`` (9 times so in TRAIN; ``عبدالله بن`` alone is written apart).
+        Adds to ``joins``; returns whether a join needed a level below ``JOIN_ANY``."""
+        weak = False
+        tails = self._triple_tails
+        for i in range(2, len(infos)):
+            heads = tails.get(infos[i][2])
+            if heads is None or i in joins or (i - 1) in joins:
+                continue
+            middle, first = infos[i - 1], infos[i - 2]
+            if middle[2] != middle[3] or (first[3], middle[2]) not in heads:
+                continue  # the middle chunk is not one bare word, or the words differ
+            sure = self._joins_three(first[3], middle[2], infos[i][2])
+            if sure >= need:
+                joins.update((i - 1, i))
+                weak = weak or sure < JOIN_ANY
+        return weak
+
+    def _joins_three(self, a: str, b: str, c: str) -> int:
+        """:meth:`_decide_join` for three words, in a line whose ZWNJs became spaces only
+        (``JOIN_SPACED_LINE`` at most): how often the lexicon wrote them as one token with a
+        ZWNJ at both seams, against how often at most it wrote them apart (the fewer of the
+        pairs ``a b`` and ``b c`` written apart), and at least ``MIN_TRIPLE_COUNT`` times.
+        Such tokens are mostly names, which one
+        treebank joins (Seraji: ``عبدالله‌بن‌زبیر``) and other text writes apart (PerDT, news:
+        ``بان کی مون``), so a line that shows no spaced damage keeps them as written."""
+        lex = self.lexicon
+        together = lex.forms.get(a + b + c, {}).get(ZWNJ.join((a, b, c)), 0)
+        if together < MIN_TRIPLE_COUNT:
+            return JOIN_NO
+        apart = min(lex.pair_count(a, b), lex.pair_count(b, c))
+        return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
 
     def _join_back(
         self,
@@ -1480,6 +1524,23 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
         if ZWNJ in form:
             out[form.split(ZWNJ)[-1]] = True
     return out
+
+
+def joinable_triples(lex: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
+    """The last words of three-word tokens with two ZWNJs (``زبیر`` of ``عبدالله‌بن‌زبیر``),
+    each with its (first, middle) words: :meth:`ZwnjRepairer._join_triples` looks a triple up
+    only when its last word is here.
+
+    >>> joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
+    {'زبیر': frozenset({('عبدالله', 'بن')})}
+    """
+    heads: dict[str, set[tuple[str, str]]] = {}
+    for form in forms_with_zwnj(lex.forms):
+        if form.count(ZWNJ) == 2 and " " not in form:
+            a, b, c = form.split(ZWNJ)
+            if a and b and c and a not in lex.verbal_prefixes:
+                heads.setdefault(c, set()).add((a, b))
+    return {c: frozenset(h) for c, h in heads.items()}
 
 
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
