@@ -38,6 +38,11 @@ class Segment:
     steps: tuple[str, ...]
     observe: str | None
 
+    def __reduce__(self) -> tuple[type[Segment], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and a stage task carries it to the workers
+        return (Segment, (self.apply, self.steps, self.observe,))
+
 
 def plan_segments(names: Sequence[str]) -> list[Segment]:
     segments: list[Segment] = []

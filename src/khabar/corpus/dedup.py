@@ -103,6 +103,13 @@ class MinHashConfig:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"MinHashConfig.threshold must be in (0, 1], got {self.threshold}")
 
+    def __reduce__(self) -> tuple[type[MinHashConfig], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and the run config carries it to the workers
+        return (MinHashConfig, (
+            self.num_perm, self.shingle, self.threshold, self.bands, self.rows, self.seed,
+        ))
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -118,6 +125,11 @@ class Candidate:
     date: str | None
     length: int
 
+    def __reduce__(self) -> tuple[type[Candidate], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and a reduce may write it to its files
+        return (Candidate, (self.id, self.order, self.date, self.length,))
+
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
@@ -128,6 +140,11 @@ class Duplicate:
     kind: Literal["exact", "near"]
     similarity: float
 
+    def __reduce__(self) -> tuple[type[Duplicate], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and a dedup decision holds it
+        return (Duplicate, (self.cluster_id, self.kept_id, self.kind, self.similarity,))
+
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
@@ -137,6 +154,11 @@ class Cluster:
     kept_id: str
     members: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type[Cluster], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and a dedup decision holds it
+        return (Cluster, (self.cluster_id, self.kept_id, self.members,))
+
 
 @dataclass(frozen=True, slots=True)
 class SyndicationRow:
@@ -145,6 +167,11 @@ class SyndicationRow:
     origin: str
     republisher: str
     count: int
+
+    def __reduce__(self) -> tuple[type[SyndicationRow], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and a reduce may write it to its files
+        return (SyndicationRow, (self.origin, self.republisher, self.count,))
 
 
 @functools.cache

@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from khabar.corpus.keys import canonical, canonical_lines, count_chars, glue_tokens
 
@@ -207,6 +208,16 @@ class QualityConfig:
     min_mean_word_length: float = 2.5
     max_mean_word_length: float = 10.0
     max_ellipsis_line_ratio: float = 0.5
+
+    def __reduce__(self) -> tuple[type[QualityConfig], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and the run config carries it to the workers
+        return (QualityConfig, (
+            self.min_words, self.min_persian_letter_ratio, self.min_stopword_ratio,
+            self.max_top_word_ratio, self.max_duplicated_line_ratio, self.max_symbol_ratio,
+            self.max_digit_ratio, self.min_mean_word_length, self.max_mean_word_length,
+            self.max_ellipsis_line_ratio,
+        ))
 
 
 def check_quality(signals: dict[str, float], config: QualityConfig) -> str | None:

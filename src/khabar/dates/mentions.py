@@ -319,7 +319,7 @@ def _char_tables() -> tuple[Any, Any, Any, Any, Any]:
     («دی», «می»), the end of the name (a character that is not a word character) or «ماه»
     («دیماه»); in a name with a space there («ذی القعده»), a space, a ZWNJ or the next letter.
     """
-    np = _numpy()
+    np: Any = _numpy()  # called on the numpy paths only
     bmp = "".join(map(chr, range(0x10000)))
     digit = np.zeros(0x10000, dtype=np.uint8)
     for run in re.finditer(r"\d+", bmp):  # runs, not single characters: fewer matches

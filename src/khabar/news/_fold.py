@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +117,7 @@ def only_plain_spaces(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Matching key of ``text``: variants unified, spaces and ZWNJ removed, Latin lowercased."""
-    return "".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
+    return lower_text("".join(_DROP_MARKS(_VARIANTS(text)).split()))
 
 
 #: texts shorter than this are folded by str.replace: numpy's fixed cost (some ten array
@@ -138,6 +138,12 @@ _CODE = 0xFFFF
 #: numpy if it is installed, else ``None`` (then str.replace folds every text).
 _numpy = numpy_or_none
 
+#: ``str.lower`` called as CPython's method. mypyc (mypy 2.4, Python 3.11) compiles ``s.lower()``
+#: into a character-by-character loop that ignores the final-sigma rule: a word-final «Σ» becomes
+#: «σ» where Python gives «ς». Calling it through this name keeps a compiled build to the same
+#: bytes (a property test of fold in tests/news/test_boilerplate.py found it).
+lower_text: Callable[[str], str] = str.lower
+
 
 @functools.cache
 def _fold_table() -> Any:
@@ -147,7 +153,7 @@ def _fold_table() -> Any:
     removes it (every whitespace character but the line break), then lowercased: the order of
     :func:`fold`. No variant is a mark or a space, so the order of the first two does not matter.
     """
-    np = _numpy()
+    np: Any = _numpy()  # called on the numpy paths only
     variants = dict(_VARIANTS.pairs)
     drops = {source for source, _ in _DROP_MARKS.pairs}
     values: list[int] = []
@@ -181,7 +187,7 @@ def _fold_lines_numpy(text: str, np: Any) -> list[str] | None:
     if flags & _LOWER:
         # the table lowercased every other character already; lower() keeps those as they are
         # and sees the same cased neighbours around a Σ
-        folded = folded.lower()
+        folded = lower_text(folded)
     return folded.split("\n")
 
 
@@ -206,8 +212,8 @@ def fold_lines(text: str, plain_spaces: bool | None = None) -> list[str]:
     if plain_spaces:
         # One replace and one lower() for the whole text. lower() of the whole text is lower() of
         # each line: "\\n" ends a word for the Greek final sigma rule as the end of a string does.
-        return mapped.replace(" ", "").lower().split("\n")
-    return ["".join(line.split()).lower() for line in mapped.split("\n")]
+        return lower_text(mapped.replace(" ", "")).split("\n")
+    return [lower_text("".join(line.split())) for line in mapped.split("\n")]
 
 
 def fold_spaced(text: str) -> str:
@@ -218,7 +224,7 @@ def fold_spaced(text: str) -> str:
     >>> fold_spaced("مهم‌ترین  اخبار را در سايت ببینید")
     'مهمترین اخبار را در سایت ببینید'
     """
-    return " ".join(_DROP_MARKS(_VARIANTS(text)).split()).lower()
+    return lower_text(" ".join(_DROP_MARKS(_VARIANTS(text)).split()))
 
 
 def fold_bare(text: str) -> str:

@@ -39,7 +39,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from khabar.document import Removed
 from khabar.errors import ConfigError
@@ -100,6 +100,15 @@ class BoilerplateConfig:
                     f"BoilerplateConfig.{name} must be a non-negative integer, got {value!r}; "
                     "the class docstring says what each threshold does"
                 )
+
+    def __reduce__(self) -> tuple[type[BoilerplateConfig], tuple[Any, ...]]:
+        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
+        # attribute (its __setattr__ refuses), and the run config carries it to the workers
+        return (BoilerplateConfig, (
+            self.title_window, self.title_min_chars, self.footer_max_words,
+            self.related_block_lines, self.related_max_words, self.min_duplicate_chars,
+            self.phrases,
+        ))
 
 
 @dataclass(frozen=True, slots=True)

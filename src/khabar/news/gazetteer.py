@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from khabar.errors import ConfigError
-from khabar.news._fold import CharMap
+from khabar.news._fold import CharMap, lower_text
 from khabar.news._tsv import tsv_rows
 
 __all__ = ["DATELINE_CITY", "Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
@@ -53,7 +53,7 @@ def fold1(text: str) -> str:
 
 def name_key(text: str) -> str:
     """Lookup key of a name: :func:`fold1`, then spaces, ZWNJ and quotes removed, ``آ`` -> ``ا``."""
-    return _SPACES.sub("", fold1(text)).replace("آ", "ا").strip("\"'«»“”").lower()
+    return lower_text(_SPACES.sub("", fold1(text)).replace("آ", "ا").strip("\"'«»“”"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ _URL_HOST = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:[^@/]*@)?(?P<host>[^/:?#]
 def _host(domain: str) -> str:
     match = _URL_HOST.match(domain.strip())
     host = match.group("host") if match else domain
-    return host.lower().rstrip(".")
+    return lower_text(host).rstrip(".")
 
 
 def _parse(text: str, source: str) -> Gazetteer:
@@ -135,7 +135,8 @@ def _parse(text: str, source: str) -> Gazetteer:
             )
         alias_list = tuple(dict.fromkeys(a.strip() for a in aliases.split("|") if a.strip()))
         weak_list = tuple(w.strip() for w in weak.split("|") if w.strip())
-        unknown = [w for w in weak_list if w not in (name, *alias_list)]
+        known = (name, *alias_list)  # a name apart: mypyc cannot compile a starred tuple after `in`
+        unknown = [w for w in weak_list if w not in known]
         if unknown:
             raise ConfigError(
                 f"{source} line {number}: weak spellings {unknown} are not the name or an alias"
