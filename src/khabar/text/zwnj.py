@@ -456,8 +456,14 @@ class ZwnjRepairer:
         # when its second word is here, which skips most pairs with one set membership.
         self._joinable_right = joinable_right_words(lex)
         # the last words of three-word forms written as one token, and their first two words
-        self._triple_tails = joinable_triples(lex)
-        self._triple_tail_words = frozenset(self._triple_tails)
+        # three-word tokens to join in a line whose ZWNJs became spaces, by their first word;
+        # their last words are looked up after their middle ones, as a pair's after its head
+        self._triples = joinable_triples(lex)
+        for first, rest in self._triples.items():
+            for middle, last in rest:
+                heads = self._joinable_right.get(last, False)
+                if heads is not True:
+                    self._joinable_right[last] = frozenset(heads or ()) | {middle}
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
@@ -993,44 +999,27 @@ class ZwnjRepairer:
                 if (i - 1) not in joins:
                     chain, weak_back = self._join_back(infos, joins, affixes, i - 1, chain, need)
                     weak = weak or weak_back
-        if len(infos) > 2 and not self._triple_tail_words.isdisjoint(map(_FIRST_KEY, infos)):
-            weak = self._join_triples(infos, joins, need) or weak
+            if need <= JOIN_SPACED_LINE and (i - 1) not in joins and self._is_triple(infos, i):
+                joins.update((i - 1, i))  # «عبدالله بن زبیر»
+                chain = infos[i - 2][3] + prev[2] + b
+                weak = True
         return joins, affixes, weak
 
-    def _join_triples(self, infos: list[ChunkInfo], joins: set[int], need: int) -> bool:
-        """Join three words apart that the lexicon writes as one token with two ZWNJs
-        (:meth:`_joins_three`), where no pair of them joins alone: ``عبدالله بن زبیر`` →
-        ``عبدالله‌بن‌زبیر`` (9 times so in TRAIN; ``عبدالله بن`` alone is written apart).
-        Adds to ``joins``; returns whether a join needed a level below ``JOIN_ANY``."""
-        weak = False
-        tails = self._triple_tails
-        for i in range(2, len(infos)):
-            heads = tails.get(infos[i][2])
-            if heads is None or i in joins or (i - 1) in joins:
-                continue
-            middle, first = infos[i - 1], infos[i - 2]
-            if middle[2] != middle[3] or (first[3], middle[2]) not in heads:
-                continue  # the middle chunk is not one bare word, or the words differ
-            sure = self._joins_three(first[3], middle[2], infos[i][2])
-            if sure >= need:
-                joins.update((i - 1, i))
-                weak = weak or sure < JOIN_ANY
-        return weak
-
-    def _joins_three(self, a: str, b: str, c: str) -> int:
-        """:meth:`_decide_join` for three words, in a line whose ZWNJs became spaces only
-        (``JOIN_SPACED_LINE`` at most): how often the lexicon wrote them as one token with a
-        ZWNJ at both seams, against how often at most it wrote them apart (the fewer of the
-        pairs ``a b`` and ``b c`` written apart), and at least ``MIN_TRIPLE_COUNT`` times.
-        Such tokens are mostly names, which one
-        treebank joins (Seraji: ``عبدالله‌بن‌زبیر``) and other text writes apart (PerDT, news:
-        ``بان کی مون``), so a line that shows no spaced damage keeps them as written."""
-        lex = self.lexicon
-        together = lex.forms.get(a + b + c, {}).get(ZWNJ.join((a, b, c)), 0)
-        if together < MIN_TRIPLE_COUNT:
-            return JOIN_NO
-        apart = min(lex.pair_count(a, b), lex.pair_count(b, c))
-        return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
+    def _is_triple(self, infos: list[ChunkInfo], i: int) -> bool:
+        """Whether chunk ``i``, the bare word before it and the word before that are a
+        three-word token of :func:`joinable_triples`, written apart: ``عبدالله بن زبیر`` →
+        ``عبدالله‌بن‌زبیر`` (9 times so in TRAIN; ``عبدالله بن`` alone is written apart),
+        ``میان دوره ای`` → ``میان‌دوره‌ای`` (``دوره ای`` joins as a suffix first). Such tokens
+        are mostly names, which one treebank joins (Seraji) and other text writes apart
+        (PerDT, news: ``بان کی مون``), so only a line whose ZWNJs became spaces joins them
+        (``JOIN_SPACED_LINE``, see :meth:`_joins_of`)."""
+        if i < 2:
+            return False
+        rest = self._triples.get(infos[i - 2][3])
+        if rest is None:
+            return False
+        middle = infos[i - 1]
+        return middle[2] == middle[3] and (middle[2], infos[i][2]) in rest
 
     def _join_back(
         self,
@@ -1527,20 +1516,30 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
 
 
 def joinable_triples(lex: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
-    """The last words of three-word tokens with two ZWNJs (``زبیر`` of ``عبدالله‌بن‌زبیر``),
-    each with its (first, middle) words: :meth:`ZwnjRepairer._join_triples` looks a triple up
-    only when its last word is here.
+    """Three-word tokens with two ZWNJs (``عبدالله‌بن‌زبیر``) that join when written apart in a
+    line whose ZWNJs became spaces (:meth:`ZwnjRepairer._is_triple`), by their first word:
+    seen ``MIN_TRIPLE_COUNT`` times, and at least as often as the lexicon wrote them apart at
+    most (the fewer of the pairs ``a b`` and ``b c`` written apart, since it keeps no counts of
+    three words apart), as :meth:`ZwnjRepairer._decide_join` asks of a pair.
 
-    >>> joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
-    {'زبیر': frozenset({('عبدالله', 'بن')})}
+    >>> triples = joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
+    >>> triples
+    {'عبدالله': frozenset({('بن', 'زبیر')})}
+    >>> joinable_triples(Lexicon.from_counts({"سه\u200cبه\u200cیک": 1}))
+    {}
     """
-    heads: dict[str, set[tuple[str, str]]] = {}
+    out: dict[str, set[tuple[str, str]]] = {}
     for form in forms_with_zwnj(lex.forms):
-        if form.count(ZWNJ) == 2 and " " not in form:
-            a, b, c = form.split(ZWNJ)
-            if a and b and c and a not in lex.verbal_prefixes:
-                heads.setdefault(c, set()).add((a, b))
-    return {c: frozenset(h) for c, h in heads.items()}
+        if form.count(ZWNJ) != 2 or " " in form:
+            continue
+        a, b, c = (fold(piece) for piece in form.split(ZWNJ))
+        if not (a and b and c) or a in lex.verbal_prefixes:
+            continue
+        together = lex.forms.get(a + b + c, {}).get(form, 0)
+        apart = min(lex.pair_count(a, b), lex.pair_count(b, c))
+        if together >= MIN_TRIPLE_COUNT and together >= SPACED_LINE_JOIN_MARGIN * apart:
+            out.setdefault(a, set()).add((b, c))
+    return {a: frozenset(rest) for a, rest in out.items()}
 
 
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
