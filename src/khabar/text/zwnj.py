@@ -956,6 +956,7 @@ class ZwnjRepairer:
         affixes: set[int] = set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
+        triples = self._triples
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
         if affixes_only:
             plurals = map(SPACED_PLURALS.__contains__, map(_FIRST_KEY, infos))
@@ -999,7 +1000,13 @@ class ZwnjRepairer:
                 if (i - 1) not in joins:
                     chain, weak_back = self._join_back(infos, joins, affixes, i - 1, chain, need)
                     weak = weak or weak_back
-            if need <= JOIN_SPACED_LINE and (i - 1) not in joins and self._is_triple(infos, i):
+            if (
+                i >= 2
+                and infos[i - 2][3] in triples  # one look-up refuses most candidates
+                and need <= JOIN_SPACED_LINE
+                and (i - 1) not in joins
+                and self._is_triple(infos, i)
+            ):
                 joins.update((i - 1, i))  # «عبدالله بن زبیر»
                 chain = infos[i - 2][3] + prev[2] + b
                 weak = True
