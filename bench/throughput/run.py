@@ -256,13 +256,21 @@ def snapshot_src(folder: Path, src: Path = ROOT / "src") -> str:
 
     shutil.copytree(src / "khabar", folder / "khabar",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    # a mypyc build (make build, or mypyc by hand) keeps the compiled modules' shared library
+    # beside the package: without it their extensions do not import
+    shared = sorted(src.glob("*__mypyc*"))
+    for lib in shared:
+        shutil.copy2(lib, folder / lib.name)
+    compiled = sorted(str(p.relative_to(folder)) for p in (folder / "khabar").rglob("*.so"))
+    built = (f" with {len(compiled)} module{'s' if len(compiled) > 1 else ''} compiled by mypyc"
+             if compiled else ", pure Python")
     if src.resolve() != (ROOT / "src").resolve():
-        return f"the tree {src}"
+        return f"the tree {src}{built}"
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True, check=False).stdout.strip()
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"],
                            capture_output=True, text=True, check=False).stdout.strip()
-    return head + (" + uncommitted changes in src/" if dirty else "")
+    return head + (" + uncommitted changes in src/" if dirty else "") + built
 
 
 def main() -> None:
