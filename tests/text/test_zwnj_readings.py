@@ -84,12 +84,14 @@ ADJECTIVE_AFTER_NOUN = [
 
 
 # a plural after a letter that never joins shows no ZWNJ (خاطر + های), so both readings are
-# weighed there too: before a closed context «ه» + «ای» (a memory of, a selection from, not
-# complicated, a constructive debate)
+# weighed there too, in a line whose ZWNJs were dropped (its other glued words are split):
+# before a closed context «ه» + «ای» (a memory of, a selection from, not complicated)
 NONJOINER_PLURAL_OR_HEH_YE = [
-    ("اشاره به خاطرهای از شهید", f"اشاره به خاطره{Z}ای از شهید"),
-    ("گزیدهای از سخنان او", f"گزیده{Z}ای از سخنان او"),
-    ("موضوع پیچیدهای نیست", f"موضوع پیچیده{Z}ای نیست"),
+    ("در کتابها به خاطرهای از شهید اشاره شد", f"در کتاب{Z}ها به خاطره{Z}ای از شهید اشاره شد"),
+    ("گزیدهای از سخنان او در کتابها", f"گزیده{Z}ای از سخنان او در کتاب{Z}ها"),
+    ("موضوع پیچیدهای در کتابها نیست", f"موضوع پیچیده{Z}ای در کتاب{Z}ها نیست"),
+    # must not change: a line that shows no dropped ZWNJ keeps the word as it is written
+    ("اشاره به خاطرهای از شهید", "اشاره به خاطرهای از شهید"),
     # must not change: plurals before a word that takes their ezafe (his pains, his works,
     # playing local instruments, good days)
     ("دردهای او", "دردهای او"),

@@ -534,8 +534,6 @@ class ZwnjRepairer:
         if not any(map(_GLUED_WEIGHT, infos)):
             if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
                 return self._chunk_infos(parts, GLUED_SURE), joins
-            if self._has_other_reading(parts):  # «خاطرهای از»: a plural or «ه» + «ای»
-                return self._in_context(infos, joins), joins
             return infos, joins  # no glued split: every level gives the same chunks
         if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
             return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
