@@ -54,7 +54,9 @@ def main() -> int:
                 if not closed and prev.isalpha() and engine._noun_before(fold(prev)):
                     after_noun[kind] += 1
     for kind, (opened, closed) in counts.items():
-        print(f"{kind:7} open {opened:6}  closed {closed:6}  open after a noun {after_noun[kind]:6}")
+        print(
+            f"{kind:7} open {opened:6}  closed {closed:6}  open after a noun {after_noun[kind]:6}"
+        )
     return 0
 
 

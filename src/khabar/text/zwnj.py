@@ -459,7 +459,7 @@ class ZwnjRepairer:
         # three-word tokens to join in a line whose ZWNJs became spaces, by their first word;
         # their last words are looked up after their middle ones, as a pair's after its head
         self._triples = joinable_triples(lex)
-        for first, rest in self._triples.items():
+        for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
                 if heads is not True:
@@ -801,8 +801,7 @@ class ZwnjRepairer:
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
             or lex.suffix_share(_HEH_YE, heh) < MIN_SUFFIX_SHARE
             or (
-                (not seams or seams[-1] == heh_cut)
-                and lex.word_count.get(stem, 0) < MIN_STEM_COUNT
+                (not seams or seams[-1] == heh_cut) and lex.word_count.get(stem, 0) < MIN_STEM_COUNT
             )
         ):
             return None
@@ -885,9 +884,12 @@ class ZwnjRepairer:
             if other is None or (i + 1) in joins:
                 continue
             after = infos[i + 1] if i < last else None
-            if after is None or after[2] in NO_EZAFE_AFTER or after[1][:1] in _PHRASE_END:
-                out[i] = (other[0], other[1], *info[2:])
-            elif i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]):
+            if (
+                after is None
+                or after[2] in NO_EZAFE_AFTER
+                or after[1][:1] in _PHRASE_END
+                or (i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]))
+            ):
                 out[i] = (other[0], other[1], *info[2:])
         return out
 
@@ -1608,8 +1610,6 @@ def _uninflect(word: str) -> str:
     'وزیر'
     """
     return _GLUED_INFLECTION_RE.sub("", word) if len(word) > 4 else word
-
-
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:
