@@ -256,22 +256,26 @@ def test_piece_forms(rep: ZwnjRepairer, text: str, expected: str) -> None:
 # ---- three words the lexicon writes as one token ------------------------------------------------
 
 TRIPLES = [
-    # in a line whose ZWNJs became spaces (the spaced «می رفتند», «کتاب ها»), names Seraji
-    # TRAIN writes as one token are joined (مروان‌بن‌حکم 5 times, عبدالله‌بن‌عباس 8), though no
-    # pair of their words joins alone (عبدالله بن is written apart 8 times)
+    # names TRAIN writes as one token (Seraji), though no pair of their words joins alone
+    # (عبدالله بن is written apart 8 times): more than 3 times as often as apart at most
+    # (عبدالله‌بن‌زبیر 9, بن زبیر apart 2; مروان‌بن‌حکم 5, 1) they join in any line, as a pair
+    # does with that margin
+    ("عبدالله بن زبیر گفت", f"عبدالله{Z}بن{Z}زبیر گفت"),
     (
         "مروان بن حکم و عبدالله بن عباس می رفتند",
         f"مروان{Z}بن{Z}حکم و عبدالله{Z}بن{Z}عباس می{Z}رفتند",
     ),
-    ("کتاب ها را عبدالله بن زبیر نوشت", f"کتاب{Z}ها را عبدالله{Z}بن{Z}زبیر نوشت"),
+    # ... at least as often (عبدالله‌بن‌جعفر 8, apart at most 3) only in a line whose ZWNJs
+    # became spaces (the spaced «کتاب ها»)
+    ("کتاب ها را عبدالله بن جعفر نوشت", f"کتاب{Z}ها را عبدالله{Z}بن{Z}جعفر نوشت"),
     # ... also when its last two words join first (دوره + ای, a suffix): the midterm
     # elections (میان‌دوره‌ای 3 times in TRAIN, never apart)
     ("انتخابات میان دوره ای می آید", f"انتخابات میان{Z}دوره{Z}ای می{Z}آید"),
-    # must not change: a line that shows no spaced damage keeps the name apart, as PerDT and
-    # news write such names (and a line whose ZWNJs were dropped, «میگوید», too)
-    ("عبدالله بن زبیر گفت", "عبدالله بن زبیر گفت"),
+    # must not change: the weaker one in a line that shows no spaced damage, as PerDT and news
+    # write such names; any of them in a line whose ZWNJs were dropped («میگوید»)
+    ("عبدالله بن جعفر گفت", "عبدالله بن جعفر گفت"),
     ("عبدالله بن زبیر میگوید", f"عبدالله بن زبیر می{Z}گوید"),
-    # ... and so does a name the lexicon never wrote as one token
+    # ... and a name the lexicon never wrote as one token
     ("سعید بن جبیر می رفت", f"سعید بن جبیر می{Z}رفت"),
 ]
 

@@ -456,8 +456,8 @@ class ZwnjRepairer:
         # when its second word is here, which skips most pairs with one set membership.
         self._joinable_right = joinable_right_words(lex)
         # the last words of three-word forms written as one token, and their first two words
-        # three-word tokens to join in a line whose ZWNJs became spaces, by their first word;
-        # their last words are looked up after their middle ones, as a pair's after its head
+        # three-word tokens to join, by their first word; their last words are looked up
+        # after their middle ones, as a pair's after its head
         self._triples = joinable_triples(lex)
         for rest in self._triples.values():
             for middle, last in rest:
@@ -1000,33 +1000,26 @@ class ZwnjRepairer:
                 if (i - 1) not in joins:
                     chain, weak_back = self._join_back(infos, joins, affixes, i - 1, chain, need)
                     weak = weak or weak_back
-            if (
-                i >= 2
-                and infos[i - 2][3] in triples  # one look-up refuses most candidates
-                and need <= JOIN_SPACED_LINE
-                and (i - 1) not in joins
-                and self._is_triple(infos, i)
-            ):
-                joins.update((i - 1, i))  # «عبدالله بن زبیر»
-                chain = infos[i - 2][3] + prev[2] + b
-                weak = True
+            # one look-up refuses most candidates
+            if i >= 2 and infos[i - 2][3] in triples and (i - 1) not in joins:
+                sure = self._triple_join(infos, i)
+                if sure >= need:
+                    joins.update((i - 1, i))  # «عبدالله بن زبیر»
+                    chain = infos[i - 2][3] + prev[2] + b
+                    weak = weak or sure < JOIN_ANY
         return joins, affixes, weak
 
-    def _is_triple(self, infos: list[ChunkInfo], i: int) -> bool:
-        """Whether chunk ``i``, the bare word before it and the word before that are a
-        three-word token of :func:`joinable_triples`, written apart: ``عبدالله بن زبیر`` →
-        ``عبدالله‌بن‌زبیر`` (9 times so in TRAIN; ``عبدالله بن`` alone is written apart),
-        ``میان دوره ای`` → ``میان‌دوره‌ای`` (``دوره ای`` joins as a suffix first). Such tokens
-        are mostly names, which one treebank joins (Seraji) and other text writes apart
-        (PerDT, news: ``بان کی مون``), so only a line whose ZWNJs became spaces joins them
-        (``JOIN_SPACED_LINE``, see :meth:`_joins_of`)."""
-        if i < 2:
-            return False
-        rest = self._triples.get(infos[i - 2][3])
-        if rest is None:
-            return False
+    def _triple_join(self, infos: list[ChunkInfo], i: int) -> int:
+        """How sure a join of chunk ``i``, the bare word before it and the word before that is
+        (``JOIN_NO``, ``JOIN_SPACED_LINE``, ``JOIN_ANY``): a three-word token of
+        :func:`joinable_triples` written apart, ``عبدالله بن زبیر`` → ``عبدالله‌بن‌زبیر`` (9
+        times so in TRAIN; ``عبدالله بن`` alone is written apart), ``میان دوره ای`` →
+        ``میان‌دوره‌ای`` (``دوره ای`` joins as a suffix first)."""
+        levels = self._triples.get(infos[i - 2][3])
         middle = infos[i - 1]
-        return middle[2] == middle[3] and (middle[2], infos[i][2]) in rest
+        if levels is None or middle[2] != middle[3]:
+            return JOIN_NO
+        return levels.get((middle[2], infos[i][2]), JOIN_NO)
 
     def _join_back(
         self,
@@ -1522,20 +1515,21 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
     return out
 
 
-def joinable_triples(lex: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
-    """Three-word tokens with two ZWNJs (``عبدالله‌بن‌زبیر``) that join when written apart in a
-    line whose ZWNJs became spaces (:meth:`ZwnjRepairer._is_triple`), by their first word:
-    seen ``MIN_TRIPLE_COUNT`` times, and at least as often as the lexicon wrote them apart at
-    most (the fewer of the pairs ``a b`` and ``b c`` written apart, since it keeps no counts of
-    three words apart), as :meth:`ZwnjRepairer._decide_join` asks of a pair.
+def joinable_triples(lex: Lexicon) -> dict[str, dict[tuple[str, str], int]]:
+    """Three-word tokens with two ZWNJs (``عبدالله‌بن‌زبیر``) that join when written apart
+    (:meth:`ZwnjRepairer._triple_join`), by their first word, with how sure the join is, as
+    :meth:`ZwnjRepairer._decide_join` judges a pair: the token seen ``MIN_TRIPLE_COUNT`` times,
+    and more than ``JOIN_MARGIN`` times as often as the lexicon wrote the words apart at most
+    (the fewer of the pairs ``a b`` and ``b c`` written apart, since it keeps no counts of three
+    words apart) joins in any line (``JOIN_ANY``), at least as often only in a line whose ZWNJs
+    became spaces (``JOIN_SPACED_LINE``).
 
-    >>> triples = joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
-    >>> triples
-    {'عبدالله': frozenset({('بن', 'زبیر')})}
+    >>> joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
+    {'عبدالله': {('بن', 'زبیر'): 2}}
     >>> joinable_triples(Lexicon.from_counts({"سه\u200cبه\u200cیک": 1}))
     {}
     """
-    out: dict[str, set[tuple[str, str]]] = {}
+    out: dict[str, dict[tuple[str, str], int]] = {}
     for form in forms_with_zwnj(lex.forms):
         if form.count(ZWNJ) != 2 or " " in form:
             continue
@@ -1544,9 +1538,11 @@ def joinable_triples(lex: Lexicon) -> dict[str, frozenset[tuple[str, str]]]:
             continue
         together = lex.forms.get(a + b + c, {}).get(form, 0)
         apart = min(lex.pair_count(a, b), lex.pair_count(b, c))
-        if together >= MIN_TRIPLE_COUNT and together >= SPACED_LINE_JOIN_MARGIN * apart:
-            out.setdefault(a, set()).add((b, c))
-    return {a: frozenset(rest) for a, rest in out.items()}
+        if together < MIN_TRIPLE_COUNT or together < SPACED_LINE_JOIN_MARGIN * apart:
+            continue
+        level = JOIN_ANY if together > JOIN_MARGIN * apart else JOIN_SPACED_LINE
+        out.setdefault(a, {})[(b, c)] = level
+    return out
 
 
 _GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
