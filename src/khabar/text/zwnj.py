@@ -454,11 +454,12 @@ class ZwnjRepairer:
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
-        self._joinable_right = joinable_right_words(lex)
+        zwnj_forms = forms_with_zwnj(lex.forms)  # once for both tables below
+        self._joinable_right = joinable_right_words(lex, zwnj_forms)
         # the last words of three-word forms written as one token, and their first two words
         # three-word tokens to join, by their first word; their last words are looked up
         # after their middle ones, as a pair's after its head
-        self._triples = joinable_triples(lex)
+        self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
@@ -1489,16 +1490,19 @@ class ZwnjRepairer:
         return ZWNJ.join(pieces)
 
 
-def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
+def joinable_right_words(
+    lex: Lexicon, zwnj_forms: list[str] | None = None
+) -> dict[str, bool | frozenset[str]]:
     """Words that may join the word before them, and which words those are.
 
     ``True`` for bound suffixes (``ها`` joins any word) and user-forced tails; for a tail of a
     one-ZWNJ form (``جمهوری`` of ``رئیس‌جمهوری``) the set of heads seen with it, so a pair is
     looked up only when it could be joined. Verb forms after a verbal prefix (``می باشد``) are
     checked separately, so light verbs after nouns (``اعلام کرد``) cost no look-up.
+    ``zwnj_forms`` is ``forms_with_zwnj(lex.forms)`` if the caller has it.
     """
     heads: dict[str, set[str]] = {}
-    for form in forms_with_zwnj(lex.forms):
+    for form in forms_with_zwnj(lex.forms) if zwnj_forms is None else zwnj_forms:
         if form.count(ZWNJ) == 1 and " " not in form:
             head, _, tail = form.partition(ZWNJ)
             if head not in lex.verbal_prefixes:
@@ -1515,14 +1519,17 @@ def joinable_right_words(lex: Lexicon) -> dict[str, bool | frozenset[str]]:
     return out
 
 
-def joinable_triples(lex: Lexicon) -> dict[str, dict[tuple[str, str], int]]:
+def joinable_triples(
+    lex: Lexicon, zwnj_forms: list[str] | None = None
+) -> dict[str, dict[tuple[str, str], int]]:
     """Three-word tokens with two ZWNJs (``عبدالله‌بن‌زبیر``) that join when written apart
     (:meth:`ZwnjRepairer._triple_join`), by their first word, with how sure the join is, as
     :meth:`ZwnjRepairer._decide_join` judges a pair: the token seen ``MIN_TRIPLE_COUNT`` times,
     and more than ``JOIN_MARGIN`` times as often as the lexicon wrote the words apart at most
     (the fewer of the pairs ``a b`` and ``b c`` written apart, since it keeps no counts of three
     words apart) joins in any line (``JOIN_ANY``), at least as often only in a line whose ZWNJs
-    became spaces (``JOIN_SPACED_LINE``).
+    became spaces (``JOIN_SPACED_LINE``). ``zwnj_forms`` is ``forms_with_zwnj(lex.forms)`` if
+    the caller has it.
 
     >>> joinable_triples(Lexicon.from_counts({"عبدالله\u200cبن\u200cزبیر": 9}))
     {'عبدالله': {('بن', 'زبیر'): 2}}
@@ -1530,7 +1537,7 @@ def joinable_triples(lex: Lexicon) -> dict[str, dict[tuple[str, str], int]]:
     {}
     """
     out: dict[str, dict[tuple[str, str], int]] = {}
-    for form in forms_with_zwnj(lex.forms):
+    for form in forms_with_zwnj(lex.forms) if zwnj_forms is None else zwnj_forms:
         if form.count(ZWNJ) != 2 or " " in form:
             continue
         a, b, c = (fold(piece) for piece in form.split(ZWNJ))
