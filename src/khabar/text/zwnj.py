@@ -1482,10 +1482,10 @@ class ZwnjRepairer:
         first, _, rest = split.partition(ZWNJ)
         if not rest:
             return split
-        best_form = self.lexicon.best_form
+        best_form, bound = self.lexicon.best_form, self.lexicon.bound_suffixes
         pieces = [first]
         for piece in rest.split(ZWNJ):
-            form = best_form(piece)
+            form = None if piece in bound else best_form(piece)  # («ها» is written as it is)
             pieces.append(form if form and ZWNJ in form and len(form) > len(piece) else piece)
         return ZWNJ.join(pieces)
 
