@@ -118,7 +118,7 @@ def test_in_repo_scorer_agrees_with_the_shared_one(shared: Path, mode: str) -> N
         pytest.skip(f"{tool} is absent")
     run = subprocess.run(
         [sys.executable, str(tool), "--gold", str(gold_path), "--mode", mode,
-         "--cmd", f"{sys.executable} -m khabar.text.fix"],
+         "--cmd", f"{sys.executable} -m khabar.text"],
         capture_output=True, text=True, encoding="utf-8", check=True, cwd=ROOT,
     )  # fmt: skip
     theirs = json.loads(run.stdout)

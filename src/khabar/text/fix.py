@@ -608,8 +608,7 @@ class Fixer:
         text, spans, edits, subs = self._stage_edits(text, self._space_rules, spans, edits, subs)
         repairer = self.repairer
         if repairer is not None:
-            # the engine's repairs have the fields of a Change: used as they are
-            changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
+            changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
             if changes:
                 edits, subs = _compose_subs(edits, subs, changes)
                 text, spans = _apply_changes(text, spans, changes)
@@ -633,8 +632,7 @@ class Fixer:
             elif edits is None and getattr(repairer, "lines_alone", False):
                 text, spans = _repair_outside(repairer, text, spans)
             else:
-                # the engine's repairs have the fields of a Change: used as they are
-                changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
+                changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
@@ -642,6 +640,21 @@ class Fixer:
         if self._style_rules:
             text, spans = self._stage(text, self._style_rules, spans, edits)
         return text, edits
+
+
+def _engine_changes(repairer: Repairer, text: str) -> list[Change]:
+    """The engine's repairs of ``text``, as Changes.
+
+    Every function here reads a change by its attribute names (``start``, ``end``,
+    ``replacement``, ``rule``), so a repair that is a tuple (``ZwnjRepairer``'s ``Repair``, a
+    NamedTuple) is used as it is; any other repair object (a dataclass of another engine) is
+    copied into a :class:`Change`, since compiled code checks that a ``list[Change]`` holds
+    tuples.
+    """
+    repairs = list(repairer.find_repairs(text))
+    if all(isinstance(r, tuple) for r in repairs):
+        return repairs  # type: ignore[return-value]
+    return [Change(r.start, r.end, r.replacement, r.rule) for r in repairs]
 
 
 def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
@@ -686,8 +699,7 @@ def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[
 
 def _repair_block(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
     """The engine's repairs of ``text`` outside ``spans`` applied, and the spans moved along."""
-    # the engine's repairs have the fields of a Change: used as they are
-    changes = _outside(list(repairer.find_repairs(text)), spans, edge_ok=False)  # type: ignore[arg-type]
+    changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
     if not changes:
         return text, spans
     return _apply_changes(text, spans, changes)
@@ -788,7 +800,10 @@ def fix_stream(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m khabar.text.fix [--OPTION=VALUE ...]``: fix stdin to stdout, line by line.
+    """``python -m khabar.text [--OPTION=VALUE ...]``: fix stdin to stdout, line by line.
+
+    (``python -m khabar.text.fix`` runs it too, but only in a pure build: Python cannot run a
+    compiled extension module with ``-m``; ``khabar.text``'s ``__main__`` stays a ``.py``.)
 
     Options are the :class:`~khabar.text.policy.FixPolicy` fields (``--digits=latin``). Input is
     UTF-8; bytes that are not valid UTF-8 are passed through unchanged (surrogateescape), so no
@@ -841,7 +856,7 @@ def _usage() -> str:
     from khabar.text.policy import choices
 
     lines = [
-        "usage: python -m khabar.text.fix [--OPTION=VALUE ...] < in.txt > out.txt",
+        "usage: python -m khabar.text [--OPTION=VALUE ...] < in.txt > out.txt",
         "Repairs Persian text line by line (UTF-8), one output line per input line.",
         "options (default first):",
     ]

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, count
 from operator import add
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from khabar.text.charmap import rule_names, translation_table
 from khabar.text.policy import Diacritics, FixPolicy, HehYeh, PunctSpacing, Tatweel
@@ -216,19 +215,35 @@ def _any_of(chars: str) -> Callable[[str], bool]:
     return lambda text: any(map(text.__contains__, chars))
 
 
-@dataclass(frozen=True, slots=True)
 class RegexRule(Rule):
     """Every match of ``pattern`` becomes ``repl``: a :meth:`re.Match.expand` template, or a
     function of the match (for rules whose matches are rare, so the call costs nothing).
 
     ``guard``, when set, is a cheap test that is false for texts the pattern cannot match
     (usually "contains one of these characters"): it skips the regex pass on most texts.
+
+    A plain class with an ``__init__``, not a slots dataclass: mypyc cannot compile a dataclass
+    that inherits fields (``Rule``'s ``apart`` and ``substitutes``), and nothing compares or
+    hashes rules. Its attributes are ``Final``: a rule is never changed after it is made.
+
+    >>> RegexRule("x.dash", re.compile("-+"), "-").apply("a---b")
+    'a-b'
     """
 
-    name: str
-    pattern: re.Pattern[str]
-    repl: str | Callable[[re.Match[str]], str]
-    guard: Callable[[str], bool] | None = None
+    def __init__(
+        self,
+        name: str,
+        pattern: re.Pattern[str],
+        repl: str | Callable[[re.Match[str]], str],
+        guard: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.name: Final = name
+        self.pattern: Final = pattern
+        self.repl: Final = repl
+        self.guard: Final = guard
+
+    def __repr__(self) -> str:
+        return f"RegexRule({self.name!r}, {self.pattern!r}, {self.repl!r}, {self.guard!r})"
 
     def apply(self, text: str) -> str:
         if self.guard is not None and not self.guard(text):

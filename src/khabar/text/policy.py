@@ -19,11 +19,22 @@ khabar.errors.ConfigError: digits='roman' is not a valid choice; valid choices: 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from khabar.errors import ConfigError
+
+_T = TypeVar("_T")
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # installed without mypy: the decorator only speaks to mypyc
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_T], _T]:
+        return lambda cls: cls
+
 
 __all__ = [
     "Diacritics",
@@ -117,6 +128,10 @@ class Style(StrEnum):
     NEWS = "news"
 
 
+# A Python class, not a mypyc native one, even when this module is compiled: a native class checks
+# each field's type when it is set, and FixPolicy(digits="latin") must reach __post_init__, which
+# turns the string into the enum (or raises a ConfigError naming the valid choices).
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class FixPolicy:
     """The style choices of one :func:`khabar.fix` call; hashable, so compiled tables are cached."""

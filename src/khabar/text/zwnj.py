@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
 from operator import ge, itemgetter
-from typing import NamedTuple, TypeAlias
+from typing import NamedTuple, TypeAlias, TypeVar
 
 from khabar.text.lexicon import (
     COMPARATIVE_ENDINGS,
@@ -393,11 +393,15 @@ def _apply_tuples(text: str, repairs: list[tuple[int, int, str, str]]) -> str:
     return "".join(parts)
 
 
-def _check_enum(value: object, kind: type[enum.Enum], name: str) -> None:
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _check_enum(value: object, kind: type[_E], name: str) -> _E:
     # ValueError, not TypeError: the project's rule for style options (see STYLE.md)
     if not isinstance(value, kind):
         options = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
         raise ValueError(f"{name} must be one of {options}, got {value!r}")  # noqa: TRY004
+    return value
 
 
 class ZwnjRepairer:
@@ -430,13 +434,15 @@ class ZwnjRepairer:
         self,
         lexicon: Lexicon | None = None,
         *,
-        nonjoiner: NonJoiner = NonJoiner.KEEP,
-        spaced: Spaced = Spaced.JOIN,
-        trust: Trust = Trust.LINE,
+        nonjoiner: NonJoiner | object = NonJoiner.KEEP,
+        spaced: Spaced | object = Spaced.JOIN,
+        trust: Trust | object = Trust.LINE,
     ) -> None:
-        _check_enum(nonjoiner, NonJoiner, "nonjoiner")
-        _check_enum(spaced, Spaced, "spaced")
-        _check_enum(trust, Trust, "trust")
+        # typed ``object``, checked here: compiled code would check the enum types on entry and
+        # raise a TypeError that names no valid choice
+        nonjoiner = _check_enum(nonjoiner, NonJoiner, "nonjoiner")
+        spaced = _check_enum(spaced, Spaced, "spaced")
+        trust = _check_enum(trust, Trust, "trust")
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self.nonjoiner = nonjoiner
         self.spaced = spaced
@@ -477,7 +483,7 @@ class ZwnjRepairer:
 
     # ---- public API ------------------------------------------------------------------------
 
-    def find_repairs(self, text: str) -> list[Repair]:
+    def find_repairs(self, text: object) -> list[Repair]:
         """All repairs for ``text``, sorted by position and non-overlapping.
 
         >>> r = default_repairer()
@@ -497,7 +503,7 @@ class ZwnjRepairer:
             offset += len(line) + 1
         return repairs
 
-    def repair(self, text: str) -> str:
+    def repair(self, text: object) -> str:
         """``text`` with every repair of :meth:`find_repairs` applied (faster than applying them).
 
         >>> default_repairer().repair("رئیسجمهوری و نخستوزیران")
