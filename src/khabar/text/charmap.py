@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from khabar.errors import ConfigError
 from khabar.text.policy import FixPolicy
@@ -26,10 +27,10 @@ __all__ = ["CharRow", "load_rows", "presentation_forms", "rule_names", "translat
 
 #: Arabic presentation forms (positional glyph variants kept for legacy encodings): PDF and OCR
 #: text is full of them (ﻛﺘﺎﺏ), and they look right but match nothing in search.
-_PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
+_PRESENTATION_RANGES: Final = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC))
 #: Ligatures that stand for a whole phrase (ﷺ "صلی‌الله علیه و سلم", ﷻ, ﷽ the basmala): writers
 #: choose them as symbols, and NFKC would expand one character into several words.
-_PHRASE_LIGATURES = frozenset("\ufdfa\ufdfb\ufdfd")
+_PHRASE_LIGATURES: Final = frozenset("\ufdfa\ufdfb\ufdfd")
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Final, NamedTuple, Protocol
 
 from khabar.document import Edit
 from khabar.text.normalize import (
@@ -91,12 +91,20 @@ class _Edit(NamedTuple):
     rules: tuple[str, ...]
 
 
-_SPAN = attrgetter("start", "end")
-_CS, _CE, _OS, _OE, _RULES = map(itemgetter, range(5))  # fields of _Edit
-_CS_CE = itemgetter(0, 1)
-_OFFSET = itemgetter(0)  # of an Edit
+_SPAN: Final = attrgetter("start", "end")
+# fields of _Edit
+_CS: Final = itemgetter(0)
+_CE: Final = itemgetter(1)
+_OS: Final = itemgetter(2)
+_OE: Final = itemgetter(3)
+_RULES: Final = itemgetter(4)
+_CS_CE: Final = itemgetter(0, 1)
+_OFFSET: Final = itemgetter(0)  # of an Edit
 #: fields of a Change or of a ZWNJ engine's repair (any object with these attributes)
-_START, _END, _REPL, _RULE = map(attrgetter, ("start", "end", "replacement", "rule"))
+_START: Final = attrgetter("start")
+_END: Final = attrgetter("end")
+_REPL: Final = attrgetter("replacement")
+_RULE: Final = attrgetter("rule")
 
 
 def _outside(changes: list[Change], spans: list[_Span], *, edge_ok: bool = True) -> list[Change]:
@@ -214,7 +222,7 @@ def _apart(changes: list[Change]) -> bool:
     )
 
 
-_new_edit = tuple.__new__  # _Edit(...) without the NamedTuple keyword handling (a hot path)
+_new_edit: Final = tuple.__new__  # _Edit(...) without the NamedTuple keyword handling (a hot path)
 
 
 def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) -> list[_Edit]:
@@ -341,7 +349,7 @@ _Subs = dict[tuple[str, str, str], list[int]]
 
 #: how close (in characters, either side of a change) a substitution is taken into the composed
 #: edits; only a change that overlaps one joins it (0 would do), 2 leaves a margin
-_NEAR = 2
+_NEAR: Final = 2
 
 
 def _seed_subs(rule: TranslateRule, text: str, spans: list[_Span]) -> _Subs:

@@ -40,44 +40,45 @@ from importlib import resources
 from itertools import chain, compress, repeat
 from operator import contains, itemgetter, methodcaller
 from pathlib import Path
+from typing import Final
 
-ZWNJ = "\u200c"
-SHIPPED = "zwnj_lexicon.tsv"
+ZWNJ: Final = "\u200c"
+SHIPPED: Final = "zwnj_lexicon.tsv"
 #: Word forms from shekar's MIT word lists for words the treebanks never wrote (same format).
-SHIPPED_LISTS = "zwnj_word_lists.tsv"
+SHIPPED_LISTS: Final = "zwnj_word_lists.tsv"
 #: Reviewed exceptions in the user-file format: names the morphology would split (``لنگرود``).
-SHIPPED_EXCEPTIONS = "zwnj_exceptions.txt"
+SHIPPED_EXCEPTIONS: Final = "zwnj_exceptions.txt"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
-JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
+JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
 # Learned-morphology thresholds. They are corpus-size independent shares or small counts,
 # chosen from the treebanks' TRAIN split (not from dev); each is explained where it is used.
 #: A right piece is a *bound suffix* (``ها``, ``ترین``, ``اند``) when it was seen after a ZWNJ
 #: at least this many times ...
-BOUND_MIN_COUNT = 20
+BOUND_MIN_COUNT: Final = 20
 #: ... and at least this many times as often as alone (``ها`` 3738 attached, 3 alone;
 #: ``کند`` is attached 1554 times but is also a verb on its own, so it is not bound).
-BOUND_MIN_RATIO = 4.0
+BOUND_MIN_RATIO: Final = 4.0
 #: A left piece is a *verbal prefix* (``می``, ``نمی``, ``برمی``) when it is this frequent on the
 #: left of a ZWNJ and rarely a word by itself (same ratio as above).
-PREFIX_MIN_COUNT = 20
+PREFIX_MIN_COUNT: Final = 20
 #: A spaced pair votes for a ZWNJ in a glued word only if its words are seen together at least
 #: this many times as often as chance (lift): «به وجود» (7x) votes for «به‌وجود», «جان به» not.
-PAIR_VOTE_LIFT = 2.0
+PAIR_VOTE_LIFT: Final = 2.0
 #: Personal endings that turn a verb stem into a remainder after می: «می‌کن|م», «می‌کن|ند».
-PERSONAL_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
+PERSONAL_ENDINGS: Final = ("", "م", "ی", "د", "یم", "ید", "ند")
 #: The comparative and superlative endings (``بزرگ‌تر``, ``بزرگ‌ترین``); see
 #: :meth:`Lexicon.comparative_count`.
-COMPARATIVE_ENDINGS = ("تر", "تری", "ترین")
+COMPARATIVE_ENDINGS: Final = ("تر", "تری", "ترین")
 #: The plural ``ها`` and the endings it takes (``کتاب‌های``, ``کتاب‌هایش``); see
 #: :meth:`Lexicon.plural_count`.
-PLURAL_ENDINGS = ("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم")
+PLURAL_ENDINGS: Final = ("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم")
 
 
 #: Lookup fold: letter variants that spell the same word (``تأمین`` / ``تامین``), Arabic
 #: ي/ك, and marks (diacritics, hamza above, tatweel) that do not decide a ZWNJ. Keys and forms
 #: are folded on load; the engine folds each word the same way before looking it up.
-FOLD = str.maketrans(
+FOLD: Final = str.maketrans(
     {
         "أ": "ا",
         "إ": "ا",
@@ -98,9 +99,9 @@ FOLD = str.maketrans(
 #: Any character that :data:`FOLD` changes. ``str.translate`` with a non-ASCII table looks every
 #: character up in a dict (about 1.5 us for a word, 0.2 s for the lexicon file), and most words
 #: have nothing to fold: one regex search says so (about 0.2 us).
-_FOLDS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "]")
+_FOLDS_RE: Final = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(FOLD)) + "]")
 #: :data:`FOLD` as (character, replacement) pairs, for :func:`fold_text`
-_FOLD_PAIRS = tuple((chr(c), to or "") for c, to in sorted(FOLD.items()))
+_FOLD_PAIRS: Final = tuple((chr(c), to or "") for c, to in sorted(FOLD.items()))
 
 
 def fold(word: str) -> str:

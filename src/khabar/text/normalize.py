@@ -36,17 +36,17 @@ __all__ = [
     "space_rules",
 ]
 
-ZWNJ = "\u200c"
+ZWNJ: Final = "\u200c"
 #: Arabic-script letters (not digits, not punctuation): the context Persian spacing rules need.
-_LETTER = "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+_LETTER: Final = "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 #: combining marks that sit on a letter: harakat, hamza above/below, superscript alef, Quranic
-_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_MARK: Final = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 #: the short-vowel marks (harakat) the diacritics policy is about; hamza above (هٔ) is not one
-_HARAKAT = "\u064b-\u0652"
+_HARAKAT: Final = "\u064b-\u0652"
 #: Combining marks of other scripts, where ZWNJ is meaningful too (Devanagari क्‌ष after a virama)
-_OTHER_MARK = "\u0300-\u036f\u0900-\u0dff"
+_OTHER_MARK: Final = "\u0300-\u036f\u0900-\u0dff"
 #: characters that end a line: rules keep them all, so fix keeps one output line per input line
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 class Change(NamedTuple):
@@ -76,8 +76,8 @@ def apply_changes(text: str, changes: list[Change]) -> str:
     return "".join(parts)
 
 
-_START = re.Match.start
-_new_change = tuple.__new__  # Change(...) without the NamedTuple keyword handling (a hot path)
+_START: Final = re.Match.start
+_new_change: Final = tuple.__new__  # Change(...) without the NamedTuple keyword handling (a hot path)
 
 
 class Rule:
@@ -268,7 +268,7 @@ class RegexRule(Rule):
 # --- character rules (canonicalisation, then the styles that need context) ----------------------
 
 #: the sources frequent in real web text (PEYMA: one character in 25 is an Arabic yeh)
-_HOT = (
+_HOT: Final = (
     "\u064a\u0649\u0643"
     + "".join(map(chr, range(0x30, 0x3A)))
     + "".join(map(chr, range(0x6F0, 0x6FA)))
@@ -278,8 +278,8 @@ _HOT = (
 #: between two emoji (👨‍👩‍👧) or in other scripts it builds a glyph, so it is kept there.
 #: (Each pattern below starts with the character it is about, and looks behind only after it: a
 #: pattern that starts with a look-behind is tried at every position and runs 10x slower.)
-_ARABIC_CTX = f"\\s{_LETTER}{_MARK}{ZWNJ}"
-_ZWJ = RegexRule(
+_ARABIC_CTX: Final = f"\\s{_LETTER}{_MARK}{ZWNJ}"
+_ZWJ: Final = RegexRule(
     "char.zwj",
     # a whole run of ZWJs goes or stays, so a second pass finds nothing more to do
     re.compile(f"\u200d(?<![^{_ARABIC_CTX}]\u200d)\u200d*|\u200d+(?![^{_ARABIC_CTX}])"),
@@ -294,9 +294,9 @@ _ZWJ = RegexRule(
 #: guessed: ادویه+LRM+ای → ادویهای → ادوی‌های); the ZWNJ keeps what the author meant. Only after a
 #: letter that joins to the next one: after ا د ذ ر ز ژ و a ZWNJ changes nothing visible and
 #: the mark is deleted as before (توما+RLM+ن → تومان).
-_BIDI_MARKS = "\u200e\u200f\u061c"
-_JOINS_NEXT = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u0649\u064a\u067e\u0686\u06a9\u06af\u06cc"
-_BIDI_ZWNJ = RegexRule(
+_BIDI_MARKS: Final = "\u200e\u200f\u061c"
+_JOINS_NEXT: Final = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u0649\u064a\u067e\u0686\u06a9\u06af\u06cc"
+_BIDI_ZWNJ: Final = RegexRule(
     "char.bidi_zwnj",
     re.compile(
         f"[{_BIDI_MARKS}](?:(?<=[{_JOINS_NEXT}][{_BIDI_MARKS}])|(?<=[{_JOINS_NEXT}][{_MARK}][{_BIDI_MARKS}]))"
@@ -310,9 +310,9 @@ _BIDI_ZWNJ = RegexRule(
 #: space, a digit or punctuation, before a mark, or at a line's edge, it is an error
 #: (``می‌ روم``): the whole run goes. Two alternatives: a run that starts after a non-letter; a
 #: run that ends before a non-letter.
-_NOT_ZWNJ = f"(?!{ZWNJ})"
+_NOT_ZWNJ: Final = f"(?!{ZWNJ})"
 #: (The names are those of the ZWNJ engine, which removes the same ZWNJs when used alone.)
-_ZWNJ_EDGE = RegexRule(
+_ZWNJ_EDGE: Final = RegexRule(
     "zwnj.remove.edge",
     re.compile(
         f"{ZWNJ}(?:"
@@ -324,15 +324,15 @@ _ZWNJ_EDGE = RegexRule(
     guard=_any_of(ZWNJ),
 )
 #: Between two letters, one ZWNJ of a run is enough (``کتاب‌‌ها``); the last one stays.
-_ZWNJ_DOUBLE = RegexRule(
+_ZWNJ_DOUBLE: Final = RegexRule(
     "zwnj.remove.double", re.compile(f"{ZWNJ}(?={ZWNJ})"), "", guard=lambda t: ZWNJ * 2 in t
 )
 
-_HARAKAT_CHARS = "".join(chr(c) for c in range(0x064B, 0x0653))
+_HARAKAT_CHARS: Final = "".join(chr(c) for c in range(0x064B, 0x0653))
 #: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``): the
 #: run goes. The same short vowel twice in a row (``اًً``) is a typing slip: one stays. One pass
 #: for both, starting with the mark (rare), so the regex engine scans for it quickly.
-_HARAKAT_RUN = re.compile(
+_HARAKAT_RUN: Final = re.compile(
     f"[{_HARAKAT}](?:"
     f"(?<![{_LETTER}{_MARK}][{_HARAKAT}])[{_HARAKAT}]*"  # stray: a run after a non-letter
     "|(?<=(.))\\1+"  # repeated: the mark just read, again
@@ -344,7 +344,7 @@ def _fix_harakat(m: re.Match[str]) -> str:
     return "" if m.group(1) is None else m.group(1)
 
 
-_STRAY_HARAKAT = RegexRule(
+_STRAY_HARAKAT: Final = RegexRule(
     "char.diacritic", _HARAKAT_RUN, _fix_harakat, guard=_any_of(_HARAKAT_CHARS)
 )
 
@@ -353,7 +353,7 @@ _STRAY_HARAKAT = RegexRule(
 #: one: these are the pairs of Unicode's canonical composition (NFC) among Persian letters,
 #: applied before the character map so that ي + ٔ becomes ئ, not ی + ٔ, and again at the end of
 #: the stage for pairs that met when something between them was deleted (ﺎ + ٔ, ا + ZWSP + ٓ).
-_COMPOSED = {
+_COMPOSED: Final = {
     "\u0627\u0653": "\u0622",  # ا + ٓ → آ
     "\u0627\u0654": "\u0623",  # ا + ٔ → أ
     "\u0627\u0655": "\u0625",  # ا + ٕ → إ
@@ -362,9 +362,9 @@ _COMPOSED = {
     "\u06d5\u0654": "\u06c0",  # ە + ٔ → ۀ
 }
 #: The marks are rare and هٔ is frequent: look for a mark after a base letter, mark first.
-_COMPOSE_GUARD = re.compile("[\u0653-\u0655](?<=[\u0627\u0648\u064a\u06d5].)")
+_COMPOSE_GUARD: Final = re.compile("[\u0653-\u0655](?<=[\u0627\u0648\u064a\u06d5].)")
 #: the marks first, each at memchr speed (none in nine texts of ten), then the regex
-_COMPOSE = TranslateRule(
+_COMPOSE: Final = TranslateRule(
     _COMPOSED,
     dict.fromkeys(_COMPOSED, "char.compose"),
     name="char.compose",
@@ -374,17 +374,17 @@ _COMPOSE = TranslateRule(
     ),
 )
 #: before the character map, only ي + ٔ needs composing (the others are composed after it)
-_COMPOSE_YEH = TranslateRule(
+_COMPOSE_YEH: Final = TranslateRule(
     {"\u064a\u0654": "\u0626"},
     {"\u064a\u0654": "char.compose"},
     name="char.compose",
     guard=lambda text: "\u0654" in text and "\u064a\u0654" in text,
 )
 
-_NOT_TATWEEL = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
+_NOT_TATWEEL: Final = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
 #: Tatweel (kashida) touching a letter only stretches a joint (``مـــدیر`` → ``مدیر``,
 #: ``هزینه‌ـمنفعت`` → ``هزینه‌منفعت``); standing alone between spaces it is a dash (``الف ـ ب``), kept.
-_TATWEEL = RegexRule(
+_TATWEEL: Final = RegexRule(
     "char.tatweel",
     re.compile(
         f"\u0640(?<=[{_NOT_TATWEEL}{_MARK}]\u0640)\u0640*|\u0640+(?=[{_NOT_TATWEEL}{_MARK}])"
@@ -393,9 +393,9 @@ _TATWEEL = RegexRule(
     guard=_any_of("\u0640"),
 )
 
-_HEH_HAMZA = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
-_HEH_LIGATURE = "\u06c0"  # ۀ
-_HEH_STYLES = {
+_HEH_HAMZA: Final = "\u0647\u0654"  # ه + HAMZA ABOVE: هٔ
+_HEH_LIGATURE: Final = "\u06c0"  # ۀ
+_HEH_STYLES: Final = {
     HehYeh.HAMZA: _HEH_HAMZA,
     HehYeh.LIGATURE: _HEH_LIGATURE,
     HehYeh.YEH: "\u0647\u200c\u06cc",
@@ -446,12 +446,12 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
 # --- spacing rules -----------------------------------------------------------------------------
 
 #: Two or more spaces between words are one (``و  استفاده``); leading indentation is structure.
-_COLLAPSE = RegexRule(
+_COLLAPSE: Final = RegexRule(
     "space.collapse", re.compile(r"  (?<=\S  ) *(?=\S)"), " ", guard=lambda t: "  " in t
 )
 #: Spaces before a line break or the end of the text are invisible noise.
-_RARE_BREAKS = tuple(LINE_BREAKS[2:])
-_SPACED_RARE_BREAKS = tuple(" " + b for b in _RARE_BREAKS)
+_RARE_BREAKS: Final = tuple(LINE_BREAKS[2:])
+_SPACED_RARE_BREAKS: Final = tuple(" " + b for b in _RARE_BREAKS)
 
 
 def _trailing_guard(t: str) -> bool:
@@ -466,18 +466,18 @@ def _trailing_guard(t: str) -> bool:
     )
 
 
-_TRAILING = RegexRule(
+_TRAILING: Final = RegexRule(
     "space.trailing", re.compile(f" +(?=[{LINE_BREAKS}]|\\Z)"), "", guard=_trailing_guard
 )
 
-_P = f"[{_LETTER}]"
-_PM = f"[{_LETTER}{_MARK}]"
+_P: Final = f"[{_LETTER}]"
+_PM: Final = f"[{_LETTER}{_MARK}]"
 #: A missing space after punctuation or a closing bracket, before a Persian letter, and before an
 #: opening bracket after one: ``گفت:ما`` → ``گفت: ما``, ``است.وی`` → ``است. وی``,
 #: ``کشور(اسرائیل`` → ``کشور (اسرائیل``. Only between Persian letters, so numbers, Latin and
 #: one-letter abbreviations stay as they are: ``3.5``, ``12:30``, ``ق.ظ``, ``ج.ا.ا``.
 #: Each pattern starts with the punctuation itself, so the regex engine scans for it quickly.
-_SPACE_AFTER = RegexRule(
+_SPACE_AFTER: Final = RegexRule(
     "punct.space",
     re.compile(
         f"[،؛؟!…)».:](?={_P})"
@@ -488,19 +488,19 @@ _SPACE_AFTER = RegexRule(
     "\\g<0> ",
     guard=_any_of("،؛؟!….:)»"),
 )
-_SPACE_BEFORE = RegexRule(
+_SPACE_BEFORE: Final = RegexRule(
     "punct.space", re.compile(f"[(«](?<={_PM}.)"), " \\g<0>", guard=_any_of("(«")
 )
 #: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
-_REMOVE_SPACE_BEFORE = RegexRule(
+_REMOVE_SPACE_BEFORE: Final = RegexRule(
     "punct.space",
     # not after a digit: ``12 :30`` would become one number
     re.compile(r" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[،؛:.!؟)\]»])"),
     "",
     guard=_any_of("،؛:.!؟)]»"),
 )
-_REMOVE_SPACE_AFTER = RegexRule(
+_REMOVE_SPACE_AFTER: Final = RegexRule(
     "punct.space", re.compile(r" (?<=[(\[«] ) *(?=\S)"), "", guard=_any_of("([«")
 )
 

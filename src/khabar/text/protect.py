@@ -24,21 +24,21 @@ __all__ = ["VERBATIM", "Span", "find_spans", "find_verbatim"]
 #: ZWNJ rules)
 VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
 
-_LATIN = r"A-Za-z\u00C0-\u024F"
+_LATIN: Final = r"A-Za-z\u00C0-\u024F"
 #: What may stand before a hashtag, mention or www. that is NOT its start: a letter, digit, mark,
 #: @ # & (HTML entities), or a character that the character rules delete (ZWSP, bidi marks,
 #: tatweel...). The deletable ones count as "inside a word" so that deleting them never turns a
 #: non-span into a span: otherwise fix would not be idempotent (``0ً@ى`` → ``0@ی``, not ``0@ى``).
-_WORDISH = (
+_WORDISH: Final = (
     r"\w@#&\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
 )
 #: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
-_DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
-_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+_DIGIT: Final = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+_EMAIL: Final = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 # Order matters: the first alternative that matches at a position wins, so longer identifiers come
 # before the Latin words they contain.
-_VERBATIM = re.compile(
+_VERBATIM: Final = re.compile(
     "|".join(
         [
             # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
@@ -54,16 +54,16 @@ _VERBATIM = re.compile(
     )
 )
 #: 3.5 1,000 ۱۴۰۲/۰۷/۱۹ 12:30 ۳٫۵ ۱٬۰۰۰ (ASCII, Arabic-Indic and Persian digits)
-_NUMBER = re.compile(rf"{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*")
+_NUMBER: Final = re.compile(rf"{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*")
 #: Every identifier starts with one of these characters (an e-mail that starts with digits is
 #: found from its first letter or its @, then extended to the left). Python's regex engine scans
 #: for a lone character class in C, but tries all six alternatives at every position of a text, so
 #: the identifiers are looked for only where a trigger is (5-10x faster).
-_TRIGGER = re.compile(rf"[{_LATIN}#@`]")
-_EMAIL_RE = re.compile(_EMAIL)
-_LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_TRIGGER: Final = re.compile(rf"[{_LATIN}#@`]")
+_EMAIL_RE: Final = re.compile(_EMAIL)
+_LOCAL_PART: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 #: punctuation that ends a sentence around a URL rather than belonging to it
-_URL_TRAILING = ".,;:!?'\"،؛؟)]}"
+_URL_TRAILING: Final = ".,;:!?'\"،؛؟)]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from khabar.text.normalize import Change, RegexRule, apply_changes
 from khabar.text.policy import FixPolicy, Style
@@ -36,17 +37,17 @@ from khabar.text.protect import find_verbatim
 
 __all__ = ["StylePair", "apply_style", "find_style", "load_pairs", "parse_pairs", "style_rules"]
 
-ZWNJ = "\u200c"
+ZWNJ: Final = "\u200c"
 #: what may not touch a pair's outer edges: a letter or digit (\w), a combining mark
 #: (harakat, hamza above, superscript alef, Quranic marks), tatweel, ZWNJ or ZWJ; any of them
 #: would make the pair part of a longer word (همین که, این کهنه, به عنوان‌ها)
-_WORDISH = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_WORDISH: Final = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 #: between the words of a pair: spaces (the treebank spelling) or one ZWNJ (the news one, or a
 #: pair half written so: به‌طوری که); never nothing (اینکه is a spelling of its own), punctuation
 #: or a line break
-_JOINT = "(?: +|\u200c)"
-_SEPARATORS = re.compile("[ \u200c]")
-_COLUMNS = ("apart", "news", "tails")
+_JOINT: Final = "(?: +|\u200c)"
+_SEPARATORS: Final = re.compile("[ \u200c]")
+_COLUMNS: Final = ("apart", "news", "tails")
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
 from operator import ge, itemgetter
-from typing import NamedTuple, TypeAlias, TypeVar
+from typing import Final, NamedTuple, TypeAlias, TypeVar
 
 from khabar.text.lexicon import (
     COMPARATIVE_ENDINGS,
@@ -67,78 +67,78 @@ from khabar.text.lexicon import (
 # Arabic-script letters, tatweel and diacritics (the same class as scripts/build_lexicon.py).
 # Digits (U+0660-U+066D, U+06F0-U+06F9) and Arabic punctuation are not letters: a ZWNJ beside
 # them is stray, and «14» never joins «می».
-LETTER = "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
-_LETTER_RE = re.compile(f"[{LETTER}]")
+LETTER: Final = "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
+_LETTER_RE: Final = re.compile(f"[{LETTER}]")
 #: A Persian word: letters, possibly with single or doubled ZWNJs inside.
-TOKEN_RE = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
-_ZWNJ_RUN_RE = re.compile(f"{ZWNJ}+")
+TOKEN_RE: Final = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
+_ZWNJ_RUN_RE: Final = re.compile(f"{ZWNJ}+")
 #: A chunk that is one word of letters, without ZWNJ (the fast path of chunk analysis).
-_WORD_RE = re.compile(f"[{LETTER}]+")
+_WORD_RE: Final = re.compile(f"[{LETTER}]+")
 
 # «14 می», «۱۴ می»: a number, then spaces, right before the token (month May, not a prefix).
 #: Morphology never splits pieces shorter than this (keeps «ی», «ا» from becoming pieces).
-MIN_PIECE = 2
+MIN_PIECE: Final = 2
 #: A glued word shorter than this is never split by morphology (``بها``, ``میز`` ...).
-MIN_SPLIT_WORD = 4
+MIN_SPLIT_WORD: Final = 4
 #: A first piece must have been seen this often as a word (``خشونت`` in ``خشونتها``).
-MIN_STEM_COUNT = 2
+MIN_STEM_COUNT: Final = 2
 #: A compound's second piece must be seen this often after a ZWNJ (``وزیران`` in
 #: ``نخست‌وزیران``); lower values split names such as ``عبدالرحمناف``.
-MIN_COMPOUND_RIGHT = 3
+MIN_COMPOUND_RIGHT: Final = 3
 #: A bound suffix is split off an unknown word only if at least this share of the word types
 #: with the same suffix and stem ending are written with the ZWNJ in the lexicon.
-MIN_SUFFIX_SHARE = 0.5
+MIN_SUFFIX_SHARE: Final = 0.5
 #: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
-_VERB_SHAPE_RE = re.compile("(?:ید(?:م|ی|یم|ید|ند)?|ان(?:م|ی|د|یم|ید|ند))$")
+_VERB_SHAPE_RE: Final = re.compile("(?:ید(?:م|ی|یم|ید|ند)?|ان(?:م|ی|د|یم|ید|ند))$")
 #: An unknown stem (``زرافه``) may take a suffix whose learned share is at least this ...
-MIN_STRONG_SHARE = 0.9
+MIN_STRONG_SHARE: Final = 0.9
 #: ... when the stem has at least this many letters.
-MIN_UNKNOWN_STEM = 3
+MIN_UNKNOWN_STEM: Final = 3
 #: Person endings of a past or present verb, for an unknown verb after می: «می‌فرسود».
-_VERB_ENDING_RE = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
+_VERB_ENDING_RE: Final = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
 #: Both words of a compound found by morphology have at least this many letters.
-MIN_COMPOUND_PIECE = 3
+MIN_COMPOUND_PIECE: Final = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
-MIN_PAIR_COUNT = 2
+MIN_PAIR_COUNT: Final = 2
 #: ... and be seen together at least this many times as often as chance would have it
 #: (lift, the ratio behind pointwise mutual information; 1, 2, 5, 20 tried: 1-2 best).
-MIN_PAIR_LIFT = 2.0
+MIN_PAIR_LIFT: Final = 2.0
 #: Two spaced words are joined only if the lexicon writes them as one word this many times as
 #: often as apart: text written with spaces is often right as it is («آتش نشانی»), so the
 #: evidence must be clear (on PerDT dev: 2 and 3 keep spaced-mode F1, and halve the harm).
-JOIN_MARGIN = 3
+JOIN_MARGIN: Final = 3
 #: In a line whose ZWNJs became spaces (a bare ``می`` or plural was joined, see :class:`Trust`),
 #: every space between two words the lexicon writes both ways is a lost ZWNJ about as often as
 #: the lexicon writes them joined; joining pays (F1) when that share is above about one half
 #: (a guess right with chance p adds to F1 when p > F1 / 2), so there a pair joins when it is
 #: written joined more often than apart (``رئیس جمهور`` 41 apart, 46 joined).
-SPACED_LINE_JOIN_MARGIN = 1
+SPACED_LINE_JOIN_MARGIN: Final = 1
 #: Three words written apart join as one token (``عبدالله‌بن‌زبیر``) only if the lexicon saw
 #: that token this often: of the tokens seen once, many are one annotator's habit that text
 #: writes apart, scores and phrases among them (``سه‌به‌یک``, ``به‌وقت‌تهران``).
-MIN_TRIPLE_COUNT = 2
+MIN_TRIPLE_COUNT: Final = 2
 #: Two words both seen this often as words, together this long, make a compound even if the
 #: second was never seen after a ZWNJ: «زمین» + «مرکزی» (chosen on a small grid, 2-50 x 6-8;
 #: the F1 plateau is wide).
-MIN_COMPOUND_WORD_COUNT = 5
+MIN_COMPOUND_WORD_COUNT: Final = 5
 #: A short word that starts compounds (``سه`` in ``سه‌جانبه``, ``هم`` in ``هم‌تیمی``): seen
 #: this often on the left of a ZWNJ, and this share of its count as a word; ``به`` (130 of
 #: 16126) and ``در`` are not, so «بهروز» and «دربروند» stay whole.
-PREFIX_LIKE_COUNT = 20
-PREFIX_LIKE_SHARE = 0.15
-MIN_COMPOUND_LENGTH = 7
+PREFIX_LIKE_COUNT: Final = 20
+PREFIX_LIKE_SHARE: Final = 0.15
+MIN_COMPOUND_LENGTH: Final = 7
 #: A word ending in a silent ه takes a ZWNJ before the ezafe ی (``همه‌ی``) when it was seen
 #: this often as a word (the ezafe rule of ``_ezafe_ye``)
-EZAFE_STEM_COUNT = 5
+EZAFE_STEM_COUNT: Final = 5
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
-_CONSONANT_HEH = ("اه", "وه", "لله")
+_CONSONANT_HEH: Final = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
-EZAFE_YE = "ی"
+EZAFE_YE: Final = "ی"
 #: Extra cost, in pieces, of a compound's second word known only as a word, never after a
 #: ZWNJ (``"words"`` of ZwnjRepairer._next_piece): where a split with a piece seen in
 #: compounds has as many pieces, it wins: «کمین|گاه|های» (``گاه`` follows ZWNJs), not
 #: «کمی|نگاه|های» (two frequent words).
-TWO_WORDS_PENALTY = 0.5
+TWO_WORDS_PENALTY: Final = 0.5
 #: A comparative (``تر``, ``ترین``) glued to a shorter stem needs the lexicon to have seen
 #: the stem with one: two-letter words before ``تر`` in crawled text are pieces of names
 #: (``لس|تر``, ``سی|ترین``, ``سن|تر``, ``تی|تری``), while short adjectives have three
@@ -146,31 +146,31 @@ TWO_WORDS_PENALTY = 0.5
 #: many true comparatives (``مدرن‌ترین``, ``جذاب‌تر``) as it saved, and of stems under four
 #: letters a dozen (``تنگ‌ترین``, ``کلی‌تر``) against three names (``تویتر`` and ``سانتر``
 #: are in the shipped exceptions instead; PEYMA writes ``ریش‌تری``, Richter, so it stays).
-MIN_COMPARATIVE_STEM = 3
+MIN_COMPARATIVE_STEM: Final = 3
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
-SHAPE_PENALTY = 1.5
+SHAPE_PENALTY: Final = 1.5
 #: A line whose ZWNJs were dropped, not spaced, shows one glued verbal prefix (``میشود``) or
 #: this many other glued words split (``کتابها``): then its words apart stay apart (see
 #: :class:`Trust`). One or two glued nouns may be the author's (Seraji glues ``ارزشها``); 2, 3
 #: tried on the dev sets, 3 keeps spaced-mode F1.
-GLUED_LINE_WEIGHT = 3
+GLUED_LINE_WEIGHT: Final = 3
 #: The plural written apart (``کتاب ها``): with a spaced ``می``, the sign of a line whose ZWNJs
 #: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
 #: ``بین المللی``, ``دانش آموزان`` apart on purpose.
-SPACED_PLURALS = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
+SPACED_PLURALS: Final = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
 #: A glued word the lexicon itself writes glued (``میدانی``, field: 4 glued, 6 as ``می‌دانی``,
 #: you know) is a word, not damage, unless its line shows that its ZWNJs were dropped: it stays
 #: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
 #: میدانی``). Written glued at least this often ...
-WHOLE_WORD_COUNT = 3
+WHOLE_WORD_COUNT: Final = 3
 #: ... and more than this share of the count of the split spelling the lexicon prefers
 #: (``میجوید``, 3 glued and 6 ``می‌جوید``, is the one verb written both ways: split).
-WHOLE_WORD_SHARE = 0.5
+WHOLE_WORD_SHARE: Final = 0.5
 #: Extra pieces for the kinds of _next_piece that are weaker evidence (see SHAPE_PENALTY,
 #: TWO_WORDS_PENALTY).
-_EXTRA_PIECES = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
+_EXTRA_PIECES: Final = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
-CACHE_LIMIT = 500_000
+CACHE_LIMIT: Final = 500_000
 
 
 class NonJoiner(enum.Enum):
@@ -218,11 +218,14 @@ class Trust(enum.Enum):
 
 #: How much glued-word repair a line gets (see :class:`Trust`): none, verbal prefixes only, all,
 #: all but the glued words the lexicon writes glued (``WHOLE_WORD_COUNT``).
-GLUED_NONE, GLUED_PREFIX, GLUED_ALL, GLUED_SURE = 0, 1, 2, 3
+GLUED_NONE: Final = 0
+GLUED_PREFIX: Final = 1
+GLUED_ALL: Final = 2
+GLUED_SURE: Final = 3
 #: Glued repair in a line whose ZWNJs became spaces (see :class:`Trust`).
-SPACED_LINE_GLUED = GLUED_PREFIX
+SPACED_LINE_GLUED: Final = GLUED_PREFIX
 #: A ZWNJ between two letters: the line's author writes ZWNJs (see :class:`Trust`).
-_WRITTEN_ZWNJ_RE = re.compile(f"[{LETTER}]{ZWNJ}+[{LETTER}]")
+_WRITTEN_ZWNJ_RE: Final = re.compile(f"[{LETTER}]{ZWNJ}+[{LETTER}]")
 
 
 class Spaced(enum.Enum):
@@ -238,7 +241,9 @@ class Spaced(enum.Enum):
 
 #: How sure a join is (:meth:`ZwnjRepairer._joins`): never, only in a line whose ZWNJs became
 #: spaces (``SPACED_LINE_JOIN_MARGIN``), or in any line (``JOIN_MARGIN``).
-JOIN_NO, JOIN_SPACED_LINE, JOIN_ANY = 0, 1, 2
+JOIN_NO: Final = 0
+JOIN_SPACED_LINE: Final = 1
+JOIN_ANY: Final = 2
 
 
 class Repair(NamedTuple):
@@ -285,14 +290,12 @@ ChunkInfo: TypeAlias = tuple[
 
 
 # fields of ChunkInfo read in the hot loops, as C-level getters
-_REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
-    itemgetter(0),
-    itemgetter(1),
-    itemgetter(2),
-    itemgetter(4),
-    itemgetter(6),
-    itemgetter(7),
-)
+_REPAIRS: Final = itemgetter(0)
+_FIXED: Final = itemgetter(1)
+_FIRST_KEY: Final = itemgetter(2)
+_JOINABLE: Final = itemgetter(4)
+_PREFIX_LAST: Final = itemgetter(6)
+_GLUED_WEIGHT: Final = itemgetter(7)
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -301,7 +304,7 @@ _REPAIRS, _FIXED, _FIRST_KEY, _JOINABLE, _PREFIX_LAST, _GLUED_WEIGHT = (
 #: line's end after it (a *closed* context) favours ``ه`` + ``ای``, and any other word (an
 #: *open* context: ``بندهای قانونی``) favours the plural; :meth:`ZwnjRepairer._ye_readings`
 #: weighs that against the lexicon's counts of the two readings.
-NO_EZAFE_AFTER = frozenset(
+NO_EZAFE_AFTER: Final = frozenset(
     (
         "و", "یا", "اما", "ولی", "که", "را", "در", "به", "از", "با", "برای", "تا", "بر",
         "است", "هست", "هستند", "بود", "بودند", "باشد", "نیست", "نیز",
@@ -309,11 +312,11 @@ NO_EZAFE_AFTER = frozenset(
 )  # fmt: skip
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
-BEFORE_NOUN = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
+BEFORE_NOUN: Final = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
 #: Arabic function words Persian prose does not use alone (reviewed): two of them close
 #: together mark an Arabic quotation (``وفی المحکی عن تذکرته انه اعتبر فیها``), where Persian
 #: affix cuts would tear its words (``فی‌ها``), so its words are left as they are.
-ARABIC_WORDS = frozenset(
+ARABIC_WORDS: Final = frozenset(
     (
         "فی", "وفی", "عن", "إلی", "الی", "أن", "إن", "انه", "أنه", "هذا", "هذه", "التی",
         "الذی", "الذین", "ثم", "لم", "لن", "ذلک", "تلک", "وهو", "وهی", "فهو", "فهی",
@@ -321,46 +324,50 @@ ARABIC_WORDS = frozenset(
 )  # fmt: skip
 #: ARABIC_WORDS as the engine keys words (``أن`` → ``ان``): a line whose chunks open with none
 #: of these quotes no Arabic (a cheap test on keys already computed).
-_ARABIC_KEYS = frozenset(word.translate(FOLD) for word in ARABIC_WORDS)
+_ARABIC_KEYS: Final = frozenset(word.translate(FOLD) for word in ARABIC_WORDS)
 #: Two Arabic function words (of ARABIC_WORDS) at most this many letters
 #: apart (about six words) belong to one Arabic quotation, which reaches this many letters
 #: beyond them (``ARABIC_REACH``, about three words): a Persian translation after it in the
 #: same line is still repaired. Letters, not words, are counted (spaces and ZWNJs left out),
 #: so a join outside the quotation («جمهور های» → «جمهور‌های») does not move it.
-ARABIC_GAP = 30
-ARABIC_REACH = 12
+ARABIC_GAP: Final = 30
+ARABIC_REACH: Final = 12
 #: A word that only Arabic writes so: ``إ``, ``ة`` or ``ٱ`` anywhere, ``أ`` first (Persian
 #: writes ``تأمین``, never ``أن``), or two short vowels or shadda/sukun marks (vocalised
 #: Quranic text: ``مِّنْهُمْ``). No Persian affix is cut off such a word (``بال‌إجازه``). A ``ة``
 #: before ``ال`` is the Arabic compound Persian writes with a ZWNJ (``بقیة‌الله``,
 #: ``آیة‌الله``, ``رحمة‌الله``): that word is read as Persian.
-_ARABIC_WORD_RE = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
+_ARABIC_WORD_RE: Final = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
-_PLURAL_FORM_ENDINGS = ("ها", "های", "ات")
+_PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
-_PHRASE_END = frozenset("،.؛:!؟")
+_PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
-_PLURAL_EZAFE, _HEH_YE = "های", "ای"
+_PLURAL_EZAFE: Final = "های"
+_HEH_YE: Final = "ای"
 #: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
 #: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
 #: ``Xه‌ای`` (795 open, 857 closed), counted by bench/zwnj/ye_context.py.
-_PLURAL_OPEN, _PLURAL_CLOSED, _HEH_YE_OPEN, _HEH_YE_CLOSED = 4732, 26, 795, 857
+_PLURAL_OPEN: Final = 4732
+_PLURAL_CLOSED: Final = 26
+_HEH_YE_OPEN: Final = 795
+_HEH_YE_CLOSED: Final = 857
 #: An open context favours the plural only about 2 to 1 on average, and less after the
 #: adjectives in ``ای`` that a noun follows (``زنجیره‌ای``), so there the plural wins against
 #: the word's own reading only when the lexicon saw the stem with a plural ending at least as
 #: often as the ``ه‌ای`` word, and at least this often: «بندهای قانونی» (5 plurals, 5
 #: ``بنده‌ای``) is clauses, «گوشهای کنج» (10, 16) stays ``گوشه‌ای``, «ریشهای» (``ریش``,
 #: beard, never seen plural) stays ``ریشه‌ای``.
-MIN_PLURAL_COUNT = 2
+MIN_PLURAL_COUNT: Final = 2
 #: A closed context favours ``ه`` + ``ای`` about 95 to 1.
-CLOSED_HEH_YE_ODDS = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
+CLOSED_HEH_YE_ODDS: Final = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
     _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
 )
 #: Determiners that open a noun phrase, and personal pronouns (reviewed): no adjective follows
 #: them, so a glued ``های`` word after one is a noun (``این حرفهای``, ``ما حرفهای شما`` →
 #: ``حرف‌های``), though the lexicon saw some of them with a plural (``ماها``).
-NO_ADJECTIVE_AFTER = frozenset(
+NO_ADJECTIVE_AFTER: Final = frozenset(
     (
         "این", "آن", "همین", "همان", "همه", "تمام", "هر", "چه", "کدام", "برخی", "بعضی",
         "چنین", "چنان", "هیچ", "یک", "چند", "اغلب", "بیشتر",
@@ -371,11 +378,12 @@ NO_ADJECTIVE_AFTER = frozenset(
 #: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
 #: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
 #: 340 of 4,732 plurals, 147 of 795 ``Xه‌ای``.
-_PLURAL_AFTER_NOUN, _HEH_YE_AFTER_NOUN = 340, 147
+_PLURAL_AFTER_NOUN: Final = 340
+_HEH_YE_AFTER_NOUN: Final = 147
 #: So a noun before an open context favours ``ه`` + ``ای`` about 2.6 to 1: there the plural
 #: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
 #: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
-AFTER_NOUN_HEH_YE_ODDS = (_HEH_YE_AFTER_NOUN / _HEH_YE_OPEN) / (_PLURAL_AFTER_NOUN / _PLURAL_OPEN)
+AFTER_NOUN_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_NOUN / _HEH_YE_OPEN) / (_PLURAL_AFTER_NOUN / _PLURAL_OPEN)
 
 
 def _edge(ch: str) -> bool:
@@ -1558,9 +1566,9 @@ def joinable_triples(
     return out
 
 
-_GLUED_INFLECTION_RE = re.compile("(?:ان|یان|ی)$")
+_GLUED_INFLECTION_RE: Final = re.compile("(?:ان|یان|ی)$")
 #: the endings _uninflect removes, for str.endswith
-_INFLECTION_ENDS = ("ان", "ی")
+_INFLECTION_ENDS: Final = ("ان", "ی")
 
 
 def _arabic_spans(parts: list[str]) -> set[int]:
