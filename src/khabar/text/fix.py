@@ -654,13 +654,13 @@ def _engine_changes(repairer: Repairer, text: str) -> list[Change]:
     """The engine's repairs of ``text``, as Changes.
 
     Every function here reads a change by its attribute names (``start``, ``end``,
-    ``replacement``, ``rule``), so a repair that is a tuple (``ZwnjRepairer``'s ``Repair``, a
-    NamedTuple) is used as it is; any other repair object (a dataclass of another engine) is
-    copied into a :class:`Change`, since compiled code checks that a ``list[Change]`` holds
-    tuples.
+    ``replacement``, ``rule``), so repairs that are tuples (``ZwnjRepairer``'s ``Repair``, a
+    NamedTuple) are used as they are; any other repair objects (a dataclass of another engine)
+    are copied into :class:`Change` objects, since compiled code checks that a
+    ``list[Change]`` holds tuples. An engine returns one type of repair, so the first says.
     """
     repairs = list(repairer.find_repairs(text))
-    if all(isinstance(r, tuple) for r in repairs):
+    if not repairs or isinstance(repairs[0], tuple):
         return repairs  # type: ignore[return-value]
     return [Change(r.start, r.end, r.replacement, r.rule) for r in repairs]
 
