@@ -3,7 +3,7 @@
     python eval/bench_fix.py [FILE ...]    # default: the shared PerDT dev and PEYMA 600K texts
 
 Prints, per file: the character and spacing stages alone (``zwnj=off``) and the whole fix, through
-``fix_stream`` as ``python -m khabar.text.fix`` runs it. The target is >= 5M chars/s for the whole
+``fix_stream`` as ``python -m khabar.text`` runs it. The target is >= 5M chars/s for the whole
 fix on news text. Speed is measured here, never asserted in tests (machines differ).
 """
 

@@ -31,7 +31,14 @@ from typing import NamedTuple
 # The modules setup.py compiles, in one mypyc group (they call each other natively, so they are
 # compiled, and loaded, all together or not at all). setup.py reads this tuple with ast.
 COMPILED: tuple[str, ...] = (
+    "khabar.text.charmap",
+    "khabar.text.fix",
     "khabar.text.lexicon",
+    "khabar.text.normalize",
+    "khabar.text.policy",
+    "khabar.text.protect",
+    "khabar.text.style",
+    "khabar.text.zwnj",
 )
 
 ENV = "KHABAR_PURE"
