@@ -24,9 +24,9 @@ from __future__ import annotations
 import importlib.machinery
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # The modules setup.py compiles, in one mypyc group (they call each other natively, so they are
 # compiled, and loaded, all together or not at all). setup.py reads this tuple with ast.
@@ -179,3 +179,25 @@ def needs_build(package: Path = _PACKAGE) -> bool:
         return False
     return decide({}, package).mode != "compiled"
 
+
+# -- code that must mean the same compiled and pure ------------------------------------------
+
+#: ``str.lower`` called as CPython's method. mypyc (mypy 2.4, Python 3.11) compiles ``s.lower()``
+#: into a character-by-character loop that ignores the final-sigma rule: a word-final «Σ» becomes
+#: «σ» where Python gives «ς». Modules that may be compiled lower text through this name, so a
+#: compiled build keeps the same bytes (a property test of fold in tests/news/test_boilerplate.py
+#: found it).
+lower_text: Callable[[str], str] = str.lower
+
+
+def reduce_by_constructor(record: Any) -> tuple[type, tuple[Any, ...]]:
+    """``__reduce__`` of a frozen dataclass: rebuild it by its constructor, from its fields.
+
+    A mypyc-compiled frozen class cannot be unpickled attribute by attribute (its ``__setattr__``
+    refuses), and records that cross processes (run configs, stage tasks) or are written by a
+    reduce are pickled. The fields are read from the class, so a field added later is carried
+    too.
+    """
+    from dataclasses import fields
+
+    return (type(record), tuple(getattr(record, f.name) for f in fields(record) if f.init))

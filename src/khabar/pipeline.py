@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Self
 
+from khabar._native import reduce_by_constructor
 from khabar.config import Config
 from khabar.document import Document, Reject
 from khabar.steps.base import CorpusStep, Step
@@ -38,10 +39,8 @@ class Segment:
     steps: tuple[str, ...]
     observe: str | None
 
-    def __reduce__(self) -> tuple[type[Segment], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and a stage task carries it to the workers
-        return (Segment, (self.apply, self.steps, self.observe,))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 def plan_segments(names: Sequence[str]) -> list[Segment]:

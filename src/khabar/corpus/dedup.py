@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from khabar._native import reduce_by_constructor
 from khabar._optional import require
 from khabar.corpus.keys import canonical_lines, exact_key, spaceless
 
@@ -103,12 +104,8 @@ class MinHashConfig:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"MinHashConfig.threshold must be in (0, 1], got {self.threshold}")
 
-    def __reduce__(self) -> tuple[type[MinHashConfig], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and the run config carries it to the workers
-        return (MinHashConfig, (
-            self.num_perm, self.shingle, self.threshold, self.bands, self.rows, self.seed,
-        ))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +122,8 @@ class Candidate:
     date: str | None
     length: int
 
-    def __reduce__(self) -> tuple[type[Candidate], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and a reduce may write it to its files
-        return (Candidate, (self.id, self.order, self.date, self.length,))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +135,8 @@ class Duplicate:
     kind: Literal["exact", "near"]
     similarity: float
 
-    def __reduce__(self) -> tuple[type[Duplicate], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and a dedup decision holds it
-        return (Duplicate, (self.cluster_id, self.kept_id, self.kind, self.similarity,))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +147,8 @@ class Cluster:
     kept_id: str
     members: tuple[str, ...]
 
-    def __reduce__(self) -> tuple[type[Cluster], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and a dedup decision holds it
-        return (Cluster, (self.cluster_id, self.kept_id, self.members,))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +159,8 @@ class SyndicationRow:
     republisher: str
     count: int
 
-    def __reduce__(self) -> tuple[type[SyndicationRow], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and a reduce may write it to its files
-        return (SyndicationRow, (self.origin, self.republisher, self.count,))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @functools.cache

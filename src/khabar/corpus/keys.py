@@ -33,9 +33,10 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
+from khabar._native import lower_text
 from khabar._optional import numpy_or_none
 
 __all__ = [
@@ -169,7 +170,7 @@ def canonical(text: str) -> str:
     if _has_compat(text):
         # presentation forms «ﺑﺎﻧﻚ» and full-width Latin become ordinary letters first
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(_lower(text.translate(_table())).split())
+    return " ".join(lower_text(text.translate(_table())).split())
 
 
 #: texts shorter than this take the ``str.translate`` path: numpy's fixed cost per call (about
@@ -194,12 +195,6 @@ _CODE = 0xFFFF
 
 #: numpy if it is installed, else ``None`` (then the ``str.translate`` path does the work).
 _numpy = numpy_or_none
-
-#: ``str.lower`` called as CPython's method. mypyc (mypy 2.4, Python 3.11) compiles ``s.lower()``
-#: into a character-by-character loop that ignores the final-sigma rule: a word-final «Σ» becomes
-#: «σ» where Python gives «ς». Calling it through this name keeps a compiled build to the same
-#: bytes (a property test of fold in tests/news/test_boilerplate.py found it).
-_lower: Callable[[str], str] = str.lower
 
 
 @functools.cache
@@ -310,7 +305,7 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     if flags & _LOWER:
         # the table lowercased every other character already; lower() keeps those as they are
         # and sees the same cased neighbours around a Σ
-        folded = _lower(folded)
+        folded = lower_text(folded)
     return folded.split("\n")
 
 

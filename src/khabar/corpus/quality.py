@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from khabar._native import reduce_by_constructor
 from khabar.corpus.keys import canonical, canonical_lines, count_chars, glue_tokens
 
 __all__ = ["SIGNAL_NAMES", "QualityConfig", "check_quality", "compute_signals", "stopwords"]
@@ -209,15 +210,8 @@ class QualityConfig:
     max_mean_word_length: float = 10.0
     max_ellipsis_line_ratio: float = 0.5
 
-    def __reduce__(self) -> tuple[type[QualityConfig], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and the run config carries it to the workers
-        return (QualityConfig, (
-            self.min_words, self.min_persian_letter_ratio, self.min_stopword_ratio,
-            self.max_top_word_ratio, self.max_duplicated_line_ratio, self.max_symbol_ratio,
-            self.max_digit_ratio, self.min_mean_word_length, self.max_mean_word_length,
-            self.max_ellipsis_line_ratio,
-        ))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 def check_quality(signals: dict[str, float], config: QualityConfig) -> str | None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from khabar._native import lower_text
 from khabar._optional import numpy_or_none
 
 
@@ -137,12 +138,6 @@ _CODE = 0xFFFF
 
 #: numpy if it is installed, else ``None`` (then str.replace folds every text).
 _numpy = numpy_or_none
-
-#: ``str.lower`` called as CPython's method. mypyc (mypy 2.4, Python 3.11) compiles ``s.lower()``
-#: into a character-by-character loop that ignores the final-sigma rule: a word-final «Σ» becomes
-#: «σ» where Python gives «ς». Calling it through this name keeps a compiled build to the same
-#: bytes (a property test of fold in tests/news/test_boilerplate.py found it).
-lower_text: Callable[[str], str] = str.lower
 
 
 @functools.cache

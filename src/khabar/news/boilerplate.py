@@ -41,6 +41,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from khabar._native import reduce_by_constructor
 from khabar.document import Removed
 from khabar.errors import ConfigError
 from khabar.news._fold import (
@@ -101,14 +102,8 @@ class BoilerplateConfig:
                     "the class docstring says what each threshold does"
                 )
 
-    def __reduce__(self) -> tuple[type[BoilerplateConfig], tuple[Any, ...]]:
-        # by the constructor: a mypyc-compiled frozen class cannot be unpickled attribute by
-        # attribute (its __setattr__ refuses), and the run config carries it to the workers
-        return (BoilerplateConfig, (
-            self.title_window, self.title_min_chars, self.footer_max_words,
-            self.related_block_lines, self.related_max_words, self.min_duplicate_chars,
-            self.phrases,
-        ))
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return reduce_by_constructor(self)  # a compiled frozen class unpickles only this way
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,9 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from khabar._native import lower_text
 from khabar.errors import ConfigError
-from khabar.news._fold import CharMap, lower_text
+from khabar.news._fold import CharMap
 from khabar.news._tsv import tsv_rows
 
 __all__ = ["DATELINE_CITY", "Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
