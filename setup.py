@@ -57,20 +57,19 @@ class BuildNative(build_ext):
             warn(f"compiling the core failed ({exc}); khabar is installed as pure Python")
             return
         modules = compiled_modules()
-        first = Path(self.get_ext_fullpath(modules[0]))
-        package_dir = first.parents[len(modules[0].split(".")) - 2]
         manifest = {m: hashlib.sha256(source(m).read_bytes()).hexdigest() for m in modules}
-        (package_dir / "_native_build.json").write_text(
+        self.manifest_path().write_text(
             json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
 
     def get_outputs(self) -> list[str]:
         outputs = super().get_outputs()
-        if outputs:
-            modules = compiled_modules()
-            first = Path(self.get_ext_fullpath(modules[0]))
-            outputs.append(str(first.parents[len(modules[0].split(".")) - 2] / "_native_build.json"))
-        return outputs
+        return [*outputs, str(self.manifest_path())] if outputs else outputs
+
+    def manifest_path(self) -> Path:
+        """``khabar/_native_build.json`` where this build puts khabar's extensions (the source
+        tree for an in-place or editable build); khabar._native.MANIFEST names it."""
+        return Path(self.get_ext_fullpath("khabar._native_build")).parent / "_native_build.json"
 
 
 def extensions() -> list:
