@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## recompile the compiled core (khabar/_native.py's COMPILED, with mypyc) in place
+## recompile the compiled core (khabar/_native.py's COMPILED, with mypyc) in place; it runs setup.py
+## in this venv, so the dev extra carries the build requirements (setuptools>=77, mypy)
 build: $(STAMP)
 	$(BIN)/python setup.py -q build_ext --inplace
 

@@ -103,6 +103,25 @@ def test_every_compiled_module_exists_and_setup_py_reads_the_same_list() -> None
     assert namespace["compiled_modules"]() == _native.COMPILED
 
 
+
+def test_the_dev_extra_can_run_make_build() -> None:
+    """``make build`` runs ``setup.py build_ext`` in the dev venv, not in pip's isolated build
+    environment: the venv needs every build requirement at its version. Python 3.11's venv
+    comes with setuptools 65, which cannot read this pyproject.toml (an SPDX ``license``
+    string needs setuptools 77), so the dev extra must ask for what the build system asks for.
+    """
+    import re
+    import tomllib
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    dev = set(meta["project"]["optional-dependencies"]["dev"])
+    for requirement in meta["build-system"]["requires"]:
+        if requirement == "wheel":  # only pip's wheel building uses it; build_ext does not
+            continue
+        assert requirement in dev, f"{requirement} is a build requirement missing from .[dev]"
+    assert any(re.fullmatch(r"setuptools>=(\d+)", r) for r in dev)
+
+
 # -- this process: what it loaded agrees with what was decided ------------------------------
 
 
