@@ -309,3 +309,37 @@ def test_idempotent_beside_arabic_words(rep: ZwnjRepairer, text: str) -> None:
     once = rep.repair(text)
     assert rep.repair(once) == once
     assert apply_repairs(text, rep.find_repairs(text)) == once
+
+
+# ---- the copula «اند» after a noun or adjective, not after a verb's present stem --------------
+
+COPULA_AFTER_WORD = [
+    # «they are ...»: a word seen as a word, never as a verb stem, then «اند»
+    ("آنها عبارتاند از", f"آنها عبارت{Z}اند از"),
+    ("همه در تلاشاند", f"همه در تلاش{Z}اند"),
+    ("مردم نگراناند", f"مردم نگران{Z}اند"),
+    ("دانشجویان مشغولاند", f"دانشجویان مشغول{Z}اند"),
+    ("بسیاری مخالفاند", f"بسیاری مخالف{Z}اند"),
+    ("آنها مکلفاند", f"آنها مکلف{Z}اند"),
+    # a ZWNJ typed already stays as it is
+    (f"عبارت{Z}اند", f"عبارت{Z}اند"),
+    # must not change: causative pasts of a present stem that also takes «ید»
+    # (ترسید, خشکید, غلتید), and verbs the lexicon knows glued
+    ("او را ترساند", "او را ترساند"),
+    ("آفتاب زمین را خشکاند", "آفتاب زمین را خشکاند"),
+    ("توپ را غلتاند", "توپ را غلتاند"),
+    ("کتاب را خواند", "کتاب را خواند"),
+    ("نمیتواند", f"نمی{Z}تواند"),
+    ("نامه را رساند", "نامه را رساند"),
+    # must not change: a stem of two letters («خو» + «اند» is خواند), and words that merely
+    # end in «اند» (بلند, باند)
+    ("صدای بلند", "صدای بلند"),
+    ("باند قاچاق", "باند قاچاق"),
+    # after a letter that does not join (حاضر), a ZWNJ would not show: nothing to add
+    ("همه حاضراند", "همه حاضراند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COPULA_AFTER_WORD)
+def test_copula_after_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

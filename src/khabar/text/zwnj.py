@@ -130,6 +130,11 @@ MIN_COMPOUND_LENGTH: Final = 7
 #: A word ending in a silent ه takes a ZWNJ before the ezafe ی (``همه‌ی``) when it was seen
 #: this often as a word (the ezafe rule of ``_ezafe_ye``)
 EZAFE_STEM_COUNT: Final = 5
+#: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
+#: present stem it is a causative past instead (``ترساند``, ``چرخاند``), so it is split off only
+#: a word seen this often that is no verb stem (``_copula_after``)
+COPULA: Final = "اند"
+COPULA_STEM_COUNT: Final = 5
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH: Final = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
@@ -1217,7 +1222,7 @@ class ZwnjRepairer:
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
             # share for this suffix after this kind of stem
             ok = lex.suffix_share(piece, stem) >= MIN_SUFFIX_SHARE
-            return "suffix" if ok else None
+            return "suffix" if ok or self._copula_after(kind, piece, stem) else None
         if kind == "conj":
             # after «و» comes a word seen after it: «و» + «نقل»
             ok = len(piece) >= MIN_PIECE and lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
@@ -1292,6 +1297,22 @@ class ZwnjRepairer:
         ):
             return "words"  # two frequent words, never seen in a compound: «زمین» + «مرکزی»
         return None
+
+    def _copula_after(self, kind: str, piece: str, stem: str) -> bool:
+        """Whether ``piece`` is the copula «اند» after ``stem``, a noun or adjective: ``stem``
+        is one word seen ``COPULA_STEM_COUNT`` times, of ``MIN_COMPOUND_PIECE`` letters or
+        more, and not a verb's present stem (neither in the lexicon's verb stems nor seen with
+        «ید»: ``ترس`` + «ید» is ``ترسید``, so ``ترساند`` stays a verb).
+        """
+        lex = self.lexicon
+        return (
+            piece == COPULA
+            and kind == "word"
+            and len(stem) >= MIN_COMPOUND_PIECE
+            and lex.word_count.get(stem, 0) >= COPULA_STEM_COUNT
+            and stem not in lex.verb_stems
+            and stem + "ید" not in lex.forms
+        )
 
     def _rare_compound(self, prev: str, piece: str) -> bool:
         """Whether ``prev`` + ``piece`` would be a compound of rare pieces: ``prev`` as short
