@@ -23,9 +23,9 @@ def path(request, monkeypatch):
     """Run a test on both paths: with numpy, and as if numpy were not installed."""
     if request.param == "stdlib":
         monkeypatch.setattr(keys, "_numpy", lambda: None)
-    canonical_lines.cache_clear()
+    keys.forget_canonical_lines()
     yield request.param
-    canonical_lines.cache_clear()
+    keys.forget_canonical_lines()
 
 
 # (line, its canonical form), each checked by hand against the FOLD table and the docstrings
@@ -80,7 +80,7 @@ ALPHABET = st.one_of(
 @given(st.text(alphabet=ALPHABET, min_size=0, max_size=600))
 def test_numpy_lines_equal_canonical_per_line(text: str) -> None:
     text = text * (1 + 256 // max(len(text), 1))  # at least 256 characters: the numpy path
-    canonical_lines.cache_clear()
+    keys.forget_canonical_lines()
     assert canonical_lines(text) == tuple(canonical(ln) for ln in text.split("\n"))
 
 

@@ -11,8 +11,10 @@ The folding table is :data:`FOLD` below, one reviewed row per target, built into
 
 A document's canonical form is read by several steps in turn (language ID, quality, site lines,
 dedup). :func:`canonical_lines` computes it once per text, line by line, and keeps the last few
-results (a small ``functools.lru_cache`` keyed by the text), so the steps share one computation
-without storing anything on the document. For texts of a few hundred characters and more it maps
+results (keyed by the text), so the steps share one computation without storing anything on the
+document. A run also hands a document's canonical lines from one stage to the next with its work
+file (:func:`known_canonical_lines`, :func:`remember_canonical_lines`): the next stage's steps
+read them instead of computing them again, as long as its text is still the same. For texts of a few hundred characters and more it maps
 code points through a numpy array when numpy is installed (about 5x faster than ``str.translate``
 with a dict, which makes a Python lookup per character); the result is the same string, and a
 test holds both paths to the same output.
@@ -309,7 +311,54 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     return folded.split("\n")
 
 
-@functools.lru_cache(maxsize=16)
+class _LinesCache:
+    """The canonical lines of the last ``size`` texts :func:`canonical_lines` gave, and of up to
+    ``handed_size`` texts whose lines came with their documents from the stage before
+    (:func:`remember_canonical_lines`), each keyed by the text (equal texts have equal lines).
+
+    A handed entry moves to the recent ones when it is first read; the oldest entries go first.
+    """
+
+    def __init__(self, size: int, handed_size: int) -> None:
+        self._size = size
+        self._handed_size = handed_size
+        self._recent: dict[str, tuple[str, ...]] = {}
+        self._handed: dict[str, tuple[str, ...]] = {}
+
+    def get(self, text: str) -> tuple[str, ...] | None:
+        lines = self._recent.get(text)
+        if lines is None:
+            lines = self._handed.pop(text, None)
+            if lines is not None:
+                self.put(text, lines)
+        return lines
+
+    def peek(self, text: str) -> tuple[str, ...] | None:
+        lines = self._recent.get(text)
+        return self._handed.get(text) if lines is None else lines
+
+    def put(self, text: str, lines: tuple[str, ...]) -> None:
+        recent = self._recent
+        recent[text] = lines
+        if len(recent) > self._size:
+            del recent[next(iter(recent))]
+
+    def hand(self, text: str, lines: tuple[str, ...]) -> None:
+        handed = self._handed
+        handed[text] = lines
+        if len(handed) > self._handed_size:
+            del handed[next(iter(handed))]
+
+    def clear(self) -> None:
+        self._recent.clear()
+        self._handed.clear()
+
+
+#: the last 16 texts (one document's steps read its canonical form in turn), and the documents of
+#: a few read batches (a stage reads its work file 512 documents at a time)
+_LINES = _LinesCache(16, 2048)
+
+
 def canonical_lines(text: str) -> tuple[str, ...]:
     """Return :func:`canonical` of every line of ``text`` (split at ``\\n``; blank lines give ``""``).
 
@@ -320,12 +369,56 @@ def canonical_lines(text: str) -> tuple[str, ...]:
     >>> canonical_lines("خبر اول\\n\\nانتهاي پيام /")
     ('خبر اول', '', 'انتهای پیام')
     """
+    lines = _LINES.get(text)
+    if lines is None:
+        lines = _compute_lines(text)
+        _LINES.put(text, lines)
+    return lines
+
+
+def _compute_lines(text: str) -> tuple[str, ...]:
     np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
     if np is not None:
         lines = _lines_numpy(text, np)
         if lines is not None:
             return tuple(lines)
     return tuple(canonical(line) for line in text.split("\n"))
+
+
+def known_canonical_lines(text: str) -> str | None:
+    """The canonical lines of ``text`` joined by ``\\n``, if :func:`canonical_lines` gave them
+    lately (or they were handed over), else ``None``; never computes them. A stage writes this
+    beside each document in its work file, for :func:`remember_canonical_lines` in the next.
+
+    >>> known_canonical_lines("متنی که هنوز خوانده نشده است") is None
+    True
+    >>> _ = canonical_lines("خبر اول\\nانتهاي پيام /")
+    >>> known_canonical_lines("خبر اول\\nانتهاي پيام /")
+    'خبر اول\\nانتهای پیام'
+    """
+    lines = _LINES.peek(text)
+    return None if lines is None else "\n".join(lines)
+
+
+def remember_canonical_lines(text: str, joined: str) -> None:
+    """Take ``joined`` (:func:`known_canonical_lines` of ``text``, made in an earlier stage of the
+    run) as the canonical lines of ``text``, so the next :func:`canonical_lines` of it does not
+    compute them. Kept only if it has one line per line of ``text`` (a canonical line never holds
+    a ``\\n``); the oldest of 2,048 such texts not yet read are forgotten first.
+
+    >>> remember_canonical_lines("الف\\nب", "x\\ny")
+    >>> canonical_lines("الف\\nب")  # what was handed over, not computed
+    ('x', 'y')
+    >>> forget_canonical_lines()
+    """
+    lines = tuple(joined.split("\n"))
+    if len(lines) == text.count("\n") + 1:
+        _LINES.hand(text, lines)
+
+
+def forget_canonical_lines() -> None:
+    """Forget every text's canonical lines (tests that compare the computing paths)."""
+    _LINES.clear()
 
 
 @functools.cache

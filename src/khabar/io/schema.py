@@ -24,6 +24,11 @@ META_COLUMNS = ("agency", "agency_id", "desk", "cited_source", "published", "lan
 
 #: internal column of the work files between stages (never in the final output)
 ORDER_COLUMN = "_order"
+#: internal column of the work files: the text's canonical lines joined by ``\n``, when the stage
+#: that wrote the file computed them (``khabar.corpus.keys.known_canonical_lines``), else null.
+#: The next stage's steps read them instead of computing them again (0.13 CPU ms of a ~4 KB
+#: document; they cost about 0.05 ms to write and read back, bench/throughput/results.md).
+CANONICAL_COLUMN = "_canonical"
 
 
 @cache
@@ -68,13 +73,15 @@ def output_schema() -> pa.Schema:
 def work_schema() -> pa.Schema:
     import pyarrow as pa
 
-    return output_schema().append(pa.field(ORDER_COLUMN, pa.int64()))
+    return pa.schema([*output_schema(), pa.field(ORDER_COLUMN, pa.int64()),
+                      pa.field(CANONICAL_COLUMN, pa.string())])
 
 
 #: work-file columns written without a dictionary page: long texts that never repeat, which
 #: Parquet would hash into a dictionary only to fall back to plain pages
 _PLAIN_WORK_COLUMNS = frozenset({"id", "url", "title", "lead", "text", "paragraphs.list.element",
-                                 "metadata", "raw", "removed.list.element.text"})
+                                 "metadata", "raw", "removed.list.element.text",
+                                 CANONICAL_COLUMN})
 
 
 def _leaf_paths(name: str, typ: pa.DataType) -> list[str]:
@@ -216,11 +223,17 @@ class DocColumns:
         self.carry = carry
         self._signal_names = signal_names()
         self._signal_set = frozenset(self._signal_names)
+        if order:
+            from khabar.corpus.keys import known_canonical_lines
+
+            self._known_lines = known_canonical_lines
         self._clear()
 
     def _clear(self) -> None:
         #: the plain columns by name, one list per META_COLUMNS entry, one per signal
         self._cols: dict[str, list[Any]] = {name: [] for name in _PLAIN_COLUMNS}
+        if self.order:
+            self._cols[CANONICAL_COLUMN] = []
         self._meta: list[list[str | None]] = [[] for _ in META_COLUMNS]
         self._signals: list[list[float | None]] = [[] for _ in self._signal_names]
         #: the list columns: flat values (one list per struct field) and each row's end
@@ -246,6 +259,8 @@ class DocColumns:
                 doc.raw if self.keep_raw else None, doc.source, doc.record, doc.offset,
                 doc.drop_reason, doc.drop_step, doc.order)):
             cols[name].append(value)
+        if self.order:
+            cols[CANONICAL_COLUMN].append(self._known_lines(doc.text))
         meta = dict(doc.meta)
         for strings, c in zip(self._meta, META_COLUMNS):
             v = meta.pop(c, None)
@@ -520,4 +535,10 @@ def batch_to_docs(batch: pa.RecordBatch | pa.Table) -> list[Document]:
     if ORDER_COLUMN in names:
         for doc, order in zip(docs, values(ORDER_COLUMN)):
             doc.order = order
+    if CANONICAL_COLUMN in names and batch.column(CANONICAL_COLUMN).null_count < n:
+        from khabar.corpus.keys import remember_canonical_lines
+
+        for doc, joined in zip(docs, values(CANONICAL_COLUMN)):
+            if joined is not None:
+                remember_canonical_lines(doc.text, joined)
     return docs
