@@ -135,6 +135,13 @@ EZAFE_STEM_COUNT: Final = 5
 #: a word seen this often that is no verb stem (``_copula_after``)
 COPULA: Final = "اند"
 COPULA_STEM_COUNT: Final = 5
+#: A compound's second word that is seldom a word by itself (``نشین``, ``پذیری``, ``زا``,
+#: ``نگاران``): seen after a ZWNJ behind at least ``COMPOUND_TAIL_HEADS`` different words, and as
+#: a word of its own at most ``COMPOUND_TAIL_WORD_SHARE`` times as often. In a line whose ZWNJs
+#: became spaces it joins any known word before it (``واقعه نگاران``), not only those it was
+#: seen with; a word that often stands alone (``نامه``, ``دار``, ``ران``) is not one of them
+COMPOUND_TAIL_HEADS: Final = 8
+COMPOUND_TAIL_WORD_SHARE: Final = 0.1
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH: Final = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
@@ -479,6 +486,9 @@ class ZwnjRepairer:
         # three-word tokens to join, by their first word; their last words are looked up
         # after their middle ones, as a pair's after its head
         self._triples = joinable_triples(lex, zwnj_forms)
+        self._compound_tails = compound_tails(lex, zwnj_forms)
+        for tail in self._compound_tails:
+            self._joinable_right[tail] = True
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
@@ -1135,7 +1145,23 @@ class ZwnjRepairer:
                 if together > JOIN_MARGIN * apart:
                     return JOIN_ANY
                 return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
-        return JOIN_ANY if self._joins_by_morphology(a, b) else JOIN_NO
+        if self._joins_by_morphology(a, b):
+            return JOIN_ANY
+        if b in self._compound_tails and self._compound_head(a):
+            return JOIN_SPACED_LINE  # «واقعه نگاران», in a line whose ZWNJs became spaces
+        return JOIN_NO
+
+    def _compound_head(self, a: str) -> bool:
+        """Whether ``a`` may open a compound with a :func:`compound_tails` word: a known word
+        seen on the left of a ZWNJ or with a plural ending (``سرطان``, ``واقعه``), and no
+        preposition, determiner or pronoun («او را شکن» stays as it is)."""
+        lex = self.lexicon
+        return (
+            len(a) >= MIN_PIECE
+            and a not in BEFORE_NOUN
+            and a not in NO_ADJECTIVE_AFTER
+            and (lex.left_count.get(a, 0) > 0 or lex.plural_count(a) >= MIN_PLURAL_COUNT)
+        )
 
     def _joins_by_morphology(self, a: str, b: str) -> bool:
         """A pair the lexicon never wrote: a bound suffix, the ezafe ``ی`` after a silent
@@ -1552,6 +1578,32 @@ def joinable_right_words(
         if ZWNJ in form:
             out[form.split(ZWNJ)[-1]] = True
     return out
+
+
+def compound_tails(lex: Lexicon, zwnj_forms: list[str]) -> frozenset[str]:
+    """Second words of one-ZWNJ forms that join any word in a spaced line: seen behind at least
+    ``COMPOUND_TAIL_HEADS`` different first words (not verbal prefixes; bound suffixes are
+    decided by their learned shares instead), and as a word by themselves at most ``COMPOUND_TAIL_WORD_SHARE`` times as often as after a ZWNJ.
+    ``zwnj_forms`` is ``forms_with_zwnj(lex.forms)``.
+    """
+    heads: dict[str, set[str]] = {}
+    seen: dict[str, int] = {}
+    for form in zwnj_forms:
+        if form.count(ZWNJ) == 1 and " " not in form:
+            head, _, tail = form.partition(ZWNJ)
+            if (
+                head not in lex.verbal_prefixes
+                and len(tail) >= MIN_PIECE
+                and tail not in lex.bound_suffixes  # «کار مان»: suffixes have their own shares
+            ):
+                heads.setdefault(tail, set()).add(head)
+                seen[tail] = seen.get(tail, 0) + lex.forms[head + tail].get(form, 0)
+    return frozenset(
+        tail
+        for tail, firsts in heads.items()
+        if len(firsts) >= COMPOUND_TAIL_HEADS
+        and lex.word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * seen[tail]
+    )
 
 
 def joinable_triples(
