@@ -137,7 +137,7 @@ COPULA: Final = "اند"
 COPULA_STEM_COUNT: Final = 5
 #: A compound's second word that is seldom a word by itself (``نشین``, ``پذیری``, ``زا``,
 #: ``نگاران``): seen after a ZWNJ behind at least ``COMPOUND_TAIL_HEADS`` different words, and as
-#: a word of its own at most ``COMPOUND_TAIL_WORD_SHARE`` times as often. In a line whose ZWNJs
+#: a word of its own at most ``COMPOUND_TAIL_WORD_SHARE`` times per such word. In a line whose ZWNJs
 #: became spaces it joins any known word before it (``واقعه نگاران``), not only those it was
 #: seen with; a word that often stands alone (``نامه``, ``دار``, ``ران``) is not one of them
 COMPOUND_TAIL_HEADS: Final = 8
@@ -485,10 +485,10 @@ class ZwnjRepairer:
         # the last words of three-word forms written as one token, and their first two words
         # three-word tokens to join, by their first word; their last words are looked up
         # after their middle ones, as a pair's after its head
-        self._triples = joinable_triples(lex, zwnj_forms)
-        self._compound_tails = compound_tails(lex, zwnj_forms)
+        self._compound_tails = compound_tails(lex, self._joinable_right)
         for tail in self._compound_tails:
             self._joinable_right[tail] = True
+        self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
@@ -1580,29 +1580,21 @@ def joinable_right_words(
     return out
 
 
-def compound_tails(lex: Lexicon, zwnj_forms: list[str]) -> frozenset[str]:
-    """Second words of one-ZWNJ forms that join any word in a spaced line: seen behind at least
-    ``COMPOUND_TAIL_HEADS`` different first words (not verbal prefixes; bound suffixes are
-    decided by their learned shares instead), and as a word by themselves at most ``COMPOUND_TAIL_WORD_SHARE`` times as often as after a ZWNJ.
-    ``zwnj_forms`` is ``forms_with_zwnj(lex.forms)``.
+def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> frozenset[str]:
+    """Second words of one-ZWNJ forms that join any word in a spaced line: in ``joinable``
+    (:func:`joinable_right_words`, whose bound suffixes are ``True`` and decided by their
+    learned shares instead) with at least ``COMPOUND_TAIL_HEADS`` first words, and seen as a
+    word by themselves at most ``COMPOUND_TAIL_WORD_SHARE`` times per first word.
     """
-    heads: dict[str, set[str]] = {}
-    seen: dict[str, int] = {}
-    for form in zwnj_forms:
-        if form.count(ZWNJ) == 1 and " " not in form:
-            head, _, tail = form.partition(ZWNJ)
-            if (
-                head not in lex.verbal_prefixes
-                and len(tail) >= MIN_PIECE
-                and tail not in lex.bound_suffixes  # «کار مان»: suffixes have their own shares
-            ):
-                heads.setdefault(tail, set()).add(head)
-                seen[tail] = seen.get(tail, 0) + lex.forms[head + tail].get(form, 0)
+    word_count = lex.word_count
     return frozenset(
         tail
-        for tail, firsts in heads.items()
-        if len(firsts) >= COMPOUND_TAIL_HEADS
-        and lex.word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * seen[tail]
+        for tail, heads in joinable.items()
+        if heads is not True
+        and heads is not False
+        and len(heads) >= COMPOUND_TAIL_HEADS
+        and len(tail) >= MIN_PIECE
+        and word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * len(heads)
     )
 
 
