@@ -125,3 +125,13 @@ def test_a_run_computes_each_text_once_and_writes_the_same_files(
     assert refine_in_process(INPUTS, tmp_path / "uncarried", []) == carried
     computed.pop(_WARM_TEXT, None)
     assert max(computed.values()) == 2  # stage 2 computed them again
+
+
+def test_canonical_false_writes_nulls() -> None:
+    """For a next stage that only passes rows on as Arrow: nothing to read the lines."""
+    canonical_lines(TEXT)
+    cols = DocColumns(order=True, canonical=False)
+    cols.add(Document("a", TEXT, order=1))
+    table = cols.table()
+    assert table.schema.equals(work_schema())
+    assert table.column(CANONICAL_COLUMN).to_pylist() == [None]

@@ -199,6 +199,10 @@ def row_to_doc(row: dict[str, Any]) -> Document:
 # row form builds a dict per edit only for Arrow to take it apart again.
 
 
+def _unknown_lines(text: str) -> None:
+    return None
+
+
 class DocColumns:
     """Documents turned into the columns of :func:`output_schema` (with ``order``, of
     :func:`work_schema`, ``_order`` from ``doc.order``) as they are added; :meth:`table` builds
@@ -216,14 +220,17 @@ class DocColumns:
     """
 
     def __init__(self, *, keep_raw: bool = True, order: bool = False,
-                 carry: Carry | None = None) -> None:
+                 carry: Carry | None = None, canonical: bool = True) -> None:
         self.keep_raw = keep_raw
         self.order = order
         #: where documents read without their edits and raw have them (see :class:`Carry`)
         self.carry = carry
         self._signal_names = signal_names()
         self._signal_set = frozenset(self._signal_names)
-        if order:
+        #: a work file's ``_canonical``: the known canonical lines of each text (``canonical``),
+        #: or null for a next stage that reads no text (one that only passes rows on as Arrow)
+        self._known_lines: Callable[[str], str | None] = _unknown_lines
+        if order and canonical:
             from khabar.corpus.keys import known_canonical_lines
 
             self._known_lines = known_canonical_lines
