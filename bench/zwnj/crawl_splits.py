@@ -31,6 +31,10 @@ def load(src: str):  # a (zwnj module, ZwnjRepairer) of either tree
     """The ZWNJ module of the khabar package under ``src`` and a new default repairer."""
     for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
         del sys.modules[name]
+    # A pure run of a tree with a compiled build puts khabar._native's source-first finder on
+    # sys.meta_path; left there, it would load the compiled modules of every later tree from
+    # the first tree's sources (the --before tree was then the current one)
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "_SourceFirst"]
     sys.path.insert(0, src)
     try:
         from khabar.text import zwnj
