@@ -168,7 +168,8 @@ TWO_WORDS_PENALTY: Final = 0.5
 #: letters or more (``چاق‌تر``, ``غنی‌ترین``). Requiring it of every stem lost four times as
 #: many true comparatives (``مدرن‌ترین``, ``جذاب‌تر``) as it saved, and of stems under four
 #: letters a dozen (``تنگ‌ترین``, ``کلی‌تر``) against three names (``تویتر`` and ``سانتر``
-#: are in the shipped exceptions instead; PEYMA writes ``ریش‌تری``, Richter, so it stays).
+#: are in the shipped exceptions instead; ``ریشتری``, Richter + ی, stays whole because the
+#: lexicon writes ``ریشتر`` glued: :meth:`ZwnjRepairer._inflected_glued`).
 MIN_COMPARATIVE_STEM: Final = 3
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY: Final = 1.5
@@ -1396,6 +1397,8 @@ class ZwnjRepairer:
         key = fold(tok)
         best = self.lexicon.best_form(key)
         if best is None:
+            if self._inflected_glued(key):
+                return ()
             best = self._ezafe_ye(key) or self._segment(key)
         elif ZWNJ in best and self._noun_and_ye(key, best):
             return ()  # «میگوی» is shrimp + ی, not می + گوی
@@ -1407,6 +1410,18 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _inflected_glued(self, key: str) -> bool:
+        """Whether the unknown ``key`` is a word the lexicon writes glued (``WHOLE_WORD_COUNT``
+        times, and no other way more often) plus a glued ending (ان, یان, ی): ``دلسوزان``
+        (دلسوز), ``کاروانسرای`` (کاروانسرا) get no cut inside them. Not after a silent ه,
+        whose ی is the ezafe written with a ZWNJ (``خانه‌ی``, :meth:`_ezafe_ye`).
+        """
+        stem = _uninflect(key)
+        if stem == key or stem.endswith("ه"):
+            return False
+        lex = self.lexicon
+        return lex.glued_count(stem) >= WHOLE_WORD_COUNT and lex.best_form(stem) == stem
 
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
