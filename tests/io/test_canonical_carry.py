@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import khabar.corpus.keys as keys
+from khabar.corpus import keys
 from khabar.corpus.keys import canonical_lines, known_canonical_lines, remember_canonical_lines
 from khabar.document import Document
 from khabar.io.schema import CANONICAL_COLUMN, DocColumns, batch_to_docs, output_schema, work_schema
