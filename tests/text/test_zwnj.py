@@ -297,6 +297,32 @@ def test_whole_words_stay_whole(rep: ZwnjRepairer, text: str, expected: str) -> 
     assert apply_repairs(text, rep.find_repairs(text)) == expected
     assert rep.repair(expected) == expected
 
+WORD_AND_ENDING = [
+    # a known word + an ending written glued to it, not a cut inside the word
+    ("زلزله ۴ ریشتری", "زلزله ۴ ریشتری"),  # Richter + ی, not ریش‌تری (beard + -er)
+    ("نوازنده سنتوری", "نوازنده سنتوری"),  # santur + ی, not سنت‌وری
+    ("لطفا راهنماییم کنید", "لطفا راهنماییم کنید"),  # راهنمایی + م, not راه‌نماییم
+    ("استراحتی کوتاه", "استراحتی کوتاه"),  # not است‌راحتی
+    ("اسکندری", "اسکندری"),  # not اسکن‌دری
+    ("استانداردی", "استانداردی"),  # not استان‌داردی
+    ("فیلترهایی", "فیلترهایی"),  # not فیل‌ترهایی
+    ("خطوطی", "خطوطی"),  # not خط‌وطی
+    # must still change: a verbal prefix is no word (میدان + ند is not میدانند)
+    ("آنها میدانند", f"آنها می{Z}دانند"),
+    # the word as the lexicon writes it, with its ZWNJ, and the ending after it
+    ("رئیسجمهوری", f"رئیس{Z}جمهوری"),
+    ("نخستوزیران", f"نخست{Z}وزیران"),
+    ("بزرگتری", f"بزرگ{Z}تری"),
+    # after a silent ه the ending takes a ZWNJ: not this rule's
+    ("کتابخانهای", f"کتابخانه{Z}ای"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_AND_ENDING)
+def test_a_known_word_keeps_its_glued_ending(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected
+    assert apply_repairs(text, rep.find_repairs(text)) == expected
+
 
 def test_trust_none_repairs_every_line() -> None:
     every = ZwnjRepairer(default_repairer().lexicon, trust=Trust.NONE)

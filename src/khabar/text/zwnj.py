@@ -187,6 +187,11 @@ SPACED_PLURALS: Final = frozenset(("ها", "های", "هایی", "هایش", "ه
 #: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
 #: میدانی``). Written glued at least this often ...
 WHOLE_WORD_COUNT: Final = 3
+#: endings written glued to a word not ending in a silent ``ه`` (``ریشتر|ی``, ``راهنمایی|م``),
+#: longest first; a cut inside such a word loses to them (``ZwnjRepairer._word_and_ending``)
+SOLID_ENDINGS: Final = ("ان", "ی", "م", "ت", "ش")
+#: how often that word must have been seen glued
+SOLID_WORD_COUNT: Final = 1
 #: ... and more than this share of the count of the split spelling the lexicon prefers
 #: (``میجوید``, 3 glued and 6 ``می‌جوید``, is the one verb written both ways: split).
 WHOLE_WORD_SHARE: Final = 0.5
@@ -1400,6 +1405,8 @@ class ZwnjRepairer:
             if self._inflected_glued(key):
                 return ()
             best = self._ezafe_ye(key) or self._segment(key)
+            if best is not None and ZWNJ in best:
+                best = self._word_and_ending(key, best) or best
         elif ZWNJ in best and self._noun_and_ye(key, best):
             return ()  # «میگوی» is shrimp + ی, not می + گوی
         if best is None or ZWNJ not in best:
@@ -1422,6 +1429,32 @@ class ZwnjRepairer:
             return False
         lex = self.lexicon
         return lex.glued_count(stem) >= WHOLE_WORD_COUNT and lex.best_form(stem) == stem
+
+    def _word_and_ending(self, key: str, split: str) -> str | None:
+        """A known word plus an ending written glued to it, rather than ``split``, a cut
+        inside that word: ``ریشتری`` is ``ریشتر`` (Richter) + ``ی``, not ``ریش‌تری``;
+        ``سنتوری`` is ``سنتور`` + ``ی``, not ``سنت‌وری``; ``راهنماییم`` is ``راهنمایی`` + ``م``.
+
+        Only when the word was seen glued ``SOLID_WORD_COUNT`` times, every seam of ``split``
+        falls inside it, and ``split`` does not start with a verbal prefix (``میدانند`` is
+        ``می‌دانند``, not ``میدان`` + ``ند``). Returns the word as the lexicon writes it plus
+        the ending, or None.
+        """
+        lex = self.lexicon
+        if split.partition(ZWNJ)[0] in lex.verbal_prefixes:
+            return None
+        seams = zwnj_offsets(split)
+        for ending in SOLID_ENDINGS:
+            word = key[: -len(ending)]
+            if (
+                key.endswith(ending)
+                and word
+                and not _ends_in_silent_heh(word)
+                and all(k < len(word) for k in seams)
+                and lex.glued_count(word) >= SOLID_WORD_COUNT
+            ):
+                return (lex.best_form(word) or word) + ending
+        return None
 
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
