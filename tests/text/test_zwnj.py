@@ -315,6 +315,17 @@ WORD_AND_ENDING = [
     ("بزرگتری", f"بزرگ{Z}تری"),
     # after a silent ه the ending takes a ZWNJ: not this rule's
     ("کتابخانهای", f"کتابخانه{Z}ای"),
+    # a piece that ends words glued (گاه in دانشگاه, ابی in خرابی) is no compound's second word
+    ("پاسگاه انتظامی", "پاسگاه انتظامی"),  # not پاس‌گاه
+    ("هواداران سرخابی", "هواداران سرخابی"),  # not سرخ‌ابی
+    ("اقامتگاه", "اقامتگاه"),
+    ("کمینگاههای دشمن", f"کمینگاه{Z}های دشمن"),  # and not another cut: کمی‌نگاه‌های
+    # must still change: the other seams of the word, and after a silent ه
+    ("بازداشتگاهها", f"بازداشتگاه{Z}ها"),
+    ("سرخابیها", f"سرخابی{Z}ها"),
+    ("معاملهگران", f"معامله{Z}گران"),
+    ("تکیهگاه", f"تکیه{Z}گاه"),
+    ("محیطزیست", f"محیط{Z}زیست"),
 ]
 
 

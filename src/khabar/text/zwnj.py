@@ -44,6 +44,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -189,6 +190,9 @@ SPACED_PLURALS: Final = frozenset(("ها", "های", "هایی", "هایش", "ه
 WHOLE_WORD_COUNT: Final = 3
 #: endings written glued to a word not ending in a silent ``ه`` (``ریشتر|ی``, ``راهنمایی|م``),
 #: longest first; a cut inside such a word loses to them (``ZwnjRepairer._word_and_ending``)
+#: a compound's second piece that ends glued words (after a known word) this many times as
+#: often as it follows a ZWNJ is no compound piece (``ZwnjRepairer._mostly_glued_tail``)
+GLUED_TAIL_RATIO: Final = 5
 SOLID_ENDINGS: Final = ("ان", "ی", "م", "ت", "ش")
 #: how often that word must have been seen glued
 SOLID_WORD_COUNT: Final = 1
@@ -520,6 +524,11 @@ class ZwnjRepairer:
         )
         self._segment_pieces = lex.bound_suffixes.union(lex.word_count, lex.after_word_count)
         self._log_weights: dict[str, float] = {}
+        # for _glued_tail_count: the lexicon's glued one-word forms reversed and sorted (made on
+        # first use), and the count per piece
+        self._glued_ends: list[str] | None = None
+        self._glued_end_counts: list[int] = []
+        self._tail_counts: dict[str, int] = {}
 
     # ---- public API ------------------------------------------------------------------------
 
@@ -1359,6 +1368,68 @@ class ZwnjRepairer:
             and stem + "ید" not in lex.forms
         )
 
+    def _without_glued_tails(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
+        """``seams`` of ``tok``'s segmentation without those that would write a ZWNJ before a
+        piece that ends glued words far more often than it follows one
+        (:meth:`_mostly_glued_tail`): unless the piece is a bound suffix, the piece before it a
+        prefix or ends in a silent ``ه`` (``تکیه‌گاه``, ``معامله‌گران``), or the two were seen
+        written apart. ``پاس|گاه`` → ``پاسگاه``, ``بازداشت|گاه|ها`` → ``بازداشتگاه‌ها``.
+        """
+        lex = self.lexicon
+        bounds = (0, *seams, len(tok))
+        kept: list[int] = []
+        for k in range(1, len(bounds) - 1):
+            prev, piece = tok[bounds[k - 1] : bounds[k]], tok[bounds[k] : bounds[k + 1]]
+            if (
+                prev[-1] in JOINING  # a seam after ر, و, ... writes no ZWNJ: nothing to undo
+                and piece not in lex.bound_suffixes
+                and prev not in lex.verbal_prefixes
+                and prev not in lex.bound_prefixes
+                and not _ends_in_silent_heh(prev)
+                and lex.pair_count(prev, piece) < MIN_PAIR_COUNT
+                and self._mostly_glued_tail(piece)
+            ):
+                continue
+            kept.append(bounds[k])
+        return tuple(kept)
+
+    def _mostly_glued_tail(self, piece: str) -> bool:
+        """Whether ``piece`` ends glued words after a known word far more often than it
+        follows a ZWNJ (``GLUED_TAIL_RATIO`` times): a suffix written glued (``گاه`` in
+        ``دانشگاه``, ``بان`` in ``باغبان``), or letters that end many words by chance
+        (``ابی`` in ``خرابی``), so a cut before it in an unknown word is no compound:
+        ``پاسگاه``, ``سرخابی``, ``منیبان`` stay whole.
+        """
+        after = self.lexicon.after_word_count.get(piece, 0)
+        return self._glued_tail_count(piece) >= GLUED_TAIL_RATIO * max(after, 1)
+
+    def _glued_tail_count(self, piece: str) -> int:
+        """How often the lexicon wrote a word glued that is a known word (``MIN_STEM_COUNT``)
+        plus ``piece``: ``دانشگاه``, ``دستگاه``, ... for ``گاه``; memoised."""
+        hit = self._tail_counts.get(piece)
+        if hit is not None:
+            return hit
+        ends = self._glued_ends
+        if ends is None:
+            rows = sorted(
+                (form[::-1], n)
+                for forms in self.lexicon.forms.values()
+                for form, n in forms.items()
+                if ZWNJ not in form and " " not in form
+            )
+            ends = self._glued_ends = [r[0] for r in rows]
+            self._glued_end_counts = [r[1] for r in rows]
+        word_count, counts = self.lexicon.word_count, self._glued_end_counts
+        rev, total = piece[::-1], 0
+        i = bisect.bisect_left(ends, rev)
+        while i < len(ends) and ends[i].startswith(rev):
+            head = ends[i][len(piece) :][::-1]
+            if len(head) >= MIN_PIECE and word_count.get(head, 0) >= MIN_STEM_COUNT:
+                total += counts[i]
+            i += 1
+        self._tail_counts[piece] = total
+        return total
+
     def _rare_compound(self, prev: str, piece: str) -> bool:
         """Whether ``prev`` + ``piece`` would be a compound of rare pieces: ``prev`` as short
         as a compound piece may be (``MIN_COMPOUND_PIECE``) and never seen on the left of a
@@ -1591,11 +1662,15 @@ class ZwnjRepairer:
         final = best.get(n)
         if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
-        head = tok[: final[2][0]]
-        after = tok[final[2][0] : final[2][1] if len(final[2]) > 1 else n]
+        # «پاس|گاه» is one word, and no other cut is looked for («کمین|گاه» is not «کمی|نگاه»)
+        seams = self._without_glued_tails(tok, final[2])
+        if not seams:
+            return None
+        head = tok[: seams[0]]
+        after = tok[seams[0] : seams[1] if len(seams) > 1 else n]
         head_form = self._head_form(head, after)
         out = head_form + tok[len(head) :]
-        for k in reversed(final[2]):
+        for k in reversed(seams):
             k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
         return self._with_piece_forms(out)
