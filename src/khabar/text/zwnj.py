@@ -44,7 +44,6 @@ True
 
 from __future__ import annotations
 
-import bisect
 import enum
 import functools
 import re
@@ -193,6 +192,8 @@ WHOLE_WORD_COUNT: Final = 3
 #: a compound's second piece that ends glued words (after a known word) this many times as
 #: often as it follows a ZWNJ is no compound piece (``ZwnjRepairer._mostly_glued_tail``)
 GLUED_TAIL_RATIO: Final = 5
+#: letters by which ``ZwnjRepairer._glued_tail_count`` finds the words ending in a piece
+TAIL_KEY: Final = 3
 SOLID_ENDINGS: Final = ("ان", "ی", "م", "ت", "ش")
 #: how often that word must have been seen glued
 SOLID_WORD_COUNT: Final = 1
@@ -524,10 +525,9 @@ class ZwnjRepairer:
         )
         self._segment_pieces = lex.bound_suffixes.union(lex.word_count, lex.after_word_count)
         self._log_weights: dict[str, float] = {}
-        # for _glued_tail_count: the lexicon's glued one-word forms reversed and sorted (made on
-        # first use), and the count per piece
-        self._glued_ends: list[str] | None = None
-        self._glued_end_counts: list[int] = []
+        # for _glued_tail_count: the lexicon's words by their last letters (made on first use),
+        # and the count per piece
+        self._glued_ends: dict[str, list[str]] | None = None
         self._tail_counts: dict[str, int] = {}
 
     # ---- public API ------------------------------------------------------------------------
@@ -1405,28 +1405,33 @@ class ZwnjRepairer:
 
     def _glued_tail_count(self, piece: str) -> int:
         """How often the lexicon wrote a word glued that is a known word (``MIN_STEM_COUNT``)
-        plus ``piece``: ``دانشگاه``, ``دستگاه``, ... for ``گاه``; memoised."""
+        plus ``piece``: ``دانشگاه``, ``دستگاه``, ... for ``گاه``; 0 for a piece shorter than
+        ``TAIL_KEY``; memoised."""
         hit = self._tail_counts.get(piece)
         if hit is not None:
             return hit
+        lex = self.lexicon
         ends = self._glued_ends
         if ends is None:
-            rows = sorted(
-                (form[::-1], n)
-                for forms in self.lexicon.forms.values()
-                for form, n in forms.items()
-                if ZWNJ not in form and " " not in form
-            )
-            ends = self._glued_ends = [r[0] for r in rows]
-            self._glued_end_counts = [r[1] for r in rows]
-        word_count, counts = self.lexicon.word_count, self._glued_end_counts
-        rev, total = piece[::-1], 0
-        i = bisect.bisect_left(ends, rev)
-        while i < len(ends) and ends[i].startswith(rev):
-            head = ends[i][len(piece) :][::-1]
-            if len(head) >= MIN_PIECE and word_count.get(head, 0) >= MIN_STEM_COUNT:
-                total += counts[i]
-            i += 1
+            # the lexicon's words by their last TAIL_KEY letters, made on first use: one pass
+            ends = self._glued_ends = {}
+            for key in lex.forms:
+                if len(key) > TAIL_KEY:
+                    bucket = ends.get(key[-TAIL_KEY:])
+                    if bucket is None:
+                        ends[key[-TAIL_KEY:]] = [key]
+                    else:
+                        bucket.append(key)
+        word_count, total = lex.word_count, 0
+        if len(piece) >= TAIL_KEY:
+            for key in ends.get(piece[-TAIL_KEY:], ()):
+                head = key[: len(key) - len(piece)]
+                if (
+                    len(head) >= MIN_PIECE
+                    and key.endswith(piece)
+                    and word_count.get(head, 0) >= MIN_STEM_COUNT
+                ):
+                    total += lex.glued_count(key)
         self._tail_counts[piece] = total
         return total
 
