@@ -1241,9 +1241,21 @@ class ZwnjRepairer:
                     and lex.word_count.get(tok[k:], 0) >= MIN_STEM_COUNT
                     for k in range(len(prefix) + 2, len(tok) - 2)
                 )
+                # «میردامادی», «میرعمادی»: «میر» (a title) + a name; a verb whose remainder
+                # begins a word with the prefix («میز» + «د...») was found above, if known
+                and not self._opens_with_word(tok, prefix)
             ):
                 return prefix + ZWNJ + rest
         return None
+
+    def _opens_with_word(self, tok: str, prefix: str) -> bool:
+        """Whether ``tok``'s first letters after ``prefix`` make a known word with it that is no
+        verbal prefix (``میر`` in ``میردامادی``), the reading a last resort should not cut."""
+        head = tok[: len(prefix) + 1]
+        return (
+            head not in self.lexicon.verbal_prefixes
+            and self.lexicon.word_count.get(head, 0) >= MIN_STEM_COUNT
+        )
 
     def _may_take(self, stem: str, suffix: str) -> bool:
         """Whether ``stem`` may take the bound ``suffix``: a comparative (``تر``, ``ترین``)
