@@ -142,17 +142,6 @@ COPULA_STEM_COUNT: Final = 5
 #: seen with; a word that often stands alone (``نامه``, ``دار``, ``ران``) is not one of them
 COMPOUND_TAIL_HEADS: Final = 8
 COMPOUND_TAIL_WORD_SHARE: Final = 0.1
-#: Second pieces that the lexicon writes glued after a stem ending in a letter other than ه or
-#: ی (``آزمایشگاه``, ``اشغالگر``), in word types where the stem is a known word: گاه 60 glued to
-#: 1 with a ZWNJ, گاهی 16:0, گر 55:2, گران 25:2, خانه 31:3, بان 17:0, بانی 11:0, مندی 17:2,
-#: مندان 15:0 (UD TRAIN with shekar's lists, counted on the lexicon). An unknown glued word is
-#: not cut before them there (``بازداشتگاه``, ``گزینشگران``); after ه or ی they take a ZWNJ
-#: (``تکیه‌گاه``, ``فتنه‌گر``) as before. Not کار (34:3) nor گیر (20:3): they are words too,
-#: and compounds with them go both ways (ستمکار but صاحب‌کار, گروگانگیر but نفس‌گیر)
-GLUED_TAILS: Final = frozenset(
-    ("گاه", "گاهی", "گر", "گران", "خانه", "بان", "بانی", "مندی", "مندان")
-)
-_ZWNJ_BEFORE_TAIL: Final = ("ه", "ی")
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH: Final = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
@@ -169,7 +158,7 @@ TWO_WORDS_PENALTY: Final = 0.5
 #: many true comparatives (``مدرن‌ترین``, ``جذاب‌تر``) as it saved, and of stems under four
 #: letters a dozen (``تنگ‌ترین``, ``کلی‌تر``) against three names (``تویتر`` and ``سانتر``
 #: are in the shipped exceptions instead; ``ریشتری``, Richter + ی, stays whole because the
-#: lexicon writes ``ریشتر`` glued: :meth:`ZwnjRepairer._inflected_glued`).
+#: lexicon writes ``ریشتر`` glued: :meth:`ZwnjRepairer._word_and_ending`).
 MIN_COMPARATIVE_STEM: Final = 3
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY: Final = 1.5
@@ -1298,8 +1287,6 @@ class ZwnjRepairer:
             return "conj" if lex.pair_count(prev, piece) >= MIN_PAIR_COUNT else None
         if len(piece) < MIN_PIECE:
             return None
-        if piece in GLUED_TAILS and not prev.endswith(_ZWNJ_BEFORE_TAIL):
-            return "glued"  # «بازداشتگاه», «گزینشگران»: one piece with the word before it
         word_count, after_word_count = lex.word_count, lex.after_word_count
         if piece not in word_count and piece not in after_word_count:
             # every rule below needs the piece (or it uninflected) seen as a word or after a
@@ -1490,8 +1477,6 @@ class ZwnjRepairer:
         key = fold(tok)
         best = self.lexicon.best_form(key)
         if best is None:
-            if self._inflected_glued(key):
-                return ()
             best = self._ezafe_ye(key) or self._segment(key)
             if best is not None and ZWNJ in best:
                 best = self._word_and_ending(key, best) or best
@@ -1505,18 +1490,6 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
-
-    def _inflected_glued(self, key: str) -> bool:
-        """Whether the unknown ``key`` is a word the lexicon writes glued (``WHOLE_WORD_COUNT``
-        times, and no other way more often) plus a glued ending (ان, یان, ی): ``دلسوزان``
-        (دلسوز), ``کاروانسرای`` (کاروانسرا) get no cut inside them. Not after a silent ه,
-        whose ی is the ezafe written with a ZWNJ (``خانه‌ی``, :meth:`_ezafe_ye`).
-        """
-        stem = _uninflect(key)
-        if stem == key or stem.endswith("ه"):
-            return False
-        lex = self.lexicon
-        return lex.glued_count(stem) >= WHOLE_WORD_COUNT and lex.best_form(stem) == stem
 
     def _word_and_ending(self, key: str, split: str) -> str | None:
         """A known word plus an ending written glued to it, rather than ``split``, a cut
@@ -1670,10 +1643,7 @@ class ZwnjRepairer:
                 weight = weights.get(piece)
                 if weight is None:
                     weight = weights[piece] = lex.log_weight(piece)
-                if nkind == "glued":  # «کمین» + «گاه» is one piece: «کمینگاه‌های»
-                    cand = (pieces, cost - weight, seams, "word", last)
-                else:
-                    cand = (pieces + 1 + extra, cost - weight, seams + (i,), nkind, i)
+                cand = (pieces + 1 + extra, cost - weight, seams + (i,), nkind, i)
                 if j not in best or cand[:2] < best[j][:2]:
                     best[j] = cand
         final = best.get(n)
