@@ -189,9 +189,7 @@ def spaced_key(line: Line, labels: list[str], start: int, end: int) -> str:
 
 
 def both_ways(table: dict[str, Counter[frozenset[int]]]) -> dict[str, Counter[frozenset[int]]]:
-    return {
-        k: c for k, c in table.items() if len(c) > 1 and k.replace(" ", "") not in VARIANTS
-    }
+    return {k: c for k, c in table.items() if len(c) > 1 and k.replace(" ", "") not in VARIANTS}
 
 
 def occurrences(
