@@ -355,8 +355,8 @@ class _LinesCache:
 
 
 #: the last 16 texts (one document's steps read its canonical form in turn), and the documents of
-#: a few read batches (a stage reads its work file 512 documents at a time)
-_LINES = _LinesCache(16, 2048)
+#: two read batches (a stage reads its work file 512 documents at a time)
+_LINES = _LinesCache(16, 1024)
 
 
 def canonical_lines(text: str) -> tuple[str, ...]:
@@ -404,7 +404,7 @@ def remember_canonical_lines(text: str, joined: str) -> None:
     """Take ``joined`` (:func:`known_canonical_lines` of ``text``, made in an earlier stage of the
     run) as the canonical lines of ``text``, so the next :func:`canonical_lines` of it does not
     compute them. Kept only if it has one line per line of ``text`` (a canonical line never holds
-    a ``\\n``); the oldest of 2,048 such texts not yet read are forgotten first.
+    a ``\\n``); the oldest of 1,024 such texts not yet read (two read batches) are forgotten first.
 
     >>> remember_canonical_lines("الف\\nب", "x\\ny")
     >>> canonical_lines("الف\\nب")  # what was handed over, not computed
