@@ -101,3 +101,30 @@ def test_repair_is_an_immutable_named_tuple() -> None:
     assert repr(r) == "Repair(start=2, end=2, replacement='\\u200c', rule='zwnj.glued')"
     with pytest.raises(AttributeError):
         r.start = 3  # type: ignore[misc]
+
+
+# ---- speed choices of the glued-word analysis (session 6) -----------------------------------
+
+#: Every character that _ARABIC_WORD_RE looks for: إ ٱ ة أ and the short vowels, shadda and
+#: sukun (U+064E-U+0652). _decide_glued skips the search for a word that fold leaves as it is,
+#: which is exact only if fold changes each of them.
+ARABIC_ONLY_CHARS = ["إ", "ٱ", "ة", "أ", "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"]
+
+
+@pytest.mark.parametrize("char", ARABIC_ONLY_CHARS)
+def test_arabic_word_characters_are_folded(char: str) -> None:
+    from khabar.text.lexicon import fold
+
+    assert fold("ب" + char + "ب") != "ب" + char + "ب"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أنها", "أنها"),  # Arabic أ first: no cut, though «انها» would be «ان‌ها»
+        ("بالإجازه", "بالإجازه"),  # إ: Arabic
+        ("کتابها", "کتاب\u200cها"),  # nothing folds: the plural is cut as before
+    ],
+)
+def test_arabic_words_stay_whole(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected

@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
 from operator import ge, itemgetter
-from typing import Final, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from khabar.text.lexicon import (
     COMPARATIVE_ENDINGS,
@@ -488,6 +488,9 @@ class ZwnjRepairer:
         self._other_reading_chunks: set[str] = set()
         # chunks holding a glued word that the lexicon writes glued (see WHOLE_WORD_COUNT)
         self._whole_word_chunks: set[str] = set()
+        # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
+        # for them in _joins_of
+        self._prefix_last_chunks: set[str] = set()
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
@@ -665,14 +668,13 @@ class ZwnjRepairer:
         if not all(infos):  # a ChunkInfo is a non-empty tuple; a new chunk is None
             if len(memo) > CACHE_LIMIT:
                 memo.clear()
-            # list.index finds the new chunks in C: a line of a new text has few among many
-            i = infos.index(None)
-            while True:
+            # list.index finds the new chunks in C: a line of a new text has few among many;
+            # list.count says how many, so no ValueError ends the search (compiled code pays
+            # for a traceback per exception)
+            i = -1
+            for _ in range(infos.count(None)):
+                i = infos.index(None, i + 1)
                 infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
-                try:
-                    i = infos.index(None, i + 1)
-                except ValueError:
-                    break
         return infos  # type: ignore[return-value]
 
     def _analyse_chunk(self, chunk: str, level: int = GLUED_ALL) -> ChunkInfo:
@@ -705,7 +707,7 @@ class ZwnjRepairer:
                 first_key = key
             last_key, last_end = key, m.end()
             if ZWNJ not in tok and level:
-                seams = self._glued(tok)
+                seams = self._glued(tok, key)
                 prefix_seams = self._prefix_seams(tok, seams)
                 if prefix_seams and self._is_whole_word(key):
                     self._whole_word_chunks.add(chunk)  # no weight: a word, maybe no damage
@@ -733,6 +735,8 @@ class ZwnjRepairer:
             joinable = self._joinable_right.get(first_key, False)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = last_key in self.lexicon.verbal_prefixes
+        if last_is_prefix:
+            self._prefix_last_chunks.add(chunk)
         return (
             tuple(repairs),
             fixed,
@@ -753,7 +757,7 @@ class ZwnjRepairer:
         fixed = word
         other = None
         if level:
-            seams = self._glued(word)
+            seams = self._glued(word, key)
             if seams:
                 prefix_seams = self._prefix_seams(word, seams)
                 if prefix_seams and self._is_whole_word(key):
@@ -781,7 +785,7 @@ class ZwnjRepairer:
             key,
             self._joinable_right.get(key, False) if key else False,  # «ـ» folds to ""
             word[-1].isdigit(),
-            key in self.lexicon.verbal_prefixes,
+            self._closes_with_prefix(word, key),
             glued_weight,
             other,
         )
@@ -906,6 +910,14 @@ class ZwnjRepairer:
         chunks = self._whole_word_chunks
         return bool(chunks) and not chunks.isdisjoint(parts)
 
+    def _closes_with_prefix(self, chunk: str, key: str) -> bool:
+        """Whether ``key``, the key of the word closing ``chunk``, is a verbal prefix
+        (``می``); such chunks are noted for :meth:`_joins_of`."""
+        if key in self.lexicon.verbal_prefixes:
+            self._prefix_last_chunks.add(chunk)
+            return True
+        return False
+
     def _has_other_reading(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` has another reading that its next word decides."""
         chunks = self._other_reading_chunks
@@ -1011,20 +1023,26 @@ class ZwnjRepairer:
         if candidates and candidates[0] == 0:
             del candidates[0]
         # k + 1 for each chunk k but the last whose closing word is «می»-like
-        after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
-        if after_prefix:
-            candidates = sorted(set(candidates).union(after_prefix))
+        prefix_chunks = self._prefix_last_chunks
+        if prefix_chunks and not prefix_chunks.isdisjoint(parts):
+            after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
+            if after_prefix:
+                candidates = sorted(set(candidates).union(after_prefix))
+        # the same rows, typed loosely: compiled code reads the few fields the test below needs
+        # without unpacking all nine of each row
+        rows: list[Any] = infos
         for i in candidates:
-            heads = infos[i][4]
-            prev = infos[i - 1]
+            heads = rows[i][4]
+            prev_row = rows[i - 1]
             if (
                 heads is not True
                 and heads
-                and not prev[6]
-                and prev[3] not in heads
+                and not prev_row[6]
+                and prev_row[3] not in heads
                 and (i - 1) not in joins
             ):
                 continue  # as below, in fewer steps (most candidates of a line end here)
+            prev = infos[i - 1]
             if not prev[3] or not infos[i][2]:
                 continue
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
@@ -1459,22 +1477,25 @@ class ZwnjRepairer:
                 return True
         return len(s) >= 5 and _VERB_SHAPE_RE.search(s) is not None
 
-    def _glued(self, tok: str) -> tuple[int, ...]:
-        """Offsets in ``tok`` (a word without ZWNJ) where a ZWNJ belongs; memoised."""
+    def _glued(self, tok: str, key: str) -> tuple[int, ...]:
+        """Offsets in ``tok`` (a word without ZWNJ; ``key`` is ``fold(tok)``) where a ZWNJ
+        belongs; memoised."""
         hit = self._glued_memo.get(tok)
         if hit is None:
             if len(self._glued_memo) > CACHE_LIMIT:
                 self._glued_memo.clear()
-            hit = self._decide_glued(tok)
+            hit = self._decide_glued(tok, key)
             self._glued_memo[tok] = hit
         return hit
 
-    def _decide_glued(self, tok: str) -> tuple[int, ...]:
-        """The lexicon's most frequent spelling if it knows the word, else morphology; no
-        cut in a word only Arabic writes so (``_ARABIC_WORD_RE``: ``أنها``, ``بالإجازه``)."""
-        if _ARABIC_WORD_RE.search(tok):
+    def _decide_glued(self, tok: str, key: str) -> tuple[int, ...]:
+        """The lexicon's most frequent spelling if it knows the word (``key``, ``fold(tok)``),
+        else morphology; no cut in a word only Arabic writes so (``_ARABIC_WORD_RE``: ``أنها``,
+        ``بالإجازه``)."""
+        # every character _ARABIC_WORD_RE looks for is one that fold changes: a word that
+        # folds to itself (most) needs no search
+        if key != tok and _ARABIC_WORD_RE.search(tok):
             return ()
-        key = fold(tok)
         best = self.lexicon.best_form(key)
         if best is None:
             best = self._ezafe_ye(key) or self._segment(key)
