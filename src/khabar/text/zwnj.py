@@ -488,6 +488,9 @@ class ZwnjRepairer:
         self._other_reading_chunks: set[str] = set()
         # chunks holding a glued word that the lexicon writes glued (see WHOLE_WORD_COUNT)
         self._whole_word_chunks: set[str] = set()
+        # chunks opening with an Arabic function word (_ARABIC_KEYS): a line holding none (most)
+        # quotes no Arabic, which one set test over its chunks says (see _unless_arabic)
+        self._arabic_chunks: set[str] = set()
         # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
         # for them in _joins_of
         self._prefix_last_chunks: set[str] = set()
@@ -594,14 +597,15 @@ class ZwnjRepairer:
         return infos, joins
 
     def _unless_arabic(
-        self, line: str, infos: list[ChunkInfo], joins: set[int]
+        self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
     ) -> tuple[list[ChunkInfo], set[int]]:
-        """The plan of a ``line`` that changes (``infos``, ``joins``), unless the line quotes
-        Arabic: then :meth:`_without_arabic`. Asked only of lines that change, and answered
-        from the chunks' first words (keys already computed) unless one is an Arabic word."""
-        if _ARABIC_KEYS.isdisjoint(map(_FIRST_KEY, infos)):
+        """The plan of a line that changes (its chunks ``parts``, planned as ``infos``,
+        ``joins``), unless the line quotes Arabic: then :meth:`_without_arabic`. Asked only of
+        lines that change, and answered by one set test over the chunks (those opening with an
+        Arabic function word were noted when analysed) unless one is such a chunk."""
+        chunks = self._arabic_chunks
+        if not chunks or chunks.isdisjoint(parts):
             return infos, joins
-        parts = line.split(" ")
         arabic = _arabic_spans(parts)
         if arabic:
             return self._without_arabic(parts, arabic)
@@ -630,7 +634,7 @@ class ZwnjRepairer:
         infos, joins = self._plan(line, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
-        infos, joins = self._unless_arabic(line, infos, joins)
+        infos, joins = self._unless_arabic(parts, infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
@@ -647,10 +651,11 @@ class ZwnjRepairer:
         """:meth:`repair` of one line without ``\\n``."""
         if not text:
             return text
-        infos, joins = self._plan(text)
+        parts = text.split(" ")
+        infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text
-        infos, joins = self._unless_arabic(text, infos, joins)
+        infos, joins = self._unless_arabic(parts, infos, joins)
         if not joins:
             return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
@@ -733,6 +738,8 @@ class ZwnjRepairer:
         joinable: bool | frozenset[str] = False
         if first_key:
             joinable = self._joinable_right.get(first_key, False)
+            if first_key in _ARABIC_KEYS:
+                self._arabic_chunks.add(chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = last_key in self.lexicon.verbal_prefixes
         if last_is_prefix:
@@ -752,6 +759,8 @@ class ZwnjRepairer:
     def _analyse_word(self, word: str, level: int) -> ChunkInfo:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
+        if key in _ARABIC_KEYS:
+            self._arabic_chunks.add(word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
