@@ -632,3 +632,32 @@ def test_verb_forms_after_mi_are_not_compound_words() -> None:
     compounds = {f"زاینده{Z}رود": 1, f"سفید{Z}رود": 1, f"شاه{Z}رود": 1}
     seen_after_words = Lexicon.from_counts({f"می{Z}رود": 30, "لنگ": 6, "رود": 27, **compounds})
     assert ZwnjRepairer(seen_after_words).repair("لنگرود") == f"لنگ{Z}رود"
+
+
+# ---- memory: the chunk memos and the facts about chunks are bounded together ----------------
+
+
+def test_chunk_memory_is_bounded_and_forgetting_changes_no_output(rep: ZwnjRepairer) -> None:
+    """A long stream of new words must not grow the engine without bound (refine workers live
+    for a whole crawl): with a small ``chunk_limit`` the memos and the sets of chunk facts are
+    forgotten together between lines, and every line repairs exactly as with no limit."""
+    gold = (GATE / "zwnj_gate_seraji_dev.txt").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(Z, "") for line in gold] + [line.replace(Z, " ") for line in gold]
+    lines += gold  # written ZWNJs: the trusted-line path
+    small = ZwnjRepairer(rep.lexicon)
+    small.chunk_limit = 40
+    unbounded = ZwnjRepairer(rep.lexicon)
+    forgotten = 0
+    for line in lines:
+        before = sum(map(len, small._chunk_memos))
+        assert small.repair(line) == unbounded.repair(line), line
+        assert small.find_repairs(line) == unbounded.find_repairs(line), line
+        after = sum(map(len, small._chunk_memos))
+        forgotten += after < before
+        most = 2 * (small.chunk_limit + 1 + line.count(" ") + 1)  # repair and find_repairs
+        assert all(len(memo) <= most for memo in small._chunk_memos)
+        # a fact is about a chunk some memo holds: it was forgotten with the memos
+        known = set().union(*small._chunk_memos)
+        assert all(facts <= known for facts in small._chunk_facts)
+    assert forgotten > 10  # the limit was reached again and again
+    assert sum(map(len, unbounded._chunk_memos)) > 10 * small.chunk_limit

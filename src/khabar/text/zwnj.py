@@ -494,6 +494,16 @@ class ZwnjRepairer:
         # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
         # for them in _joins_of
         self._prefix_last_chunks: set[str] = set()
+        # what _bound_chunk_memory forgets with the chunk memos
+        self._chunk_facts = (
+            self._other_reading_chunks,
+            self._whole_word_chunks,
+            self._arabic_chunks,
+            self._prefix_last_chunks,
+        )
+        #: how many chunks a chunk memo may hold before everything known about chunks is
+        #: forgotten (:meth:`_bound_chunk_memory`)
+        self.chunk_limit = CACHE_LIMIT
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
@@ -630,6 +640,7 @@ class ZwnjRepairer:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
         if not line:  # half the lines of a web document are the empty ones between paragraphs
             return []
+        self._bound_chunk_memory()
         parts = line.split(" ")
         infos, joins = self._plan(line, parts)
         if not joins and not any(map(_REPAIRS, infos)):
@@ -651,6 +662,7 @@ class ZwnjRepairer:
         """:meth:`repair` of one line without ``\\n``."""
         if not text:
             return text
+        self._bound_chunk_memory()
         parts = text.split(" ")
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
@@ -666,13 +678,29 @@ class ZwnjRepairer:
 
     # ---- chunks between spaces ---------------------------------------------------------------
 
+    def _bound_chunk_memory(self) -> None:
+        """Forget everything known about chunks once a chunk memo holds ``chunk_limit`` of
+        them: the memos and the sets of chunk facts (``_whole_word_chunks``, ...) together, and
+        only between lines, so no line sees a chunk's memo without its facts. Each fact is a
+        function of its chunk, found again when the chunk is next analysed, so the output does
+        not change; without this the sets grew with every new word of a long stream.
+        """
+        limit = self.chunk_limit
+        for memo in self._chunk_memos:  # a loop, not any(): this runs once per line
+            if len(memo) > limit:
+                break
+        else:
+            return
+        for memo in self._chunk_memos:
+            memo.clear()
+        for facts in self._chunk_facts:
+            facts.clear()
+
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
         memo = self._chunk_memos[level]
         infos = list(map(memo.get, parts))
         if not all(infos):  # a ChunkInfo is a non-empty tuple; a new chunk is None
-            if len(memo) > CACHE_LIMIT:
-                memo.clear()
             # list.index finds the new chunks in C: a line of a new text has few among many;
             # list.count says how many, so no ValueError ends the search (compiled code pays
             # for a traceback per exception)
@@ -1436,6 +1464,8 @@ class ZwnjRepairer:
         hit = self._tail_counts.get(piece)
         if hit is not None:
             return hit
+        if len(self._tail_counts) > CACHE_LIMIT:
+            self._tail_counts.clear()
         lex = self.lexicon
         ends = self._glued_ends
         if ends is None:
