@@ -176,19 +176,19 @@ SPACED_PLURALS: Final = frozenset(("ها", "های", "هایی", "هایش", "ه
 #: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
 #: میدانی``). Written glued at least this often ...
 WHOLE_WORD_COUNT: Final = 3
-#: endings written glued to a word not ending in a silent ``ه`` (``ریشتر|ی``, ``راهنمایی|م``),
-#: longest first; a cut inside such a word loses to them (``ZwnjRepairer._word_and_ending``)
-#: a compound's second piece that ends glued words (after a known word) this many times as
-#: often as it follows a ZWNJ is no compound piece (``ZwnjRepairer._mostly_glued_tail``)
-GLUED_TAIL_RATIO: Final = 5
-#: letters by which ``ZwnjRepairer._glued_tail_count`` finds the words ending in a piece
-TAIL_KEY: Final = 3
-SOLID_ENDINGS: Final = ("ان", "ی", "م", "ت", "ش")
-#: how often that word must have been seen glued
-SOLID_WORD_COUNT: Final = 1
 #: ... and more than this share of the count of the split spelling the lexicon prefers
 #: (``میجوید``, 3 glued and 6 ``می‌جوید``, is the one verb written both ways: split).
 WHOLE_WORD_SHARE: Final = 0.5
+#: Endings written glued to a word not ending in a silent ``ه`` (``ریشتر|ی``, ``راهنمایی|م``),
+#: longest first; a cut inside such a word loses to them (``ZwnjRepairer._word_and_ending``) ...
+SOLID_ENDINGS: Final = ("ان", "ی", "م", "ت", "ش")
+#: ... when the lexicon saw that word glued at least this often.
+SOLID_WORD_COUNT: Final = 1
+#: A compound's second piece that ends glued words (after a known word) this many times as
+#: often as it follows a ZWNJ is no compound piece (``ZwnjRepairer._mostly_glued_tail``).
+GLUED_TAIL_RATIO: Final = 5
+#: Letters by which ``ZwnjRepairer._glued_tail_count`` finds the words ending in a piece.
+TAIL_KEY: Final = 3
 #: Extra pieces for the kinds of _next_piece that are weaker evidence (see SHAPE_PENALTY,
 #: TWO_WORDS_PENALTY).
 _EXTRA_PIECES: Final = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
@@ -769,9 +769,7 @@ class ZwnjRepairer:
             if first_key in _ARABIC_KEYS:
                 self._arabic_chunks.add(chunk)
         ends_digit = chunk[-1:].isdigit()
-        last_is_prefix = last_key in self.lexicon.verbal_prefixes
-        if last_is_prefix:
-            self._prefix_last_chunks.add(chunk)
+        last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
             tuple(repairs),
             fixed,
