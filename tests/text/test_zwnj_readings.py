@@ -355,9 +355,9 @@ COMPOUND_TAILS = [
     ("سخنان تفرقه انگیز را نمی پذیرند", f"سخنان تفرقه{Z}انگیز را نمی{Z}پذیرند"),
     ("او پروانه وار می چرخید", f"او پروانه{Z}وار می{Z}چرخید"),
     ("مردم شهر نشین به روستا ها رفتند", f"مردم شهر{Z}نشین به روستا{Z}ها رفتند"),
-    # must not change: a line with no sign of spaced damage keeps its spaces
+    # must not change: a line with no sign of spaced damage keeps its spaces around a short
+    # tail (زا: two letters)
     ("این ماده سرطان زا است", "این ماده سرطان زا است"),
-    ("پزشکان آسیب شناس هستند", "پزشکان آسیب شناس هستند"),
     # must not change: a word that often stands alone (گران expensive, ران thigh, نامه letter)
     ("خانه گران را می خرند", f"خانه گران را می{Z}خرند"),
     ("گوشت ران را می خورند", f"گوشت ران را می{Z}خورند"),
@@ -375,6 +375,32 @@ COMPOUND_TAILS = [
 def test_compound_tails_in_spaced_lines(rep: ZwnjRepairer, text: str, expected: str) -> None:
     assert rep.repair(text) == expected
     assert apply_repairs(text, rep.find_repairs(text)) == expected
+
+
+LONG_COMPOUND_TAILS = [
+    # a tail of four letters or more that the lexicon never saw as a word by itself joins in
+    # any line, with no spaced «می» or «ها» to show the line's ZWNJs became spaces: nobody
+    # writes «آفرینی» (-making) or «انگیز» (-raising) as a word of its own
+    ("این کار مشکل آفرینی کرد", f"این کار مشکل{Z}آفرینی کرد"),
+    ("فراخوان جنجال انگیز او", f"فراخوان جنجال{Z}انگیز او"),
+    ("پزشکان آسیب شناس هستند", f"پزشکان آسیب{Z}شناس هستند"),
+    ("بر درآمد زایی تأکید کرد", f"بر درآمد{Z}زایی تأکید کرد"),
+    # must not change: short tails may be names or words (بان of Ban Ki-moon, گر of «گر
+    # گرفت», to catch fire), so without a sign of spaced damage they stay apart
+    ("دیدار بان کی مون با وزیر", "دیدار بان کی مون با وزیر"),
+    ("تظاهرات علیه بان کی مون", "تظاهرات علیه بان کی مون"),
+    ("احزاب غرب گرا هستند", "احزاب غرب گرا هستند"),
+    ("او پروانه وار چرخید", "او پروانه وار چرخید"),
+    # must not change: after a pronoun or determiner no compound opens («آن آفرینی» is no word)
+    ("او شناس نیست", "او شناس نیست"),
+    # must not change: written with its ZWNJ already
+    (f"مشکل{Z}آفرینی کرد", f"مشکل{Z}آفرینی کرد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG_COMPOUND_TAILS)
+def test_long_compound_tails_in_any_line(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
 
 
 # ---- second pieces written glued after a consonant: «گاه», «گر», «گران», «خانه», «مندی» ---------

@@ -139,7 +139,10 @@ COPULA_STEM_COUNT: Final = 5
 #: ``نگاران``): seen after a ZWNJ behind at least ``COMPOUND_TAIL_HEADS`` different words, and as
 #: a word of its own at most ``COMPOUND_TAIL_WORD_SHARE`` times per such word. In a line whose ZWNJs
 #: became spaces it joins any known word before it (``واقعه نگاران``), not only those it was
-#: seen with; a word that often stands alone (``نامه``, ``دار``, ``ران``) is not one of them
+#: seen with, and in any line when it is longer than ``MIN_COMPOUND_PIECE`` and the lexicon
+#: never saw it as a word at all (``مشکل آفرینی``, ``جنجال انگیز``: a spacing slip, not a
+#: spelling; short tails may be names, ``بان کی مون``); a word that often stands alone
+#: (``نامه``, ``دار``, ``ران``) is not one of them
 COMPOUND_TAIL_HEADS: Final = 8
 COMPOUND_TAIL_WORD_SHARE: Final = 0.1
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
@@ -1216,6 +1219,8 @@ class ZwnjRepairer:
         if self._joins_by_morphology(a, b):
             return JOIN_ANY
         if b in self._compound_tails and self._compound_head(a):
+            if len(b) > MIN_COMPOUND_PIECE and not lex.word_count.get(b, 0):
+                return JOIN_ANY  # «مشکل آفرینی»: a long tail never seen as a word by itself
             return JOIN_SPACED_LINE  # «واقعه نگاران», in a line whose ZWNJs became spaces
         return JOIN_NO
 
