@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/zwnj/crawl_splits.py                    # this tree
     .venv/bin/python bench/zwnj/crawl_splits.py --before /tmp/old/src   # and an older one
+    .venv/bin/python bench/zwnj/crawl_splits.py --before /tmp/old/src --damage glued
 
 Text: ``../shared/data/farsnews_varzesh3_json/*.docs.jsonl`` (title, abstract, body) and the
 visible text of ``../shared/data/html_pages_htmldate/*.html`` (not gold: real, unnormalised web
@@ -11,12 +12,15 @@ word that gets a ``zwnj.glued`` repair, in two groups: words the lexicon has see
 (with that count and the count of its most frequent other spelling), and the rest (known only
 with a ZWNJ, or unknown and split by the segmenter). With ``--before``, each row
 also gives the older tree's count, and the lines whose output differs are listed.
+``--damage glued`` (or ``spaced``) first strips every ZWNJ of the text (or turns it into a
+space), as the scored modes do, to read the engine on crawled text it has to repair.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -95,8 +99,11 @@ def splits(src: str, lines: list[str]) -> tuple[collections.Counter, dict[str, s
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--before", help="src folder of an older tree to compare with")
+    ap.add_argument("--damage", choices=["glued", "spaced"], help="strip ZWNJs first (or space them)")
     a = ap.parse_args(argv)
     lines = crawled_lines()
+    if a.damage:
+        lines = [" ".join(x.replace(Z, "" if a.damage == "glued" else " ").split()) for x in lines]
     after, example = splits(str(ROOT / "src"), lines)
     before = None
     if a.before:
@@ -122,7 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         changed = [(o, n) for o, n in changed if o != n]
         print(f"\n## {len(changed)} lines differ\n")
         for o, n in changed:
-            words = [f"{x} -> {y}" for x, y in zip(o.split(" "), n.split(" ")) if x != y]
+            ow, nw = o.split(" "), n.split(" ")
+            ops = difflib.SequenceMatcher(None, ow, nw, autojunk=False).get_opcodes()
+            words = [
+                f"{' '.join(ow[i1:i2])} -> {' '.join(nw[j1:j2])}"
+                for tag, i1, i2, j1, j2 in ops
+                if tag != "equal"
+            ]
             print("; ".join(words).replace(Z, "|"), "|", n[:100])
     return 0
 

@@ -1309,7 +1309,10 @@ class ZwnjRepairer:
         after a stem shorter than ``MIN_COMPARATIVE_STEM`` only if the lexicon has seen that
         stem with one (``کم``, ``بد``), so names ending in ``تر`` stay whole: ``لستر``
         (Leicester), ``سیترین`` (citrine). Spaced ``X ترین`` is still joined: nobody writes
-        a name apart."""
+        a name apart. Never ``ای`` after a stem ending in ``ای``: that ی is the ezafe or
+        glide after ا (``بلایای`` is ``بلایا`` + ی, not ``بلای‌ای``)."""
+        if suffix == _HEH_YE and stem.endswith(_HEH_YE):
+            return False  # «بلای|ای»: the ی after ا is already the ezafe (بلایای, جای)
         return (
             len(stem) >= MIN_COMPARATIVE_STEM
             or suffix not in COMPARATIVE_ENDINGS
@@ -1327,7 +1330,7 @@ class ZwnjRepairer:
             # a remainder known only by its shape («دادهاند» ends like «اند») costs more, so
             # a split into seen pieces wins: «می‌داده‌اند», not «می‌دادهاند»
             return "verb?" if self._is_verb_remainder(piece) else None
-        if not self._may_take(stem, piece):
+        if kind == "last" or not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
         if piece in lex.bound_suffixes and kind != "conj":  # «سیل|و|های» has no stem for های
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
@@ -1337,7 +1340,11 @@ class ZwnjRepairer:
         if kind == "conj":
             # after «و» comes a word seen after it: «و» + «نقل»
             ok = len(piece) >= MIN_PIECE and lex.pair_count(prev, piece) >= MIN_PAIR_COUNT
-            return "word" if ok and lex.word_count.get(piece, 0) >= MIN_STEM_COUNT else None
+            if not ok or lex.word_count.get(piece, 0) < MIN_STEM_COUNT:
+                return None
+            # a two-letter word ends the glued word (خوش‌وبش, این‌وآن) unless the lexicon knows
+            # the whole (گفت‌وگو|های): «پشتونهای» is not «پشت‌و‌نه‌ای»
+            return "word" if len(piece) >= MIN_COMPOUND_PIECE or stem + piece in lex.forms else "last"
         if kind != "word":
             return None
         if piece == "و":
