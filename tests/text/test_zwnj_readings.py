@@ -345,6 +345,28 @@ def test_copula_after_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
 
 
+SPACED_COPULA = [
+    # the same copula written apart joins its noun or adjective in any line, as the glued one
+    # is split off (TRAIN writes «X‌اند» after a word not ending in ه 10 times, never apart)
+    ("آنها نگران اند", f"آنها نگران{Z}اند"),
+    ("عبارت اند از", f"عبارت{Z}اند از"),
+    ("این دو یکسان اند", f"این دو یکسان{Z}اند"),
+    ("معنی آیات محکم اند", f"معنی آیات محکم{Z}اند"),
+    # must not change: a stem of two letters, a verb's present stem (ترس: ترسید), and «اند»
+    # after the conjunction «و»
+    ("آنها بد اند", "آنها بد اند"),
+    ("آنها را ترس اند", "آنها را ترس اند"),
+    ("چند و اند", "چند و اند"),
+    # must not change: already written with its ZWNJ
+    (f"آنها نگران{Z}اند", f"آنها نگران{Z}اند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED_COPULA)
+def test_spaced_copula(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
+
+
 # ---- a compound's second word that is seldom a word by itself, in a spaced line ------------
 
 COMPOUND_TAILS = [

@@ -1252,6 +1252,8 @@ class ZwnjRepairer:
             return True  # «سیاره ای» → «سیاره‌ای», «خشونت ها» → «خشونت‌ها»
         if b in lex.bound_suffixes and lex.suffix_share(b, a) >= MIN_STRONG_SHARE:
             return True  # «زرافه ها»: an unknown noun, but «ها» is not a word by itself
+        if self._copula_after("word", b, a):
+            return True  # «نگران اند» → «نگران‌اند», as «نگراناند» is split (_copula_after)
         # «می اندازد» → «می‌اندازد», «می فرسود» → «می‌فرسود»
         return a in lex.verbal_prefixes and (
             self._is_verb_remainder(b) or (len(b) >= 3 and _VERB_ENDING_RE.search(b) is not None)
