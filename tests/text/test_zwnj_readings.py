@@ -507,3 +507,23 @@ CONJUNCTION_AND_EZAFE_AFTER_A = [
 @pytest.mark.parametrize(("text", "expected"), CONJUNCTION_AND_EZAFE_AFTER_A)
 def test_conjunction_and_ezafe_after_a(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- «های» after «و»: coordinated with an adjective in «ی» -----------------------------------
+
+COORDINATED_ADJECTIVE = [
+    # after «Xی و» the ambiguous word is the adjective ه + ای when the counts allow it (حرفه‌ای
+    # 27, حرف with a plural 58): technical and vocational, championship and professional
+    ("آموزش فنی و حرفهای کشور", f"آموزش فنی و حرفه{Z}ای کشور"),
+    ("معاون ورزش قهرمانی و حرفهای وزارت", f"معاون ورزش قهرمانی و حرفه{Z}ای وزارت"),
+    # must not change: the plural where the counts say so (سال‌های 113, ساله‌ای 3), and after
+    # words not in «ی» (کتاب, دردها)
+    ("زندگی و سالهای جوانی", f"زندگی و سال{Z}های جوانی"),
+    ("کتاب و حرفهای او", f"کتاب و حرف{Z}های او"),
+    ("دردها و حرفهای او", f"دردها و حرف{Z}های او"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED_ADJECTIVE)
+def test_coordinated_adjective(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)
