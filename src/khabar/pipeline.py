@@ -58,6 +58,22 @@ def plan_segments(names: Sequence[str]) -> list[Segment]:
     return segments
 
 
+def reads_text(segment: Segment) -> bool:
+    """Whether a stage running ``segment`` reads its documents' texts (and so their canonical
+    lines, which the stage before hands on in its work file): it does unless all it runs is the
+    apply of a corpus step that reads none (dedup's, which drops documents by their order).
+
+    >>> [reads_text(s) for s in plan_segments(["fix", "sitelines", "quality", "dedup"])]
+    [True, True, False]
+    """
+    if segment.steps or segment.observe:
+        return True
+    if segment.apply is None:
+        return False
+    cls = step_class(segment.apply)
+    return not issubclass(cls, CorpusStep) or cls.apply_reads_text
+
+
 def build_step(name: str, config: Config) -> Step:
     cls = step_class(name)
     section = cls.section

@@ -41,7 +41,7 @@ from khabar.document import Document, Reject
 from khabar.errors import AccountingError, KhabarError
 from khabar.io import fs
 from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
-from khabar.pipeline import Segment, SegmentRunner, build_step, plan_segments
+from khabar.pipeline import Segment, SegmentRunner, build_step, plan_segments, reads_text
 
 WORK = "_work"
 
@@ -62,6 +62,9 @@ class StageTask:
     outdir: str
     #: hash buckets of the corpus steps' reduce (``RunConfig.buckets_for`` the run's inputs)
     buckets: int
+    #: whether the next stage reads the texts (``khabar.pipeline.reads_text``): if not, the work
+    #: file leaves out their canonical lines (~2 KB per document that nothing would read)
+    next_reads_text: bool = True
 
 
 @dataclass(slots=True)
@@ -369,7 +372,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
             write_dropped: Callable[[Document], None] = drop_w.write
         else:
             work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
-                                   rows=DocColumns(order=True, carry=carry), **work_file_options())
+                                   rows=DocColumns(order=True, carry=carry,
+                                                   canonical=task.next_reads_text),
+                                   **work_file_options())
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
 
@@ -552,6 +557,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     try:
         for stage, segment in enumerate(segments):
             last = stage == len(segments) - 1
+            next_reads = not last and reads_text(segments[stage + 1])
             ts = time.perf_counter()
             label = ", ".join(filter(None, [segment.apply, *segment.steps])) or "read"
             progress.stage(f"stage {stage + 1}/{len(segments)}: {label}", len(shards),
@@ -565,7 +571,8 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                     done.append(r)
                     progress.shard_done(r)
                 else:
-                    todo.append(StageTask(stage, last, shard, segment, config, outdir, buckets))
+                    todo.append(StageTask(stage, last, shard, segment, config, outdir, buckets,
+                                          next_reads))
             for r in executor.map(run_stage_task, todo):
                 done.append(r)
                 progress.shard_done(r)

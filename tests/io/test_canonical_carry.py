@@ -135,3 +135,29 @@ def test_canonical_false_writes_nulls() -> None:
     table = cols.table()
     assert table.schema.equals(work_schema())
     assert table.column(CANONICAL_COLUMN).to_pylist() == [None]
+
+
+def test_a_stage_that_reads_no_text_is_handed_no_lines(tmp_path) -> None:
+    """The default run's stages: extract..langid | sitelines, structure, quality (observe dedup)
+    | dedup's apply, which drops documents by order and reads no text. Stage 1's work file hands
+    its lines on (stage 2 reads them); stage 2's leaves them out, and the output is the same."""
+    from khabar.config import Config
+    from khabar.pipeline import plan_segments, reads_text
+    from khabar.refine import refine
+    from khabar.runners.local import LocalExecutor
+
+    config = Config.load(overrides=["run.jobs=1"], env={})
+    assert [reads_text(s) for s in plan_segments(config.run.steps)] == [True, True, False]
+    out = tmp_path / "out"
+    refine(INPUTS, str(out), config, executor=LocalExecutor(1), keep_work=True)
+    import pyarrow.parquet as pq
+
+
+    def lines(stage: int) -> list[str | None]:
+        files = sorted(out.glob(f"_work/stage{stage}/*.parquet"))
+        assert files
+        return [v for f in files for v in pq.read_table(f).column(CANONICAL_COLUMN).to_pylist()]
+
+    handed, left_out = lines(0), lines(1)
+    assert len(handed) >= 10 and all(v is not None for v in handed)
+    assert len(left_out) >= 10 and all(v is None for v in left_out)

@@ -117,6 +117,11 @@ class CorpusStep(Step):
     """A step that decides after seeing every document: observe -> partition -> reduce per
     bucket -> combine -> apply (see the module docstring)."""
 
+    #: whether :meth:`apply` reads a document's text (site lines removes lines by their canonical
+    #: form). A stage that applies a step that does not, and runs nothing else, reads no text: the
+    #: stage before it then leaves its work file's canonical lines empty (nothing would read them)
+    apply_reads_text: ClassVar[bool] = True
+
     def observe(self, doc: Document) -> None:
         """Record what the decision needs from ``doc`` (called in the workers)."""
         raise NotImplementedError

@@ -156,6 +156,8 @@ class DedupStep(CorpusStep):
     #: reads the text, sets metadata and drops (khabar.pipeline.uses_edits_or_raw)
     observe_uses_edits_or_raw: ClassVar[None] = None
     apply_uses_edits_or_raw: ClassVar[None] = None
+    #: apply only marks or drops documents by the decision's orders
+    apply_reads_text: ClassVar[bool] = False
 
     # Documents are known here by their reading order, not their id: ids taken from the input
     # may repeat across files (two dumps both numbering from 1), the order never does.
