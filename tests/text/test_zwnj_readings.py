@@ -527,3 +527,23 @@ COORDINATED_ADJECTIVE = [
 @pytest.mark.parametrize(("text", "expected"), COORDINATED_ADJECTIVE)
 def test_coordinated_adjective(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- a comparative written apart after a word the lexicon does not know, in a spaced line ----
+
+UNKNOWN_COMPARATIVE = [
+    # in a line whose ZWNJs became spaces (its spaced «می» says so), «تر»/«ترین» after an
+    # unknown word of four letters or more joins it, as after a known adjective
+    ("این راه امیدبخش تر است و می گویند", f"این راه امیدبخش{Z}تر است و می{Z}گویند"),
+    ("صورت خفیف تر در می آید", f"صورت خفیف{Z}تر در می{Z}آید"),
+    ("از پراهمیت ترین شاعران است و کتاب ها", f"از پراهمیت{Z}ترین شاعران است و کتاب{Z}ها"),
+    # must not change: a line with no sign of spaced damage keeps its spaces
+    ("این راه امیدبخش تر از آن است", "این راه امیدبخش تر از آن است"),
+    # must not change: an unknown word of three letters (a name, perhaps) before «تر»
+    ("سیب لست تر است و می گویند", f"سیب لست تر است و می{Z}گویند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNKNOWN_COMPARATIVE)
+def test_unknown_comparative_in_spaced_lines(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

@@ -1243,6 +1243,15 @@ class ZwnjRepairer:
             if len(b) > MIN_COMPOUND_PIECE and not lex.word_count.get(b, 0):
                 return JOIN_ANY  # «مشکل آفرینی»: a long tail never seen as a word by itself
             return JOIN_SPACED_LINE  # «واقعه نگاران», in a line whose ZWNJs became spaces
+        if (
+            b in COMPARATIVE_ENDINGS
+            and len(a) > MIN_COMPOUND_PIECE
+            and not lex.word_count.get(a, 0)
+            and lex.suffix_share(b, a) >= MIN_SUFFIX_SHARE
+        ):
+            # «امیدبخش تر», «خوش‌آهنگ تر»: a comparative after a word the lexicon does not know
+            # (a known one is decided above), in a line whose ZWNJs became spaces
+            return JOIN_SPACED_LINE
         return JOIN_NO
 
     def _compound_head(self, a: str) -> bool:
