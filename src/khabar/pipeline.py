@@ -77,7 +77,9 @@ def reads_text(segment: Segment) -> bool:
 def build_step(name: str, config: Config) -> Step:
     cls = step_class(name)
     section = cls.section
-    return cls(config.section(section) if section else None)
+    step = cls(config.section(section) if section else None)
+    step.configure_run(config.run)
+    return step
 
 
 #: whether a step may read or change a document's ``edits`` or ``raw`` (``None``: never)

@@ -282,7 +282,8 @@ def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
 
 def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision: Any,
                        report: ShardReport, kept_w: Any, drop_w: Any, dropped: Counter[str],
-                       keep_raw: bool, write_kept: Callable[[Document], None],
+                       keep_raw: bool, keep_edits: bool,
+                       write_kept: Callable[[Document], None],
                        on_dropped: Callable[[Document], None],
                        on_reject: Callable[[Reject], None]) -> None:
     """The last stage when it only applies a decision to a few named documents: those go
@@ -309,6 +310,11 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
             if not keep_raw:
                 table = table.set_column(schema.get_field_index("raw"), schema.field("raw"),
                                          pa.nulls(batch.num_rows, pa.string()))
+            if not keep_edits:
+                for name in ("repairs", "edits"):
+                    i = schema.get_field_index(name)
+                    table = table.set_column(i, schema.field(name),
+                                             pa.nulls(batch.num_rows, schema.field(name).type))
             rows = np.flatnonzero(own)
             # the batch's named rows as Documents in one go (one row at a time costs ~4x more)
             docs = iter(batch_to_docs(batch.take(pa.array(rows))) if len(rows) else [])
@@ -340,6 +346,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
     idx = task.shard.index
     report = ShardReport(stage=task.stage, shard=idx)
     keep_raw = task.config.run.keep_raw
+    keep_edits = task.config.run.keep_edits
     rows = task.config.run.row_group_rows
     runner = SegmentRunner(task.segment, task.config)
     decision = None
@@ -363,10 +370,12 @@ def run_stage_task(task: StageTask) -> ShardReport:
         if task.last:
             kept_w = ParquetWriter(fs.join(out, "data", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
-                                   rows=DocColumns(keep_raw=keep_raw, carry=carry))
+                                   rows=DocColumns(keep_raw=keep_raw, carry=carry,
+                                                   keep_edits=keep_edits))
             drop_w = ParquetWriter(fs.join(out, "dropped", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
-                                   rows=DocColumns(keep_raw=keep_raw, carry=carry))
+                                   rows=DocColumns(keep_raw=keep_raw, carry=carry,
+                                                   keep_edits=keep_edits))
             writers += [kept_w, drop_w]
             write_kept: Callable[[Document], None] = kept_w.write
             write_dropped: Callable[[Document], None] = drop_w.write
@@ -396,7 +405,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
         touched = _touched(task, runner, decision)
         if touched is not None:  # only a few rows change: the rest pass through as Arrow
             _apply_passthrough(_work_file(out, task.stage - 1, idx), touched, runner, decision,
-                               report, kept_w, drop_w, dropped, keep_raw, write_kept,
+                               report, kept_w, drop_w, dropped, keep_raw, keep_edits, write_kept,
                                on_dropped, on_reject)
         else:
             source = (_read_inputs(task, report, on_reject) if task.stage == 0

@@ -1,7 +1,7 @@
 """refine writes and reads its stage files column by column (DocColumns, batch_to_docs). The row
 form (doc_to_row dicts + from_pylist, to_pylist + row_to_doc) is the reference: a run through it
 must give the same data/ and dropped/ bytes and the same counts, whatever the row group size and
-with or without the raw column."""
+with or without the raw and edits columns."""
 
 from __future__ import annotations
 
@@ -27,13 +27,15 @@ pytest.importorskip("numpy")
 class RowsOfDocs(DictRows):
     """DocColumns' interface, through doc_to_row dicts and from_pylist (the reference)."""
 
-    def __init__(self, *, keep_raw: bool = True, order: bool = False, carry=None) -> None:
-        # carry is not used: the reference reads every document whole (read_work_by_rows)
+    def __init__(self, *, keep_raw: bool = True, order: bool = False, carry=None,
+                 canonical: bool = True, keep_edits: bool = True) -> None:
+        # carry is not used: the reference reads every document whole (read_work_by_rows); nor
+        # are a work file's canonical lines (null here: every stage computes them afresh)
         super().__init__(work_schema() if order else output_schema())
-        self.keep_raw, self.order = keep_raw, order
+        self.keep_raw, self.order, self.keep_edits = keep_raw, order, keep_edits
 
     def add(self, doc: Document) -> None:  # type: ignore[override]
-        row = doc_to_row(doc, keep_raw=self.keep_raw)
+        row = doc_to_row(doc, keep_raw=self.keep_raw, keep_edits=self.keep_edits)
         if self.order:
             row[ORDER_COLUMN] = doc.order
         super().add(row)
@@ -55,7 +57,8 @@ def read_work_by_rows(path: str) -> Iterator[Document]:
 
 
 @pytest.mark.parametrize("sets", [[], ["run.row_group_rows=2"],
-                                  ["run.keep_raw=false", "run.row_group_rows=3"]])
+                                  ["run.keep_raw=false", "run.row_group_rows=3"],
+                                  ["run.keep_edits=false", "run.row_group_rows=3"]])
 def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch, refine_in_process) -> None:
     columns = refine_in_process(INPUTS, tmp_path / "columns", sets)
     calls: list[str] = []

@@ -19,7 +19,8 @@ pytest.importorskip("numpy")
 
 
 
-@pytest.mark.parametrize("sets", [[], ["run.row_group_rows=2"], ["run.keep_raw=false", "run.row_group_rows=3"]])
+@pytest.mark.parametrize("sets", [[], ["run.row_group_rows=2"], ["run.keep_raw=false", "run.row_group_rows=3"],
+                                  ["run.keep_edits=false", "run.row_group_rows=3"]])
 def test_passthrough_writes_the_same_bytes_as_rebuilding_every_row(sets, tmp_path, monkeypatch, refine_in_process) -> None:
     fast = refine_in_process(INPUTS, tmp_path / "fast", sets)
     used: list[bool] = []

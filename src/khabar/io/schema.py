@@ -129,8 +129,10 @@ def _json_default(o: Any) -> Any:
 _META_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
 
 
-def doc_to_row(doc: Document, *, keep_raw: bool = True) -> dict[str, Any]:
-    """One output row for ``doc`` (kept or dropped)."""
+def doc_to_row(doc: Document, *, keep_raw: bool = True,
+               keep_edits: bool = True) -> dict[str, Any]:
+    """One output row for ``doc`` (kept or dropped); ``repairs`` and ``edits`` are null without
+    ``keep_edits`` (``run.keep_edits``: the fix step recorded none), ``raw`` without ``keep_raw``."""
     meta = dict(doc.meta)
     row: dict[str, Any] = {
         "id": doc.id,
@@ -149,9 +151,9 @@ def doc_to_row(doc: Document, *, keep_raw: bool = True) -> dict[str, Any]:
     extra_signals = {k: v for k, v in doc.signals.items() if k not in names}
     if extra_signals:
         meta["signals_extra"] = extra_signals
-    row["repairs"] = len(doc.edits)
-    row["edits"] = [{"offset": e.offset, "before": e.before, "after": e.after, "rule": e.rule}
-                    for e in doc.edits]
+    row["repairs"] = len(doc.edits) if keep_edits else None
+    row["edits"] = ([{"offset": e.offset, "before": e.before, "after": e.after, "rule": e.rule}
+                     for e in doc.edits] if keep_edits else None)
     row["removed"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in doc.removed]
     row["metadata"] = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=_json_default)
     row["raw"] = doc.raw if keep_raw else None
@@ -210,7 +212,7 @@ class DocColumns:
 
     Each document is converted when it is added, as :func:`doc_to_row` would at that moment, so
     changing it afterwards does not change its row. The table equals
-    ``pa.Table.from_pylist([doc_to_row(d, keep_raw=keep_raw) for d in docs], schema)``.
+    ``pa.Table.from_pylist([doc_to_row(d, keep_raw=..., keep_edits=...) for d in docs], schema)``.
 
     >>> cols = DocColumns()
     >>> cols.add(Document("d1", "کتاب", edits=[Edit(2, "ي", "ی", "char.yeh")]))
@@ -220,8 +222,10 @@ class DocColumns:
     """
 
     def __init__(self, *, keep_raw: bool = True, order: bool = False,
-                 carry: Carry | None = None, canonical: bool = True) -> None:
+                 carry: Carry | None = None, canonical: bool = True,
+                 keep_edits: bool = True) -> None:
         self.keep_raw = keep_raw
+        self.keep_edits = keep_edits
         self.order = order
         #: where documents read without their edits and raw have them (see :class:`Carry`)
         self.carry = carry
@@ -262,7 +266,8 @@ class DocColumns:
             if ref is not None:
                 self._carried.append((len(cols["id"]), *ref))
         for name, value in zip(_PLAIN_COLUMNS, (
-                doc.id, doc.url, doc.domain, doc.title, doc.lead, doc.text, len(doc.edits),
+                doc.id, doc.url, doc.domain, doc.title, doc.lead, doc.text,
+                len(doc.edits) if self.keep_edits else None,
                 doc.raw if self.keep_raw else None, doc.source, doc.record, doc.offset,
                 doc.drop_reason, doc.drop_step, doc.order)):
             cols[name].append(value)
@@ -306,6 +311,8 @@ class DocColumns:
             elif name == "paragraphs":
                 values = pa.array(self._paragraphs, field.type.value_type)
                 arrays.append(_list_array(self._ends[name], values, field.type))
+            elif name == "edits" and not self.keep_edits:
+                arrays.append(pa.nulls(n, field.type))
             elif name in ("edits", "removed"):  # Arrow makes struct rows of tuples in C
                 values = pa.array(self._edits if name == "edits" else self._removed,
                                   type=field.type.value_type)
@@ -328,7 +335,8 @@ class DocColumns:
         positions = [pos for pos, _, _ in self._carried]
         rows[positions] = np.arange(n, n + len(positions), dtype=np.int64)
         take = pa.array(rows)
-        names = ["repairs", "edits", *(["raw"] if self.keep_raw else [])]
+        names = [*(["repairs", "edits"] if self.keep_edits else []),
+                 *(["raw"] if self.keep_raw else [])]
         # the carried rows of each batch, in the order they were added (one take per batch)
         groups: list[tuple[pa.RecordBatch, list[int]]] = []
         for _, batch, row in self._carried:
@@ -439,14 +447,14 @@ def _list_array(ends: list[int], values: pa.Array, type_: pa.DataType) -> pa.Arr
 
 
 def docs_to_table(docs: Iterable[Document], *, keep_raw: bool = True,
-                  order: bool = False) -> pa.Table:
+                  order: bool = False, keep_edits: bool = True) -> pa.Table:
     """The table of :func:`doc_to_row` rows of ``docs``, built column by column (see
     :class:`DocColumns`).
 
     >>> docs_to_table([Document("a", "متن"), Document("b", "")]).column("id").to_pylist()
     ['a', 'b']
     """
-    cols = DocColumns(keep_raw=keep_raw, order=order)
+    cols = DocColumns(keep_raw=keep_raw, order=order, keep_edits=keep_edits)
     for doc in docs:
         cols.add(doc)
     return cols.table()

@@ -205,7 +205,12 @@ def _lengths(d: RunData) -> str:
 
 def _repairs(d: RunData) -> str:
     k = d.kept
-    parts = [_hist_block(k.repairs, title="Repairs per kept document", unit="repairs")]
+    run = (d.manifest.get("config") or {}).get("run") or {}
+    if run.get("keep_edits", True) is False:  # the fix step recorded no edit to count
+        parts = [_empty("Repairs were not recorded (run.keep_edits = false): the fix step "
+                        "repaired the texts without listing its edits.")]
+    else:
+        parts = [_hist_block(k.repairs, title="Repairs per kept document", unit="repairs")]
     with_repairs = k.repairs.total - (k.repairs.counts[0] if k.repairs.counts else 0)
     if k.repairs.total:
         parts.append(f"<p>{_num(with_repairs)} of {_num(k.repairs.total)} kept documents have at "
@@ -216,7 +221,7 @@ def _repairs(d: RunData) -> str:
         parts.append(_table(["rule", "repairs"], [(f"<code>{_esc(r)}</code>", _num(n))
                                                   for r, n in k.rules.most_common(TOP_RULES)],
                             numeric=frozenset({1})))
-    else:
+    elif run.get("keep_edits", True) is not False:
         parts.append(_empty("No repair rule fired on the kept documents."))
     if k.removed:
         parts.append(_counts_chart(k.removed, title="Lines removed as boilerplate, by reason "

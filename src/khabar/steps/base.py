@@ -57,6 +57,10 @@ class Step:
     def stat(self, key: str, n: int = 1) -> None:
         self.stats[key] += n
 
+    def configure_run(self, run: Any) -> None:
+        """Take the run-level settings (a :class:`khabar.config.RunConfig`) this step follows;
+        none by default. The pipeline calls it once, right after building the step."""
+
     def setup(self) -> None:
         """Load what the step needs (a lexicon, a model, a library) before the first document.
 

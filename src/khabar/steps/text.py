@@ -21,6 +21,11 @@ class FixStep(Step):
     def __init__(self, config: Any = None) -> None:
         super().__init__(config)
         self._fixer: Any = None  # built on first use, in the worker (the lexicon is large)
+        #: record each repair in ``doc.edits`` (``run.keep_edits``)
+        self._keep_edits = True
+
+    def configure_run(self, run: Any) -> None:
+        self._keep_edits = run.keep_edits
 
     def setup(self) -> None:
         if self._fixer is None:
@@ -37,6 +42,12 @@ class FixStep(Step):
         for key in ("title_hint", "lead_hint"):
             if doc.meta.get(key):
                 doc.meta[key] = self._fixer.fix(str(doc.meta[key]))
+        if not self._keep_edits:  # the same text, without finding and composing the edits
+            text = self._fixer.fix(doc.text)
+            if text != doc.text:
+                self.stat("docs_changed")
+            doc.text = text
+            return doc
         text, edits = self._fixer.fix_with_edits(doc.text)
         if edits:
             self.stat("docs_changed")
