@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/throughput/run.py                 # 100,000 documents
     .venv/bin/python bench/throughput/run.py --docs 8000     # what results.md holds, ~15 min
-    .venv/bin/python bench/throughput/run.py --skip j1       # leave out a run (j2, ray, j1)
+    .venv/bin/python bench/throughput/run.py --skip j1       # leave out a run (j2, lean, ray, j1)
 
 At the ~50 documents per CPU-second measured in November 2026, the full 100,000 takes about
 2,000 CPU-seconds per khabar run: some 17 min each for -j 2 and Ray and 35 min for -j 1 on 2
@@ -19,7 +19,8 @@ One command, one temporary folder outside the repository (research-only text nev
 2. anchors: a bare pyarrow read + write of the same files (the I/O limit), and the same with a
    round trip through Python row dicts (what any row-at-a-time pipeline pays before doing work);
 3. ``khabar refine`` with the local engine at ``-j 2`` and ``-j 1``, and with ``--engine ray`` on 2
-   local CPUs (a fresh local Ray, its start-up included, as a user sees it).
+   local CPUs (a fresh local Ray, its start-up included, as a user sees it); and ``-j 2`` with
+   ``run.keep_edits=false`` (``lean``: the same texts without the list of edits).
 
 Each command runs as a child process; a sampler thread walks its process tree every 0.2 s and
 records the summed RSS (peak) and each process's CPU seconds (the largest value seen per pid), so
@@ -277,7 +278,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--files", type=int, default=16, help="Parquet files (one shard each)")
-    ap.add_argument("--skip", default="", help="comma list of runs to leave out: j2,j1,ray")
+    ap.add_argument("--skip", default="", help="comma list of runs to leave out: j2,lean,ray,j1")
     ap.add_argument("--out", default=str(ROOT / "bench/throughput/results.md"))
     ap.add_argument("--src", type=Path, default=ROOT / "src",
                     help="the source tree to measure (its khabar/ is copied), e.g. a before tree")
@@ -318,6 +319,7 @@ def main() -> None:
         # one shard per file, so that the 2 workers get 16 tasks to share
         base = [khabar, "refine", *files, "--force", "-q", "--set", "run.shard_bytes=1"]
         runs = [(J2, 2, ["-j", "2"], "j2"),
+                (LEAN, 2, ["-j", "2", "--set", "run.keep_edits=false"], "lean"),
                 (RAY, 2, ["-j", "2", "--engine", "ray"], "ray"),
                 (J1, 1, ["-j", "1"], "j1")]
         for name, cores, extra, key in runs:
@@ -335,6 +337,7 @@ def main() -> None:
 
 J2 = "khabar refine, local -j 2"
 J1 = "khabar refine, local -j 1"
+LEAN = "khabar refine, local -j 2, run.keep_edits=false (no edit list)"
 RAY = "khabar refine, --engine ray (2 local CPUs)"
 
 
@@ -383,7 +386,12 @@ def write_report(out: str, info: dict, rows: list[Row]) -> None:
         lines.append(f"- docs/s per core (best local run, wall): **{per_core:,.0f}**; per CPU-second: "
                      f"**{per_cpu:,.0f}** (target >= 1,000: "
                      + ("met" if per_cpu >= 1000 else f"missed, {1000 / per_cpu:.1f}x too slow") + ").")
-    for r in (j2, ray, j1):
+    lean = by.get(LEAN)
+    if j2 and lean:
+        lines.append(f"- run.keep_edits=false: {docs / lean.m.cpu_seconds:,.0f} docs per CPU-second, "
+                     f"{lean.m.cpu_seconds / j2.m.cpu_seconds:.2f}x the default's CPU seconds "
+                     "(the same texts; no `edits` list, `repairs` null).")
+    for r in (j2, lean, ray, j1):
         if r and r.stats:
             lines.append(f"- {r.name}: counts {json.dumps(r.stats['counts'], ensure_ascii=False)}; "
                          f"stage seconds {json.dumps([(s['steps'], s['seconds']) for s in r.stats['stage_seconds']], ensure_ascii=False)}")
