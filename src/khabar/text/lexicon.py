@@ -17,6 +17,9 @@ only its verb forms after ``می``/``نمی`` extend the known verb remainders.
 
 The shipped exceptions (``zwnj_exceptions.txt``, written for khabar and reviewed by hand) are
 names the morphology would split (``لنگرود`` is not ``لنگ‌رود``), in the user-file format below.
+The shipped spellings (``zwnj_spellings.txt``, same format, reviewed by hand) say how a word
+that comes glued is written when the counts would leave it glued (``هیچکس`` → ``هیچ‌کس``); unlike
+exceptions and user entries they never join two words written apart.
 
 User files (``Lexicon.load(extra=[path])``) are plain UTF-8 text, one entry per line, ``#``
 starting a comment. Each entry is a word written the way it must come out, and it overrides
@@ -48,6 +51,8 @@ SHIPPED: Final = "zwnj_lexicon.tsv"
 SHIPPED_LISTS: Final = "zwnj_word_lists.tsv"
 #: Reviewed exceptions in the user-file format: names the morphology would split (``لنگرود``).
 SHIPPED_EXCEPTIONS: Final = "zwnj_exceptions.txt"
+#: Reviewed spellings of glued words (``هیچ‌کس``), same format; glued words only.
+SHIPPED_SPELLINGS: Final = "zwnj_spellings.txt"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -152,6 +157,9 @@ class Lexicon:
     forced: dict[str, str] = field(default_factory=dict)
     #: pairs a user wants kept apart: ``"به منظور"``
     forced_apart: set[str] = field(default_factory=set)
+    #: reviewed spellings of glued words: key -> form (``هیچکس`` -> ``هیچ‌کس``); unlike
+    #: ``forced``, they decide a glued word only and never join two words written apart
+    spellings: dict[str, str] = field(default_factory=dict)
     #: count of each key written as one token (glued or with ZWNJ)
     word_count: Counter[str] = field(default_factory=Counter)
     #: count of each piece seen left / right of a ZWNJ inside a token
@@ -217,6 +225,8 @@ class Lexicon:
             )
             exceptions = (folder / SHIPPED_EXCEPTIONS).read_text("utf-8")
             lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))
+            spellings = (folder / SHIPPED_SPELLINGS).read_text("utf-8")
+            lex.add_spellings(parse_user_entries(spellings, "shipped " + SHIPPED_SPELLINGS))
         else:
             lists = (
                 None
@@ -236,6 +246,25 @@ class Lexicon:
                 self.forced.pop(fold(entry).replace(" ", "").replace(ZWNJ, ""), None)
             else:
                 self.forced[fold(entry).replace(ZWNJ, "")] = fold(entry)
+
+    def add_spellings(self, entries: Iterable[str]) -> None:
+        """Write these words so when they come glued (``هیچ‌کس``: ``هیچکس`` → ``هیچ‌کس``).
+
+        A spelling decides :meth:`best_form` of its glued key, after user-forced forms, and
+        nothing else: the counts of the two words written apart (``هیچ کس``) are unchanged.
+
+        >>> lex = Lexicon.from_counts({"هیچکس": 2, "هیچ کس": 68})
+        >>> lex.add_spellings(["هیچ‌کس"])
+        >>> lex.best_form("هیچکس") == "هیچ‌کس", lex.pair_count("هیچ", "کس")
+        (True, 68)
+        """
+        for entry in entries:
+            if " " in entry or ZWNJ not in entry:
+                raise LexiconError(
+                    f"spelling {entry!r} is not one word with a ZWNJ; a spelling says where a "
+                    "glued word takes its ZWNJs (write a name kept glued as an exception instead)"
+                )
+            self.spellings[fold(entry).replace(ZWNJ, "")] = fold(entry)
 
     def _add_all(self, counts: Mapping[str, int]) -> None:
         """Add every ``form -> count`` (folded) to the forms, and count each token form as a
@@ -388,6 +417,8 @@ class Lexicon:
         """
         if key in self.forced:
             return self.forced[key]
+        if key in self.spellings:
+            return self.spellings[key]
         forms = self.forms.get(key)
         if not forms:
             return None
