@@ -76,3 +76,26 @@ def test_a_spelling_must_be_one_word_with_a_zwnj() -> None:
         lex.add_spellings(["هیچکس"])
     with pytest.raises(LexiconError, match="not one word with a ZWNJ"):
         lex.add_spellings(["هیچ کس"])
+
+
+# ---- the ezafe «ی» after a silent «ه» of a word seen twice or more ---------------------------
+
+EZAFE_YE_AFTER_HEH = [
+    # a folder of, a processor, a high-ranking official: words the treebanks saw 2-4 times
+    ("پوشهی اسناد", f"پوشه{Z}ی اسناد"),
+    ("پردازندهی گرافیکی", f"پردازنده{Z}ی گرافیکی"),
+    ("مقام بلندپایهی آمریکایی", f"مقام بلندپایه{Z}ی آمریکایی"),
+    ("در گسترهی وسیع", f"در گستره{Z}ی وسیع"),
+    # must not change: words the lexicon knows glued (command, attention, advertisement), and
+    # «ه» after «ا»/«و» (a consonant: short-coming, a mountain)
+    ("فرماندهی کل", "فرماندهی کل"),
+    ("توجهی نکرد", "توجهی نکرد"),
+    ("آگهی استخدام", "آگهی استخدام"),
+    ("کوتاهی کرد", "کوتاهی کرد"),
+    ("کوهی بلند", "کوهی بلند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EZAFE_YE_AFTER_HEH)
+def test_ezafe_ye_after_a_silent_heh(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

@@ -128,8 +128,10 @@ PREFIX_LIKE_COUNT: Final = 20
 PREFIX_LIKE_SHARE: Final = 0.15
 MIN_COMPOUND_LENGTH: Final = 7
 #: A word ending in a silent ه takes a ZWNJ before the ezafe ی (``همه‌ی``) when it was seen
-#: this often as a word (the ezafe rule of ``_ezafe_ye``)
-EZAFE_STEM_COUNT: Final = 5
+#: this often as a word (the ezafe rule of ``_ezafe_ye``): twice is enough (``پوشه`` 2,
+#: ``پردازنده`` 2), since a glued word the lexicon knows (``فرماندهی``, ``توجهی``) never gets
+#: there and ``ه`` after ``ا``/``و`` is a consonant (``کوتاهی``)
+EZAFE_STEM_COUNT: Final = 2
 #: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
 #: present stem it is a causative past instead (``ترساند``, ``چرخاند``), so it is split off only
 #: a word seen this often that is no verb stem (``_copula_after``)
