@@ -99,3 +99,29 @@ EZAFE_YE_AFTER_HEH = [
 @pytest.mark.parametrize(("text", "expected"), EZAFE_YE_AFTER_HEH)
 def test_ezafe_ye_after_a_silent_heh(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- an Arabic phrase with the article «ال», written as one Persian word -------------------
+
+ARABIC_ARTICLE = [
+    # a known word, then the article and a known Arabic word: each word gets its ZWNJ
+    ("فردی معلومالحال", f"فردی معلوم{Z}الحال"),
+    ("خطری قریبالوقوع", f"خطری قریب{Z}الوقوع"),
+    ("علیالخصوص در تهران", f"علی{Z}الخصوص در تهران"),
+    ("حضرت آیتاللهالعظمی", f"حضرت آیت{Z}الله{Z}العظمی"),
+    ("بسماللهالرحمنالرحیم", f"بسم{Z}الله{Z}الرحمن{Z}الرحیم"),
+    # must not change: «گری» has a letter Arabic does not write (screening is one word); a
+    # word with «ال» inside and no known word before it (activists, brokers, a refinery's)
+    ("غربالگری سرطان", "غربالگری سرطان"),
+    ("فعالان مدنی", "فعالان مدنی"),
+    ("دلالان ارز", "دلالان ارز"),
+    ("پالایشگاهی بزرگ", "پالایشگاهی بزرگ"),
+    # must not change: names written glued (Zolfaghari, Abdolrahimi)
+    ("آقای ذوالفقاری", "آقای ذوالفقاری"),
+    ("آقای عبدالرحیمی", "آقای عبدالرحیمی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC_ARTICLE)
+def test_arabic_phrase_with_the_article(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

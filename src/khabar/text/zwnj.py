@@ -132,6 +132,11 @@ MIN_COMPOUND_LENGTH: Final = 7
 #: ``پردازنده`` 2), since a glued word the lexicon knows (``فرماندهی``, ``توجهی``) never gets
 #: there and ``ه`` after ``ا``/``و`` is a consonant (``کوتاهی``)
 EZAFE_STEM_COUNT: Final = 2
+#: The Arabic article and the fewest letters of the word after it (``_arabic_article``)
+ARTICLE: Final = "ال"
+MIN_ARTICLE_WORD: Final = 3
+#: Letters Arabic does not write: a word with one is no Arabic word after «ال»
+_PERSIAN_ONLY_RE: Final = re.compile("[پچژگ]")
 #: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
 #: present stem it is a causative past instead (``ترساند``, ``چرخاند``), so it is split off only
 #: a word seen this often that is no verb stem (``_copula_after``)
@@ -1581,7 +1586,7 @@ class ZwnjRepairer:
             return ()
         best = self.lexicon.best_form(key)
         if best is None:
-            best = self._ezafe_ye(key) or self._segment(key)
+            best = self._ezafe_ye(key) or self._segment(key) or self._arabic_article(key)
             if best is not None and ZWNJ in best:
                 best = self._word_and_ending(key, best) or best
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -1594,6 +1599,40 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _arabic_article(self, tok: str) -> str | None:
+        """``معلومالحال`` → ``معلوم‌الحال``: an Arabic phrase of a known word and a word with
+        the article «ال» (:meth:`_article_word`), written as one Persian word; the word before
+        may be such a phrase too (``آیتاللهالعظمی`` → ``آیت‌الله‌العظمی``). None if there is no
+        such split (``غربالگری``: ``گری`` is no Arabic word)."""
+        lex = self.lexicon
+        at = tok.rfind(ARTICLE, MIN_PIECE)
+        while at > 0:
+            head, rest = tok[:at], tok[at + len(ARTICLE) :]
+            if head[-1] in JOINING and self._article_word(rest):
+                head_form = lex.best_form(head)
+                if head_form is None:
+                    head_form = self._arabic_article(head)
+                elif head_form == head and lex.word_count.get(head, 0) < MIN_STEM_COUNT:
+                    head_form = None
+                if head_form is not None:
+                    return head_form + ZWNJ + ARTICLE + rest
+            at = tok.rfind(ARTICLE, MIN_PIECE, at)
+        return None
+
+    def _article_word(self, rest: str) -> bool:
+        """Whether ``rest`` may follow the article «ال» in an Arabic phrase: a word of
+        ``MIN_ARTICLE_WORD`` letters or more with no letter Arabic does not write, seen
+        ``MIN_STEM_COUNT`` times alone (``حال``) or with the article (``العظمی``)."""
+        word_count = self.lexicon.word_count
+        return (
+            len(rest) >= MIN_ARTICLE_WORD
+            and not _PERSIAN_ONLY_RE.search(rest)
+            and (
+                word_count.get(rest, 0) >= MIN_STEM_COUNT
+                or word_count.get(ARTICLE + rest, 0) >= MIN_STEM_COUNT
+            )
+        )
 
     def _word_and_ending(self, key: str, split: str) -> str | None:
         """A known word plus an ending written glued to it, rather than ``split``, a cut
