@@ -125,3 +125,28 @@ ARABIC_ARTICLE = [
 @pytest.mark.parametrize(("text", "expected"), ARABIC_ARTICLE)
 def test_arabic_phrase_with_the_article(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- a word, «به», the same word; a silent «ه» before a comparative ending ---------------
+
+WORD_BY_WORD_AND_HEH_COMPARATIVE = [
+    # moment by moment, year by year, one by one, mouth to mouth: a known word twice around «به»
+    ("لحظهبهلحظه اخبار را دنبال کنید", f"لحظه{Z}به{Z}لحظه اخبار را دنبال کنید"),
+    ("سالبهسال بیشتر شد", f"سال{Z}به{Z}سال بیشتر شد"),
+    ("یکبهیک پاسخ داد", f"یک{Z}به{Z}یک پاسخ داد"),
+    ("دهانبهدهان گشت", f"دهان{Z}به{Z}دهان گشت"),
+    # more fragile, more responsibly, ruder: an unknown word in a silent «ه» plus «تر»/«ترین»
+    ("شرایط شکنندهتر شد", f"شرایط شکننده{Z}تر شد"),
+    ("باید مسئولانهتر رفتار کرد", f"باید مسئولانه{Z}تر رفتار کرد"),
+    ("شکنندهترین بخش", f"شکننده{Z}ترین بخش"),
+    # must not change: «به» between two different words, and a word the lexicon knows (better)
+    ("سالبهماه", "سالبهماه"),
+    ("حال او بهتر شد", "حال او بهتر شد"),
+    # must not change: a word of four letters or fewer is no adjective in «ـه» (younger)
+    ("کهتر", "کهتر"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_BY_WORD_AND_HEH_COMPARATIVE)
+def test_word_by_word_and_heh_comparative(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

@@ -135,6 +135,10 @@ EZAFE_STEM_COUNT: Final = 2
 #: The Arabic article and the fewest letters of the word after it (``_arabic_article``)
 ARTICLE: Final = "ال"
 MIN_ARTICLE_WORD: Final = 3
+#: The fewest letters of an unknown word in a silent ``ه`` before «تر» (``_heh_comparative``)
+MIN_HEH_COMPARATIVE: Final = 5
+#: «به» between a word and the same word: ``سال‌به‌سال`` (``_word_by_word``)
+BY: Final = "به"
 #: Letters Arabic does not write: a word with one is no Arabic word after «ال»
 _PERSIAN_ONLY_RE: Final = re.compile("[پچژگ]")
 #: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
@@ -1586,7 +1590,13 @@ class ZwnjRepairer:
             return ()
         best = self.lexicon.best_form(key)
         if best is None:
-            best = self._ezafe_ye(key) or self._segment(key) or self._arabic_article(key)
+            best = (
+                self._ezafe_ye(key)
+                or self._segment(key)
+                or self._arabic_article(key)
+                or self._word_by_word(key)
+                or self._heh_comparative(key)
+            )
             if best is not None and ZWNJ in best:
                 best = self._word_and_ending(key, best) or best
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -1618,6 +1628,38 @@ class ZwnjRepairer:
                 if head_form is not None:
                     return head_form + ZWNJ + ARTICLE + rest
             at = tok.rfind(ARTICLE, MIN_PIECE, at)
+        return None
+
+    def _word_by_word(self, tok: str) -> str | None:
+        """``لحظهبهلحظه`` → ``لحظه‌به‌لحظه``: a known word, «به», and the same word again
+        (moment by moment, year by year), written as one word; None for any other word."""
+        half, odd = divmod(len(tok) - len(BY), 2)
+        if odd or half < MIN_PIECE:
+            return None
+        word = tok[:half]
+        if (
+            tok[half : half + len(BY)] != BY
+            or tok[half + len(BY) :] != word
+            or self.lexicon.word_count.get(word, 0) < MIN_STEM_COUNT
+        ):
+            return None
+        return word + ZWNJ + BY + ZWNJ + word
+
+    def _heh_comparative(self, tok: str) -> str | None:
+        """``شکنندهتر`` → ``شکننده‌تر``, ``مسئولانهترین`` → ``مسئولانه‌ترین``: an unknown word
+        of ``MIN_HEH_COMPARATIVE`` letters or more ending in a silent ``ه`` (an adjective or
+        adverb in ``ـنده``, ``ـانه``, ``ـیده``...) plus a comparative ending, which takes its
+        ZWNJ after the ``ه``; the word before keeps the lexicon's or the segmenter's ZWNJs
+        (``بیادبانهتر`` → ``بی‌ادبانه‌تر``). None for any other word."""
+        for ending in COMPARATIVE_ENDINGS:
+            stem = tok[: -len(ending)]
+            if (
+                tok.endswith(ending)
+                and len(stem) >= MIN_HEH_COMPARATIVE
+                and _ends_in_silent_heh(stem)
+            ):
+                head = self.lexicon.best_form(stem) or self._segment(stem) or stem
+                return head + ZWNJ + ending
         return None
 
     def _article_word(self, rest: str) -> bool:
