@@ -153,3 +153,20 @@ WORD_BY_WORD_AND_HEH_COMPARATIVE = [
 @pytest.mark.parametrize(("text", "expected"), WORD_BY_WORD_AND_HEH_COMPARATIVE)
 def test_word_by_word_and_heh_comparative(rep: ZwnjRepairer, text: str, expected: str) -> None:
     _check(rep, text, expected)
+
+
+# ---- «می» + an unknown remainder in «ات»: an Arabic plural, not a verb --------------------
+
+ARABIC_PLURAL_AFTER_MI = [
+    # gas condensates: no Persian past stem ends in «ات», so «می» is no verbal prefix here
+    ("میعانات گازی", "میعانات گازی"),
+    ("صادرات میعاناتی", "صادرات میعاناتی"),
+    # still verbs: «می» + an unknown past stem in «ت» or «د» (he used to wear away, to plant)
+    ("میفرسود", f"می{Z}فرسود"),
+    ("میکاشت", f"می{Z}کاشت"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARABIC_PLURAL_AFTER_MI)
+def test_arabic_plural_after_mi_is_no_verb(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    _check(rep, text, expected)

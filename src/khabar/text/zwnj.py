@@ -96,6 +96,9 @@ MIN_STRONG_SHARE: Final = 0.9
 MIN_UNKNOWN_STEM: Final = 3
 #: Person endings of a past or present verb, for an unknown verb after می: «می‌فرسود».
 _VERB_ENDING_RE: Final = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
+#: ... but «ات» with such an ending is an Arabic plural (``میعانات``, ``میعاناتی``): no Persian
+#: past stem ends in «ات»
+_ARABIC_PLURAL_END_RE: Final = re.compile("ات(?:م|ی|یم|ید|ند)?$")
 #: Both words of a compound found by morphology have at least this many letters.
 MIN_COMPOUND_PIECE: Final = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
@@ -1324,6 +1327,8 @@ class ZwnjRepairer:
                 tok.startswith(prefix)
                 and len(rest) >= 4
                 and _VERB_ENDING_RE.search(rest)
+                # «میعانات» (condensates) is an Arabic plural: no past stem ends in «ات»
+                and not _ARABIC_PLURAL_END_RE.search(rest)
                 # «میرزاجواد» is the words «میرزا» + «جواد»: a name, not می + verb
                 # («میانگاشتیم» starts with «میان», but «گاشتیم» is no word)
                 and not any(
