@@ -49,7 +49,7 @@ import functools
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
-from operator import ge, itemgetter
+from operator import contains, ge, itemgetter
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from khabar.text.lexicon import (
@@ -1511,9 +1511,12 @@ class ZwnjRepairer:
         lex = self.lexicon
         ends = self._glued_ends
         if ends is None:
-            # the lexicon's words by their last TAIL_KEY letters, made on first use: one pass
+            # the lexicon's words written glued by their last TAIL_KEY letters, made on first
+            # use: one pass. Only glued words count (a key never written glued adds
+            # glued_count 0), and they are a quarter of the keys: one C-level pass finds them
             ends = self._glued_ends = {}
-            for key in lex.forms:
+            forms = lex.forms
+            for key in compress(forms, map(contains, forms.values(), forms)):
                 if len(key) > TAIL_KEY:
                     bucket = ends.get(key[-TAIL_KEY:])
                     if bucket is None:
@@ -1522,12 +1525,13 @@ class ZwnjRepairer:
                         bucket.append(key)
         word_count, total = lex.word_count, 0
         if len(piece) >= TAIL_KEY:
+            cut = len(piece)
             for key in ends.get(piece[-TAIL_KEY:], ()):
-                head = key[: len(key) - len(piece)]
+                # the head (key less piece) is sliced only for a key that ends in the piece
                 if (
-                    len(head) >= MIN_PIECE
+                    len(key) - cut >= MIN_PIECE
                     and key.endswith(piece)
-                    and word_count.get(head, 0) >= MIN_STEM_COUNT
+                    and word_count.get(key[: len(key) - cut], 0) >= MIN_STEM_COUNT
                 ):
                     total += lex.glued_count(key)
         self._tail_counts[piece] = total
@@ -1681,7 +1685,6 @@ class ZwnjRepairer:
         if len(tok) < MIN_SPLIT_WORD:
             return None
         lex = self.lexicon
-        next_piece = self._next_piece
         # After a word, suffix or verb, a piece can only follow if it is one of these (or
         # «و», or an inflected form of one of them): a cheap test before _next_piece.
         bound, word_count, after_word_count = (
@@ -1736,7 +1739,9 @@ class ZwnjRepairer:
                         )
                     ):
                         continue  # _next_piece would say None
-                nkind = next_piece(kind, prev, piece, stem)
+                # a direct call: a bound method kept in a local is called through the
+                # generic protocol in compiled code
+                nkind = self._next_piece(kind, prev, piece, stem)
                 if nkind is None:
                     continue
                 extra = _EXTRA_PIECES.get(nkind, 0.0)
