@@ -590,24 +590,42 @@ class ZwnjRepairer:
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
-        # one pass as if the line's ZWNJs became spaces (its spaces between words written joined
-        # as often as apart were ZWNJs); a line that shows no such sign keeps the sure joins only
-        joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
-        if weak and not affixes:
-            joins, affixes, _ = self._joins_of(parts, infos)
-        if not any(map(_GLUED_WEIGHT, infos)):
-            if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
-                return self._chunk_infos(parts, GLUED_SURE), joins
-            return infos, joins  # no glued split: every level gives the same chunks
-        if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
-            return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
-        if joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
-            joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        weight = sum(map(_GLUED_WEIGHT, infos))
+        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos):
+            # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
+            # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
+            # to look for
+            joins = set()
+        else:
+            # one pass as if the line's ZWNJs became spaces (its spaces between words written
+            # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
+            # sure joins only
+            joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+            if weak and not affixes:
+                joins, affixes, _ = self._joins_of(parts, infos)
+            if not weight:
+                if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
+                    return self._chunk_infos(parts, GLUED_SURE), joins
+                return infos, joins  # no glued split: every level gives the same chunks
+            if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
+                return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
+            if joins and weight >= GLUED_LINE_WEIGHT:
+                joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
         if self._has_whole_word(parts):  # «بررسی میدانی» in a line whose ZWNJs were dropped
             infos = self._whole_words_in_context(parts, infos)
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
+
+    def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo]) -> bool:
+        """Whether :meth:`_joins_of` could find a join of a bare affix in the line (chunks
+        ``parts``, planned as ``infos``): it needs a chunk closing with a verbal prefix
+        (``می خواهند``; such chunks were noted when analysed) or one opening with a spaced
+        plural (``کتاب ها``). Two set tests, instead of looking at every pair of the line."""
+        prefix_chunks = self._prefix_last_chunks
+        return (bool(prefix_chunks) and not prefix_chunks.isdisjoint(parts)) or not (
+            SPACED_PLURALS.isdisjoint(map(_FIRST_KEY, infos))
+        )
 
     def _unless_arabic(
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
