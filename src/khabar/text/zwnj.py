@@ -90,6 +90,8 @@ MIN_COMPOUND_RIGHT: Final = 3
 MIN_SUFFIX_SHARE: Final = 0.5
 #: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
 _VERB_SHAPE_RE: Final = re.compile("(?:ید(?:م|ی|یم|ید|ند)?|ان(?:م|ی|د|یم|ید|ند))$")
+#: the last letters of the personal endings (م ی د یم ید ند) and of _VERB_SHAPE_RE's matches
+_VERB_LAST_LETTERS: Final = frozenset("دمی")
 #: An unknown stem (``زرافه``) may take a suffix whose learned share is at least this ...
 MIN_STRONG_SHARE: Final = 0.9
 #: ... when the stem has at least this many letters.
@@ -1326,10 +1328,11 @@ class ZwnjRepairer:
             ):
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
+            if not tok.startswith(prefix):
+                continue
             rest = tok[len(prefix) :]
             if (
-                tok.startswith(prefix)
-                and len(rest) >= 4
+                len(rest) >= 4
                 and _VERB_ENDING_RE.search(rest)
                 # «میرزاجواد» is the words «میرزا» + «جواد»: a name, not می + verb
                 # («میانگاشتیم» starts with «میان», but «گاشتیم» is no word)
@@ -1409,11 +1412,11 @@ class ZwnjRepairer:
             bare = _uninflect(piece)
             if bare == piece or (bare not in word_count and bare not in after_word_count):
                 return None
-        together = lex.pair_count(prev, piece)
+        # the pair's count (a concatenation and two look-ups) only when the cheap tests pass
         if (
-            together >= MIN_PAIR_COUNT
-            and lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
+            lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
+            and (together := lex.pair_count(prev, piece)) >= MIN_PAIR_COUNT
             # the pair must be a habit: «حالی که» and «با این» are seen together far more often
             # than chance, «جان به» is not (pointwise mutual information, as a ratio)
             and together * lex.total
@@ -1575,6 +1578,8 @@ class ZwnjRepairer:
         lex = self.lexicon
         if s in lex.verb_remainders:
             return True
+        if s[-1:] not in _VERB_LAST_LETTERS:
+            return False  # every ending below, and every _VERB_SHAPE_RE match, ends so
         for end in ("م", "ی", "د", "یم", "ید", "ند"):
             if s.endswith(end) and s[: -len(end)] in lex.verb_stems:
                 return True
@@ -1882,7 +1887,8 @@ def joinable_triples(
     return out
 
 
-_GLUED_INFLECTION_RE: Final = re.compile("(?:ان|یان|ی)$")
+#: the glued plural and adjective endings _uninflect removes, longest first
+_GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
 #: the endings _uninflect removes, for str.endswith
 _INFLECTION_ENDS: Final = ("ان", "ی")
 
@@ -1942,7 +1948,13 @@ def _uninflect(word: str) -> str:
     >>> _uninflect("وزیران")
     'وزیر'
     """
-    return _GLUED_INFLECTION_RE.sub("", word) if len(word) > 4 else word
+    if len(word) <= 4:
+        return word
+    # str.endswith, not a regex: _segment asks this of many pieces
+    for ending in _GLUED_INFLECTIONS:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:
