@@ -499,12 +499,16 @@ class ZwnjRepairer:
         # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
         # for them in _joins_of
         self._prefix_last_chunks: set[str] = set()
+        # every chunk of the four sets above (see _note): a line holding none (almost all)
+        # needs none of their tests, which one set test over its chunks says
+        self._noted_chunks: set[str] = set()
         # what _bound_chunk_memory forgets with the chunk memos
         self._chunk_facts = (
             self._other_reading_chunks,
             self._whole_word_chunks,
             self._arabic_chunks,
             self._prefix_last_chunks,
+            self._noted_chunks,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -592,8 +596,11 @@ class ZwnjRepairer:
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
+        # every chunk is analysed now, so its facts are noted: a line with none noted (almost
+        # all) skips the tests below that look for them
+        noted = self._noted(parts)
         weight = sum(map(_GLUED_WEIGHT, infos))
-        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos):
+        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos, noted):
             # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
             # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
             # to look for
@@ -606,26 +613,29 @@ class ZwnjRepairer:
             if weak and not affixes:
                 joins, affixes, _ = self._joins_of(parts, infos)
             if not weight:
-                if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
+                if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
                     return self._chunk_infos(parts, GLUED_SURE), joins
                 return infos, joins  # no glued split: every level gives the same chunks
             if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
                 return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
             if joins and weight >= GLUED_LINE_WEIGHT:
                 joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        if not noted:
+            return infos, joins
         if self._has_whole_word(parts):  # «بررسی میدانی» in a line whose ZWNJs were dropped
             infos = self._whole_words_in_context(parts, infos)
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
 
-    def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo]) -> bool:
+    def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo], noted: bool) -> bool:
         """Whether :meth:`_joins_of` could find a join of a bare affix in the line (chunks
         ``parts``, planned as ``infos``): it needs a chunk closing with a verbal prefix
         (``می خواهند``; such chunks were noted when analysed) or one opening with a spaced
-        plural (``کتاب ها``). Two set tests, instead of looking at every pair of the line."""
+        plural (``کتاب ها``). Two set tests, instead of looking at every pair of the line;
+        ``noted`` says whether any chunk of the line has a noted fact (:meth:`_noted`)."""
         prefix_chunks = self._prefix_last_chunks
-        return (bool(prefix_chunks) and not prefix_chunks.isdisjoint(parts)) or not (
+        return (noted and not prefix_chunks.isdisjoint(parts)) or not (
             SPACED_PLURALS.isdisjoint(map(_FIRST_KEY, infos))
         )
 
@@ -766,7 +776,7 @@ class ZwnjRepairer:
                 seams = self._glued(tok, key)
                 prefix_seams = self._prefix_seams(tok, seams)
                 if prefix_seams and self._is_whole_word(key):
-                    self._whole_word_chunks.add(chunk)  # no weight: a word, maybe no damage
+                    self._note(self._whole_word_chunks, chunk)  # no weight: a word, maybe no damage
                     if level != GLUED_ALL:
                         seams = prefix_seams = ()
                 elif seams:
@@ -790,7 +800,7 @@ class ZwnjRepairer:
         if first_key:
             joinable = self._joinable_right.get(first_key, False)
             if first_key in _ARABIC_KEYS:
-                self._arabic_chunks.add(chunk)
+                self._note(self._arabic_chunks, chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -809,7 +819,7 @@ class ZwnjRepairer:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
         if key in _ARABIC_KEYS:
-            self._arabic_chunks.add(word)
+            self._note(self._arabic_chunks, word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -819,7 +829,7 @@ class ZwnjRepairer:
             if seams:
                 prefix_seams = self._prefix_seams(word, seams)
                 if prefix_seams and self._is_whole_word(key):
-                    self._whole_word_chunks.add(word)  # no weight: a word, maybe no damage
+                    self._note(self._whole_word_chunks, word)  # no weight: a word, maybe no damage
                     if level != GLUED_ALL:
                         seams = ()
                 else:
@@ -972,7 +982,7 @@ class ZwnjRepairer:
         """Whether ``key``, the key of the word closing ``chunk``, is a verbal prefix
         (``می``); such chunks are noted for :meth:`_joins_of`."""
         if key in self.lexicon.verbal_prefixes:
-            self._prefix_last_chunks.add(chunk)
+            self._note(self._prefix_last_chunks, chunk)
             return True
         return False
 
@@ -981,11 +991,22 @@ class ZwnjRepairer:
         chunks = self._other_reading_chunks
         return bool(chunks) and not chunks.isdisjoint(parts)
 
+    def _note(self, facts: set[str], chunk: str) -> None:
+        """Note ``chunk`` in the set of chunk ``facts`` and in ``_noted_chunks``."""
+        facts.add(chunk)
+        self._noted_chunks.add(chunk)
+
+    def _noted(self, parts: list[str]) -> bool:
+        """Whether a chunk of ``parts`` is in any set of chunk facts (a whole word, another
+        reading, an Arabic opener, a closing prefix): one set test for four."""
+        noted = self._noted_chunks
+        return bool(noted) and not noted.isdisjoint(parts)
+
     def _note_other_reading(self, chunk: str) -> None:
         # Never cleared (unlike the memos): a line whose chunk info still carries its other
         # reading must find the chunk here. It stays small: each entry is a word whose «ه»
         # reading is a lexicon word (حرفه → حرفهای), in the spellings the fold maps together.
-        self._other_reading_chunks.add(chunk)
+        self._note(self._other_reading_chunks, chunk)
 
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word given its closed-context reading
