@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from khabar.text.zwnj import (
     GLUED_ALL,
+    GLUED_LINE_WEIGHT,
     GLUED_NONE,
     GLUED_PREFIX,
-    GLUED_LINE_WEIGHT,
     GLUED_SURE,
     JOIN_SPACED_LINE,
     LETTER,
