@@ -13,12 +13,15 @@ from hypothesis import strategies as st
 
 from khabar.text.zwnj import (
     GLUED_ALL,
+    GLUED_LINE_WEIGHT,
     GLUED_NONE,
     GLUED_PREFIX,
     GLUED_SURE,
+    JOIN_SPACED_LINE,
     LETTER,
     Repair,
     ZwnjRepairer,
+    _uninflect,
     default_repairer,
 )
 
@@ -128,3 +131,97 @@ def test_arabic_word_characters_are_folded(char: str) -> None:
 )
 def test_arabic_words_stay_whole(rep: ZwnjRepairer, text: str, expected: str) -> None:
     assert rep.repair(text) == expected
+
+
+# ---- session 7: a dropped-ZWNJ line without bare affixes skips the pair look-ups -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line of plain spacing: the pair joins
+        ("نخست وزیر آمد", f"نخست{Z}وزیر آمد"),
+        ("خانواده اش آمد", f"خانواده{Z}اش آمد"),
+        # its ZWNJs were dropped (two glued می-verbs) and no bare می or plural stands apart:
+        # the words the author wrote apart stay apart, the glued verbs get their ZWNJ
+        ("او میگوید نخست وزیر میآید", f"او می{Z}گوید نخست وزیر می{Z}آید"),
+        ("او میگوید خانواده اش میآید", f"او می{Z}گوید خانواده اش می{Z}آید"),
+        # a spaced plural in such a line: the line's ZWNJs became spaces, so the plural joins
+        ("آنها میخواهند کتاب ها را بخوانند", f"آنها می{Z}خواهند کتاب{Z}ها را بخوانند"),
+        # a bare می apart in such a line joins its verb
+        ("او میگوید که می خواهد بیاید", f"او می{Z}گوید که می{Z}خواهد بیاید"),
+    ],
+)
+def test_dropped_zwnj_lines(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    assert rep.repair(text) == expected
+
+
+def _plan_with_every_join(rep: ZwnjRepairer, line: str) -> object:
+    """_plan of a line (default trust, no written ZWNJ) as it was before the skip: the pairs
+    of every line looked up, and dropped afterwards in a dropped-ZWNJ line."""
+    parts = line.split(" ")
+    infos = rep._chunk_infos(parts, GLUED_ALL)
+    joins, affixes, weak = rep._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+    if weak and not affixes:
+        joins, affixes, _ = rep._joins_of(parts, infos)
+    if not any(info[7] for info in infos):
+        if rep._has_whole_word(parts):
+            return rep._chunk_infos(parts, GLUED_SURE), joins
+        return infos, joins
+    if affixes:
+        return rep._chunk_infos(parts, GLUED_PREFIX), joins
+    if joins and sum(info[7] for info in infos) >= GLUED_LINE_WEIGHT:
+        joins = set()
+    if rep._has_whole_word(parts):
+        infos = rep._whole_words_in_context(parts, infos)
+    if rep._has_other_reading(parts):
+        return rep._in_context(infos, joins), joins
+    return infos, joins
+
+
+LINE_WORDS = [
+    "می", "ها", "های", "کتاب", "میگوید", "میآید", "نخست", "وزیر", "خانواده", "اش", "خواهد",
+    "حرفهای", "میدانی", "بررسی", "و", "رئیس", "جمهوری", "14", "،", "کتابها", "نمی", "شود",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_WORDS), min_size=1, max_size=9))
+def test_skipping_pairs_plans_as_looking_them_up(words: list[str]) -> None:
+    """Whatever the line, the plan with the skip equals the plan that looks up every pair."""
+    rep = default_repairer()
+    line = " ".join(words)
+    assert rep._plan(line) == _plan_with_every_join(rep, line)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("وزیران", "وزیر"),  # plural ان
+        ("دانشجویان", "دانشجو"),  # یان, the longest ending, goes whole
+        ("تهرانی", "تهران"),  # adjective ی
+        ("ایرانیان", "ایران"),
+        ("کتابی", "کتاب"),  # five letters: ی goes
+        ("کتاب", "کتاب"),  # four letters or fewer: as it is
+        ("مانی", "مانی"),
+        ("خیابان", "خیاب"),  # any ان: the callers check the result against the lexicon
+        ("دانشگاه", "دانشگاه"),  # no ending
+    ],
+)
+def test_uninflect(word: str, expected: str) -> None:
+    assert _uninflect(word) == expected
+
+
+def test_glued_tail_count_counts_glued_words_only(rep: ZwnjRepairer) -> None:
+    """The tail table over glued keys gives the sum over every key of the lexicon."""
+    lex = rep.lexicon
+    for piece in ("گاه", "ابی", "بان", "های", "ستان"):
+        brute = sum(
+            lex.glued_count(key)
+            for key in lex.forms
+            if key.endswith(piece)
+            and len(key) - len(piece) >= 2
+            and lex.word_count.get(key[: len(key) - len(piece)], 0) >= 2
+        )
+        assert rep._glued_tail_count(piece) == brute, piece
+    assert rep._glued_tail_count("گاه") > 100  # دانشگاه, دستگاه, ...

@@ -423,9 +423,11 @@ class Lexicon:
         if not forms:
             return None
         if len(forms) == 1:  # most keys: one form, which wins if it is a token seen at all
-            ((form, n),) = forms.items()
-            if " " not in form:
-                return form if n > 0 and form != key else key
+            # a loop over the one item: compiled code iterates a dict's items natively, while
+            # unpacking ``((form, n),) = forms.items()`` goes through the generic protocol
+            for form, n in forms.items():
+                if " " not in form:
+                    return form if n > 0 and form != key else key
         votes: dict[str, int] = {}
         glued = forms.get(key, 0)
         for form, n in forms.items():

@@ -49,7 +49,7 @@ import functools
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
-from operator import ge, itemgetter
+from operator import contains, ge, itemgetter
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from khabar.text.lexicon import (
@@ -90,6 +90,8 @@ MIN_COMPOUND_RIGHT: Final = 3
 MIN_SUFFIX_SHARE: Final = 0.5
 #: Regular past forms and causatives after می: «می‌درخشیدند», «می‌شورانند» (stem unseen).
 _VERB_SHAPE_RE: Final = re.compile("(?:ید(?:م|ی|یم|ید|ند)?|ان(?:م|ی|د|یم|ید|ند))$")
+#: the last letters of the personal endings (م ی د یم ید ند) and of _VERB_SHAPE_RE's matches
+_VERB_LAST_LETTERS: Final = frozenset("دمی")
 #: An unknown stem (``زرافه``) may take a suffix whose learned share is at least this ...
 MIN_STRONG_SHARE: Final = 0.9
 #: ... when the stem has at least this many letters.
@@ -511,12 +513,16 @@ class ZwnjRepairer:
         # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
         # for them in _joins_of
         self._prefix_last_chunks: set[str] = set()
+        # every chunk of the four sets above (see _note): a line holding none (almost all)
+        # needs none of their tests, which one set test over its chunks says
+        self._noted_chunks: set[str] = set()
         # what _bound_chunk_memory forgets with the chunk memos
         self._chunk_facts = (
             self._other_reading_chunks,
             self._whole_word_chunks,
             self._arabic_chunks,
             self._prefix_last_chunks,
+            self._noted_chunks,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -604,24 +610,48 @@ class ZwnjRepairer:
             # a bare می or plural only
             return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
-        # one pass as if the line's ZWNJs became spaces (its spaces between words written joined
-        # as often as apart were ZWNJs); a line that shows no such sign keeps the sure joins only
-        joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
-        if weak and not affixes:
-            joins, affixes, _ = self._joins_of(parts, infos)
-        if not any(map(_GLUED_WEIGHT, infos)):
-            if self._has_whole_word(parts):  # «بررسی میدانی»: no sign of dropped ZWNJs
-                return self._chunk_infos(parts, GLUED_SURE), joins
-            return infos, joins  # no glued split: every level gives the same chunks
-        if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
-            return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
-        if joins and sum(map(_GLUED_WEIGHT, infos)) >= GLUED_LINE_WEIGHT:
-            joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        # every chunk is analysed now, so its facts are noted: a line with none noted (almost
+        # all) skips the tests below that look for them
+        noted = self._noted(parts)
+        weight = sum(map(_GLUED_WEIGHT, infos))
+        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos, noted):
+            # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
+            # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
+            # to look for
+            joins = set()
+        else:
+            # one pass as if the line's ZWNJs became spaces (its spaces between words written
+            # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
+            # sure joins only
+            joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+            if weak and not affixes:
+                joins, affixes, _ = self._joins_of(parts, infos)
+            if not weight:
+                if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
+                    return self._chunk_infos(parts, GLUED_SURE), joins
+                return infos, joins  # no glued split: every level gives the same chunks
+            if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
+                return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
+            if joins and weight >= GLUED_LINE_WEIGHT:
+                joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        if not noted:
+            return infos, joins
         if self._has_whole_word(parts):  # «بررسی میدانی» in a line whose ZWNJs were dropped
             infos = self._whole_words_in_context(parts, infos)
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
+
+    def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo], noted: bool) -> bool:
+        """Whether :meth:`_joins_of` could find a join of a bare affix in the line (chunks
+        ``parts``, planned as ``infos``): it needs a chunk closing with a verbal prefix
+        (``می خواهند``; such chunks were noted when analysed) or one opening with a spaced
+        plural (``کتاب ها``). Two set tests, instead of looking at every pair of the line;
+        ``noted`` says whether any chunk of the line has a noted fact (:meth:`_noted`)."""
+        prefix_chunks = self._prefix_last_chunks
+        return (noted and not prefix_chunks.isdisjoint(parts)) or not (
+            SPACED_PLURALS.isdisjoint(map(_FIRST_KEY, infos))
+        )
 
     def _unless_arabic(
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
@@ -760,7 +790,7 @@ class ZwnjRepairer:
                 seams = self._glued(tok, key)
                 prefix_seams = self._prefix_seams(tok, seams)
                 if prefix_seams and self._is_whole_word(key):
-                    self._whole_word_chunks.add(chunk)  # no weight: a word, maybe no damage
+                    self._note(self._whole_word_chunks, chunk)  # no weight: a word, maybe no damage
                     if level != GLUED_ALL:
                         seams = prefix_seams = ()
                 elif seams:
@@ -784,7 +814,7 @@ class ZwnjRepairer:
         if first_key:
             joinable = self._joinable_right.get(first_key, False)
             if first_key in _ARABIC_KEYS:
-                self._arabic_chunks.add(chunk)
+                self._note(self._arabic_chunks, chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -803,7 +833,7 @@ class ZwnjRepairer:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
         if key in _ARABIC_KEYS:
-            self._arabic_chunks.add(word)
+            self._note(self._arabic_chunks, word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -813,7 +843,7 @@ class ZwnjRepairer:
             if seams:
                 prefix_seams = self._prefix_seams(word, seams)
                 if prefix_seams and self._is_whole_word(key):
-                    self._whole_word_chunks.add(word)  # no weight: a word, maybe no damage
+                    self._note(self._whole_word_chunks, word)  # no weight: a word, maybe no damage
                     if level != GLUED_ALL:
                         seams = ()
                 else:
@@ -966,7 +996,7 @@ class ZwnjRepairer:
         """Whether ``key``, the key of the word closing ``chunk``, is a verbal prefix
         (``می``); such chunks are noted for :meth:`_joins_of`."""
         if key in self.lexicon.verbal_prefixes:
-            self._prefix_last_chunks.add(chunk)
+            self._note(self._prefix_last_chunks, chunk)
             return True
         return False
 
@@ -975,11 +1005,22 @@ class ZwnjRepairer:
         chunks = self._other_reading_chunks
         return bool(chunks) and not chunks.isdisjoint(parts)
 
+    def _note(self, facts: set[str], chunk: str) -> None:
+        """Note ``chunk`` in the set of chunk ``facts`` and in ``_noted_chunks``."""
+        facts.add(chunk)
+        self._noted_chunks.add(chunk)
+
+    def _noted(self, parts: list[str]) -> bool:
+        """Whether a chunk of ``parts`` is in any set of chunk facts (a whole word, another
+        reading, an Arabic opener, a closing prefix): one set test for four."""
+        noted = self._noted_chunks
+        return bool(noted) and not noted.isdisjoint(parts)
+
     def _note_other_reading(self, chunk: str) -> None:
         # Never cleared (unlike the memos): a line whose chunk info still carries its other
         # reading must find the chunk here. It stays small: each entry is a word whose «ه»
         # reading is a lexicon word (حرفه → حرفهای), in the spellings the fold maps together.
-        self._other_reading_chunks.add(chunk)
+        self._note(self._other_reading_chunks, chunk)
 
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word given its closed-context reading
@@ -1322,10 +1363,11 @@ class ZwnjRepairer:
             ):
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
+            if not tok.startswith(prefix):
+                continue
             rest = tok[len(prefix) :]
             if (
-                tok.startswith(prefix)
-                and len(rest) >= 4
+                len(rest) >= 4
                 and _VERB_ENDING_RE.search(rest)
                 # «میعانات» (condensates) is an Arabic plural: no past stem ends in «ات»
                 and not _ARABIC_PLURAL_END_RE.search(rest)
@@ -1407,11 +1449,11 @@ class ZwnjRepairer:
             bare = _uninflect(piece)
             if bare == piece or (bare not in word_count and bare not in after_word_count):
                 return None
-        together = lex.pair_count(prev, piece)
+        # the pair's count (a concatenation and two look-ups) only when the cheap tests pass
         if (
-            together >= MIN_PAIR_COUNT
-            and lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
+            lex.word_count.get(piece, 0) >= MIN_STEM_COUNT
             and max(len(prev), len(piece)) >= MIN_COMPOUND_PIECE  # «کسبه» is not «کس به»
+            and (together := lex.pair_count(prev, piece)) >= MIN_PAIR_COUNT
             # the pair must be a habit: «حالی که» and «با این» are seen together far more often
             # than chance, «جان به» is not (pointwise mutual information, as a ratio)
             and together * lex.total
@@ -1527,9 +1569,12 @@ class ZwnjRepairer:
         lex = self.lexicon
         ends = self._glued_ends
         if ends is None:
-            # the lexicon's words by their last TAIL_KEY letters, made on first use: one pass
+            # the lexicon's words written glued by their last TAIL_KEY letters, made on first
+            # use: one pass. Only glued words count (a key never written glued adds
+            # glued_count 0), and they are a quarter of the keys: one C-level pass finds them
             ends = self._glued_ends = {}
-            for key in lex.forms:
+            forms = lex.forms
+            for key in compress(forms, map(contains, forms.values(), forms)):
                 if len(key) > TAIL_KEY:
                     bucket = ends.get(key[-TAIL_KEY:])
                     if bucket is None:
@@ -1538,12 +1583,13 @@ class ZwnjRepairer:
                         bucket.append(key)
         word_count, total = lex.word_count, 0
         if len(piece) >= TAIL_KEY:
+            cut = len(piece)
             for key in ends.get(piece[-TAIL_KEY:], ()):
-                head = key[: len(key) - len(piece)]
+                # the head (key less piece) is sliced only for a key that ends in the piece
                 if (
-                    len(head) >= MIN_PIECE
+                    len(key) - cut >= MIN_PIECE
                     and key.endswith(piece)
-                    and word_count.get(head, 0) >= MIN_STEM_COUNT
+                    and word_count.get(key[: len(key) - cut], 0) >= MIN_STEM_COUNT
                 ):
                     total += lex.glued_count(key)
         self._tail_counts[piece] = total
@@ -1569,6 +1615,8 @@ class ZwnjRepairer:
         lex = self.lexicon
         if s in lex.verb_remainders:
             return True
+        if s[-1:] not in _VERB_LAST_LETTERS:
+            return False  # every ending below, and every _VERB_SHAPE_RE match, ends so
         for end in ("م", "ی", "د", "یم", "ید", "ند"):
             if s.endswith(end) and s[: -len(end)] in lex.verb_stems:
                 return True
@@ -1769,7 +1817,6 @@ class ZwnjRepairer:
         if len(tok) < MIN_SPLIT_WORD:
             return None
         lex = self.lexicon
-        next_piece = self._next_piece
         # After a word, suffix or verb, a piece can only follow if it is one of these (or
         # «و», or an inflected form of one of them): a cheap test before _next_piece.
         bound, word_count, after_word_count = (
@@ -1824,7 +1871,9 @@ class ZwnjRepairer:
                         )
                     ):
                         continue  # _next_piece would say None
-                nkind = next_piece(kind, prev, piece, stem)
+                # a direct call: a bound method kept in a local is called through the
+                # generic protocol in compiled code
+                nkind = self._next_piece(kind, prev, piece, stem)
                 if nkind is None:
                     continue
                 extra = _EXTRA_PIECES.get(nkind, 0.0)
@@ -1947,7 +1996,8 @@ def joinable_triples(
     return out
 
 
-_GLUED_INFLECTION_RE: Final = re.compile("(?:ان|یان|ی)$")
+#: the glued plural and adjective endings _uninflect removes, longest first
+_GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
 #: the endings _uninflect removes, for str.endswith
 _INFLECTION_ENDS: Final = ("ان", "ی")
 
@@ -2007,7 +2057,13 @@ def _uninflect(word: str) -> str:
     >>> _uninflect("وزیران")
     'وزیر'
     """
-    return _GLUED_INFLECTION_RE.sub("", word) if len(word) > 4 else word
+    if len(word) <= 4:
+        return word
+    # str.endswith, not a regex: _segment asks this of many pieces
+    for ending in _GLUED_INFLECTIONS:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:
