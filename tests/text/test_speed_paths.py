@@ -32,11 +32,6 @@ from khabar.text.zwnj import ZwnjRepairer, default_repairer
 Z = "\u200c"
 
 
-@pytest.fixture(scope="module")
-def rep() -> ZwnjRepairer:
-    return default_repairer()
-
-
 # ---- fix: repair() for the lines no span reaches ------------------------------------------------
 
 

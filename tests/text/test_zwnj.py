@@ -35,11 +35,6 @@ Z = "\u200c"
 FOLD_YEH_KAF = str.maketrans({"ي": "ی", "ك": "ک"})
 
 
-@pytest.fixture(scope="module")
-def rep() -> ZwnjRepairer:
-    return default_repairer()
-
-
 # ---- glued: a lost ZWNJ inside one word ---------------------------------------------------
 
 GLUED = [

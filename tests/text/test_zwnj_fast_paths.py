@@ -29,11 +29,6 @@ Z = "\u200c"
 LEVELS = (GLUED_NONE, GLUED_PREFIX, GLUED_ALL, GLUED_SURE)
 
 
-@pytest.fixture(scope="module")
-def rep() -> ZwnjRepairer:
-    return default_repairer()
-
-
 def _letters() -> str:
     """Every character of the engine's LETTER class (Persian letters, marks, tatweel)."""
     out = []

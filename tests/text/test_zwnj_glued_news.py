@@ -11,20 +11,11 @@ from pathlib import Path
 import pytest
 
 from khabar.text.lexicon import Lexicon, LexiconError
-from khabar.text.zwnj import ZwnjRepairer, apply_repairs, default_repairer
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
 
 Z = "\u200c"
-
-
-@pytest.fixture(scope="module")
-def rep() -> ZwnjRepairer:
-    return default_repairer()
-
-
-def _check(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    assert rep.repair(text) == expected
-    assert apply_repairs(text, rep.find_repairs(text)) == expected
-    assert rep.repair(expected) == expected
 
 
 # ---- reviewed spellings (zwnj_spellings.txt): «هیچ» and «این/آن» + گونه, طور, همه ---------
@@ -63,7 +54,7 @@ SPELLINGS = [
 
 @pytest.mark.parametrize(("text", "expected"), SPELLINGS)
 def test_reviewed_spellings_of_glued_words(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 def test_a_user_entry_overrides_a_shipped_spelling(tmp_path: Path) -> None:
@@ -101,7 +92,7 @@ EZAFE_YE_AFTER_HEH = [
 
 @pytest.mark.parametrize(("text", "expected"), EZAFE_YE_AFTER_HEH)
 def test_ezafe_ye_after_a_silent_heh(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- an Arabic phrase with the article «ال», written as one Persian word -------------------
@@ -127,7 +118,7 @@ ARABIC_ARTICLE = [
 
 @pytest.mark.parametrize(("text", "expected"), ARABIC_ARTICLE)
 def test_arabic_phrase_with_the_article(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- a word, «به», the same word; a silent «ه» before a comparative ending ---------------
@@ -152,7 +143,7 @@ WORD_BY_WORD_AND_HEH_COMPARATIVE = [
 
 @pytest.mark.parametrize(("text", "expected"), WORD_BY_WORD_AND_HEH_COMPARATIVE)
 def test_word_by_word_and_heh_comparative(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- «می» + an unknown remainder in «ات»: an Arabic plural, not a verb --------------------
@@ -169,4 +160,4 @@ ARABIC_PLURAL_AFTER_MI = [
 
 @pytest.mark.parametrize(("text", "expected"), ARABIC_PLURAL_AFTER_MI)
 def test_arabic_plural_after_mi_is_no_verb(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)

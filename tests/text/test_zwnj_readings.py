@@ -9,20 +9,11 @@ from __future__ import annotations
 import pytest
 
 from khabar.text.lexicon import Lexicon
-from khabar.text.zwnj import ZwnjRepairer, apply_repairs, default_repairer
+from khabar.text.zwnj import ZwnjRepairer, apply_repairs
+
+from .zwnj_check import check_repair
 
 Z = "\u200c"
-
-
-@pytest.fixture(scope="module")
-def rep() -> ZwnjRepairer:
-    return default_repairer()
-
-
-def _check(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    assert rep.repair(text) == expected
-    assert apply_repairs(text, rep.find_repairs(text)) == expected
-    assert rep.repair(expected) == expected
 
 
 # ---- «های»: the plural against «ه» + «ای», by the lexicon's counts and the next word ---------
@@ -57,7 +48,7 @@ PLURAL_OR_HEH_YE = [
 
 @pytest.mark.parametrize(("text", "expected"), PLURAL_OR_HEH_YE)
 def test_plural_or_heh_ye(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 ADJECTIVE_AFTER_NOUN = [
@@ -103,12 +94,12 @@ NONJOINER_PLURAL_OR_HEH_YE = [
 
 @pytest.mark.parametrize(("text", "expected"), NONJOINER_PLURAL_OR_HEH_YE)
 def test_nonjoiner_plural_or_heh_ye(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), ADJECTIVE_AFTER_NOUN)
 def test_adjective_after_noun(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 def test_plural_and_heh_ye_counts() -> None:
@@ -144,7 +135,7 @@ WHOLE_IN_CONTEXT = [
 
 @pytest.mark.parametrize(("text", "expected"), WHOLE_IN_CONTEXT)
 def test_whole_words_in_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- Arabic quotations: no Persian affix cuts ------------------------------------------------
@@ -174,7 +165,7 @@ ARABIC = [
 
 @pytest.mark.parametrize(("text", "expected"), ARABIC)
 def test_arabic_is_not_cut(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- comparatives: «تر» and «ترین» after a short stem only if the lexicon saw one ------------
@@ -200,7 +191,7 @@ COMPARATIVES = [
 
 @pytest.mark.parametrize(("text", "expected"), COMPARATIVES)
 def test_comparatives(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 def test_comparative_count() -> None:
@@ -230,7 +221,7 @@ RARE_COMPOUNDS = [
 
 @pytest.mark.parametrize(("text", "expected"), RARE_COMPOUNDS)
 def test_rare_compounds(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- the pieces of a segmented word keep their own ZWNJs ---------------------------------------
@@ -250,7 +241,7 @@ PIECE_FORMS = [
 
 @pytest.mark.parametrize(("text", "expected"), PIECE_FORMS)
 def test_piece_forms(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- three words the lexicon writes as one token ------------------------------------------------
@@ -282,7 +273,7 @@ TRIPLES = [
 
 @pytest.mark.parametrize(("text", "expected"), TRIPLES)
 def test_triples(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 def test_lrm_typed_for_a_zwnj_is_left_to_the_char_rules(rep: ZwnjRepairer) -> None:
@@ -342,7 +333,7 @@ COPULA_AFTER_WORD = [
 
 @pytest.mark.parametrize(("text", "expected"), COPULA_AFTER_WORD)
 def test_copula_after_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 SPACED_COPULA = [
@@ -364,7 +355,7 @@ SPACED_COPULA = [
 
 @pytest.mark.parametrize(("text", "expected"), SPACED_COPULA)
 def test_spaced_copula(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- a compound's second word that is seldom a word by itself, in a spaced line ------------
@@ -422,7 +413,7 @@ LONG_COMPOUND_TAILS = [
 
 @pytest.mark.parametrize(("text", "expected"), LONG_COMPOUND_TAILS)
 def test_long_compound_tails_in_any_line(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- second pieces written glued after a consonant: «گاه», «گر», «گران», «خانه», «مندی» ---------
@@ -452,7 +443,7 @@ GLUED_TAILS = [
 
 @pytest.mark.parametrize(("text", "expected"), GLUED_TAILS)
 def test_glued_tails(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- a word the lexicon writes glued, plus a glued ending (ان, یان, ی) -----------------------
@@ -475,7 +466,7 @@ INFLECTED_GLUED = [
 
 @pytest.mark.parametrize(("text", "expected"), INFLECTED_GLUED)
 def test_inflected_glued_words(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- glued words misread in crawled news: «و» + a two-letter word, «ای» after «ای» ---------
@@ -506,7 +497,7 @@ CONJUNCTION_AND_EZAFE_AFTER_A = [
 
 @pytest.mark.parametrize(("text", "expected"), CONJUNCTION_AND_EZAFE_AFTER_A)
 def test_conjunction_and_ezafe_after_a(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- «های» after «و»: coordinated with an adjective in «ی» -----------------------------------
@@ -526,7 +517,7 @@ COORDINATED_ADJECTIVE = [
 
 @pytest.mark.parametrize(("text", "expected"), COORDINATED_ADJECTIVE)
 def test_coordinated_adjective(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
 
 
 # ---- a comparative written apart after a word the lexicon does not know, in a spaced line ----
@@ -546,4 +537,4 @@ UNKNOWN_COMPARATIVE = [
 
 @pytest.mark.parametrize(("text", "expected"), UNKNOWN_COMPARATIVE)
 def test_unknown_comparative_in_spaced_lines(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    _check(rep, text, expected)
+    check_repair(rep, text, expected)
