@@ -1017,9 +1017,9 @@ class ZwnjRepairer:
         return bool(noted) and not noted.isdisjoint(parts)
 
     def _note_other_reading(self, chunk: str) -> None:
-        # Never cleared (unlike the memos): a line whose chunk info still carries its other
-        # reading must find the chunk here. It stays small: each entry is a word whose «ه»
-        # reading is a lexicon word (حرفه → حرفهای), in the spellings the fold maps together.
+        # Forgotten only with the chunk memos (_bound_chunk_memory, between lines): a line whose
+        # chunk info still carries its other reading must find the chunk here. Each entry is a
+        # word whose «ه» reading is a lexicon word (حرفه → حرفهای).
         self._note(self._other_reading_chunks, chunk)
 
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
@@ -1856,7 +1856,7 @@ class ZwnjRepairer:
                         continue  # _next_piece would say None
                 elif piece not in known and (
                     (kind != "word" and kind != "conj")
-                    or (piece != "و" and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS)))
+                    or (piece != "و" and not (j - i > 4 and piece.endswith(_GLUED_INFLECTIONS)))
                 ):
                     continue  # the test below, in one look-up for most pieces
                 elif piece not in bound:
@@ -1867,7 +1867,7 @@ class ZwnjRepairer:
                         or (
                             piece not in word_count
                             and piece not in after_word_count
-                            and not (j - i > 4 and piece.endswith(_INFLECTION_ENDS))
+                            and not (j - i > 4 and piece.endswith(_GLUED_INFLECTIONS))
                         )
                     ):
                         continue  # _next_piece would say None
@@ -1996,10 +1996,9 @@ def joinable_triples(
     return out
 
 
-#: the glued plural and adjective endings _uninflect removes, longest first
+#: the glued plural and adjective endings _uninflect removes, longest first (also what
+#: _segment tests with str.endswith: a piece _uninflect can shorten)
 _GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
-#: the endings _uninflect removes, for str.endswith
-_INFLECTION_ENDS: Final = ("ان", "ی")
 
 
 def _arabic_spans(parts: list[str]) -> set[int]:
