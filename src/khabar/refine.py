@@ -295,7 +295,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from khabar.io.schema import ORDER_COLUMN, batch_to_docs, output_schema
+    from khabar.io.schema import ORDER_COLUMN, batch_to_docs, output_schema, unkept_columns
 
     schema = output_schema()
     wanted = np.fromiter(touched, dtype=np.int64, count=len(touched))
@@ -307,14 +307,10 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
             is_dropped = batch.column("drop_reason").is_valid().to_numpy(zero_copy_only=False)
             own = np.isin(orders, wanted) & ~is_dropped
             table = pa.Table.from_batches([batch]).select(schema.names)
-            if not keep_raw:
-                table = table.set_column(schema.get_field_index("raw"), schema.field("raw"),
-                                         pa.nulls(batch.num_rows, pa.string()))
-            if not keep_edits:
-                for name in ("repairs", "edits"):
-                    i = schema.get_field_index(name)
-                    table = table.set_column(i, schema.field(name),
-                                             pa.nulls(batch.num_rows, schema.field(name).type))
+            for name in unkept_columns(keep_raw=keep_raw, keep_edits=keep_edits):
+                field = schema.field(name)
+                table = table.set_column(schema.get_field_index(name), field,
+                                         pa.nulls(batch.num_rows, field.type))
             rows = np.flatnonzero(own)
             # the batch's named rows as Documents in one go (one row at a time costs ~4x more)
             docs = iter(batch_to_docs(batch.take(pa.array(rows))) if len(rows) else [])

@@ -335,8 +335,8 @@ class DocColumns:
         positions = [pos for pos, _, _ in self._carried]
         rows[positions] = np.arange(n, n + len(positions), dtype=np.int64)
         take = pa.array(rows)
-        names = [*(["repairs", "edits"] if self.keep_edits else []),
-                 *(["raw"] if self.keep_raw else [])]
+        unkept = unkept_columns(keep_raw=self.keep_raw, keep_edits=self.keep_edits)
+        names = [name for name in CARRIED_COLUMNS if name not in unkept]
         # the carried rows of each batch, in the order they were added (one take per batch)
         groups: list[tuple[pa.RecordBatch, list[int]]] = []
         for _, batch, row in self._carried:
@@ -357,6 +357,16 @@ class DocColumns:
 #: the columns of a work file that :class:`Carry` hands on as Arrow (``repairs`` is the number
 #: of ``edits``)
 CARRIED_COLUMNS = ("repairs", "edits", "raw")
+
+
+def unkept_columns(*, keep_raw: bool = True, keep_edits: bool = True) -> tuple[str, ...]:
+    """The output columns a run writes as nulls: ``raw`` without ``run.keep_raw``, ``repairs``
+    and ``edits`` without ``run.keep_edits``.
+
+    >>> unkept_columns(keep_raw=False), unkept_columns(keep_edits=False)
+    (('raw',), ('repairs', 'edits'))
+    """
+    return (*(() if keep_edits else ("repairs", "edits")), *(() if keep_raw else ("raw",)))
 
 
 class Carry:

@@ -206,7 +206,8 @@ def _lengths(d: RunData) -> str:
 def _repairs(d: RunData) -> str:
     k = d.kept
     run = (d.manifest.get("config") or {}).get("run") or {}
-    if run.get("keep_edits", True) is False:  # the fix step recorded no edit to count
+    recorded = run.get("keep_edits", True) is not False  # else the fix step listed no edit
+    if not recorded:
         parts = [_empty("Repairs were not recorded (run.keep_edits = false): the fix step "
                         "repaired the texts without listing its edits.")]
     else:
@@ -221,7 +222,7 @@ def _repairs(d: RunData) -> str:
         parts.append(_table(["rule", "repairs"], [(f"<code>{_esc(r)}</code>", _num(n))
                                                   for r, n in k.rules.most_common(TOP_RULES)],
                             numeric=frozenset({1})))
-    elif run.get("keep_edits", True) is not False:
+    elif recorded:
         parts.append(_empty("No repair rule fired on the kept documents."))
     if k.removed:
         parts.append(_counts_chart(k.removed, title="Lines removed as boilerplate, by reason "
