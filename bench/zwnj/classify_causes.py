@@ -20,7 +20,6 @@ is built from it.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 from collections import Counter, defaultdict
@@ -31,8 +30,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "bench" / "zwnj"))
 
-from classify_misses import FOLD, Z, cuts
-from zwnj_score import VARIANTS, damage, read_gold
+from classify_misses import FOLD, Z, cuts, miss_pairs
+from zwnj_score import damage, read_gold
 
 from khabar.text.zwnj import default_repairer
 
@@ -97,17 +96,7 @@ def main() -> int:
     rep = default_repairer()
     outs = [rep.repair(line.translate(FOLD)) for line in damage(gold, "glued")]
     for half, name in ((0, "even"), (1, "odd")):
-        pairs: Counter[tuple[str, str]] = Counter()
-        for g, o in zip(gold[half::2], outs[half::2], strict=True):
-            gw = g.translate(FOLD).replace(Z, "|").split()
-            ow = o.replace(Z, "|").split()
-            if gw == ow:
-                continue
-            sm = difflib.SequenceMatcher(None, gw, ow, autojunk=False)
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
-                x, y = " ".join(gw[i1:i2]), " ".join(ow[j1:j2])
-                if tag != "equal" and x.replace("|", "").replace(" ", "") not in VARIANTS:
-                    pairs[(x, y)] += 1
+        pairs = miss_pairs(gold[half::2], outs[half::2])
         totals: Counter[str] = Counter()
         examples: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for (x, y), n in pairs.items():

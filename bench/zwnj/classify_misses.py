@@ -80,6 +80,24 @@ def classify(x: str, y: str, gold_y: int, train_x: int, train_y: int, fp: int, f
     return "unseen, khabar cut or joined" if fp else "unseen, khabar did not"
 
 
+def miss_pairs(gold: list[str], outs: list[str]) -> Counter[tuple[str, str]]:
+    """(gold words, output words) of each stretch where an output line differs from its gold
+    line (ZWNJs shown as ``|``), counted; stretches whose letters are a spelling variant the
+    scorer accepts (``VARIANTS``) are left out."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for g, o in zip(gold, outs, strict=True):
+        gw = g.translate(FOLD).replace(Z, "|").split()
+        ow = o.replace(Z, "|").split()
+        if gw == ow:
+            continue
+        sm = difflib.SequenceMatcher(None, gw, ow, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            x, y = " ".join(gw[i1:i2]), " ".join(ow[j1:j2])
+            if tag != "equal" and x.replace("|", "").replace(" ", "") not in VARIANTS:
+                pairs[(x, y)] += 1
+    return pairs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path)
@@ -90,17 +108,8 @@ def main() -> int:
     in_gold = grams(gold)
     in_train = grams([line for path in TRAIN for line in read_gold(path)])
     rep = default_repairer()
-    pairs: Counter[tuple[str, str]] = Counter()
-    for g, damaged in zip(gold, damage(gold, a.mode), strict=True):
-        gw = g.translate(FOLD).replace(Z, "|").split()
-        ow = rep.repair(damaged.translate(FOLD)).replace(Z, "|").split()
-        if gw == ow:
-            continue
-        sm = difflib.SequenceMatcher(None, gw, ow, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            x, y = " ".join(gw[i1:i2]), " ".join(ow[j1:j2])
-            if tag != "equal" and x.replace("|", "").replace(" ", "") not in VARIANTS:
-                pairs[(x, y)] += 1
+    outs = [rep.repair(damaged.translate(FOLD)) for damaged in damage(gold, a.mode)]
+    pairs = miss_pairs(gold, outs)
     classes: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
     rows = []
