@@ -140,7 +140,10 @@ def test_canonical_false_writes_nulls() -> None:
 def test_a_stage_that_reads_no_text_is_handed_no_lines(tmp_path) -> None:
     """The default run's stages: extract..langid | sitelines, structure, quality (observe dedup)
     | dedup's apply, which drops documents by order and reads no text. Stage 1's work file hands
-    its lines on (stage 2 reads them); stage 2's leaves them out, and the output is the same."""
+    its lines on (stage 2 reads them); stage 2's leaves them out. (That the output does not depend
+    on the lines handed on is test_a_run_computes_each_text_once_and_writes_the_same_files.)"""
+    import pyarrow.parquet as pq
+
     from khabar.config import Config
     from khabar.pipeline import plan_segments, reads_text
     from khabar.refine import refine
@@ -150,8 +153,6 @@ def test_a_stage_that_reads_no_text_is_handed_no_lines(tmp_path) -> None:
     assert [reads_text(s) for s in plan_segments(config.run.steps)] == [True, True, False]
     out = tmp_path / "out"
     refine(INPUTS, str(out), config, executor=LocalExecutor(1), keep_work=True)
-    import pyarrow.parquet as pq
-
 
     def lines(stage: int) -> list[str | None]:
         files = sorted(out.glob(f"_work/stage{stage}/*.parquet"))
