@@ -161,6 +161,13 @@ COPULA_STEM_COUNT: Final = 5
 #: (``نامه``, ``دار``, ``ران``) is not one of them
 COMPOUND_TAIL_HEADS: Final = 8
 COMPOUND_TAIL_WORD_SHARE: Final = 0.1
+#: A rarer compound tail (``گرای``, ``پردازان``, ``گزار``): longer than ``MIN_COMPOUND_PIECE``,
+#: never seen as a word by itself, and seen after a ZWNJ behind at least this many words (fewer
+#: than ``COMPOUND_TAIL_HEADS``). It joins a known word before it only in a line whose ZWNJs
+#: became spaces (``سنت گرای``, ``خدمت گزار``), and not after a word in «ی» (``کاری ناشدنی``);
+#: elsewhere such a pair is often its author's spelling (``سرخ پوشان``) or a name
+#: (``وکیل الدوله``). See :func:`rare_compound_tails`.
+RARE_TAIL_HEADS: Final = 3
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH: Final = ("اه", "وه", "لله")
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
@@ -537,6 +544,9 @@ class ZwnjRepairer:
         # after their middle ones, as a pair's after its head
         self._compound_tails = compound_tails(lex, self._joinable_right)
         for tail in self._compound_tails:
+            self._joinable_right[tail] = True
+        self._rare_tails = rare_compound_tails(lex, self._joinable_right)
+        for tail in self._rare_tails:
             self._joinable_right[tail] = True
         self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
@@ -1298,6 +1308,10 @@ class ZwnjRepairer:
             if len(b) > MIN_COMPOUND_PIECE and not lex.word_count.get(b, 0):
                 return JOIN_ANY  # «مشکل آفرینی»: a long tail never seen as a word by itself
             return JOIN_SPACED_LINE  # «واقعه نگاران», in a line whose ZWNJs became spaces
+        if b in self._rare_tails and not a.endswith(EZAFE_YE) and self._compound_head(a):
+            # «سنت گرای», in a line whose ZWNJs became spaces; after a word in «ی» the tail
+            # is more often an adjective of its own («کاری ناشدنی», «بومی گزینی»)
+            return JOIN_SPACED_LINE
         if (
             b in COMPARATIVE_ENDINGS
             and len(a) > MIN_COMPOUND_PIECE
@@ -1960,6 +1974,35 @@ def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> 
         and len(heads) >= COMPOUND_TAIL_HEADS
         and len(tail) >= MIN_PIECE
         and word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * len(heads)
+    )
+
+
+def rare_compound_tails(
+    lex: Lexicon, joinable: dict[str, bool | frozenset[str]]
+) -> frozenset[str]:
+    """Second words of one-ZWNJ forms that join a known word in a line whose ZWNJs became
+    spaces, besides :func:`compound_tails`: in ``joinable`` (:func:`joinable_right_words`,
+    called before the compound tails are marked ``True`` in it) with ``RARE_TAIL_HEADS`` to
+    ``COMPOUND_TAIL_HEADS`` first words, longer than ``MIN_COMPOUND_PIECE``, never seen as a
+    word by themselves, and not opening with the Arabic article (``الدوله`` ends names).
+
+    >>> lex = Lexicon.from_counts({"سنت\u200cگرای": 1, "اصول\u200cگرای": 1, "چپ\u200cگرای": 1})
+    >>> sorted(rare_compound_tails(lex, joinable_right_words(lex)))
+    ['گرای']
+    >>> lex = Lexicon.from_counts({"سنت\u200cگرای": 1, "اصول\u200cگرای": 1, "گرای": 1})
+    >>> sorted(rare_compound_tails(lex, joinable_right_words(lex)))
+    []
+    """
+    word_count = lex.word_count
+    return frozenset(
+        tail
+        for tail, heads in joinable.items()
+        if heads is not True
+        and heads is not False
+        and RARE_TAIL_HEADS <= len(heads) < COMPOUND_TAIL_HEADS
+        and len(tail) > MIN_COMPOUND_PIECE
+        and not word_count.get(tail, 0)
+        and not tail.startswith(ARTICLE)
     )
 
 
