@@ -156,14 +156,14 @@ def _plan_with_every_join(rep: ZwnjRepairer, line: str) -> object:
     of every line looked up, and dropped afterwards in a dropped-ZWNJ line."""
     parts = line.split(" ")
     infos = rep._chunk_infos(parts, GLUED_ALL)
-    joins, affixes, weak, suffixes = rep._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+    joins, affixes, weak = rep._joins_of(parts, infos, need=JOIN_SPACED_LINE)
     if weak and not affixes:
-        joins, affixes, _, _ = rep._joins_of(parts, infos)
+        joins, affixes, _ = rep._joins_of(parts, infos)
     if not any(info[7] for info in infos):
         if rep._has_whole_word(parts):
             return rep._chunk_infos(parts, GLUED_SURE), joins
         return infos, joins
-    if affixes or (suffixes and sum(info[7] for info in infos) < GLUED_LINE_WEIGHT):
+    if affixes:
         return rep._chunk_infos(parts, GLUED_PREFIX), joins
     if joins and sum(info[7] for info in infos) >= GLUED_LINE_WEIGHT:
         joins = set()
@@ -177,7 +177,6 @@ def _plan_with_every_join(rep: ZwnjRepairer, line: str) -> object:
 LINE_WORDS = [
     "می", "ها", "های", "کتاب", "میگوید", "میآید", "نخست", "وزیر", "خانواده", "اش", "خواهد",
     "حرفهای", "میدانی", "بررسی", "و", "رئیس", "جمهوری", "14", "،", "کتابها", "نمی", "شود",
-    "نگران", "اند",
 ]  # fmt: skip
 
 

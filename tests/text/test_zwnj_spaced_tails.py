@@ -74,32 +74,3 @@ def test_rare_tail_heads_bounds() -> None:
     assert tails(COMPOUND_TAIL_HEADS - 1) == {"گرای"}
     assert tails(COMPOUND_TAIL_HEADS) == frozenset()
     assert tails(RARE_TAIL_HEADS, alone=1) == frozenset()
-
-
-# ---- a bare suffix joined surely: the line's ZWNJs became spaces, its glued nouns stay ------
-
-SUFFIX_SIGNS = [
-    # the copula or «ای» written apart and joined surely shows that the line's ZWNJs became
-    # spaces, so its glued plurals are its author's (Seraji's authors glue them), not cut
-    ("داستانهای او خشک شده اند", f"داستانهای او خشک شده{Z}اند"),
-    ("سالهای جنگ را ما دیده ایم", f"سالهای جنگ را ما دیده{Z}ایم"),
-    ("رنگهای منطقه ای را دیدند", f"رنگهای منطقه{Z}ای را دیدند"),
-    # must not change: such a sign joins no pair the lexicon writes both ways (قابل تقدیر,
-    # praiseworthy, is written apart as often as joined); a spaced «می» does
-    ("داستانهای او خشک شده اند و قابل تقدیر است", f"داستانهای او خشک شده{Z}اند و قابل تقدیر است"),
-    ("قابل تقدیر است و می گوید", f"قابل{Z}تقدیر است و می{Z}گوید"),
-    # must not change: with no sign the glued plural is cut as before
-    ("داستانهای او", f"داستان{Z}های او"),
-    # must not change: a glued «می» shows dropped ZWNJs, so the words apart are the author's
-    ("کتابها را میخوانند و نگران اند", f"کتاب{Z}ها را می{Z}خوانند و نگران اند"),
-    # ... and so do three glued words split (GLUED_LINE_WEIGHT): the sign is not enough there
-    (
-        "کتابها و دفترها و قلمها و نامهها را دیده اند",
-        f"کتاب{Z}ها و دفترها و قلم{Z}ها و نامه{Z}ها را دیده اند",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), SUFFIX_SIGNS)
-def test_suffix_signs_keep_glued_nouns(rep: ZwnjRepairer, text: str, expected: str) -> None:
-    check_repair(rep, text, expected)

@@ -199,12 +199,6 @@ GLUED_LINE_WEIGHT: Final = 3
 #: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
 #: ``بین المللی``, ``دانش آموزان`` apart on purpose.
 SPACED_PLURALS: Final = frozenset(("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "هایم"))
-#: A bare suffix that never stands alone, joined surely to the word before it (``نگران اند``,
-#: ``منطقه ای``): a weaker sign of a line whose ZWNJs became spaces, since authors write some
-#: of them apart too. It keeps the line's glued nouns as its author wrote them (``داستانهای``
-#: beside ``خشک شده اند``: Seraji's authors glue plurals), but joins no pair the lexicon writes
-#: both ways (``قابل تقدیر``), which only a spaced «می» or plural allows.
-SPACED_SUFFIX_SIGNS: Final = frozenset(("اند", "ایم", "اید", "ای"))
 #: A glued word the lexicon itself writes glued (``میدانی``, field: 4 glued, 6 as ``می‌دانی``,
 #: you know) is a word, not damage, unless its line shows that its ZWNJs were dropped: it stays
 #: whole in a line whose ZWNJs became spaces, or that shows no other glued word (``بررسی
@@ -641,15 +635,14 @@ class ZwnjRepairer:
             # one pass as if the line's ZWNJs became spaces (its spaces between words written
             # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
             # sure joins only
-            joins, affixes, weak, suffixes = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+            joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
             if weak and not affixes:
-                joins, affixes, _, _ = self._joins_of(parts, infos)
+                joins, affixes, _ = self._joins_of(parts, infos)
             if not weight:
                 if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
                     return self._chunk_infos(parts, GLUED_SURE), joins
                 return infos, joins  # no glued split: every level gives the same chunks
-            if affixes or (suffixes and weight < GLUED_LINE_WEIGHT):
-                # the line's ZWNJs became spaces: its glued nouns are the author's
+            if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
                 return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
             if joins and weight >= GLUED_LINE_WEIGHT:
                 joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
@@ -1126,12 +1119,10 @@ class ZwnjRepairer:
         *,
         affixes_only: bool = False,
         need: int = JOIN_ANY,
-    ) -> tuple[set[int], set[int], bool, bool]:
+    ) -> tuple[set[int], set[int], bool]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
         the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
         (``کتاب ها``): the signs of a line whose ZWNJs became spaces (see :class:`Trust`).
-        The fourth value says whether a bare ``SPACED_SUFFIX_SIGNS`` suffix joined surely
-        (``نگران اند``), a weaker sign that keeps the line's glued nouns only.
 
         Other suffixes are no such sign: authors write ``خانواده اش`` and ``بین المللی`` apart
         on purpose, never ``می`` before a verb (PerDT: 99.9% of می-verbs have their ZWNJ).
@@ -1143,8 +1134,8 @@ class ZwnjRepairer:
         (without one, the joins are those of ``JOIN_ANY``).
         """
         if self.spaced is not Spaced.JOIN:
-            return set(), set(), False, False
-        weak = suffixes = False
+            return set(), set(), False
+        weak = False
         affixes: set[int] = set()
         joins: set[int] = set()
         chain = ""  # key of the words joined so far, ending in chunk i - 1
@@ -1192,8 +1183,6 @@ class ZwnjRepairer:
                 joins.add(i)
                 if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
                     affixes.add(i)
-                elif sure == JOIN_ANY and b in SPACED_SUFFIX_SIGNS:  # «نگران اند»
-                    suffixes = True
                 chain = a + b
                 if sure < JOIN_ANY:
                     weak = True
@@ -1207,7 +1196,7 @@ class ZwnjRepairer:
                     joins.update((i - 1, i))  # «عبدالله بن زبیر»
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
-        return joins, affixes, weak, suffixes
+        return joins, affixes, weak
 
     def _triple_join(self, infos: list[ChunkInfo], i: int) -> int:
         """How sure a join of chunk ``i``, the bare word before it and the word before that is
