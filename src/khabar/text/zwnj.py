@@ -1692,6 +1692,8 @@ class ZwnjRepairer:
         ``...این‌که``). None if there is no such split, or it is two words shorter than
         ``MIN_COMPOUND_PIECE`` (``کسبه``).
         """
+        if len(tok) < MIN_SPLIT_WORD:
+            return None
         words = self._phrase_words(tok, 0, "", 1)
         if words is None or (len(words) == 2 and max(map(len, words)) < MIN_COMPOUND_PIECE):
             return None
@@ -1710,9 +1712,8 @@ class ZwnjRepairer:
         at the start, where the rest may not be one word), or None."""
         lex = self.lexicon
         word_count, n = lex.word_count, len(tok)
-        for end in range(n, start + MIN_PIECE - 1, -1):
-            if end == n and not prev:
-                continue  # the whole word is no phrase
+        # at the start the whole word is no phrase: its first word ends before the last letter
+        for end in range(n if prev else n - 1, start + MIN_PIECE - 1, -1):
             word = tok[start:end]
             seen = word_count.get(word, 0)
             if seen < MIN_STEM_COUNT or (
