@@ -199,3 +199,34 @@ GLUED_PHRASES = [
 @pytest.mark.parametrize(("text", "expected"), GLUED_PHRASES)
 def test_glued_phrase_of_words_seen_apart(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- a preverb's negative prefix («برنمی», «بازنمی»): «برمی» and «نمی» are learned, so is it ---
+
+NEGATIVE_PREVERB = [
+    # this is beyond him, he no longer comes back, he did not return: the negative of
+    # برمی‌آید, برمی‌گردد, بازمی‌گشت takes its ZWNJ as they do
+    ("این کار از او برنمیآید", f"این کار از او برنمی{Z}آید"),
+    ("او دیگر برنمیگردد", f"او دیگر برنمی{Z}گردد"),
+    ("دیگر بازنمیگشت", f"دیگر بازنمی{Z}گشت"),
+    ("سقف فرونمیریزد", f"سقف فرونمی{Z}ریزد"),
+    # written apart, the bare prefix joins its verb, as «می شود» does
+    ("او برنمی گردد", f"او برنمی{Z}گردد"),
+    # must not change: words that only begin with the same letters (program, rice,
+    # representation)
+    ("برنامه را دید", "برنامه را دید"),
+    ("برنج ایرانی", "برنج ایرانی"),
+    ("بازنمایی رسانه", "بازنمایی رسانه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATIVE_PREVERB)
+def test_negative_of_a_preverb_prefix(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_negative_preverb_prefix_is_derived_only_beside_nami() -> None:
+    with_nami = Lexicon.from_counts({f"برمی{Z}گردد": 20, f"نمی{Z}رود": 20, f"می{Z}رود": 20})
+    assert {"برمی", "برنمی", "می", "نمی"} <= with_nami.verbal_prefixes
+    without = Lexicon.from_counts({f"برمی{Z}گردد": 20, f"می{Z}رود": 20})
+    assert "برنمی" not in without.verbal_prefixes
