@@ -325,7 +325,9 @@ class Lexicon:
         learned = frozenset(
             p
             for p, n in self.left_count.items()
-            if p.endswith("می") and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
+            if p.endswith(PRESENT_PREFIX)
+            and n >= PREFIX_MIN_COUNT
+            and n >= BOUND_MIN_RATIO * alone[p]
         )
         # a preverb's negative: «برنمی» (برنمی‌گردد) beside «برمی» and «نمی», which the
         # treebanks write too seldom to be learned by itself
