@@ -161,3 +161,72 @@ ARABIC_PLURAL_AFTER_MI = [
 @pytest.mark.parametrize(("text", "expected"), ARABIC_PLURAL_AFTER_MI)
 def test_arabic_plural_after_mi_is_no_verb(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- a phrase that lost its spaces or ZWNJs: every two neighbours seen apart 5+ times --------
+
+GLUED_PHRASES = [
+    # «به این ترتیب» (thus), «بیش از پیش» (more than ever), «پس از آن» (after that): news
+    # writes them with ZWNJs, so glued they lost them; a ZWNJ after «از» (ز never joins) is
+    # not written
+    ("بهاینترتیب مشخص شد", f"به{Z}این{Z}ترتیب مشخص شد"),
+    ("قیمتها بیشازپیش بالا رفت", f"قیمت{Z}ها بیش{Z}ازپیش بالا رفت"),
+    ("بیشازحد مصرف کرد", f"بیش{Z}ازحد مصرف کرد"),
+    ("پسازآن بازگشت", f"پس{Z}ازآن بازگشت"),
+    # «اینکه», «آنکه» are glued words of their own: they stay one piece in the phrase
+    ("پسازآنکه رسید", f"پس{Z}ازآنکه رسید"),
+    # seen only apart («همین که» 17 times in TRAIN), never glued
+    ("همینکه رسید", f"همین{Z}که رسید"),
+    # must not change: words of their own that read as two short words («کسبه» shopkeepers,
+    # not «کس به»; «کنتاکی» Kentucky, not «کن تا کی»: «کی» is too rare a word to be sure)
+    ("کسبه بازار", "کسبه بازار"),
+    # must not change: neighbours seen apart, but less often than chance («سال به» 21 times,
+    # lift 0.6): «سال به ماه» is no phrase; «به وقت» (lift 0.7) is left too
+    ("سالبهماه", "سالبهماه"),
+    ("ساعت ده بهوقت تهران", "ساعت ده بهوقت تهران"),
+    ("ایالت کنتاکی", "ایالت کنتاکی"),
+    # must not change: known glued words and the phrases written apart
+    ("اینکه آمد", "اینکه آمد"),
+    ("بهار آمد", "بهار آمد"),
+    ("بهتر شد", "بهتر شد"),
+    ("همین که رسید", "همین که رسید"),
+    ("به این ترتیب مشخص شد", "به این ترتیب مشخص شد"),
+    # must not change: every seam after a letter that never joins the next
+    ("باوجوداینکه باران آمد", "باوجوداینکه باران آمد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_PHRASES)
+def test_glued_phrase_of_words_seen_apart(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+# ---- a preverb's negative prefix («برنمی», «بازنمی»): «برمی» and «نمی» are learned, so is it ---
+
+NEGATIVE_PREVERB = [
+    # this is beyond him, he no longer comes back, he did not return: the negative of
+    # برمی‌آید, برمی‌گردد, بازمی‌گشت takes its ZWNJ as they do
+    ("این کار از او برنمیآید", f"این کار از او برنمی{Z}آید"),
+    ("او دیگر برنمیگردد", f"او دیگر برنمی{Z}گردد"),
+    ("دیگر بازنمیگشت", f"دیگر بازنمی{Z}گشت"),
+    ("سقف فرونمیریزد", f"سقف فرونمی{Z}ریزد"),
+    # written apart, the bare prefix joins its verb, as «می شود» does
+    ("او برنمی گردد", f"او برنمی{Z}گردد"),
+    # must not change: words that only begin with the same letters (program, rice,
+    # representation)
+    ("برنامه را دید", "برنامه را دید"),
+    ("برنج ایرانی", "برنج ایرانی"),
+    ("بازنمایی رسانه", "بازنمایی رسانه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATIVE_PREVERB)
+def test_negative_of_a_preverb_prefix(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_negative_preverb_prefix_is_derived_only_beside_nami() -> None:
+    with_nami = Lexicon.from_counts({f"برمی{Z}گردد": 20, f"نمی{Z}رود": 20, f"می{Z}رود": 20})
+    assert {"برمی", "برنمی", "می", "نمی"} <= with_nami.verbal_prefixes
+    without = Lexicon.from_counts({f"برمی{Z}گردد": 20, f"می{Z}رود": 20})
+    assert "برنمی" not in without.verbal_prefixes

@@ -67,6 +67,9 @@ BOUND_MIN_RATIO: Final = 4.0
 #: A left piece is a *verbal prefix* (``می``, ``نمی``, ``برمی``) when it is this frequent on the
 #: left of a ZWNJ and rarely a word by itself (same ratio as above).
 PREFIX_MIN_COUNT: Final = 20
+#: The verbal prefixes of the present and its negative: «می‌رود», «نمی‌رود».
+PRESENT_PREFIX: Final = "می"
+NEGATIVE_PREFIX: Final = "نمی"
 #: A spaced pair votes for a ZWNJ in a glued word only if its words are seen together at least
 #: this many times as often as chance (lift): «به وجود» (7x) votes for «به‌وجود», «جان به» not.
 PAIR_VOTE_LIFT: Final = 2.0
@@ -319,10 +322,21 @@ class Lexicon:
     def _derive(self) -> None:
         """Learn bound suffixes, verbal prefixes and verb stems from the counts."""
         alone = self.word_count
-        self.verbal_prefixes = frozenset(
+        learned = frozenset(
             p
             for p, n in self.left_count.items()
-            if p.endswith("می") and n >= PREFIX_MIN_COUNT and n >= BOUND_MIN_RATIO * alone[p]
+            if p.endswith(PRESENT_PREFIX)
+            and n >= PREFIX_MIN_COUNT
+            and n >= BOUND_MIN_RATIO * alone[p]
+        )
+        # a preverb's negative: «برنمی» (برنمی‌گردد) beside «برمی» and «نمی», which the
+        # treebanks write too seldom to be learned by itself
+        self.verbal_prefixes = learned | frozenset(
+            p[: -len(PRESENT_PREFIX)] + NEGATIVE_PREFIX
+            for p in learned
+            if NEGATIVE_PREFIX in learned
+            and len(p) > len(NEGATIVE_PREFIX)
+            and not p.endswith(NEGATIVE_PREFIX)
         )
         # «بی» in «بی‌نیوز», «بی‌تعادلی»: on the left of a ZWNJ far more often than alone
         self.bound_prefixes = frozenset(

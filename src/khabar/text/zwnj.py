@@ -222,6 +222,21 @@ TAIL_KEY: Final = 3
 _EXTRA_PIECES: Final = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT: Final = 500_000
+#: A glued word the lexicon does not know may be a phrase written without its spaces or
+#: ZWNJs (``بهاینترتیب``, ``بیشازپیش``, ``پسازآنکه``, ``همینکه``): words each seen
+#: ``MIN_STEM_COUNT`` times, every two neighbours seen written apart at least this often
+#: (``ZwnjRepairer._phrase``); 3, 5, 10 looked at on PEYMA's glued words, 5 kept
+PHRASE_PAIR_COUNT: Final = 5
+#: ... in at most this many words ...
+PHRASE_MAX_WORDS: Final = 4
+#: ... a word shorter than ``MIN_COMPOUND_PIECE`` letters seen this often (a function word:
+#: «پس», «از», «آن»; «کنتاکی» is no «کن تا کی», ``کی`` 28 times), and two words at least one
+#: of them ``MIN_COMPOUND_PIECE`` letters long: «کسبه» (shopkeepers) is no «کس به»
+PHRASE_SHORT_WORD_COUNT: Final = 100
+#: ... and every two neighbours seen together at least as often as chance would have it (lift,
+#: as ``MIN_PAIR_LIFT``): «به این» 1.9, «از پیش» 2.0, but «سال به» 0.6 and «به ماه» 0.8, so
+#: «سالبهماه» is no phrase
+PHRASE_MIN_LIFT: Final = 1.0
 
 
 class NonJoiner(enum.Enum):
@@ -1668,8 +1683,13 @@ class ZwnjRepairer:
             )
             if best is not None and ZWNJ in best:
                 best = self._word_and_ending(key, best) or best
+            elif best is None:
+                best = self._phrase(key)
         elif ZWNJ in best and self._noun_and_ye(key, best):
             return ()  # «میگوی» is shrimp + ی, not می + گوی
+        elif best == key and not self.lexicon.glued_count(key):
+            # seen only written apart («همین که»), too seldom to vote for the ZWNJ spelling
+            best = self._phrase(key) or best
         if best is None or ZWNJ not in best:
             return ()
         seams = [k for k in zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
@@ -1678,6 +1698,58 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _phrase(self, tok: str) -> str | None:
+        """``بهاینترتیب`` → ``به‌این‌ترتیب``, ``پسازآنکه`` → ``پس‌از‌آنکه``: a word the lexicon
+        never saw glued, made of up to ``PHRASE_MAX_WORDS`` known words of which every two
+        neighbours were seen written apart ``PHRASE_PAIR_COUNT`` times and no less often than
+        chance (a phrase that lost its spaces or ZWNJs), longest first word first; two
+        neighbours the lexicon writes as one glued word stay one (``با‌وجود‌اینکه``, not
+        ``...این‌که``). None if there is no such split, or it is two words shorter than
+        ``MIN_COMPOUND_PIECE`` (``کسبه``).
+        """
+        if len(tok) < MIN_SPLIT_WORD:
+            return None
+        words = self._phrase_words(tok, 0, "", 1)
+        if words is None or (len(words) == 2 and max(map(len, words)) < MIN_COMPOUND_PIECE):
+            return None
+        lex = self.lexicon
+        kept = [words[0]]
+        for word in words[1:]:
+            whole = kept[-1] + word
+            if lex.glued_count(whole) and lex.best_form(whole) == whole:
+                kept[-1] = whole  # «این» + «که» is «اینکه»
+            else:
+                kept.append(word)
+        return ZWNJ.join(kept) if len(kept) > 1 else None
+
+    def _phrase_words(self, tok: str, start: int, prev: str, depth: int) -> list[str] | None:
+        """The words of ``tok[start:]`` for :meth:`_phrase`, after the word ``prev`` (empty
+        at the start, where the rest may not be one word), or None."""
+        lex = self.lexicon
+        word_count, n = lex.word_count, len(tok)
+        # at the start the whole word is no phrase: its first word ends before the last letter
+        for end in range(n if prev else n - 1, start + MIN_PIECE - 1, -1):
+            word = tok[start:end]
+            seen = word_count.get(word, 0)
+            if seen < MIN_STEM_COUNT or (
+                end - start < MIN_COMPOUND_PIECE and seen < PHRASE_SHORT_WORD_COUNT
+            ):
+                continue
+            if prev:
+                together = lex.pair_count(prev, word)
+                if (
+                    together < PHRASE_PAIR_COUNT
+                    or together * lex.total < PHRASE_MIN_LIFT * word_count.get(prev, 0) * seen
+                ):
+                    continue
+            if end == n:
+                return [word]
+            if depth < PHRASE_MAX_WORDS:
+                rest = self._phrase_words(tok, end, word, depth + 1)
+                if rest is not None:
+                    return [word, *rest]
+        return None
 
     def _arabic_article(self, tok: str) -> str | None:
         """``معلومالحال`` → ``معلوم‌الحال``: an Arabic phrase of a known word and a word with
