@@ -335,6 +335,15 @@ ChunkInfo: TypeAlias = tuple[
 _REPAIRS: Final = itemgetter(0)
 _FIXED: Final = itemgetter(1)
 _FIRST_KEY: Final = itemgetter(2)
+_LAST_KEY: Final = itemgetter(3)
+#: Second words that make a surname of a given name (``حسین زاده`` → ``حسین‌زاده``, ``علی پور``):
+#: still joined after a given name (see ZwnjRepairer._after_given_names)
+SURNAME_TAILS: Final = frozenset(("زاده", "پور", "نژاد", "نیا"))
+#: Personal endings and clitics cut off a word (``چکانده‌ایم``, ``خانواده‌اش``): no surname ends
+#: in one after a ZWNJ (see ZwnjRepairer._kept_cut)
+PERSON_ENDINGS: Final = frozenset(
+    ("ام", "ای", "ایم", "اید", "اند", "است", "اش", "ات", "مان", "تان", "شان", "هاست")
+)
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 _GLUED_WEIGHT: Final = itemgetter(7)
@@ -683,6 +692,64 @@ class ZwnjRepairer:
             infos[i] = info
         return infos, {i for i in joins if i not in arabic and i - 1 not in arabic}
 
+    def _after_given_names(
+        self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
+        with the word after a given name (:attr:`Lexicon.given_names`) taken as a surname: a
+        glued one keeps its letters together (``هومن سیدی``, not ``سی‌دی``, CD; ``علیرضا
+        جهانبخش``) unless :meth:`_surname_cut` says the cut is an affix (``علی میرود`` →
+        ``می‌رود``), and it is not joined to the name unless the lexicon saw the pair joined
+        (``ناصر سالاری`` stays apart, ``علی رغم`` → ``علی‌رغم``) or it makes a surname of the
+        name (``SURNAME_TAILS``: ``حسین زاده`` → ``حسین‌زاده``). Asked only of lines that
+        change; one set test over the chunks' last words answers most.
+        """
+        lex = self.lexicon
+        names = lex.given_names
+        if names.isdisjoint(map(_LAST_KEY, infos)):
+            return infos, joins
+        out = list(infos)
+        kept = set(joins)
+        for i in range(1, len(parts)):
+            name = infos[i - 1][3]
+            if name not in names:
+                continue
+            tail = infos[i][2]
+            if (
+                i in kept
+                and i + 1 not in kept  # a three-word name (``عبدالله بن زبیر``) joins as before
+                and tail not in SURNAME_TAILS
+                and not lex.joined_count(name, tail)
+            ):
+                kept.discard(i)
+            if infos[i][0] and not self._kept_cut(infos[i][1]):
+                out[i] = self._chunk_infos([parts[i]], GLUED_NONE)[0]
+        return out, kept
+
+    def _kept_cut(self, fixed: str) -> bool:
+        """Whether the cut of the first word of the repaired chunk ``fixed``, after a given
+        name, stays: the lexicon writes the word so and never glued (``علی‌اکبری``,
+        ``رسول‌زاده``, ``علیه‌السلام``; not ``سیدی``, seen glued once, though ``سی‌دی``, CD,
+        eight times), or the cut is at an affix no surname starts or ends with: a verbal
+        prefix, a plural, a comparative or a personal ending (``می‌رود``, ``کتاب‌ها``,
+        ``بزرگ‌ترین``, ``چکانده‌ایم``)."""
+        m = TOKEN_RE.search(fixed)
+        if m is None or ZWNJ not in m.group():
+            return True
+        lex = self.lexicon
+        word = m.group()
+        pieces = word.split(ZWNJ)
+        key = fold(word.replace(ZWNJ, ""))
+        if lex.best_form(key) is not None and not lex.glued_count(key):
+            return True
+        last = pieces[-1]
+        return (
+            fold(pieces[0]) in lex.verbal_prefixes
+            or last in PLURAL_ENDINGS
+            or last in COMPARATIVE_ENDINGS
+            or last in PERSON_ENDINGS
+        )
+
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
         if not line:  # half the lines of a web document are the empty ones between paragraphs
@@ -693,6 +760,7 @@ class ZwnjRepairer:
         if not joins and not any(map(_REPAIRS, infos)):
             return []
         infos, joins = self._unless_arabic(parts, infos, joins)
+        infos, joins = self._after_given_names(parts, infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
@@ -715,6 +783,7 @@ class ZwnjRepairer:
         if not joins and not any(map(_REPAIRS, infos)):
             return text
         infos, joins = self._unless_arabic(parts, infos, joins)
+        infos, joins = self._after_given_names(parts, infos, joins)
         if not joins:
             return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
@@ -1651,7 +1720,7 @@ class ZwnjRepairer:
                 or self._heh_comparative(key)
             )
             if best is not None and ZWNJ in best:
-                best = self._word_and_ending(key, best) or best
+                best = self._word_and_ending(key, best) or self._kept_word_plural(key) or best
         elif ZWNJ in best and self._noun_and_ye(key, best):
             return ()  # «میگوی» is shrimp + ی, not می + گوی
         if best is None or ZWNJ not in best:
@@ -1734,7 +1803,8 @@ class ZwnjRepairer:
         inside that word: ``ریشتری`` is ``ریشتر`` (Richter) + ``ی``, not ``ریش‌تری``;
         ``سنتوری`` is ``سنتور`` + ``ی``, not ``سنت‌وری``; ``راهنماییم`` is ``راهنمایی`` + ``م``.
 
-        Only when the word was seen glued ``SOLID_WORD_COUNT`` times, every seam of ``split``
+        Only when the word was seen glued ``SOLID_WORD_COUNT`` times (or an exception or user
+        entry keeps it glued: ``توییتری`` is ``توییتر`` + ``ی``), every seam of ``split``
         falls inside it, and ``split`` does not start with a verbal prefix (``میدانند`` is
         ``می‌دانند``, not ``میدان`` + ``ند``). Returns the word as the lexicon writes it plus
         the ending, or None.
@@ -1750,9 +1820,21 @@ class ZwnjRepairer:
                 and word
                 and not _ends_in_silent_heh(word)
                 and all(k < len(word) for k in seams)
-                and lex.glued_count(word) >= SOLID_WORD_COUNT
+                and (lex.glued_count(word) >= SOLID_WORD_COUNT or lex.forced.get(word) == word)
             ):
                 return (lex.best_form(word) or word) + ending
+        return None
+
+    def _kept_word_plural(self, key: str) -> str | None:
+        """A word that an exception or user entry keeps glued, plus a plural ending: the
+        plural takes its ZWNJ and the word stays whole (``توییترها`` is ``توییتر‌ها``, not
+        ``تویی‌ترها``; ``لنگرودها`` is ``لنگرود‌ها``). Returns that spelling, or None.
+        """
+        forced = self.lexicon.forced
+        for ending in PLURAL_ENDINGS:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word and forced.get(word) == word:
+                return word + ZWNJ + ending
         return None
 
     def _head_form(self, head: str, after: str) -> str:
