@@ -94,3 +94,32 @@ def test_given_names_are_loaded(rep: ZwnjRepairer) -> None:
     names = rep.lexicon.given_names
     assert {"هومن", "علیرضا", "روحالله"} <= names
     assert not {"امید", "شیرین", "آرمان"} & names
+
+
+# ---- a noun and a light verb: written apart -------------------------------------------------
+
+LIGHT_VERB_APART = [
+    # the infinitive of a compound verb stays apart, also in a line whose ZWNJs became spaces
+    # (a spaced «می خواهند», «کتاب ها»), where a tie of the word lists (رخ‌دادن 1, رخ دادن 1)
+    # used to join it
+    ("مانع رخ دادن این اتفاق شد", "مانع رخ دادن این اتفاق شد"),
+    ("می خواهند رخ دادن این اتفاق را", f"می{Z}خواهند رخ دادن این اتفاق را"),
+    ("آنها می خواهند گره زدن را یاد بگیرند", f"آنها می{Z}خواهند گره زدن را یاد بگیرند"),
+    ("کتاب ها را می خوانند و پی بردن", f"کتاب{Z}ها را می{Z}خوانند و پی بردن"),
+    # «دوست» before a form of «داشتن» is the verb (to like), not ایران‌دوست (Iran-loving)
+    ("هواداران فوتبال ایران دوست دارند مثل", "هواداران فوتبال ایران دوست دارند مثل"),
+    ("مردم ایران دوست ندارند", "مردم ایران دوست ندارند"),
+    ("او را دوست داشت", "او را دوست داشت"),
+    # must still change: the compound adjective before anything else
+    ("او ایران دوست است", f"او ایران{Z}دوست است"),
+    ("نیروهای ایران دوست", f"نیروهای ایران{Z}دوست"),
+    # must still change: a compound noun in ی, no infinitive, before an infinitive
+    ("سرمایه گذاری کردن", f"سرمایه{Z}گذاری کردن"),
+    # must not change: a past verb after its noun
+    ("این اتفاق رخ داد", "این اتفاق رخ داد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIGHT_VERB_APART)
+def test_light_verb_apart(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
