@@ -25,6 +25,14 @@ are printed per source, class and cause. ``--review FILE`` writes every distinct
 count, class, verdict (``WRONG:cause`` or blank = not judged wrong) and an example line, most
 frequent first, for reading. ``--before SRC`` (the ``src`` folder of another tree) counts both
 trees and lists the lines whose output differs, to re-read every change a rule makes.
+
+``--damage glued|spaced`` reads the engine against the writers instead: only lines that
+already write ZWNJs between letters are kept, their ZWNJs are stripped (or become spaces), and
+each word the fixed line writes differently from the writer is counted as (writer, khabar):
+``cut`` where khabar puts a ZWNJ inside a word the writer wrote glued, ``joined`` where it
+joins words the writer wrote apart, ``missed`` where the writer has a ZWNJ khabar did not
+restore. The writers are not gold (some write ``کتابها``
+glued on purpose), so these lists are read, not scored.
 """
 
 from __future__ import annotations
@@ -165,6 +173,39 @@ def summary(name: str, words: int, found: collections.Counter, wrong: dict) -> l
     return rows
 
 
+def damaged(fix, lines: list[str], mode: str) -> collections.Counter:
+    """(kind, writer's word, khabar's word) -> count over the lines that write ZWNJs between
+    letters, with those ZWNJs stripped (``glued``) or spaced (``spaced``) before fixing."""
+    import re
+
+    inner = re.compile(f"(?<=[\u0600-\u06ff]){Z}(?=[\u0600-\u06ff])")
+    word_re = re.compile(f"[\u0600-\u06ff{Z}]+")
+    found: collections.Counter = collections.Counter()
+    for line in lines:
+        if not inner.search(line):
+            continue
+        line = " ".join(line.split())
+        broken = inner.sub("" if mode == "glued" else " ", line)
+        out = fix(broken)
+        if out == line:
+            continue
+        a, b = word_re.findall(line), word_re.findall(out)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            x, y = " ".join(a[i1:i2]).strip(Z), " ".join(b[j1:j2]).strip(Z)
+            if x.replace(Z, "").replace(" ", "") != y.replace(Z, "").replace(" ", ""):
+                continue  # a character repair, not a ZWNJ decision
+            if x.count(" ") > y.count(" "):
+                kind = "joined"  # a space the writer left between words became a ZWNJ
+            elif y.count(Z) + y.count(" ") > x.count(Z) + x.count(" "):
+                kind = "cut"
+            else:
+                kind = "missed"
+            found[(kind, x, y)] += 1
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sources", nargs="+", default=["social", "news", "targoman"])
@@ -172,7 +213,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--before", help="src folder of an older tree to compare with")
     ap.add_argument("--review", help="write every distinct change here, for reading")
     ap.add_argument("--wrong", default=str(WRONG), help="the reviewed wrong pairs (TSV)")
+    ap.add_argument("--damage", choices=["glued", "spaced"], help="read the writers' ZWNJ lines")
+    ap.add_argument("--top", type=int, default=60, help="with --damage: rows per kind")
     a = ap.parse_args(argv)
+    if a.damage:
+        for name in a.sources:
+            lines = source_lines(name)
+            found = damaged(load_fix(a.src), lines, a.damage)
+            old = damaged(load_fix(a.before), lines, a.damage) if a.before else None
+            for kind in ("cut", "joined", "missed"):
+                rows = sorted((k for k in set(found) | set(old or ()) if k[0] == kind),
+                              key=lambda k: -found[k])
+                total = sum(found[k] for k in rows)
+                was = f" (before: {sum(old[k] for k in rows)})" if old is not None else ""
+                print(f"{name} {a.damage} {kind}: {total}{was}")
+                for k in rows[: a.top]:
+                    n = f"{old[k]} -> {found[k]}" if old is not None else str(found[k])
+                    print(f"  {n} {k[1]} => {k[2]}".replace(Z, "|"))
+        return 0
     wrong = read_wrong(Path(a.wrong))
     review = []
     for name in a.sources:

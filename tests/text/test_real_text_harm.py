@@ -123,3 +123,19 @@ LIGHT_VERB_APART = [
 @pytest.mark.parametrize(("text", "expected"), LIGHT_VERB_APART)
 def test_light_verb_apart(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- a word the lexicon only saw as two words -----------------------------------------------
+
+ONE_WORD = [
+    # همدم (companion) is one word; the treebanks' «هم دم» is «also» + «دم»
+    ("نفس همه جا عاشقانه همدم هم", "نفس همه جا عاشقانه همدم هم"),
+    ("همدمی برای او", "همدمی برای او"),
+    # must not change: the two words written apart
+    ("همه با هم دم می‌دهیم", "همه با هم دم می‌دهیم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_WORD)
+def test_one_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
