@@ -335,7 +335,6 @@ ChunkInfo: TypeAlias = tuple[
 _REPAIRS: Final = itemgetter(0)
 _FIXED: Final = itemgetter(1)
 _FIRST_KEY: Final = itemgetter(2)
-_LAST_KEY: Final = itemgetter(3)
 #: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
 _PAST_STEM_LAST: Final = frozenset("دت")
 #: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
@@ -343,7 +342,7 @@ _PAST_STEM_LAST: Final = frozenset("دت")
 _LIKE: Final = "دوست"
 _HAVE_RE: Final = re.compile("ن?(?:دار|داشت)(?:م|ی|د|یم|ید|ند)?")
 #: Second words that make a surname of a given name (``حسین زاده`` → ``حسین‌زاده``, ``علی پور``):
-#: still joined after a given name (see ZwnjRepairer._after_given_names)
+#: still joined after a given name (see ZwnjRepairer._in_line_context)
 SURNAME_TAILS: Final = frozenset(("زاده", "پور", "نژاد", "نیا"))
 #: Personal endings and clitics cut off a word (``چکانده‌ایم``, ``خانواده‌اش``): no surname ends
 #: in one after a ZWNJ (see ZwnjRepairer._kept_cut)
@@ -531,6 +530,13 @@ class ZwnjRepairer:
         # every chunk of the four sets above (see _note): a line holding none (almost all)
         # needs none of their tests, which one set test over its chunks says
         self._noted_chunks: set[str] = set()
+        # chunks closing with a given name or opening with «دوست» (see _in_line_context):
+        # kept out of _noted_chunks, so they cost _plan nothing, and a line holding none (most)
+        # needs no context look, which one set test over its chunks says
+        self._context_chunks: set[str] = set()
+        # chunks after a given name whose glued cut stays, or goes (see _kept_cut)
+        self._cut_kept: set[str] = set()
+        self._cut_undone: set[str] = set()
         # what _bound_chunk_memory forgets with the chunk memos
         self._chunk_facts = (
             self._other_reading_chunks,
@@ -538,6 +544,9 @@ class ZwnjRepairer:
             self._arabic_chunks,
             self._prefix_last_chunks,
             self._noted_chunks,
+            self._context_chunks,
+            self._cut_kept,
+            self._cut_undone,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -702,65 +711,81 @@ class ZwnjRepairer:
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
     ) -> tuple[list[ChunkInfo], set[int]]:
         """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
-        with what the words around a chunk decide: «دوست» before a form of «داشتن» is not
-        joined to the word before it (``ایران دوست دارند``, they like Iran, not ``ایران‌دوست``),
-        and the word after a given name is a surname (:meth:`_after_given_names`)."""
-        if joins:
-            last = len(parts) - 1
-            liked = [
-                i
-                for i in joins
-                if infos[i][2] == _LIKE
-                and infos[i][3] == _LIKE
-                and i < last
-                and i + 1 not in joins
-                and _HAVE_RE.fullmatch(infos[i + 1][2]) is not None
-            ]
-            if liked:
-                joins = joins.difference(liked)
-        return self._after_given_names(parts, infos, joins)
+        with what the words around a chunk decide. One set test answers for a line holding no
+        chunk that closes with a given name or opens with «دوست» (most; noted when analysed).
 
-    def _after_given_names(
-        self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
-    ) -> tuple[list[ChunkInfo], set[int]]:
-        """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
-        with the word after a given name (:attr:`Lexicon.given_names`) taken as a surname: a
-        glued one keeps its letters together (``هومن سیدی``, not ``سی‌دی``, CD; ``علیرضا
-        جهانبخش``) unless :meth:`_surname_cut` says the cut is an affix (``علی میرود`` →
-        ``می‌رود``), and it is not joined to the name unless the lexicon saw the pair joined
-        (``ناصر سالاری`` stays apart, ``علی رغم`` → ``علی‌رغم``) or it makes a surname of the
-        name (``SURNAME_TAILS``: ``حسین زاده`` → ``حسین‌زاده``). Asked only of lines that
-        change; one set test over the chunks' last words answers most.
+        * «دوست» before a form of «داشتن» is not joined to the word before it (``ایران دوست
+          دارند``, they like Iran, not ``ایران‌دوست``, Iran-loving);
+        * the word after a given name (:attr:`Lexicon.given_names`) is a surname: a glued one
+          keeps its letters together (``هومن سیدی``, not ``سی‌دی``, CD; ``علیرضا جهانبخش``)
+          unless :meth:`_kept_cut` says the cut stays (``علی میرود`` → ``می‌رود``), and it is
+          not joined to the name unless the lexicon saw the pair joined (``ناصر سالاری`` stays
+          apart, ``علی رغم`` → ``علی‌رغم``), the pair opens a three-word join (``عبدالله بن
+          زبیر``) or it makes a surname of the name (``SURNAME_TAILS``: ``حسین زاده`` →
+          ``حسین‌زاده``).
         """
+        chunks = self._context_chunks
+        if not chunks or chunks.isdisjoint(parts):
+            return infos, joins
+        # where those chunks are, found by list scans in C (a line holds one or two)
+        where: list[int] = []
+        for chunk in chunks.intersection(parts):
+            k = -1
+            for _ in range(parts.count(chunk)):
+                k = parts.index(chunk, k + 1)
+                where.append(k)
+        where.sort()
         lex = self.lexicon
         names = lex.given_names
-        if names.isdisjoint(map(_LAST_KEY, infos)):
-            return infos, joins
-        out = list(infos)
-        kept = set(joins)
-        for i in range(1, len(parts)):
-            name = infos[i - 1][3]
-            if name not in names:
-                continue
-            tail = infos[i][2]
+        last = len(parts) - 1
+        out = infos
+        kept = joins
+        for i in where:
+            info = infos[i]
             if (
-                i in kept
-                and i + 1 not in kept  # a three-word name (``عبدالله بن زبیر``) joins as before
+                info[2] == _LIKE
+                and i in kept
+                and info[3] == _LIKE
+                and i < last
+                and i + 1 not in kept
+                and _HAVE_RE.fullmatch(infos[i + 1][2]) is not None
+            ):
+                kept = kept - {i}
+            name = info[3]
+            if i == last or name not in names:
+                continue
+            after = infos[i + 1]
+            tail = after[2]
+            if (
+                i + 1 in kept
+                and i + 2 not in kept
                 and tail not in SURNAME_TAILS
                 and not lex.joined_count(name, tail)
             ):
-                kept.discard(i)
-            if infos[i][0] and not self._kept_cut(infos[i][1]):
-                out[i] = self._chunk_infos([parts[i]], GLUED_NONE)[0]
+                kept = kept - {i + 1}
+            if after[0] and not self._kept_cut(parts[i + 1], after[1]):
+                if out is infos:
+                    out = list(infos)
+                out[i + 1] = self._chunk_infos([parts[i + 1]], GLUED_NONE)[0]
         return out, kept
 
-    def _kept_cut(self, fixed: str) -> bool:
-        """Whether the cut of the first word of the repaired chunk ``fixed``, after a given
+    def _kept_cut(self, chunk: str, fixed: str) -> bool:
+        """Whether the cut of the first word of ``chunk`` (repaired: ``fixed``), after a given
         name, stays: the lexicon writes the word so and never glued (``علی‌اکبری``,
         ``رسول‌زاده``, ``علیه‌السلام``; not ``سیدی``, seen glued once, though ``سی‌دی``, CD,
         eight times), or the cut is at an affix no surname starts or ends with: a verbal
         prefix, a plural, a comparative or a personal ending (``می‌رود``, ``کتاب‌ها``,
-        ``بزرگ‌ترین``, ``چکانده‌ایم``)."""
+        ``بزرگ‌ترین``, ``چکانده‌ایم``). Remembered per chunk with the chunk memos."""
+        if chunk in self._cut_kept:
+            return True
+        if chunk in self._cut_undone:
+            return False
+        kept = self._decide_kept_cut(fixed)
+        (self._cut_kept if kept else self._cut_undone).add(chunk)
+        return kept
+
+    def _decide_kept_cut(self, fixed: str) -> bool:
+        """:meth:`_kept_cut`, not remembered."""
         m = TOKEN_RE.search(fixed)
         if m is None or ZWNJ not in m.group():
             return True
@@ -912,6 +937,8 @@ class ZwnjRepairer:
             joinable = self._joinable_right.get(first_key, False)
             if first_key in _ARABIC_KEYS:
                 self._note(self._arabic_chunks, chunk)
+        if first_key == _LIKE or last_key in self.lexicon.given_names:
+            self._context_chunks.add(chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -931,6 +958,8 @@ class ZwnjRepairer:
         key = fold(word)
         if key in _ARABIC_KEYS:
             self._note(self._arabic_chunks, word)
+        if key == _LIKE or key in self.lexicon.given_names:
+            self._context_chunks.add(word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
