@@ -711,8 +711,8 @@ class ZwnjRepairer:
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
     ) -> tuple[list[ChunkInfo], set[int]]:
         """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
-        with what the words around a chunk decide. One set test answers for a line holding no
-        chunk that closes with a given name or opens with «دوست» (most; noted when analysed).
+        with what the words around a chunk decide; called for lines holding a chunk that closes
+        with a given name or opens with «دوست» (noted when analysed), which one set test finds.
 
         * «دوست» before a form of «داشتن» is not joined to the word before it (``ایران دوست
           دارند``, they like Iran, not ``ایران‌دوست``, Iran-loving);
@@ -725,8 +725,6 @@ class ZwnjRepairer:
           ``حسین‌زاده``).
         """
         chunks = self._context_chunks
-        if not chunks or chunks.isdisjoint(parts):
-            return infos, joins
         # where those chunks are, found by list scans in C (a line holds one or two)
         where: list[int] = []
         for chunk in chunks.intersection(parts):
@@ -813,7 +811,9 @@ class ZwnjRepairer:
         if not joins and not any(map(_REPAIRS, infos)):
             return []
         infos, joins = self._unless_arabic(parts, infos, joins)
-        infos, joins = self._in_line_context(parts, infos, joins)
+        context = self._context_chunks
+        if context and not context.isdisjoint(parts):  # a given name or «دوست» (few lines)
+            infos, joins = self._in_line_context(parts, infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
@@ -836,7 +836,9 @@ class ZwnjRepairer:
         if not joins and not any(map(_REPAIRS, infos)):
             return text
         infos, joins = self._unless_arabic(parts, infos, joins)
-        infos, joins = self._in_line_context(parts, infos, joins)
+        context = self._context_chunks
+        if context and not context.isdisjoint(parts):  # a given name or «دوست» (few lines)
+            infos, joins = self._in_line_context(parts, infos, joins)
         if not joins:
             return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
