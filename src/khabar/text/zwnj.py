@@ -530,10 +530,11 @@ class ZwnjRepairer:
         # every chunk of the four sets above (see _note): a line holding none (almost all)
         # needs none of their tests, which one set test over its chunks says
         self._noted_chunks: set[str] = set()
-        # chunks closing with a given name or opening with «دوست» (see _in_line_context):
-        # kept out of _noted_chunks, so they cost _plan nothing, and a line holding none (most)
-        # needs no context look, which one set test over its chunks says
-        self._context_chunks: set[str] = set()
+        # chunks a changed line is looked at for: an Arabic opener (as _arabic_chunks), a given
+        # name closing it or «دوست» opening it (see _in_line_context); kept out of
+        # _noted_chunks, so they cost _plan nothing, and a line holding none (most) needs
+        # neither look, which one set test over its chunks says
+        self._looked_chunks: set[str] = set()
         # chunks after a given name whose glued cut stays, or goes (see _kept_cut)
         self._cut_kept: set[str] = set()
         self._cut_undone: set[str] = set()
@@ -544,7 +545,7 @@ class ZwnjRepairer:
             self._arabic_chunks,
             self._prefix_last_chunks,
             self._noted_chunks,
-            self._context_chunks,
+            self._looked_chunks,
             self._cut_kept,
             self._cut_undone,
         )
@@ -711,8 +712,8 @@ class ZwnjRepairer:
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
     ) -> tuple[list[ChunkInfo], set[int]]:
         """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
-        with what the words around a chunk decide; called for lines holding a chunk that closes
-        with a given name or opens with «دوست» (noted when analysed), which one set test finds.
+        with what the words around a chunk decide; called for lines holding a chunk noted in
+        ``_looked_chunks`` when analysed (one set test finds them).
 
         * «دوست» before a form of «داشتن» is not joined to the word before it (``ایران دوست
           دارند``, they like Iran, not ``ایران‌دوست``, Iran-loving);
@@ -724,10 +725,9 @@ class ZwnjRepairer:
           زبیر``) or it makes a surname of the name (``SURNAME_TAILS``: ``حسین زاده`` →
           ``حسین‌زاده``).
         """
-        chunks = self._context_chunks
         # where those chunks are, found by list scans in C (a line holds one or two)
         where: list[int] = []
-        for chunk in chunks.intersection(parts):
+        for chunk in self._looked_chunks.intersection(parts):
             k = -1
             for _ in range(parts.count(chunk)):
                 k = parts.index(chunk, k + 1)
@@ -810,9 +810,9 @@ class ZwnjRepairer:
         infos, joins = self._plan(line, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
-        infos, joins = self._unless_arabic(parts, infos, joins)
-        context = self._context_chunks
-        if context and not context.isdisjoint(parts):  # a given name or «دوست» (few lines)
+        looked = self._looked_chunks
+        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+            infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
@@ -835,9 +835,9 @@ class ZwnjRepairer:
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text
-        infos, joins = self._unless_arabic(parts, infos, joins)
-        context = self._context_chunks
-        if context and not context.isdisjoint(parts):  # a given name or «دوست» (few lines)
+        looked = self._looked_chunks
+        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+            infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
         if not joins:
             return " ".join(map(_FIXED, infos))
@@ -939,8 +939,9 @@ class ZwnjRepairer:
             joinable = self._joinable_right.get(first_key, False)
             if first_key in _ARABIC_KEYS:
                 self._note(self._arabic_chunks, chunk)
+                self._looked_chunks.add(chunk)
         if first_key == _LIKE or last_key in self.lexicon.given_names:
-            self._context_chunks.add(chunk)
+            self._looked_chunks.add(chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -960,8 +961,9 @@ class ZwnjRepairer:
         key = fold(word)
         if key in _ARABIC_KEYS:
             self._note(self._arabic_chunks, word)
+            self._looked_chunks.add(word)
         if key == _LIKE or key in self.lexicon.given_names:
-            self._context_chunks.add(word)
+            self._looked_chunks.add(word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
