@@ -53,6 +53,9 @@ SHIPPED_LISTS: Final = "zwnj_word_lists.tsv"
 SHIPPED_EXCEPTIONS: Final = "zwnj_exceptions.txt"
 #: Reviewed spellings of glued words (``هیچ‌کس``), same format; glued words only.
 SHIPPED_SPELLINGS: Final = "zwnj_spellings.txt"
+#: Reviewed given names (``هومن``, ``علیرضا``), same format: the word after one is most often
+#: a surname (see :attr:`Lexicon.given_names`).
+SHIPPED_GIVEN_NAMES: Final = "zwnj_given_names.txt"
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -180,6 +183,9 @@ class Lexicon:
     #: :meth:`suffix_share`
     suffix_rate: dict[tuple[str, str], float] = field(default_factory=dict)
     total: int = 0
+    #: keys of given names (``هومن``, ``علیرضا``): the word after one is most often a surname,
+    #: which the engine keeps as it is written (``هومن سیدی``, not ``سی‌دی``)
+    given_names: frozenset[str] = frozenset()
 
     @classmethod
     def from_counts(
@@ -230,6 +236,11 @@ class Lexicon:
             lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))
             spellings = (folder / SHIPPED_SPELLINGS).read_text("utf-8")
             lex.add_spellings(parse_user_entries(spellings, "shipped " + SHIPPED_SPELLINGS))
+            names = (folder / SHIPPED_GIVEN_NAMES).read_text("utf-8")
+            lex.given_names = frozenset(
+                fold(name).replace(ZWNJ, "")
+                for name in parse_user_entries(names, "shipped " + SHIPPED_GIVEN_NAMES)
+            )
         else:
             lists = (
                 None

@@ -359,6 +359,20 @@ ChunkInfo: TypeAlias = tuple[
 _REPAIRS: Final = itemgetter(0)
 _FIXED: Final = itemgetter(1)
 _FIRST_KEY: Final = itemgetter(2)
+#: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
+_PAST_STEM_LAST: Final = frozenset("دت")
+#: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
+#: compound's tail (``ایران‌دوست``, Iran-loving): see ZwnjRepairer._in_line_context
+_LIKE: Final = "دوست"
+_HAVE_RE: Final = re.compile("ن?(?:دار|داشت)(?:م|ی|د|یم|ید|ند)?")
+#: Second words that make a surname of a given name (``حسین زاده`` → ``حسین‌زاده``, ``علی پور``):
+#: still joined after a given name (see ZwnjRepairer._in_line_context)
+SURNAME_TAILS: Final = frozenset(("زاده", "پور", "نژاد", "نیا"))
+#: Personal endings and clitics cut off a word (``چکانده‌ایم``, ``خانواده‌اش``): no surname ends
+#: in one after a ZWNJ (see ZwnjRepairer._kept_cut)
+PERSON_ENDINGS: Final = frozenset(
+    ("ام", "ای", "ایم", "اید", "اند", "است", "اش", "ات", "مان", "تان", "شان", "هاست")
+)
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 _GLUED_WEIGHT: Final = itemgetter(7)
@@ -540,6 +554,14 @@ class ZwnjRepairer:
         # every chunk of the four sets above (see _note): a line holding none (almost all)
         # needs none of their tests, which one set test over its chunks says
         self._noted_chunks: set[str] = set()
+        # chunks a changed line is looked at for: an Arabic opener (as _arabic_chunks), a given
+        # name closing it or «دوست» opening it (see _in_line_context); kept out of
+        # _noted_chunks, so they cost _plan nothing, and a line holding none (most) needs
+        # neither look, which one set test over its chunks says
+        self._looked_chunks: set[str] = set()
+        # chunks after a given name whose glued cut stays, or goes (see _kept_cut)
+        self._cut_kept: set[str] = set()
+        self._cut_undone: set[str] = set()
         # what _bound_chunk_memory forgets with the chunk memos
         self._chunk_facts = (
             self._other_reading_chunks,
@@ -547,6 +569,9 @@ class ZwnjRepairer:
             self._arabic_chunks,
             self._prefix_last_chunks,
             self._noted_chunks,
+            self._looked_chunks,
+            self._cut_kept,
+            self._cut_undone,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -710,6 +735,99 @@ class ZwnjRepairer:
             infos[i] = info
         return infos, {i for i in joins if i not in arabic and i - 1 not in arabic}
 
+    def _in_line_context(
+        self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
+        with what the words around a chunk decide; called for lines holding a chunk noted in
+        ``_looked_chunks`` when analysed (one set test finds them).
+
+        * «دوست» before a form of «داشتن» is not joined to the word before it (``ایران دوست
+          دارند``, they like Iran, not ``ایران‌دوست``, Iran-loving);
+        * the word after a given name (:attr:`Lexicon.given_names`) is a surname: a glued one
+          keeps its letters together (``هومن سیدی``, not ``سی‌دی``, CD; ``علیرضا جهانبخش``)
+          unless :meth:`_kept_cut` says the cut stays (``علی میرود`` → ``می‌رود``), and it is
+          not joined to the name unless the lexicon saw the pair joined (``ناصر سالاری`` stays
+          apart, ``علی رغم`` → ``علی‌رغم``), the pair opens a three-word join (``عبدالله بن
+          زبیر``) or it makes a surname of the name (``SURNAME_TAILS``: ``حسین زاده`` →
+          ``حسین‌زاده``).
+        """
+        # where those chunks are, found by list scans in C (a line holds one or two)
+        where: list[int] = []
+        for chunk in self._looked_chunks.intersection(parts):
+            k = -1
+            for _ in range(parts.count(chunk)):
+                k = parts.index(chunk, k + 1)
+                where.append(k)
+        where.sort()
+        lex = self.lexicon
+        names = lex.given_names
+        last = len(parts) - 1
+        out = infos
+        kept = joins
+        for i in where:
+            info = infos[i]
+            if (
+                info[2] == _LIKE
+                and i in kept
+                and info[3] == _LIKE
+                and i < last
+                and i + 1 not in kept
+                and _HAVE_RE.fullmatch(infos[i + 1][2]) is not None
+            ):
+                kept = kept - {i}
+            name = info[3]
+            if i == last or name not in names:
+                continue
+            after = infos[i + 1]
+            tail = after[2]
+            if (
+                i + 1 in kept
+                and i + 2 not in kept
+                and tail not in SURNAME_TAILS
+                and not lex.joined_count(name, tail)
+            ):
+                kept = kept - {i + 1}
+            if after[0] and not self._kept_cut(parts[i + 1], after[1]):
+                if out is infos:
+                    out = list(infos)
+                out[i + 1] = self._chunk_infos([parts[i + 1]], GLUED_NONE)[0]
+        return out, kept
+
+    def _kept_cut(self, chunk: str, fixed: str) -> bool:
+        """Whether the cut of the first word of ``chunk`` (repaired: ``fixed``), after a given
+        name, stays: the lexicon writes the word so and never glued (``علی‌اکبری``,
+        ``رسول‌زاده``, ``علیه‌السلام``; not ``سیدی``, seen glued once, though ``سی‌دی``, CD,
+        eight times), or the cut is at an affix no surname starts or ends with: a verbal
+        prefix, a plural, a comparative or a personal ending (``می‌رود``, ``کتاب‌ها``,
+        ``بزرگ‌ترین``, ``چکانده‌ایم``). Remembered per chunk with the chunk memos."""
+        if chunk in self._cut_kept:
+            return True
+        if chunk in self._cut_undone:
+            return False
+        kept = self._decide_kept_cut(fixed)
+        (self._cut_kept if kept else self._cut_undone).add(chunk)
+        return kept
+
+    def _decide_kept_cut(self, fixed: str) -> bool:
+        """:meth:`_kept_cut`, not remembered."""
+        m = TOKEN_RE.search(fixed)
+        if m is None or ZWNJ not in m.group():
+            return True
+        lex = self.lexicon
+        word = m.group()
+        pieces = word.split(ZWNJ)
+        key = fold(word.replace(ZWNJ, ""))
+        if lex.best_form(key) is not None and not lex.glued_count(key):
+            return True
+        last = pieces[-1]
+        return (
+            fold(pieces[0]) in lex.verbal_prefixes
+            or last in PLURAL_ENDINGS
+            or last in COMPARATIVE_ENDINGS
+            or last in PERSON_ENDINGS
+        )
+
     def _line_repairs(self, line: str, offset: int) -> list[Repair]:
         """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
         if not line:  # half the lines of a web document are the empty ones between paragraphs
@@ -719,7 +837,10 @@ class ZwnjRepairer:
         infos, joins = self._plan(line, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return []
-        infos, joins = self._unless_arabic(parts, infos, joins)
+        looked = self._looked_chunks
+        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+            infos, joins = self._unless_arabic(parts, infos, joins)
+            infos, joins = self._in_line_context(parts, infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
@@ -741,7 +862,10 @@ class ZwnjRepairer:
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text
-        infos, joins = self._unless_arabic(parts, infos, joins)
+        looked = self._looked_chunks
+        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+            infos, joins = self._unless_arabic(parts, infos, joins)
+            infos, joins = self._in_line_context(parts, infos, joins)
         if not joins:
             return " ".join(map(_FIXED, infos))
         out = [infos[0][1]]
@@ -842,6 +966,9 @@ class ZwnjRepairer:
             joinable = self._joinable_right.get(first_key, False)
             if first_key in _ARABIC_KEYS:
                 self._note(self._arabic_chunks, chunk)
+                self._looked_chunks.add(chunk)
+        if first_key == _LIKE or last_key in self.lexicon.given_names:
+            self._looked_chunks.add(chunk)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -861,6 +988,9 @@ class ZwnjRepairer:
         key = fold(word)
         if key in _ARABIC_KEYS:
             self._note(self._arabic_chunks, word)
+            self._looked_chunks.add(word)
+        if key == _LIKE or key in self.lexicon.given_names:
+            self._looked_chunks.add(word)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -1318,6 +1448,8 @@ class ZwnjRepairer:
             if apart or together:
                 if together > JOIN_MARGIN * apart:
                     return JOIN_ANY
+                if self._is_infinitive(b):
+                    return JOIN_NO  # «رخ دادن»: a light verb's infinitive, see _is_infinitive
                 return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
         if self._joins_by_morphology(a, b):
             return JOIN_ANY
@@ -1339,6 +1471,21 @@ class ZwnjRepairer:
             # (a known one is decided above), in a line whose ZWNJs became spaces
             return JOIN_SPACED_LINE
         return JOIN_NO
+
+    def _is_infinitive(self, b: str) -> bool:
+        """Whether ``b`` is an infinitive (a past stem of the lexicon + ``ن``: ``دادن``,
+        ``زدن``, ``شدن``). The treebanks write a noun and a light verb's infinitive apart
+        (``رخ دادن``, ``گره زدن``: 0 of about 250 such pairs with a ZWNJ in TRAIN), while
+        shekar's compound list writes 114 of them with one, each also apart (a tie, which
+        would join in a line whose ZWNJs became spaces): such a pair joins only when the
+        counts are clear (``JOIN_MARGIN``)."""
+        stem = b[:-1]
+        return (
+            len(b) > 2
+            and b[-1] == "ن"
+            and stem[-1] in _PAST_STEM_LAST
+            and stem in self.lexicon.verb_stems
+        )
 
     def _compound_head(self, a: str) -> bool:
         """Whether ``a`` may open a compound with a :func:`compound_tails` word: a known word
@@ -1682,7 +1829,7 @@ class ZwnjRepairer:
                 or self._heh_comparative(key)
             )
             if best is not None and ZWNJ in best:
-                best = self._word_and_ending(key, best) or best
+                best = self._word_and_ending(key, best) or self._kept_word_plural(key) or best
             elif best is None:
                 best = self._phrase(key)
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -1822,7 +1969,8 @@ class ZwnjRepairer:
         inside that word: ``ریشتری`` is ``ریشتر`` (Richter) + ``ی``, not ``ریش‌تری``;
         ``سنتوری`` is ``سنتور`` + ``ی``, not ``سنت‌وری``; ``راهنماییم`` is ``راهنمایی`` + ``م``.
 
-        Only when the word was seen glued ``SOLID_WORD_COUNT`` times, every seam of ``split``
+        Only when the word was seen glued ``SOLID_WORD_COUNT`` times (or an exception or user
+        entry keeps it glued: ``توییتری`` is ``توییتر`` + ``ی``), every seam of ``split``
         falls inside it, and ``split`` does not start with a verbal prefix (``میدانند`` is
         ``می‌دانند``, not ``میدان`` + ``ند``). Returns the word as the lexicon writes it plus
         the ending, or None.
@@ -1838,9 +1986,21 @@ class ZwnjRepairer:
                 and word
                 and not _ends_in_silent_heh(word)
                 and all(k < len(word) for k in seams)
-                and lex.glued_count(word) >= SOLID_WORD_COUNT
+                and (lex.glued_count(word) >= SOLID_WORD_COUNT or lex.forced.get(word) == word)
             ):
                 return (lex.best_form(word) or word) + ending
+        return None
+
+    def _kept_word_plural(self, key: str) -> str | None:
+        """A word that an exception or user entry keeps glued, plus a plural ending: the
+        plural takes its ZWNJ and the word stays whole (``توییترها`` is ``توییتر‌ها``, not
+        ``تویی‌ترها``; ``لنگرودها`` is ``لنگرود‌ها``). Returns that spelling, or None.
+        """
+        forced = self.lexicon.forced
+        for ending in PLURAL_ENDINGS:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word and forced.get(word) == word:
+                return word + ZWNJ + ending
         return None
 
     def _head_form(self, head: str, after: str) -> str:

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Word-level changes ``khabar.fix`` makes to real crawled and social text, for reading by hand.
+
+    PYTHONPATH=src .venv/bin/python bench/zwnj/real_text.py                  # counts, review file
+    PYTHONPATH=src .venv/bin/python bench/zwnj/real_text.py --before /tmp/old/src   # and compare
+
+No dev set scores this text: it is what users feed khabar. Sources (``../shared/data``):
+``social`` = ParsNER's Telegram-style posts (``parsner_social/all.sentences.txt``), ``news`` =
+FarsNews and Varzesh3 articles (``farsnews_varzesh3_json/*.docs.jsonl``: title, abstract, body,
+one line per paragraph), ``targoman`` = Targoman's crawled news and Q&A documents (title,
+subtitle, body). Arabic ي/ك/ى are folded in the input first (as ``khabar fix`` does), so that
+repair is not counted. Every line is fixed alone; input and output are aligned word by word
+(split at whitespace) and each difference is put in a class:
+
+* ``split``: one word became one word with more ZWNJs (a ZWNJ inserted into a glued word);
+* ``join``: words written apart became fewer words, same letters (a space became a ZWNJ or
+  was removed);
+* ``unzwnj``: one word lost a ZWNJ (stray or after a non-joining letter), or had one moved;
+* ``chars``: anything else (character repairs, punctuation spacing).
+
+Wrong changes are those whose (input, output) pair is listed in the reviewed file
+``real_text_wrong.tsv`` (``input<TAB>output<TAB>cause<TAB>note``, ``|`` for a ZWNJ): each pair
+there was read in its lines and judged wrong in all of them. The counts per 10,000 input words
+are printed per source, class and cause. ``--review FILE`` writes every distinct change with its
+count, class, verdict (``WRONG:cause`` or blank = not judged wrong) and an example line, most
+frequent first, for reading. ``--before SRC`` (the ``src`` folder of another tree) counts both
+trees and lists the lines whose output differs, to re-read every change a rule makes.
+
+``--damage glued|spaced`` reads the engine against the writers instead: only lines that
+already write ZWNJs between letters are kept, their ZWNJs are stripped (or become spaces), and
+each word the fixed line writes differently from the writer is counted as (writer, khabar):
+``cut`` where khabar puts a ZWNJ inside a word the writer wrote glued, ``joined`` where it
+joins words the writer wrote apart, ``missed`` where the writer has a ZWNJ khabar did not
+restore. The writers are not gold (some write ``کتابها``
+glued on purpose), so these lists are read, not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import difflib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data"
+WRONG = Path(__file__).with_name("real_text_wrong.tsv")
+ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+Z = "\u200c"
+CLASSES = ("split", "join", "unzwnj", "chars")
+
+
+def load_fix(src: str):
+    """``khabar.fix`` of the khabar package under ``src`` (a fresh import)."""
+    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
+        del sys.modules[name]
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "_SourceFirst"]
+    sys.path.insert(0, src)
+    try:
+        import khabar
+
+        fix = khabar.fix
+        fix("آزمون")  # loads the lexicon while src is still on the path
+    finally:
+        sys.path.remove(src)
+    return fix
+
+
+def _json_lines(path: Path, fields: tuple[str, ...]) -> list[str]:
+    lines: list[str] = []
+    for row in path.open(encoding="utf-8"):
+        doc = json.loads(row)
+        for field in fields:
+            value = doc.get(field)
+            if isinstance(value, str):
+                lines += value.split("\n")
+    return lines
+
+
+def source_lines(name: str) -> list[str]:
+    """The lines of one source, Arabic ي/ك/ى folded, blank lines left out."""
+    if name == "social":
+        raw = (DATA / "parsner_social" / "all.sentences.txt").read_text(encoding="utf-8").split("\n")
+    elif name == "news":
+        raw = []
+        for path in sorted((DATA / "farsnews_varzesh3_json").glob("*.docs.jsonl")):
+            raw += _json_lines(path, ("title", "abstract", "body"))
+    elif name == "targoman":
+        raw = _json_lines(DATA / "targoman_sample" / "docs.jsonl", ("title", "subtitle", "body"))
+    else:
+        raise SystemExit(f"unknown source {name!r}: use social, news or targoman")
+    return [line.translate(ARABIC) for line in raw if line.strip()]
+
+
+def classify(x: str, y: str) -> str:
+    """The class of the change of input words ``x`` to output words ``y`` (see the docstring)."""
+    xs, ys = x.split(), y.split()
+    bare_x, bare_y = "".join(xs).replace(Z, ""), "".join(ys).replace(Z, "")
+    if bare_x != bare_y:
+        return "chars"
+    if len(xs) > len(ys):
+        return "join"
+    if len(xs) == len(ys) and x.count(Z) < y.count(Z):
+        return "split"
+    if len(xs) == len(ys):
+        return "unzwnj"
+    return "chars"
+
+
+def changes(line: str, out: str):
+    """(input words, output words, context) of each word-level difference of a fixed line."""
+    a, b = line.split(), out.split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i2 - i1 == j2 - j1 > 1:  # several words changed side by side: one change each
+            pieces = [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2))]
+        else:
+            pieces = [(i1, i2, j1, j2)]
+        for p1, p2, q1, q2 in pieces:
+            x, y = " ".join(a[p1:p2]), " ".join(b[q1:q2])
+            if x != y:
+                yield x, y, " ".join(a[max(0, p1 - 4) : p2 + 4])
+
+
+def read_wrong(path: Path) -> dict[tuple[str, str], str]:
+    """The reviewed wrong pairs: (input, output) -> cause (``|`` in the file is a ZWNJ)."""
+    wrong: dict[tuple[str, str], str] = {}
+    if not path.exists():
+        return wrong
+    for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not row.strip() or row.startswith("#"):
+            continue
+        cols = row.split("\t")
+        if len(cols) < 3:
+            raise SystemExit(f"{path}:{n}: want input<TAB>output<TAB>cause, got {row!r}")
+        wrong[(cols[0].replace("|", Z), cols[1].replace("|", Z))] = cols[2]
+    return wrong
+
+
+def run(fix, lines: list[str]):
+    """(Counter of (class, input, output), example line per pair, outputs) of one tree."""
+    found: collections.Counter = collections.Counter()
+    example: dict[tuple[str, str], str] = {}
+    outs = []
+    for line in lines:
+        out = fix(line)
+        outs.append(out)
+        if out == line:
+            continue
+        for x, y, ctx in changes(line, out):
+            found[(classify(x, y), x, y)] += 1
+            example.setdefault((x, y), ctx)
+    return found, example, outs
+
+
+def summary(name: str, words: int, found: collections.Counter, wrong: dict) -> list[str]:
+    """Rows: changes and wrong changes per class, and wrong ones per cause, per 10k words."""
+    per = 10_000 / max(words, 1)
+    rows = [f"{name}: {words:,} words"]
+    causes: collections.Counter = collections.Counter()
+    for cls in CLASSES:
+        total = sum(n for (c, _, _), n in found.items() if c == cls)
+        bad = sum(n for (c, x, y), n in found.items() if c == cls and (x, y) in wrong)
+        rows.append(f"  {cls:7} changes {total:6,} ({total * per:7.1f}/10k)  wrong {bad:5,} ({bad * per:6.2f}/10k)")
+    for (c, x, y), n in found.items():
+        if (x, y) in wrong:
+            causes[wrong[(x, y)]] += n
+    for cause, n in causes.most_common():
+        rows.append(f"    wrong by cause {cause}: {n} ({n * per:.2f}/10k)")
+    return rows
+
+
+def damaged(fix, lines: list[str], mode: str) -> collections.Counter:
+    """(kind, writer's word, khabar's word) -> count over the lines that write ZWNJs between
+    letters, with those ZWNJs stripped (``glued``) or spaced (``spaced``) before fixing."""
+    import re
+
+    inner = re.compile(f"(?<=[\u0600-\u06ff]){Z}(?=[\u0600-\u06ff])")
+    word_re = re.compile(f"[\u0600-\u06ff{Z}]+")
+    found: collections.Counter = collections.Counter()
+    for line in lines:
+        if not inner.search(line):
+            continue
+        line = " ".join(line.split())
+        broken = inner.sub("" if mode == "glued" else " ", line)
+        out = fix(broken)
+        if out == line:
+            continue
+        a, b = word_re.findall(line), word_re.findall(out)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            x, y = " ".join(a[i1:i2]).strip(Z), " ".join(b[j1:j2]).strip(Z)
+            if x.replace(Z, "").replace(" ", "") != y.replace(Z, "").replace(" ", ""):
+                continue  # a character repair, not a ZWNJ decision
+            if x.count(" ") > y.count(" "):
+                kind = "joined"  # a space the writer left between words became a ZWNJ
+            elif y.count(Z) + y.count(" ") > x.count(Z) + x.count(" "):
+                kind = "cut"
+            else:
+                kind = "missed"
+            found[(kind, x, y)] += 1
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sources", nargs="+", default=["social", "news", "targoman"])
+    ap.add_argument("--src", default=str(ROOT / "src"), help="src folder of the tree to run")
+    ap.add_argument("--before", help="src folder of an older tree to compare with")
+    ap.add_argument("--review", help="write every distinct change here, for reading")
+    ap.add_argument("--wrong", default=str(WRONG), help="the reviewed wrong pairs (TSV)")
+    ap.add_argument("--damage", choices=["glued", "spaced"], help="read the writers' ZWNJ lines")
+    ap.add_argument("--top", type=int, default=60, help="with --damage: rows per kind")
+    a = ap.parse_args(argv)
+    if a.damage:
+        for name in a.sources:
+            lines = source_lines(name)
+            found = damaged(load_fix(a.src), lines, a.damage)
+            old = damaged(load_fix(a.before), lines, a.damage) if a.before else None
+            for kind in ("cut", "joined", "missed"):
+                rows = sorted((k for k in set(found) | set(old or ()) if k[0] == kind),
+                              key=lambda k: -found[k])
+                total = sum(found[k] for k in rows)
+                was = f" (before: {sum(old[k] for k in rows)})" if old is not None else ""
+                print(f"{name} {a.damage} {kind}: {total}{was}")
+                for k in rows[: a.top]:
+                    n = f"{old[k]} -> {found[k]}" if old is not None else str(found[k])
+                    print(f"  {n} {k[1]} => {k[2]}".replace(Z, "|"))
+        return 0
+    wrong = read_wrong(Path(a.wrong))
+    review = []
+    for name in a.sources:
+        lines = source_lines(name)
+        words = sum(len(line.split()) for line in lines)
+        found, example, outs = run(load_fix(a.src), lines)
+        if a.before:
+            old, old_example, old_outs = run(load_fix(a.before), lines)
+            print("\n".join(summary(f"{name} BEFORE ({a.before})", words, old, wrong)))
+        print("\n".join(summary(f"{name} ({a.src})", words, found, wrong)))
+        if a.before:
+            differ = [(o, n) for o, n in zip(old_outs, outs) if o != n]
+            print(f"  {len(differ)} lines differ between the trees:")
+            for o, n in differ:
+                diffs = [f"{x} -> {y}" for x, y, _ in changes(o, n)]
+                print("   ", "; ".join(diffs).replace(Z, "|"), "||", n[:120].replace(Z, "|"))
+        for (cls, x, y), n in sorted(found.items(), key=lambda kv: (CLASSES.index(kv[0][0]), -kv[1])):
+            verdict = f"WRONG:{wrong[(x, y)]}" if (x, y) in wrong else ""
+            review.append("\t".join((name, cls, str(n), x, y, verdict, example[(x, y)])).replace(Z, "|"))
+    if a.review:
+        Path(a.review).write_text("\n".join(review) + "\n", encoding="utf-8")
+        print(f"{len(review)} distinct changes written to {a.review}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
