@@ -72,7 +72,9 @@ def main() -> int:
     full = Fixer(FixPolicy(), ZwnjRepairer(lex))
     timed("fix cold", lambda: list(full.fix_stream(lines)))
     timed("fix warm", lambda: list(full.fix_stream(lines)))
-    print(f"{native.status().mode}; {len(lines):,} lines, {chars:,} chars; load {os.getloadavg()[0]:.1f}")
+    print(
+        f"{native.status().mode}; {len(lines):,} lines, {chars:,} chars; load {os.getloadavg()[0]:.1f}"
+    )
     for name, sec in times.items():
         rate = "" if name == "set-up" else f"{chars / sec / 1e6:6.2f} M chars/CPU-s"
         print(f"{name:12} {sec:7.2f} s  {rate}")

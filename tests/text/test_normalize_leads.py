@@ -141,8 +141,18 @@ def old_trailing_guard(t: str) -> bool:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("a \nb", True), ("a\n b", False), ("a\r", False), ("a \r", True), ("a", False),
-     ("a ", True), (" \u2028", True), ("\u2028 ", True), ("\u2028", False), ("\n\n", False)],
+    [
+        ("a \nb", True),
+        ("a\n b", False),
+        ("a\r", False),
+        ("a \r", True),
+        ("a", False),
+        ("a ", True),
+        (" \u2028", True),
+        ("\u2028 ", True),
+        ("\u2028", False),
+        ("\n\n", False),
+    ],
 )
 def test_trailing_guard_by_hand(text: str, expected: bool) -> None:
     assert _trailing_guard(text) is expected

@@ -574,9 +574,7 @@ _SPACE_AFTER_RE, _SPACE_AFTER_LEADS = led_by(
     f"(?<![^{_LETTER}{_MARK}]:)(?<!^:)"
     f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}]{_PM}\\.)(?<!^{_PM}\\.)",
 )
-_SPACE_AFTER: Final = RegexRule(
-    "punct.space", _SPACE_AFTER_RE, "\\g<0> ", leads=_SPACE_AFTER_LEADS
-)
+_SPACE_AFTER: Final = RegexRule("punct.space", _SPACE_AFTER_RE, "\\g<0> ", leads=_SPACE_AFTER_LEADS)
 _SPACE_BEFORE_RE, _SPACE_BEFORE_LEADS = led_by("(«", f"(?<={_PM}.)")
 _SPACE_BEFORE: Final = RegexRule(
     "punct.space", _SPACE_BEFORE_RE, " \\g<0>", leads=_SPACE_BEFORE_LEADS
