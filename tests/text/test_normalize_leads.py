@@ -18,6 +18,7 @@ from khabar.text.normalize import (
     Change,
     RegexRule,
     _compose_guard,
+    _merged,
     _trailing_guard,
     char_rules,
     led_by,
@@ -73,6 +74,9 @@ CASES = [
     ("کتاب " + KASRA + " خوب", "کتاب خوب"),  # a stray kasra goes, then the double space
     ("ب" + FATHATAN * 2 + DAMMATAN * 2, "ب" + FATHATAN + DAMMATAN),  # two repeated runs
     (" " + FATHATAN + DAMMATAN + "ب", " ب"),  # a stray run of two kinds goes whole
+    # the run again, its last two marks a repeat of their own: the merged scans overlap, and the
+    # whole pattern decides (the stray run goes whole)
+    (" " + FATHATAN + DAMMATAN * 2 + "ب", " ب"),
     ("حتماً", "حتماً"),  # a mark on a letter stays
 ]
 
@@ -163,3 +167,13 @@ def test_trailing_guard_by_hand(text: str, expected: bool) -> None:
 @given(st.text(alphabet=st.sampled_from(" \n\r\x0b\x85\u2028\u2029اب"), max_size=30) | texts)
 def test_trailing_guard_is_the_old_one(text: str) -> None:
     assert _trailing_guard(text) == old_trailing_guard(text)
+
+
+def test_an_overlap_falls_back_to_the_whole_pattern() -> None:
+    # the stray run «ًٌٌ» after a space is one match of the whole pattern; the dammatan pattern
+    # alone also matches its last two marks (a repeat), inside it: the merge gives up
+    text = " " + FATHATAN + DAMMATAN * 2 + "ب"
+    (rule,) = [r for r in LED_RULES if r.name == "char.diacritic"]
+    assert _merged([p for c, p in rule.leads if c in text], text) is None
+    assert rule.apply(text) == " ب"
+    assert rule.find(text) == [Change(1, 4, "", "char.diacritic")]
