@@ -443,7 +443,7 @@ _COMPOSED: Final = {
 }
 #: The marks are rare and هٔ is frequent: look for a mark after a base letter, mark first, each
 #: mark alone (memchr speed; none in nine texts of ten), then the regex led by it.
-_COMPOSE_GUARD, _COMPOSE_LEADS = led_by("\u0654\u0653\u0655", "(?<=[\u0627\u0648\u064a\u06d5].)")
+_COMPOSE_LEADS: Final = led_by("\u0654\u0653\u0655", "(?<=[\u0627\u0648\u064a\u06d5].)")[1]
 
 
 def _compose_guard(text: str) -> bool:
