@@ -1,0 +1,184 @@
+"""Rules that scan for each leading character alone (``RegexRule(leads=...)``, ``led_by``) find
+exactly the matches of one scan of their whole pattern: the same ``apply`` text and the same
+``find`` changes, on hand-checked cases (runs of marks where two leading characters meet) and on
+random texts of the characters the rules care about.
+
+The reference is the rule's own ``pattern`` run by Python's regex engine (``sub`` and
+``finditer``), which is what the rules ran before they split their scans.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from khabar.text.fix import fix
+from khabar.text.normalize import (
+    Change,
+    RegexRule,
+    _compose_guard,
+    _merged,
+    _trailing_guard,
+    char_rules,
+    led_by,
+    space_rules,
+)
+from khabar.text.policy import FixPolicy
+
+ZWNJ = "\u200c"
+FATHATAN, DAMMATAN, KASRA = "\u064b", "\u064c", "\u0650"
+
+#: every rule of the default and the "full" spacing policies that scans by leading characters
+LED_RULES = [
+    r
+    for r in {
+        *char_rules(FixPolicy()),
+        *space_rules(FixPolicy()),
+        *space_rules(FixPolicy(punct_spacing="full")),  # type: ignore[arg-type]
+    }
+    if isinstance(r, RegexRule) and r.leads
+]
+
+
+def test_the_split_rules_are_the_expected_ones() -> None:
+    # stray marks, the space after punctuation, the space before an opening bracket
+    assert sorted(r.name for r in LED_RULES) == ["char.diacritic", "punct.space", "punct.space"]
+
+
+def reference_apply(rule: RegexRule, text: str) -> str:
+    assert rule.guard is None  # the leads are the guard of these rules
+    return rule.pattern.sub(rule.repl, text)
+
+
+def reference_find(rule: RegexRule, text: str) -> list[Change]:
+    out = []
+    for m in rule.pattern.finditer(text):
+        repl = rule.repl
+        new = repl(m) if callable(repl) else (m.expand(repl) if "\\" in repl else repl)
+        if new != m.group():
+            out.append(Change(m.start(), m.end(), new, rule.name))
+    return out
+
+
+# (text, the default fix with zwnj off, by hand)
+CASES = [
+    ("کشور(اسرائیل)", "کشور (اسرائیل)"),  # ( after a letter
+    ("گفت«سلام»", "گفت «سلام»"),  # « after a letter
+    ("کتاب(«متن»)", "کتاب («متن»)"),  # both leads: ( after ب gets the space, « after ( not
+    ("(«متن»)", "(«متن»)"),  # neither follows a letter: no change
+    ("است.وی گفت:ما", "است. وی گفت: ما"),  # two leads of the space after
+    ("او،ما؛شما!آنها", "او، ما؛ شما! آنها"),  # three leads in one text
+    ("ق.ظ و ج.ا.ا", "ق.ظ و ج.ا.ا"),  # one-letter abbreviations keep their dots
+    ("3.5 و 12:30", "3.5 و 12:30"),  # numbers keep theirs
+    ("کتاب " + KASRA + " خوب", "کتاب خوب"),  # a stray kasra goes, then the double space
+    ("ب" + FATHATAN * 2 + DAMMATAN * 2, "ب" + FATHATAN + DAMMATAN),  # two repeated runs
+    (" " + FATHATAN + DAMMATAN + "ب", " ب"),  # a stray run of two kinds goes whole
+    # the run again, its last two marks a repeat of their own: the merged scans overlap, and the
+    # whole pattern decides (the stray run goes whole)
+    (" " + FATHATAN + DAMMATAN * 2 + "ب", " ب"),
+    ("حتماً", "حتماً"),  # a mark on a letter stays
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_hand_checked(text: str, expected: str) -> None:
+    assert fix(text, zwnj="off") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_hand_checked_rules_match_their_pattern(text: str, expected: str) -> None:
+    for rule in LED_RULES:
+        assert rule.apply(text) == reference_apply(rule, text)
+        assert rule.find(text) == reference_find(rule, text)
+
+
+def test_led_by_builds_one_pattern_per_character() -> None:
+    whole, each = led_by("(«", "(?<=x.)")
+    assert whole.pattern == "[\\(«](?<=x.)"
+    assert [(c, p.pattern) for c, p in each] == [("(", "\\((?<=x.)"), ("«", "«(?<=x.)")]
+
+
+# the characters the rules care about, often; any character (surrogates too) now and then
+ALPHABET = (
+    "ابپتسکیهی "
+    + "،؛؟!…)».:(«"
+    + "".join(map(chr, range(0x064B, 0x0656)))  # harakat, and the hamza/madda marks
+    + "\u0627\u0648\u064a\u06d5\u0653\u0654\u0655"  # letters that compose with them
+    + ZWNJ
+    + "\u00a0\n12۳.xZ/@#_:"
+)
+texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=80) | st.text(max_size=40)
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texts)
+@example(" " + FATHATAN + DAMMATAN + FATHATAN + "ب" + DAMMATAN * 3)
+@example("ب(«(«" + "\ud800" + "ب.ب")
+def test_led_rules_match_their_pattern(text: str) -> None:
+    for rule in LED_RULES:
+        assert rule.apply(text) == reference_apply(rule, text)
+        assert rule.find(text) == reference_find(rule, text)
+
+
+#: the compose guard's pattern as it was written before its scan was split
+COMPOSE_GUARD_BEFORE = re.compile("[\u0653-\u0655](?<=[\u0627\u0648\u064a\u06d5].)")
+
+
+@SETTINGS
+@given(texts)
+@example("\u0627\u0653")
+@example("\u0653\u0627\u0654")
+def test_compose_guard_is_the_search_of_its_whole_pattern(text: str) -> None:
+    assert _compose_guard(text) == (COMPOSE_GUARD_BEFORE.search(text) is not None)
+
+
+def old_trailing_guard(t: str) -> bool:
+    """The guard of space.trailing as it was written first: two-character searches."""
+    rare = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    return (
+        t.endswith(" ")
+        or " \n" in t
+        or " \r" in t
+        or any(b in t for b in rare)
+        and any(" " + b in t for b in rare)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a \nb", True),
+        ("a\n b", False),
+        ("a\r", False),
+        ("a \r", True),
+        ("a", False),
+        ("a ", True),
+        (" \u2028", True),
+        ("\u2028 ", True),
+        ("\u2028", False),
+        ("\n\n", False),
+    ],
+)
+def test_trailing_guard_by_hand(text: str, expected: bool) -> None:
+    assert _trailing_guard(text) is expected
+    assert old_trailing_guard(text) is expected
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(" \n\r\x0b\x85\u2028\u2029اب"), max_size=30) | texts)
+def test_trailing_guard_is_the_old_one(text: str) -> None:
+    assert _trailing_guard(text) == old_trailing_guard(text)
+
+
+def test_an_overlap_falls_back_to_the_whole_pattern() -> None:
+    # the stray run «ًٌٌ» after a space is one match of the whole pattern; the dammatan pattern
+    # alone also matches its last two marks (a repeat), inside it: the merge gives up
+    text = " " + FATHATAN + DAMMATAN * 2 + "ب"
+    (rule,) = [r for r in LED_RULES if r.name == "char.diacritic"]
+    assert _merged([p for c, p in rule.leads if c in text], text) is None
+    assert rule.apply(text) == " ب"
+    assert rule.find(text) == [Change(1, 4, "", "char.diacritic")]
