@@ -117,7 +117,7 @@ def test_odd_spaces(text: str, expected: str) -> None:
     [
         ("می\u200bخواهم", "میخواهم"),  # ZWSP is no ZWNJ (the ZWNJ engine restores the real one)
         ("\ufeffسلام", "سلام"),  # a BOM inside text
-        ("سل\u00adام", "سلام"),  # soft hyphen
+        ("co\u00adoperation", "cooperation"),  # soft hyphen (a half-space between Persian letters)
         ("سل\u2060ام", "سلام"),  # word joiner
         ("\u2063\u2063کاریس \u2063 فن", "کاریس فن"),  # INVISIBLE SEPARATOR padding (Telegram)
         ("تهران\u200f، ایران", "تهران، ایران"),  # RLM
@@ -156,6 +156,28 @@ def test_invisible_characters(text: str, expected: str) -> None:
     ],
 )
 def test_bidi_mark_inside_a_word(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a soft hyphen between two letters, after one that joins the next: Word's optional
+        # hyphen (Ctrl+-) typed for a half-space (crawled text: سال+SHY+های, خوش+SHY+ترین)
+        ("سال\u00adهای گذشته", "سال\u200cهای گذشته"),
+        ("خوش\u00adترین", "خوش\u200cترین"),
+        ("می\u00adخواهم", "می\u200cخواهم"),
+        ("دولت\u00ad\u00adها", "دولت\u200cها"),  # a run is one ZWNJ
+        # must not change into a ZWNJ: the soft hyphen is deleted as before
+        ("دار\u00adایی", "دارایی"),  # after ر, which never joins the next letter
+        ("درخت\u00ad\u200cهای", "درخت\u200cهای"),  # next to the author's ZWNJ: one ZWNJ left
+        ("پژوهش\u200c\u00adهای", "پژوهش\u200cهای"),
+        ("عارفانه\u00ad است", "عارفانه است"),  # a space after it
+        ("co\u00adoperation", "cooperation"),  # Latin hyphenation point
+        ("کتاب\u00adabc", "کتابabc"),  # a Latin letter after it
+    ],
+)
+def test_soft_hyphen_inside_a_word(text: str, expected: str) -> None:
     assert run(text) == expected
 
 

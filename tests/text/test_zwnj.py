@@ -18,6 +18,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from khabar.text import charmap, fix, normalize, policy, protect, style
 from khabar.text import lexicon as lexicon_module
 from khabar.text import zwnj as zwnj_module
 from khabar.text.lexicon import Lexicon, LexiconError, parse_user_entries
@@ -604,7 +605,10 @@ def test_quality_gate(rep: ZwnjRepairer, sample: str) -> None:
 # ---- docstring examples -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [zwnj_module, lexicon_module])
+# every text module: a docstring example that no test runs rots (normalize.led_by's did)
+@pytest.mark.parametrize(
+    "module", [zwnj_module, lexicon_module, charmap, fix, normalize, policy, protect, style]
+)
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
