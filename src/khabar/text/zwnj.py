@@ -559,9 +559,8 @@ class ZwnjRepairer:
         # _noted_chunks, so they cost _plan nothing, and a line holding none (most) needs
         # neither look, which one set test over its chunks says
         self._looked_chunks: set[str] = set()
-        # chunks after a given name whose glued cut stays, or goes (see _kept_cut)
-        self._cut_kept: set[str] = set()
-        self._cut_undone: set[str] = set()
+        # whether the glued cut of a chunk after a given name stays (see _kept_cut)
+        self._kept_cuts: dict[str, bool] = {}
         # what _bound_chunk_memory forgets with the chunk memos
         self._chunk_facts = (
             self._other_reading_chunks,
@@ -570,8 +569,6 @@ class ZwnjRepairer:
             self._prefix_last_chunks,
             self._noted_chunks,
             self._looked_chunks,
-            self._cut_kept,
-            self._cut_undone,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -801,12 +798,9 @@ class ZwnjRepairer:
         eight times), or the cut is at an affix no surname starts or ends with: a verbal
         prefix, a plural, a comparative or a personal ending (``می‌رود``, ``کتاب‌ها``,
         ``بزرگ‌ترین``, ``چکانده‌ایم``). Remembered per chunk with the chunk memos."""
-        if chunk in self._cut_kept:
-            return True
-        if chunk in self._cut_undone:
-            return False
-        kept = self._decide_kept_cut(fixed)
-        (self._cut_kept if kept else self._cut_undone).add(chunk)
+        kept = self._kept_cuts.get(chunk)
+        if kept is None:
+            kept = self._kept_cuts[chunk] = self._decide_kept_cut(fixed)
         return kept
 
     def _decide_kept_cut(self, fixed: str) -> bool:
@@ -878,10 +872,11 @@ class ZwnjRepairer:
 
     def _bound_chunk_memory(self) -> None:
         """Forget everything known about chunks once a chunk memo holds ``chunk_limit`` of
-        them: the memos and the sets of chunk facts (``_whole_word_chunks``, ...) together, and
-        only between lines, so no line sees a chunk's memo without its facts. Each fact is a
-        function of its chunk, found again when the chunk is next analysed, so the output does
-        not change; without this the sets grew with every new word of a long stream.
+        them: the memos, the sets of chunk facts (``_whole_word_chunks``, ...) and the kept
+        cuts together, and only between lines, so no line sees a chunk's memo without its
+        facts. Each fact is a function of its chunk, found again when the chunk is next
+        analysed, so the output does not change; without this the sets grew with every new
+        word of a long stream.
         """
         limit = self.chunk_limit
         for memo in self._chunk_memos:  # a loop, not any(): this runs once per line
@@ -893,6 +888,7 @@ class ZwnjRepairer:
             memo.clear()
         for facts in self._chunk_facts:
             facts.clear()
+        self._kept_cuts.clear()
 
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
@@ -964,11 +960,7 @@ class ZwnjRepairer:
         joinable: bool | frozenset[str] = False
         if first_key:
             joinable = self._joinable_right.get(first_key, False)
-            if first_key in _ARABIC_KEYS:
-                self._note(self._arabic_chunks, chunk)
-                self._looked_chunks.add(chunk)
-        if first_key == _LIKE or last_key in self.lexicon.given_names:
-            self._looked_chunks.add(chunk)
+        self._note_looked(chunk, first_key, last_key)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         return (
@@ -986,11 +978,7 @@ class ZwnjRepairer:
     def _analyse_word(self, word: str, level: int) -> ChunkInfo:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
-        if key in _ARABIC_KEYS:
-            self._note(self._arabic_chunks, word)
-            self._looked_chunks.add(word)
-        if key == _LIKE or key in self.lexicon.given_names:
-            self._looked_chunks.add(word)
+        self._note_looked(word, key, key)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -1166,6 +1154,17 @@ class ZwnjRepairer:
         """Note ``chunk`` in the set of chunk ``facts`` and in ``_noted_chunks``."""
         facts.add(chunk)
         self._noted_chunks.add(chunk)
+
+    def _note_looked(self, chunk: str, first_key: str, last_key: str) -> None:
+        """Note ``chunk`` (its first and last words' keys) in ``_looked_chunks`` when a changed
+        line must look at it in context: it opens with an Arabic word (:meth:`_unless_arabic`;
+        a chunk fact too), opens with «دوست» or closes with a given name
+        (:meth:`_in_line_context`)."""
+        if first_key in _ARABIC_KEYS:
+            self._note(self._arabic_chunks, chunk)
+            self._looked_chunks.add(chunk)
+        if first_key == _LIKE or last_key in self.lexicon.given_names:
+            self._looked_chunks.add(chunk)
 
     def _noted(self, parts: list[str]) -> bool:
         """Whether a chunk of ``parts`` is in any set of chunk facts (a whole word, another
