@@ -1,9 +1,11 @@
-"""Build khabar's compiled core: the modules in ``khabar._native.COMPILED``, compiled by mypyc.
+"""Build khabar's compiled core: the modules in ``khabar._native.COMPILED``, compiled by mypyc,
+and the hand-written C extensions in ``khabar._native.C_EXTENSIONS`` (``src/khabar/_c/*.c``).
 
 Everything else about the package is in pyproject.toml. The compiled modules are ordinary typed
 Python; their ``.py`` sources stay in the package as the pure fallback, and the build records the
-sources' SHA-256 in ``khabar/_native_build.json`` so that ``import khabar`` can tell an
-extension built from other sources (an edited checkout) and fall back to the sources.
+sources' SHA-256 (the ``.c`` file's for a C extension) in ``khabar/_native_build.json`` so that
+``import khabar`` can tell an extension built from other sources (an edited checkout) and fall
+back to the sources. Each C extension has a pure-Python twin where it is used.
 
 - ``KHABAR_PURE_BUILD=1`` builds a pure-Python package (no compiler needed);
 - without mypyc (it comes with the ``mypy`` build requirement) or a C compiler, the build warns
@@ -29,17 +31,31 @@ ROOT = Path(__file__).resolve().parent
 SRC = ROOT / "src"
 
 
-def compiled_modules() -> tuple[str, ...]:
-    """``COMPILED`` from src/khabar/_native.py, read without importing khabar."""
+def _native_tuple(name: str) -> tuple[str, ...]:
+    """A tuple of module names from src/khabar/_native.py, read without importing khabar."""
     tree = ast.parse((SRC / "khabar/_native.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "COMPILED":
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name:
             return tuple(ast.literal_eval(node.value))
-    raise SystemExit("setup.py: src/khabar/_native.py has no COMPILED tuple")
+    raise SystemExit(f"setup.py: src/khabar/_native.py has no {name} tuple")
+
+
+def compiled_modules() -> tuple[str, ...]:
+    """``COMPILED``: the modules mypyc compiles."""
+    return _native_tuple("COMPILED")
+
+
+def c_modules() -> tuple[str, ...]:
+    """``C_EXTENSIONS``: the hand-written C extensions."""
+    return _native_tuple("C_EXTENSIONS")
 
 
 def source(module: str) -> Path:
     return SRC.joinpath(*module.split(".")).with_suffix(".py")
+
+
+def c_source(module: str) -> Path:
+    return source(module).with_suffix(".c")
 
 
 def warn(message: str) -> None:
@@ -56,8 +72,8 @@ class BuildNative(build_ext):
         except (CCompilerError, ExecError, PlatformError, OSError) as exc:  # no or broken compiler
             warn(f"compiling the core failed ({exc}); khabar is installed as pure Python")
             return
-        modules = compiled_modules()
-        manifest = {m: hashlib.sha256(source(m).read_bytes()).hexdigest() for m in modules}
+        manifest = {m: hashlib.sha256(source(m).read_bytes()).hexdigest() for m in compiled_modules()}
+        manifest |= {m: hashlib.sha256(c_source(m).read_bytes()).hexdigest() for m in c_modules()}
         self.manifest_path().write_text(
             json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -75,10 +91,24 @@ class BuildNative(build_ext):
 def extensions() -> list:
     if os.environ.get("KHABAR_PURE_BUILD", "") not in ("", "0"):
         return []
+    return mypyc_extensions() + c_extensions()
+
+
+def c_extensions() -> list:
+    """One setuptools Extension per C source; -O2 as CPython's own modules."""
+    from setuptools import Extension
+
+    return [
+        Extension(m, [str(c_source(m).relative_to(ROOT))], extra_compile_args=["-O2"])
+        for m in c_modules()
+    ]
+
+
+def mypyc_extensions() -> list:
     try:
         from mypyc.build import mypycify
     except ImportError:
-        warn("mypyc is not installed (pip install mypy); khabar is installed as pure Python")
+        warn("mypyc is not installed (pip install mypy); khabar's compiled modules stay pure Python")
         return []
     paths = [str(source(m).relative_to(ROOT)) for m in compiled_modules()]
     # opt_level 3 is mypyc's default; -g1 debug info only (small .so files). mypycify exits when

@@ -14,6 +14,10 @@ so this module decides, once at ``import khabar``, which of the two is used:
   edited checkout). Running stale compiled code would test code that is not in the tree. The
   warning says how to rebuild (``make build``).
 
+Hand-written C extensions (:data:`C_EXTENSIONS`, ``src/khabar/_c/*.c``) are decided one by one
+by :func:`c_extension`, which gives None (the caller then runs the pure-Python twin) under the
+same three rules.
+
 >>> from khabar import _native
 >>> _native.status().mode in {"compiled", "pure"}
 True
@@ -40,6 +44,12 @@ COMPILED: tuple[str, ...] = (
     "khabar.text.style",
     "khabar.text.zwnj",
 )
+
+# Hand-written C extensions (the CPython C API), one module each: ``khabar._c.NAME`` is built by
+# setup.py from ``src/khabar/_c/NAME.c``. Each stands alone (no group), and each has a
+# pure-Python twin in the module that uses it, which gives the same results: the caller asks
+# :func:`c_extension` for the module and runs its twin on None. setup.py reads this tuple with ast.
+C_EXTENSIONS: tuple[str, ...] = ()
 
 ENV = "KHABAR_PURE"
 MANIFEST = "_native_build.json"
@@ -120,6 +130,76 @@ def decide(
     return Status("compiled", f"{len(modules)} modules compiled with mypyc")
 
 
+def c_source_of(module: str, package: Path = _PACKAGE) -> Path:
+    """The C source of one of :data:`C_EXTENSIONS` (``khabar._c.scan`` -> ``.../_c/scan.c``)."""
+    return source_of(module, package).with_suffix(".c")
+
+
+def decide_c(module: str, environ: Mapping[str, str], package: Path = _PACKAGE) -> Status:
+    """Whether this process may load the C extension ``module``, and why not.
+
+    Pure when :data:`ENV` is set, when the extension was not built (a pure install, or a
+    machine without a C compiler: its pure twin runs, silently), or when the build's manifest
+    records another digest of its ``.c`` source (a stale build: an edited checkout).
+    """
+    if environ.get(ENV, "") not in ("", "0"):
+        return Status("pure", f"{ENV}={environ[ENV]} is set")
+    if extension_of(module, package) is None:
+        return Status("pure", f"{module} is not built (a pure install, or no C compiler)")
+    import hashlib
+    import json
+
+    try:
+        built = json.loads((package / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return Status(
+            "pure",
+            f"the build of {module} is stale: its manifest {MANIFEST} is unreadable ({exc}); "
+            "rebuild with `make build` (or `pip install -e .`)",
+        )
+    digest = hashlib.sha256(c_source_of(module, package).read_bytes()).hexdigest()
+    if built.get(module) != digest:
+        return Status(
+            "pure",
+            f"the build of {module} is stale: {c_source_of(module, package).name} changed after "
+            "it was compiled; rebuild with `make build` (or `pip install -e .`), or set "
+            "KHABAR_PURE=1 to silence",
+        )
+    return Status("compiled", f"{module} is built from its source")
+
+
+_C_LOADED: dict[str, Any] = {}  # module name -> the extension, or None: decided once a process
+
+
+def c_extension(module: str) -> Any:
+    """The C extension ``module`` (one of :data:`C_EXTENSIONS`) if this process may use it,
+    else None, and the caller runs the extension's pure-Python twin.
+
+    Decided once per process: a stale build warns (once) and is not loaded.
+    """
+    if module in _C_LOADED:
+        return _C_LOADED[module]
+    if module not in C_EXTENSIONS:
+        raise ValueError(f"{module!r} is not one of khabar._native.C_EXTENSIONS")
+    status = decide_c(module, os.environ)
+    loaded = None
+    if status.mode == "compiled":
+        import importlib
+
+        loaded = importlib.import_module(module)
+    elif "stale" in status.reason:
+        import warnings
+
+        warnings.warn(f"khabar runs pure Python: {status.reason}", RuntimeWarning, stacklevel=2)
+    _C_LOADED[module] = loaded
+    return loaded
+
+
+def c_status(package: Path = _PACKAGE) -> dict[str, Status]:
+    """For each of :data:`C_EXTENSIONS`: whether this process may load it, and why."""
+    return {m: decide_c(m, os.environ, package) for m in C_EXTENSIONS}
+
+
 class _SourceFirst:
     """A meta path finder: the :data:`COMPILED` modules' ``.py`` sources ahead of their
     extensions (the protocol is this one method; importlib.abc would cost 20 ms of imports)."""
@@ -173,11 +253,14 @@ def loaded() -> dict[str, str]:
 
 def needs_build(package: Path = _PACKAGE) -> bool:
     """True when a compiled build exists but does not match the sources (``make test`` then
-    rebuilds it in place). A package with no extension at all was built pure on purpose, or
-    on a machine without a compiler: that is left alone."""
+    rebuilds it in place), or a C extension of :data:`C_EXTENSIONS` is missing or stale. A
+    package with no extension at all was built pure on purpose, or on a machine without a
+    compiler: that is left alone."""
     if not any(extension_of(m, package) is not None for m in COMPILED):
         return False
-    return decide({}, package).mode != "compiled"
+    if decide({}, package).mode != "compiled":
+        return True
+    return any(decide_c(m, {}, package).mode != "compiled" for m in C_EXTENSIONS)
 
 
 # -- code that must mean the same compiled and pure ------------------------------------------

@@ -245,6 +245,8 @@ def _version(value: bool) -> None:
 
         core = _native.status()
         typer.echo(f"khabar {__version__}\ncore: {core.mode} ({core.reason})")
+        for module, status in _native.c_status().items():
+            typer.echo(f"{module}: {status.mode} ({status.reason})")
         raise typer.Exit()
 
 

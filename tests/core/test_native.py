@@ -101,6 +101,81 @@ def test_every_compiled_module_exists_and_setup_py_reads_the_same_list() -> None
     namespace: dict = {"__file__": str(ROOT / "setup.py"), "__name__": "setup_under_test"}
     exec(compile(text, "setup.py", "exec"), namespace)  # noqa: S102 (our own setup.py)
     assert namespace["compiled_modules"]() == _native.COMPILED
+    assert namespace["c_modules"]() == _native.C_EXTENSIONS
+    for module in _native.C_EXTENSIONS:
+        assert module.startswith("khabar._c."), module
+        assert _native.c_source_of(module).is_file(), module
+
+
+# -- decide_c: a hand-written C extension, on a package tree made here ----------------------
+
+C_MODULE = "khabar._c.scan"
+
+
+def _c_package(tmp_path: Path, *, built: bool, recorded: str | None) -> Path:
+    """A package with ``_c/scan.c``, maybe its extension, and a manifest recording ``recorded``
+    as its digest (``"source"``: the digest of the source there now)."""
+    package = tmp_path / "khabar"
+    (package / "_c").mkdir(parents=True)
+    (package / "_c" / "scan.c").write_text("/* v1 */\n", encoding="utf-8")
+    if built:
+        import importlib.machinery
+
+        suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+        (package / "_c" / f"scan{suffix}").write_bytes(b"")
+    if recorded is not None:
+        import hashlib
+
+        digest = (hashlib.sha256(b"/* v1 */\n").hexdigest() if recorded == "source"
+                  else recorded)
+        (package / _native.MANIFEST).write_text(json.dumps({C_MODULE: digest}), encoding="utf-8")
+    return package
+
+
+def test_a_c_extension_built_from_its_source_is_used(tmp_path: Path) -> None:
+    package = _c_package(tmp_path, built=True, recorded="source")
+    assert _native.c_source_of(C_MODULE, package) == package / "_c" / "scan.c"
+    assert _native.decide_c(C_MODULE, {}, package).mode == "compiled"
+    assert _native.decide_c(C_MODULE, {"KHABAR_PURE": "0"}, package).mode == "compiled"
+
+
+def test_an_edited_c_source_makes_its_build_stale(tmp_path: Path) -> None:
+    package = _c_package(tmp_path, built=True, recorded="source")
+    (package / "_c" / "scan.c").write_text("/* v2 */\n", encoding="utf-8")
+    status = _native.decide_c(C_MODULE, {}, package)
+    assert status.mode == "pure"
+    assert "stale" in status.reason and "scan.c" in status.reason and "make build" in status.reason
+
+
+@pytest.mark.parametrize(
+    ("built", "recorded", "environ", "words"),
+    [
+        (False, "source", {}, "not built"),  # a pure install, or no C compiler
+        (True, None, {}, "manifest"),  # an extension with no record of its source
+        (True, "0" * 64, {}, "stale"),
+        (True, "source", {"KHABAR_PURE": "1"}, "KHABAR_PURE=1"),  # asked for
+    ],
+)
+def test_a_c_extension_runs_pure_and_why(
+    tmp_path: Path, built: bool, recorded: str | None, environ: dict[str, str], words: str
+) -> None:
+    status = _native.decide_c(C_MODULE, environ, _c_package(tmp_path, built=built,
+                                                            recorded=recorded))
+    assert status.mode == "pure"
+    assert words in status.reason
+
+
+def test_c_extension_refuses_a_module_that_is_not_listed() -> None:
+    with pytest.raises(ValueError, match="C_EXTENSIONS"):
+        _native.c_extension("khabar._c.no_such_module")
+
+
+def test_each_c_extension_is_loaded_as_decided() -> None:
+    for module, status in _native.c_status().items():
+        loaded = _native.c_extension(module)
+        assert (loaded is not None) == (status.mode == "compiled"), (module, status)
+        if loaded is not None:
+            assert str(loaded.__file__) == str(_native.extension_of(module))
 
 
 
@@ -140,6 +215,8 @@ def test_ci_runs_the_compiled_core() -> None:
     if os.environ.get("KHABAR_PURE", "") not in ("", "0"):
         pytest.skip("this CI pass runs the pure sources on purpose (KHABAR_PURE)")
     assert _native.status().mode == "compiled", _native.status().reason
+    for module, status in _native.c_status().items():
+        assert status.mode == "compiled", (module, status.reason)
 
 
 # -- compiled and pure write the same bytes --------------------------------------------------
