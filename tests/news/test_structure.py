@@ -113,6 +113,56 @@ def test_lead_hint_may_span_lines() -> None:
     assert s.paragraphs == [P2, P1]
 
 
+# --- a lead hint that is not a paragraph of the text (a record's abstract beside its body) ------
+
+
+def test_a_lead_hint_not_in_the_text_is_the_lead() -> None:
+    # FarsNews dumps: title, abstract and body are separate fields; the body holds neither
+    s = structure(f"{P1}\n{P2}", title_hint=TITLE, lead_hint=LEAD)
+    assert (s.title, s.lead, s.paragraphs) == (TITLE, LEAD, [P1, P2])
+    assert not s.title_in_text and not s.lead_in_text
+
+
+def test_a_lead_found_in_the_text_says_so() -> None:
+    s = structure(f"{TITLE}\n{LEAD}\n{P1}\n{P2}", title_hint=TITLE, lead_hint=LEAD)
+    assert (s.lead, s.lead_in_text, s.paragraphs) == (LEAD, True, [P1, P2])
+    guessed = structure(f"{TITLE}\n{LEAD}\n{P1}\n{P2}")
+    assert (guessed.lead, guessed.lead_in_text) == (LEAD, True)
+    assert structure(f"{TITLE}\n{P1}\n{P2}").lead_in_text is False  # no lead at all
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        LEAD[:45] + "...",  # a description cut from the first paragraph
+        LEAD[:45] + "…",
+        LEAD[:45],  # cut without an ellipsis
+        "سخنگوی دولت گفت قیمت جدید بنزین",  # the opening words, 31 characters
+    ],
+)
+def test_a_teaser_of_the_first_paragraph_is_not_a_second_lead(hint: str) -> None:
+    s = structure(f"{TITLE}\n{LEAD}\n{P1}\n{P2}", title_hint=TITLE, lead_hint=hint)
+    assert (s.lead, s.paragraphs) == (LEAD, [P1, P2])  # the lead is guessed as without a hint
+
+
+def test_a_lead_hint_under_a_dateline_is_not_a_second_lead() -> None:
+    # the text has «خبرگزاری فارس: » before the abstract; the record's abstract has not
+    first = f"خبرگزاری فارس: {LEAD}"
+    s = structure(f"{TITLE}\n{first}\n{P1}\n{P2}", title_hint=TITLE, lead_hint=LEAD)
+    assert s.lead == first and s.paragraphs == [P1, P2]
+
+
+def test_a_lead_hint_that_repeats_the_title_gives_no_lead() -> None:
+    s = structure(f"{P1}\n{P2}", title_hint=TITLE, lead_hint=TITLE.replace("می‌شود", "میشود"))
+    assert s.lead is None and s.paragraphs == [P1, P2]
+
+
+def test_a_short_hint_is_not_looked_for_inside_paragraphs() -> None:
+    # 11 letters folded: too short to tell a teaser from a real one-line summary
+    s = structure(f"{P1}\n{P2}", title_hint=TITLE, lead_hint="گرانی بنزین")
+    assert s.lead == "گرانی بنزین" and s.paragraphs == [P1, P2]
+
+
 @pytest.mark.parametrize(
     ("line", "field"),
     [
@@ -226,6 +276,25 @@ def test_farsnews_title_abstract_body(shared: Path) -> None:
         total += 1
         got = [x for x in (s.dateline, s.lead) if x]
         right += s.title == title and got == abstract and s.paragraphs == body
+    assert total == 300
+    assert right / total >= 0.98
+
+
+def test_farsnews_abstract_kept_apart_becomes_the_lead(shared: Path) -> None:
+    """The same records as above, read as khabar reads the JSONL: the body is the text, title
+    and abstract come as hints. Every abstract is the lead, every body line a paragraph."""
+    path = shared / "data" / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    total = right = 0
+    for r in records:
+        title, abstract = r["title"].strip(), (r["abstract"] or "").strip()
+        body = [x.strip() for x in (r["body"] or "").split("\n") if x.strip()]
+        if not (title and abstract and body):
+            continue
+        s = structure("\n".join(body), title_hint=title, lead_hint=abstract)
+        total += 1
+        lead = "\n".join(x.strip() for x in abstract.split("\n") if x.strip())
+        right += (s.title, s.lead, s.lead_in_text) == (title, lead, False) and s.paragraphs == body
     assert total == 300
     assert right / total >= 0.98
 

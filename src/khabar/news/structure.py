@@ -13,12 +13,16 @@ The text is taken one paragraph a line (blank lines are only separators). Then:
   last lines.
 - **lead** (لید): the first paragraph after the title, when it reads like a summary (at most
   ``LEAD_MAX_WORDS`` words) and more paragraphs follow, or the paragraph equal to ``lead_hint``.
+  A ``lead_hint`` that is not in the text (a record's abstract kept apart from its body, as
+  FarsNews dumps have it) is the lead itself, as the title hint is the title; unless it only
+  repeats the title, or is part of one of the first paragraphs (a teaser cut short with
+  ``...``, or the lead under a dateline).
   News writing puts its summary first; when the next paragraph opens with an attribution formula
   (``به گزارش ...``) that summary is certainly the lead, and a longer first paragraph is allowed.
 - **paragraphs**: everything else, in order.
 
 Nothing is dropped: ``title``, ``dateline``, ``byline``, ``lead`` and ``paragraphs`` together hold
-every non-blank line of the input (the title as written in the text when it is there).
+every non-blank line of the input (the title and lead as written in the text when they are there).
 
 >>> s = structure("عنوان خبر\\n\\nخلاصه خبر.\\n\\nبه گزارش ایسنا، متن.\\n\\nادامه متن.")
 >>> s.title, s.lead, s.paragraphs
@@ -57,6 +61,8 @@ class NewsStructure:
         dateline: a line that is only a dateline (``تهران- ایرنا-``), or ``None``.
         title_in_text: whether the title is a line of the text (``False`` when it came only from
             ``title_hint``).
+        lead_in_text: whether the lead is lines of the text (``False`` when it came only from
+            ``lead_hint``, or there is none).
         surtitle: the line(s) above the title (روتیتر), found only when ``title_hint`` names a
             title line under them.
     """
@@ -68,6 +74,7 @@ class NewsStructure:
     dateline: str | None = None
     title_in_text: bool = False
     surtitle: str | None = None
+    lead_in_text: bool = False
 
 
 _Z = r"[\u200c ]?"
@@ -146,6 +153,31 @@ def _same(a: str, b: str) -> bool:
     return bool(fold_bare(a)) and fold_bare(a) == fold_bare(b)
 
 
+#: an ellipsis that ends a teaser: «...», «…», «..»
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
+#: a hint shorter than this (folded characters) is too short to be found inside a paragraph
+HINT_MIN_CHARS = 20
+#: how many of the first paragraphs a lead hint is looked for in
+HINT_SEARCH_PARAGRAPHS = 3
+
+
+def _inside_opening(hint: str, body: list[str]) -> bool:
+    """Whether ``hint`` is part of one of the first paragraphs of ``body``: a description made
+    by cutting the body short (a teaser, «...»), or the lead with a dateline before it. Such a
+    hint is in the text already, so it is not a lead of its own.
+
+    >>> body = ["سخنگوی دولت گفت قیمت جدید بنزین از بامداد فردا اعمال می‌شود.", "وی افزود: ..."]
+    >>> _inside_opening("سخنگوی دولت گفت قیمت جدید بنزین از بامداد...", body)
+    True
+    >>> _inside_opening("سخنگوی دولت خبر داد: بنزین گران نمی‌شود.", body)
+    False
+    """
+    head = fold_bare(_TRAILING_ELLIPSIS.sub("", hint))
+    if len(head) < HINT_MIN_CHARS:
+        return False
+    return any(head in fold_bare(p) for p in body[:HINT_SEARCH_PARAGRAPHS])
+
+
 # «عنوان خبر | خبرگزاری تسنیم», «عنوان خبر - خبرآنلاین»: site names joined to <title>
 _TITLE_PARTS = re.compile(r"\s+[-|–—:»«]\s+|\s*\|\s*|\s+::\s+")
 #: how many lines may stand above the title (a surtitle, روتیتر), when a hint finds the title
@@ -221,22 +253,31 @@ def structure(
             body.append(line)
 
     lead: str | None = None
+    lead_in_text = False
     hint_lines = [h.strip() for h in (lead_hint or "").split("\n") if h.strip()]
+    if hint_lines and title is not None and _same("\n".join(hint_lines), title):
+        hint_lines = []  # a record that repeats its title as its summary gives no lead
     if hint_lines:
         # A hint may span lines (a subtitle with a link under it): match them all, in a row.
         k = len(hint_lines)
         for i in range(len(body) - k + 1):
             if all(_same(body[i + j], hint_lines[j]) for j in range(k)):
-                lead = "\n".join(body[i:i + k])
+                lead, lead_in_text = "\n".join(body[i:i + k]), True
                 del body[i:i + k]
                 break
-    elif len(body) >= 2 and not _ATTRIBUTION_START.match(folds[body[0]]):
+        else:
+            if _inside_opening("\n".join(hint_lines), body):
+                hint_lines = []  # in the text already: guess the lead there, as without a hint
+            else:
+                lead = "\n".join(hint_lines)  # a lead kept apart from the body
+    if lead is None and not hint_lines and len(body) >= 2 and not _ATTRIBUTION_START.match(
+            folds[body[0]]):
         # «خبرگزاری فارس: ...» and «تهران- ایرنا- ...» open leads; «به گزارش ...» opens the body.
         limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(folds[body[1]])
                  else LEAD_MAX_WORDS)
         if _words(body[0]) <= limit:
-            lead = body.pop(0)
+            lead, lead_in_text = body.pop(0), True
     return NewsStructure(
         title=title, lead=lead, paragraphs=body, byline=byline, dateline=dateline,
-        title_in_text=title_in_text, surtitle=surtitle,
+        title_in_text=title_in_text, surtitle=surtitle, lead_in_text=lead_in_text,
     )
