@@ -95,6 +95,22 @@ CASES = [
      {"cited_source": "رویترز", "cited_source_id": "reuters", "form": "nevesht"}),
     ("گروه اقتصادی: نماینده تبریز گفت که قیمت خودرو بالاست.",
      {"desk": "اقتصادی", "form": "desk_colon"}),
+    # a plural desk keeps its plural, not the ezafe that links it to the agency's name
+    ("به گزارش خبرنگار گروه استان‌های باشگاه خبرنگاران جوان از یزد، سرهنگ گفت.",
+     {"agency": "باشگاه خبرنگاران جوان", "agency_id": "yjc", "desk": "استان‌ها", "city": "یزد",
+      "form": "be_gozaresh"}),
+    ("به گزارش خبرنگار تشکل‌های خبرگزاری فارس، همایش برگزار شد.",
+     {"agency": "خبرگزاری فارس", "agency_id": "fars", "desk": "تشکل‌ها", "form": "be_gozaresh"}),
+    ("به گزارش گروه علمی و دانشگاهی خبرگزاری فارس، همایش برگزار شد.",  # «دانشگاهی»: no ezafe
+     {"agency": "خبرگزاری فارس", "agency_id": "fars", "desk": "علمی و دانشگاهی",
+      "form": "be_gozaresh"}),
+    # «شبکه خبری» says what kind of outlet Al Jazeera is; it is no desk
+    ("به گزارش شبکه خبری الجزیره از بغداد، معاون گفت.",
+     {"agency": "الجزیره", "agency_id": "aljazeera", "city": "بغداد", "form": "be_gozaresh"}),
+    # a tournament's groups are no desks
+    ("ورزش سه: قرعه‌کشی انجام شد.\nگروه A: ایران، ژاپن، عراق\nگروه B: کره، چین",
+     {"agency": "ورزش سه", "agency_id": "varzesh3", "form": "agency_colon"}),
+    ("گروه الف: ایران، ژاپن، عراق", {}),
     ("متن خبر.\nخبرنگار: علی رضایی", {"reporter": "علی رضایی", "form": "byline"}),
     ("به قلم مریم احمدی\nمتن یادداشت.", {"reporter": "مریم احمدی", "form": "byline"}),
 ]

@@ -90,6 +90,23 @@ _ROLE_WORDS = frozenset(name_key(w) for w in (
     "تحریریه", "بخش", "دفتر", "تحلیلی", "اطلاع‌رسانی", "اینترنتی",
 ))
 
+# Words before an outlet's name that say what kind of outlet it is, not which desk reported:
+# «به گزارش شبکه خبری الجزیره» -> no desk. (Not role words: «به گزارش شبکه سی‌ان‌ان» names an
+# outlet the gazetteer may not know, and that outlet must still be read as one.)
+_OUTLET_KINDS = frozenset(name_key(w) for w in (
+    "شبکه", "باشگاه", "روزنامه", "هفته‌نامه", "ماهنامه", "تارنما", "وب‌سایت",
+))
+# A desk ends in a plural with its ezafe before the agency's name: «گروه استان‌های باشگاه
+# خبرنگاران جوان» is the desk «استان‌ها» of YJC.
+_PLURAL_EZAFE = re.compile(r"([\u200c ]ها)ی$")
+# «گروه A: ایران، ژاپن ...» and «گروه ب: ...» list a tournament's groups; a desk has a name.
+_GROUP_LETTERS = frozenset(name_key(w) for w in (
+    "الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر", "ز", "ژ", "س", "ش", "ص", "ض",
+    "ط", "ظ", "ع", "غ", "ف", "ق", "ک", "گ", "ل", "م", "ن", "و", "ه", "ی", "یک", "دو", "سه",
+    "چهار", "اول", "دوم", "سوم", "چهارم",
+))
+_PERSIAN_LETTER = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+
 # First words of «به گزارش ...» phrases that name no outlet: «به گزارش این خبرگزاری»,
 # «به گزارش رسانه‌ها», «به گزارش منابع خبری».
 _NOT_OUTLET = frozenset(name_key(w) for w in (
@@ -167,9 +184,25 @@ def _agency_fields(name: str, agency: Agency | None) -> dict[str, str | None]:
 
 
 def _desk(prefix: str) -> str | None:
-    """The desk in the words before the agency: «گروه بین‌الملل» -> «بین‌الملل»."""
-    words = [w for w in _words(prefix) if name_key(w) not in _ROLE_WORDS]
-    return _clean(" ".join(words)) if words and len(words) <= 3 else None
+    """The desk in the words before the agency: «گروه بین‌الملل» -> «بین‌الملل».
+
+    >>> _desk("خبرنگار گروه استان‌های"), _desk("شبکه خبری"), _desk("خبرنگار علمی و دانشگاهی")
+    ('استان\u200cها', None, 'علمی و دانشگاهی')
+    """
+    words = [w for w in _words(prefix)
+             if name_key(w) not in _ROLE_WORDS and name_key(w) not in _OUTLET_KINDS]
+    if not words or len(words) > 3:
+        return None
+    return _desk_name(" ".join(words))
+
+
+def _desk_name(value: str) -> str | None:
+    """A desk's name as written, without the ezafe of a plural (``استان‌های`` -> ``استان‌ها``);
+    None for what is no desk's name (a group letter of a tournament: ``A``, ``الف``)."""
+    cleaned = _clean(value)
+    if cleaned is None or not _PERSIAN_LETTER.search(cleaned) or name_key(cleaned) in _GROUP_LETTERS:
+        return None
+    return _PLURAL_EZAFE.sub(r"\1", cleaned)
 
 
 def _source(value: str) -> tuple[str | None, str | None]:
@@ -365,8 +398,8 @@ def parse_attribution(text: str, *, lead_paragraphs: int = 3, tail_lines: int = 
             if result is not None:
                 found = _merge(found, *result, form)
         desk = _DESK_COLON.match(p.folded)
-        if desk is not None:
-            value = _clean(p.text[desk.start("desk"):desk.end("desk")])
+        value = _desk_name(p.text[desk.start("desk"):desk.end("desk")]) if desk else None
+        if desk is not None and value is not None:
             found = _merge(found, {"desk": value}, (p.start + desk.start(), p.start + desk.end()),
                            "desk_colon")
         if found.cited_source is None and "نقل" in p.folded:
