@@ -19,8 +19,11 @@ repair is not counted. Every line is fixed alone; input and output are aligned w
 * ``chars``: anything else (character repairs, punctuation spacing).
 
 Wrong changes are those whose (input, output) pair is listed in the reviewed file
-``real_text_wrong.tsv`` (``input<TAB>output<TAB>cause<TAB>note``, ``|`` for a ZWNJ): each pair
-there was read in its lines and judged wrong in all of them. The counts per 10,000 input words
+``real_text_wrong.tsv`` (``input<TAB>output<TAB>cause<TAB>note[<TAB>context]``, ``|`` for a
+ZWNJ): each pair there was read in its lines and judged wrong in all of them, or, with a
+``context`` (a regular expression searched in the words around the change, four either side),
+in the lines that context matches (``اعلام شده`` → ``اعلام‌شده`` is wrong before «است», right
+in ``مواضع اعلام شده در``). The counts per 10,000 input words
 are printed per source, class and cause. ``--review FILE`` writes every distinct change with its
 count, class, verdict (``WRONG:cause`` or blank = not judged wrong) and an example line, most
 frequent first, for reading. ``--before SRC`` (the ``src`` folder of another tree) counts both
@@ -41,6 +44,7 @@ import argparse
 import collections
 import difflib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -125,9 +129,10 @@ def changes(line: str, out: str):
                 yield x, y, " ".join(a[max(0, p1 - 4) : p2 + 4])
 
 
-def read_wrong(path: Path) -> dict[tuple[str, str], str]:
-    """The reviewed wrong pairs: (input, output) -> cause (``|`` in the file is a ZWNJ)."""
-    wrong: dict[tuple[str, str], str] = {}
+def read_wrong(path: Path) -> dict[tuple[str, str], tuple[str, re.Pattern[str] | None]]:
+    """The reviewed wrong pairs: (input, output) -> (cause, context or None); ``|`` in the file
+    is a ZWNJ."""
+    wrong: dict[tuple[str, str], tuple[str, re.Pattern[str] | None]] = {}
     if not path.exists():
         return wrong
     for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -136,13 +141,22 @@ def read_wrong(path: Path) -> dict[tuple[str, str], str]:
         cols = row.split("\t")
         if len(cols) < 3:
             raise SystemExit(f"{path}:{n}: want input<TAB>output<TAB>cause, got {row!r}")
-        wrong[(cols[0].replace("|", Z), cols[1].replace("|", Z))] = cols[2]
+        context = re.compile(cols[4]) if len(cols) > 4 and cols[4] else None
+        wrong[(cols[0].replace("|", Z), cols[1].replace("|", Z))] = (cols[2], context)
     return wrong
 
 
-def run(fix, lines: list[str]):
-    """(Counter of (class, input, output), example line per pair, outputs) of one tree."""
+def is_wrong(wrong: dict, x: str, y: str, ctx: str) -> bool:
+    """Whether the change of ``x`` to ``y`` in the words ``ctx`` is a reviewed wrong one."""
+    entry = wrong.get((x, y))
+    return entry is not None and (entry[1] is None or entry[1].search(ctx) is not None)
+
+
+def run(fix, lines: list[str], wrong: dict):
+    """(Counter of (class, input, output), example line per pair, outputs, Counter of the
+    wrong ones) of one tree."""
     found: collections.Counter = collections.Counter()
+    bad: collections.Counter = collections.Counter()
     example: dict[tuple[str, str], str] = {}
     outs = []
     for line in lines:
@@ -151,23 +165,27 @@ def run(fix, lines: list[str]):
         if out == line:
             continue
         for x, y, ctx in changes(line, out):
-            found[(classify(x, y), x, y)] += 1
+            key = (classify(x, y), x, y)
+            found[key] += 1
+            if is_wrong(wrong, x, y, ctx):
+                bad[key] += 1
             example.setdefault((x, y), ctx)
-    return found, example, outs
+    return found, example, outs, bad
 
 
-def summary(name: str, words: int, found: collections.Counter, wrong: dict) -> list[str]:
+def summary(
+    name: str, words: int, found: collections.Counter, bad: collections.Counter, wrong: dict
+) -> list[str]:
     """Rows: changes and wrong changes per class, and wrong ones per cause, per 10k words."""
     per = 10_000 / max(words, 1)
     rows = [f"{name}: {words:,} words"]
     causes: collections.Counter = collections.Counter()
     for cls in CLASSES:
         total = sum(n for (c, _, _), n in found.items() if c == cls)
-        bad = sum(n for (c, x, y), n in found.items() if c == cls and (x, y) in wrong)
-        rows.append(f"  {cls:7} changes {total:6,} ({total * per:7.1f}/10k)  wrong {bad:5,} ({bad * per:6.2f}/10k)")
-    for (c, x, y), n in found.items():
-        if (x, y) in wrong:
-            causes[wrong[(x, y)]] += n
+        n_bad = sum(n for (c, _, _), n in bad.items() if c == cls)
+        rows.append(f"  {cls:7} changes {total:6,} ({total * per:7.1f}/10k)  wrong {n_bad:5,} ({n_bad * per:6.2f}/10k)")
+    for (c, x, y), n in bad.items():
+        causes[wrong[(x, y)][0]] += n
     for cause, n in causes.most_common():
         rows.append(f"    wrong by cause {cause}: {n} ({n * per:.2f}/10k)")
     return rows
@@ -176,7 +194,6 @@ def summary(name: str, words: int, found: collections.Counter, wrong: dict) -> l
 def damaged(fix, lines: list[str], mode: str) -> collections.Counter:
     """(kind, writer's word, khabar's word) -> count over the lines that write ZWNJs between
     letters, with those ZWNJs stripped (``glued``) or spaced (``spaced``) before fixing."""
-    import re
 
     inner = re.compile(f"(?<=[\u0600-\u06ff]){Z}(?=[\u0600-\u06ff])")
     word_re = re.compile(f"[\u0600-\u06ff{Z}]+")
@@ -236,11 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in a.sources:
         lines = source_lines(name)
         words = sum(len(line.split()) for line in lines)
-        found, example, outs = run(load_fix(a.src), lines)
+        found, example, outs, bad = run(load_fix(a.src), lines, wrong)
         if a.before:
-            old, old_example, old_outs = run(load_fix(a.before), lines)
-            print("\n".join(summary(f"{name} BEFORE ({a.before})", words, old, wrong)))
-        print("\n".join(summary(f"{name} ({a.src})", words, found, wrong)))
+            old, old_example, old_outs, old_bad = run(load_fix(a.before), lines, wrong)
+            print("\n".join(summary(f"{name} BEFORE ({a.before})", words, old, old_bad, wrong)))
+        print("\n".join(summary(f"{name} ({a.src})", words, found, bad, wrong)))
         if a.before:
             differ = [(o, n) for o, n in zip(old_outs, outs) if o != n]
             print(f"  {len(differ)} lines differ between the trees:")
@@ -248,7 +265,10 @@ def main(argv: list[str] | None = None) -> int:
                 diffs = [f"{x} -> {y}" for x, y, _ in changes(o, n)]
                 print("   ", "; ".join(diffs).replace(Z, "|"), "||", n[:120].replace(Z, "|"))
         for (cls, x, y), n in sorted(found.items(), key=lambda kv: (CLASSES.index(kv[0][0]), -kv[1])):
-            verdict = f"WRONG:{wrong[(x, y)]}" if (x, y) in wrong else ""
+            verdict = ""
+            if (x, y) in wrong:
+                cause, context = wrong[(x, y)]
+                verdict = f"WRONG:{cause}" if context is None else f"WRONG:{cause} {bad[(cls, x, y)]}/{n}"
             review.append("\t".join((name, cls, str(n), x, y, verdict, example[(x, y)])).replace(Z, "|"))
     if a.review:
         Path(a.review).write_text("\n".join(review) + "\n", encoding="utf-8")

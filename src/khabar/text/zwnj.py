@@ -364,6 +364,17 @@ _PAST_STEM_LAST: Final = frozenset("دت")
 #: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
 #: compound's tail (``ایران‌دوست``, Iran-loving): see ZwnjRepairer._in_line_context
 _LIKE: Final = "دوست"
+#: Forms of «بودن» and person endings that make a verb of the past participle before them
+#: (``اعلام شده است``, ``خارج شده بود``, ``انجام نشده باشد``, ``شکست خورده اند``): the
+#: participle is then the verb of a light-verb construction, not a compound adjective's tail
+#: (``اعلام‌شده``, announced), see ZwnjRepairer._verb_before_aux
+PARTICIPLE_AUX: Final = frozenset(
+    (
+        "است", "بود", "بودم", "بودی", "بودیم", "بودید", "بودند", "بوده", "باشد", "باشم",
+        "باشی", "باشیم", "باشید", "باشند", "نبود", "نبودند", "نباشد", "نبوده", "اند", "ام",
+        "ایم", "اید",
+    )
+)  # fmt: skip
 _HAVE_RE: Final = re.compile("ن?(?:دار|داشت)(?:م|ی|د|یم|ید|ند)?")
 #: Second words that make a surname of a given name (``حسین زاده`` → ``حسین‌زاده``, ``علی پور``):
 #: still joined after a given name (see ZwnjRepairer._in_line_context)
@@ -588,6 +599,10 @@ class ZwnjRepairer:
         for tail in self._rare_tails:
             self._joinable_right[tail] = True
         self._triples = joinable_triples(lex, zwnj_forms)
+        # past participles of the lexicon's verbs, with and without «ن» (``شده``, ``نشده``,
+        # ``خورده``): see _verb_before_aux
+        participles = [stem + "ه" for stem in lex.verb_stems if stem[-1] in _PAST_STEM_LAST]
+        self._participles = frozenset(participles + ["ن" + p for p in participles])
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
@@ -1323,7 +1338,9 @@ class ZwnjRepairer:
             elif heads is not True and a not in heads:  # type: ignore[operator]
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
-            if sure >= need:
+            if sure >= need and not (
+                b in self._participles and not prev[6] and self._verb_before_aux(infos, i)
+            ):
                 joins.add(i)
                 if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
                     affixes.add(i)
@@ -1341,6 +1358,21 @@ class ZwnjRepairer:
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
         return joins, affixes, weak
+
+    def _verb_before_aux(self, infos: list[ChunkInfo], i: int) -> bool:
+        """Whether chunk ``i``, a bare past participle (``شده``), is followed by a form of
+        «بودن» or a person ending (:data:`PARTICIPLE_AUX`): then it is the verb of a
+        light-verb construction and stays apart from the word before it (``اعلام شده است``,
+        ``خارج شده بود``, ``تعیین نشده است``, ``شکست خورده بودند``), while ``مواضع اعلام
+        شده در`` (announced) may join. Asked only of joins whose second word is a participle
+        (a set test), not of every pair."""
+        info = infos[i]
+        return (
+            info[2] == info[3]
+            and info[1] == info[2]
+            and i + 1 < len(infos)
+            and infos[i + 1][2] in PARTICIPLE_AUX
+        )
 
     def _triple_join(self, infos: list[ChunkInfo], i: int) -> int:
         """How sure a join of chunk ``i``, the bare word before it and the word before that is
