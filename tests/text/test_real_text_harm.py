@@ -169,3 +169,21 @@ PARTICIPLE_BEFORE_AUX = [
 @pytest.mark.parametrize(("text", "expected"), PARTICIPLE_BEFORE_AUX)
 def test_participle_before_aux(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- vocalised Arabic: no join --------------------------------------------------------------
+
+VOCALISED_ARABIC = [
+    # words of a vocalised Quranic verse (two short vowels, إ) are not joined, as they are not
+    # cut: بنی‌اسرائیل is the Persian compound, بَنِی إِسْرَائِیلَ the verse's two words
+    ("لُعِنَ الَّذِینَ کَفَرُواْ مِن بَنِی إِسْرَائِیلَ", "لُعِنَ الَّذِینَ کَفَرُواْ مِن بَنِی إِسْرَائِیلَ"),
+    ("کتاب ها أَن سَخِطَ اللّهُ عَلَیْهِمْ", f"کتاب{Z}ها أَن سَخِطَ اللّهُ عَلَیْهِمْ"),
+    # must still change: the same words without vowel marks, in Persian
+    ("کتاب ها از بنی اسرائیل", f"کتاب{Z}ها از بنی{Z}اسرائیل"),
+    ("آیت الله خامنه ای", f"آیت{Z}الله خامنه{Z}ای"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VOCALISED_ARABIC)
+def test_vocalised_arabic(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -429,6 +429,10 @@ ARABIC_REACH: Final = 12
 #: before ``ال`` is the Arabic compound Persian writes with a ZWNJ (``بقیة‌الله``,
 #: ``آیة‌الله``, ``رحمة‌الله``): that word is read as Persian.
 _ARABIC_WORD_RE: Final = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
+#: A word written only in vocalised Arabic: ``إ`` or ``ٱ``, or two short vowels or
+#: shadda/sukun marks (``إِسْرَائِیلَ``, ``سَخِطَ``); two such words are never joined
+#: (see _vocalised_pair), while ``آیة الله`` (no marks) may be.
+_VOCALISED_RE: Final = re.compile("[إٱ]|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
@@ -1338,8 +1342,12 @@ class ZwnjRepairer:
             elif heads is not True and a not in heads:  # type: ignore[operator]
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
-            if sure >= need and not (
-                b in self._participles and not prev[6] and self._verb_before_aux(infos, i)
+            if (
+                sure >= need
+                and not (
+                    b in self._participles and not prev[6] and self._verb_before_aux(infos, i)
+                )
+                and not _vocalised_pair(parts, infos, i)
             ):
                 joins.add(i)
                 if prev[6] or b in SPACED_PLURALS:  # «می خواهند», «کتاب ها»
@@ -2338,6 +2346,24 @@ def _arabic_spans(parts: list[str]) -> set[int]:
             lo, hi = starts[a] - ARABIC_REACH, starts[b + 1] + ARABIC_REACH
             out.update(i for i in range(len(parts)) if lo <= starts[i] <= hi)
     return out
+
+
+def _vocalised_pair(parts: list[str], infos: list[ChunkInfo], i: int) -> bool:
+    """Whether chunk ``i`` or the one before it (``parts``, planned as ``infos``) is a word only
+    vocalised Arabic writes so (:data:`_VOCALISED_RE`: ``بَنِی إِسْرَائِیلَ``, ``سَخِطَ اللّهُ``
+    of a Quranic verse): such words are not joined, as they are not cut (``_decide_glued``).
+    A chunk whose fold changed nothing (most) has no such mark and needs no search.
+
+    >>> r = default_repairer()
+    >>> r.repair("کَفَرُواْ مِن بَنِی إِسْرَائِیلَ") == "کَفَرُواْ مِن بَنِی إِسْرَائِیلَ"
+    True
+    >>> r.repair("از بنی اسرائیل") == "از بنی\u200cاسرائیل"
+    True
+    """
+    before, info = infos[i - 1], infos[i]
+    return (before[1] != before[3] and _VOCALISED_RE.search(parts[i - 1]) is not None) or (
+        info[1] != info[2] and _VOCALISED_RE.search(parts[i]) is not None
+    )
 
 
 def _at_least(counts: dict[str, int], least: int) -> frozenset[str]:
