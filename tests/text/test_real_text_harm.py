@@ -187,3 +187,21 @@ VOCALISED_ARABIC = [
 @pytest.mark.parametrize(("text", "expected"), VOCALISED_ARABIC)
 def test_vocalised_arabic(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- German names in -heim: no ending cut off -----------------------------------------------
+
+HEIM_NAMES = [
+    # Hoffenheim, Mannheim: an unknown stem + «هایم» is a name in -heim, not «...‌هایم» (my ...s)
+    ("ترکیب منچسترسیتی مقابل هافنهایم امشب", "ترکیب منچسترسیتی مقابل هافنهایم امشب"),
+    ("دانشگاه مانهایم", "دانشگاه مانهایم"),
+    # must still change: a known noun + «هایم», and an unknown stem + «ها»
+    ("کتابهایم را آوردم", f"کتاب{Z}هایم را آوردم"),
+    ("اشکهایم", f"اشک{Z}هایم"),
+    ("زرافهها", f"زرافه{Z}ها"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEIM_NAMES)
+def test_heim_names(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -433,6 +433,9 @@ _ARABIC_WORD_RE: Final = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u06
 #: shadda/sukun marks (``إِسْرَائِیلَ``, ``سَخِطَ``); two such words are never joined
 #: (see _vocalised_pair), while ``آیة الله`` (no marks) may be.
 _VOCALISED_RE: Final = re.compile("[إٱ]|[\u064e-\u0652][^\u064e-\u0652]*[\u064e-\u0652]")
+#: The ending of German names in -heim (``هافنهایم``, ``مانهایم``), which an unknown stem
+#: keeps whole (ZwnjRepairer._unknown_stem)
+_HEIM: Final = "هایم"
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
@@ -1566,11 +1569,15 @@ class ZwnjRepairer:
 
         ``زرافهها`` → ``زرافه‌ها`` (``ها`` takes a ZWNJ in 94-99 % of the word types that
         have it), ``میفرسود`` → ``می‌فرسود`` (``می`` + a verb ending). Names that only look
-        affixed stay: ``میروسلاو`` has no verb ending, ``میشیگان`` neither.
+        affixed stay: ``میروسلاو`` has no verb ending, ``میشیگان`` neither, and a name in
+        ``هایم`` (-heim: ``هافنهایم``) has no ending cut off.
         """
         lex = self.lexicon
+        # «هافنهایم», «مانهایم»: German names in «-heim», not an unknown noun + «هایم» (my
+        # ...s; a known noun's «کتابهایم» is decided before): no ending is cut off them
+        heim = tok.endswith(_HEIM)
         # longest ending first: «سناریوهای» is «سناریو|های», not «سناریوه|ای»
-        for k in range(MIN_UNKNOWN_STEM, len(tok) - MIN_PIECE + 1):
+        for k in range(MIN_UNKNOWN_STEM, 0 if heim else len(tok) - MIN_PIECE + 1):
             stem, suffix = tok[:k], tok[k:]
             if (
                 (len(suffix) > MIN_PIECE or suffix == "ها")  # «تاتنهام» is not «تاتنه‌ام»
