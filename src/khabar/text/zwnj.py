@@ -404,6 +404,10 @@ NO_EZAFE_AFTER: Final = frozenset(
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
 BEFORE_NOUN: Final = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
+#: Prepositions that a word the lexicon writes joined and apart alike (a tie, as one entry of
+#: shekar's compound list is) does not take as a compound's tail (ZwnjRepairer._decide_join):
+#: «پرده در» stays. Not «بر», a productive tail too (``هزینه‌بر``, ``زمان‌بر``, ``تب‌بر``).
+_TIE_PREPOSITIONS: Final = BEFORE_NOUN - {"بر"}
 #: Arabic function words Persian prose does not use alone (reviewed): two of them close
 #: together mark an Arabic quotation (``وفی المحکی عن تذکرته انه اعتبر فیها``), where Persian
 #: affix cuts would tear its words (``فی‌ها``), so its words are left as they are.
@@ -1492,6 +1496,11 @@ class ZwnjRepairer:
                     return JOIN_ANY
                 if self._is_infinitive(b):
                     return JOIN_NO  # «رخ دادن»: a light verb's infinitive, see _is_infinitive
+                if b in _TIE_PREPOSITIONS:
+                    # «پشت پرده در», «ورزش سه در مورد»: a preposition, not a compound's tail,
+                    # unless the counts are clear (one of shekar's entries, «پرده‌در» 1 and
+                    # «پرده در» 1, is a tie)
+                    return JOIN_NO
                 return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
         if self._joins_by_morphology(a, b):
             return JOIN_ANY
