@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(line.split()) for line in lines)
         found, example, outs, bad = run(load_fix(a.src), lines, wrong)
         if a.before:
-            old, old_example, old_outs, old_bad = run(load_fix(a.before), lines, wrong)
+            old, _, old_outs, old_bad = run(load_fix(a.before), lines, wrong)
             print("\n".join(summary(f"{name} BEFORE ({a.before})", words, old, old_bad, wrong)))
         print("\n".join(summary(f"{name} ({a.src})", words, found, bad, wrong)))
         if a.before:

@@ -610,15 +610,15 @@ class ZwnjRepairer:
         for tail in self._rare_tails:
             self._joinable_right[tail] = True
         self._triples = joinable_triples(lex, zwnj_forms)
-        # past participles of the lexicon's verbs, with and without «ن» (``شده``, ``نشده``,
-        # ``خورده``): see _verb_before_aux
-        participles = [stem + "ه" for stem in lex.verb_stems if stem[-1] in _PAST_STEM_LAST]
-        self._participles = frozenset(participles + ["ن" + p for p in participles])
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)
                 if heads is not True:
                     self._joinable_right[last] = frozenset(heads or ()) | {middle}
+        # past participles of the lexicon's verbs, with and without «ن» (``شده``, ``نشده``,
+        # ``خورده``): see _verb_before_aux
+        participles = [stem + "ه" for stem in lex.verb_stems if stem[-1] in _PAST_STEM_LAST]
+        self._participles = frozenset(participles + ["ن" + p for p in participles])
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
@@ -1351,9 +1351,7 @@ class ZwnjRepairer:
             sure = self._joins(a, b)
             if (
                 sure >= need
-                and not (
-                    b in self._participles and not prev[6] and self._verb_before_aux(infos, i)
-                )
+                and not (b in self._participles and not prev[6] and self._verb_before_aux(infos, i))
                 and not _vocalised_pair(parts, infos, i)
             ):
                 joins.add(i)
