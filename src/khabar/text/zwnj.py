@@ -388,6 +388,8 @@ NO_EZAFE_AFTER: Final = frozenset(
     (
         "و", "یا", "اما", "ولی", "که", "را", "در", "به", "از", "با", "برای", "تا", "بر",
         "است", "هست", "هستند", "بود", "بودند", "باشد", "نیست", "نیز",
+        "هستم", "هستی", "هستیم", "هستید", "نیستم", "نیستی", "نیستیم", "نیستید", "نیستند",
+        "بودم", "بودی", "بودیم", "بودید", "باشم", "باشی", "باشیم", "باشید", "باشند",
     )
 )  # fmt: skip
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
@@ -421,6 +423,10 @@ _ARABIC_WORD_RE: Final = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u06
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
+#: The endings of a plural of people in «ان» (:meth:`ZwnjRepairer._plural_in_an`) and what
+#: they replace in the singular: ``بازیکنان`` (``بازیکن``), ``دانشجویان`` (``دانشجو``),
+#: ``نمایندگان`` (``نماینده``).
+_AN_PLURALS: Final = (("یان", ""), ("گان", "ه"), ("ان", ""))
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
@@ -1043,8 +1049,23 @@ class ZwnjRepairer:
             opened = plural
         elif not seams and heh_ye_n > plural_n:  # no reading shown: the counts decide
             opened = heh_ye
+        elif not plural_n and self._plural_in_an(fold(tok[: n - len(_PLURAL_EZAFE)])):
+            opened = heh_ye  # «دوستانهای» is «دوستانه‌ای»: a plural is not made plural again
         closed = heh_ye if (heh_ye_n + 1) * CLOSED_HEH_YE_ODDS > plural_n else plural
         return opened, closed
+
+    def _plural_in_an(self, word: str) -> bool:
+        """Whether ``word`` (a key) is a plural in «ان» of a word the lexicon knows
+        (``MIN_STEM_COUNT`` times, ``MIN_COMPOUND_PIECE`` letters or more; see
+        :data:`_AN_PLURALS`): ``بازیکنان``, ``دانشجویان``, ``نمایندگان``. ``زمان`` (``زم``)
+        is not one."""
+        counts = self.lexicon.word_count
+        for ending, singular_end in _AN_PLURALS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)] + singular_end
+                if len(stem) >= MIN_COMPOUND_PIECE and counts.get(stem, 0) >= MIN_STEM_COUNT:
+                    return True
+        return False
 
     def _plural_and_heh_ye(
         self, tok: str, seams: tuple[int, ...]
@@ -1228,7 +1249,7 @@ class ZwnjRepairer:
             bool(prev)
             and prev not in BEFORE_NOUN
             and prev not in NO_ADJECTIVE_AFTER
-            and self._takes_ezafe(prev)
+            and (self._takes_ezafe(prev) or self._plural_in_an(prev))
         )
 
     def _adjective_after(self, prev: str, key: str) -> bool:

@@ -1,0 +1,93 @@
+"""ZWNJ engine, glued «های» words read in context (issue #3, session 9): the plural «X‌های»
+against «Xه‌ای» after a plural in «ان», before a copula of any person, and for a stem that is
+itself a plural in «ان». Every row was written and checked by hand, with rows that must not
+change.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+AFTER_AN_PLURAL = [
+    # a plural in «ان» is a noun that an adjective may follow, as «باشگاه» is: professional
+    # players, coaches, students, representatives
+    ("بیشتر بازیکنان حرفهای آن را", f"بیشتر بازیکنان حرفه{Z}ای آن را"),
+    ("مربیان حرفهای کشور", f"مربیان حرفه{Z}ای کشور"),
+    ("دانشجویان حرفهای دانشگاه", f"دانشجویان حرفه{Z}ای دانشگاه"),
+    ("نمایندگان حرفهای مجلس", f"نمایندگان حرفه{Z}ای مجلس"),
+    # must not change: a preposition, a determiner or a pronoun before «حرفهای» keeps the
+    # plural (words of), and «آنان» is a pronoun, no plural of a known word «آن»...
+    ("به حرفهای بازیکنان گوش داد", f"به حرف{Z}های بازیکنان گوش داد"),
+    ("این حرفهای تازه", f"این حرف{Z}های تازه"),
+    ("آنان حرفهای زیادی زدند", f"آنان حرف{Z}های زیادی زدند"),
+    # ... and «ان» words that are no plural of a known word keep their own plural
+    ("خیابانهای تهران", f"خیابان{Z}های تهران"),
+    ("زمانهای مختلف", f"زمان{Z}های مختلف"),
+    ("استانهای کشور", f"استان{Z}های کشور"),
+    ("جوانهای محل", f"جوان{Z}های محل"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_AN_PLURAL)
+def test_adjective_after_an_plural(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+BEFORE_COPULA = [
+    # the plural's ezafe cannot end before a copula of any person: «ه» + «ای» (we are
+    # professional); «است», «بود»... were in the list already
+    ("ما حرفهای هستیم", f"ما حرفه{Z}ای هستیم"),
+    ("شما حرفهای نیستید", f"شما حرفه{Z}ای نیستید"),
+    ("باید حرفهای باشیم", f"باید حرفه{Z}ای باشیم"),
+    ("آنها حرفهای بودند", f"آنها حرفه{Z}ای بودند"),
+    # must not change: an open context keeps the plural after a determiner or a pronoun
+    ("حرفهای شما را شنیدیم", f"حرف{Z}های شما را شنیدیم"),
+    ("حرفهای او را شنیدم", f"حرف{Z}های او را شنیدم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE_COPULA)
+def test_heh_ye_before_copula(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+PLURAL_OF_PLURAL = [
+    # «دوستان» + «های» would pluralise a plural: the word is «دوستانه» + «ای» (a friendly
+    # match), in an open context too
+    ("دیدار دوستانهای داشتند", f"دیدار دوستانه{Z}ای داشتند"),
+    ("بازی دوستانهای خاصی ندیدیم", f"بازی دوستانه{Z}ای خاصی ندیدیم"),
+    # must not change: stems in «ان» that the lexicon saw plural (streets, times, provinces)
+    ("خیابانهای شهر", f"خیابان{Z}های شهر"),
+    ("زمانهای مختلف", f"زمان{Z}های مختلف"),
+    ("انسانهای بزرگ", f"انسان{Z}های بزرگ"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_OF_PLURAL)
+def test_plural_of_plural_is_heh_ye(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("بازیکنان", True),
+        ("دانشجویان", True),
+        ("نمایندگان", True),
+        ("دوستان", True),
+        ("آنان", False),  # «آن» is too short to be the stem
+        ("زمان", False),
+        ("ایران", False),
+        ("کتاب", False),
+    ],
+)
+def test_plural_in_an(rep: ZwnjRepairer, word: str, expected: bool) -> None:
+    assert rep._plural_in_an(word) is expected
