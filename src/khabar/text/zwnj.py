@@ -423,9 +423,9 @@ _ARABIC_WORD_RE: Final = re.compile("[إٱ]|ة(?!ال)|^أ|[\u064e-\u0652][^\u06
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
-#: The endings of a plural of people in «ان» (:meth:`ZwnjRepairer._plural_in_an`) and what
-#: they replace in the singular: ``بازیکنان`` (``بازیکن``), ``دانشجویان`` (``دانشجو``),
-#: ``نمایندگان`` (``نماینده``).
+#: The endings of a plural in «ان» (:meth:`ZwnjRepairer._plural_in_an`) and what they replace
+#: in the singular: ``دوستان`` (``دوست``), ``دانشجویان`` (``دانشجو``), ``نمایندگان``
+#: (``نماینده``).
 _AN_PLURALS: Final = (("یان", ""), ("گان", "ه"), ("ان", ""))
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END: Final = frozenset("،.؛:!؟")
@@ -1057,8 +1057,14 @@ class ZwnjRepairer:
     def _plural_in_an(self, word: str) -> bool:
         """Whether ``word`` (a key) is a plural in «ان» of a word the lexicon knows
         (``MIN_STEM_COUNT`` times, ``MIN_COMPOUND_PIECE`` letters or more; see
-        :data:`_AN_PLURALS`): ``بازیکنان``, ``دانشجویان``, ``نمایندگان``. ``زمان`` (``زم``)
-        is not one."""
+        :data:`_AN_PLURALS`): ``دوستان``, ``دانشجویان``, ``نمایندگان``. ``زمان`` (``زم``)
+        is not one. A glued ``های`` word on such a stem is no plural of a plural
+        (:meth:`_ye_readings`: ``دوستانهای`` is ``دوستانه‌ای``).
+
+        Such a plural is no sign of an adjective after it, as a noun that takes the ezafe is
+        (:meth:`_noun_before`): it is often a subject before its object (``کارشناسان
+        حرفهای زیادی زدند``: the experts said many words), and ``دیگران``, ``همگان`` read
+        as plurals too."""
         counts = self.lexicon.word_count
         for ending, singular_end in _AN_PLURALS:
             if word.endswith(ending):
@@ -1249,7 +1255,7 @@ class ZwnjRepairer:
             bool(prev)
             and prev not in BEFORE_NOUN
             and prev not in NO_ADJECTIVE_AFTER
-            and (self._takes_ezafe(prev) or self._plural_in_an(prev))
+            and self._takes_ezafe(prev)
         )
 
     def _adjective_after(self, prev: str, key: str) -> bool:
