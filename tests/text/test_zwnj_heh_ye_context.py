@@ -113,3 +113,28 @@ EXCEPTIONS = [
 @pytest.mark.parametrize(("text", "expected"), EXCEPTIONS)
 def test_reviewed_exceptions(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+CUT_INTO_NONSENSE = [
+    # reviewed exception words the segmenter cut into two known words that make no sense
+    # together: Arabic words, «نا» + an adjective, place names
+    ("اقشار مستضعف", "اقشار مستضعف"),
+    ("تمثیلی و استعاری", "تمثیلی و استعاری"),
+    ("از بدیهیات است", "از بدیهیات است"),
+    ("سیاست نامتوازن و نامتناسب", "سیاست نامتوازن و نامتناسب"),
+    ("وضعیت نابسامان", "وضعیت نابسامان"),
+    ("سرمای نابهنگام", "سرمای نابهنگام"),
+    ("در دیواندره و هشترود", "در دیواندره و هشترود"),
+    ("سرهنگ کهریزی افزود", "سرهنگ کهریزی افزود"),
+    ("میوه و خشکبار", "میوه و خشکبار"),
+    # must not change: the pieces written apart stay words of their own
+    ("او مست و ضعف داشت", "او مست و ضعف داشت"),
+    ("هشت رود بزرگ", "هشت رود بزرگ"),
+    ("دیوان دره", "دیوان دره"),
+    (f"ارزن و شاه{Z}دانه", f"ارزن و شاه{Z}دانه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUT_INTO_NONSENSE)
+def test_no_nonsense_cuts(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
