@@ -138,3 +138,26 @@ CUT_INTO_NONSENSE = [
 @pytest.mark.parametrize(("text", "expected"), CUT_INTO_NONSENSE)
 def test_no_nonsense_cuts(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+HEH_OF_UNSEEN_STEM = [
+    # a glued «Xهای» whose plural stem X was never seen while «Xه» was: «ه» + «ای»
+    # (double standards, a costly policy, navy blue, a summons, a Uruguayan striker)
+    ("از استانداردهای دوگانهای استفاده میکند", f"از استانداردهای دوگانه{Z}ای استفاده می{Z}کند"),
+    ("سیاست پرهزینهای", f"سیاست پرهزینه{Z}ای"),
+    ("کت سورمهای", f"کت سورمه{Z}ای"),
+    ("در پی احضاریهای", f"در پی احضاریه{Z}ای"),
+    ("مهاجم اروگوئهای", f"مهاجم اروگوئه{Z}ای"),
+    # must not change: unknown plurals whose «Xه» is no word keep the plural, and a seen stem
+    # is never traded for the «ه» word
+    ("سرویسهای مختلف", f"سرویس{Z}های مختلف"),
+    ("ویتامینهای گروه ب", f"ویتامین{Z}های گروه ب"),
+    ("اپلیکیشنهای ایمیل", f"اپلیکیشن{Z}های ایمیل"),
+    ("سناریوهای مختلف", "سناریوهای مختلف"),
+    ("کتابهای خوب", f"کتاب{Z}های خوب"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEH_OF_UNSEEN_STEM)
+def test_heh_of_unseen_stem(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

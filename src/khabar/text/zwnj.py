@@ -1565,6 +1565,8 @@ class ZwnjRepairer:
                 and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE
                 and self._may_take(stem, suffix)
             ):
+                if suffix == _PLURAL_EZAFE and self._heh_of_unseen_stem(stem):
+                    return stem + "ه" + ZWNJ + _HEH_YE  # «دوگانهای»: دوگانه‌ای, no دوگان‌های
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
             if not tok.startswith(prefix):
@@ -1588,6 +1590,22 @@ class ZwnjRepairer:
             ):
                 return prefix + ZWNJ + rest
         return None
+
+    def _heh_of_unseen_stem(self, stem: str) -> bool:
+        """Whether a glued ``stem`` + ``های`` is rather ``stem`` + ``ه`` + ``ای``: ``stem`` was
+        never seen (as a word, or beside a ZWNJ), while ``stem`` + ``ه`` was seen as a word
+        and takes ``ای`` after a ZWNJ (the learned share): ``دوگانهای`` → ``دوگانه‌ای``,
+        ``پرهزینهای`` → ``پرهزینه‌ای``, ``سورمهای`` → ``سورمه‌ای``. A seen word is never
+        traded for an unseen one: ``سناریوهای`` (no ``سناریوه``) stays a plural."""
+        lex = self.lexicon
+        heh = stem + "ه"
+        return (
+            stem not in lex.word_count
+            and stem not in lex.left_count
+            and stem not in lex.after_word_count
+            and lex.word_count.get(heh, 0) > 0
+            and lex.suffix_share(_HEH_YE, heh) >= MIN_SUFFIX_SHARE
+        )
 
     def _opens_with_word(self, tok: str, prefix: str) -> bool:
         """Whether ``tok``'s first letters after ``prefix`` make a known word with it that is no
