@@ -392,6 +392,11 @@ NO_EZAFE_AFTER: Final = frozenset(
         "بودم", "بودی", "بودیم", "بودید", "باشم", "باشی", "باشیم", "باشید", "باشند",
     )
 )  # fmt: skip
+#: Determiners that take a singular noun (reviewed): a glued ``های`` word right after one is
+#: no plural, so it is ``ه`` + ``ای`` (``هیچ خاطرهای`` → ``خاطره‌ای``, no memory at all;
+#: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
+#: (``چه حرفهای قشنگی``), nor the numbers (``سه نامهای که``).
+SINGULAR_AFTER: Final = frozenset(("هیچ", "هر", "یک", "چنین", "چنان"))
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
 BEFORE_NOUN: Final = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
@@ -1221,6 +1226,7 @@ class ZwnjRepairer:
                 after is None
                 or after[2] in NO_EZAFE_AFTER
                 or after[1][:1] in _PHRASE_END
+                or (i and i not in joins and infos[i - 1][3] in SINGULAR_AFTER)
                 or (i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]))
                 or (
                     i >= 2
