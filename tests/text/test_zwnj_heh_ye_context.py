@@ -183,3 +183,21 @@ AFTER_SINGULAR_DETERMINER = [
 @pytest.mark.parametrize(("text", "expected"), AFTER_SINGULAR_DETERMINER)
 def test_after_singular_determiner(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+NO_COMPARATIVE_OF_PLURAL = [
+    # a plural takes no comparative: «حرفهایتر» is «حرفه‌ای‌تر» (more professional)
+    ("باید حرفهایتر بازی کنیم", f"باید حرفه{Z}ای{Z}تر بازی کنیم"),
+    ("حرفهایترین بازیکن", f"حرفه{Z}ای{Z}ترین بازیکن"),
+    # reviewed exception: «نامهربانی» is نا + مهربانی (unkindness), its plural too
+    ("از نامهربانیها نهراسید", f"از نامهربانی{Z}ها نهراسید"),
+    # must not change: comparatives and plurals that are no such pair
+    ("بزرگتر", f"بزرگ{Z}تر"),
+    ("کتابهایتان", f"کتاب{Z}هایتان"),
+    ("حرفهای او", f"حرف{Z}های او"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_COMPARATIVE_OF_PLURAL)
+def test_no_comparative_of_plural(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

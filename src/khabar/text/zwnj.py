@@ -437,6 +437,7 @@ _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
+_ZWNJ_PLURAL_EZAFE: Final = ZWNJ + _PLURAL_EZAFE
 #: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
 #: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
 #: ``Xه‌ای`` (795 open, 857 closed), counted by bench/zwnj/ye_context.py.
@@ -2056,7 +2057,9 @@ class ZwnjRepairer:
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
         glued before a plural ending if the lexicon writes it glued too, since a verb takes
-        no plural: ``میدانیها`` is ``میدانی‌ها`` (field ones), not ``می‌دانی‌ها``.
+        no plural: ``میدانیها`` is ``میدانی‌ها`` (field ones), not ``می‌دانی‌ها``; and
+        ``ه`` + ``ای`` before a comparative when the lexicon has that spelling too, since a
+        plural takes no comparative: ``حرفهایتر`` is ``حرفه‌ای‌تر``, not ``حرف‌های‌تر``.
         """
         form = self.lexicon.best_form(head) or head
         if (
@@ -2066,6 +2069,11 @@ class ZwnjRepairer:
             and self.lexicon.glued_count(head) >= WHOLE_WORD_COUNT
         ):
             return head
+        if after in COMPARATIVE_ENDINGS and form.endswith(_ZWNJ_PLURAL_EZAFE):
+            # a plural has no comparative: «حرفهای|تر» is «حرفه‌ای‌تر», not «حرف‌های‌تر»
+            heh_form = head[: -len(_HEH_YE)] + ZWNJ + _HEH_YE
+            if self.lexicon.forms.get(head, {}).get(heh_form):
+                return heh_form
         return form
 
     def _noun_and_ye(self, key: str, best: str) -> bool:
