@@ -440,11 +440,11 @@ _HEH_YE: Final = "ای"
 _ZWNJ_PLURAL_EZAFE: Final = ZWNJ + _PLURAL_EZAFE
 #: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
 #: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
-#: ``Xه‌ای`` (795 open, 857 closed), counted by bench/zwnj/ye_context.py.
+#: ``Xه‌ای`` (787 open, 865 closed), counted by bench/zwnj/ye_context.py.
 _PLURAL_OPEN: Final = 4732
 _PLURAL_CLOSED: Final = 26
-_HEH_YE_OPEN: Final = 795
-_HEH_YE_CLOSED: Final = 857
+_HEH_YE_OPEN: Final = 787
+_HEH_YE_CLOSED: Final = 865
 #: An open context favours the plural only about 2 to 1 on average, and less after the
 #: adjectives in ``ای`` that a noun follows (``زنجیره‌ای``), so there the plural wins against
 #: the word's own reading only when the lexicon saw the stem with a plural ending at least as
@@ -469,9 +469,9 @@ NO_ADJECTIVE_AFTER: Final = frozenset(
 #: Of the words in an open context in the TRAIN text (``_PLURAL_OPEN``, ``_HEH_YE_OPEN``), how
 #: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
 #: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
-#: 340 of 4,732 plurals, 147 of 795 ``Xه‌ای``.
+#: 340 of 4,732 plurals, 146 of 787 ``Xه‌ای``.
 _PLURAL_AFTER_NOUN: Final = 340
-_HEH_YE_AFTER_NOUN: Final = 147
+_HEH_YE_AFTER_NOUN: Final = 146
 #: So a noun before an open context favours ``ه`` + ``ای`` about 2.6 to 1: there the plural
 #: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
 #: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
