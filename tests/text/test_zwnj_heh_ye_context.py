@@ -96,7 +96,6 @@ EXCEPTIONS = [
     # reviewed exception words (data/lexicon/zwnj_exceptions.txt): names and words that only
     # look like two known pieces
     ("عشایر استان الانبار عراق", "عشایر استان الانبار عراق"),  # not الان + بار
-    ("سرهنگ جهانبخش گفت", "سرهنگ جهانبخش گفت"),  # a surname, not جهان + بخش
     ("تهران منها 80 درصد", "تهران منها 80 درصد"),  # minus, not the plural of «من»
     ("به افزایش تولید بینجامد .", "به افزایش تولید بینجامد ."),  # not بین + جامد
     ("به جنگ نینجامد", "به جنگ نینجامد"),
