@@ -7,10 +7,11 @@ Reads the PerDT and Seraji TRAIN text (``../shared/data/ud_*/train.txt``, where 
 are written with their ZWNJ) and counts, for each reading, the words followed by a closed
 context (a word of ``NO_EZAFE_AFTER``, ``، . ؛ : ! ؟`` or the line's end) and by an open one
 (any other word). The four counts are the constants ``_PLURAL_OPEN`` ... ``_HEH_YE_CLOSED`` of
-``khabar.text.zwnj`` (2026-11-29: plural 4,732 open / 26 closed, «ه‌ای» 795 / 857). Of the open
+``khabar.text.zwnj`` (2026-11-29, with the copula's persons in ``NO_EZAFE_AFTER``: plural
+4,732 open / 26 closed, «ه‌ای» 787 / 865). Of the open
 ones, it also counts those right after a noun that takes the ezafe (the engine's own test,
 ``ZwnjRepairer._noun_before``): ``_PLURAL_AFTER_NOUN`` and ``_HEH_YE_AFTER_NOUN`` (2026-11-29:
-plural 340 / «ه‌ای» 147 after such a noun).
+plural 340 / «ه‌ای» 146 after such a noun).
 """
 
 from __future__ import annotations

@@ -399,8 +399,15 @@ NO_EZAFE_AFTER: Final = frozenset(
     (
         "و", "یا", "اما", "ولی", "که", "را", "در", "به", "از", "با", "برای", "تا", "بر",
         "است", "هست", "هستند", "بود", "بودند", "باشد", "نیست", "نیز",
+        "هستم", "هستی", "هستیم", "هستید", "نیستم", "نیستی", "نیستیم", "نیستید", "نیستند",
+        "بودم", "بودی", "بودیم", "بودید", "باشم", "باشی", "باشیم", "باشید", "باشند",
     )
 )  # fmt: skip
+#: Determiners that take a singular noun (reviewed): a glued ``های`` word right after one is
+#: no plural, so it is ``ه`` + ``ای`` (``هیچ خاطرهای`` → ``خاطره‌ای``, no memory at all;
+#: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
+#: (``چه حرفهای قشنگی``), nor the numbers (``سه نامهای که``).
+SINGULAR_AFTER: Final = frozenset(("هیچ", "هر", "یک", "چنین", "چنان"))
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
 BEFORE_NOUN: Final = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
@@ -443,18 +450,23 @@ _HEIM: Final = "هایم"
 #: Endings of a plural noun (ZwnjRepairer._takes_ezafe): ``تحقیقات``, ``مشاهدات`` (of
 #: ``مشاهده``), ``واقعیتهای``.
 _PLURAL_FORM_ENDINGS: Final = ("ها", "های", "ات")
+#: The endings of a plural in «ان» (:meth:`ZwnjRepairer._plural_in_an`) and what they replace
+#: in the singular: ``دوستان`` (``دوست``), ``دانشجویان`` (``دانشجو``), ``نمایندگان``
+#: (``نماینده``).
+_AN_PLURALS: Final = (("یان", ""), ("گان", "ه"), ("ان", ""))
 #: Punctuation after which no ezafe can follow (see NO_EZAFE_AFTER).
 _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
+_ZWNJ_PLURAL_EZAFE: Final = ZWNJ + _PLURAL_EZAFE
 #: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
 #: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
-#: ``Xه‌ای`` (795 open, 857 closed), counted by bench/zwnj/ye_context.py.
+#: ``Xه‌ای`` (787 open, 865 closed), counted by bench/zwnj/ye_context.py.
 _PLURAL_OPEN: Final = 4732
 _PLURAL_CLOSED: Final = 26
-_HEH_YE_OPEN: Final = 795
-_HEH_YE_CLOSED: Final = 857
+_HEH_YE_OPEN: Final = 787
+_HEH_YE_CLOSED: Final = 865
 #: An open context favours the plural only about 2 to 1 on average, and less after the
 #: adjectives in ``ای`` that a noun follows (``زنجیره‌ای``), so there the plural wins against
 #: the word's own reading only when the lexicon saw the stem with a plural ending at least as
@@ -479,9 +491,9 @@ NO_ADJECTIVE_AFTER: Final = frozenset(
 #: Of the words in an open context in the TRAIN text (``_PLURAL_OPEN``, ``_HEH_YE_OPEN``), how
 #: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
 #: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
-#: 340 of 4,732 plurals, 147 of 795 ``Xه‌ای``.
+#: 340 of 4,732 plurals, 146 of 787 ``Xه‌ای``.
 _PLURAL_AFTER_NOUN: Final = 340
-_HEH_YE_AFTER_NOUN: Final = 147
+_HEH_YE_AFTER_NOUN: Final = 146
 #: So a noun before an open context favours ``ه`` + ``ای`` about 2.6 to 1: there the plural
 #: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
 #: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
@@ -1069,8 +1081,29 @@ class ZwnjRepairer:
             opened = plural
         elif not seams and heh_ye_n > plural_n:  # no reading shown: the counts decide
             opened = heh_ye
+        elif not plural_n and self._plural_in_an(fold(tok[: n - len(_PLURAL_EZAFE)])):
+            opened = heh_ye  # «دوستانهای» is «دوستانه‌ای»: a plural is not made plural again
         closed = heh_ye if (heh_ye_n + 1) * CLOSED_HEH_YE_ODDS > plural_n else plural
         return opened, closed
+
+    def _plural_in_an(self, word: str) -> bool:
+        """Whether ``word`` (a key) is a plural in «ان» of a word the lexicon knows
+        (``MIN_STEM_COUNT`` times, ``MIN_COMPOUND_PIECE`` letters or more; see
+        :data:`_AN_PLURALS`): ``دوستان``, ``دانشجویان``, ``نمایندگان``. ``زمان`` (``زم``)
+        is not one. A glued ``های`` word on such a stem is no plural of a plural
+        (:meth:`_ye_readings`: ``دوستانهای`` is ``دوستانه‌ای``).
+
+        Such a plural is no sign of an adjective after it, as a noun that takes the ezafe is
+        (:meth:`_noun_before`): it is often a subject before its object (``کارشناسان
+        حرفهای زیادی زدند``: the experts said many words), and ``دیگران``, ``همگان`` read
+        as plurals too."""
+        counts = self.lexicon.word_count
+        for ending, singular_end in _AN_PLURALS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)] + singular_end
+                if len(stem) >= MIN_COMPOUND_PIECE and counts.get(stem, 0) >= MIN_STEM_COUNT:
+                    return True
+        return False
 
     def _plural_and_heh_ye(
         self, tok: str, seams: tuple[int, ...]
@@ -1220,6 +1253,7 @@ class ZwnjRepairer:
                 after is None
                 or after[2] in NO_EZAFE_AFTER
                 or after[1][:1] in _PHRASE_END
+                or (i and i not in joins and infos[i - 1][3] in SINGULAR_AFTER)
                 or (i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]))
                 or (
                     i >= 2
@@ -1592,6 +1626,8 @@ class ZwnjRepairer:
                 and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE
                 and self._may_take(stem, suffix)
             ):
+                if suffix == _PLURAL_EZAFE and self._heh_of_unseen_stem(stem):
+                    return stem + "ه" + ZWNJ + _HEH_YE  # «دوگانهای»: دوگانه‌ای, no دوگان‌های
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
             if not tok.startswith(prefix):
@@ -1615,6 +1651,22 @@ class ZwnjRepairer:
             ):
                 return prefix + ZWNJ + rest
         return None
+
+    def _heh_of_unseen_stem(self, stem: str) -> bool:
+        """Whether a glued ``stem`` + ``های`` is rather ``stem`` + ``ه`` + ``ای``: ``stem`` was
+        never seen (as a word, or beside a ZWNJ), while ``stem`` + ``ه`` was seen as a word
+        and takes ``ای`` after a ZWNJ (the learned share): ``دوگانهای`` → ``دوگانه‌ای``,
+        ``پرهزینهای`` → ``پرهزینه‌ای``, ``سورمهای`` → ``سورمه‌ای``. A seen word is never
+        traded for an unseen one: ``سناریوهای`` (no ``سناریوه``) stays a plural."""
+        lex = self.lexicon
+        heh = stem + "ه"
+        return (
+            stem not in lex.word_count
+            and stem not in lex.left_count
+            and stem not in lex.after_word_count
+            and lex.word_count.get(heh, 0) > 0
+            and lex.suffix_share(_HEH_YE, heh) >= MIN_SUFFIX_SHARE
+        )
 
     def _opens_with_word(self, tok: str, prefix: str) -> bool:
         """Whether ``tok``'s first letters after ``prefix`` make a known word with it that is no
@@ -2059,7 +2111,9 @@ class ZwnjRepairer:
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
         glued before a plural ending if the lexicon writes it glued too, since a verb takes
-        no plural: ``میدانیها`` is ``میدانی‌ها`` (field ones), not ``می‌دانی‌ها``.
+        no plural: ``میدانیها`` is ``میدانی‌ها`` (field ones), not ``می‌دانی‌ها``; and
+        ``ه`` + ``ای`` before a comparative when the lexicon has that spelling too, since a
+        plural takes no comparative: ``حرفهایتر`` is ``حرفه‌ای‌تر``, not ``حرف‌های‌تر``.
         """
         form = self.lexicon.best_form(head) or head
         if (
@@ -2069,6 +2123,11 @@ class ZwnjRepairer:
             and self.lexicon.glued_count(head) >= WHOLE_WORD_COUNT
         ):
             return head
+        if after in COMPARATIVE_ENDINGS and form.endswith(_ZWNJ_PLURAL_EZAFE):
+            # a plural has no comparative: «حرفهای|تر» is «حرفه‌ای‌تر», not «حرف‌های‌تر»
+            heh_form = head[: -len(_HEH_YE)] + ZWNJ + _HEH_YE
+            if self.lexicon.forms.get(head, {}).get(heh_form):
+                return heh_form
         return form
 
     def _noun_and_ye(self, key: str, best: str) -> bool:
