@@ -1,0 +1,361 @@
+/*
+ * khabar._c.docscan: one pass over a document for the corpus steps (langid, quality, dedup).
+ *
+ * Each function is the C twin of a pure-Python function that stays in khabar.corpus and gives
+ * the same results for every str; the tables (which character folds to what, which class a
+ * character is in, the MinHash permutations) are built in Python from reviewed data and handed
+ * in as buffers, so this file holds no data of its own:
+ *
+ *   fold_lines(text, table)          khabar.corpus.keys._fold_lines_py
+ *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
+ *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
+ *
+ * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* keys._bmp_table's flag bits */
+#define FOLD_GONE (1u << 18)
+#define FOLD_ASTRAL (1u << 19)
+#define FOLD_CODE 0xFFFFu
+#define BMP 0x10000
+
+/* A contiguous buffer of exactly `count` items of `itemsize` bytes, aligned for them. */
+static int
+get_table(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count,
+          const char *what)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) {
+        return -1;
+    }
+    if (view->len != itemsize * count || ((uintptr_t)view->buf) % (uintptr_t)itemsize != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "docscan: %s must be an aligned buffer of %zd items of %zd bytes "
+                     "(%zd bytes), got %zd bytes; build it with khabar.corpus's table functions",
+                     what, count, itemsize, itemsize * count, view->len);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * fold_lines(text, table) -> (str | None, int)
+ *
+ * Maps every code point of `text` through `table` (65,536 uint32: keys._bmp_table; a code point
+ * beyond the BMP reads entry 0xFFFF, as numpy's take(mode="clip")), ORs every value into the
+ * flags, drops the values at or above FOLD_GONE, keeps the low 16 bits, and leaves single spaces
+ * inside each line (none at a line's start or end). Returns (folded, flags), or (None, flags)
+ * when the flags hold FOLD_ASTRAL (the caller then takes the str.translate path).
+ */
+static PyObject *
+fold_lines(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table_obj;
+    if (!PyArg_ParseTuple(args, "UO:fold_lines", &text, &table_obj)) {
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(table_obj, &view, 4, BMP, "table") < 0) {
+        return NULL;
+    }
+    const uint32_t *table = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS2 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS2));
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    uint32_t flags = 0;
+    Py_ssize_t m = 0;
+    int pending = 0;     /* a space waits for the next character of its line */
+    int line_empty = 1;  /* nothing written since the line began */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
+        flags |= v;
+        if (v >= FOLD_GONE) {
+            continue;
+        }
+        Py_UCS2 c = (Py_UCS2)(v & FOLD_CODE);
+        if (c == 0x20) {
+            if (!line_empty) {
+                pending = 1;
+            }
+        }
+        else if (c == 0x0A) {
+            pending = 0;
+            out[m++] = 0x0A;
+            line_empty = 1;
+        }
+        else {
+            if (pending) {
+                out[m++] = 0x20;
+                pending = 0;
+            }
+            out[m++] = c;
+            line_empty = 0;
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *folded;
+    if (flags & FOLD_ASTRAL) {
+        folded = Py_NewRef(Py_None);
+    }
+    else {
+        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
+    }
+    PyMem_Free(out);
+    if (folded == NULL) {
+        return NULL;
+    }
+    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
+    if (flags_obj == NULL) {
+        Py_DECREF(folded);
+        return NULL;
+    }
+    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
+    Py_DECREF(folded);
+    Py_DECREF(flags_obj);
+    return result;
+}
+
+/*
+ * count_classes(text, masks, n) -> tuple[int, ...] | None
+ *
+ * `masks` is 65,536 uint32: bit j of masks[cp] says the BMP character cp is in class j
+ * (j < n <= 32). Returns the count of each class over the characters of `text`, or None when
+ * `text` holds a character beyond the BMP (the caller then takes its general path).
+ */
+static PyObject *
+count_classes(PyObject *self, PyObject *args)
+{
+    PyObject *text, *masks_obj;
+    int n_classes;
+    if (!PyArg_ParseTuple(args, "UOi:count_classes", &text, &masks_obj, &n_classes)) {
+        return NULL;
+    }
+    if (n_classes < 0 || n_classes > 32) {
+        PyErr_Format(PyExc_ValueError, "docscan.count_classes: n must be 0-32, got %d", n_classes);
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(masks_obj, &view, 4, BMP, "masks") < 0) {
+        return NULL;
+    }
+    const uint32_t *masks = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t counts[32] = {0};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        if (cp > 0xFFFF) {
+            PyBuffer_Release(&view);
+            Py_RETURN_NONE;
+        }
+        uint32_t bits = masks[cp];
+        while (bits) {
+            int j = __builtin_ctz(bits);
+            counts[j]++;
+            bits &= bits - 1;
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *result = PyTuple_New(n_classes);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (int j = 0; j < n_classes; j++) {
+        PyObject *count = PyLong_FromSsize_t(counts[j]);
+        if (count == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, j, count);
+    }
+    return result;
+}
+
+/* the shingle polynomial's base (FNV-64 prime); arithmetic wraps modulo 2**64 */
+#define SHINGLE_PRIME 1099511628211ULL
+
+static inline uint64_t
+fmix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static inline uint32_t
+fmix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+/* mins[j] = min(mins[j], a[j] * x + b[j]) (uint32, wrapping): the inner loop of minhash,
+ * written so that the compiler can vectorise it */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("O3")))
+#endif
+static void
+minhash_update(uint32_t *restrict mins, const uint32_t *restrict a, const uint32_t *restrict b,
+               Py_ssize_t num_perm, uint32_t x)
+{
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        uint32_t v = a[j] * x + b[j];
+        mins[j] = v < mins[j] ? v : mins[j];
+    }
+}
+
+/*
+ * minhash(stream, k, a, b) -> bytes
+ *
+ * dedup._minhash_py: the 32-bit hash of every k-character shingle of `stream` (the polynomial
+ * c[i] p**(w-1) + ... + c[i+w-1] modulo 2**64, w = min(k, len), then fmix64 and its high 32
+ * bits; a stream shorter than k is one shingle), and for each permutation (a[j], b[j]) the
+ * minimum of a[j] * fmix32(h) + b[j] (uint32) over the shingles, as little-endian uint32 bytes;
+ * an empty stream gives 0xFFFFFFFF everywhere. `a` and `b` are buffers of num_perm uint32. A
+ * lone surrogate raises what str.encode("utf-32-le") raises, as the Python twin does.
+ */
+static PyObject *
+minhash(PyObject *self, PyObject *args)
+{
+    PyObject *stream, *a_obj, *b_obj;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "UnOO:minhash", &stream, &k, &a_obj, &b_obj)) {
+        return NULL;
+    }
+    if (k < 1) {
+        PyErr_Format(PyExc_ValueError, "docscan.minhash: k must be positive, got %zd", k);
+        return NULL;
+    }
+    Py_buffer a_view, b_view;
+    if (PyObject_GetBuffer(a_obj, &a_view, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    Py_ssize_t num_perm = a_view.len / 4;
+    if (a_view.len % 4 != 0 || num_perm < 1) {
+        PyBuffer_Release(&a_view);
+        PyErr_SetString(PyExc_ValueError, "docscan.minhash: a must hold one or more uint32");
+        return NULL;
+    }
+    if (get_table(b_obj, &b_view, 4, num_perm, "b (as many uint32 as a)") < 0) {
+        PyBuffer_Release(&a_view);
+        return NULL;
+    }
+    if (((uintptr_t)a_view.buf) % 4 != 0) {
+        PyBuffer_Release(&a_view);
+        PyBuffer_Release(&b_view);
+        PyErr_SetString(PyExc_ValueError, "docscan.minhash: a must be aligned for uint32");
+        return NULL;
+    }
+    const uint32_t *a = (const uint32_t *)a_view.buf;
+    const uint32_t *b = (const uint32_t *)b_view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(stream);
+    int kind = PyUnicode_KIND(stream);
+    const void *data = PyUnicode_DATA(stream);
+    PyObject *result = NULL;
+    uint32_t *mins = PyMem_Malloc((size_t)num_perm * sizeof(uint32_t));
+    if (mins == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        mins[j] = 0xFFFFFFFFu;
+    }
+    if (n > 0) {
+        if (kind != PyUnicode_1BYTE_KIND) {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+                if (cp >= 0xD800 && cp <= 0xDFFF) {
+                    /* let the codec raise its own error, as the Python twin's encode does */
+                    PyObject *encoded = PyUnicode_AsEncodedString(stream, "utf-32-le", "strict");
+                    if (encoded == NULL) {
+                        goto done;
+                    }
+                    Py_DECREF(encoded);
+                    PyErr_SetString(PyExc_UnicodeEncodeError,
+                                    "docscan.minhash: a surrogate the codec accepted");
+                    goto done;
+                }
+            }
+        }
+        Py_ssize_t width = k < n ? k : n;
+        uint64_t top = 1; /* p**(width-1) */
+        for (Py_ssize_t j = 1; j < width; j++) {
+            top *= SHINGLE_PRIME;
+        }
+        uint64_t h = 0;
+        for (Py_ssize_t j = 0; j < width; j++) {
+            h = h * SHINGLE_PRIME + (uint64_t)PyUnicode_READ(kind, data, j);
+        }
+        for (Py_ssize_t i = 0;; i++) {
+            uint32_t x = fmix32((uint32_t)(fmix64(h) >> 32));
+            minhash_update(mins, a, b, num_perm, x);
+            if (i + width >= n) {
+                break;
+            }
+            h = (h - (uint64_t)PyUnicode_READ(kind, data, i) * top) * SHINGLE_PRIME
+                + (uint64_t)PyUnicode_READ(kind, data, i + width);
+        }
+    }
+    result = PyBytes_FromStringAndSize(NULL, num_perm * 4);
+    if (result == NULL) {
+        goto done;
+    }
+    unsigned char *bytes = (unsigned char *)PyBytes_AS_STRING(result);
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        uint32_t v = mins[j];
+        bytes[4 * j] = (unsigned char)(v & 0xFF);
+        bytes[4 * j + 1] = (unsigned char)((v >> 8) & 0xFF);
+        bytes[4 * j + 2] = (unsigned char)((v >> 16) & 0xFF);
+        bytes[4 * j + 3] = (unsigned char)(v >> 24);
+    }
+done:
+    PyMem_Free(mins);
+    PyBuffer_Release(&a_view);
+    PyBuffer_Release(&b_view);
+    return result;
+}
+
+static PyMethodDef docscan_methods[] = {
+    {"fold_lines", fold_lines, METH_VARARGS,
+     "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
+     "newlines, and the OR of the table values met (khabar.corpus.keys._fold_lines_py)."},
+    {"count_classes", count_classes, METH_VARARGS,
+     "count_classes(text, masks, n) -> tuple[int, ...] | None: characters of text in each of n "
+     "classes (khabar.corpus.keys._count_classes_py)."},
+    {"minhash", minhash, METH_VARARGS,
+     "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
+     "stream (khabar.corpus.dedup._minhash_py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef docscan_module = {
+    PyModuleDef_HEAD_INIT,
+    "khabar._c.docscan",
+    "One pass over a document for khabar's corpus steps; each function has a pure-Python twin.",
+    -1,
+    docscan_methods,
+};
+
+PyMODINIT_FUNC
+PyInit_docscan(void)
+{
+    return PyModule_Create(&docscan_module);
+}
