@@ -1,5 +1,6 @@
 /*
- * khabar._c.docscan: one pass over a document for the corpus steps (langid, quality, dedup).
+ * khabar._c.docscan: one pass over a document for the corpus and news steps (langid, quality,
+ * dedup, dates).
  *
  * Each function is the C twin of a pure-Python function that stays in khabar.corpus and gives
  * the same results for every str; the tables (which character folds to what, which class a
@@ -9,6 +10,7 @@
  *   fold_lines(text, table)          khabar.corpus.keys._fold_lines_py
  *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
  *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
+ *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
  *
  * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
  */
@@ -337,6 +339,102 @@ done:
     return result;
 }
 
+/* Append the int i to list; -1 with an exception set on failure. */
+static int
+append_index(PyObject *list, Py_ssize_t i)
+{
+    PyObject *value = PyLong_FromSsize_t(i);
+    if (value == NULL) {
+        return -1;
+    }
+    int rc = PyList_Append(list, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+/*
+ * date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | None
+ *
+ * khabar.dates.mentions._date_starts_py: where a digit run starts (digit[cp] is 1 for a digit,
+ * 65,536 uint8), and where a month name may start: opening(i) = first[c(i)] & second[c(i+1)] &
+ * third[c(i+2)] (65,536 uint64 each) is not 0, at i = 0 or after a character whose not_word is
+ * not 0; and the last two characters when first & second allow it. None when `folded` is shorter
+ * than 4 characters or holds one beyond the BMP.
+ */
+static PyObject *
+date_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *objs[5];
+    if (!PyArg_ParseTuple(args, "UOOOOO:date_starts", &text, &objs[0], &objs[1], &objs[2],
+                          &objs[3], &objs[4])) {
+        return NULL;
+    }
+    static const char *names[5] = {"digit", "first", "second", "third", "not_word"};
+    Py_buffer views[5];
+    int got = 0;
+    PyObject *digit_starts = NULL, *month_starts = NULL, *result = NULL;
+    for (; got < 5; got++) {
+        if (get_table(objs[got], &views[got], got == 0 ? 1 : 8, BMP, names[got]) < 0) {
+            goto done;
+        }
+    }
+    const uint8_t *digit = (const uint8_t *)views[0].buf;
+    const uint64_t *first = (const uint64_t *)views[1].buf;
+    const uint64_t *second = (const uint64_t *)views[2].buf;
+    const uint64_t *third = (const uint64_t *)views[3].buf;
+    const uint64_t *not_word = (const uint64_t *)views[4].buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int astral = 0;
+    if (kind == PyUnicode_4BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < n && !astral; i++) {
+            astral = PyUnicode_READ(kind, data, i) > 0xFFFF;
+        }
+    }
+    if (n < 4 || astral) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    digit_starts = PyList_New(0);
+    month_starts = PyList_New(0);
+    if (digit_starts == NULL || month_starts == NULL) {
+        goto done;
+    }
+    Py_UCS4 c0 = PyUnicode_READ(kind, data, 0), c1 = PyUnicode_READ(kind, data, 1);
+    int previous_digit = 0;
+    uint64_t previous_not_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c2 = i + 2 < n ? PyUnicode_READ(kind, data, i + 2) : 0;
+        int is_digit = digit[c0] != 0;
+        if (is_digit && !previous_digit && append_index(digit_starts, i) < 0) {
+            goto done;
+        }
+        previous_digit = is_digit;
+        if (i + 2 < n) {
+            uint64_t opening = first[c0] & second[c1] & third[c2];
+            if (opening && (i == 0 || (previous_not_word & opening))
+                && append_index(month_starts, i) < 0) {
+                goto done;
+            }
+        }
+        else if (i + 2 == n && (first[c0] & second[c1]) && append_index(month_starts, i) < 0) {
+            goto done;
+        }
+        previous_not_word = not_word[c0];
+        c0 = c1;
+        c1 = c2;
+    }
+    result = PyTuple_Pack(2, digit_starts, month_starts);
+done:
+    Py_XDECREF(digit_starts);
+    Py_XDECREF(month_starts);
+    for (int j = 0; j < got; j++) {
+        PyBuffer_Release(&views[j]);
+    }
+    return result;
+}
+
 static PyMethodDef docscan_methods[] = {
     {"fold_lines", fold_lines, METH_VARARGS,
      "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
@@ -347,13 +445,16 @@ static PyMethodDef docscan_methods[] = {
     {"minhash", minhash, METH_VARARGS,
      "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
      "stream (khabar.corpus.dedup._minhash_py)."},
+    {"date_starts", date_starts, METH_VARARGS,
+     "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
+     "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef docscan_module = {
     PyModuleDef_HEAD_INIT,
     "khabar._c.docscan",
-    "One pass over a document for khabar's corpus steps; each function has a pure-Python twin.",
+    "One pass over a document for khabar's corpus and news steps; each function has a Python twin.",
     -1,
     docscan_methods,
 };
