@@ -16,21 +16,24 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from khabar import _native  # noqa: E402
-from khabar.corpus import dedup, keys, langid, quality  # noqa: E402
+from khabar import _native
+from khabar.corpus import dedup, keys, langid, quality
+from khabar.dates import mentions
 
 C = _native.c_extension("khabar._c.docscan")
 
 FOLD = [keys._fold_lines_py]
 COUNT = [keys._count_classes_py]
 MINHASH = [dedup._minhash_py]
+STARTS = [mentions._date_starts_py]
 if C is not None:
     FOLD.append(C.fold_lines)
     COUNT.append(C.count_classes)
     MINHASH.append(C.minhash)
+    STARTS.append(C.date_starts)
 
 
 def _name(fn: object) -> str:
@@ -40,6 +43,7 @@ def _name(fn: object) -> str:
 fold_impls = pytest.mark.parametrize("fold", FOLD, ids=_name)
 count_impls = pytest.mark.parametrize("count", COUNT, ids=_name)
 minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
+starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
 
 ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
 
@@ -201,6 +205,29 @@ def test_minhash_of_a_lone_surrogate_raises_like_encode(minhash) -> None:
         minhash("ab\udc80", 2, a, b)
 
 
+@starts_impls
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("", None),  # fewer than 4 characters: the regexes scan it
+        ("۱۲ ", None),
+        ("abcd", ([], [])),
+        ("ab12cd345", ([2, 6], [])),
+        # digit runs of two scripts; «مهر» after a space
+        ("۱۹ مهر ۱۴۰۲", ([0, 7], [3])),
+        # a two-letter name in the last two characters has no third character to check
+        ("12 دی", ([0], [3])),
+        # «دی» then «ماه»: the third character may be «م»
+        ("دیماه", ([], [0])),
+        # «مهر» inside a word («امهر»: a letter before it) is no start
+        ("امهر 5", ([5], [])),
+        ("سال 😀 ۱۳۹۹", None),  # beyond the BMP: the regexes scan it
+    ],
+)
+def test_date_starts_table(starts, folded: str, expected) -> None:
+    assert starts(folded, *mentions._char_tables()) == expected
+
+
 # the characters where the twins could part: joiners, marks, spaces, digits of three scripts,
 # Latin with case, Greek sigma, presentation forms, surrogates, astral, controls, U+FFFF
 ALPHABET = st.sampled_from(
@@ -210,7 +237,10 @@ ALPHABET = st.sampled_from(
     + list(" \n\t\r.،؛؟!«»\"'()-/:…") + list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
     + list("AbCdÉéßİΣσς") + list("ﺑﺎﻧﻚﻻＡ") + ["\ud800", "\udfff", "😀", "𝐀", "\uffff", "\x00"]
 )
-TEXTS = st.one_of(st.text(ALPHABET, max_size=80), st.text(max_size=40))
+#: whole words too, so that month names and year words meet the dates lookups
+PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سال ", "مارس", "فروردین",
+                                              "ذی القعده", "۱۴۰۲", "1996"]))
+TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.docscan is not built")
@@ -223,6 +253,8 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
         masks = keys._class_masks(classes)
         assert C.count_classes(text, masks, len(classes)) == keys._count_classes_py(
             text, masks, len(classes))
+    assert C.date_starts(text, *mentions._char_tables()) == mentions._date_starts_py(
+        text, *mentions._char_tables())
     a, b = dedup._permutations(16, 5)
     for k in (1, 3, 9):
         try:
@@ -272,5 +304,8 @@ def test_c_equals_twins_on_real_text(shared) -> None:
         assert counted == keys._count_classes_py(text, masks, len(langid._PROFILE)), text
         if counted is not None:
             assert counted == tuple(p.subn("", text)[1] for p in langid._PROFILE), text
+        folded = mentions._fold(text)
+        assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
+            folded, *mentions._char_tables()), text
         stream = "".join(keys.canonical_lines(text)).replace(" ", "")
         assert C.minhash(stream, 9, a, b) == dedup._minhash_py(stream, 9, a, b), text
