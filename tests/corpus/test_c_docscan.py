@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from khabar import _native
 from khabar.corpus import dedup, keys, langid, quality
 from khabar.dates import mentions
+from khabar.news import _fold
 
 C = _native.c_extension("khabar._c.docscan")
 
@@ -29,11 +30,13 @@ FOLD = [keys._fold_lines_py]
 COUNT = [keys._count_classes_py]
 MINHASH = [dedup._minhash_py]
 STARTS = [mentions._date_starts_py]
+KEYS = [_fold._fold_keys_py]
 if C is not None:
     FOLD.append(C.fold_lines)
     COUNT.append(C.count_classes)
     MINHASH.append(C.minhash)
     STARTS.append(C.date_starts)
+    KEYS.append(C.fold_keys)
 
 
 def _name(fn: object) -> str:
@@ -44,6 +47,7 @@ fold_impls = pytest.mark.parametrize("fold", FOLD, ids=_name)
 count_impls = pytest.mark.parametrize("count", COUNT, ids=_name)
 minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
 starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
+keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
 
 ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
 
@@ -205,6 +209,33 @@ def test_minhash_of_a_lone_surrogate_raises_like_encode(minhash) -> None:
         minhash("ab\udc80", 2, a, b)
 
 
+# input -> the news key (khabar.news._fold: variants unified, every space but the line break, ZWNJ,
+# bidi marks, tatweel and harakat removed, Latin lowercased; punctuation kept, Arabic comma -> ",")
+NEWS_KEYS = [
+    ("", ""),
+    ("خبر", "خبر"),  # must not change
+    ("کد خبر: ۱۲", "کدخبر:12"),
+    ("پربيننده ترين\n\nاخبار", "پربینندهترین\n\nاخبار"),
+    ("مي" + ZWNJ + "شود، " + RLM + "تـهران", "میشود,تهران"),
+    ("بِسْمِ" + NBSP + "Bank\tOK", "بسمbankok"),
+    ("١٢٣ ۴۵۶", "123456"),
+]
+
+
+@keys_impls
+@pytest.mark.parametrize(("text", "expected"), NEWS_KEYS)
+def test_fold_keys_table(fold_keys, text: str, expected: str) -> None:
+    folded, flags = fold_keys(text, _fold._fold_table(), _fold._GONE, _fold._ASTRAL)
+    assert folded == expected and not flags & _fold._ASTRAL
+    assert _fold.fold_lines(text) == expected.split("\n")
+
+
+@keys_impls
+def test_fold_keys_beyond_the_bmp_is_none(fold_keys) -> None:
+    assert fold_keys("خبر 😀", _fold._fold_table(), _fold._GONE, _fold._ASTRAL)[0] is None
+    assert _fold.fold_lines("خبر 😀\nدو") == ["خبر😀", "دو"]
+
+
 @starts_impls
 @pytest.mark.parametrize(
     ("folded", "expected"),
@@ -255,6 +286,8 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
             text, masks, len(classes))
     assert C.date_starts(text, *mentions._char_tables()) == mentions._date_starts_py(
         text, *mentions._char_tables())
+    news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
+    assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news)
     a, b = dedup._permutations(16, 5)
     for k in (1, 3, 9):
         try:
@@ -277,6 +310,10 @@ def test_public_functions_agree_with_the_per_line_definition(text: str) -> None:
     assert keys.canonical_lines(text) == tuple(keys.canonical(ln) for ln in text.split("\n"))
     for classes in (LETTER_DIGIT, quality._classes()):
         assert keys.count_chars(text, classes) == tuple(p.subn("", text)[1] for p in classes)
+    # news keys: what str.replace and split() give line by line
+    mapped = _fold._DROP_MARKS(_fold._VARIANTS(text))
+    assert _fold.fold_lines(text) == [
+        _fold.lower_text("".join(line.split())) for line in mapped.split("\n")]
 
 
 def _shared_texts(shared) -> list[str]:
@@ -304,6 +341,8 @@ def test_c_equals_twins_on_real_text(shared) -> None:
         assert counted == keys._count_classes_py(text, masks, len(langid._PROFILE)), text
         if counted is not None:
             assert counted == tuple(p.subn("", text)[1] for p in langid._PROFILE), text
+        news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
+        assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news), text
         folded = mentions._fold(text)
         assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
             folded, *mentions._char_tables()), text

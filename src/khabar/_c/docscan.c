@@ -8,6 +8,7 @@
  * in as buffers, so this file holds no data of its own:
  *
  *   fold_lines(text, table)          khabar.corpus.keys._fold_lines_py
+ *   fold_keys(text, table, gone, astral)   khabar.news._fold._fold_keys_py
  *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
  *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
@@ -107,6 +108,69 @@ fold_lines(PyObject *self, PyObject *args)
     PyBuffer_Release(&view);
     PyObject *folded;
     if (flags & FOLD_ASTRAL) {
+        folded = Py_NewRef(Py_None);
+    }
+    else {
+        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
+    }
+    PyMem_Free(out);
+    if (folded == NULL) {
+        return NULL;
+    }
+    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
+    if (flags_obj == NULL) {
+        Py_DECREF(folded);
+        return NULL;
+    }
+    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
+    Py_DECREF(folded);
+    Py_DECREF(flags_obj);
+    return result;
+}
+
+/*
+ * fold_keys(text, table, gone, astral) -> (str | None, int)
+ *
+ * khabar.news._fold._fold_keys_py: every code point of `text` mapped through `table` (65,536
+ * uint32; a code point beyond the BMP reads entry 0xFFFF), the OR of the values met as flags, the
+ * values at or above `gone` dropped and the others' low 16 bits kept. No space is squeezed (the
+ * news keys' table drops every space but the line break). (None, flags) when the flags hold
+ * `astral`.
+ */
+static PyObject *
+fold_keys(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table_obj;
+    unsigned long gone, astral;
+    if (!PyArg_ParseTuple(args, "UOkk:fold_keys", &text, &table_obj, &gone, &astral)) {
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(table_obj, &view, 4, BMP, "table") < 0) {
+        return NULL;
+    }
+    const uint32_t *table = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS2 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS2));
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    uint32_t flags = 0;
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
+        flags |= v;
+        if (v < gone) {
+            out[m++] = (Py_UCS2)(v & FOLD_CODE);
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *folded;
+    if (flags & astral) {
         folded = Py_NewRef(Py_None);
     }
     else {
@@ -439,6 +503,9 @@ static PyMethodDef docscan_methods[] = {
     {"fold_lines", fold_lines, METH_VARARGS,
      "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
      "newlines, and the OR of the table values met (khabar.corpus.keys._fold_lines_py)."},
+    {"fold_keys", fold_keys, METH_VARARGS,
+     "fold_keys(text, table, gone, astral) -> (str | None, int): text mapped through table, "
+     "values at or above gone dropped (khabar.news._fold._fold_keys_py)."},
     {"count_classes", count_classes, METH_VARARGS,
      "count_classes(text, masks, n) -> tuple[int, ...] | None: characters of text in each of n "
      "classes (khabar.corpus.keys._count_classes_py)."},
