@@ -31,12 +31,14 @@ COUNT = [keys._count_classes_py]
 MINHASH = [dedup._minhash_py]
 STARTS = [mentions._date_starts_py]
 KEYS = [_fold._fold_keys_py]
+WEIGHTS = [langid._word_weights_py]
 if C is not None:
     FOLD.append(C.fold_lines)
     COUNT.append(C.count_classes)
     MINHASH.append(C.minhash)
     STARTS.append(C.date_starts)
     KEYS.append(C.fold_keys)
+    WEIGHTS.append(C.word_weights)
 
 
 def _name(fn: object) -> str:
@@ -48,6 +50,7 @@ count_impls = pytest.mark.parametrize("count", COUNT, ids=_name)
 minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
 starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
 keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
+weights_impls = pytest.mark.parametrize("word_weights", WEIGHTS, ids=_name)
 
 ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
 
@@ -236,6 +239,48 @@ def test_fold_keys_beyond_the_bmp_is_none(fold_keys) -> None:
     assert _fold.fold_lines("خبر 😀\nدو") == ["خبر😀", "دو"]
 
 
+AR = 1 << 32  # the weight of an Arabic function word in langid._WORD_WEIGHTS
+
+
+@weights_impls
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ((), (0, 0)),
+        (("",), (0, 0)),
+        (("کتاب خوب",), (2, 0)),  # no function word
+        (("این کتاب است",), (3, 2)),  # «این», «است»
+        (("این", "", "است که"), (3, 3)),  # words of every line; blank lines have none
+        (("قال الوزیر فی",), (3, 2 * AR)),  # «قال», «فی» (canonical في)
+        (("از از از",), (3, 3)),  # each occurrence counts
+        (("ازین استان",), (2, 0)),  # a function word inside a longer word does not
+        (("  از\tدر" + NBSP + "به\u2003x ",), (4, 3)),  # whitespace as str.split() sees it
+        (("است" + ZWNJ,), (1, 0)),  # a ZWNJ is no space: «است‌» is another word
+    ],
+)
+def test_word_weights_table(word_weights, lines: tuple[str, ...], expected) -> None:
+    assert word_weights(lines, langid._WORD_WEIGHTS) == expected
+
+
+def test_word_weights_splits_where_str_split_does() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    for cp in range(0x110000):
+        line = "a" + chr(cp) + "b"
+        assert C.word_weights((line,), {})[0] == len(line.split()), hex(cp)
+
+
+def test_word_weights_bad_weights_say_what() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    with pytest.raises(TypeError, match="str to int"):
+        C.word_weights(("a",), {"a": 1.5})
+    with pytest.raises(ValueError, match="2\\*\\*63"):
+        C.word_weights(("a",), {"a": (1 << 64) - 1})
+    with pytest.raises(TypeError, match="line 0"):
+        C.word_weights((b"a",), {})
+
+
 @starts_impls
 @pytest.mark.parametrize(
     ("folded", "expected"),
@@ -270,7 +315,8 @@ ALPHABET = st.sampled_from(
 )
 #: whole words too, so that month names and year words meet the dates lookups
 PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سال ", "مارس", "فروردین",
-                                              "ذی القعده", "۱۴۰۲", "1996"]))
+                                              "ذی القعده", "۱۴۰۲", "1996", " است ", " في ",
+                                              " که", "قال "]))
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
@@ -288,6 +334,9 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
         text, *mentions._char_tables())
     news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
     assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news)
+    for lines in (tuple(text.split("\n")), keys.canonical_lines(text)):
+        assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
+            lines, langid._WORD_WEIGHTS)
     a, b = dedup._permutations(16, 5)
     for k in (1, 3, 9):
         try:
@@ -343,6 +392,9 @@ def test_c_equals_twins_on_real_text(shared) -> None:
             assert counted == tuple(p.subn("", text)[1] for p in langid._PROFILE), text
         news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
         assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news), text
+        lines = keys.canonical_lines(text)
+        assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
+            lines, langid._WORD_WEIGHTS), text
         folded = mentions._fold(text)
         assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
             folded, *mentions._char_tables()), text

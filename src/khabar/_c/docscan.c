@@ -11,6 +11,7 @@
  *   fold_keys(text, table, gone, astral)   khabar.news._fold._fold_keys_py
  *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
  *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
+ *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
  *
  * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
@@ -403,6 +404,130 @@ done:
     return result;
 }
 
+/*
+ * word_weights(lines, weights) -> (int, int)
+ *
+ * khabar.corpus.langid._word_weights_py: the words of `lines` (a tuple of str; the words of all
+ * lines are those of " ".join(lines).split(), so whitespace as str.split() sees it separates
+ * them), how many there are, and the sum of weights.get(word, 0) over them. `weights` is a dict
+ * of str to int (each in 0 .. 2**63); no str object is made for a word: each is compared with
+ * the keys of its length in place. A sum past 2**64 (some 2**32 words of weight 2**32: more text
+ * than memory holds) raises OverflowError.
+ */
+#define WEIGHT_KEYS_MAX 256
+
+/* Py_UNICODE_ISSPACE (what str.split() splits at) without a function call for the letters of
+ * most scripts: between U+0080 and U+167F only U+0085 and U+00A0 are whitespace (a test reads
+ * every code point). */
+static inline int
+is_space(Py_UCS4 c)
+{
+    if (c < 0x1680) {
+        return c < 128 ? Py_UNICODE_ISSPACE(c) : (c == 0x85 || c == 0xA0);
+    }
+    return Py_UNICODE_ISSPACE(c);
+}
+static PyObject *
+word_weights(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!:word_weights", &PyTuple_Type, &lines, &PyDict_Type,
+                          &weights)) {
+        return NULL;
+    }
+    Py_ssize_t n_keys = PyDict_GET_SIZE(weights);
+    if (n_keys > WEIGHT_KEYS_MAX) {
+        PyErr_Format(PyExc_ValueError, "docscan.word_weights: at most %d weights, got %zd",
+                     WEIGHT_KEYS_MAX, n_keys);
+        return NULL;
+    }
+    PyObject *keys[WEIGHT_KEYS_MAX];
+    unsigned long long values[WEIGHT_KEYS_MAX];
+    Py_ssize_t key_len[WEIGHT_KEYS_MAX];
+    Py_UCS4 key_first[WEIGHT_KEYS_MAX];
+    /* the keys chained by the low 6 bits of their first character */
+    int head[64], next[WEIGHT_KEYS_MAX];
+    for (int b = 0; b < 64; b++) {
+        head[b] = -1;
+    }
+    Py_ssize_t pos = 0, k = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(weights, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "docscan.word_weights: weights must map str to int");
+            return NULL;
+        }
+        unsigned long long v = PyLong_AsUnsignedLongLong(value);
+        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (v > (1ULL << 63)) {
+            PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
+            return NULL;
+        }
+        keys[k] = key; /* borrowed: the dict holds them during the call */
+        values[k] = v;
+        key_len[k] = PyUnicode_GET_LENGTH(key);
+        key_first[k] = key_len[k] ? PyUnicode_READ_CHAR(key, 0) : 0;
+        next[k] = head[key_first[k] & 63];
+        head[key_first[k] & 63] = (int)k;
+        k++;
+    }
+    unsigned long long total = 0;
+    Py_ssize_t n_words = 0;
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines);
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_Format(PyExc_TypeError, "docscan.word_weights: line %zd is not a str", l);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t start = -1; /* the start of the word being read, or -1 between words */
+        for (Py_ssize_t i = 0; i <= n; i++) {
+            int space = i == n || is_space(PyUnicode_READ(kind, data, i));
+            if (!space) {
+                if (start < 0) {
+                    start = i;
+                }
+                continue;
+            }
+            if (start < 0) {
+                continue;
+            }
+            Py_ssize_t len = i - start;
+            n_words++;
+            Py_UCS4 first = PyUnicode_READ(kind, data, start);
+            for (int j = head[first & 63]; j >= 0; j = next[j]) {
+                if (key_len[j] != len || key_first[j] != first) {
+                    continue;
+                }
+                PyObject *w = keys[j];
+                int wkind = PyUnicode_KIND(w);
+                const void *wdata = PyUnicode_DATA(w);
+                Py_ssize_t c = 1;
+                while (c < len && PyUnicode_READ(wkind, wdata, c)
+                                      == PyUnicode_READ(kind, data, start + c)) {
+                    c++;
+                }
+                if (c == len) {
+                    if (__builtin_add_overflow(total, values[j], &total)) {
+                        PyErr_SetString(PyExc_OverflowError,
+                                        "docscan.word_weights: the sum passed 2**64");
+                        return NULL;
+                    }
+                    break; /* dict keys are distinct: no other key is this word */
+                }
+            }
+            start = -1;
+        }
+    }
+    return Py_BuildValue("(nK)", n_words, total);
+}
+
 /* Append the int i to list; -1 with an exception set on failure. */
 static int
 append_index(PyObject *list, Py_ssize_t i)
@@ -512,6 +637,9 @@ static PyMethodDef docscan_methods[] = {
     {"minhash", minhash, METH_VARARGS,
      "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
      "stream (khabar.corpus.dedup._minhash_py)."},
+    {"word_weights", word_weights, METH_VARARGS,
+     "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
+     "weights (khabar.corpus.langid._word_weights_py)."},
     {"date_starts", date_starts, METH_VARARGS,
      "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
      "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},
