@@ -4,7 +4,7 @@
     .venv/bin/python bench/corpus/c_docscan.py /tmp/corpusspeed/texts.json [--rounds 5]
 
 For every function of the extension (``fold_lines``, ``fold_keys``, ``count_classes``,
-``date_starts``, ``minhash``) it calls the C function and its twin (numpy, as the library runs it
+``word_weights``, ``date_starts``, ``minhash``) it calls the C function and its twin (numpy, as the library runs it
 without the extension; ``count_classes``'s twin is plain Python, so a second line times it
 against the numpy ``count_chars`` the library runs without the extension) on the ``gen_fixed`` set (1,000 generated documents after ``khabar fix``:
 what the steps see), interleaved, best of ``--rounds`` per side, and checks that the two give the
@@ -68,6 +68,9 @@ def _pairs() -> dict[str, tuple[Callable[[str], Any], Callable[[str], Any]]]:
         "count_classes vs numpy count_chars": (lambda t: c.count_classes(t, masks, n) or
                                                keys.count_chars(t, langid._PROFILE),
                                                numpy_counts),
+        "word_weights (langid function words)": (
+            lambda t: c.word_weights(keys.canonical_lines(t), langid._WORD_WEIGHTS),
+            lambda t: langid._word_weights_py(keys.canonical_lines(t), langid._WORD_WEIGHTS)),
         "date_starts (dates scan)": (lambda f: c.date_starts(f, *dates),
                                      lambda f: mentions._date_starts_py(f, *dates)),
         "minhash (128 permutations, k=9)": (guarded(lambda s: c.minhash(s, 9, a, b)),
