@@ -276,9 +276,10 @@ fmix32(uint32_t h)
 
 /* mins[j] = min(mins[j], a[j] * x + b[j]) (uint32, wrapping): the inner loop of minhash,
  * written so that the compiler can vectorise it. x86-64's baseline (SSE2) has no 32-bit vector
- * multiply or unsigned min, so on x86-64 with GCC an AVX2 clone is built beside the baseline one
- * and the loader picks the one the CPU runs (the results are the same integers). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+ * multiply or unsigned min, so on x86-64 with GCC and glibc (the clones need its ifunc) an AVX2
+ * clone is built beside the baseline one and the loader picks the one the CPU runs (the results
+ * are the same integers). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
 __attribute__((optimize("O3"), target_clones("avx2", "default")))
 #elif defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("O3")))
