@@ -466,11 +466,17 @@ def _class_table(classes: tuple[re.Pattern[str], ...]) -> tuple[Any, Any]:
 def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
     """Per BMP code point, which of ``classes`` (at most 32) it is in, as the bits of a uint32
     (65,536 of them): the table ``khabar._c.docscan.count_classes`` and its twin
-    :func:`_count_classes_py` read. Made from :func:`_class_table`."""
+    :func:`_count_classes_py` read. Built as :func:`_class_table` builds its masks (without its
+    limit of 256 class combinations)."""
     np: Any = _numpy()  # called on the numpy paths only
-    table, matrix = _class_table(classes)
-    bits = (matrix.astype(np.uint32) << np.arange(len(classes), dtype=np.uint32)).sum(axis=1)
-    return np.ascontiguousarray(bits.astype(np.uint32).take(table))
+    bmp = "".join(map(chr, range(0x10000)))
+    masks = np.zeros(0x10000, dtype=np.uint32)
+    for bit, pattern in enumerate(classes):
+        # runs of the class, not single characters: a few hundred matches instead of thousands
+        runs = re.compile(f"(?:{pattern.pattern})+", pattern.flags)
+        for m in runs.finditer(bmp):
+            masks[m.start() : m.end()] |= np.uint32(1 << bit)
+    return masks
 
 
 def _count_classes_py(text: str, masks: Any, n: int) -> tuple[int, ...] | None:
