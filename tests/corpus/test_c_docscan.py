@@ -400,3 +400,20 @@ def test_c_equals_twins_on_real_text(shared) -> None:
             folded, *mentions._char_tables()), text
         stream = "".join(keys.canonical_lines(text)).replace(" ", "")
         assert C.minhash(stream, 9, a, b) == dedup._minhash_py(stream, 9, a, b), text
+
+
+def test_count_chars_with_many_class_combinations() -> None:
+    # 12 nested classes make more than 256 combinations: no uint8 table, but the C masks and
+    # the regexes still count (each class is a range of Arabic letters plus a range of Latin)
+    classes = tuple(
+        re.compile(f"[{chr(0x0628 + i)}-\u064a a-{chr(ord('a') + i)}]") for i in range(12)
+    )
+    text = "سلام abc"
+    # «س» U+0633, «ل» U+0644, «ا» U+0627 (below every range), «م» U+0645; the space; a, b, c
+    expected = tuple(
+        sum(ch == " " or 0x0628 + i <= ord(ch) <= 0x064A or "a" <= ch <= chr(ord("a") + i)
+            for ch in text)
+        for i in range(12)
+    )
+    assert expected[0] == 5 and expected[2] == 7  # س ل م, the space, a; then b and c too
+    assert keys.count_chars(text, classes) == expected
