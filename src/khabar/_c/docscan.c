@@ -2,10 +2,11 @@
  * khabar._c.docscan: one pass over a document for the corpus and news steps (langid, quality,
  * dedup, dates).
  *
- * Each function is the C twin of a pure-Python function that stays in khabar.corpus and gives
- * the same results for every str; the tables (which character folds to what, which class a
- * character is in, the MinHash permutations) are built in Python from reviewed data and handed
- * in as buffers, so this file holds no data of its own:
+ * Each function is the C twin of a numpy or pure-Python function that stays in khabar.corpus,
+ * khabar.news or khabar.dates and gives the same results for every str; the tables (which
+ * character folds to what, which class a character is in, where a month name may start, the
+ * function-word weights, the MinHash permutations) are built in Python from reviewed data and
+ * handed in as buffers or a dict, so this file holds no data of its own:
  *
  *   fold_lines(text, table)          khabar.corpus.keys._fold_lines_py
  *   fold_keys(text, table, gone, astral)   khabar.news._fold._fold_keys_py
@@ -38,7 +39,7 @@ get_table(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count,
     if (view->len != itemsize * count || ((uintptr_t)view->buf) % (uintptr_t)itemsize != 0) {
         PyErr_Format(PyExc_ValueError,
                      "docscan: %s must be an aligned buffer of %zd items of %zd bytes "
-                     "(%zd bytes), got %zd bytes; build it with khabar.corpus's table functions",
+                     "(%zd bytes), got %zd bytes; build it with the table function beside the twin",
                      what, count, itemsize, itemsize * count, view->len);
         PyBuffer_Release(view);
         return -1;
