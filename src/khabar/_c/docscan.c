@@ -654,6 +654,10 @@ static struct PyModuleDef docscan_module = {
     "One pass over a document for khabar's corpus and news steps; each function has a Python twin.",
     -1,
     docscan_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 PyMODINIT_FUNC
