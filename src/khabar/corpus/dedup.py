@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from khabar._native import reduce_by_constructor
+from khabar._native import c_extension, reduce_by_constructor
 from khabar._optional import require
 from khabar.corpus.keys import canonical_lines, exact_key, spaceless
 
@@ -64,6 +64,10 @@ __all__ = [
 ]
 
 _MASK64 = (1 << 64) - 1
+
+#: ``khabar._c.docscan``, whose ``minhash`` is the C twin of :func:`_minhash_py`, or ``None`` (a
+#: pure install, ``KHABAR_PURE=1``, a stale build): then numpy does the work, with the same bytes
+_C: Any = c_extension("khabar._c.docscan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,11 +294,23 @@ def _signature_of_stream(stream: str, config: MinHashConfig) -> bytes:
     not made unique first (``np.unique`` cost more than the repeats it saves: 2 % of a news
     article's 9-character shingles repeat).
     """
-    np = _np()
-    hashes = _raw_stream_hashes(stream, config.shingle)
-    if not len(hashes):
-        return b"\xff\xff\xff\xff" * config.num_perm
     a, b = _permutations(config.num_perm, config.seed)
+    return (_minhash_py if _C is None else _C.minhash)(stream, config.shingle, a, b)
+
+
+def _minhash_py(stream: str, k: int, a: NDArray, b: NDArray) -> bytes:
+    """The MinHash of the ``k``-character shingles of ``stream`` under the permutations ``a``,
+    ``b`` (uint32 arrays of one length), as little-endian uint32 bytes: the numpy twin of
+    ``khabar._c.docscan.minhash`` (the tests hold them equal, and to datasketch).
+
+    >>> a, b = _permutations(4, 1)
+    >>> _minhash_py("", 9, a, b) == b"\\xff" * 16
+    True
+    """
+    np = _np()
+    hashes = _raw_stream_hashes(stream, k)
+    if not len(hashes):
+        return b"\xff\xff\xff\xff" * len(a)
     values = np.multiply.outer(a, _fmix32(hashes))  # (num_perm, shingles), wraps mod 2**32
     values += b[:, None]
     return bytes(values.min(axis=1).astype("<u4").tobytes())

@@ -38,7 +38,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from khabar._native import lower_text
+from khabar._native import c_extension, lower_text
 from khabar._optional import numpy_or_none
 
 __all__ = [
@@ -198,6 +198,11 @@ _CODE = 0xFFFF
 #: numpy if it is installed, else ``None`` (then the ``str.translate`` path does the work).
 _numpy = numpy_or_none
 
+#: the C twins of :func:`_fold_lines_py` and :func:`_count_classes_py` (``khabar._c.docscan``),
+#: or ``None`` (a pure install, ``KHABAR_PURE=1``, a stale build): then numpy or the standard
+#: library does the work, with the same results. Both C functions read tables numpy builds here.
+_C: Any = c_extension("khabar._c.docscan")
+
 
 @functools.cache
 def _composition_seconds() -> frozenset[int]:
@@ -269,23 +274,22 @@ def _code_points(text: str) -> Any:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def _lines_numpy(text: str, np: Any) -> list[str] | None:
-    """The canonical lines by numpy; ``None`` when the text has a character beyond the BMP."""
-    table = _bmp_table()
-    cps = _code_points(text)
-    out = table.take(cps, mode="clip")
+def _fold_lines_py(text: str, table: Any) -> tuple[str | None, int]:
+    """``text`` mapped through ``table`` (65,536 uint32, :func:`_bmp_table`) in one pass: the
+    canonical lines joined by ``\\n`` before any NFKC or lowercasing of a whole text, and the OR
+    of every table value met (the flags). ``(None, flags)`` when a character beyond the BMP was
+    met (it reads entry U+FFFF, which has :data:`_ASTRAL`). The numpy twin of
+    ``khabar._c.docscan.fold_lines``; needs numpy.
+
+    >>> _fold_lines_py("  مي‌شود ۱۲ \\n\\nBank!", _bmp_table())[0]
+    'میشود 12\\n\\nbank'
+    """
+    np: Any = _numpy()
+    table = np.frombuffer(table, dtype=np.uint32)
+    out = table.take(_code_points(text), mode="clip")
     flags = int(np.bitwise_or.reduce(out))
-    if flags & _ASTRAL:  # emoji and other astral characters: the translate path maps them
-        return None
-    if flags & _NFKC and not unicodedata.is_normalized("NFKC", text):
-        # presentation forms «ﺑﺎﻧﻚ» and full-width Latin become ordinary letters first; NFKC never
-        # joins across a newline, so the whole text at once equals line by line
-        text = unicodedata.normalize("NFKC", text)
-        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        out = table.take(cps, mode="clip")
-        flags = int(np.bitwise_or.reduce(out))
-        if flags & _ASTRAL:
-            return None
+    if flags & _ASTRAL:
+        return None, flags
     if flags & _GONE:
         out = out[out < _GONE]
     if flags & (_LOWER | _NFKC):
@@ -304,6 +308,23 @@ def _lines_numpy(text: str, np: Any) -> list[str] | None:
     before[:-1] = out[1:] == 0x0A
     out = out[~(space & before)]
     folded: str = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    return folded, flags
+
+
+def _lines_folded(text: str, fold: Any) -> list[str] | None:
+    """The canonical lines by ``fold`` (``khabar._c.docscan.fold_lines`` or its twin
+    :func:`_fold_lines_py`); ``None`` when the text has a character beyond the BMP."""
+    table = _bmp_table()
+    folded, flags = fold(text, table)
+    if folded is None:  # emoji and other astral characters: the translate path maps them
+        return None
+    if flags & _NFKC and not unicodedata.is_normalized("NFKC", text):
+        # presentation forms «ﺑﺎﻧﻚ» and full-width Latin become ordinary letters first; NFKC never
+        # joins across a newline, so the whole text at once equals line by line
+        text = unicodedata.normalize("NFKC", text)
+        folded, flags = fold(text, table)
+        if folded is None:
+            return None
     if flags & _LOWER:
         # the table lowercased every other character already; lower() keeps those as they are
         # and sees the same cased neighbours around a Σ
@@ -377,9 +398,10 @@ def canonical_lines(text: str) -> tuple[str, ...]:
 
 
 def _compute_lines(text: str) -> tuple[str, ...]:
-    np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
-    if np is not None:
-        lines = _lines_numpy(text, np)
+    # the C pass is worth it at any length; numpy's fixed cost only from _NUMPY_MIN_CHARS on.
+    # Both read the table numpy builds (and give what str.translate gives: a test holds them to it)
+    if _numpy() is not None and (_C is not None or len(text) >= _NUMPY_MIN_CHARS):
+        lines = _lines_folded(text, _fold_lines_py if _C is None else _C.fold_lines)
         if lines is not None:
             return tuple(lines)
     return tuple(canonical(line) for line in text.split("\n"))
@@ -440,6 +462,45 @@ def _class_table(classes: tuple[re.Pattern[str], ...]) -> tuple[Any, Any]:
     return table.astype(np.uint8), matrix.astype(np.int64)
 
 
+@functools.cache
+def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
+    """Per BMP code point, which of ``classes`` (at most 32) it is in, as the bits of a uint32
+    (65,536 of them): the table ``khabar._c.docscan.count_classes`` and its twin
+    :func:`_count_classes_py` read. Built as :func:`_class_table` builds its masks (without its
+    limit of 256 class combinations)."""
+    np: Any = _numpy()  # called on the numpy paths only
+    bmp = "".join(map(chr, range(0x10000)))
+    masks = np.zeros(0x10000, dtype=np.uint32)
+    for bit, pattern in enumerate(classes):
+        # runs of the class, not single characters: a few hundred matches instead of thousands
+        runs = re.compile(f"(?:{pattern.pattern})+", pattern.flags)
+        for m in runs.finditer(bmp):
+            masks[m.start() : m.end()] |= np.uint32(1 << bit)
+    return masks
+
+
+def _count_classes_py(text: str, masks: Any, n: int) -> tuple[int, ...] | None:
+    """How many characters of ``text`` are in each of ``n`` classes, by ``masks``
+    (:func:`_class_masks`); ``None`` when ``text`` has a character beyond the BMP. The
+    pure-Python twin of ``khabar._c.docscan.count_classes`` (the tests hold them equal).
+
+    >>> import re
+    >>> classes = (re.compile(r"[^\\W\\d_]"), re.compile(r"\\d"))
+    >>> _count_classes_py("کتاب ۱۲ book!", _class_masks(classes), 2)
+    (8, 2)
+    """
+    counts = [0] * n
+    for ch in text:
+        cp = ord(ch)
+        if cp > 0xFFFF:
+            return None
+        bits = int(masks[cp])
+        for j in range(n):
+            if bits >> j & 1:
+                counts[j] += 1
+    return tuple(counts)
+
+
 def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, ...]:
     """How many characters of ``text`` each pattern of ``classes`` matches (one character each).
 
@@ -451,6 +512,11 @@ def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, .
     >>> count_chars("کتاب ۱۲ book!", (re.compile(r"[^\\W\\d_]"), re.compile(r"\\d")))
     (8, 2)
     """
+    if _C is not None and len(classes) <= 32 and _numpy() is not None:
+        counted: tuple[int, ...] | None = _C.count_classes(text, _class_masks(classes),
+                                                           len(classes))
+        if counted is not None:  # None: a character beyond the BMP (emoji), counted below
+            return counted
     np = _numpy() if len(text) >= _NUMPY_MIN_CHARS and len(classes) <= 64 else None
     if np is None:
         return tuple(pattern.subn("", text)[1] for pattern in classes)

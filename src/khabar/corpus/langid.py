@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
 
+from khabar._native import c_extension
 from khabar._optional import require
 from khabar.corpus.keys import canonical, canonical_lines, count_chars
 
@@ -191,6 +192,22 @@ _PROFILE: tuple[re.Pattern[str], ...] = (
 )
 
 
+def _word_weights_py(lines: tuple[str, ...], weights: dict[str, int]) -> tuple[int, int]:
+    """How many words ``lines`` have (``" ".join(lines).split()``), and the sum of their
+    ``weights`` (0 for a word not in it). The twin of ``khabar._c.docscan.word_weights``.
+
+    >>> _word_weights_py(("این کتاب است", "", "فی"), _WORD_WEIGHTS) == (4, 2 + (1 << 32))
+    True
+    """
+    words = " ".join(lines).split()
+    return len(words), sum(map(weights.get, words, repeat(0)))
+
+
+#: ``khabar._c.docscan``'s ``word_weights`` when it is built, else its twin (the same results)
+_C: Any = c_extension("khabar._c.docscan")
+_word_weights = _word_weights_py if _C is None else _C.word_weights
+
+
 def script_scores(text: str) -> dict[str, float]:
     """The evidence the script check uses, each a rate in [0, 1].
 
@@ -204,10 +221,9 @@ def script_scores(text: str) -> dict[str, float]:
     (1.0, True)
     """
     letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
-    words = " ".join(canonical_lines(text)).split()
-    n_words = max(len(words), 1)
     # both word lists in one pass: a Persian function word weighs 1, an Arabic one 2**32
-    both = sum(map(_WORD_WEIGHTS.get, words, repeat(0)))
+    count, both = _word_weights(canonical_lines(text), _WORD_WEIGHTS)
+    n_words = max(count, 1)
     out = {
         "letters": float(letters),
         "arabic_letters": float(arabic),

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from khabar._native import c_extension
 from khabar._optional import numpy_or_none
 from khabar.dates.calendars import (
     gregorian_to_jalali,
@@ -306,6 +307,10 @@ _NUMPY_MIN_CHARS = 256
 #: numpy if it is installed, else ``None`` (then the regexes scan the whole text).
 _numpy = numpy_or_none
 
+#: ``khabar._c.docscan``, whose ``date_starts`` is the C twin of :func:`_date_starts_py`, or
+#: ``None`` (a pure install, ``KHABAR_PURE=1``, a stale build): then numpy finds the same starts
+_C: Any = c_extension("khabar._c.docscan")
+
 
 @functools.cache
 def _char_tables() -> tuple[Any, Any, Any, Any, Any]:
@@ -356,12 +361,23 @@ _MONTH_PAIRS = tuple(sorted({name[:2] for name in _MONTHS}))
 def _starts_numpy(folded: str, np: Any) -> tuple[list[int], list[int]] | None:
     """Where a digit run starts, and every place where a month name could start (its first three
     characters as :func:`_char_tables` allows, no word character before it), by table lookups;
-    ``None`` when the text has a character beyond the BMP (the regex scan reads those). Few array
-    operations: each costs some microseconds whatever its size."""
+    ``None`` when the text has a character beyond the BMP (the regex scan reads those), or fewer
+    than 4 characters. ``khabar._c.docscan.date_starts`` when it is built, else
+    :func:`_date_starts_py` (the same lists)."""
+    return (_date_starts_py if _C is None else _C.date_starts)(folded, *_char_tables())
+
+
+def _date_starts_py(
+    folded: str, digit_table: Any, first_table: Any, second_table: Any, third_table: Any,
+    not_word_table: Any,
+) -> tuple[list[int], list[int]] | None:
+    """:func:`_starts_numpy` with the tables of :func:`_char_tables` given: the numpy twin of
+    ``khabar._c.docscan.date_starts``. Few array operations: each costs some microseconds
+    whatever its size."""
+    np: Any = _numpy()
     cps = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if len(cps) < 4 or cps.max() > 0xFFFF:
         return None
-    digit_table, first_table, second_table, third_table, not_word_table = _char_tables()
     digit = digit_table.take(cps)
     digit_starts = (np.flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
     if digit[0]:
@@ -389,7 +405,8 @@ def _scan(folded: str) -> tuple[list[re.Match[str]], ...]:
     >>> [[m.group() for m in found] for found in _scan("سال 1992 و ۱۹ مهر و 1400/02/03 (1996)")]
     [['1400/02/03'], ['مهر'], ['سال 1992'], [], ['(1996)']]
     """
-    np = _numpy() if len(folded) >= _NUMPY_MIN_CHARS else None
+    # the C lookups are worth it at any length; numpy's fixed cost only from _NUMPY_MIN_CHARS on
+    np = _numpy() if _C is not None or len(folded) >= _NUMPY_MIN_CHARS else None
     starts = _starts_numpy(folded, np) if np is not None else None
     if starts is None:
         digit_starts = [m.start() for m in _DIGIT_RUN.finditer(folded)]

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from khabar._native import lower_text
+from khabar._native import c_extension, lower_text
 from khabar._optional import numpy_or_none
 
 
@@ -139,6 +139,10 @@ _CODE = 0xFFFF
 #: numpy if it is installed, else ``None`` (then str.replace folds every text).
 _numpy = numpy_or_none
 
+#: ``khabar._c.docscan``, whose ``fold_keys`` is the C twin of :func:`_fold_keys_py`, or ``None``
+#: (a pure install, ``KHABAR_PURE=1``, a stale build): then numpy folds the same keys
+_C: Any = c_extension("khabar._c.docscan")
+
 
 @functools.cache
 def _fold_table() -> Any:
@@ -166,19 +170,35 @@ def _fold_table() -> Any:
     return np.array(values, dtype=np.uint32)
 
 
-def _fold_lines_numpy(text: str, np: Any) -> list[str] | None:
-    """:func:`fold_lines` by one table lookup per character; ``None`` for a text with a character
-    beyond the BMP."""
+def _fold_keys_py(text: str, table: Any, gone: int, astral: int) -> tuple[str | None, int]:
+    """``text`` mapped through ``table`` (65,536 uint32, :func:`_fold_table`; a character beyond
+    the BMP reads entry U+FFFF), the values at or above ``gone`` dropped and the others' low 16
+    bits kept, with the OR of every value met (the flags); ``(None, flags)`` when the flags hold
+    ``astral``. The numpy twin of ``khabar._c.docscan.fold_keys``.
+
+    >>> _fold_keys_py("کد خبر: ۱۲", _fold_table(), _GONE, _ASTRAL)[0]
+    'کدخبر:12'
+    """
+    np: Any = _numpy()
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    out = _fold_table().take(cps, mode="clip")
+    out = np.frombuffer(table, dtype=np.uint32).take(cps, mode="clip")
     flags = int(np.bitwise_or.reduce(out))
-    if flags & _ASTRAL:
-        return None
-    if flags & _GONE:
-        out = out[out < _GONE]
-    if flags & _LOWER:
-        out &= _CODE
+    if flags & astral:
+        return None, flags
+    out = out[out < gone]
+    out &= _CODE
     folded: str = out.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    return folded, flags
+
+
+def _fold_lines_numpy(text: str, np: Any) -> list[str] | None:
+    """:func:`fold_lines` by one table lookup per character (``khabar._c.docscan.fold_keys`` when
+    it is built, else its numpy twin :func:`_fold_keys_py`); ``None`` for a text with a character
+    beyond the BMP."""
+    fold = _fold_keys_py if _C is None else _C.fold_keys
+    folded, flags = fold(text, _fold_table(), _GONE, _ASTRAL)
+    if folded is None:
+        return None
     if flags & _LOWER:
         # the table lowercased every other character already; lower() keeps those as they are
         # and sees the same cased neighbours around a Σ
@@ -196,7 +216,8 @@ def fold_lines(text: str, plain_spaces: bool | None = None) -> list[str]:
     >>> fold_lines("کد خبر: ۱۲\\n\\nپربيننده ترين")
     ['کدخبر:12', '', 'پربینندهترین']
     """
-    np = _numpy() if len(text) >= _NUMPY_MIN_CHARS else None
+    # the C pass is worth it at any length; numpy's fixed cost only from _NUMPY_MIN_CHARS on
+    np = _numpy() if _C is not None or len(text) >= _NUMPY_MIN_CHARS else None
     if np is not None:
         lines = _fold_lines_numpy(text, np)
         if lines is not None:

@@ -1,0 +1,667 @@
+/*
+ * khabar._c.docscan: one pass over a document for the corpus and news steps (langid, quality,
+ * dedup, dates).
+ *
+ * Each function is the C twin of a numpy or pure-Python function that stays in khabar.corpus,
+ * khabar.news or khabar.dates and gives the same results for every str; the tables (which
+ * character folds to what, which class a character is in, where a month name may start, the
+ * function-word weights, the MinHash permutations) are built in Python from reviewed data and
+ * handed in as buffers or a dict, so this file holds no data of its own:
+ *
+ *   fold_lines(text, table)          khabar.corpus.keys._fold_lines_py
+ *   fold_keys(text, table, gone, astral)   khabar.news._fold._fold_keys_py
+ *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
+ *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
+ *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
+ *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
+ *
+ * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* keys._bmp_table's flag bits */
+#define FOLD_GONE (1u << 18)
+#define FOLD_ASTRAL (1u << 19)
+#define FOLD_CODE 0xFFFFu
+#define BMP 0x10000
+
+/* A contiguous buffer of exactly `count` items of `itemsize` bytes, aligned for them. */
+static int
+get_table(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count,
+          const char *what)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0) {
+        return -1;
+    }
+    if (view->len != itemsize * count || ((uintptr_t)view->buf) % (uintptr_t)itemsize != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "docscan: %s must be an aligned buffer of %zd items of %zd bytes "
+                     "(%zd bytes), got %zd bytes; build it with the table function beside the twin",
+                     what, count, itemsize, itemsize * count, view->len);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * fold_lines(text, table) -> (str | None, int)
+ *
+ * Maps every code point of `text` through `table` (65,536 uint32: keys._bmp_table; a code point
+ * beyond the BMP reads entry 0xFFFF, as numpy's take(mode="clip")), ORs every value into the
+ * flags, drops the values at or above FOLD_GONE, keeps the low 16 bits, and leaves single spaces
+ * inside each line (none at a line's start or end). Returns (folded, flags), or (None, flags)
+ * when the flags hold FOLD_ASTRAL (the caller then takes the str.translate path).
+ */
+static PyObject *
+fold_lines(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table_obj;
+    if (!PyArg_ParseTuple(args, "UO:fold_lines", &text, &table_obj)) {
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(table_obj, &view, 4, BMP, "table") < 0) {
+        return NULL;
+    }
+    const uint32_t *table = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS2 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS2));
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    uint32_t flags = 0;
+    Py_ssize_t m = 0;
+    int pending = 0;     /* a space waits for the next character of its line */
+    int line_empty = 1;  /* nothing written since the line began */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
+        flags |= v;
+        if (v >= FOLD_GONE) {
+            continue;
+        }
+        Py_UCS2 c = (Py_UCS2)(v & FOLD_CODE);
+        if (c == 0x20) {
+            if (!line_empty) {
+                pending = 1;
+            }
+        }
+        else if (c == 0x0A) {
+            pending = 0;
+            out[m++] = 0x0A;
+            line_empty = 1;
+        }
+        else {
+            if (pending) {
+                out[m++] = 0x20;
+                pending = 0;
+            }
+            out[m++] = c;
+            line_empty = 0;
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *folded;
+    if (flags & FOLD_ASTRAL) {
+        folded = Py_NewRef(Py_None);
+    }
+    else {
+        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
+    }
+    PyMem_Free(out);
+    if (folded == NULL) {
+        return NULL;
+    }
+    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
+    if (flags_obj == NULL) {
+        Py_DECREF(folded);
+        return NULL;
+    }
+    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
+    Py_DECREF(folded);
+    Py_DECREF(flags_obj);
+    return result;
+}
+
+/*
+ * fold_keys(text, table, gone, astral) -> (str | None, int)
+ *
+ * khabar.news._fold._fold_keys_py: every code point of `text` mapped through `table` (65,536
+ * uint32; a code point beyond the BMP reads entry 0xFFFF), the OR of the values met as flags, the
+ * values at or above `gone` dropped and the others' low 16 bits kept. No space is squeezed (the
+ * news keys' table drops every space but the line break). (None, flags) when the flags hold
+ * `astral`.
+ */
+static PyObject *
+fold_keys(PyObject *self, PyObject *args)
+{
+    PyObject *text, *table_obj;
+    unsigned long gone, astral;
+    if (!PyArg_ParseTuple(args, "UOkk:fold_keys", &text, &table_obj, &gone, &astral)) {
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(table_obj, &view, 4, BMP, "table") < 0) {
+        return NULL;
+    }
+    const uint32_t *table = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS2 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS2));
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return PyErr_NoMemory();
+    }
+    uint32_t flags = 0;
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
+        flags |= v;
+        if (v < gone) {
+            out[m++] = (Py_UCS2)(v & FOLD_CODE);
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *folded;
+    if (flags & astral) {
+        folded = Py_NewRef(Py_None);
+    }
+    else {
+        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
+    }
+    PyMem_Free(out);
+    if (folded == NULL) {
+        return NULL;
+    }
+    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
+    if (flags_obj == NULL) {
+        Py_DECREF(folded);
+        return NULL;
+    }
+    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
+    Py_DECREF(folded);
+    Py_DECREF(flags_obj);
+    return result;
+}
+
+/*
+ * count_classes(text, masks, n) -> tuple[int, ...] | None
+ *
+ * `masks` is 65,536 uint32: bit j of masks[cp] says the BMP character cp is in class j
+ * (j < n <= 32). Returns the count of each class over the characters of `text`, or None when
+ * `text` holds a character beyond the BMP (the caller then takes its general path).
+ */
+static PyObject *
+count_classes(PyObject *self, PyObject *args)
+{
+    PyObject *text, *masks_obj;
+    int n_classes;
+    if (!PyArg_ParseTuple(args, "UOi:count_classes", &text, &masks_obj, &n_classes)) {
+        return NULL;
+    }
+    if (n_classes < 0 || n_classes > 32) {
+        PyErr_Format(PyExc_ValueError, "docscan.count_classes: n must be 0-32, got %d", n_classes);
+        return NULL;
+    }
+    Py_buffer view;
+    if (get_table(masks_obj, &view, 4, BMP, "masks") < 0) {
+        return NULL;
+    }
+    const uint32_t *masks = (const uint32_t *)view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t counts[32] = {0};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+        if (cp > 0xFFFF) {
+            PyBuffer_Release(&view);
+            Py_RETURN_NONE;
+        }
+        uint32_t bits = masks[cp];
+        while (bits) {
+            int j = __builtin_ctz(bits);
+            counts[j]++;
+            bits &= bits - 1;
+        }
+    }
+    PyBuffer_Release(&view);
+    PyObject *result = PyTuple_New(n_classes);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (int j = 0; j < n_classes; j++) {
+        PyObject *count = PyLong_FromSsize_t(counts[j]);
+        if (count == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, j, count);
+    }
+    return result;
+}
+
+/* the shingle polynomial's base (FNV-64 prime); arithmetic wraps modulo 2**64 */
+#define SHINGLE_PRIME 1099511628211ULL
+
+static inline uint64_t
+fmix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static inline uint32_t
+fmix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+/* mins[j] = min(mins[j], a[j] * x + b[j]) (uint32, wrapping): the inner loop of minhash,
+ * written so that the compiler can vectorise it. x86-64's baseline (SSE2) has no 32-bit vector
+ * multiply or unsigned min, so on x86-64 with GCC and glibc (the clones need its ifunc) an AVX2
+ * clone is built beside the baseline one and the loader picks the one the CPU runs (the results
+ * are the same integers). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+__attribute__((optimize("O3"), target_clones("avx2", "default")))
+#elif defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("O3")))
+#endif
+static void
+minhash_update(uint32_t *restrict mins, const uint32_t *restrict a, const uint32_t *restrict b,
+               Py_ssize_t num_perm, uint32_t x)
+{
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        uint32_t v = a[j] * x + b[j];
+        mins[j] = v < mins[j] ? v : mins[j];
+    }
+}
+
+/*
+ * minhash(stream, k, a, b) -> bytes
+ *
+ * dedup._minhash_py: the 32-bit hash of every k-character shingle of `stream` (the polynomial
+ * c[i] p**(w-1) + ... + c[i+w-1] modulo 2**64, w = min(k, len), then fmix64 and its high 32
+ * bits; a stream shorter than k is one shingle), and for each permutation (a[j], b[j]) the
+ * minimum of a[j] * fmix32(h) + b[j] (uint32) over the shingles, as little-endian uint32 bytes;
+ * an empty stream gives 0xFFFFFFFF everywhere. `a` and `b` are buffers of num_perm uint32. A
+ * lone surrogate raises what str.encode("utf-32-le") raises, as the Python twin does.
+ */
+static PyObject *
+minhash(PyObject *self, PyObject *args)
+{
+    PyObject *stream, *a_obj, *b_obj;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "UnOO:minhash", &stream, &k, &a_obj, &b_obj)) {
+        return NULL;
+    }
+    if (k < 1) {
+        PyErr_Format(PyExc_ValueError, "docscan.minhash: k must be positive, got %zd", k);
+        return NULL;
+    }
+    Py_buffer a_view, b_view;
+    if (PyObject_GetBuffer(a_obj, &a_view, PyBUF_SIMPLE) < 0) {
+        return NULL;
+    }
+    Py_ssize_t num_perm = a_view.len / 4;
+    if (a_view.len % 4 != 0 || num_perm < 1) {
+        PyBuffer_Release(&a_view);
+        PyErr_SetString(PyExc_ValueError, "docscan.minhash: a must hold one or more uint32");
+        return NULL;
+    }
+    if (get_table(b_obj, &b_view, 4, num_perm, "b (as many uint32 as a)") < 0) {
+        PyBuffer_Release(&a_view);
+        return NULL;
+    }
+    if (((uintptr_t)a_view.buf) % 4 != 0) {
+        PyBuffer_Release(&a_view);
+        PyBuffer_Release(&b_view);
+        PyErr_SetString(PyExc_ValueError, "docscan.minhash: a must be aligned for uint32");
+        return NULL;
+    }
+    const uint32_t *a = (const uint32_t *)a_view.buf;
+    const uint32_t *b = (const uint32_t *)b_view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(stream);
+    int kind = PyUnicode_KIND(stream);
+    const void *data = PyUnicode_DATA(stream);
+    PyObject *result = NULL;
+    uint32_t *mins = PyMem_Malloc((size_t)num_perm * sizeof(uint32_t));
+    if (mins == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        mins[j] = 0xFFFFFFFFu;
+    }
+    if (n > 0) {
+        if (kind != PyUnicode_1BYTE_KIND) {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+                if (cp >= 0xD800 && cp <= 0xDFFF) {
+                    /* let the codec raise its own error, as the Python twin's encode does */
+                    PyObject *encoded = PyUnicode_AsEncodedString(stream, "utf-32-le", "strict");
+                    if (encoded == NULL) {
+                        goto done;
+                    }
+                    Py_DECREF(encoded);
+                    PyErr_SetString(PyExc_UnicodeEncodeError,
+                                    "docscan.minhash: a surrogate the codec accepted");
+                    goto done;
+                }
+            }
+        }
+        Py_ssize_t width = k < n ? k : n;
+        uint64_t top = 1; /* p**(width-1) */
+        for (Py_ssize_t j = 1; j < width; j++) {
+            top *= SHINGLE_PRIME;
+        }
+        uint64_t h = 0;
+        for (Py_ssize_t j = 0; j < width; j++) {
+            h = h * SHINGLE_PRIME + (uint64_t)PyUnicode_READ(kind, data, j);
+        }
+        for (Py_ssize_t i = 0;; i++) {
+            uint32_t x = fmix32((uint32_t)(fmix64(h) >> 32));
+            minhash_update(mins, a, b, num_perm, x);
+            if (i + width >= n) {
+                break;
+            }
+            h = (h - (uint64_t)PyUnicode_READ(kind, data, i) * top) * SHINGLE_PRIME
+                + (uint64_t)PyUnicode_READ(kind, data, i + width);
+        }
+    }
+    result = PyBytes_FromStringAndSize(NULL, num_perm * 4);
+    if (result == NULL) {
+        goto done;
+    }
+    unsigned char *bytes = (unsigned char *)PyBytes_AS_STRING(result);
+    for (Py_ssize_t j = 0; j < num_perm; j++) {
+        uint32_t v = mins[j];
+        bytes[4 * j] = (unsigned char)(v & 0xFF);
+        bytes[4 * j + 1] = (unsigned char)((v >> 8) & 0xFF);
+        bytes[4 * j + 2] = (unsigned char)((v >> 16) & 0xFF);
+        bytes[4 * j + 3] = (unsigned char)(v >> 24);
+    }
+done:
+    PyMem_Free(mins);
+    PyBuffer_Release(&a_view);
+    PyBuffer_Release(&b_view);
+    return result;
+}
+
+/*
+ * word_weights(lines, weights) -> (int, int)
+ *
+ * khabar.corpus.langid._word_weights_py: the words of `lines` (a tuple of str; the words of all
+ * lines are those of " ".join(lines).split(), so whitespace as str.split() sees it separates
+ * them), how many there are, and the sum of weights.get(word, 0) over them. `weights` is a dict
+ * of str to int (each in 0 .. 2**63); no str object is made for a word: each is compared with
+ * the keys of its length in place. A sum past 2**64 (some 2**32 words of weight 2**32: more text
+ * than memory holds) raises OverflowError.
+ */
+#define WEIGHT_KEYS_MAX 256
+
+/* Py_UNICODE_ISSPACE (what str.split() splits at) without a function call for the letters of
+ * most scripts: between U+0080 and U+167F only U+0085 and U+00A0 are whitespace (a test reads
+ * every code point). */
+static inline int
+is_space(Py_UCS4 c)
+{
+    if (c < 0x1680) {
+        return c < 128 ? Py_UNICODE_ISSPACE(c) : (c == 0x85 || c == 0xA0);
+    }
+    return Py_UNICODE_ISSPACE(c);
+}
+static PyObject *
+word_weights(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!:word_weights", &PyTuple_Type, &lines, &PyDict_Type,
+                          &weights)) {
+        return NULL;
+    }
+    Py_ssize_t n_keys = PyDict_GET_SIZE(weights);
+    if (n_keys > WEIGHT_KEYS_MAX) {
+        PyErr_Format(PyExc_ValueError, "docscan.word_weights: at most %d weights, got %zd",
+                     WEIGHT_KEYS_MAX, n_keys);
+        return NULL;
+    }
+    PyObject *keys[WEIGHT_KEYS_MAX];
+    unsigned long long values[WEIGHT_KEYS_MAX];
+    Py_ssize_t key_len[WEIGHT_KEYS_MAX];
+    Py_UCS4 key_first[WEIGHT_KEYS_MAX];
+    /* the keys chained by the low 6 bits of their first character */
+    int head[64], next[WEIGHT_KEYS_MAX];
+    for (int b = 0; b < 64; b++) {
+        head[b] = -1;
+    }
+    Py_ssize_t pos = 0, k = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(weights, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "docscan.word_weights: weights must map str to int");
+            return NULL;
+        }
+        unsigned long long v = PyLong_AsUnsignedLongLong(value);
+        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (v > (1ULL << 63)) {
+            PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
+            return NULL;
+        }
+        keys[k] = key; /* borrowed: the dict holds them during the call */
+        values[k] = v;
+        key_len[k] = PyUnicode_GET_LENGTH(key);
+        key_first[k] = key_len[k] ? PyUnicode_READ_CHAR(key, 0) : 0;
+        next[k] = head[key_first[k] & 63];
+        head[key_first[k] & 63] = (int)k;
+        k++;
+    }
+    unsigned long long total = 0;
+    Py_ssize_t n_words = 0;
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines);
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_Format(PyExc_TypeError, "docscan.word_weights: line %zd is not a str", l);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t start = -1; /* the start of the word being read, or -1 between words */
+        for (Py_ssize_t i = 0; i <= n; i++) {
+            int space = i == n || is_space(PyUnicode_READ(kind, data, i));
+            if (!space) {
+                if (start < 0) {
+                    start = i;
+                }
+                continue;
+            }
+            if (start < 0) {
+                continue;
+            }
+            Py_ssize_t len = i - start;
+            n_words++;
+            Py_UCS4 first = PyUnicode_READ(kind, data, start);
+            for (int j = head[first & 63]; j >= 0; j = next[j]) {
+                if (key_len[j] != len || key_first[j] != first) {
+                    continue;
+                }
+                PyObject *w = keys[j];
+                int wkind = PyUnicode_KIND(w);
+                const void *wdata = PyUnicode_DATA(w);
+                Py_ssize_t c = 1;
+                while (c < len && PyUnicode_READ(wkind, wdata, c)
+                                      == PyUnicode_READ(kind, data, start + c)) {
+                    c++;
+                }
+                if (c == len) {
+                    if (__builtin_add_overflow(total, values[j], &total)) {
+                        PyErr_SetString(PyExc_OverflowError,
+                                        "docscan.word_weights: the sum passed 2**64");
+                        return NULL;
+                    }
+                    break; /* dict keys are distinct: no other key is this word */
+                }
+            }
+            start = -1;
+        }
+    }
+    return Py_BuildValue("(nK)", n_words, total);
+}
+
+/* Append the int i to list; -1 with an exception set on failure. */
+static int
+append_index(PyObject *list, Py_ssize_t i)
+{
+    PyObject *value = PyLong_FromSsize_t(i);
+    if (value == NULL) {
+        return -1;
+    }
+    int rc = PyList_Append(list, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+/*
+ * date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | None
+ *
+ * khabar.dates.mentions._date_starts_py: where a digit run starts (digit[cp] is 1 for a digit,
+ * 65,536 uint8), and where a month name may start: opening(i) = first[c(i)] & second[c(i+1)] &
+ * third[c(i+2)] (65,536 uint64 each) is not 0, at i = 0 or after a character whose not_word is
+ * not 0; and the last two characters when first & second allow it. None when `folded` is shorter
+ * than 4 characters or holds one beyond the BMP.
+ */
+static PyObject *
+date_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *objs[5];
+    if (!PyArg_ParseTuple(args, "UOOOOO:date_starts", &text, &objs[0], &objs[1], &objs[2],
+                          &objs[3], &objs[4])) {
+        return NULL;
+    }
+    static const char *names[5] = {"digit", "first", "second", "third", "not_word"};
+    Py_buffer views[5];
+    int got = 0;
+    PyObject *digit_starts = NULL, *month_starts = NULL, *result = NULL;
+    for (; got < 5; got++) {
+        if (get_table(objs[got], &views[got], got == 0 ? 1 : 8, BMP, names[got]) < 0) {
+            goto done;
+        }
+    }
+    const uint8_t *digit = (const uint8_t *)views[0].buf;
+    const uint64_t *first = (const uint64_t *)views[1].buf;
+    const uint64_t *second = (const uint64_t *)views[2].buf;
+    const uint64_t *third = (const uint64_t *)views[3].buf;
+    const uint64_t *not_word = (const uint64_t *)views[4].buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int astral = 0;
+    if (kind == PyUnicode_4BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < n && !astral; i++) {
+            astral = PyUnicode_READ(kind, data, i) > 0xFFFF;
+        }
+    }
+    if (n < 4 || astral) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    digit_starts = PyList_New(0);
+    month_starts = PyList_New(0);
+    if (digit_starts == NULL || month_starts == NULL) {
+        goto done;
+    }
+    Py_UCS4 c0 = PyUnicode_READ(kind, data, 0), c1 = PyUnicode_READ(kind, data, 1);
+    int previous_digit = 0;
+    uint64_t previous_not_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c2 = i + 2 < n ? PyUnicode_READ(kind, data, i + 2) : 0;
+        int is_digit = digit[c0] != 0;
+        if (is_digit && !previous_digit && append_index(digit_starts, i) < 0) {
+            goto done;
+        }
+        previous_digit = is_digit;
+        if (i + 2 < n) {
+            uint64_t opening = first[c0] & second[c1] & third[c2];
+            if (opening && (i == 0 || (previous_not_word & opening))
+                && append_index(month_starts, i) < 0) {
+                goto done;
+            }
+        }
+        else if (i + 2 == n && (first[c0] & second[c1]) && append_index(month_starts, i) < 0) {
+            goto done;
+        }
+        previous_not_word = not_word[c0];
+        c0 = c1;
+        c1 = c2;
+    }
+    result = PyTuple_Pack(2, digit_starts, month_starts);
+done:
+    Py_XDECREF(digit_starts);
+    Py_XDECREF(month_starts);
+    for (int j = 0; j < got; j++) {
+        PyBuffer_Release(&views[j]);
+    }
+    return result;
+}
+
+static PyMethodDef docscan_methods[] = {
+    {"fold_lines", fold_lines, METH_VARARGS,
+     "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
+     "newlines, and the OR of the table values met (khabar.corpus.keys._fold_lines_py)."},
+    {"fold_keys", fold_keys, METH_VARARGS,
+     "fold_keys(text, table, gone, astral) -> (str | None, int): text mapped through table, "
+     "values at or above gone dropped (khabar.news._fold._fold_keys_py)."},
+    {"count_classes", count_classes, METH_VARARGS,
+     "count_classes(text, masks, n) -> tuple[int, ...] | None: characters of text in each of n "
+     "classes (khabar.corpus.keys._count_classes_py)."},
+    {"minhash", minhash, METH_VARARGS,
+     "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
+     "stream (khabar.corpus.dedup._minhash_py)."},
+    {"word_weights", word_weights, METH_VARARGS,
+     "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
+     "weights (khabar.corpus.langid._word_weights_py)."},
+    {"date_starts", date_starts, METH_VARARGS,
+     "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
+     "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef docscan_module = {
+    PyModuleDef_HEAD_INIT,
+    "khabar._c.docscan",
+    "One pass over a document for khabar's corpus and news steps; each function has a Python twin.",
+    -1,
+    docscan_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit_docscan(void)
+{
+    return PyModule_Create(&docscan_module);
+}

@@ -1,0 +1,419 @@
+"""khabar._c.docscan and its twins give the same results for every str.
+
+Each C function (``fold_lines``, ``count_classes``, ``minhash``) has a twin in khabar.corpus
+(``keys._fold_lines_py``, ``keys._count_classes_py``, ``dedup._minhash_py``). The tables below
+run against both (the C half skips when the extension is not built, or under KHABAR_PURE=1);
+hypothesis compares them on random strings of the characters where they could differ; a test on
+../shared's real text compares them, and the public functions built on them, line by line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar import _native
+from khabar.corpus import dedup, keys, langid, quality
+from khabar.dates import mentions
+from khabar.news import _fold
+
+C = _native.c_extension("khabar._c.docscan")
+
+FOLD = [keys._fold_lines_py]
+COUNT = [keys._count_classes_py]
+MINHASH = [dedup._minhash_py]
+STARTS = [mentions._date_starts_py]
+KEYS = [_fold._fold_keys_py]
+WEIGHTS = [langid._word_weights_py]
+if C is not None:
+    FOLD.append(C.fold_lines)
+    COUNT.append(C.count_classes)
+    MINHASH.append(C.minhash)
+    STARTS.append(C.date_starts)
+    KEYS.append(C.fold_keys)
+    WEIGHTS.append(C.word_weights)
+
+
+def _name(fn: object) -> str:
+    return "c" if C is not None and getattr(fn, "__module__", None) == C.__name__ else "py"
+
+
+fold_impls = pytest.mark.parametrize("fold", FOLD, ids=_name)
+count_impls = pytest.mark.parametrize("count", COUNT, ids=_name)
+minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
+starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
+keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
+weights_impls = pytest.mark.parametrize("word_weights", WEIGHTS, ids=_name)
+
+ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
+
+# input -> the folded lines, checked by hand against keys.FOLD and _REMOVE_RANGES: Arabic ي/ك ->
+# Persian ی/ک, joiners/marks/tatweel/hamza/harakat removed, digits of three scripts -> ASCII,
+# punctuation and symbols -> space, single spaces inside a line, Latin lowercased
+FOLDED = [
+    ("", ""),
+    ("سلام", "سلام"),  # must not change
+    ("کتاب خوب", "کتاب خوب"),  # must not change
+    ("abc 123", "abc 123"),  # must not change
+    ("  مي" + ZWNJ + "شود ۱۲ \n\nBank!", "میشود 12\n\nbank"),
+    ("كتاب ها", "کتاب ها"),
+    ("تـــهران،  ۱۴۰۲/۰۷/۱۹", "تهران 1402 07 19"),
+    ("خانۀ «اجزاء»", "خانه اجزا"),
+    ("الف" + NBSP + "ب", "الف ب"),
+    (BOM + "سلام" + RLM, "سلام"),
+    ("می" + ZWJ + "رود", "میرود"),
+    ("١٢٣ ۴۵۶ 789", "123 456 789"),
+    ("بِسْمِ", "بسم"),
+    ("مؤسسه إسلام آب", "موسسه اسلام اب"),
+    (" a \n b ", "a\nb"),
+    ("\n\n", "\n\n"),
+    ("...\n-", "\n"),
+    ("ABC déF", "abc déf"),
+    ("a\tb\r\nc", "a b\nc"),
+]
+
+
+@fold_impls
+@pytest.mark.parametrize(("text", "expected"), FOLDED)
+def test_fold_lines_table(fold, text: str, expected: str) -> None:
+    folded, flags = fold(text, keys._bmp_table())
+    assert folded == expected
+    assert not flags & keys._ASTRAL
+
+
+@fold_impls
+@pytest.mark.parametrize("text", ["سلام 😀", "𝐀", "\U00010000", "\uffff"])
+def test_fold_lines_beyond_the_bmp_is_none(fold, text: str) -> None:
+    # a character beyond the BMP (and U+FFFF, where they are clipped to) sends the text to the
+    # str.translate path: None with the astral flag
+    folded, flags = fold(text, keys._bmp_table())
+    assert folded is None and flags & keys._ASTRAL
+
+
+@fold_impls
+def test_fold_lines_flags_for_the_wrapper(fold) -> None:
+    # Σ lowercases by its neighbours: kept, with the flag that sends the text to lower_text
+    folded, flags = fold("ΑΣ", keys._bmp_table())
+    assert folded == "ΑΣ"[0].lower() + "Σ" and flags & keys._LOWER
+    # a presentation form is kept as it is, flagged for NFKC
+    folded, flags = fold("ﺑﺎﻧﻚ", keys._bmp_table())
+    assert folded == "ﺑﺎﻧﻚ" and flags & keys._NFKC
+    # a lone surrogate is no punctuation: kept
+    assert fold("\ud800x", keys._bmp_table())[0] == "\ud800x"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ﺑﺎﻧﻚ Bank", ("بانک bank",)),
+        ("ΑΣ", ("ας",)),
+        ("خبر اول\n\nانتهاي پيام /", ("خبر اول", "", "انتهای پیام")),
+        ("سلام 😀\nدنیا", ("سلام", "دنیا")),
+    ],
+)
+def test_canonical_lines_through_the_wrapper(text: str, expected: tuple[str, ...]) -> None:
+    keys.forget_canonical_lines()
+    assert keys.canonical_lines(text) == expected
+    assert expected == tuple(keys.canonical(line) for line in text.split("\n"))
+
+
+def test_bad_table_is_an_error_that_says_what() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    with pytest.raises(ValueError, match="65536 items"):
+        C.fold_lines("x", b"\0" * 8)
+    with pytest.raises(ValueError, match="masks"):
+        C.count_classes("x", b"\0" * 8, 1)
+    with pytest.raises(ValueError, match="0-32"):
+        C.count_classes("x", keys._class_masks((re.compile(r"\d"),)), 33)
+    with pytest.raises(TypeError):
+        C.fold_lines(b"x", keys._bmp_table())
+
+
+LETTER_DIGIT = (re.compile(r"[^\W\d_]"), re.compile(r"\d"))
+
+
+@count_impls
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (0, 0)),
+        ("کتاب ۱۲ book!", (8, 2)),
+        ("١٢3", (0, 3)),
+        ("می" + ZWNJ + "شود", (5, 0)),  # a ZWNJ is neither
+        ("بِسْمِ", (3, 0)),  # harakat are marks (Mn), not letters
+        ("_ - ، ؟", (0, 0)),
+        ("ß É", (2, 0)),
+    ],
+)
+def test_count_classes_table(count, text: str, expected: tuple[int, int]) -> None:
+    assert count(text, keys._class_masks(LETTER_DIGIT), 2) == expected
+
+
+@count_impls
+def test_count_classes_beyond_the_bmp_is_none(count) -> None:
+    assert count("a😀", keys._class_masks(LETTER_DIGIT), 2) is None
+
+
+def test_count_chars_with_emoji_still_counts() -> None:
+    # the wrapper takes the general path for a text with an astral character
+    assert keys.count_chars("کتاب 😀 𝐀 ۱", LETTER_DIGIT) == (5, 1)
+
+
+def _minhash_reference(stream: str, k: int, a: list[int], b: list[int]) -> bytes:
+    """The MinHash as dedup's docstrings define it, in Python integers (an independent oracle)."""
+    m64, m32 = (1 << 64) - 1, (1 << 32) - 1
+    if not stream:
+        return b"\xff\xff\xff\xff" * len(a)
+    cps = [ord(c) for c in stream]
+    width = min(k, len(cps))
+    mins = [m32] * len(a)
+    for i in range(len(cps) - width + 1):
+        h = 0
+        for c in cps[i : i + width]:
+            h = (h * 1099511628211 + c) & m64
+        h ^= h >> 33
+        h = (h * 0xFF51AFD7ED558CCD) & m64
+        h ^= h >> 33
+        h = (h * 0xC4CEB9FE1A85EC53) & m64
+        h ^= h >> 33
+        x = h >> 32
+        x ^= x >> 16
+        x = (x * 0x85EBCA6B) & m32
+        x ^= x >> 13
+        x = (x * 0xC2B2AE35) & m32
+        x ^= x >> 16
+        mins = [min(m, (aj * x + bj) & m32) for m, aj, bj in zip(mins, a, b)]
+    return b"".join(m.to_bytes(4, "little") for m in mins)
+
+
+@minhash_impls
+@pytest.mark.parametrize(
+    ("stream", "k"),
+    [("", 9), ("a", 9), ("ab", 1), ("کتابها", 3), ("کتابها", 6), ("کتابها", 7),
+     ("بانکمرکزیاعلامکرد12", 9), ("😀x😀", 2), ("ÿé", 1)],
+)
+def test_minhash_matches_the_definition(minhash, stream: str, k: int) -> None:
+    a, b = dedup._permutations(8, 3)
+    assert minhash(stream, k, a, b) == _minhash_reference(stream, k, a.tolist(), b.tolist())
+
+
+@minhash_impls
+def test_minhash_of_a_lone_surrogate_raises_like_encode(minhash) -> None:
+    a, b = dedup._permutations(4, 1)
+    with pytest.raises(UnicodeEncodeError):
+        minhash("ab\udc80", 2, a, b)
+
+
+# input -> the news key (khabar.news._fold: variants unified, every space but the line break, ZWNJ,
+# bidi marks, tatweel and harakat removed, Latin lowercased; punctuation kept, Arabic comma -> ",")
+NEWS_KEYS = [
+    ("", ""),
+    ("خبر", "خبر"),  # must not change
+    ("کد خبر: ۱۲", "کدخبر:12"),
+    ("پربيننده ترين\n\nاخبار", "پربینندهترین\n\nاخبار"),
+    ("مي" + ZWNJ + "شود، " + RLM + "تـهران", "میشود,تهران"),
+    ("بِسْمِ" + NBSP + "Bank\tOK", "بسمbankok"),
+    ("١٢٣ ۴۵۶", "123456"),
+]
+
+
+@keys_impls
+@pytest.mark.parametrize(("text", "expected"), NEWS_KEYS)
+def test_fold_keys_table(fold_keys, text: str, expected: str) -> None:
+    folded, flags = fold_keys(text, _fold._fold_table(), _fold._GONE, _fold._ASTRAL)
+    assert folded == expected and not flags & _fold._ASTRAL
+    assert _fold.fold_lines(text) == expected.split("\n")
+
+
+@keys_impls
+def test_fold_keys_beyond_the_bmp_is_none(fold_keys) -> None:
+    assert fold_keys("خبر 😀", _fold._fold_table(), _fold._GONE, _fold._ASTRAL)[0] is None
+    assert _fold.fold_lines("خبر 😀\nدو") == ["خبر😀", "دو"]
+
+
+AR = 1 << 32  # the weight of an Arabic function word in langid._WORD_WEIGHTS
+
+
+@weights_impls
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ((), (0, 0)),
+        (("",), (0, 0)),
+        (("کتاب خوب",), (2, 0)),  # no function word
+        (("این کتاب است",), (3, 2)),  # «این», «است»
+        (("این", "", "است که"), (3, 3)),  # words of every line; blank lines have none
+        (("قال الوزیر فی",), (3, 2 * AR)),  # «قال», «فی» (canonical في)
+        (("از از از",), (3, 3)),  # each occurrence counts
+        (("ازین استان",), (2, 0)),  # a function word inside a longer word does not
+        (("  از\tدر" + NBSP + "به\u2003x ",), (4, 3)),  # whitespace as str.split() sees it
+        (("است" + ZWNJ,), (1, 0)),  # a ZWNJ is no space: «است‌» is another word
+    ],
+)
+def test_word_weights_table(word_weights, lines: tuple[str, ...], expected) -> None:
+    assert word_weights(lines, langid._WORD_WEIGHTS) == expected
+
+
+def test_word_weights_splits_where_str_split_does() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    for cp in range(0x110000):
+        line = "a" + chr(cp) + "b"
+        assert C.word_weights((line,), {})[0] == len(line.split()), hex(cp)
+
+
+def test_word_weights_bad_weights_say_what() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    with pytest.raises(TypeError, match="str to int"):
+        C.word_weights(("a",), {"a": 1.5})
+    with pytest.raises(ValueError, match="2\\*\\*63"):
+        C.word_weights(("a",), {"a": (1 << 64) - 1})
+    with pytest.raises(TypeError, match="line 0"):
+        C.word_weights((b"a",), {})
+
+
+@starts_impls
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("", None),  # fewer than 4 characters: the regexes scan it
+        ("۱۲ ", None),
+        ("abcd", ([], [])),
+        ("ab12cd345", ([2, 6], [])),
+        # digit runs of two scripts; «مهر» after a space
+        ("۱۹ مهر ۱۴۰۲", ([0, 7], [3])),
+        # a two-letter name in the last two characters has no third character to check
+        ("12 دی", ([0], [3])),
+        # «دی» then «ماه»: the third character may be «م»
+        ("دیماه", ([], [0])),
+        # «مهر» inside a word («امهر»: a letter before it) is no start
+        ("امهر 5", ([5], [])),
+        ("سال 😀 ۱۳۹۹", None),  # beyond the BMP: the regexes scan it
+    ],
+)
+def test_date_starts_table(starts, folded: str, expected) -> None:
+    assert starts(folded, *mentions._char_tables()) == expected
+
+
+# the characters where the twins could part: joiners, marks, spaces, digits of three scripts,
+# Latin with case, Greek sigma, presentation forms, surrogates, astral, controls, U+FFFF
+ALPHABET = st.sampled_from(
+    list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةۀأإآؤئء")
+    + list("ًٌٍَُِّْٰٔ") + ["\u0654", "\u0670", "\u0640"]
+    + [ZWNJ, ZWJ, NBSP, BOM, RLM, "\u200e", "\u00ad", "\u2028", "\u3000"]
+    + list(" \n\t\r.،؛؟!«»\"'()-/:…") + list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
+    + list("AbCdÉéßİΣσς") + list("ﺑﺎﻧﻚﻻＡ") + ["\ud800", "\udfff", "😀", "𝐀", "\uffff", "\x00"]
+)
+#: whole words too, so that month names and year words meet the dates lookups
+PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سال ", "مارس", "فروردین",
+                                              "ذی القعده", "۱۴۰۲", "1996", " است ", " في ",
+                                              " که", "قال "]))
+TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.docscan is not built")
+@settings(max_examples=2000, deadline=None)
+@given(TEXTS)
+def test_c_equals_twins_on_random_text(text: str) -> None:
+    table = keys._bmp_table()
+    assert C.fold_lines(text, table) == keys._fold_lines_py(text, table)
+    for classes in (LETTER_DIGIT, quality._classes(), langid._PROFILE):
+        masks = keys._class_masks(classes)
+        assert C.count_classes(text, masks, len(classes)) == keys._count_classes_py(
+            text, masks, len(classes))
+    assert C.date_starts(text, *mentions._char_tables()) == mentions._date_starts_py(
+        text, *mentions._char_tables())
+    news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
+    assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news)
+    for lines in (tuple(text.split("\n")), keys.canonical_lines(text)):
+        assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
+            lines, langid._WORD_WEIGHTS)
+    a, b = dedup._permutations(16, 5)
+    for k in (1, 3, 9):
+        try:
+            expected: bytes | type = dedup._minhash_py(text, k, a, b)
+        except UnicodeEncodeError:
+            expected = UnicodeEncodeError
+        if expected is UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                C.minhash(text, k, a, b)
+        else:
+            assert C.minhash(text, k, a, b) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_public_functions_agree_with_the_per_line_definition(text: str) -> None:
+    # canonical_lines (the C pass when built) is canonical() of each line; count_chars is what
+    # each pattern's subn counts
+    keys.forget_canonical_lines()
+    assert keys.canonical_lines(text) == tuple(keys.canonical(ln) for ln in text.split("\n"))
+    for classes in (LETTER_DIGIT, quality._classes()):
+        assert keys.count_chars(text, classes) == tuple(p.subn("", text)[1] for p in classes)
+    # news keys: what str.replace and split() give line by line
+    mapped = _fold._DROP_MARKS(_fold._VARIANTS(text))
+    assert _fold.fold_lines(text) == [
+        _fold.lower_text("".join(line.split())) for line in mapped.split("\n")]
+
+
+def _shared_texts(shared) -> list[str]:
+    data = shared / "data"
+    texts = (data / "parsner_social" / "all.sentences.txt").read_text(encoding="utf-8")
+    lines = texts.splitlines()[:3000]
+    with open(data / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f][:300]
+    bodies = [d.get("text") or d.get("body") or "" for d in docs]
+    seed = (shared / "examples" / "tasnim-kazakhstan" / "raw.txt").read_text(encoding="utf-8")
+    return lines + [b for b in bodies if b] + [seed]
+
+
+def test_c_equals_twins_on_real_text(shared) -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    texts = _shared_texts(shared)
+    assert len(texts) > 3000
+    table = keys._bmp_table()
+    masks = keys._class_masks(langid._PROFILE)
+    a, b = dedup._permutations(128, 1)
+    for text in texts:
+        assert C.fold_lines(text, table) == keys._fold_lines_py(text, table), text
+        counted = C.count_classes(text, masks, len(langid._PROFILE))
+        assert counted == keys._count_classes_py(text, masks, len(langid._PROFILE)), text
+        if counted is not None:
+            assert counted == tuple(p.subn("", text)[1] for p in langid._PROFILE), text
+        news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
+        assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news), text
+        lines = keys.canonical_lines(text)
+        assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
+            lines, langid._WORD_WEIGHTS), text
+        folded = mentions._fold(text)
+        assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
+            folded, *mentions._char_tables()), text
+        stream = "".join(keys.canonical_lines(text)).replace(" ", "")
+        assert C.minhash(stream, 9, a, b) == dedup._minhash_py(stream, 9, a, b), text
+
+
+def test_count_chars_with_many_class_combinations() -> None:
+    # 12 nested classes make more than 256 combinations: no uint8 table, but the C masks and
+    # the regexes still count (each class is a range of Arabic letters plus a range of Latin)
+    classes = tuple(
+        re.compile(f"[{chr(0x0628 + i)}-\u064a a-{chr(ord('a') + i)}]") for i in range(12)
+    )
+    text = "سلام abc"
+    # «س» U+0633, «ل» U+0644, «ا» U+0627 (below every range), «م» U+0645; the space; a, b, c
+    expected = tuple(
+        sum(ch == " " or 0x0628 + i <= ord(ch) <= 0x064A or "a" <= ch <= chr(ord("a") + i)
+            for ch in text)
+        for i in range(12)
+    )
+    assert expected[0] == 5 and expected[2] == 7  # س ل م, the space, a; then b and c too
+    assert keys.count_chars(text, classes) == expected
