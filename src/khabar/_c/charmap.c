@@ -88,58 +88,64 @@ charmap_translate(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    /* first pass: is there a source at all, the new length and the largest character (of a
-     * replacement: read exactly, so the result is canonical: the least kind that holds it) */
+    /* first pass: is there a source at all, the new length and the largest character */
     Py_ssize_t first = -1, length = 0;
     Py_UCS4 maxchar = 0;
-#define FIRST_PASS(T)                                                                  \
-    {                                                                                  \
-        const T *p = (const T *)data;                                                  \
-        for (Py_ssize_t i = 0; i < n; i++) {                                           \
-            Py_UCS4 c = p[i];                                                          \
-            unsigned k = entry_of(index, entries, c);                                  \
-            if (!k) {                                                                  \
-                if (c > maxchar) {                                                     \
-                    maxchar = c;                                                       \
-                }                                                                      \
-                continue;                                                              \
-            }                                                                          \
-            if ((Py_ssize_t)k > nrepl) {                                               \
-                PyErr_SetString(PyExc_IndexError,                                      \
-                                "translate(): an index entry has no replacement");     \
-                return NULL;                                                           \
-            }                                                                          \
-            PyObject *r = PyTuple_GET_ITEM(repl, k - 1);                               \
-            Py_ssize_t rn = PyUnicode_GET_LENGTH(r);                                   \
-            int rk = PyUnicode_KIND(r);                                                \
-            const void *rd = PyUnicode_DATA(r);                                        \
-            if (first < 0) {                                                           \
-                first = i;                                                             \
-            }                                                                          \
-            length += rn - 1;                                                          \
-            for (Py_ssize_t j = 0; j < rn; j++) {                                      \
-                Py_UCS4 d = PyUnicode_READ(rk, rd, j);                                 \
-                if (d > maxchar) {                                                     \
-                    maxchar = d;                                                       \
-                }                                                                      \
-            }                                                                          \
-        }                                                                              \
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        unsigned k = entry_of(index, entries, c);
+        if (k) {
+            if ((Py_ssize_t)k > nrepl) {
+                PyErr_SetString(PyExc_IndexError, "translate(): an index entry has no replacement");
+                return NULL;
+            }
+            PyObject *r = PyTuple_GET_ITEM(repl, k - 1);
+            if (first < 0) {
+                first = i;
+            }
+            length += PyUnicode_GET_LENGTH(r);
+            if (PyUnicode_GET_LENGTH(r)) {
+                Py_UCS4 top = PyUnicode_MAX_CHAR_VALUE(r);
+                if (top > maxchar) {
+                    maxchar = top;
+                }
+            }
+        }
+        else {
+            length++;
+            if (c > maxchar) {
+                maxchar = c;
+            }
+        }
     }
-    if (kind == PyUnicode_1BYTE_KIND) {
-        FIRST_PASS(Py_UCS1)
-    }
-    else if (kind == PyUnicode_2BYTE_KIND) {
-        FIRST_PASS(Py_UCS2)
-    }
-    else {
-        FIRST_PASS(Py_UCS4)
-    }
-#undef FIRST_PASS
     if (first < 0) {
         Py_INCREF(text);
         return text; /* nothing to replace: the same object, as re.sub gives */
     }
-    length += n;
+    /* maxchar of a replacement is its kind's maximum: find the true one, so the result is
+     * canonical (the least kind that holds it) */
+    if (maxchar > 0x7F) {
+        Py_UCS4 top = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            unsigned k = entry_of(index, entries, c);
+            if (k) {
+                PyObject *r = PyTuple_GET_ITEM(repl, k - 1);
+                int rk = PyUnicode_KIND(r);
+                const void *rd = PyUnicode_DATA(r);
+                for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(r); j++) {
+                    Py_UCS4 d = PyUnicode_READ(rk, rd, j);
+                    if (d > top) {
+                        top = d;
+                    }
+                }
+            }
+            else if (c > top) {
+                top = c;
+            }
+        }
+        maxchar = top;
+    }
     PyObject *out = PyUnicode_New(length, maxchar);
     if (out == NULL) {
         return NULL;
@@ -147,44 +153,23 @@ charmap_translate(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     int okind = PyUnicode_KIND(out);
     void *odata = PyUnicode_DATA(out);
     Py_ssize_t at = 0;
-    Py_ssize_t run = 0; /* text[run:i] is not written yet: no source in it */
-    for (Py_ssize_t i = first; i < n; i++) {
+    for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         unsigned k = entry_of(index, entries, c);
-        if (!k) {
-            continue;
-        }
-        if (i > run) { /* the characters since the last source, as they are */
-            if (okind == kind) {
-                memcpy((char *)odata + at * kind, (const char *)data + run * kind,
-                       (size_t)((i - run) * kind));
+        if (k) {
+            PyObject *r = PyTuple_GET_ITEM(repl, k - 1);
+            int rk = PyUnicode_KIND(r);
+            const void *rd = PyUnicode_DATA(r);
+            Py_ssize_t rn = PyUnicode_GET_LENGTH(r);
+            for (Py_ssize_t j = 0; j < rn; j++) {
+                PyUnicode_WRITE(okind, odata, at, PyUnicode_READ(rk, rd, j));
+                at++;
             }
-            else if (PyUnicode_CopyCharacters(out, at, text, run, i - run) < 0) {
-                Py_DECREF(out);
-                return NULL;
-            }
-            at += i - run;
         }
-        PyObject *r = PyTuple_GET_ITEM(repl, k - 1);
-        int rk = PyUnicode_KIND(r);
-        const void *rd = PyUnicode_DATA(r);
-        Py_ssize_t rn = PyUnicode_GET_LENGTH(r);
-        for (Py_ssize_t j = 0; j < rn; j++) {
-            PyUnicode_WRITE(okind, odata, at, PyUnicode_READ(rk, rd, j));
+        else {
+            PyUnicode_WRITE(okind, odata, at, c);
             at++;
         }
-        run = i + 1;
-    }
-    if (n > run) {
-        if (okind == kind) {
-            memcpy((char *)odata + at * kind, (const char *)data + run * kind,
-                   (size_t)((n - run) * kind));
-        }
-        else if (PyUnicode_CopyCharacters(out, at, text, run, n - run) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        at += n - run;
     }
     return out;
 }
@@ -235,9 +220,7 @@ charmap_positions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
-                                                 : PyUnicode_READ(kind, data, i);
-        unsigned k = entry_of(index, entries, c);
+        unsigned k = entry_of(index, entries, PyUnicode_READ(kind, data, i));
         if (k == 0) {
             continue;
         }

@@ -221,9 +221,7 @@ class TranslateRule(Rule):
             return text
         if self.guard is not None and not self.guard(text):
             return text
-        if _CHARMAP is not None and self._single and not self.hot:
-            # one C pass instead of a regex class tried at every position (the hot sources'
-            # str.replace calls, at memchr speed, are faster still)
+        if _CHARMAP is not None and self._single:
             return _CHARMAP.translate(text, self._index, self._repl)  # type: ignore[no-any-return]
         if self.hot:
             for src, dst in self._pairs:
