@@ -17,14 +17,12 @@ The rules of a policy are built once (:func:`char_rules`, :func:`space_rules`) a
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, chain, count, pairwise
 from operator import add
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
-from khabar import _native
 from khabar.text.charmap import rule_names, translation_table
 from khabar.text.policy import Diacritics, FixPolicy, HehYeh, PunctSpacing, Tatweel
 
@@ -82,74 +80,6 @@ _START: Final = re.Match.start
 _new_change: Final = tuple.__new__  # Change(...) without the NamedTuple keyword handling (a hot path)
 
 
-def char_index(sources: list[str]) -> bytes:
-    """The table of :func:`_translate_py` and :func:`_positions_py` (and of their C twins in
-    ``khabar._c.charmap``) for one-character ``sources``: a 2-byte native-endian entry per code
-    point from 0 to the largest source, ``k + 1`` where ``sources[k]`` stands, else 0.
-
-    >>> index = char_index(["b", "a"])
-    >>> len(index) // 2, _entry(index, ord("a")), _entry(index, ord("b")), _entry(index, ord("z"))
-    (99, 2, 1, 0)
-    """
-    from array import array  # only when a rule is made: `import khabar` stays light
-
-    if len(sources) > 0xFFFE:
-        raise ValueError(f"char_index: at most 65,534 sources, got {len(sources)}")
-    entries = array("H", bytes(2 * (max(map(ord, sources), default=-1) + 1)))
-    for k, src in enumerate(sources):
-        entries[ord(src)] = k + 1
-    return entries.tobytes()
-
-
-def _entry(index: bytes, code: int) -> int:
-    """The entry of code point ``code`` in a :func:`char_index` table (0: no source)."""
-    at = 2 * code
-    if at + 1 >= len(index):
-        return 0
-    return int.from_bytes(index[at : at + 2], sys.byteorder)
-
-
-def _translate_py(text: str, index: bytes, repl: tuple[str, ...]) -> str:
-    """``text`` with each source character of ``index`` (:func:`char_index`) replaced by its
-    ``repl``: the pure twin of ``khabar._c.charmap.translate`` (one pass over the code points).
-    :class:`TranslateRule` runs its regex pass instead when the C one is not built: the same
-    result.
-
-    >>> _translate_py("abc", char_index(["b", "c"]), ("B", ""))
-    'aB'
-    """
-    out = []
-    for ch in text:
-        k = _entry(index, ord(ch))
-        if k > len(repl):
-            raise IndexError("translate(): an index entry has no replacement")
-        out.append(repl[k - 1] if k else ch)
-    return "".join(out)
-
-
-def _positions_py(text: str, index: bytes, count: int) -> list[list[int]]:
-    """For each of ``count`` sources of ``index`` (:func:`char_index`), its offsets in
-    ``text``: the pure twin of ``khabar._c.charmap.positions``.
-
-    >>> _positions_py("abcab", char_index(["b", "a"]), 2)
-    [[1, 4], [0, 3]]
-    """
-    if not 0 <= count <= 0xFFFF:
-        raise ValueError("positions(): count must be in 0..65535")
-    out: list[list[int]] = [[] for _ in range(count)]
-    for i, ch in enumerate(text):
-        k = _entry(index, ord(ch))
-        if k:
-            if k > count:
-                raise IndexError("positions(): an index entry is past count")
-            out[k - 1].append(i)
-    return out
-
-
-# the C twins (khabar._c.charmap), or None: the rules below run their regex passes
-_CHARMAP: Final[Any] = _native.c_extension("khabar._c.charmap")
-
-
 class Rule:
     """A named rewrite: ``apply`` is the fast path, ``find`` lists the same changes."""
 
@@ -201,10 +131,6 @@ class TranslateRule(Rule):
             if self.substitutes
             else []
         )
-        #: one-character sources as a table by code point, and their targets, for the C scans
-        #: (khabar._c.charmap): one pass over the text instead of a regex or a scan per source
-        self._index = char_index([src for src, _ in self._pairs]) if self._single else b""
-        self._repl = tuple(dst for _, dst in self._pairs)
         if not table:
             self.pattern = None
         elif all(len(src) == 1 for src in table):
@@ -221,8 +147,6 @@ class TranslateRule(Rule):
             return text
         if self.guard is not None and not self.guard(text):
             return text
-        if _CHARMAP is not None and self._single:
-            return _CHARMAP.translate(text, self._index, self._repl)  # type: ignore[no-any-return]
         if self.hot:
             for src, dst in self._pairs:
                 if src in text:
@@ -261,13 +185,6 @@ class TranslateRule(Rule):
                 f"{self.name}: positions() is for rules that replace one character by another "
                 "one; use find()"
             )
-        if _CHARMAP is not None:  # every source at once, in one pass
-            found = _CHARMAP.positions(text, self._index, len(self._pairs))
-            return [
-                (src, dst, self.names[src], offsets)
-                for (src, dst), offsets in zip(self._pairs, found)
-                if offsets
-            ]
         out = []
         for src, dst, pattern in self._each:
             if src in text:
