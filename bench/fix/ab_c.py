@@ -2,11 +2,13 @@
 """Compiled core with its C twins (``khabar._c.*``) against the same compiled core without them.
 
     PYTHONPATH=src .venv/bin/python bench/fix/ab_c.py [--rounds 5] [--lines N] [--docs 3000]
+    PYTHONPATH=src .venv/bin/python bench/fix/ab_c.py --off charmap   # one extension's share
 
 One build cannot be run both ways in one process (a module binds its twin once, at import), and
 ``KHABAR_PURE=1`` would turn the mypyc core off too. So each round runs two child processes in
 turns (order alternating), one as built and one told that every C extension is absent (the
-child sets ``khabar._native._C_LOADED[name] = None`` before importing khabar.text: exactly what
+child sets ``khabar._native._C_LOADED[name] = None`` before importing khabar.text (for every
+extension, or those named by ``--off``): exactly what
 ``c_extension`` answers on a machine that could not build them). Each child measures, in CPU
 seconds (``time.process_time``):
 
@@ -48,13 +50,15 @@ def _docs(n: int) -> list[str]:
     return texts[:n]
 
 
-def child(use_c: bool, lines_n: int, docs_n: int) -> dict[str, float]:
-    """Run the measures in this process, with or without the C twins."""
+def child(use_c: bool, lines_n: int, docs_n: int, off: list[str]) -> dict[str, float]:
+    """Run the measures in this process, with the C twins or without those of ``off`` (all
+    when empty)."""
     import khabar._native as native
 
     if not use_c:
         for name in native.C_EXTENSIONS:
-            native._C_LOADED[name] = None
+            if not off or name.rsplit(".", 1)[-1] in off:
+                native._C_LOADED[name] = None
     from khabar.text.fix import Fixer
     from khabar.text.lexicon import Lexicon
     from khabar.text.policy import FixPolicy
@@ -99,10 +103,14 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--lines", type=int, default=0)
     ap.add_argument("--docs", type=int, default=3000)
+    ap.add_argument(
+        "--off", nargs="*", default=[],
+        help="the extensions the 'without' side lacks (e.g. charmap); default: all of them",
+    )
     ap.add_argument("--child", choices=("c", "noc"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(child(a.child == "c", a.lines, a.docs)))
+        print(json.dumps(child(a.child == "c", a.lines, a.docs, a.off)))
         return 0
     runs: dict[str, list[dict[str, float]]] = {"c": [], "noc": []}
     for r in range(a.rounds):
@@ -110,7 +118,7 @@ def main() -> int:
         for which in order:
             res = subprocess.run(
                 [sys.executable, __file__, "--child", which, "--lines", str(a.lines),
-                 "--docs", str(a.docs)],
+                 "--docs", str(a.docs), "--off", *a.off],
                 capture_output=True, text=True, check=True, env=os.environ,
             )
             got = json.loads(res.stdout.strip().splitlines()[-1])
