@@ -115,6 +115,11 @@ edits_sub_edits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
+        /* defensive: no Python code runs in this loop, but the list is not ours */
+        if (i >= PyList_GET_SIZE(offsets)) {
+            PyErr_SetString(PyExc_RuntimeError, "sub_edits(): offsets changed size");
+            goto done;
+        }
         at[i] = PyLong_AsSsize_t(PyList_GET_ITEM(offsets, i));
         if (at[i] == -1 && PyErr_Occurred()) {
             goto done;
