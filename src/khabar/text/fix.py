@@ -33,6 +33,7 @@ from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
 from typing import Any, Final, NamedTuple, Protocol
 
+from khabar import _native
 from khabar.document import Edit
 from khabar.text.normalize import (
     Change,
@@ -456,6 +457,27 @@ def _compose_subs(
     return _compose(edits, changes, apart=apart), subs
 
 
+def _sub_edits_py(
+    edit: type[Edit], offsets: list[int], composed: list[_Edit], before: str, after: str, rule: str
+) -> list[Edit]:
+    """One ``edit`` per input offset of a substitution (``before`` → ``after``), at its offset
+    in the output (moved by the ``composed`` edits left of it): the pure twin of
+    ``khabar._c.edits.sub_edits`` (one C loop; a document has hundreds of them).
+
+    >>> _sub_edits_py(Edit, [0, 5], [_Edit(2, 4, 2, 3, ("r",))], "ي", "ی", "char.yeh")
+    [Edit(offset=0, before='ي', after='ی', rule='char.yeh'), Edit(offset=6, before='ي', after='ی', rule='char.yeh')]
+    """
+    cur = _to_current(offsets, composed)
+    return list(
+        map(_new_edit, repeat(edit), zip(cur, repeat(before), repeat(after), repeat(rule)))
+    )
+
+
+# the C twin (khabar._c.edits), or the pure one above when it is not built (or KHABAR_PURE=1)
+_EDITS_C: Final = _native.c_extension("khabar._c.edits")
+_sub_edits: Final = _sub_edits_py if _EDITS_C is None else _EDITS_C.sub_edits
+
+
 def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> list[Edit]:
     """The public edits: ``before`` sliced from ``text``, ``after`` from ``out``, rules joined by
     ``+``; an edit whose ``before`` equals its ``after`` (a change undone by a later rule) is
@@ -471,10 +493,7 @@ def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> lis
     if subs:
         alone = not edits and len(subs) == 1  # one kind, in order already
         for (before, after, rule), offsets in subs.items():  # before != after: substitutes
-            cur = _to_current(offsets, composed)
-            edits += map(
-                _new_edit, repeat(Edit), zip(cur, repeat(before), repeat(after), repeat(rule))
-            )
+            edits += _sub_edits(Edit, offsets, composed, before, after, rule)
         if not alone:
             # stable: at one offset a composed edit (then empty: a deletion) stays before the
             # substitution, whose letter stood after it in the input

@@ -52,6 +52,7 @@ from itertools import accumulate, compress, pairwise, repeat
 from operator import contains, ge, itemgetter
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
+from khabar import _native
 from khabar.text.lexicon import (
     COMPARATIVE_ENDINGS,
     FOLD,
@@ -515,6 +516,39 @@ def _apply_tuples(text: str, repairs: list[tuple[int, int, str, str]]) -> str:
     return "".join(parts)
 
 
+def _lookup_py(memo: dict[str, Any], parts: list[str]) -> tuple[list[Any], int]:
+    """Each chunk's entry in a chunk memo (None if new), and how many are new: the pure twin
+    of ``khabar._c.chunks.lookup`` (a warm line's memo look-ups as one C loop).
+
+    >>> _lookup_py({"a": (1,)}, ["a", "b", "a"])
+    ([(1,), None, (1,)], 1)
+    """
+    infos = list(map(memo.get, parts))
+    return infos, infos.count(None)
+
+
+def _join_fixed_py(infos: list[Any], joins: set[int]) -> str:
+    """The repaired chunks (field 1 of each ChunkInfo) joined by a space, or by a ZWNJ before
+    each chunk of ``joins``: the pure twin of ``khabar._c.chunks.join_fixed``.
+
+    >>> _join_fixed_py([(0, "a"), (0, "b"), (0, "c")], {2})
+    'a b\u200cc'
+    """
+    if not joins:
+        return " ".join(map(_FIXED, infos))
+    out = [infos[0][1]]
+    for i in range(1, len(infos)):
+        out.append(ZWNJ if i in joins else " ")
+        out.append(infos[i][1])
+    return "".join(out)
+
+
+# the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1)
+_CHUNKS: Final = _native.c_extension("khabar._c.chunks")
+_lookup: Final = _lookup_py if _CHUNKS is None else _CHUNKS.lookup
+_join_fixed: Final = _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
+
+
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -898,13 +932,7 @@ class ZwnjRepairer:
         if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
-        if not joins:
-            return " ".join(map(_FIXED, infos))
-        out = [infos[0][1]]
-        for i in range(1, len(infos)):
-            out.append(ZWNJ if i in joins else " ")
-            out.append(infos[i][1])
-        return "".join(out)
+        return _join_fixed(infos, joins)
 
     # ---- chunks between spaces ---------------------------------------------------------------
 
@@ -931,13 +959,13 @@ class ZwnjRepairer:
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
         memo = self._chunk_memos[level]
-        infos = list(map(memo.get, parts))
-        if not all(infos):  # a ChunkInfo is a non-empty tuple; a new chunk is None
+        infos, new = _lookup(memo, parts)  # a ChunkInfo is a non-empty tuple; a new chunk None
+        if new:
             # list.index finds the new chunks in C: a line of a new text has few among many;
-            # list.count says how many, so no ValueError ends the search (compiled code pays
+            # the count says how many, so no ValueError ends the search (compiled code pays
             # for a traceback per exception)
             i = -1
-            for _ in range(infos.count(None)):
+            for _ in range(new):
                 i = infos.index(None, i + 1)
                 infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
         return infos  # type: ignore[return-value]

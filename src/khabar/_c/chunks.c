@@ -1,0 +1,315 @@
+/* khabar._c.chunks: the per-line plumbing of the ZWNJ engine (khabar.text.zwnj), in C.
+ *
+ * A warm line (every chunk already analysed) costs the engine a memo look-up per chunk and, when
+ * it changes, the assembly of its repaired chunks; both are loops over Python objects that
+ * compiled Python still runs through map()/list iterators and method calls. These twins run them
+ * as plain C loops over the same objects, with the same results: khabar.text.zwnj keeps the
+ * pure-Python twins (_lookup_py, _join_fixed_py) and tests/text/test_c_chunks.py compares both on
+ * random and real text.
+ *
+ *   lookup(memo: dict, parts: list) -> tuple[list, int]
+ *       ([memo.get(p) for p in parts], how many of them are None)
+ *   join_fixed(infos: list, joins: set) -> str
+ *       the items infos[i][1] joined by " ", or by ZWNJ before each i in joins
+ *
+ * CPython 3.11 C API only, no other library.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#define ZWNJ 0x200C
+
+/* lookup(memo, parts): each part's value in memo (None when absent), and the count of absent. */
+static PyObject *
+chunks_lookup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "lookup() takes 2 arguments (memo, parts), got %zd", nargs);
+        return NULL;
+    }
+    PyObject *memo = args[0];
+    PyObject *parts = args[1];
+    if (!PyDict_Check(memo)) {
+        PyErr_Format(PyExc_TypeError, "lookup() needs a dict memo, got %.100s",
+                     Py_TYPE(memo)->tp_name);
+        return NULL;
+    }
+    if (!PyList_Check(parts)) {
+        PyErr_Format(PyExc_TypeError, "lookup() needs a list of parts, got %.100s",
+                     Py_TYPE(parts)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(parts);
+    PyObject *infos = PyList_New(n);
+    if (infos == NULL) {
+        return NULL;
+    }
+    Py_ssize_t missing = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        /* the list cannot change under us: no Python code runs between these reads, except a
+         * key's __hash__/__eq__, which for str keys is C; re-read the size anyway */
+        if (i >= PyList_GET_SIZE(parts)) {
+            PyErr_SetString(PyExc_RuntimeError, "lookup(): parts changed size during the look-up");
+            Py_DECREF(infos);
+            return NULL;
+        }
+        PyObject *key = PyList_GET_ITEM(parts, i);
+        Py_INCREF(key);
+        PyObject *value = PyDict_GetItemWithError(memo, key); /* borrowed */
+        Py_DECREF(key);
+        if (value == NULL) {
+            if (PyErr_Occurred()) { /* an unhashable part: as memo.get raises */
+                Py_DECREF(infos);
+                return NULL;
+            }
+            value = Py_None;
+        }
+        if (value == Py_None) {
+            missing++;
+        }
+        Py_INCREF(value);
+        PyList_SET_ITEM(infos, i, value);
+    }
+    PyObject *count = PyLong_FromSsize_t(missing);
+    if (count == NULL) {
+        Py_DECREF(infos);
+        return NULL;
+    }
+    PyObject *out = PyTuple_New(2);
+    if (out == NULL) {
+        Py_DECREF(infos);
+        Py_DECREF(count);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(out, 0, infos);
+    PyTuple_SET_ITEM(out, 1, count);
+    return out;
+}
+
+/* infos[i][1] as a str (a new reference), or NULL with TypeError/IndexError set as Python's
+ * indexing and str.join would set them. */
+static PyObject *
+fixed_of(PyObject *info)
+{
+    PyObject *fixed;
+    if (PyTuple_Check(info)) {
+        if (PyTuple_GET_SIZE(info) < 2) {
+            PyErr_SetString(PyExc_IndexError, "tuple index out of range");
+            return NULL;
+        }
+        fixed = PyTuple_GET_ITEM(info, 1);
+        Py_INCREF(fixed);
+    }
+    else {
+        fixed = PySequence_GetItem(info, 1);
+        if (fixed == NULL) {
+            return NULL;
+        }
+    }
+    if (!PyUnicode_Check(fixed)) {
+        PyErr_Format(PyExc_TypeError, "sequence item: expected str instance, %.80s found",
+                     Py_TYPE(fixed)->tp_name);
+        Py_DECREF(fixed);
+        return NULL;
+    }
+    if (PyUnicode_READY(fixed) < 0) {
+        Py_DECREF(fixed);
+        return NULL;
+    }
+    return fixed;
+}
+
+/* Which of the indices 1..n-1 are in joins: marks[i] = 1 (marks has n bytes, zeroed). Returns
+ * 0, or -1 with an exception set. */
+static int
+mark_joins(PyObject *joins, Py_ssize_t n, char *marks)
+{
+    if (PyAnySet_Check(joins)) {
+        /* one pass over the set when it holds exact ints only (as the engine's do) */
+        PyObject *iter = PyObject_GetIter(joins);
+        if (iter == NULL) {
+            return -1;
+        }
+        PyObject *item;
+        int exact = 1;
+        while ((item = PyIter_Next(iter)) != NULL) {
+            if (!PyLong_CheckExact(item)) {
+                Py_DECREF(item);
+                exact = 0;
+                break;
+            }
+            int overflow = 0;
+            long long v = PyLong_AsLongLongAndOverflow(item, &overflow);
+            Py_DECREF(item);
+            if (v == -1 && PyErr_Occurred()) {
+                Py_DECREF(iter);
+                return -1;
+            }
+            if (!overflow && v >= 1 && v < (long long)n) {
+                marks[v] = 1;
+            }
+        }
+        Py_DECREF(iter);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        if (exact) {
+            return 0;
+        }
+        memset(marks, 0, (size_t)n);
+    }
+    /* anything else: `i in joins`, as the Python twin asks it */
+    for (Py_ssize_t i = 1; i < n; i++) {
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (index == NULL) {
+            return -1;
+        }
+        int in = PySequence_Contains(joins, index);
+        Py_DECREF(index);
+        if (in < 0) {
+            return -1;
+        }
+        marks[i] = (char)in;
+    }
+    return 0;
+}
+
+/* join_fixed(infos, joins): the repaired line. */
+static PyObject *
+chunks_join_fixed(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "join_fixed() takes 2 arguments (infos, joins), got %zd",
+                     nargs);
+        return NULL;
+    }
+    PyObject *infos = args[0];
+    PyObject *joins = args[1];
+    if (!PyList_Check(infos)) {
+        PyErr_Format(PyExc_TypeError, "join_fixed() needs a list of infos, got %.100s",
+                     Py_TYPE(infos)->tp_name);
+        return NULL;
+    }
+    int any = PyObject_IsTrue(joins);
+    if (any < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(infos);
+    if (n == 0) {
+        if (any) {
+            PyErr_SetString(PyExc_IndexError, "list index out of range");
+            return NULL;
+        }
+        return PyUnicode_New(0, 0);
+    }
+    /* the pieces, held (a list is all Python code could change meanwhile: copy it) */
+    PyObject **pieces = PyMem_Malloc((size_t)n * sizeof(PyObject *));
+    char *marks = PyMem_Calloc((size_t)n, 1);
+    if (pieces == NULL || marks == NULL) {
+        PyMem_Free(pieces);
+        PyMem_Free(marks);
+        return PyErr_NoMemory();
+    }
+    PyObject *out = NULL;
+    Py_ssize_t got = 0;
+    Py_ssize_t length = n - 1; /* the separators */
+    Py_UCS4 maxchar = n > 1 ? ' ' : 0;
+    if (any) {
+        if (mark_joins(joins, n, marks) < 0) {
+            goto done;
+        }
+        for (Py_ssize_t i = 1; i < n; i++) {
+            if (marks[i]) {
+                maxchar = ZWNJ;
+                break;
+            }
+        }
+    }
+    for (; got < n; got++) {
+        if (got >= PyList_GET_SIZE(infos)) {
+            PyErr_SetString(PyExc_RuntimeError, "join_fixed(): infos changed size");
+            goto done;
+        }
+        PyObject *fixed = fixed_of(PyList_GET_ITEM(infos, got));
+        if (fixed == NULL) {
+            goto done;
+        }
+        pieces[got] = fixed;
+        Py_ssize_t size = PyUnicode_GET_LENGTH(fixed);
+        if (size > PY_SSIZE_T_MAX - length) {
+            PyErr_SetString(PyExc_OverflowError, "join_fixed(): the line is too long");
+            got++;
+            goto done;
+        }
+        length += size;
+        Py_UCS4 top = PyUnicode_MAX_CHAR_VALUE(fixed);
+        if (top > maxchar) {
+            maxchar = top;
+        }
+    }
+    out = PyUnicode_New(length, maxchar);
+    if (out == NULL) {
+        goto done;
+    }
+    {
+        int kind = PyUnicode_KIND(out);
+        void *data = PyUnicode_DATA(out);
+        Py_ssize_t at = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (i) {
+                PyUnicode_WRITE(kind, data, at, marks[i] ? ZWNJ : ' ');
+                at++;
+            }
+            PyObject *fixed = pieces[i];
+            Py_ssize_t size = PyUnicode_GET_LENGTH(fixed);
+            if (size == 0) {
+                continue;
+            }
+            if (PyUnicode_KIND(fixed) == kind) {
+                memcpy((char *)data + at * kind, PyUnicode_DATA(fixed), (size_t)(size * kind));
+            }
+            else if (PyUnicode_CopyCharacters(out, at, fixed, 0, size) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
+            at += size;
+        }
+    }
+done:
+    for (Py_ssize_t i = 0; i < got; i++) {
+        Py_DECREF(pieces[i]);
+    }
+    PyMem_Free(pieces);
+    PyMem_Free(marks);
+    return out;
+}
+
+static PyMethodDef chunks_methods[] = {
+    {"lookup", (PyCFunction)(void (*)(void))chunks_lookup, METH_FASTCALL,
+     "lookup(memo, parts) -> (infos, missing)\n\n"
+     "[memo.get(p) for p in parts], and how many of them are None."},
+    {"join_fixed", (PyCFunction)(void (*)(void))chunks_join_fixed, METH_FASTCALL,
+     "join_fixed(infos, joins) -> str\n\n"
+     "The items infos[i][1] joined by a space, or by a ZWNJ before each index in joins."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef chunks_module = {
+    PyModuleDef_HEAD_INIT,
+    "khabar._c.chunks",
+    "The ZWNJ engine's per-line plumbing in C (twins in khabar.text.zwnj).",
+    0,
+    chunks_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit_chunks(void)
+{
+    return PyModuleDef_Init(&chunks_module);
+}
