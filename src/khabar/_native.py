@@ -110,16 +110,9 @@ def decide(
             f"not compiled ({', '.join(missing)} has no extension): a build without mypyc or a C "
             "compiler; `pip install mypy` and reinstall khabar to compile it",
         )
-    import json
-
-    try:
-        built = json.loads((package / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return Status(
-            "pure",
-            f"the compiled build is stale: its manifest {MANIFEST} is unreadable ({exc}); "
-            "rebuild with `make build` (or `pip install -e .`)",
-        )
+    built, problem = _manifest(package)
+    if problem:
+        return Status("pure", f"the compiled build is stale: {problem}")
     stale = [m for m in modules if built.get(m) != source_digest(m, package)]
     if stale:
         return Status(
@@ -128,6 +121,17 @@ def decide(
             "rebuild with `make build` (or `pip install -e .`), or set KHABAR_PURE=1 to silence",
         )
     return Status("compiled", f"{len(modules)} modules compiled with mypyc")
+
+
+def _manifest(package: Path) -> tuple[dict[str, str], str]:
+    """The build's record of its sources' digests, and what is wrong with it ("" when nothing)."""
+    import json
+
+    try:
+        return json.loads((package / MANIFEST).read_text(encoding="utf-8")), ""
+    except (OSError, ValueError) as exc:
+        return {}, (f"its manifest {MANIFEST} is unreadable ({exc}); rebuild with `make build` "
+                    "(or `pip install -e .`)")
 
 
 def c_source_of(module: str, package: Path = _PACKAGE) -> Path:
@@ -147,16 +151,10 @@ def decide_c(module: str, environ: Mapping[str, str], package: Path = _PACKAGE) 
     if extension_of(module, package) is None:
         return Status("pure", f"{module} is not built (a pure install, or no C compiler)")
     import hashlib
-    import json
 
-    try:
-        built = json.loads((package / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return Status(
-            "pure",
-            f"the build of {module} is stale: its manifest {MANIFEST} is unreadable ({exc}); "
-            "rebuild with `make build` (or `pip install -e .`)",
-        )
+    built, problem = _manifest(package)
+    if problem:
+        return Status("pure", f"the build of {module} is stale: {problem}")
     digest = hashlib.sha256(c_source_of(module, package).read_bytes()).hexdigest()
     if built.get(module) != digest:
         return Status(

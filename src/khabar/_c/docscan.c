@@ -48,6 +48,35 @@ get_table(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t count,
 }
 
 /*
+ * (folded, flags) for the fold functions, from the `m` UCS-2 units of `out` (freed here):
+ * (None, flags) when `no_text` is set (the text held what the caller's general path must fold).
+ */
+static PyObject *
+folded_and_flags(Py_UCS2 *out, Py_ssize_t m, uint32_t flags, int no_text)
+{
+    PyObject *folded;
+    if (no_text) {
+        folded = Py_NewRef(Py_None);
+    }
+    else {
+        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
+    }
+    PyMem_Free(out);
+    if (folded == NULL) {
+        return NULL;
+    }
+    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
+    if (flags_obj == NULL) {
+        Py_DECREF(folded);
+        return NULL;
+    }
+    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
+    Py_DECREF(folded);
+    Py_DECREF(flags_obj);
+    return result;
+}
+
+/*
  * fold_lines(text, table) -> (str | None, int)
  *
  * Maps every code point of `text` through `table` (65,536 uint32: keys._bmp_table; a code point
@@ -108,26 +137,7 @@ fold_lines(PyObject *self, PyObject *args)
         }
     }
     PyBuffer_Release(&view);
-    PyObject *folded;
-    if (flags & FOLD_ASTRAL) {
-        folded = Py_NewRef(Py_None);
-    }
-    else {
-        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
-    }
-    PyMem_Free(out);
-    if (folded == NULL) {
-        return NULL;
-    }
-    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
-    if (flags_obj == NULL) {
-        Py_DECREF(folded);
-        return NULL;
-    }
-    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
-    Py_DECREF(folded);
-    Py_DECREF(flags_obj);
-    return result;
+    return folded_and_flags(out, m, flags, (flags & FOLD_ASTRAL) != 0);
 }
 
 /*
@@ -171,26 +181,7 @@ fold_keys(PyObject *self, PyObject *args)
         }
     }
     PyBuffer_Release(&view);
-    PyObject *folded;
-    if (flags & astral) {
-        folded = Py_NewRef(Py_None);
-    }
-    else {
-        folded = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, out, m);
-    }
-    PyMem_Free(out);
-    if (folded == NULL) {
-        return NULL;
-    }
-    PyObject *flags_obj = PyLong_FromUnsignedLong(flags);
-    if (flags_obj == NULL) {
-        Py_DECREF(folded);
-        return NULL;
-    }
-    PyObject *result = PyTuple_Pack(2, folded, flags_obj);
-    Py_DECREF(folded);
-    Py_DECREF(flags_obj);
-    return result;
+    return folded_and_flags(out, m, flags, (flags & astral) != 0);
 }
 
 /*
