@@ -193,6 +193,20 @@ def c_extension(module: str) -> Any:
     return loaded
 
 
+def built_c_extension(module: str) -> Any:
+    """The C extension ``module`` when it is built from the source there now, whatever
+    :data:`ENV` says, else None: for the tests and benchmarks that compare it with its twin
+    (the pure-Python CI pass runs those comparisons too). khabar's own code calls
+    :func:`c_extension`."""
+    if module not in C_EXTENSIONS:
+        raise ValueError(f"{module!r} is not one of khabar._native.C_EXTENSIONS")
+    if decide_c(module, {}).mode != "compiled":
+        return None
+    import importlib
+
+    return importlib.import_module(module)
+
+
 def c_status(package: Path = _PACKAGE) -> dict[str, Status]:
     """For each of :data:`C_EXTENSIONS`: whether this process may load it, and why."""
     return {m: decide_c(m, os.environ, package) for m in C_EXTENSIONS}

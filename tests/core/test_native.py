@@ -168,6 +168,21 @@ def test_a_c_extension_runs_pure_and_why(
 def test_c_extension_refuses_a_module_that_is_not_listed() -> None:
     with pytest.raises(ValueError, match="C_EXTENSIONS"):
         _native.c_extension("khabar._c.no_such_module")
+    with pytest.raises(ValueError, match="C_EXTENSIONS"):
+        _native.built_c_extension("khabar._c.no_such_module")
+
+
+def test_a_built_c_extension_is_there_for_comparisons_under_khabar_pure() -> None:
+    """The C-against-twin tests load a built extension even where khabar runs pure."""
+    script = ("import json, khabar._native as n; "
+              "print(json.dumps([[m, n.c_extension(m) is None, n.built_c_extension(m) is None] "
+              "for m in n.C_EXTENSIONS]))")
+    env = dict(os.environ, KHABAR_PURE="1")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, check=True)
+    for module, used_is_none, built_is_none in json.loads(done.stdout):
+        assert used_is_none, module  # khabar itself runs the twin
+        assert built_is_none == (_native.decide_c(module, {}).mode != "compiled"), module
 
 
 def test_each_c_extension_is_loaded_as_decided() -> None:
