@@ -448,13 +448,7 @@ def _class_table(classes: tuple[re.Pattern[str], ...]) -> tuple[Any, Any]:
     """``(table, matrix)`` for :func:`count_chars`: a uint8 combination id per BMP code point, and
     per combination id which of ``classes`` it belongs to (a 0/1 int64 matrix)."""
     np: Any = _numpy()  # called on the numpy paths only
-    bmp = "".join(map(chr, range(0x10000)))
-    masks = np.zeros(0x10000, dtype=np.uint64)
-    for bit, pattern in enumerate(classes):
-        # runs of the class, not single characters: a few hundred matches instead of thousands
-        runs = re.compile(f"(?:{pattern.pattern})+", pattern.flags)
-        for m in runs.finditer(bmp):
-            masks[m.start() : m.end()] |= np.uint64(1 << bit)
+    masks = _bmp_class_bits(classes, np.uint64)
     combos, table = np.unique(masks, return_inverse=True)
     if len(combos) > 256:
         raise ValueError(f"count_chars: {len(combos)} class combinations; at most 256 fit a uint8")
@@ -469,13 +463,20 @@ def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
     :func:`_count_classes_py` read. Built as :func:`_class_table` builds its masks (without its
     limit of 256 class combinations)."""
     np: Any = _numpy()  # called on the numpy paths only
+    return _bmp_class_bits(classes, np.uint32)
+
+
+def _bmp_class_bits(classes: tuple[re.Pattern[str], ...], dtype: Any) -> Any:
+    """Per BMP code point, bit ``j`` set when it is in ``classes[j]``: a numpy array of 65,536
+    ``dtype`` (wide enough for the classes), for :func:`_class_table` and :func:`_class_masks`."""
+    np: Any = _numpy()
     bmp = "".join(map(chr, range(0x10000)))
-    masks = np.zeros(0x10000, dtype=np.uint32)
+    masks = np.zeros(0x10000, dtype=dtype)
     for bit, pattern in enumerate(classes):
         # runs of the class, not single characters: a few hundred matches instead of thousands
         runs = re.compile(f"(?:{pattern.pattern})+", pattern.flags)
         for m in runs.finditer(bmp):
-            masks[m.start() : m.end()] |= np.uint32(1 << bit)
+            masks[m.start() : m.end()] |= dtype(1 << bit)
     return masks
 
 
