@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urljoin
 
 from khabar._optional import require
+from khabar.dates.urls import date_from_url
 from khabar.errors import ConfigError
 from khabar.extract.boilerplate import (
     is_end_marker,
@@ -697,6 +698,12 @@ def extract_html(
     page.settle_marks(title_block)
     container = page.container()
 
+    if "published" not in meta and url:
+        # a day written in the address (htmldate's order too: metadata, then URL, then text)
+        in_url = date_from_url(url)
+        if in_url is not None:
+            meta.update(published=in_url.iso, published_calendar=in_url.calendar,
+                        published_source="url", published_raw=in_url.raw)  # fmt: skip
     if "published" not in meta:
         # next to the headline; on a page without one, next to the start of the article
         anchor = title_block or next(

@@ -162,6 +162,13 @@ class StructureStep(Step):
             if parsed is not None and parsed.iso:
                 doc.meta["published"] = parsed.iso
                 doc.meta["published_calendar"] = parsed.calendar
+        if not doc.meta.get("published") and doc.url:
+            from khabar.dates.urls import date_from_url
+
+            in_url = date_from_url(doc.url)
+            if in_url is not None:
+                doc.meta.update(published=in_url.iso, published_calendar=in_url.calendar,
+                                published_from="url")
         if doc.meta.get("published"):
             self.stat("with_date")
         if doc.title:
