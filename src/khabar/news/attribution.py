@@ -84,6 +84,21 @@ _PLACES = frozenset(name_key(p) for p in (
     "استانبول", "آنکارا", "دوحه", "ریاض", "ژنو", "وین", "برلین", "توکیو", "دهلی نو",
     "اسلام‌آباد", "باکو", "ایروان", "قاهره", "غزه", "نجف", "کربلا", "مکه", "مدینه", "دبی",
 ))
+# Words before a place's name in «به گزارش فارس از شهرستان ساری»; the place is «ساری».
+_PLACE_KINDS = frozenset(name_key(w) for w in ("شهرستان", "شهر", "استان", "بخش", "روستای"))
+# First words of what an outlet quotes rather than where it reports from: «به گزارش فارس از
+# روابط عمومی ...», «از پایگاه خبری ...», «از وزارت ...». After an outlet's «از», anything else of
+# one or two words is a place the gazetteer does not list (نکا, مسجدسلیمان, نابلس).
+_SOURCE_WORDS = frozenset(name_key(w) for w in (
+    "روابط", "روابط‌عمومی", "پایگاه", "سایت", "وب‌سایت", "وبسایت", "تارنما", "وبگاه", "روزنامه",
+    "خبرگزاری", "شبکه", "هفته‌نامه", "ماهنامه", "نشریه", "مجله", "رادیو", "تلویزیون", "صدا",
+    "صداوسیما", "ستاد", "اداره", "اداره‌کل", "سازمان", "وزارت", "وزارتخانه", "دفتر", "مرکز",
+    "شرکت", "بانک", "فدراسیون", "باشگاه", "دانشگاه", "کمیته", "شورای", "شورا", "مجلس",
+    "دادگستری", "پلیس", "سپاه", "ارتش", "استانداری", "فرمانداری", "شهرداری", "بنیاد", "انجمن",
+    "موسسه", "مؤسسه", "کانون", "حزب", "جمعیت", "منابع", "منبع", "خبرنگار", "خبرنگاران", "مقام",
+    "مقامات", "سخنگوی", "کاخ", "دولت", "نهاد", "هیئت", "هیات", "اتحادیه", "بیانیه", "گزارش",
+    "خبر", "اخبار", "آژانس", "کنفرانس", "نشست", "مراسم", "جلسه", "همایش", "گفتگو", "گفت‌وگو",
+))
 # Words around a desk name that are not the desk: «خبرنگار گروه سیاسی» -> «سیاسی».
 _ROLE_WORDS = frozenset(name_key(w) for w in (
     "خبرنگار", "خبرنگاران", "گروه", "سرویس", "حوزه", "خبری", "اعزامی", "پایگاه", "سایت", "ما",
@@ -206,13 +221,46 @@ def _desk_name(value: str) -> str | None:
 
 
 def _source(value: str) -> tuple[str | None, str | None]:
-    """A cited source as written (at most a few words) and its gazetteer id."""
+    """A cited source as written (at most a few words) and its gazetteer id.
+
+    A phrase whose comma is missing runs on into the sentence («به نقل از ایسنا علی اکبر طاهری
+    درباره ...»): when the whole is no known outlet but its first words are, and two or more
+    words follow them, the source is those first words.
+    """
     words = _words(value)[:_MAX_SOURCE_WORDS]
     cleaned = _clean(" ".join(words))
     if cleaned is None:
         return None, None
-    agency = load_gazetteer().by_name(cleaned)
+    gazetteer = load_gazetteer()
+    agency = gazetteer.by_name(cleaned)
+    if agency is None:
+        for n in range(min(3, len(words) - 2), 0, -1):
+            head = _clean(" ".join(words[:n]))
+            agency = gazetteer.by_name(head) if head else None
+            if agency is not None:
+                return head, agency.id
     return cleaned, agency.id if agency else None
+
+
+def _place(value: str) -> str | None:
+    """The place in «از X» after an outlet's name: the longest first one to three words of X that
+    name a known place (after «شهرستان/استان/شهر»), else X itself when it is one
+    or two words, none of which says X is an outlet, an office or an event (:data:`_SOURCE_WORDS`)
+    and the gazetteer knows no outlet of that name. None when X reads as a source.
+    """
+    words = _words(value)
+    if len(words) > 1 and name_key(words[0]) in _PLACE_KINDS:
+        words = words[1:]
+    for n in range(min(3, len(words)), 0, -1):
+        if name_key(" ".join(words[:n])) in _PLACES:
+            return _clean(" ".join(words[:n]))
+    cleaned = _clean(" ".join(words))
+    if (cleaned is None or not 1 <= len(_words(cleaned)) <= 2
+            or not _PERSIAN_LETTER.search(cleaned)
+            or any(name_key(w) in _SOURCE_WORDS for w in _words(cleaned))
+            or load_gazetteer().by_name(cleaned) is not None):
+        return None
+    return cleaned
 
 
 def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
@@ -232,8 +280,9 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
         # «به نقل از فارس از مازندران»: the source, then where it reported from
         source = phrase[cited.end():]
         az = re.search(r"\s+از\s+", phrase_folded[cited.end():])
-        if az is not None and name_key(source[az.end():]) in _PLACES:
-            fields["city"] = _clean(source[az.end():])
+        place = _place(source[az.end():]) if az is not None else None
+        if az is not None and place is not None:
+            fields["city"] = place
             source = source[:az.start()]
         fields["cited_source"], fields["cited_source_id"] = _source(source)
     head_folded, head = phrase_folded[:head_end], phrase[:head_end]
@@ -256,11 +305,12 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
         rest_folded = head_folded[az.start():] if az else ""
     az = _AZ.match(rest_folded)
     if az is not None:
-        place = _clean(rest[az.end():])
-        if place and name_key(place) in _PLACES:
+        after = _clean(rest[az.end():])
+        place = _place(after) if after else None
+        if place is not None:
             fields["city"] = place
-        elif place and "cited_source" not in fields:
-            fields["cited_source"], fields["cited_source_id"] = _source(place)
+        elif after and "cited_source" not in fields:
+            fields["cited_source"], fields["cited_source_id"] = _source(after)
     return fields, (p.start + match.start(), p.start + end)
 
 
