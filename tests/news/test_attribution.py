@@ -150,6 +150,18 @@ CASES = [
     ('به گزارش "ورزش سه" و به نقل از ایران ورزشی، تمرین برگزار شد.',
      {"agency": "ورزش سه", "agency_id": "varzesh3", "cited_source": "ایران ورزشی",
       "form": "be_gozaresh"}),
+    # another outlet's «به گزارش» under the publisher's own header: the outlet it quotes
+    ("خبرگزاري فارس: یک کودک فلسطینی جان باخت.\nبه گزارش خبرگزاري فرانسه از نابلس، او زخمی شده بود.",
+     {"agency": "خبرگزاری فارس", "agency_id": "fars", "cited_source": "خبرگزاری فرانسه",
+      "cited_source_id": "afp", "city": "نابلس", "form": "agency_colon"}),
+    ("خبرگزاری فارس: جلسه برگزار شد.\nبه گزارش وبگاه خبری «قدس»، وزیر گفت.",
+     {"agency": "خبرگزاری فارس", "agency_id": "fars", "cited_source": "وبگاه خبری قدس",
+      "form": "agency_colon"}),
+    # the same outlet twice is no source
+    ("خبرگزاري فارس: جلسه برگزار شد.\nبه گزارش فارس از تبریز، وزیر گفت.",
+     {"agency": "خبرگزاری فارس", "agency_id": "fars", "city": "تبریز", "form": "agency_colon"}),
+    ("ورزش سه: تمرین برگزار شد.\nبه گزارش \"ورزش سه\"، مربی گفت.",
+     {"agency": "ورزش سه", "agency_id": "varzesh3", "form": "agency_colon"}),
     ("متن خبر.\nخبرنگار: علی رضایی", {"reporter": "علی رضایی", "form": "byline"}),
     ("به قلم مریم احمدی\nمتن یادداشت.", {"reporter": "مریم احمدی", "form": "byline"}),
 ]

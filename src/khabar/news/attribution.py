@@ -142,6 +142,7 @@ _BYLINE = re.compile(
     r"|به\s+قلم\s*:?)\s*(?P<name>[^\s:،,.0-9][^:،,.!?؟\n]{1,40}?)\s*$"
 )
 _QUOTES = "\"'«»“”‹›()[] \u200c"
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("‹", "›"))
 _MAX_SOURCE_WORDS = 10
 
 
@@ -185,7 +186,14 @@ def _head_and_tail(text: str, head: int, tail: int) -> tuple[list[_Paragraph], l
 
 def _clean(value: str) -> str | None:
     value = value.strip(_QUOTES + ".؛;")
-    return value or None
+    # a name cut out of a quoted one keeps an opening quote with no closing one: «وبگاه خبری «قدس»
+    # ends at the phrase's comma as «وبگاه خبری «قدس»; such a quote is no part of the name
+    for left, right in _QUOTE_PAIRS:
+        if value.count(left) != value.count(right):
+            value = value.replace(left, "").replace(right, "")
+    if value.count('"') % 2:
+        value = value.replace('"', "")
+    return " ".join(value.split()) or None
 
 
 def _words(value: str) -> list[str]:
@@ -411,6 +419,19 @@ def _wrote(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | Non
         p.start + match.start(), p.start + match.end())
 
 
+def _second_outlet(found: Attribution, fields: dict[str, str | None]) -> dict[str, str | None]:
+    """A formula naming another outlet after the publisher's own names the outlet it quotes:
+    «خبرگزاری فارس: ...» then «به گزارش خبرگزاری فرانسه از نابلس، ...» is FarsNews reporting
+    AFP's story, so AFP is the cited source (before whatever AFP cites in turn)."""
+    other = fields.get("agency")
+    if found.agency is None or other is None or found.cited_source is not None:
+        return fields
+    other_id = fields.get("agency_id")
+    if (other_id is not None and other_id == found.agency_id) or name_key(other) == name_key(found.agency):
+        return fields
+    return {**fields, "cited_source": other, "cited_source_id": other_id}
+
+
 def _merge(found: Attribution, fields: dict[str, str | None], span: tuple[int, int], form: str) -> Attribution:
     updates: dict[str, Any] = {
         k: v for k, v in fields.items() if v is not None and getattr(found, k) is None
@@ -446,7 +467,7 @@ def parse_attribution(text: str, *, lead_paragraphs: int = 3, tail_lines: int = 
                             ("be_gozaresh", _be_gozaresh), ("nevesht", _wrote)):
             result = parse(p)
             if result is not None:
-                found = _merge(found, *result, form)
+                found = _merge(found, _second_outlet(found, result[0]), result[1], form)
         desk = _DESK_COLON.match(p.folded)
         value = _desk_name(p.text[desk.start("desk"):desk.end("desk")]) if desk else None
         if desk is not None and value is not None:
