@@ -99,6 +99,12 @@ _SOURCE_WORDS = frozenset(name_key(w) for w in (
     "مقامات", "سخنگوی", "کاخ", "دولت", "نهاد", "هیئت", "هیات", "اتحادیه", "بیانیه", "گزارش",
     "خبر", "اخبار", "آژانس", "کنفرانس", "نشست", "مراسم", "جلسه", "همایش", "گفتگو", "گفت‌وگو",
 ))
+# Words no outlet's or office's name holds (a preposition, a relative «که», a verb of saying, a
+# time of day): where a cited source's phrase lacks its comma, the source ends before them.
+_CLAUSE_WORDS = frozenset(name_key(w) for w in (
+    "در", "که", "با", "طی", "ضمن", "اظهار", "گفت", "افزود", "اعلام", "عنوان", "بوده", "است",
+    "حاکی", "امروز", "دیروز", "امشب", "صبح", "ظهر", "عصر", "شب", "بامداد", "شامگاه", "درباره",
+))
 # Words around a desk name that are not the desk: «خبرنگار گروه سیاسی» -> «سیاسی».
 _ROLE_WORDS = frozenset(name_key(w) for w in (
     "خبرنگار", "خبرنگاران", "گروه", "سرویس", "حوزه", "خبری", "اعزامی", "پایگاه", "سایت", "ما",
@@ -231,11 +237,15 @@ def _desk_name(value: str) -> str | None:
 def _source(value: str) -> tuple[str | None, str | None]:
     """A cited source as written (at most a few words) and its gazetteer id.
 
-    A phrase whose comma is missing runs on into the sentence («به نقل از ایسنا علی اکبر طاهری
-    درباره ...»): when the whole is no known outlet but its first words are, and two or more
-    words follow them, the source is those first words.
+    A phrase whose comma is missing runs on into the sentence. The source ends before the first
+    word that opens a clause (:data:`_CLAUSE_WORDS`: «سازمان جهانی بهداشت که حاکی ...», «بانک
+    مرکزی روسیه در سه ماهه ...»); and when the rest is no known outlet but its first words are,
+    with two or more words after them («به نقل از ایسنا علی اکبر طاهری ...»), it is those words.
     """
     words = _words(value)[:_MAX_SOURCE_WORDS]
+    cut = next((i for i, w in enumerate(words) if i and name_key(w) in _CLAUSE_WORDS), None)
+    if cut is not None:
+        words = words[:cut]
     cleaned = _clean(" ".join(words))
     if cleaned is None:
         return None, None
