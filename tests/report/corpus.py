@@ -30,17 +30,19 @@ def _edits(*rules: str) -> list[Edit]:
 def _kept() -> list[list[Document]]:
     """Two shards of kept documents. chars / words / repairs are in the comments."""
     k1 = Document("k1", "سلام دنیا", domain="tasnimnews.com", title="سلام دنیا",  # 9 / 2 / 2
-                  meta={"agency": "تسنیم", "dup_cluster": "c1"},
+                  meta={"agency": "تسنیم", "dup_cluster": "c1", "published": "2013-05-06",
+                        "cited_source": "بی‌نیوز"},
                   edits=_edits("zwnj.glued", "digits.persian"),
                   removed=[Removed("تبلیغات", "ads"), Removed("کلیه حقوق محفوظ است", "footer", 3)])
     k2 = Document("k2", "x" * 150, domain="tasnimnews.com", title="k2",  # 150 / 1 / 1
-                  meta={"agency": "تسنیم"}, edits=_edits("zwnj.glued"))
+                  meta={"agency": "تسنیم", "published": "2013-07-01"}, edits=_edits("zwnj.glued"))
     k3 = Document("k3", "می\u200cروم به خانه", domain="isna.ir",  # 14 / 3 / 0 (ZWNJ joins a word)
-                  meta={"agency": "ایسنا"}, removed=[Removed("Copyright ISNA", "footer", 1)])
+                  meta={"agency": "ایسنا", "cited_source": "بی‌نیوز"},
+                  removed=[Removed("Copyright ISNA", "footer", 1)])
     k4 = Document("k4", " ".join(["واژه"] * 120), domain="isna.ir",  # 599 / 120 / 0
                   title="واژه‌ها", meta={"dup_cluster": "c2"})
     k5 = Document("k5", " ".join(["abcd"] * 200), domain="irna.ir",  # 999 / 200 / 5
-                  meta={"agency": "ایرنا"},
+                  meta={"agency": "ایرنا", "cited_source": "رویترز"},
                   edits=_edits("zwnj.glued", "zwnj.glued", "zwnj.glued", "space.collapse",
                                "space.collapse"))
     return [[k1, k2, k3], [k4, k5]]

@@ -75,7 +75,7 @@ def test_report_renders_charts_offline(browser: Any, run_dir: Path, tmp_path: Pa
         page.goto(report.as_uri(), wait_until="load")
 
         charts = page.query_selector_all("svg.chart")
-        assert len(charts) == 10  # 7 bar charts + 3 histograms (see test_render)
+        assert len(charts) == 12  # 9 bar charts + 3 histograms (see test_render)
         for chart in charts:
             box = chart.bounding_box()
             assert box is not None and box["width"] > 100 and box["height"] > 50

@@ -65,6 +65,12 @@ def test_domains_and_agencies_of_kept_documents(run_dir: Path) -> None:
     k = gather(run_dir).kept
     assert k.domains == Counter({"tasnimnews.com": 2, "isna.ir": 2, "irna.ir": 1})
     assert k.agencies == Counter({"تسنیم": 2, "ایسنا": 1, "ایرنا": 1})  # k4 has none
+    assert k.cited_sources == Counter({"بی‌نیوز": 2, "رویترز": 1})  # k1, k3; k5
+
+
+def test_publication_months_of_kept_documents(run_dir: Path) -> None:
+    # k1 2013-05-06, k2 2013-07-01; the others have no date; dropped documents are not counted
+    assert gather(run_dir).kept.published_months == Counter({"2013-05": 1, "2013-07": 1})
 
 
 def test_drop_and_reject_counts(run_dir: Path) -> None:

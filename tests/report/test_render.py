@@ -59,7 +59,7 @@ def test_page_is_self_contained(page: str) -> None:
     assert not [t for t, _ in tags if t in ("script", "link", "img", "iframe", "object")]
     # no URL the browser would fetch: only in-page anchors
     assert {a["href"] for t, a in tags if t == "a"} <= {
-        "#stages", "#drops", "#rejects", "#lengths", "#repairs", "#sources", "#duplicates",
+        "#stages", "#drops", "#rejects", "#lengths", "#repairs", "#sources", "#dates", "#duplicates",
         "#samples", "#run"}
     assert not [t for t, a in tags if "src" in a or "srcset" in a]
     style = page[page.index("<style>"):page.index("</style>")]
@@ -76,14 +76,14 @@ def test_persian_blocks_are_rtl_and_english_ltr(page: str) -> None:
 
 
 def test_every_section_and_chart_is_there(page: str) -> None:
-    for anchor in ("stages", "drops", "rejects", "lengths", "repairs", "sources", "duplicates",
-                   "samples", "run"):
+    for anchor in ("stages", "drops", "rejects", "lengths", "repairs", "sources", "dates",
+                   "duplicates", "samples", "run"):
         assert f'<section id="{anchor}">' in page
     svgs = [a for t, a in _tags(page) if t == "svg"]
     kinds = sorted(a["class"] for a in svgs)  # type: ignore[arg-type, type-var]
-    # bars: stages, drops, rejects, rules, removed lines, domains, agencies;
-    # histograms: chars, words, repairs
-    assert kinds == ["chart bar"] * 7 + ["chart histogram"] * 3
+    # bars: stages, drops, rejects, rules, removed lines, domains, agencies, cited sources,
+    # publication months; histograms: chars, words, repairs
+    assert kinds == ["chart bar"] * 9 + ["chart histogram"] * 3
     for a in svgs:
         assert int(a["width"]) > 0 and int(a["height"]) > 0  # type: ignore[arg-type]
 
@@ -97,6 +97,11 @@ def test_numbers_on_the_page(page: str) -> None:
     assert "in/a.jsonl" in page and "abababababababab" in page  # inputs with short sha256
     assert "&quot;digits&quot;: &quot;persian&quot;" in page  # the resolved config
     assert "5 documents; mean 354.2 characters, min 9, max 999." in page
+    assert "2 of 5 kept documents (40.0%) have a publication date" in page
+    assert "counted by the month they were published" in page
+    # the months in order, June empty: 2013-05 1, 2013-06 0, 2013-07 1
+    assert page.index("<title>2013-05: 1</title>") < page.index("<title>2013-06: 0</title>") \
+        < page.index("<title>2013-07: 1</title>")
 
 
 def test_report_is_rewritten_atomically(run_dir: Path) -> None:
@@ -133,3 +138,23 @@ def test_histogram_zero_bins_have_no_bar_height() -> None:
     svg = histogram_chart([Bin("0", 2), Bin("1", 0)], title="t", x_label="x", y_label="y")
     heights = re.findall(r'<rect [^>]*height="([\d.]+)"', svg)
     assert float(heights[1]) == 0.0 and float(heights[0]) > 0
+
+
+@pytest.mark.parametrize(("months", "expected"), [
+    ({}, ("month", [])),
+    ({"2020-02": 3}, ("month", [("2020-02", 3)])),
+    # December to January crosses a year by month
+    ({"2019-12": 1, "2020-01": 2}, ("month", [("2019-12", 1), ("2020-01", 2)])),
+    # 23 months apart: still months; 24 apart: years, the empty year included
+    ({"2001-01": 1, "2002-12": 1}, ("month", [(f"2001-{m:02d}", int(m == 1)) for m in range(1, 13)]
+                                    + [(f"2002-{m:02d}", int(m == 12)) for m in range(1, 13)])),
+    ({"2001-01": 1, "2003-01": 2}, ("year", [("2001", 1), ("2002", 0), ("2003", 2)])),
+    # what is no YYYY-MM month is left out
+    ({"2013-05": 1, "2013-13": 5, "bad": 2, "": 1, "۱۳۹۲-۰۲": 1}, ("month", [("2013-05", 1)])),
+    # a stray date a century away does not draw a hundred empty years
+    ({"1900-01": 1, "2020-05": 4, "2021-01": 1}, ("year", [("1900", 1), ("2020", 4), ("2021", 1)])),
+])
+def test_timeline(months: dict[str, int], expected: tuple[str, list[tuple[str, int]]]) -> None:
+    from khabar.report.render import timeline
+
+    assert timeline(months) == expected

@@ -36,6 +36,7 @@ REPAIR_EDGES = (0, 1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500)
 
 TOP_DOMAINS = 15
 TOP_AGENCIES = 15
+TOP_CITED = 15
 TOP_RULES = 20
 TOP_CLUSTERS = 10
 #: members listed per duplicate cluster (the size shown is always the full count)
@@ -187,6 +188,9 @@ class KeptSummary:
     removed: Counter[str] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
     agencies: Counter[str] = field(default_factory=Counter)
+    cited_sources: Counter[str] = field(default_factory=Counter)
+    #: kept documents by the month they were published (``2013-05``); undated ones are not counted
+    published_months: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -386,7 +390,8 @@ def _count_strings(counter: Counter[str], values: pa.Array | None) -> None:
 
 
 def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
-    """Lengths, repairs, repair rules, removed lines, domains and agencies of kept documents.
+    """Lengths, repairs, repair rules, removed lines, domains, agencies, cited sources and
+    publication months of kept documents.
 
     ``text`` is read one batch at a time and only its length leaves the batch: characters
     (``utf8_length``) and words (:func:`word_counts`).
@@ -394,7 +399,8 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
     import pyarrow.compute as pc
 
     out = KeptSummary()
-    cols = ["text", "repairs", "edits.rule", "removed.reason", "domain", "agency"]
+    cols = ["text", "repairs", "edits.rule", "removed.reason", "domain", "agency", "cited_source",
+            "published"]
     for batch in iter_batches(files, cols, warnings):
         out.docs += batch.num_rows
         text = _col(batch, "text")
@@ -412,6 +418,10 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
             _count_strings(out.removed, pc.struct_field(pc.list_flatten(removed), "reason"))
         _count_strings(out.domains, _col(batch, "domain"))
         _count_strings(out.agencies, _col(batch, "agency"))
+        _count_strings(out.cited_sources, _col(batch, "cited_source"))
+        published = _col(batch, "published")
+        if published is not None:
+            _count_strings(out.published_months, pc.utf8_slice_codeunits(published, 0, 7))
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -24,6 +25,7 @@ from khabar.report.charts import bar_chart, histogram_chart
 from khabar.report.gather import (
     INPUTS_LISTED,
     TOP_AGENCIES,
+    TOP_CITED,
     TOP_DOMAINS,
     TOP_RULES,
     Histogram,
@@ -133,6 +135,7 @@ def _header(d: RunData) -> str:
 def _nav() -> str:
     links = [("stages", "Stages"), ("drops", "Drops"), ("rejects", "Rejects"),
              ("lengths", "Lengths"), ("repairs", "Repairs & removed lines"), ("sources", "Domains & agencies"),
+             ("dates", "Dates"),
              ("duplicates", "Duplicates"), ("samples", "Samples"), ("run", "Inputs & config")]
     return "<nav>" + "".join(f'<a href="#{a}">{_esc(t)}</a>' for a, t in links) + "</nav>"
 
@@ -236,7 +239,9 @@ def _repairs(d: RunData) -> str:
 def _sources(d: RunData) -> str:
     parts = ['<div class="charts">']
     for counter, top, what, plural in ((d.kept.domains, TOP_DOMAINS, "domain", "domains"),
-                                       (d.kept.agencies, TOP_AGENCIES, "agency", "agencies")):
+                                       (d.kept.agencies, TOP_AGENCIES, "agency", "agencies"),
+                                       (d.kept.cited_sources, TOP_CITED, "cited source",
+                                        "cited sources")):
         if counter:
             parts.append(_counts_chart(counter, title=f"Top {top} {plural} of kept documents",
                                        y_label=what, top=top))
@@ -244,6 +249,58 @@ def _sources(d: RunData) -> str:
             parts.append(_empty(f"No kept document has a {what}."))
     parts.append("</div>")
     return _section("sources", "Domains and agencies", *parts)
+
+
+#: months a timeline shows one by one; a longer span is shown by year
+TIMELINE_MONTHS = 24
+#: years a timeline fills in (a year with no document gets an empty bar); beyond, only the years
+#: that have documents are shown, so one stray date does not draw a century of empty bars
+TIMELINE_YEARS = 40
+
+
+def timeline(months: Mapping[str, int]) -> tuple[str, list[tuple[str, int]]]:
+    """Documents per period in time order: ``("month", rows)`` when the months span at most
+    :data:`TIMELINE_MONTHS` (every month in the span, empty ones too), else ``("year", rows)``.
+    Keys that are no ``YYYY-MM`` month are left out.
+
+    >>> timeline({"2013-05": 2, "2013-07": 1})
+    ('month', [('2013-05', 2), ('2013-06', 0), ('2013-07', 1)])
+    >>> timeline({"2003-04": 1, "2005-01": 2, "2005-04": 1})
+    ('year', [('2003', 1), ('2004', 0), ('2005', 3)])
+    """
+    valid = {k: v for k, v in months.items()
+             if len(k) == 7 and k.isascii() and k[4] == "-" and k[:4].isdigit() and k[5:].isdigit()
+             and 1 <= int(k[5:]) <= 12}
+    if not valid:
+        return "month", []
+    first, last = min(valid), max(valid)
+    index = [int(k[:4]) * 12 + int(k[5:]) - 1 for k in (first, last)]
+    if index[1] - index[0] < TIMELINE_MONTHS:
+        keys = [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index[0], index[1] + 1)]
+        return "month", [(k, valid.get(k, 0)) for k in keys]
+    years: Counter[str] = Counter()
+    for k, v in valid.items():
+        years[k[:4]] += v
+    lo, hi = int(first[:4]), int(last[:4])
+    keys = ([f"{y:04d}" for y in range(lo, hi + 1)] if hi - lo < TIMELINE_YEARS
+            else sorted(years))
+    return "year", [(k, years.get(k, 0)) for k in keys]
+
+
+def _dates(d: RunData) -> str:
+    dated = sum(d.kept.published_months.values())
+    if not dated:
+        return _section("dates", "Publication dates",
+                        _empty("No kept document has a publication date."))
+    unit, rows = timeline(d.kept.published_months)
+    share = dated / d.kept.docs if d.kept.docs else 0.0
+    note = (f"<p>{_num(dated)} of {_num(d.kept.docs)} kept documents ({share:.1%}) have a "
+            f"publication date (from the record, the page's metadata, the URL or the text beside "
+            f"the headline: <code>published</code>); they are counted by the {unit} they were "
+            "published.</p>")
+    return _section("dates", "Publication dates", note,
+                    bar_chart(rows, title=f"Kept documents by {unit} published", x_label="documents",
+                              y_label=unit))
 
 
 def _duplicates(d: RunData) -> str:
@@ -335,7 +392,8 @@ def render_html(data: RunData) -> str:
     """The whole report page for ``data``: one string, every asset inline."""
     body = "\n".join([
         _header(data), _nav(), "<main>", _warnings(data), _stages(data), _drops(data),
-        _rejects(data), _lengths(data), _repairs(data), _sources(data), _duplicates(data),
+        _rejects(data), _lengths(data), _repairs(data), _sources(data), _dates(data),
+        _duplicates(data),
         _samples(data), _run(data), "</main>",
     ])
     return Template(_static("report.html")).substitute(
