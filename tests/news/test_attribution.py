@@ -167,6 +167,13 @@ CASES = [
     ("خبرگزاری فارس: جلسه برگزار شد.\nبه گزارش وبگاه خبری «قدس»، وزیر گفت.",
      {"agency": "خبرگزاری فارس", "agency_id": "fars", "cited_source": "وبگاه خبری قدس",
       "form": "agency_colon"}),
+    # an office's «به گزارش» is the office speaking: a cited source, no outlet
+    ("به گزارش روابط عمومی جمعیت موتلفه اسلامی، عسکراولادی گفت.",
+     {"cited_source": "روابط عمومی جمعیت موتلفه اسلامی", "form": "be_gozaresh"}),
+    # the «و» that joins two formulas is no part of an unknown outlet's name
+    ('به گزارش "ورزش سی" و به نقل از فارس، بازی برگزار شد.',
+     {"agency": "ورزش سی", "cited_source": "فارس", "cited_source_id": "fars",
+      "form": "be_gozaresh"}),
     # the same outlet twice is no source
     ("خبرگزاري فارس: جلسه برگزار شد.\nبه گزارش فارس از تبریز، وزیر گفت.",
      {"agency": "خبرگزاری فارس", "agency_id": "fars", "city": "تبریز", "form": "agency_colon"}),

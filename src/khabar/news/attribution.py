@@ -86,18 +86,23 @@ _PLACES = frozenset(name_key(p) for p in (
 ))
 # Words before a place's name in «به گزارش فارس از شهرستان ساری»; the place is «ساری».
 _PLACE_KINDS = frozenset(name_key(w) for w in ("شهرستان", "شهر", "استان", "بخش", "روستای"))
+# First words of an office's name, not an outlet's: «به گزارش روابط عمومی جمعیت موتلفه» is that
+# office speaking, a cited source, not the outlet that reported.
+_OFFICE_WORDS = frozenset(name_key(w) for w in (
+    "روابط", "روابط‌عمومی", "ستاد", "اداره", "اداره‌کل", "سازمان", "وزارت", "وزارتخانه", "دفتر",
+    "مرکز", "شرکت", "بانک", "فدراسیون", "دانشگاه", "کمیته", "شورای", "شورا", "مجلس",
+    "دادگستری", "پلیس", "سپاه", "ارتش", "استانداری", "فرمانداری", "شهرداری", "بنیاد", "انجمن",
+    "موسسه", "مؤسسه", "کانون", "حزب", "جمعیت", "مقام", "مقامات", "سخنگوی", "کاخ", "دولت", "نهاد",
+    "هیئت", "هیات", "اتحادیه",
+))
 # First words of what an outlet quotes rather than where it reports from: «به گزارش فارس از
 # روابط عمومی ...», «از پایگاه خبری ...», «از وزارت ...». After an outlet's «از», anything else of
 # one or two words is a place the gazetteer does not list (نکا, مسجدسلیمان, نابلس).
-_SOURCE_WORDS = frozenset(name_key(w) for w in (
-    "روابط", "روابط‌عمومی", "پایگاه", "سایت", "وب‌سایت", "وبسایت", "تارنما", "وبگاه", "روزنامه",
-    "خبرگزاری", "شبکه", "هفته‌نامه", "ماهنامه", "نشریه", "مجله", "رادیو", "تلویزیون", "صدا",
-    "صداوسیما", "ستاد", "اداره", "اداره‌کل", "سازمان", "وزارت", "وزارتخانه", "دفتر", "مرکز",
-    "شرکت", "بانک", "فدراسیون", "باشگاه", "دانشگاه", "کمیته", "شورای", "شورا", "مجلس",
-    "دادگستری", "پلیس", "سپاه", "ارتش", "استانداری", "فرمانداری", "شهرداری", "بنیاد", "انجمن",
-    "موسسه", "مؤسسه", "کانون", "حزب", "جمعیت", "منابع", "منبع", "خبرنگار", "خبرنگاران", "مقام",
-    "مقامات", "سخنگوی", "کاخ", "دولت", "نهاد", "هیئت", "هیات", "اتحادیه", "بیانیه", "گزارش",
-    "خبر", "اخبار", "آژانس", "کنفرانس", "نشست", "مراسم", "جلسه", "همایش", "گفتگو", "گفت‌وگو",
+_SOURCE_WORDS = _OFFICE_WORDS | frozenset(name_key(w) for w in (
+    "پایگاه", "سایت", "وب‌سایت", "وبسایت", "تارنما", "وبگاه", "روزنامه", "خبرگزاری", "شبکه",
+    "هفته‌نامه", "ماهنامه", "نشریه", "مجله", "رادیو", "تلویزیون", "صدا", "صداوسیما", "باشگاه",
+    "منابع", "منبع", "خبرنگار", "خبرنگاران", "بیانیه", "گزارش", "خبر", "اخبار", "آژانس",
+    "کنفرانس", "نشست", "مراسم", "جلسه", "همایش", "گفتگو", "گفت‌وگو",
 ))
 # Words no outlet's or office's name holds (a preposition, a relative «که», a verb of saying, a
 # time of day): where a cited source's phrase lacks its comma, the source ends before them.
@@ -139,6 +144,7 @@ _Z = r"[\u200c ]?"
 _BE_GOZARESH = re.compile(rf"(?<![\w\u200c])به{_Z}گزارش(?![\w\u200c])\s*")
 _BE_NAQL_AZ = re.compile(rf"(?<![\w\u200c])به{_Z}نقل{_Z}از(?![\w\u200c])\s*")
 _AZ = re.compile(r"^\s*از\s+")
+_TRAILING_VA = re.compile(r"\s+و\s*$")
 # The phrase a formula introduces runs to the first comma, colon or semicolon.
 _PHRASE_END = re.compile(r"[،,:؛;\n]|\s[-–—]\s")
 _MANBA = re.compile(r"^\s*(?:منبع|مأخذ|ماخذ)\s*[:：]\s*(?P<x>\S.*?)\s*$")
@@ -303,6 +309,10 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
             fields["city"] = place
             source = source[:az.start()]
         fields["cited_source"], fields["cited_source_id"] = _source(source)
+    # «به گزارش "ورزش سه" و به نقل از فارس»: the «و» joins the two; it is no part of the name
+    conjunction = _TRAILING_VA.search(phrase_folded, 0, head_end)
+    if conjunction is not None:
+        head_end = conjunction.start()
     head_folded, head = phrase_folded[:head_end], phrase[:head_end]
     gazetteer = load_gazetteer()
     found = gazetteer.pattern.search(head_folded)
@@ -316,6 +326,9 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
         az = re.search(r"\s+از\s+", head_folded)
         name = head[:az.start()] if az else head
         first = name_key(_words(name)[0]) if _words(name) else ""
+        if first in _OFFICE_WORDS and "cited_source" not in fields and len(_words(head)) <= 8:
+            fields["cited_source"], fields["cited_source_id"] = _source(head)
+            return fields, (p.start + match.start(), p.start + end)
         if first in _ROLE_WORDS or first in _NOT_OUTLET or not 1 <= len(_words(name)) <= 5:
             return (fields, (p.start + match.start(), p.start + end)) if fields else None
         fields.update(_agency_fields(name, None))
