@@ -49,7 +49,9 @@ COMPILED: tuple[str, ...] = (
 # setup.py from ``src/khabar/_c/NAME.c``. Each stands alone (no group), and each has a
 # pure-Python twin in the module that uses it, which gives the same results: the caller asks
 # :func:`c_extension` for the module and runs its twin on None. setup.py reads this tuple with ast.
-C_EXTENSIONS: tuple[str, ...] = ("khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits")
+C_EXTENSIONS: tuple[str, ...] = (
+    "khabar._c.charscan", "khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits"
+)
 
 ENV = "KHABAR_PURE"
 MANIFEST = "_native_build.json"

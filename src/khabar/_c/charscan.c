@@ -1,0 +1,126 @@
+/* khabar._c.charscan: where the first character of a set stands in a str, in one C pass.
+ *
+ * Several of khabar.fix's passes only need to know whether (or where) a text holds one of a
+ * set of characters before they run a regex: the identifiers' trigger (a Latin letter, #, @ or
+ * `: khabar.text.protect.find_verbatim) and the character map's rare sources (757 of them:
+ * presentation forms, NBSP, ZWSP...: khabar.text.normalize.TranslateRule). Python's regex
+ * engine tests a character class at every position (about 5 ns per character); this loop reads
+ * each character once and tests one bit of a table. khabar.text.charset keeps the pure-Python
+ * twin (_find_any_py, the reference) and, without this extension, answers with a regex;
+ * tests/text/test_c_charscan.py compares the three.
+ *
+ *   find_any(table, text, start=0) -> int
+ *       the index of the first character of text at or after start whose code point c has
+ *       bit c of table set (bit c & 7 of byte c >> 3); a code point at or beyond
+ *       len(table) * 8 is in no set; -1 when there is none
+ *
+ * The table comes first so that functools.partial(find_any, table) is a set's finder.
+ * CPython 3.11 C API only, no other library.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* The loop for one string kind: CHAR is Py_UCS1, Py_UCS2 or Py_UCS4. */
+#define SCAN(CHAR)                                                                 \
+    do {                                                                           \
+        const CHAR *s = (const CHAR *)data;                                        \
+        for (Py_ssize_t i = start; i < n; i++) {                                   \
+            Py_UCS4 c = s[i];                                                      \
+            if (c < limit && ((bits[c >> 3] >> (c & 7)) & 1)) {                    \
+                return i;                                                          \
+            }                                                                      \
+        }                                                                          \
+    } while (0)
+
+static Py_ssize_t
+first_in(const unsigned char *bits, Py_UCS4 limit, int kind, const void *data, Py_ssize_t start,
+         Py_ssize_t n)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        SCAN(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SCAN(Py_UCS2);
+        break;
+    default:
+        SCAN(Py_UCS4);
+        break;
+    }
+    return -1;
+}
+
+static PyObject *
+charscan_find_any(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 2 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError,
+                     "find_any(table, text, start=0) takes 2 or 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *table = args[0], *text = args[1];
+    if (!PyBytes_Check(table)) {
+        PyErr_Format(PyExc_TypeError,
+                     "find_any: table must be bytes (a bitmap: bit c of byte c >> 3), not %.100s",
+                     Py_TYPE(table)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "find_any: text must be a str, not %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t start = 0;
+    if (nargs == 3) {
+        start = PyLong_AsSsize_t(args[2]);
+        if (start == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (start < 0) {
+            PyErr_Format(PyExc_ValueError,
+                         "find_any: start must be 0 or more, got %zd (count from the text's "
+                         "start)",
+                         start);
+            return NULL;
+        }
+    }
+    if (PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t size = PyBytes_GET_SIZE(table);
+    /* code points stop at 0x10FFFF: a longer table adds nothing, and limit fits a Py_UCS4 */
+    Py_UCS4 limit = size >= 0x22000 ? 0x110000 : (Py_UCS4)(size * 8);
+    if (start >= n || limit == 0) {
+        return PyLong_FromSsize_t(-1);
+    }
+    const unsigned char *bits = (const unsigned char *)PyBytes_AS_STRING(table);
+    return PyLong_FromSsize_t(
+        first_in(bits, limit, PyUnicode_KIND(text), PyUnicode_DATA(text), start, n));
+}
+
+static PyMethodDef charscan_methods[] = {
+    {"find_any", (PyCFunction)(void (*)(void))charscan_find_any, METH_FASTCALL,
+     "find_any(table, text, start=0) -> int\n\n"
+     "The index of the first character of text at or after start whose code point c has bit "
+     "c & 7 of table[c >> 3] set; -1 if there is none."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef charscan_module = {
+    PyModuleDef_HEAD_INIT,
+    "khabar._c.charscan",
+    "The first character of a set in a str, in C (twin in khabar.text.charset).",
+    0,
+    charscan_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit_charscan(void)
+{
+    return PyModuleDef_Init(&charscan_module);
+}

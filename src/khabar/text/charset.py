@@ -1,0 +1,96 @@
+"""Sets of characters, and where the first of a set stands in a text: one pass, no regex.
+
+``fix`` asks this of every text before some of its regex passes: does it hold a Latin letter,
+``#``, ``@`` or a backquote (an identifier may start there: :func:`khabar.text.protect.find_verbatim`)?
+one of the character map's 757 rare sources (:class:`khabar.text.normalize.TranslateRule`)?
+Python's regex engine tests a character class at every position (about 5 ns per character);
+the C extension ``khabar._c.charscan`` reads each character once and tests one bit of a table.
+Without it (not built, or ``KHABAR_PURE=1``) the same answer comes from a regex of the set.
+
+>>> latin = CharSet("abc#")
+>>> latin.find("سلام #خبر"), latin.find("سلام", 0), latin.find("a b", 1)
+(5, -1, 2)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import Final
+
+from khabar import _native
+
+__all__ = ["CharSet", "bitmap"]
+
+#: the C twin of :func:`_find_any_py` (None when not built, or under KHABAR_PURE=1)
+_SCAN: Final = _native.c_extension("khabar._c.charscan")
+
+
+def bitmap(chars: str) -> bytes:
+    """The table of ``chars`` for ``find_any``: bit ``c & 7`` of byte ``c >> 3`` set for each
+    code point ``c``, as short as the largest one allows.
+
+    >>> bitmap("\\x00\\x09")
+    b'\\x01\\x02'
+    """
+    if not chars:
+        return b""
+    table = bytearray(max(map(ord, chars)) // 8 + 1)
+    for c in map(ord, chars):
+        table[c >> 3] |= 1 << (c & 7)
+    return bytes(table)
+
+
+def _find_any_py(table: bytes, text: str, start: int = 0) -> int:
+    """The pure-Python twin of ``khabar._c.charscan.find_any``: the index of the first
+    character of ``text`` at or after ``start`` whose code point ``c`` has bit ``c & 7`` of
+    ``table[c >> 3]`` set, or -1. One character at a time: the reference the tests compare the
+    C function with (``CharSet`` answers with a regex when C is absent: faster in Python)."""
+    if not isinstance(table, bytes):
+        raise TypeError(f"find_any: table must be bytes, not {type(table).__name__}")
+    if not isinstance(text, str):
+        raise TypeError(f"find_any: text must be a str, not {type(text).__name__}")
+    if start < 0:
+        raise ValueError(f"find_any: start must be 0 or more, got {start}")
+    limit = len(table) * 8
+    for i in range(start, len(text)):
+        c = ord(text[i])
+        if c < limit and table[c >> 3] >> (c & 7) & 1:
+            return i
+    return -1
+
+
+def _search_start(search: Callable[[str, int], re.Match[str] | None], text: str, start: int = 0) -> int:
+    """``find`` by a regex of the set: where its ``search`` from ``start`` matches, or -1."""
+    m = search(text, start)
+    return -1 if m is None else m.start()
+
+
+class CharSet:
+    """A fixed set of characters; :attr:`find` ``(text, start=0)`` gives the index of the first
+    of them in ``text`` at or after ``start``, or -1 (``str.find`` for a set).
+
+    ``find`` is a C-level callable (a :func:`functools.partial` of the C function, or of a
+    regex's ``search`` without it): calling it costs no Python frame.
+    """
+
+    __slots__ = ("chars", "find", "pattern", "table")
+
+    def __init__(self, chars: str) -> None:
+        if not chars:
+            raise ValueError("CharSet needs at least one character")
+        #: the characters, sorted, each once
+        self.chars: Final = "".join(sorted(set(chars)))
+        #: the same set as a regex character class
+        self.pattern: Final = re.compile("[" + re.escape(self.chars) + "]")
+        #: the bitmap of ``khabar._c.charscan.find_any``
+        self.table: Final = bitmap(self.chars)
+        self.find: Final[Callable[..., int]] = (
+            partial(_SCAN.find_any, self.table)
+            if _SCAN is not None
+            else partial(_search_start, self.pattern.search)
+        )
+
+    def __repr__(self) -> str:
+        return f"CharSet({self.chars!r})"

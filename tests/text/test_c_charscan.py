@@ -1,0 +1,247 @@
+"""khabar._c.charscan (the first character of a set, in C) against its pure-Python twin
+khabar.text.charset._find_any_py and the regex that CharSet uses without C: the same index on
+hand-checked tables, random strings and real text; and the two callers (find_verbatim's
+trigger, TranslateRule's rare sources) give what their regex gave.
+
+The C half of each table skips only when the extension is not built
+(``_native.built_c_extension`` loads it under KHABAR_PURE=1 too).
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar import _native
+from khabar.text import charset, normalize, protect
+from khabar.text.charset import CharSet, _find_any_py, _search_start, bitmap
+from khabar.text.normalize import TranslateRule, char_rules
+from khabar.text.policy import FixPolicy
+
+C = _native.built_c_extension("khabar._c.charscan")
+ZWNJ, ZWJ, NBSP, BOM = "\u200c", "\u200d", "\u00a0", "\ufeff"
+DATA = Path(__file__).resolve().parents[2].parent / "shared/data"
+
+
+def _finders() -> list[Any]:
+    return [
+        "twin",
+        "regex",
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _finder(which: str, chars: str) -> Callable[..., int]:
+    """find(text, start=0) for ``chars`` by the twin, the regex fallback or the C function."""
+    if which == "twin":
+        return partial(_find_any_py, bitmap(chars))
+    if which == "regex":
+        return partial(_search_start, re.compile("[" + re.escape(chars) + "]").search)
+    return partial(C.find_any, bitmap(chars))
+
+
+CASES = [
+    # (set, text, start, expected index): each worked out by hand
+    ("a", "", 0, -1),
+    ("a", "a", 0, 0),
+    ("a", "ba", 0, 1),
+    ("a", "ba", 1, 1),
+    ("a", "ba", 2, -1),  # start at the end
+    ("a", "ba", 9, -1),  # start past the end
+    ("ab", "xxbxa", 0, 2),  # the first of any of them
+    ("ab", "xxbxa", 3, 4),
+    ("ي", "كتاب علي", 0, 7),  # a UCS-2 text: ي at 7 (ک ت ا ب space ع ل ي)
+    ("ي", "كتاب", 0, -1),
+    (ZWNJ, "می" + ZWNJ + "روم", 0, 2),
+    (NBSP + BOM, "a" + BOM + NBSP, 0, 1),
+    ("\x00", "ab\x00", 0, 2),  # code point 0 is a member like any other
+    ("😀", "ab😀", 0, 2),  # astral: a UCS-4 text, a 16 K table
+    ("a", "😀a", 0, 1),  # a UCS-4 text, a BMP set
+    ("😀", "😁", 0, -1),  # beyond the table: no member
+    ("ی", "ي", 0, -1),  # Persian yeh (U+06CC) is not Arabic yeh (U+064A)
+    ("0", "۰0", 0, 1),  # Persian zero (U+06F0) is not the ASCII one
+]
+
+
+@pytest.mark.parametrize("which", _finders())
+@pytest.mark.parametrize(("chars", "text", "start", "expected"), CASES)
+def test_find_table(which: str, chars: str, text: str, start: int, expected: int) -> None:
+    assert _finder(which, chars)(text, start) == expected
+
+
+@pytest.mark.parametrize("which", _finders())
+def test_start_defaults_to_zero(which: str) -> None:
+    assert _finder(which, "b")("abab") == 1
+
+
+def test_bitmap_by_hand() -> None:
+    assert bitmap("") == b""
+    assert bitmap("\x00") == b"\x01"
+    assert bitmap("\x07\x08") == b"\x80\x01"  # bit 7 of byte 0, bit 0 of byte 1
+    assert bitmap("A") == b"\x00" * 8 + b"\x02"  # 0x41: byte 8, bit 1
+    assert len(bitmap("ی")) == 0x6CC // 8 + 1
+
+
+def test_charset_sorts_and_dedups() -> None:
+    s = CharSet("cabca")
+    assert s.chars == "abc"
+    assert repr(s) == "CharSet('abc')"
+    assert s.find("xxc") == 2
+    with pytest.raises(ValueError, match="at least one"):
+        CharSet("")
+
+
+def test_charset_uses_c_when_allowed() -> None:
+    # khabar's own code asks c_extension: the C function unless KHABAR_PURE or not built
+    uses_c = _native.c_extension("khabar._c.charscan") is not None
+    assert (charset._SCAN is not None) == uses_c
+    assert CharSet("a").find.func is (C.find_any if uses_c else _search_start)  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_c_says_what_it_needs() -> None:
+    with pytest.raises(TypeError, match="table must be bytes"):
+        C.find_any("a", "a")
+    with pytest.raises(TypeError, match="text must be a str"):
+        C.find_any(b"\x01", b"a")
+    with pytest.raises(ValueError, match="start must be 0 or more"):
+        C.find_any(b"\x01", "a", -1)
+    with pytest.raises(TypeError, match="2 or 3 arguments"):
+        C.find_any(b"\x01")
+    with pytest.raises(TypeError):
+        C.find_any(b"\x01", "a", "0")
+    assert C.find_any(b"", "abc") == -1  # an empty table: an empty set
+
+
+def test_twin_says_what_it_needs() -> None:
+    with pytest.raises(TypeError, match="table must be bytes"):
+        _find_any_py("a", "a")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text must be a str"):
+        _find_any_py(b"\x01", b"a")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="start must be 0 or more"):
+        _find_any_py(b"\x01", "a", -1)
+
+
+#: what the rules care about: Persian and Arabic letters, ZWNJ/ZWJ/NBSP/BOM, three digit scripts,
+#: Latin, marks, presentation forms, a lone surrogate (carried by surrogateescape) and astral
+ALPHABET = st.sampled_from(
+    list("اآبپتکكیيىهۀةو ")
+    + [ZWNJ, ZWJ, NBSP, BOM, "\u200b", "\u200e", "\ud800", "\udcff", "😀", "𝟘"]
+    + list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+    + list("aZé#@`\u0651\u064b\ufb8e\ufeea\u00ad\n")
+)
+SETS = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(chars=SETS, text=st.text(alphabet=ALPHABET, max_size=40), start=st.integers(0, 45))
+def test_c_twin_and_regex_agree(chars: str, text: str, start: int) -> None:
+    want = _finder("twin", chars)(text, start)
+    assert _finder("regex", chars)(text, start) == want
+    if C is not None:
+        assert _finder("c", chars)(text, start) == want
+
+
+def _real_lines() -> list[str]:
+    path = DATA / "peyma_nsurl2019/peyma300k.sentences.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not found (../shared/data)")
+    with open(path, encoding="utf-8") as handle:
+        return [line for _, line in zip(range(3000), handle)]
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_real_text_agrees() -> None:
+    lines = _real_lines()
+    text = "".join(lines)
+    rare = next(r for r in char_rules(FixPolicy()) if isinstance(r, TranslateRule) and r._sources)
+    for chars in (protect._TRIGGER_CHARS.chars, rare._sources.chars, "،.", ZWNJ):  # type: ignore[union-attr]
+        table, pattern = bitmap(chars), re.compile("[" + re.escape(chars) + "]")
+        every = [m.start() for m in pattern.finditer(text)]
+        got, pos = [], 0
+        while (i := C.find_any(table, text, pos)) >= 0:
+            got.append(i)
+            pos = i + 1
+        assert got == every
+        for line in lines[:500]:
+            assert C.find_any(table, line) == _search_start(pattern.search, line)
+
+
+def test_trigger_set_is_the_regex_class() -> None:
+    """find_verbatim finds its triggers with _TRIGGER_CHARS: the same set as _TRIGGER."""
+    regex = {c for c in range(0x10000) if protect._TRIGGER.fullmatch(chr(c))}
+    assert set(map(ord, protect._TRIGGER_CHARS.chars)) == regex
+
+
+RARE = next(r for r in char_rules(FixPolicy()) if isinstance(r, TranslateRule) and r._sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("کتاب", "کتاب"),  # no source: the same text
+        # presentation forms from 0 (kaf isolated, teh medial, alef final, beh isolated): NFKC,
+        # then Persian keh (U+06A9), not Arabic kaf
+        ("\ufed9\ufe98\ufe8e\ufe8f", "\u06a9\u062a\u0627\u0628"),
+        ("کتاب\u200b", "کتاب"),  # a ZWSP at the end: deleted
+        ("می" + NBSP + "روم", "می روم"),  # NBSP in the middle: a space
+        ("ي", "ي"),  # the frequent sources belong to the hot rule, not to this one
+    ],
+)
+def test_rare_sources_rule_by_hand(text: str, expected: str) -> None:
+    assert RARE.apply(text) == expected
+    assert RARE.apply(text) == text.translate(str.maketrans(RARE.map))  # what the rule promises
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_rare_sources_rule_as_before(text: str) -> None:
+    """The rule with its guard (apply, find) as the plain regex pass it replaced."""
+    assert RARE.apply(text) == RARE.pattern.sub(RARE._lookup, text)
+    expected = [
+        (m.start(), m.end(), RARE.map[m.group()], RARE.names[m.group()])
+        for m in RARE.pattern.finditer(text)
+    ]
+    assert [tuple(c) for c in RARE.find(text)] == expected
+
+
+def test_only_rare_one_character_tables_get_sources() -> None:
+    rules = [r for r in char_rules(FixPolicy()) if isinstance(r, TranslateRule)]
+    with_sources = [r for r in rules if r._sources is not None]
+    assert len(with_sources) == 1
+    assert not with_sources[0].hot
+    assert set(with_sources[0]._sources.chars) == set(with_sources[0].map)  # type: ignore[union-attr]
+    assert normalize.TranslateRule({}, {})._sources is None
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_no_leak() -> None:
+    """RSS stays flat over many calls, errors included."""
+    table, text = bitmap("ی"), "کتاب " * 200 + "ی"
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.find_any(table, text)
+            C.find_any(table, text, 7)
+            try:
+                C.find_any(table, text, -1)
+            except ValueError:
+                pass
+            try:
+                C.find_any("x", text)
+            except TypeError:
+                pass
+
+    run(20_000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run(200_000)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
