@@ -12,14 +12,14 @@ run's configuration, and importing it has no effect but the imports.
 from __future__ import annotations
 
 import pyarrow
-import pyarrow.parquet  # noqa: F401 - the work files and the output
+import pyarrow.parquet  # the work files and the output
 
-import khabar.io.schema  # noqa: F401 - the documents' columns
-import khabar.refine  # noqa: F401 - run_stage_task, what the workers run
+import khabar.io.schema  # the documents' columns
+import khabar.refine  # run_stage_task, what the workers run
 import khabar.steps.corpus
 import khabar.steps.news
 import khabar.steps.text
-import khabar.steps.textops  # noqa: F401 - the step classes a stage builds
+import khabar.steps.textops  # the step classes a stage builds
 
 # pyarrow imports pandas (when installed) on the first pyarrow.array call of a process, to ask
 # whether the argument is a pandas object: 0.2-0.3 CPU s that every worker paid on its first row
