@@ -19,7 +19,7 @@ import khabar.refine  # run_stage_task, what the workers run
 import khabar.steps.corpus
 import khabar.steps.news
 import khabar.steps.text
-import khabar.steps.textops  # the step classes a stage builds
+import khabar.steps.textops  # noqa: F401 - the step classes a stage builds
 
 # pyarrow imports pandas (when installed) on the first pyarrow.array call of a process, to ask
 # whether the argument is a pandas object: 0.2-0.3 CPU s that every worker paid on its first row
