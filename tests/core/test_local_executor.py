@@ -47,7 +47,8 @@ from khabar.runners.local import LocalExecutor
 
 def loaded(_):
     """The heavy modules a worker has before its task imports anything."""
-    return sorted(m for m in ("pyarrow.parquet", "khabar.refine", "khabar.steps.text", "pandas")
+    return sorted(m for m in ("pyarrow.parquet", "khabar.refine", "khabar.steps.text", "pandas",
+                              "khabar.text.fix", "khabar.news.structure", "khabar.corpus.quality")
                   if m in sys.modules)
 
 
@@ -73,6 +74,8 @@ def test_workers_start_with_the_preloaded_modules(tmp_path):
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                           timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    # every worker, from its first task: imported once in the forkserver, not per worker
-    assert proc.stdout.strip() == str([("khabar.refine", "khabar.steps.text", "pandas",
-                                        "pyarrow.parquet")])
+    # every worker, from its first task: imported once in the forkserver, not per worker; the
+    # last three are imported by the default steps' set-ups (fix, structure, quality), which ran
+    assert proc.stdout.strip() == str([("khabar.corpus.quality", "khabar.news.structure",
+                                        "khabar.refine", "khabar.steps.text", "khabar.text.fix",
+                                        "pandas", "pyarrow.parquet")])

@@ -2,7 +2,8 @@
 
 Workers are started with the ``forkserver`` method: the driver may hold pyarrow thread pools,
 which ``fork`` would copy in a locked state. The server imports :mod:`khabar.runners.preload` once
-(pyarrow, pandas, khabar's step modules), so the workers it forks start with them loaded. ``concurrent.futures`` is used rather than
+(pyarrow, pandas, khabar's step modules, the default steps' set-ups), so the workers it forks
+start with them loaded. ``concurrent.futures`` is used rather than
 ``multiprocessing.Pool`` because it fails loudly (``BrokenProcessPool``) when a worker dies, where
 a Pool waits forever for the lost task. With one job (or one task) the work runs in-process, which
 is also what tests and debuggers want.
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 from khabar.errors import KhabarError
 
 #: what the forkserver imports before it forks a worker: the main module (multiprocessing's
-#: default) and what every worker imports anyway (about 0.5 CPU s each, paid once instead)
+#: default) and what every worker loads anyway (about 1 CPU s each, paid once instead)
 PRELOAD = ("__main__", "khabar.runners.preload")
 
 T = TypeVar("T")
