@@ -34,6 +34,8 @@ def main() -> None:
         "snappy, work_file_options' dictionaries": {**work_file_options(), "compression": "snappy"},
         "none, work_file_options' dictionaries": {**work_file_options(), "compression": "none"},
         "work_file_options() (lz4)": work_file_options(),
+        "work_file_options() with min/max statistics": {**work_file_options(),
+                                                         "write_statistics": True},
     }
     with tempfile.TemporaryDirectory() as tmp:
         for name, options in settings.items():

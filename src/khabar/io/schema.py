@@ -116,7 +116,9 @@ def work_file_options() -> dict[str, Any]:
     """
     paths = [p for field in work_schema() for p in _leaf_paths(field.name, field.type)]
     return {"compression": "lz4",
-            "use_dictionary": [p for p in paths if p not in _PLAIN_WORK_COLUMNS]}
+            "use_dictionary": [p for p in paths if p not in _PLAIN_WORK_COLUMNS],
+            # min/max of every column: nothing reads them back from a work file
+            "write_statistics": False}
 
 
 def _json_default(o: Any) -> Any:

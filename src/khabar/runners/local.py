@@ -1,7 +1,9 @@
 """Run stages on this machine: one worker process per core (or ``-j N``).
 
 Workers are started with the ``forkserver`` method: the driver may hold pyarrow thread pools,
-which ``fork`` would copy in a locked state. ``concurrent.futures`` is used rather than
+which ``fork`` would copy in a locked state. The server imports :mod:`khabar.runners.preload` once
+(pyarrow, pandas, khabar's step modules, the default steps' set-ups), so the workers it forks
+start with them loaded. ``concurrent.futures`` is used rather than
 ``multiprocessing.Pool`` because it fails loudly (``BrokenProcessPool``) when a worker dies, where
 a Pool waits forever for the lost task. With one job (or one task) the work runs in-process, which
 is also what tests and debuggers want.
@@ -17,6 +19,10 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from khabar.errors import KhabarError
+
+#: what the forkserver imports before it forks a worker: the main module (multiprocessing's
+#: default) and what every worker loads anyway (about 1 CPU s each, paid once instead)
+PRELOAD = ("__main__", "khabar.runners.preload")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,8 +47,11 @@ class LocalExecutor:
                 yield fn(item)
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers,
-                                             mp_context=multiprocessing.get_context("forkserver"))
+            context = multiprocessing.get_context("forkserver")
+            # the process's one forkserver: this takes effect when it starts (the first worker
+            # of the first pool); a server already running keeps its list
+            context.set_forkserver_preload(list(PRELOAD))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         pending: set[Future[Any]] = {self._pool.submit(fn, item) for item in items}
         try:
             while pending:
