@@ -32,6 +32,7 @@ MINHASH = [dedup._minhash_py]
 STARTS = [mentions._date_starts_py]
 KEYS = [_fold._fold_keys_py]
 WEIGHTS = [langid._word_weights_py]
+STATS = [quality._word_stats_py]
 if C is not None:
     FOLD.append(C.fold_lines)
     COUNT.append(C.count_classes)
@@ -39,6 +40,7 @@ if C is not None:
     STARTS.append(C.date_starts)
     KEYS.append(C.fold_keys)
     WEIGHTS.append(C.word_weights)
+    STATS.append(C.word_stats)
 
 
 def _name(fn: object) -> str:
@@ -51,6 +53,7 @@ minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
 starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
 keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
 weights_impls = pytest.mark.parametrize("word_weights", WEIGHTS, ids=_name)
+stats_impls = pytest.mark.parametrize("word_stats", STATS, ids=_name)
 
 ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
 
@@ -281,6 +284,88 @@ def test_word_weights_bad_weights_say_what() -> None:
         C.word_weights((b"a",), {})
 
 
+#: a small flag table for the hand-checked rows: stopwords, the two «می» prefixes that take the
+#: next word, two endings that join the word before; and keys that are no single word, which
+#: match nothing
+STATS_FLAGS = {"از": quality.STOP, "که": quality.STOP, "میشود": quality.STOP,
+               "می": quality.GLUE_NEXT, "نمی": quality.GLUE_NEXT,
+               "ها": quality.GLUE_PREVIOUS, "تر": quality.GLUE_PREVIOUS,
+               "": quality.STOP, "a b": quality.STOP, " ": quality.GLUE_NEXT}
+
+
+@stats_impls
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # (tokens, the most frequent token's count, tokens that are stopwords)
+        ((), (0, 0, 0)),
+        (("",), (0, 0, 0)),
+        (("کتاب خوب",), (2, 1, 0)),
+        # از / کتابها / از / میشود: «از» twice; از, از and میشود are stopwords
+        (("از کتاب ها", "", "از می شود"), (4, 2, 3)),
+        (("می",), (1, 1, 0)),  # «می» at the end has nothing to take
+        (("ها کتاب",), (2, 1, 0)),  # an ending first has no word before it
+        (("می", "شود"), (1, 1, 1)),  # glued across lines, as the joined text is
+        (("نمی می شود",), (1, 1, 0)),  # نمیمیشود: «می» after «نمی» takes the next word too
+        (("کتاب ها ها",), (1, 1, 0)),  # کتابهاها
+        (("می ها",), (1, 1, 0)),  # میها: «می» takes even an ending
+        (("کتاب ها می",), (2, 1, 0)),  # کتابها / می
+        (("از از از",), (3, 3, 3)),
+        (("  از\tدر" + NBSP + "به\u2003x ",), (4, 1, 1)),  # whitespace as str.split() sees it
+        (("از" + ZWNJ,), (1, 1, 0)),  # «از‌» is another word
+        (("می" + ZWNJ + "شود",), (1, 1, 0)),  # one word, not the key «میشود»
+        (("😀 😀 x",), (3, 2, 0)),  # astral
+        (("بزرگ تر", "بزرگتر"), (2, 2, 0)),  # the glued token and the written word are one
+        (("می شود",), (1, 1, 1)),  # a glued token is a stopword like the written word
+        (("میشود",), (1, 1, 1)),
+        (("a b",), (2, 1, 0)),  # the key «a b» is no word: it never matches
+        # 100 distinct words, each twice: the count table grows past its first size
+        (tuple(" ".join(f"w{i}" for i in range(100)) for _ in range(2)), (200, 2, 0)),
+    ],
+)
+def test_word_stats_table(word_stats, lines: tuple[str, ...], expected) -> None:
+    assert word_stats(lines, STATS_FLAGS) == expected
+
+
+def test_word_flags_hold_the_stopwords_and_the_joining_words() -> None:
+    flags = quality._word_flags()
+    assert flags["از"] == flags["میشود"] == quality.STOP
+    assert flags["می"] == flags["نمی"] == quality.GLUE_NEXT
+    assert flags["ها"] == flags["ترین"] == quality.GLUE_PREVIOUS
+    assert "کتاب" not in flags
+    assert {w for w, f in flags.items() if f & quality.STOP} == quality.stopwords()
+
+
+def test_word_stats_bad_arguments_say_what() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    with pytest.raises(TypeError, match="str to int"):
+        C.word_stats(("a",), {"a": 1.5})
+    with pytest.raises(TypeError, match="line 0"):
+        C.word_stats((b"a",), {})
+    with pytest.raises(OverflowError):
+        C.word_stats(("a",), {"a": -1})
+
+
+def test_word_stats_splits_where_str_split_does() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    for cp in range(0x110000):
+        line = "a" + chr(cp) + "b"
+        assert C.word_stats((line,), {})[0] == len(line.split()), hex(cp)
+
+
+def _old_word_stats(lines: tuple[str, ...]) -> tuple[int, int, int]:
+    """What compute_signals counted before word_stats: keys.glue_tokens, a Counter, the
+    stopwords' counts."""
+    from collections import Counter
+
+    tokens = keys.glue_tokens(" ".join(lines).split())
+    counts = Counter(tokens)
+    top = max(counts.values()) if tokens else 0
+    return len(tokens), top, sum(map(counts.__getitem__, quality.stopwords().intersection(counts)))
+
+
 @starts_impls
 @pytest.mark.parametrize(
     ("folded", "expected"),
@@ -316,7 +401,8 @@ ALPHABET = st.sampled_from(
 #: whole words too, so that month names and year words meet the dates lookups
 PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سال ", "مارس", "فروردین",
                                               "ذی القعده", "۱۴۰۲", "1996", " است ", " في ",
-                                              " که", "قال "]))
+                                              " که", "قال ", " می ", "ها ", " نمی",
+                                              " ترین ", "میشود"]))
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
@@ -337,6 +423,9 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
     for lines in (tuple(text.split("\n")), keys.canonical_lines(text)):
         assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
             lines, langid._WORD_WEIGHTS)
+        for flags in (quality._word_flags(), STATS_FLAGS):
+            assert C.word_stats(lines, flags) == quality._word_stats_py(lines, flags)
+        assert quality._word_stats_py(lines, quality._word_flags()) == _old_word_stats(lines)
     a, b = dedup._permutations(16, 5)
     for k in (1, 3, 9):
         try:
@@ -395,6 +484,9 @@ def test_c_equals_twins_on_real_text(shared) -> None:
         lines = keys.canonical_lines(text)
         assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
             lines, langid._WORD_WEIGHTS), text
+        stats = C.word_stats(lines, quality._word_flags())
+        assert stats == quality._word_stats_py(lines, quality._word_flags()), text
+        assert stats == _old_word_stats(lines), text
         folded = mentions._fold(text)
         assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
             folded, *mentions._char_tables()), text

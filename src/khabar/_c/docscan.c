@@ -13,6 +13,7 @@
  *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
  *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
  *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
+ *   word_stats(lines, flags)         khabar.corpus.quality._word_stats_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
  *
  * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
@@ -521,6 +522,245 @@ word_weights(PyObject *self, PyObject *args)
     return Py_BuildValue("(nK)", n_words, total);
 }
 
+/* word_stats' flag bits (khabar.corpus.quality's STOP, GLUE_NEXT, GLUE_PREVIOUS) */
+#define WORD_STOP 1
+#define WORD_GLUE_NEXT 2
+#define WORD_GLUE_PREVIOUS 4
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+/* One word of the lines: where its code points start in word_stats' buffer, how many there are,
+ * their FNV-1a hash, and the word's flags. */
+typedef struct {
+    Py_ssize_t start, len;
+    uint64_t hash;
+    unsigned long flags;
+} word_span;
+
+/* A slot of word_stats' open-addressing tables: a run of code points in the buffer (len -1:
+ * empty), its hash, and a value (a flagged word's flags, or a token's count). */
+typedef struct {
+    Py_ssize_t start, len;
+    uint64_t hash;
+    unsigned long value;
+} cp_slot;
+
+/* The slot of `cps[start:start+len]` (hash `hash`) in `table` (`mask` + 1 slots, a power of
+ * two, never full): the slot holding it, or the empty slot where it goes. */
+static inline cp_slot *
+find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *cps, Py_ssize_t start, Py_ssize_t len,
+          uint64_t hash)
+{
+    Py_ssize_t s = (Py_ssize_t)((hash ^ (hash >> 29)) & (uint64_t)mask);
+    while (table[s].len >= 0
+           && (table[s].hash != hash || table[s].len != len
+               || memcmp(cps + table[s].start, cps + start, (size_t)len * sizeof(Py_UCS4)) != 0)) {
+        s = (s + 1) & mask;
+    }
+    return &table[s];
+}
+
+/* Append the words of `n` code points of one kind to `buffer` (from `*filled`) and `words` (from
+ * `*n_words`): a word is a run without whitespace (str.split()). */
+#define READ_WORDS(TYPE)                                                                       \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        Py_ssize_t start = -1;                                                                 \
+        uint64_t hash = FNV_OFFSET;                                                            \
+        for (Py_ssize_t i = 0; i <= n; i++) {                                                  \
+            Py_UCS4 c = i < n ? (Py_UCS4)chars[i] : ' ';                                       \
+            if (!is_space(c)) {                                                                \
+                if (start < 0) {                                                               \
+                    start = *filled;                                                           \
+                    hash = FNV_OFFSET;                                                         \
+                }                                                                              \
+                buffer[(*filled)++] = c;                                                       \
+                hash = (hash ^ c) * FNV_PRIME;                                                 \
+                continue;                                                                      \
+            }                                                                                  \
+            if (start >= 0) {                                                                  \
+                words[*n_words].start = start;                                                 \
+                words[*n_words].len = *filled - start;                                         \
+                words[*n_words].hash = hash;                                                   \
+                (*n_words)++;                                                                  \
+                start = -1;                                                                    \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+
+static void
+read_words(PyObject *line, Py_UCS4 *buffer, Py_ssize_t *filled, word_span *words,
+           Py_ssize_t *n_words)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    const void *data = PyUnicode_DATA(line);
+    switch (PyUnicode_KIND(line)) {
+    case PyUnicode_1BYTE_KIND:
+        READ_WORDS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        READ_WORDS(Py_UCS2);
+        break;
+    default:
+        READ_WORDS(Py_UCS4);
+        break;
+    }
+}
+
+/*
+ * word_stats(lines, flags) -> (int, int, int)
+ *
+ * khabar.corpus.quality._word_stats_py: the words of lines (" ".join(lines).split()), glued as
+ * khabar.corpus.keys.glue_tokens glues them (a word flagged GLUE_NEXT takes the next word; a word
+ * flagged GLUE_PREVIOUS joins the token before it), then (tokens, the count of the most frequent
+ * token or 0, the tokens flagged STOP). The words and tokens are hashed and counted here as code
+ * points: no str is made for them.
+ */
+static PyObject *
+word_stats(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *flag_map;
+    if (!PyArg_ParseTuple(args, "O!O!:word_stats", &PyTuple_Type, &lines, &PyDict_Type,
+                          &flag_map)) {
+        return NULL;
+    }
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = 0;
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_Format(PyExc_TypeError, "docscan.word_stats: line %zd is not a str", l);
+            return NULL;
+        }
+        chars += PyUnicode_GET_LENGTH(line);
+    }
+    Py_ssize_t key_chars = 0;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(flag_map, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_SetString(PyExc_TypeError, "docscan.word_stats: flags must map str to int");
+            return NULL;
+        }
+        key_chars += PyUnicode_GET_LENGTH(key);
+    }
+    /* a word is at least one character and a space, except a string's last: the words of
+     * the lines and of the keys (a key read as words is dropped unless it is one) fit this */
+    Py_ssize_t n_keys = PyDict_GET_SIZE(flag_map);
+    Py_ssize_t max_words = (chars + n_lines) / 2 + (key_chars + n_keys) / 2 + 1;
+    PyObject *result = NULL;
+    Py_UCS4 *buffer = PyMem_New(Py_UCS4, chars + key_chars + 1);
+    word_span *words = PyMem_New(word_span, max_words);
+    cp_slot *keys = NULL, *tokens = NULL;
+    if (buffer == NULL || words == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* the flagged words: their code points first in the buffer, in a table by hash */
+    Py_ssize_t filled = 0, n_words = 0;
+    pos = 0;
+    while (PyDict_Next(flag_map, &pos, &key, &value)) {
+        unsigned long v = PyLong_AsUnsignedLong(value);
+        if (v == (unsigned long)-1 && PyErr_Occurred()) {
+            goto done;
+        }
+        Py_ssize_t before = n_words, before_filled = filled;
+        read_words(key, buffer, &filled, words, &n_words);
+        if (n_words != before + 1 || words[before].len != PyUnicode_GET_LENGTH(key)) {
+            /* empty, or with whitespace: no word of the lines is this key (as in the twin) */
+            n_words = before;
+            filled = before_filled;
+            continue;
+        }
+        words[before].flags = v;
+    }
+    Py_ssize_t first_word = n_words;
+    Py_ssize_t key_mask = 15;
+    while (key_mask + 1 < 2 * n_keys) {
+        key_mask = 2 * key_mask + 1;
+    }
+    keys = PyMem_New(cp_slot, key_mask + 1);
+    if (keys == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t s = 0; s <= key_mask; s++) {
+        keys[s].len = -1;
+    }
+    for (Py_ssize_t k = 0; k < first_word; k++) {
+        word_span *w = &words[k];
+        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
+        slot->start = w->start; /* dict keys are distinct: the slot is empty */
+        slot->len = w->len;
+        slot->hash = w->hash;
+        slot->value = w->flags;
+    }
+    /* the words of the lines, each with its flags */
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words);
+    }
+    for (Py_ssize_t i = first_word; i < n_words; i++) {
+        word_span *w = &words[i];
+        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
+        w->flags = slot->len >= 0 ? slot->value : 0;
+    }
+    /* glue (keys.glue_tokens) and count: a token is a run of words, whose code points follow
+     * one another in the buffer */
+    Py_ssize_t token_mask = 15;
+    while (token_mask + 1 < 2 * (n_words - first_word)) {
+        token_mask = 2 * token_mask + 1;
+    }
+    tokens = PyMem_New(cp_slot, token_mask + 1);
+    if (tokens == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t s = 0; s <= token_mask; s++) {
+        tokens[s].len = -1;
+    }
+    Py_ssize_t n_tokens = 0, top = 0, stop = 0;
+    Py_ssize_t w = first_word;
+    while (w < n_words) {
+        /* after a GLUE_NEXT word the next word joins whatever it is; else a GLUE_PREVIOUS one */
+        Py_ssize_t end = w + 1;
+        int glue_next = (words[w].flags & WORD_GLUE_NEXT) != 0;
+        while (end < n_words && (glue_next || (words[end].flags & WORD_GLUE_PREVIOUS))) {
+            glue_next = glue_next && (words[end].flags & WORD_GLUE_NEXT) != 0;
+            end++;
+        }
+        Py_ssize_t start = words[w].start, len = words[end - 1].start + words[end - 1].len - start;
+        uint64_t hash = words[w].hash;
+        unsigned long flags = words[w].flags;
+        if (end - w > 1) {
+            for (Py_ssize_t c = start + words[w].len; c < start + len; c++) {
+                hash = (hash ^ buffer[c]) * FNV_PRIME;
+            }
+            cp_slot *slot = find_slot(keys, key_mask, buffer, start, len, hash);
+            flags = slot->len >= 0 ? slot->value : 0;
+        }
+        cp_slot *slot = find_slot(tokens, token_mask, buffer, start, len, hash);
+        if (slot->len < 0) {
+            slot->start = start;
+            slot->len = len;
+            slot->hash = hash;
+            slot->value = 0;
+        }
+        slot->value++;
+        if ((Py_ssize_t)slot->value > top) {
+            top = (Py_ssize_t)slot->value;
+        }
+        stop += (flags & WORD_STOP) != 0;
+        n_tokens++;
+        w = end;
+    }
+    result = Py_BuildValue("(nnn)", n_tokens, top, stop);
+done:
+    PyMem_Free(buffer);
+    PyMem_Free(words);
+    PyMem_Free(keys);
+    PyMem_Free(tokens);
+    return result;
+}
+
 /* Append the int i to list; -1 with an exception set on failure. */
 static int
 append_index(PyObject *list, Py_ssize_t i)
@@ -633,6 +873,10 @@ static PyMethodDef docscan_methods[] = {
     {"word_weights", word_weights, METH_VARARGS,
      "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
      "weights (khabar.corpus.langid._word_weights_py)."},
+    {"word_stats", word_stats, METH_VARARGS,
+     "word_stats(lines, flags) -> (int, int, int): the tokens of lines glued by the GLUE_NEXT "
+     "and GLUE_PREVIOUS flags, the count of the most frequent, and how many are flagged STOP "
+     "(khabar.corpus.quality._word_stats_py)."},
     {"date_starts", date_starts, METH_VARARGS,
      "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
      "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from khabar._native import reduce_by_constructor
-from khabar.corpus.keys import canonical, canonical_lines, count_chars, glue_tokens
+from khabar._native import c_extension, reduce_by_constructor
+from khabar.corpus.keys import JOIN_NEXT, JOIN_PREVIOUS, canonical, canonical_lines, count_chars
 
 __all__ = ["SIGNAL_NAMES", "QualityConfig", "check_quality", "compute_signals", "stopwords"]
 
@@ -64,6 +64,62 @@ def stopwords() -> frozenset[str]:
     text = (resources.files("khabar") / "data" / "stopwords.txt").read_text(encoding="utf-8")
     words = (canonical(line) for line in text.splitlines() if not line.startswith("#"))
     return frozenset(w for w in words if w)
+
+
+#: the flag bits of :func:`_word_flags`: a stopword; a word that takes the next word
+#: (keys.JOIN_NEXT); a word that joins the word before it (keys.JOIN_PREVIOUS)
+STOP, GLUE_NEXT, GLUE_PREVIOUS = 1, 2, 4
+
+
+@functools.cache
+def _word_flags() -> dict[str, int]:
+    """Every word :func:`_word_stats_py` looks up, with its flag bits (built once; read only)."""
+    flags = dict.fromkeys(stopwords(), STOP)
+    for words, bit in ((JOIN_NEXT, GLUE_NEXT), (JOIN_PREVIOUS, GLUE_PREVIOUS)):
+        for w in words:
+            flags[w] = flags.get(w, 0) | bit
+    return flags
+
+
+def _glue(words: list[str], flags: dict[str, int]) -> list[str]:
+    """keys.glue_tokens with the joining words taken from ``flags``: a GLUE_NEXT word takes the
+    word after it, a GLUE_PREVIOUS word joins the token before it.
+
+    >>> _glue(["کتاب", "ها", "را", "نمی", "خوانم"], _word_flags())
+    ['کتابها', 'را', 'نمیخوانم']
+    """
+    out: list[str] = []
+    glue_next = False
+    for word in words:
+        bits = flags.get(word, 0)
+        if glue_next:
+            out[-1] += word
+            glue_next = bool(bits & GLUE_NEXT)
+        elif out and bits & GLUE_PREVIOUS:
+            out[-1] += word
+        else:
+            out.append(word)
+            glue_next = bool(bits & GLUE_NEXT)
+    return out
+
+
+def _word_stats_py(lines: tuple[str, ...], flags: dict[str, int]) -> tuple[int, int, int]:
+    """(tokens, the most frequent token's count or 0, tokens flagged STOP) of ``lines``: the
+    words of ``" ".join(lines).split()`` glued by :func:`_glue`. The twin of
+    ``khabar._c.docscan.word_stats``, which counts the tokens without making a str of each.
+
+    >>> _word_stats_py(("از کتاب ها", "", "از می شود"), _word_flags())  # از کتابها از میشود
+    (4, 2, 3)
+    """
+    tokens = _glue(" ".join(lines).split(), flags)
+    counts = Counter(tokens)
+    stop = sum(n for word, n in counts.items() if flags.get(word, 0) & STOP)
+    return len(tokens), max(counts.values(), default=0), stop
+
+
+#: ``khabar._c.docscan``'s ``word_stats`` when it is built, else its twin (the same results)
+_C: Any = c_extension("khabar._c.docscan")
+_word_stats = _word_stats_py if _C is None else _C.word_stats
 
 
 #: Arabic-script letters (Arabic, Arabic Supplement, presentation forms); marks excluded
@@ -139,15 +195,10 @@ def compute_signals(text: str) -> dict[str, float]:
         if stripped:
             lines.append(stripped)
             canon_lines.append(canon)
-    joined = " ".join(canon_all)
-    tokens = glue_tokens(joined.split())
-    n_words = len(tokens)
+    n_words, top, stop = _word_stats(canon_all, _word_flags())
     # gluing removes spaces only: the words' characters are the canonical form's non-spaces
-    word_chars = len(joined) - joined.count(" ")
+    word_chars = sum(len(line) - line.count(" ") for line in canon_all)
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
-    counts = Counter(tokens)
-    top = max(counts.values()) if tokens else 0
-    stop = sum(map(counts.__getitem__, stopwords().intersection(counts)))
     dup_lines = len(canon_lines) - len(set(canon_lines))
     n_lines = len(lines)
     values = {
