@@ -154,6 +154,10 @@ LETTER_DIGIT = (re.compile(r"[^\W\d_]"), re.compile(r"\d"))
         ("بِسْمِ", (3, 0)),  # harakat are marks (Mn), not letters
         ("_ - ، ؟", (0, 0)),
         ("ß É", (2, 0)),
+        # ASCII and the Arabic block are counted per code point first, the rest one by one:
+        # letters of all three kinds, repeated (ﺑ U+FE91 and ک are letters; ۱ ٢ 7 digits)
+        ("aa کک ﺑﺑ ۱۱ ٢٢ 77 ßß", (8, 6)),
+        ("ک" * 300 + "a" * 200 + "۱" * 100, (500, 100)),
     ],
 )
 def test_count_classes_table(count, text: str, expected: tuple[int, int]) -> None:

@@ -185,6 +185,34 @@ fold_keys(PyObject *self, PyObject *args)
     return folded_and_flags(out, m, flags, (flags & astral) != 0);
 }
 
+/* count_classes' loop over the `n` code points of one kind at `data`: a BMP character outside
+ * ASCII and the Arabic block adds 1 to each of its classes (masks[cp]) at once; a character
+ * beyond the BMP sets `astral` and stops. */
+#define COUNT_CLASSES(TYPE)                                                                    \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 cp = chars[i];                                                             \
+            if (cp < 128) {                                                                    \
+                ascii[cp]++;                                                                   \
+            }                                                                                  \
+            else if (cp - 0x0600u < 256u) {                                                    \
+                arabic[cp - 0x0600u]++;                                                        \
+            }                                                                                  \
+            else if (cp > 0xFFFF) {                                                            \
+                astral = 1;                                                                    \
+                break;                                                                         \
+            }                                                                                  \
+            else {                                                                             \
+                uint32_t bits = masks[cp];                                                     \
+                while (bits) {                                                                 \
+                    counts[__builtin_ctz(bits)]++;                                             \
+                    bits &= bits - 1;                                                          \
+                }                                                                              \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+
 /*
  * count_classes(text, masks, n) -> tuple[int, ...] | None
  *
@@ -210,19 +238,36 @@ count_classes(PyObject *self, PyObject *args)
     }
     const uint32_t *masks = (const uint32_t *)view.buf;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t counts[32] = {0};
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
-        if (cp > 0xFFFF) {
-            PyBuffer_Release(&view);
-            Py_RETURN_NONE;
+    /* Most characters of a Persian text are ASCII or in the Arabic block: those are counted
+     * per code point (one increment each), and each count then goes to the character's
+     * classes; the others go to their classes one by one. */
+    Py_ssize_t ascii[128] = {0}, arabic[256] = {0};
+    int astral = 0;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        COUNT_CLASSES(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        COUNT_CLASSES(Py_UCS2);
+        break;
+    default:
+        COUNT_CLASSES(Py_UCS4);
+        break;
+    }
+    if (astral) {
+        PyBuffer_Release(&view);
+        Py_RETURN_NONE;
+    }
+    for (Py_UCS4 cp = 0; cp < 384; cp++) {
+        Py_ssize_t times = cp < 128 ? ascii[cp] : arabic[cp - 128];
+        if (times == 0) {
+            continue;
         }
-        uint32_t bits = masks[cp];
+        uint32_t bits = masks[cp < 128 ? cp : 0x0600 + (cp - 128)];
         while (bits) {
-            int j = __builtin_ctz(bits);
-            counts[j]++;
+            counts[__builtin_ctz(bits)] += times;
             bits &= bits - 1;
         }
     }
