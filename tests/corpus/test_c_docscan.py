@@ -269,6 +269,12 @@ def test_word_weights_table(word_weights, lines: tuple[str, ...], expected) -> N
     assert word_weights(lines, langid._WORD_WEIGHTS) == expected
 
 
+@weights_impls
+def test_word_weights_keys_that_are_no_word_match_nothing(word_weights) -> None:
+    # words a, b, a: «a» weighs 1 twice; «a b» and «» are no word of any line
+    assert word_weights(("a b", "a"), {"a b": 5, "": 3, "a": 1}) == (3, 2)
+
+
 def test_word_weights_splits_where_str_split_does() -> None:
     if C is None:
         pytest.skip("khabar._c.docscan is not built")
@@ -286,6 +292,8 @@ def test_word_weights_bad_weights_say_what() -> None:
         C.word_weights(("a",), {"a": (1 << 64) - 1})
     with pytest.raises(TypeError, match="line 0"):
         C.word_weights((b"a",), {})
+    with pytest.raises(OverflowError, match="2\\*\\*64"):
+        C.word_weights(("a", "b"), {"a": 1 << 63, "b": 1 << 63})
 
 
 #: a small flag table for the hand-checked rows: stopwords, the two «می» prefixes that take the

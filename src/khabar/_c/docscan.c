@@ -453,7 +453,6 @@ done:
  * the keys of its length in place. A sum past 2**64 (some 2**32 words of weight 2**32: more text
  * than memory holds) raises OverflowError.
  */
-#define WEIGHT_KEYS_MAX 256
 
 /* Py_UNICODE_ISSPACE (what str.split() splits at) without a function call for the letters of
  * most scripts: between U+0080 and U+167F only U+0085 and U+00A0 are whitespace (a test reads
@@ -466,107 +465,6 @@ is_space(Py_UCS4 c)
     }
     return Py_UNICODE_ISSPACE(c);
 }
-static PyObject *
-word_weights(PyObject *self, PyObject *args)
-{
-    PyObject *lines, *weights;
-    if (!PyArg_ParseTuple(args, "O!O!:word_weights", &PyTuple_Type, &lines, &PyDict_Type,
-                          &weights)) {
-        return NULL;
-    }
-    Py_ssize_t n_keys = PyDict_GET_SIZE(weights);
-    if (n_keys > WEIGHT_KEYS_MAX) {
-        PyErr_Format(PyExc_ValueError, "docscan.word_weights: at most %d weights, got %zd",
-                     WEIGHT_KEYS_MAX, n_keys);
-        return NULL;
-    }
-    PyObject *keys[WEIGHT_KEYS_MAX];
-    unsigned long long values[WEIGHT_KEYS_MAX];
-    Py_ssize_t key_len[WEIGHT_KEYS_MAX];
-    Py_UCS4 key_first[WEIGHT_KEYS_MAX];
-    /* the keys chained by the low 6 bits of their first character */
-    int head[64], next[WEIGHT_KEYS_MAX];
-    for (int b = 0; b < 64; b++) {
-        head[b] = -1;
-    }
-    Py_ssize_t pos = 0, k = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(weights, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
-            PyErr_SetString(PyExc_TypeError,
-                            "docscan.word_weights: weights must map str to int");
-            return NULL;
-        }
-        unsigned long long v = PyLong_AsUnsignedLongLong(value);
-        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (v > (1ULL << 63)) {
-            PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
-            return NULL;
-        }
-        keys[k] = key; /* borrowed: the dict holds them during the call */
-        values[k] = v;
-        key_len[k] = PyUnicode_GET_LENGTH(key);
-        key_first[k] = key_len[k] ? PyUnicode_READ_CHAR(key, 0) : 0;
-        next[k] = head[key_first[k] & 63];
-        head[key_first[k] & 63] = (int)k;
-        k++;
-    }
-    unsigned long long total = 0;
-    Py_ssize_t n_words = 0;
-    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines);
-    for (Py_ssize_t l = 0; l < n_lines; l++) {
-        PyObject *line = PyTuple_GET_ITEM(lines, l);
-        if (!PyUnicode_Check(line)) {
-            PyErr_Format(PyExc_TypeError, "docscan.word_weights: line %zd is not a str", l);
-            return NULL;
-        }
-        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
-        int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        Py_ssize_t start = -1; /* the start of the word being read, or -1 between words */
-        for (Py_ssize_t i = 0; i <= n; i++) {
-            int space = i == n || is_space(PyUnicode_READ(kind, data, i));
-            if (!space) {
-                if (start < 0) {
-                    start = i;
-                }
-                continue;
-            }
-            if (start < 0) {
-                continue;
-            }
-            Py_ssize_t len = i - start;
-            n_words++;
-            Py_UCS4 first = PyUnicode_READ(kind, data, start);
-            for (int j = head[first & 63]; j >= 0; j = next[j]) {
-                if (key_len[j] != len || key_first[j] != first) {
-                    continue;
-                }
-                PyObject *w = keys[j];
-                int wkind = PyUnicode_KIND(w);
-                const void *wdata = PyUnicode_DATA(w);
-                Py_ssize_t c = 1;
-                while (c < len && PyUnicode_READ(wkind, wdata, c)
-                                      == PyUnicode_READ(kind, data, start + c)) {
-                    c++;
-                }
-                if (c == len) {
-                    if (__builtin_add_overflow(total, values[j], &total)) {
-                        PyErr_SetString(PyExc_OverflowError,
-                                        "docscan.word_weights: the sum passed 2**64");
-                        return NULL;
-                    }
-                    break; /* dict keys are distinct: no other key is this word */
-                }
-            }
-            start = -1;
-        }
-    }
-    return Py_BuildValue("(nK)", n_words, total);
-}
-
 /* word_stats' flag bits (khabar.corpus.quality's STOP, GLUE_NEXT, GLUE_PREVIOUS) */
 #define WORD_STOP 1
 #define WORD_GLUE_NEXT 2
@@ -578,16 +476,14 @@ word_weights(PyObject *self, PyObject *args)
  * their FNV-1a hash, and the word's flags. */
 typedef struct {
     Py_ssize_t start, len;
-    uint64_t hash;
-    unsigned long flags;
+    uint64_t hash, flags;
 } word_span;
 
 /* A slot of word_stats' open-addressing tables: a run of code points in the buffer (len -1:
  * empty), its hash, and a value (a flagged word's flags, or a token's count). */
 typedef struct {
     Py_ssize_t start, len;
-    uint64_t hash;
-    unsigned long value;
+    uint64_t hash, value;
 } cp_slot;
 
 /* The slot of `cps[start:start+len]` (hash `hash`) in `table` (`mask` + 1 slots, a power of
@@ -653,6 +549,57 @@ read_words(PyObject *line, Py_UCS4 *buffer, Py_ssize_t *filled, word_span *words
 }
 
 /*
+ * The words of `table` (a dict of str to int, its values checked by the caller) in an
+ * open-addressing table by hash (`*keys`, `*key_mask` + 1 slots), their code points first in
+ * `*buffer`, which has room after them for the `chars` code points of `n_lines` lines, as
+ * `*words` has for their words. A key that is not one word (empty, or with whitespace) is left
+ * out: no word of a line is equal to it. 0, or -1 with an exception set.
+ */
+static int
+build_keys(PyObject *table, Py_ssize_t chars, Py_ssize_t n_lines, Py_ssize_t key_chars,
+           Py_UCS4 **buffer, word_span **words, Py_ssize_t *filled, Py_ssize_t *n_words,
+           cp_slot **keys, Py_ssize_t *key_mask)
+{
+    /* a word is at least one character and a space, except a string's last: the words of
+     * the lines and of the keys fit this */
+    Py_ssize_t n_keys = PyDict_GET_SIZE(table);
+    Py_ssize_t max_words = (chars + n_lines) / 2 + (key_chars + n_keys) / 2 + 1;
+    *buffer = PyMem_New(Py_UCS4, chars + key_chars + 1);
+    *words = PyMem_New(word_span, max_words);
+    Py_ssize_t mask = 15;
+    while (mask + 1 < 2 * n_keys) {
+        mask = 2 * mask + 1;
+    }
+    *keys = PyMem_New(cp_slot, mask + 1);
+    *key_mask = mask;
+    if (*buffer == NULL || *words == NULL || *keys == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t s = 0; s <= mask; s++) {
+        (*keys)[s].len = -1;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(table, &pos, &key, &value)) {
+        Py_ssize_t before = *n_words, before_filled = *filled;
+        read_words(key, *buffer, filled, *words, n_words);
+        if (*n_words != before + 1 || (*words)[before].len != PyUnicode_GET_LENGTH(key)) {
+            *n_words = before;
+            *filled = before_filled;
+            continue;
+        }
+        word_span *w = &(*words)[before];
+        cp_slot *slot = find_slot(*keys, mask, *buffer, w->start, w->len, w->hash);
+        slot->start = w->start; /* dict keys are distinct: the slot is empty */
+        slot->len = w->len;
+        slot->hash = w->hash;
+        slot->value = PyLong_AsUnsignedLongLong(value); /* checked by the caller */
+    }
+    return 0;
+}
+
+/*
  * word_stats(lines, flags) -> (int, int, int)
  *
  * khabar.corpus.quality._word_stats_py: the words of lines (" ".join(lines).split()), glued as
@@ -686,59 +633,21 @@ word_stats(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "docscan.word_stats: flags must map str to int");
             return NULL;
         }
+        if (PyLong_AsUnsignedLongLong(value) == (unsigned long long)-1 && PyErr_Occurred()) {
+            return NULL;
+        }
         key_chars += PyUnicode_GET_LENGTH(key);
     }
-    /* a word is at least one character and a space, except a string's last: the words of
-     * the lines and of the keys (a key read as words is dropped unless it is one) fit this */
-    Py_ssize_t n_keys = PyDict_GET_SIZE(flag_map);
-    Py_ssize_t max_words = (chars + n_lines) / 2 + (key_chars + n_keys) / 2 + 1;
     PyObject *result = NULL;
-    Py_UCS4 *buffer = PyMem_New(Py_UCS4, chars + key_chars + 1);
-    word_span *words = PyMem_New(word_span, max_words);
     cp_slot *keys = NULL, *tokens = NULL;
-    if (buffer == NULL || words == NULL) {
-        PyErr_NoMemory();
+    Py_ssize_t key_mask = 0, filled = 0, n_words = 0;
+    Py_UCS4 *buffer = NULL;
+    word_span *words = NULL;
+    if (build_keys(flag_map, chars, n_lines, key_chars, &buffer, &words, &filled, &n_words, &keys,
+                   &key_mask) < 0) {
         goto done;
-    }
-    /* the flagged words: their code points first in the buffer, in a table by hash */
-    Py_ssize_t filled = 0, n_words = 0;
-    pos = 0;
-    while (PyDict_Next(flag_map, &pos, &key, &value)) {
-        unsigned long v = PyLong_AsUnsignedLong(value);
-        if (v == (unsigned long)-1 && PyErr_Occurred()) {
-            goto done;
-        }
-        Py_ssize_t before = n_words, before_filled = filled;
-        read_words(key, buffer, &filled, words, &n_words);
-        if (n_words != before + 1 || words[before].len != PyUnicode_GET_LENGTH(key)) {
-            /* empty, or with whitespace: no word of the lines is this key (as in the twin) */
-            n_words = before;
-            filled = before_filled;
-            continue;
-        }
-        words[before].flags = v;
     }
     Py_ssize_t first_word = n_words;
-    Py_ssize_t key_mask = 15;
-    while (key_mask + 1 < 2 * n_keys) {
-        key_mask = 2 * key_mask + 1;
-    }
-    keys = PyMem_New(cp_slot, key_mask + 1);
-    if (keys == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t s = 0; s <= key_mask; s++) {
-        keys[s].len = -1;
-    }
-    for (Py_ssize_t k = 0; k < first_word; k++) {
-        word_span *w = &words[k];
-        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
-        slot->start = w->start; /* dict keys are distinct: the slot is empty */
-        slot->len = w->len;
-        slot->hash = w->hash;
-        slot->value = w->flags;
-    }
     /* the words of the lines, each with its flags */
     for (Py_ssize_t l = 0; l < n_lines; l++) {
         read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words);
@@ -774,7 +683,7 @@ word_stats(PyObject *self, PyObject *args)
         }
         Py_ssize_t start = words[w].start, len = words[end - 1].start + words[end - 1].len - start;
         uint64_t hash = words[w].hash;
-        unsigned long flags = words[w].flags;
+        uint64_t flags = words[w].flags;
         if (end - w > 1) {
             for (Py_ssize_t c = start + words[w].len; c < start + len; c++) {
                 hash = (hash ^ buffer[c]) * FNV_PRIME;
@@ -803,6 +712,78 @@ done:
     PyMem_Free(words);
     PyMem_Free(keys);
     PyMem_Free(tokens);
+    return result;
+}
+
+/*
+ * word_weights(lines, weights) -> (int, int)
+ *
+ * khabar.corpus.langid._word_weights_py: how many words lines have (" ".join(lines).split()),
+ * and the sum of their weights (a word not in `weights` weighs 0). The words are hashed and
+ * looked up as code points: no str is made for them.
+ */
+static PyObject *
+word_weights(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!:word_weights", &PyTuple_Type, &lines, &PyDict_Type,
+                          &weights)) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0, key_chars = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(weights, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "docscan.word_weights: weights must map str to int");
+            return NULL;
+        }
+        unsigned long long v = PyLong_AsUnsignedLongLong(value);
+        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (v > (1ULL << 63)) {
+            PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
+            return NULL;
+        }
+        key_chars += PyUnicode_GET_LENGTH(key);
+    }
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = 0;
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_Format(PyExc_TypeError, "docscan.word_weights: line %zd is not a str", l);
+            return NULL;
+        }
+        chars += PyUnicode_GET_LENGTH(line);
+    }
+    PyObject *result = NULL;
+    cp_slot *keys = NULL;
+    Py_ssize_t key_mask = 0, filled = 0, n_words = 0;
+    Py_UCS4 *buffer = NULL;
+    word_span *words = NULL;
+    if (build_keys(weights, chars, n_lines, key_chars, &buffer, &words, &filled, &n_words, &keys,
+                   &key_mask) < 0) {
+        goto done;
+    }
+    unsigned long long total = 0;
+    Py_ssize_t first_word = n_words;
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words);
+    }
+    for (Py_ssize_t i = first_word; i < n_words; i++) {
+        word_span *w = &words[i];
+        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
+        if (slot->len >= 0 && __builtin_add_overflow(total, slot->value, &total)) {
+            PyErr_SetString(PyExc_OverflowError, "docscan.word_weights: the sum passed 2**64");
+            goto done;
+        }
+    }
+    result = Py_BuildValue("(nK)", n_words - first_word, total);
+done:
+    PyMem_Free(buffer);
+    PyMem_Free(words);
+    PyMem_Free(keys);
     return result;
 }
 
