@@ -51,7 +51,6 @@ from khabar.news._fold import (
     fold_lines,
     fold_spaced,
     fold_with_boundaries,
-    only_plain_spaces,
 )
 from khabar.news._tsv import tsv_rows
 
@@ -214,9 +213,18 @@ class _Line(NamedTuple):  # a tuple: built for every line of every document
     text: str
     blank: bool
     key: str
-    words: int
-    ends_sentence: bool
+    stripped: str  # the text without the whitespace at its ends ("" for a blank line)
     phrase: Phrase | None
+
+
+# A line's word count and full stop are read for a few lines only (the last lines, for the footer;
+# those under a related-links heading), so they are computed there, not for every line.
+def _words(line: _Line) -> int:
+    return len(line.stripped.split())
+
+
+def _ends_sentence(line: _Line) -> bool:
+    return _ends_in_full_stop(line.stripped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,46 +289,32 @@ def _match_pattern(stripped: str, bare: str, words: int,
     return None
 
 
-def _word_count(stripped: str, plain_spaces: bool) -> int:
-    """``len(stripped.split())`` for a stripped line, without building the list of words when the
-    text has only single plain spaces between them (``plain_spaces``: see
-    :func:`~khabar.news._fold.only_plain_spaces`).
-
-    >>> _word_count("یک دو  سه", True), _word_count("یک دو سه", True)
-    (3, 3)
-    """
-    if plain_spaces and "  " not in stripped:
-        return stripped.count(" ") + 1
-    return len(stripped.split())
-
-
-def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex,
-             plain_spaces: bool) -> list[_Line]:
-    """Every line with its key, word count, full stop and phrase; ``keys`` are the lines' folds,
-    ``plain_spaces`` whether the text's only whitespace is spaces and line breaks."""
+def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex) -> list[_Line]:
+    """Every line with its key and phrase; ``keys`` are the lines' folds."""
     lines: list[_Line] = []
     append = lines.append
     whole_lines, prefix_keys = phrases.lines, phrases.prefix_keys
     for index, (text, key) in enumerate(zip(raw_lines, keys, strict=True)):
         stripped = text.strip()
         if not stripped:
-            append(_Line(index, text, True, "", 0, False, None))
+            append(_Line(index, text, True, "", "", None))
             continue
-        words = _word_count(stripped, plain_spaces)
         bare = key.strip(EDGE_PUNCT)
+        phrase = None
         # _match_phrase's two cheap tests first: most lines are neither a phrase nor start one
         if bare and (bare in whole_lines or key.startswith(prefix_keys)):
-            phrase = _match_phrase(stripped, key, bare, words, phrases)
-        else:
-            phrase = None
-        if phrase is None and words <= phrases.pattern_words and bare.endswith(phrases.pattern_ends):
-            phrase = _match_pattern(stripped, bare, words, phrases.patterns)
-        append(_Line(index, text, False, bare, words, _ends_in_full_stop(stripped), phrase))
+            phrase = _match_phrase(stripped, key, bare, len(stripped.split()), phrases)
+        # and the patterns' literal ends before their word limit
+        if phrase is None and bare.endswith(phrases.pattern_ends):
+            words = len(stripped.split())
+            if words <= phrases.pattern_words:
+                phrase = _match_pattern(stripped, bare, words, phrases.patterns)
+        append(_Line(index, text, False, bare, stripped, phrase))
     return lines
 
 
 def _headline_like(line: _Line, config: BoilerplateConfig) -> bool:
-    return line.words <= config.footer_max_words and not line.ends_sentence
+    return _words(line) <= config.footer_max_words and not _ends_sentence(line)
 
 
 def _duplicate_title(lines: list[_Line], config: BoilerplateConfig) -> dict[int, str]:
@@ -347,7 +341,7 @@ def _footer_start(lines: list[_Line], config: BoilerplateConfig) -> int | None:
         if line.phrase is None and not _headline_like(line, config):
             break
         # "آخرین اخبار را بخوانید." ends a sentence: it is text, not a list heading.
-        if (line.phrase is not None and line.phrase.starts_footer and not line.ends_sentence
+        if (line.phrase is not None and line.phrase.starts_footer and not _ends_sentence(line)
                 and line.number != first_content):
             start = line.number
     return start
@@ -365,8 +359,8 @@ def _related_blocks(lines: list[_Line], config: BoilerplateConfig, removed: dict
                 break
             if nxt.blank:
                 continue
-            if (nxt.number in removed or nxt.phrase is not None or nxt.ends_sentence
-                    or nxt.words > config.related_max_words):
+            if (nxt.number in removed or nxt.phrase is not None or _ends_sentence(nxt)
+                    or _words(nxt) > config.related_max_words):
                 break
             removed[nxt.number] = "related_links"
             taken += 1
@@ -428,8 +422,7 @@ def strip_boilerplate(
         return text, []
     phrases = _index(config.phrases)
     raw_lines = text.split("\n")
-    plain_spaces = only_plain_spaces(text)
-    lines = _analyse(raw_lines, fold_lines(text, plain_spaces), phrases, plain_spaces)
+    lines = _analyse(raw_lines, fold_lines(text), phrases)
 
     removed: dict[int, str] = _duplicate_title(lines, config)
     footer = _footer_start(lines, config)
