@@ -309,30 +309,33 @@ STATS_FLAGS = {"از": quality.STOP, "که": quality.STOP, "میشود": quality
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        # (tokens, the most frequent token's count, tokens that are stopwords)
-        ((), (0, 0, 0)),
-        (("",), (0, 0, 0)),
-        (("کتاب خوب",), (2, 1, 0)),
+        # (tokens, the most frequent token's count, tokens that are stopwords, characters that
+        # are not U+0020)
+        ((), (0, 0, 0, 0)),
+        (("",), (0, 0, 0, 0)),
+        (("کتاب خوب",), (2, 1, 0, 7)),
         # از / کتابها / از / میشود: «از» twice; از, از and میشود are stopwords
-        (("از کتاب ها", "", "از می شود"), (4, 2, 3)),
-        (("می",), (1, 1, 0)),  # «می» at the end has nothing to take
-        (("ها کتاب",), (2, 1, 0)),  # an ending first has no word before it
-        (("می", "شود"), (1, 1, 1)),  # glued across lines, as the joined text is
-        (("نمی می شود",), (1, 1, 0)),  # نمیمیشود: «می» after «نمی» takes the next word too
-        (("کتاب ها ها",), (1, 1, 0)),  # کتابهاها
-        (("می ها",), (1, 1, 0)),  # میها: «می» takes even an ending
-        (("کتاب ها می",), (2, 1, 0)),  # کتابها / می
-        (("از از از",), (3, 3, 3)),
-        (("  از\tدر" + NBSP + "به\u2003x ",), (4, 1, 1)),  # whitespace as str.split() sees it
-        (("از" + ZWNJ,), (1, 1, 0)),  # «از‌» is another word
-        (("می" + ZWNJ + "شود",), (1, 1, 0)),  # one word, not the key «میشود»
-        (("😀 😀 x",), (3, 2, 0)),  # astral
-        (("بزرگ تر", "بزرگتر"), (2, 2, 0)),  # the glued token and the written word are one
-        (("می شود",), (1, 1, 1)),  # a glued token is a stopword like the written word
-        (("میشود",), (1, 1, 1)),
-        (("a b",), (2, 1, 0)),  # the key «a b» is no word: it never matches
+        (("از کتاب ها", "", "از می شود"), (4, 2, 3, 15)),
+        (("می",), (1, 1, 0, 2)),  # «می» at the end has nothing to take
+        (("ها کتاب",), (2, 1, 0, 6)),  # an ending first has no word before it
+        (("می", "شود"), (1, 1, 1, 5)),  # glued across lines, as the joined text is
+        (("نمی می شود",), (1, 1, 0, 8)),  # نمیمیشود: «می» after «نمی» takes the next word too
+        (("کتاب ها ها",), (1, 1, 0, 8)),  # کتابهاها
+        (("می ها",), (1, 1, 0, 4)),  # میها: «می» takes even an ending
+        (("کتاب ها می",), (2, 1, 0, 8)),  # کتابها / می
+        (("از از از",), (3, 3, 3, 6)),
+        # whitespace as str.split() sees it; only U+0020 is left out of the characters (13 - 3)
+        (("  از\tدر" + NBSP + "به\u2003x ",), (4, 1, 1, 10)),
+        (("از" + ZWNJ,), (1, 1, 0, 3)),  # «از‌» is another word
+        (("می" + ZWNJ + "شود",), (1, 1, 0, 6)),  # one word, not the key «میشود»
+        (("😀 😀 x",), (3, 2, 0, 3)),  # astral
+        (("بزرگ تر", "بزرگتر"), (2, 2, 0, 12)),  # the glued token and the written word are one
+        (("می شود",), (1, 1, 1, 5)),  # a glued token is a stopword like the written word
+        (("میشود",), (1, 1, 1, 5)),
+        (("a b",), (2, 1, 0, 2)),  # the key «a b» is no word: it never matches
         # 100 distinct words, each twice: the count table grows past its first size
-        (tuple(" ".join(f"w{i}" for i in range(100)) for _ in range(2)), (200, 2, 0)),
+        # (w0-w9: 2 characters each, w10-w99: 3; 290 a line)
+        (tuple(" ".join(f"w{i}" for i in range(100)) for _ in range(2)), (200, 2, 0, 580)),
     ],
 )
 def test_word_stats_table(word_stats, lines: tuple[str, ...], expected) -> None:
@@ -367,15 +370,17 @@ def test_word_stats_splits_where_str_split_does() -> None:
         assert C.word_stats((line,), {})[0] == len(line.split()), hex(cp)
 
 
-def _old_word_stats(lines: tuple[str, ...]) -> tuple[int, int, int]:
+def _old_word_stats(lines: tuple[str, ...]) -> tuple[int, int, int, int]:
     """What compute_signals counted before word_stats: keys.glue_tokens, a Counter, the
-    stopwords' counts."""
+    stopwords' counts, the joined text's characters other than spaces."""
     from collections import Counter
 
-    tokens = keys.glue_tokens(" ".join(lines).split())
+    joined = " ".join(lines)
+    tokens = keys.glue_tokens(joined.split())
     counts = Counter(tokens)
     top = max(counts.values()) if tokens else 0
-    return len(tokens), top, sum(map(counts.__getitem__, quality.stopwords().intersection(counts)))
+    stop = sum(map(counts.__getitem__, quality.stopwords().intersection(counts)))
+    return len(tokens), top, stop, len(joined) - joined.count(" ")
 
 
 @starts_impls

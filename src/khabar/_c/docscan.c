@@ -502,7 +502,8 @@ find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *cps, Py_ssize_t start,
 }
 
 /* Append the words of `n` code points of one kind to `buffer` (from `*filled`) and `words` (from
- * `*n_words`): a word is a run without whitespace (str.split()). */
+ * `*n_words`): a word is a run without whitespace (str.split()); add the U+0020 spaces met to
+ * `*spaces`. */
 #define READ_WORDS(TYPE)                                                                       \
     do {                                                                                       \
         const TYPE *chars = (const TYPE *)data;                                                \
@@ -519,6 +520,7 @@ find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *cps, Py_ssize_t start,
                 hash = (hash ^ c) * FNV_PRIME;                                                 \
                 continue;                                                                      \
             }                                                                                  \
+            *spaces += i < n && c == ' ';                                                      \
             if (start >= 0) {                                                                  \
                 words[*n_words].start = start;                                                 \
                 words[*n_words].len = *filled - start;                                         \
@@ -531,7 +533,7 @@ find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *cps, Py_ssize_t start,
 
 static void
 read_words(PyObject *line, Py_UCS4 *buffer, Py_ssize_t *filled, word_span *words,
-           Py_ssize_t *n_words)
+           Py_ssize_t *n_words, Py_ssize_t *spaces)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     const void *data = PyUnicode_DATA(line);
@@ -583,7 +585,8 @@ build_keys(PyObject *table, Py_ssize_t chars, Py_ssize_t n_lines, Py_ssize_t key
     PyObject *key, *value;
     while (PyDict_Next(table, &pos, &key, &value)) {
         Py_ssize_t before = *n_words, before_filled = *filled;
-        read_words(key, *buffer, filled, *words, n_words);
+        Py_ssize_t spaces = 0;
+        read_words(key, *buffer, filled, *words, n_words, &spaces);
         if (*n_words != before + 1 || (*words)[before].len != PyUnicode_GET_LENGTH(key)) {
             *n_words = before;
             *filled = before_filled;
@@ -600,13 +603,13 @@ build_keys(PyObject *table, Py_ssize_t chars, Py_ssize_t n_lines, Py_ssize_t key
 }
 
 /*
- * word_stats(lines, flags) -> (int, int, int)
+ * word_stats(lines, flags) -> (int, int, int, int)
  *
  * khabar.corpus.quality._word_stats_py: the words of lines (" ".join(lines).split()), glued as
  * khabar.corpus.keys.glue_tokens glues them (a word flagged GLUE_NEXT takes the next word; a word
  * flagged GLUE_PREVIOUS joins the token before it), then (tokens, the count of the most frequent
- * token or 0, the tokens flagged STOP). The words and tokens are hashed and counted here as code
- * points: no str is made for them.
+ * token or 0, the tokens flagged STOP, the characters of lines that are not U+0020). The words
+ * and tokens are hashed and counted here as code points: no str is made for them.
  */
 static PyObject *
 word_stats(PyObject *self, PyObject *args)
@@ -649,8 +652,9 @@ word_stats(PyObject *self, PyObject *args)
     }
     Py_ssize_t first_word = n_words;
     /* the words of the lines, each with its flags */
+    Py_ssize_t spaces = 0;
     for (Py_ssize_t l = 0; l < n_lines; l++) {
-        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words);
+        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
     }
     for (Py_ssize_t i = first_word; i < n_words; i++) {
         word_span *w = &words[i];
@@ -706,7 +710,7 @@ word_stats(PyObject *self, PyObject *args)
         n_tokens++;
         w = end;
     }
-    result = Py_BuildValue("(nnn)", n_tokens, top, stop);
+    result = Py_BuildValue("(nnnn)", n_tokens, top, stop, chars - spaces);
 done:
     PyMem_Free(buffer);
     PyMem_Free(words);
@@ -767,9 +771,9 @@ word_weights(PyObject *self, PyObject *args)
         goto done;
     }
     unsigned long long total = 0;
-    Py_ssize_t first_word = n_words;
+    Py_ssize_t first_word = n_words, spaces = 0;
     for (Py_ssize_t l = 0; l < n_lines; l++) {
-        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words);
+        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
     }
     for (Py_ssize_t i = first_word; i < n_words; i++) {
         word_span *w = &words[i];
@@ -900,8 +904,9 @@ static PyMethodDef docscan_methods[] = {
      "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
      "weights (khabar.corpus.langid._word_weights_py)."},
     {"word_stats", word_stats, METH_VARARGS,
-     "word_stats(lines, flags) -> (int, int, int): the tokens of lines glued by the GLUE_NEXT "
-     "and GLUE_PREVIOUS flags, the count of the most frequent, and how many are flagged STOP "
+     "word_stats(lines, flags) -> (int, int, int, int): the tokens of lines glued by the "
+     "GLUE_NEXT and GLUE_PREVIOUS flags, the count of the most frequent, how many are flagged "
+     "STOP, and the characters of lines other than spaces "
      "(khabar.corpus.quality._word_stats_py)."},
     {"date_starts", date_starts, METH_VARARGS,
      "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "

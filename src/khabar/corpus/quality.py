@@ -103,18 +103,20 @@ def _glue(words: list[str], flags: dict[str, int]) -> list[str]:
     return out
 
 
-def _word_stats_py(lines: tuple[str, ...], flags: dict[str, int]) -> tuple[int, int, int]:
-    """(tokens, the most frequent token's count or 0, tokens flagged STOP) of ``lines``: the
-    words of ``" ".join(lines).split()`` glued by :func:`_glue`. The twin of
-    ``khabar._c.docscan.word_stats``, which counts the tokens without making a str of each.
+def _word_stats_py(lines: tuple[str, ...], flags: dict[str, int]) -> tuple[int, int, int, int]:
+    """(tokens, the most frequent token's count or 0, tokens flagged STOP, characters that are
+    not U+0020) of ``lines``: the tokens are the words of ``" ".join(lines).split()`` glued by
+    :func:`_glue`. The twin of ``khabar._c.docscan.word_stats``, which counts the tokens without
+    making a str of each.
 
     >>> _word_stats_py(("از کتاب ها", "", "از می شود"), _word_flags())  # از کتابها از میشود
-    (4, 2, 3)
+    (4, 2, 3, 15)
     """
     tokens = _glue(" ".join(lines).split(), flags)
     counts = Counter(tokens)
     stop = sum(n for word, n in counts.items() if flags.get(word, 0) & STOP)
-    return len(tokens), max(counts.values(), default=0), stop
+    chars = sum(len(line) - line.count(" ") for line in lines)
+    return len(tokens), max(counts.values(), default=0), stop, chars
 
 
 #: ``khabar._c.docscan``'s ``word_stats`` when it is built, else its twin (the same results)
@@ -195,9 +197,8 @@ def compute_signals(text: str) -> dict[str, float]:
         if stripped:
             lines.append(stripped)
             canon_lines.append(canon)
-    n_words, top, stop = _word_stats(canon_all, _word_flags())
     # gluing removes spaces only: the words' characters are the canonical form's non-spaces
-    word_chars = sum(len(line) - line.count(" ") for line in canon_all)
+    n_words, top, stop, word_chars = _word_stats(canon_all, _word_flags())
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
     dup_lines = len(canon_lines) - len(set(canon_lines))
     n_lines = len(lines)
