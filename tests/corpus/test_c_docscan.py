@@ -471,6 +471,34 @@ def test_public_functions_agree_with_the_per_line_definition(text: str) -> None:
         _fold.lower_text("".join(line.split())) for line in mapped.split("\n")]
 
 
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("", True),
+        ("خانه\u0654 کتاب", True),  # ه + hamza above: no letter of its own, nothing to join
+        ("\u0627\u0654", False),  # ا + hamza above is أ
+        ("ا\n\u0654", True),  # a line break between them: nothing joins across it
+        ("متن\nکي\u0654\nمتن", False),  # ي + hamza above is ئ, on the middle line
+        ("متن\nيک\u0654\nمتن", True),  # ک + hamza above joins to nothing
+        ("\u0628\u0654\u0650", False),  # hamza above (230) before kasra (32): NFKC reorders
+        ("\ufe91\n", False),  # a presentation form
+    ],
+)
+def test_nfkc_normalized_line_by_line(text: str, normalized: bool) -> None:
+    import unicodedata
+
+    assert keys._nfkc_normalized(text) is normalized
+    assert unicodedata.is_normalized("NFKC", text) is normalized
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXTS)
+def test_nfkc_normalized_is_is_normalized(text: str) -> None:
+    import unicodedata
+
+    assert keys._nfkc_normalized(text) == unicodedata.is_normalized("NFKC", text)
+
+
 def _shared_texts(shared) -> list[str]:
     data = shared / "data"
     texts = (data / "parsner_social" / "all.sentences.txt").read_text(encoding="utf-8")

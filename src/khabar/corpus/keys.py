@@ -311,6 +311,18 @@ def _fold_lines_py(text: str, table: Any) -> tuple[str | None, int]:
     return folded, flags
 
 
+def _nfkc_normalized(text: str) -> bool:
+    """``unicodedata.is_normalized("NFKC", text)``, line by line: NFKC never reorders or joins
+    across a line break (a starter that composes with nothing), so the text is normalized when
+    each line is. A hamza above (U+0654, «خانهٔ») makes is_normalized normalize what it checks to
+    compare; line by line it normalizes the lines that hold one, not the whole text (0.13 ms).
+
+    >>> _nfkc_normalized("خانهٔ\\nکتاب"), _nfkc_normalized("ي\\u0654\\nکتاب")
+    (True, False)
+    """
+    return all(unicodedata.is_normalized("NFKC", line) for line in text.split("\n"))
+
+
 def _lines_folded(text: str, fold: Any) -> list[str] | None:
     """The canonical lines by ``fold`` (``khabar._c.docscan.fold_lines`` or its twin
     :func:`_fold_lines_py`); ``None`` when the text has a character beyond the BMP."""
@@ -318,7 +330,7 @@ def _lines_folded(text: str, fold: Any) -> list[str] | None:
     folded, flags = fold(text, table)
     if folded is None:  # emoji and other astral characters: the translate path maps them
         return None
-    if flags & _NFKC and not unicodedata.is_normalized("NFKC", text):
+    if flags & _NFKC and not _nfkc_normalized(text):
         # presentation forms «ﺑﺎﻧﻚ» and full-width Latin become ordinary letters first; NFKC never
         # joins across a newline, so the whole text at once equals line by line
         text = unicodedata.normalize("NFKC", text)
