@@ -2276,9 +2276,13 @@ class ZwnjRepairer:
         final = best.get(n)
         if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
+        if self._glued_and_inside(tok, final[2]) and self._word_and_glued_suffix(tok):
+            return None  # «امورمان» is «امور» + «مان», not «ام|و|رمان»
         # «پاس|گاه» is one word, and no other cut is looked for («کمین|گاه» is not «کمی|نگاه»)
         seams = self._without_glued_tails(tok, final[2])
-        if not seams:
+        if not seams or (
+            len(seams) < len(final[2]) and self._merged_non_word(tok, seams, final[2])
+        ):
             return None
         head = tok[: seams[0]]
         after = tok[seams[0] : seams[1] if len(seams) > 1 else n]
@@ -2288,6 +2292,48 @@ class ZwnjRepairer:
             k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
         return self._with_piece_forms(out)
+
+    def _merged_non_word(self, tok: str, seams: tuple[int, ...], found: tuple[int, ...]) -> bool:
+        """Whether ``tok``, cut at ``seams`` (what is left of the segmentation's ``found``
+        seams once glued tails merged pieces, :meth:`_without_glued_tails`), ends in «ای» cut
+        off a word the lexicon never saw, whose «ه» ends a merged piece the lexicon wrote with
+        «‌ای» under ``MIN_STEM_COUNT`` times: the cut was chosen for pieces that merged, and
+        the «ه» may as well open a plural «های». ``پرتاب|گره|ای`` kept ``پرتابگره|ای``, but
+        ``پرتابگره`` is no word (``پرتابگر‌های``, the plural of ``پرتابگر``; «گره‌ای» once):
+        the word is left as written. ``درویش|خانه|ای`` keeps ``درویشخانه‌ای`` («خانه‌ای» 14
+        times), ``بازداشتگاه|ها`` its cut before «ها».
+        """
+        last = seams[-1]
+        if tok[last:] != _HEH_YE or tok[last - 1] != "ه":
+            return False
+        forms = self.lexicon.forms
+        start = seams[-2] if len(seams) > 1 else 0
+        if tok[start:last] in forms:
+            return False
+        piece = tok[max(k for k in (start, *found) if k < last) : last]  # «گره»
+        written = forms.get(piece + _HEH_YE)
+        return not written or written.get(piece + ZWNJ + _HEH_YE, 0) < MIN_STEM_COUNT
+
+    def _glued_and_inside(self, tok: str, seams: tuple[int, ...]) -> bool:
+        """Whether the segmentation ``seams`` of ``tok`` reads a glued «و» (a conjunction)
+        inside it: a seam before «و» and one right after it (``ام|و|رمان``)."""
+        return any(tok[k] == "و" and k + 1 in seams for k in seams)
+
+    def _word_and_glued_suffix(self, tok: str) -> bool:
+        """Whether ``tok`` reads as a known word ending in a letter that never joins, then a
+        bound suffix (``امور`` + ``مان``): written glued, as it must be, it needs no ZWNJ, and
+        that reading beats one with a glued «و» inside (``ام|و|رمان``).
+        """
+        lex = self.lexicon
+        for k in range(MIN_PIECE, len(tok) - 1):
+            stem = tok[:k]
+            if (
+                stem[-1] not in JOINING
+                and tok[k:] in lex.bound_suffixes
+                and lex.word_count.get(stem, 0) >= MIN_STEM_COUNT
+            ):
+                return True
+        return False
 
     def _with_piece_forms(self, split: str) -> str:
         """``split`` (a segmented word, its pieces joined by ZWNJs) with each piece after the
