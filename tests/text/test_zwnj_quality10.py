@@ -53,3 +53,25 @@ MERGED_PIECES_BEFORE_HEH_YE = [
 @pytest.mark.parametrize(("text", "expected"), MERGED_PIECES_BEFORE_HEH_YE)
 def test_no_heh_ye_cut_after_merged_non_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+GLUED_WORD_AND_CLITIC = [
+    # a word the lexicon writes glued, then a personal ending written glued after it: no cut
+    # inside the word (our progress, their handkerchief, our meeting; the engine wrote
+    # «پیش‌رفتمان», «دست‌مالشان», «دی‌دارمان»)
+    ("پیشرفتمان را دیدیم", "پیشرفتمان را دیدیم"),
+    ("دستمالشان را برداشتند", "دستمالشان را برداشتند"),
+    ("در دیدارمان گفتیم", "در دیدارمان گفتیم"),
+    # must change: after «ه» the ending takes a ZWNJ (our factory), the plural takes one too
+    # (our books), «می» is cut off a verb, and the copula «اند» after a noun or adjective is
+    # written with a ZWNJ (they are busy), as the treebanks write it
+    ("کارخانهمان بسته شد", f"کارخانه{Z}مان بسته شد"),
+    ("کتابهایمان را آوردیم", f"کتاب{Z}هایمان را آوردیم"),
+    ("میخواهیم سازمانشان را ببینیم", f"می{Z}خواهیم سازمانشان را ببینیم"),
+    ("آنها مشغولاند", f"آنها مشغول{Z}اند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_WORD_AND_CLITIC)
+def test_no_cut_inside_glued_word_and_clitic(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

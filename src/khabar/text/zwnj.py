@@ -460,6 +460,11 @@ _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
+#: Personal endings and pronoun clitics, written glued after most stems (``کتابمان``,
+#: ``پیشرفتشان``) and with a ZWNJ after «ه» (``خانه‌مان``): see the learned shares. Not the
+#: copula «اند», which the treebanks write with a ZWNJ after a noun (``عبارت‌اند``, 9 breaks
+#: on PEYMA when it was in).
+_CLITICS: Final = ("مان", "تان", "شان", "ام", "ات", "اش", "ایم", "اید")
 _ZWNJ_PLURAL_EZAFE: Final = ZWNJ + _PLURAL_EZAFE
 #: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
 #: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
@@ -2199,8 +2204,9 @@ class ZwnjRepairer:
         prefix comes a verb remainder (``اندازد`` in ``میاندازد``). After a word come bound
         suffixes (``ها``, ``ترین``), the second piece of a known compound (``وزیران`` in
         ``نخستوزیران``), or a word seen written apart from it (``محیط زیست`` makes
-        ``محیطزیست`` → ``محیط‌زیست``). Returns the word with ZWNJs at the chosen seams, or None
-        when no split is safe (``میروسلاو``).
+        ``محیطزیست`` → ``محیط‌زیست``). Returns the word with ZWNJs at the chosen seams, ``tok``
+        itself when it reads whole (``پیشرفتمان``: a word and a glued ending), or None when no
+        split is safe (``میروسلاو``).
         """
         if len(tok) < MIN_SPLIT_WORD:
             return None
@@ -2276,14 +2282,17 @@ class ZwnjRepairer:
         final = best.get(n)
         if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
+        # a word that reads whole is returned as written, so no later fallback cuts it
         if self._glued_and_inside(tok, final[2]) and self._word_and_glued_suffix(tok):
-            return None  # «امورمان» is «امور» + «مان», not «ام|و|رمان»
+            return tok  # «امورمان» is «امور» + «مان», not «ام|و|رمان»
+        if self._glued_word_and_clitic(tok):
+            return tok  # «پیشرفتمان» is «پیشرفت» + «مان», not «پیش|رفتمان»
         # «پاس|گاه» is one word, and no other cut is looked for («کمین|گاه» is not «کمی|نگاه»)
         seams = self._without_glued_tails(tok, final[2])
-        if not seams or (
-            len(seams) < len(final[2]) and self._merged_non_word(tok, seams, final[2])
-        ):
+        if not seams:
             return None
+        if len(seams) < len(final[2]) and self._merged_non_word(tok, seams, final[2]):
+            return tok  # «پرتابگرهای» as written, not «پرتابگره‌ای»
         head = tok[: seams[0]]
         after = tok[seams[0] : seams[1] if len(seams) > 1 else n]
         head_form = self._head_form(head, after)
@@ -2333,6 +2342,27 @@ class ZwnjRepairer:
                 and lex.word_count.get(stem, 0) >= MIN_STEM_COUNT
             ):
                 return True
+        return False
+
+    def _glued_word_and_clitic(self, tok: str) -> bool:
+        """Whether ``tok`` is a word the lexicon writes glued (its best spelling, seen
+        ``MIN_STEM_COUNT`` times) and a personal ending (:data:`_CLITICS`) that the lexicon
+        writes glued after such a stem (its learned share under ``MIN_SUFFIX_SHARE``): the
+        word is written as it must be, and no cut inside the stem is looked for
+        (``پیشرفتمان``, our progress, not ``پیش‌رفتمان``).
+        """
+        lex = self.lexicon
+        word_count = lex.word_count
+        for clitic in _CLITICS:
+            if tok.endswith(clitic):
+                stem = tok[: -len(clitic)]
+                if (
+                    len(stem) >= MIN_COMPOUND_PIECE
+                    and word_count.get(stem, 0) >= MIN_STEM_COUNT
+                    and lex.suffix_share(clitic, stem) < MIN_SUFFIX_SHARE
+                    and lex.best_form(stem) == stem
+                ):
+                    return True
         return False
 
     def _with_piece_forms(self, split: str) -> str:
