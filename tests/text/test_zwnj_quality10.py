@@ -98,3 +98,23 @@ EXCEPTIONS = [
 @pytest.mark.parametrize(("text", "expected"), EXCEPTIONS)
 def test_reviewed_exceptions(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+EZAFE_YE_AFTER_TAIL = [
+    # the ezafe «ی» written after the silent «ه» of a compound's second word that the lexicon
+    # saw after a ZWNJ, not alone (ارائه‌دهنده, مصرف‌کننده): «دهنده‌ی», not «دهن‌دهی»
+    ("شرکت ارائه دهندهی خدمات", f"شرکت ارائه دهنده{Z}ی خدمات"),
+    ("مصرف کنندهی نهایی", f"مصرف کننده{Z}ی نهایی"),
+    # must not change: «ی» after a «ه» that is a consonant (a way's, a mountain's), and a
+    # known word in «هی» (attention)
+    ("راهی دراز", "راهی دراز"),
+    ("کوهی بلند", "کوهی بلند"),
+    ("توجهی نکرد", "توجهی نکرد"),
+    # must change as before: a known word in silent «ه» + the ezafe «ی» (all of them)
+    ("همهی آنها", f"همه{Z}ی آنها"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EZAFE_YE_AFTER_TAIL)
+def test_ezafe_ye_after_compound_tail(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

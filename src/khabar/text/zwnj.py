@@ -2192,10 +2192,24 @@ class ZwnjRepairer:
         if (
             tok.endswith(EZAFE_YE)
             and _ends_in_silent_heh(stem)
-            and self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT
+            and (
+                self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT
+                or self._known_tail(stem)
+            )
         ):
             return stem + ZWNJ + "ی"
         return None
+
+    def _known_tail(self, stem: str) -> bool:
+        """Whether ``stem`` is a compound's second word the lexicon saw after a ZWNJ
+        ``MIN_COMPOUND_RIGHT`` times, though seldom alone, and is longer than
+        ``MIN_COMPOUND_PIECE`` letters: ``دهنده`` (``ارائه‌دهنده``), ``کننده``, whose ezafe
+        ``ی`` takes a ZWNJ as after any silent ``ه`` (``دهندهی`` → ``دهنده‌ی``, not
+        ``دهن‌دهی``)."""
+        return (
+            len(stem) > MIN_COMPOUND_PIECE
+            and self.lexicon.after_word_count.get(stem, 0) >= MIN_COMPOUND_RIGHT
+        )
 
     def _segment(self, tok: str) -> str | None:
         """Split an unknown glued word into known pieces, fewest pieces first.
