@@ -118,3 +118,27 @@ EZAFE_YE_AFTER_TAIL = [
 @pytest.mark.parametrize(("text", "expected"), EZAFE_YE_AFTER_TAIL)
 def test_ezafe_ye_after_compound_tail(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+PLURAL_BEFORE_GIVEN_NAME = [
+    # a glued «نامهای» reads «نامه‌ای» alone (the lexicon: «نامه‌ای» 19, «نام‌های» 8), but a
+    # given name after it is its possessor: the plural with its ezafe (the names Amirhossein
+    # and Maryam; children with the names Fatemeh and Ali)
+    ("نامهای امیرحسین و مریم در فهرست بود", f"نام{Z}های امیرحسین و مریم در فهرست بود"),
+    ("کودکانی با نامهای فاطمه و علی", f"کودکانی با نام{Z}های فاطمه و علی"),
+    ("نامهای علی", f"نام{Z}های علی"),
+    # must not change: no name after it (he wrote a letter to the minister); «یک» and «هر»
+    # before it make it singular (Ali wrote a letter; any letter Maryam writes); a number
+    # before it makes it an adjective (a 15-minute presence; «دقیق» is never seen plural);
+    # a word read as a plural alone stays one (I heard Ali's words)
+    ("او نامهای به وزیر نوشت", f"او نامه{Z}ای به وزیر نوشت"),
+    ("یک نامهای علی نوشت", f"یک نامه{Z}ای علی نوشت"),
+    ("هر نامهای مریم بنویسد", f"هر نامه{Z}ای مریم بنویسد"),
+    ("در شب حضور ۱۵ دقیقهای علی قربانی", f"در شب حضور ۱۵ دقیقه{Z}ای علی قربانی"),
+    ("حرفهای علی را شنیدم", f"حرف{Z}های علی را شنیدم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLURAL_BEFORE_GIVEN_NAME)
+def test_plural_before_given_name(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -616,6 +616,9 @@ class ZwnjRepairer:
         # chunks whose glued analysis has another reading (see _in_context): a set look-up per
         # chunk finds them faster than reading every ChunkInfo of a line
         self._other_reading_chunks: set[str] = set()
+        # the plural reading of an ambiguous «های» word that reads «ه» + «ای» alone (نامهای):
+        # taken before a given name (see _in_context); forgotten with the chunk memos
+        self._plural_readings: dict[str, tuple[tuple[tuple[int, int, str, str], ...], str]] = {}
         # chunks holding a glued word that the lexicon writes glued (see WHOLE_WORD_COUNT)
         self._whole_word_chunks: set[str] = set()
         # chunks opening with an Arabic function word (_ARABIC_KEYS): a line holding none (most)
@@ -960,6 +963,7 @@ class ZwnjRepairer:
         for facts in self._chunk_facts:
             facts.clear()
         self._kept_cuts.clear()
+        self._plural_readings.clear()
 
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""
@@ -1054,6 +1058,7 @@ class ZwnjRepairer:
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
         other = None
+        plural_of: tuple[int, ...] | None = None
         if level:
             seams = self._glued(word, key)
             if seams:
@@ -1068,14 +1073,19 @@ class ZwnjRepairer:
                         seams = prefix_seams
             # with no seam too: a plural after a letter that never joins (خاطر|های) shows none
             if level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
+                found = seams
                 seams, closed = self._ye_readings(word, seams)
                 if closed != seams:
                     alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in closed)
                     other = (alt, _apply_tuples(word, list(alt)))
                     self._note_other_reading(word)
+                elif seams and seams[-1] == len(word) - len(_HEH_YE):
+                    plural_of = found  # its plural reading is kept once ``fixed`` is known
             if seams:  # ascending, as _analyse_chunk's sort leaves them
                 repairs = tuple((k, k, ZWNJ, "zwnj.glued") for k in seams)
                 fixed = _apply_tuples(word, list(repairs))
+                if plural_of is not None:
+                    self._note_plural_reading(word, plural_of, fixed)
         return (
             repairs,
             fixed,
@@ -1270,16 +1280,44 @@ class ZwnjRepairer:
         # word whose «ه» reading is a lexicon word (حرفه → حرفهای).
         self._note(self._other_reading_chunks, chunk)
 
+    def _note_plural_reading(self, word: str, seams: tuple[int, ...], fixed: str) -> None:
+        """Keep the plural reading of ``word``, an ambiguous ``های`` word read as ``ه`` +
+        ``ای`` in any context (``نامهای``: «نامه‌ای» 19, «نام‌های» 8), for :meth:`_in_context`
+        to take before a given name."""
+        readings = self._plural_and_heh_ye(word, seams)
+        stem = fold(word[: len(word) - len(_PLURAL_EZAFE)])
+        if readings is None or self.lexicon.plural_count(stem) < MIN_PLURAL_COUNT:
+            return  # «دقیقهای»: «دقیق» (precise) is never seen plural
+        alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in readings[0])
+        self._plural_readings[fixed] = (alt, _apply_tuples(word, list(alt)))
+        self._note_other_reading(word)
+
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word given its closed-context reading
         (:meth:`_ye_readings`) where no ezafe can follow it: before a word of
         :data:`NO_EZAFE_AFTER`, before punctuation or at the line's end
-        (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``)."""
+        (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``); and each one read
+        ``ه`` + ``ای`` in any context given its plural reading before a given name, unless a
+        number or a determiner of :data:`SINGULAR_AFTER` comes before it (``نامهای فاطمه`` →
+        ``نام‌های``; ``یک نامهای علی نوشت`` keeps ``نامه‌ای``)."""
         out = list(infos)
         last = len(infos) - 1
+        names = self.lexicon.given_names
         for i, info in enumerate(infos):
             other = info[8]
-            if other is None or (i + 1) in joins:
+            if other is None:
+                plural = self._plural_readings.get(info[1]) if i < last else None
+                if (
+                    plural is not None
+                    and (i + 1) not in joins
+                    and infos[i + 1][2] in names
+                    and not (i and (infos[i - 1][5] or infos[i - 1][3] in SINGULAR_AFTER))
+                ):
+                    # «نامهای فاطمه»: a given name after it is its possessor, so the word
+                    # is the plural with its ezafe (UD TRAIN: 14 plurals, one «ه‌ای» word)
+                    out[i] = (plural[0], plural[1], *info[2:])
+                continue
+            if (i + 1) in joins:
                 continue
             after = infos[i + 1] if i < last else None
             if (
