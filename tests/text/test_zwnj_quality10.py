@@ -84,10 +84,9 @@ EXCEPTIONS = [
     ("سقوط هلیکوپتری در کوهستان", "سقوط هلیکوپتری در کوهستان"),
     ("پائولو دیبالا گل زد", "پائولو دیبالا گل زد"),
     ("پائولو مالدینی", "پائولو مالدینی"),
-    ("لیام نیسون", "لیام نیسون"),
     ("شهرستان ماهنشان", "شهرستان ماهنشان"),
     # must not change: the words written apart stay apart (a night in the house), and a
-    # name's own words are still read (ویلیام is no «لیام»)
+    # foreign name that ends like an exception is not cut (ویلیام, like تیام)
     ("شب در خانه ماند", "شب در خانه ماند"),
     ("ویلیام شکسپیر", "ویلیام شکسپیر"),
     # must change: an exception word keeps its plural's ZWNJ (Maldinis)
