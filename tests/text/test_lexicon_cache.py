@@ -73,11 +73,21 @@ class _Counting:
         ({"KHABAR_CACHE_DIR": ""}, None),  # empty: cache off
         ({"XDG_CACHE_HOME": "/c"}, Path("/c/khabar")),
         ({"XDG_CACHE_HOME": ""}, Path.home() / ".cache" / "khabar"),  # empty XDG: the default
+        ({"XDG_CACHE_HOME": "rel/c"}, Path.home() / ".cache" / "khabar"),  # relative: ignored
         ({}, Path.home() / ".cache" / "khabar"),
     ],
 )
 def test_cache_dir_by_hand(env: dict[str, str], expected: Path | None) -> None:
     assert lc.cache_dir(env) == expected
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert lc.cache_dir({}) is None
+    assert lc.cache_dir({"XDG_CACHE_HOME": "/c"}) == Path("/c/khabar")
 
 
 def test_the_snapshot_sees_a_changed_order() -> None:
@@ -244,9 +254,12 @@ def test_two_processes_loading_at_once_share_one_good_cache(
 ) -> None:
     env = {**os.environ, "KHABAR_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
     code = "from khabar.text.lexicon import Lexicon; print(Lexicon.load().best_form('میباشد'))"
+    # one pure, one as this tree is built: the file holds plain data, the same for both
     procs = [
-        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE)
-        for _ in range(2)
+        subprocess.Popen(
+            [sys.executable, "-c", code], env={**env, "KHABAR_PURE": pure}, stdout=subprocess.PIPE
+        )
+        for pure in ("1", "0")
     ]
     for p in procs:
         out, _ = p.communicate(timeout=120)

@@ -56,8 +56,9 @@ T = TypeVar("T")
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
-    """Where the cache lives: ``$KHABAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/khabar``, else
-    ``~/.cache/khabar``; None if ``KHABAR_CACHE_DIR`` is set empty (cache off).
+    """Where the cache lives: ``$KHABAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/khabar`` (an
+    absolute path, as the XDG spec asks), else ``~/.cache/khabar``; None if
+    ``KHABAR_CACHE_DIR`` is set empty (cache off) or there is no home directory.
 
     >>> cache_dir({"KHABAR_CACHE_DIR": "/tmp/k"}), cache_dir({"KHABAR_CACHE_DIR": ""})
     (PosixPath('/tmp/k'), None)
@@ -67,8 +68,13 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     env = os.environ if env is None else env
     if ENV in env:
         return Path(env[ENV]) if env[ENV] else None
-    xdg = env.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "khabar"
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "khabar"
+    try:
+        return Path.home() / ".cache" / "khabar"
+    except RuntimeError:  # no $HOME and no passwd entry: no cache
+        return None
 
 
 def cache_key(sources: Mapping[str, bytes]) -> bytes:
