@@ -225,6 +225,10 @@ class Lexicon:
         """Load the shipped lexicon, word lists and reviewed exceptions (or ``path``, with
         ``word_lists`` if given, and no shipped exceptions), then apply user files in order.
 
+        The shipped lexicon is built once and then read from a cache file written from the
+        same data files and code (:mod:`khabar.text.lexicon_cache`; ``KHABAR_CACHE_DIR=""``
+        turns it off); ``path`` and user files are read every time.
+
         Raises:
             LexiconError: a file is missing or has a malformed line (the message says which).
         """
