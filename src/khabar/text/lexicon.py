@@ -56,6 +56,10 @@ SHIPPED_SPELLINGS: Final = "zwnj_spellings.txt"
 #: Reviewed given names (``هومن``, ``علیرضا``), same format: the word after one is most often
 #: a surname (see :attr:`Lexicon.given_names`).
 SHIPPED_GIVEN_NAMES: Final = "zwnj_given_names.txt"
+#: Every shipped file the shipped lexicon is built from (the cache's key hashes each).
+SHIPPED_FILES: Final = (
+    SHIPPED, SHIPPED_LISTS, SHIPPED_EXCEPTIONS, SHIPPED_SPELLINGS, SHIPPED_GIVEN_NAMES
+)
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -221,26 +225,15 @@ class Lexicon:
         """Load the shipped lexicon, word lists and reviewed exceptions (or ``path``, with
         ``word_lists`` if given, and no shipped exceptions), then apply user files in order.
 
+        The shipped lexicon is built once and then read from a cache file written from the
+        same data files and code (:mod:`khabar.text.lexicon_cache`; ``KHABAR_CACHE_DIR=""``
+        turns it off); ``path`` and user files are read every time.
+
         Raises:
             LexiconError: a file is missing or has a malformed line (the message says which).
         """
         if path is None:
-            folder = resources.files("khabar") / "data" / "lexicon"
-            text = (folder / SHIPPED).read_text("utf-8")
-            lists_text = (folder / SHIPPED_LISTS).read_text("utf-8")
-            lex = cls.from_counts(
-                parse_counts(text, "shipped " + SHIPPED),
-                parse_counts(lists_text, "shipped " + SHIPPED_LISTS),
-            )
-            exceptions = (folder / SHIPPED_EXCEPTIONS).read_text("utf-8")
-            lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))
-            spellings = (folder / SHIPPED_SPELLINGS).read_text("utf-8")
-            lex.add_spellings(parse_user_entries(spellings, "shipped " + SHIPPED_SPELLINGS))
-            names = (folder / SHIPPED_GIVEN_NAMES).read_text("utf-8")
-            lex.given_names = frozenset(
-                fold(name).replace(ZWNJ, "")
-                for name in parse_user_entries(names, "shipped " + SHIPPED_GIVEN_NAMES)
-            )
+            lex = cls._shipped()
         else:
             lists = (
                 None
@@ -250,6 +243,45 @@ class Lexicon:
             lex = cls.from_counts(parse_counts(_read(Path(path)), str(path)), lists)
         for user in extra:
             lex.add_user_entries(parse_user_entries(_read(Path(user)), str(user)))
+        return lex
+
+    @classmethod
+    def _shipped(cls) -> Lexicon:
+        """The shipped lexicon: from the cache file (:mod:`khabar.text.lexicon_cache`) when it
+        was written from these very data files and this module's source, else built (and the
+        cache written). Without this module's source (an install that left it out) there is no
+        key that would notice changed code: no cache then."""
+        from khabar.text.lexicon_cache import cache_dir, load_or_build
+
+        package = resources.files("khabar")
+        folder = package / "data" / "lexicon"
+        data = {name: (folder / name).read_bytes() for name in SHIPPED_FILES}
+        try:
+            source = (package / "text" / "lexicon.py").read_bytes()
+        except OSError:
+            return cls._build_shipped(data)
+        return load_or_build(
+            cls, {**data, "lexicon.py": source}, lambda: cls._build_shipped(data), cache_dir()
+        )
+
+    @classmethod
+    def _build_shipped(cls, data: Mapping[str, bytes]) -> Lexicon:
+        """Build the shipped lexicon from the bytes of each of :data:`SHIPPED_FILES`."""
+        texts = {name: _decoded(raw) for name, raw in data.items()}
+        lex = cls.from_counts(
+            parse_counts(texts[SHIPPED], "shipped " + SHIPPED),
+            parse_counts(texts[SHIPPED_LISTS], "shipped " + SHIPPED_LISTS),
+        )
+        exceptions = texts[SHIPPED_EXCEPTIONS]
+        lex.add_user_entries(parse_user_entries(exceptions, "shipped " + SHIPPED_EXCEPTIONS))
+        spellings = texts[SHIPPED_SPELLINGS]
+        lex.add_spellings(parse_user_entries(spellings, "shipped " + SHIPPED_SPELLINGS))
+        lex.given_names = frozenset(
+            fold(name).replace(ZWNJ, "")
+            for name in parse_user_entries(
+                texts[SHIPPED_GIVEN_NAMES], "shipped " + SHIPPED_GIVEN_NAMES
+            )
+        )
         return lex
 
     def add_user_entries(self, entries: Iterable[str]) -> None:
@@ -630,6 +662,16 @@ def _seam_ok(form: str, seam: int) -> bool:
         else:
             k += 1
     return True
+
+
+def _decoded(data: bytes) -> str:
+    """``data`` as ``Path.read_text("utf-8")`` reads it: UTF-8, ``\\r\\n`` and ``\\r`` as ``\\n``.
+
+    >>> _decoded("الف\\r\\nب\\rج\\n".encode()) == "الف\\nب\\nج\\n"
+    True
+    """
+    text = data.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _read(path: Path) -> str:
