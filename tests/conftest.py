@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +15,24 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = ROOT / "examples"
 # ../shared is beside the repository on developer machines and in CI, never in a user's clone.
 SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
+
+_CACHE_DIR: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests keep the lexicon cache (khabar.text.lexicon_cache) in a folder of their own,
+    removed at the end, so a test run writes nothing under ~/.cache; child processes (CLI runs,
+    workers, Ray) inherit it through the environment. A KHABAR_CACHE_DIR set by the caller wins."""
+    if "KHABAR_CACHE_DIR" not in os.environ:
+        _CACHE_DIR.append(tempfile.mkdtemp(prefix="khabar-test-cache-"))
+        os.environ["KHABAR_CACHE_DIR"] = _CACHE_DIR[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _CACHE_DIR:
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("KHABAR_CACHE_DIR") == folder:
+            del os.environ["KHABAR_CACHE_DIR"]
 
 
 @pytest.fixture(scope="session")
