@@ -12,9 +12,11 @@ Many Persian news sites put the day an article was published into its URL, in on
   ``../shared/data/farsnews_varzesh3_json``: every number is a valid Jalali date, and of the
   15 articles whose text names a full date, 4 name the number's day or one two days from it
   (the rest name older events: 1979, 2001-09-11). Other
-  sites' numbers (Mehr, IRNA, YJC, Varzesh3, Hamshahri ...) are plain counters, and some
-  numbers that look dated are not the publication day (AryaNews ``/News/120200622...`` of an
-  article published 2020-07-02), so a number is never read as a date by its shape alone.
+  sites' numbers (Mehr, IRNA, YJC, Varzesh3, Hamshahri ...) are plain counters that can look
+  like a date (Varzesh3's ``/news/1392980``), so a number is never read as a date by its shape
+  alone. AryaNews' ``/News/120200622120908039`` does hold the day its page prints (2 Tir 1399,
+  2020-06-22; tests/fixtures/extract/cases.json), but one page is too little to read a
+  numbering by; ISNA's is unchecked here.
 
 Only the path is read, never the host or the query (``?date=...`` is a listing's filter, not
 the article's day). Persian and Arabic-Indic digits in a percent-decoded path are read as digits.
