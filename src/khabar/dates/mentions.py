@@ -94,6 +94,9 @@ class DateMention:
 # One str.replace per character that occurs: str.translate with a table looks every character up
 # in a dict, some 50 times slower on Persian text (no replacement is itself replaced).
 _FOLD = tuple(zip("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىكۍېە٫", "01234567890123456789ییکییه.", strict=True))
+#: Persian (U+06F0-9) and Arabic-Indic (U+0660-9) digits as ASCII, for ``str.translate`` (the
+#: digits of :data:`_FOLD`): metadata compared by the extractor, numbers in a URL's path
+ASCII_DIGITS = str.maketrans(dict(_FOLD[:20]))
 
 
 def _fold(text: str) -> str:

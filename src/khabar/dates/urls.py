@@ -34,13 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from khabar.dates.calendars import jalali_month_length, jalali_to_gregorian
-
-JALALI = "jalali"
-GREGORIAN = "gregorian"
+from khabar.dates.mentions import ASCII_DIGITS, GREGORIAN, JALALI, _iso, _valid
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +71,6 @@ _DATED_IDS = tuple((rule, host, re.compile(pattern, re.IGNORECASE), add)
 # (/2020-05-10-title, /1402_08_10/); the year must stand at a segment's start
 _PATH_DATE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?=/|$)"
                         r"|/(\d{4})([-_])(\d{1,2})\5(\d{1,2})(?=[/\-_.]|$)")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _calendar_of(year: int) -> str | None:
@@ -86,20 +81,10 @@ def _calendar_of(year: int) -> str | None:
     return None
 
 
-def _iso(calendar: str, y: int, m: int, d: int) -> str | None:
-    """The Gregorian ISO day of ``y/m/d`` in ``calendar``, or None if there is no such day."""
-    if not 1 <= m <= 12 or d < 1:
-        return None
-    if calendar == JALALI:
-        if d > jalali_month_length(y, m):
-            return None
-        y, m, d = jalali_to_gregorian(y, m, d)
-    else:
-        try:
-            date(y, m, d)
-        except ValueError:
-            return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+def _day(calendar: str, y: int, m: int, d: int) -> str | None:
+    """The Gregorian ISO day of ``y/m/d`` in ``calendar``, or None if there is no such day (the
+    checks and conversion :func:`khabar.dates.find_dates` uses)."""
+    return _iso(calendar, y, m, d) if 1 <= m <= 12 and _valid(calendar, y, m, d) else None
 
 
 def _host_matches(host: str, suffix: str) -> bool:
@@ -123,13 +108,13 @@ def date_from_url(url: str | None) -> UrlDate | None:
     except ValueError:  # a malformed address (an unclosed IPv6 bracket) names no date
         return None
     host = (parts.hostname or "").lower()
-    path = unquote(parts.path).translate(_DIGITS)
+    path = unquote(parts.path).translate(ASCII_DIGITS)
     for rule, suffix, pattern, add in _DATED_IDS:
         if _host_matches(host, suffix):
             m = pattern.search(path)
             if m:
                 y, mo, d = int(m.group(1)) + add, int(m.group(2)), int(m.group(3))
-                iso = _iso(JALALI, y, mo, d)
+                iso = _day(JALALI, y, mo, d)
                 if iso is not None:
                     raw = path[m.start(1):m.end()].rstrip("/")
                     return UrlDate(iso, JALALI, raw, rule)
@@ -139,7 +124,7 @@ def date_from_url(url: str | None) -> UrlDate | None:
         else:
             y, mo, d = int(m.group(4)), int(m.group(6)), int(m.group(7))
         calendar = _calendar_of(y)
-        iso = _iso(calendar, y, mo, d) if calendar else None
+        iso = _day(calendar, y, mo, d) if calendar else None
         if iso is not None:
             return UrlDate(iso, calendar, m.group(0)[1:], "path")  # type: ignore[arg-type]
     return None

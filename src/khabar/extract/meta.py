@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from khabar.dates.mentions import find_dates
+from khabar.dates.mentions import ASCII_DIGITS, find_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# Persian (U+06F0-9) and Arabic-Indic (U+0660-9) digits read as ASCII, for comparing only.
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # Arabic yeh/kaf as Persian, so "آريا" and "آریا" compare equal.
 _LETTERS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 # ISO 8601 as meta tags write it: "2020-02-18", "2020-02-18T03:25:00Z", "2020-02-18 T 07:20:50"
@@ -54,7 +52,7 @@ def fold_digits(text: str) -> str:
     >>> fold_digits("۱۴۰۲/۰۷/۱۹ ارديبهشت")
     '1402/07/19 اردیبهشت'
     """
-    return text.translate(_DIGITS).translate(_LETTERS)
+    return text.translate(ASCII_DIGITS).translate(_LETTERS)
 
 
 def parse_date(value: str) -> ParsedDate | None:
