@@ -97,6 +97,11 @@ _VERB_LAST_LETTERS: Final = frozenset("دمی")
 MIN_STRONG_SHARE: Final = 0.9
 #: ... when the stem has at least this many letters.
 MIN_UNKNOWN_STEM: Final = 3
+#: The superlative ending: after an unknown stem it is cut off when its learned share reaches
+#: MIN_SUFFIX_SHARE, not MIN_STRONG_SHARE (``شنیعترین`` → ``شنیع‌ترین``). No unknown word of
+#: the dev sets or the crawls ends in it without being a superlative, while a bare «تر» ends
+#: many names and loans (``اسکوتر``, ``پارامتر``, ``کوارتر``), which keep the strong share.
+SUPERLATIVE: Final = "ترین"
 #: Person endings of a past or present verb, for an unknown verb after می: «می‌فرسود».
 _VERB_ENDING_RE: Final = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
 #: ... but «ات» with such an ending is an Arabic plural (``میعانات``, ``میعاناتی``): no Persian
@@ -1680,7 +1685,8 @@ class ZwnjRepairer:
         """Last resort for a word whose stem is unknown too: a strongly bound ending.
 
         ``زرافهها`` → ``زرافه‌ها`` (``ها`` takes a ZWNJ in 94-99 % of the word types that
-        have it), ``میفرسود`` → ``می‌فرسود`` (``می`` + a verb ending). Names that only look
+        have it), ``میفرسود`` → ``می‌فرسود`` (``می`` + a verb ending), ``شنیعترین`` → ``شنیع‌ترین`` (the
+        superlative needs only a majority share: :data:`SUPERLATIVE`). Names that only look
         affixed stay: ``میروسلاو`` has no verb ending, ``میشیگان`` neither, and a name in
         ``هایم`` (-heim: ``هافنهایم``) has no ending cut off.
         """
@@ -1694,7 +1700,8 @@ class ZwnjRepairer:
             if (
                 (len(suffix) > MIN_PIECE or suffix == "ها")  # «تاتنهام» is not «تاتنه‌ام»
                 and suffix in lex.bound_suffixes
-                and lex.suffix_share(suffix, stem) >= MIN_STRONG_SHARE
+                and lex.suffix_share(suffix, stem)
+                >= (MIN_SUFFIX_SHARE if suffix == SUPERLATIVE else MIN_STRONG_SHARE)
                 and self._may_take(stem, suffix)
             ):
                 if suffix == _PLURAL_EZAFE and self._heh_of_unseen_stem(stem):
