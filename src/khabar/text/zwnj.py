@@ -2020,6 +2020,8 @@ class ZwnjRepairer:
         elif best == key and not self.lexicon.glued_count(key):
             # seen only written apart («همین که»), too seldom to vote for the ZWNJ spelling
             best = self._phrase(key) or best
+        elif best == key:
+            best = self._tied_suffix_form(key) or best
         if best is None or ZWNJ not in best:
             return ()
         seams = [k for k in zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
@@ -2028,6 +2030,35 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _tied_suffix_form(self, key: str) -> str | None:
+        """The spelling of ``key`` with one ZWNJ before a bound suffix when the lexicon saw it
+        exactly as often as ``key`` glued, and the suffix takes a ZWNJ after such a stem in
+        most word types (its learned share, at least ``MIN_SUFFIX_SHARE``): the word's own
+        counts are even, so the suffix's decide (``مدتهاست`` → ``مدت‌هاست``, 1 : 1 in TRAIN;
+        ``مناسبتر`` → ``مناسب‌تر``). Not for a stem under ``MIN_COMPOUND_PIECE`` letters
+        (``بهشان``), nor for «ای» after «ه», where the glued spelling is another word, a
+        plural after a letter that never joins (``قوهای``, swans, not ``قوه‌ای``, a power;
+        ``روزهایم``, my days), nor a word an exception or house spelling decides; None
+        otherwise.
+        """
+        lex = self.lexicon
+        forms = lex.forms.get(key)
+        if forms is None or len(forms) < 2 or key in lex.forced or key in lex.spellings:
+            return None
+        glued = forms.get(key, 0)
+        for form, n in forms.items():
+            if n != glued or form == key or " " in form or form.count(ZWNJ) != 1:
+                continue
+            stem, _, suffix = form.partition(ZWNJ)
+            if (
+                len(stem) >= MIN_COMPOUND_PIECE
+                and suffix in lex.bound_suffixes
+                and not (stem[-1] == "ه" and suffix.startswith(_HEH_YE))
+                and lex.suffix_share(suffix, stem) >= MIN_SUFFIX_SHARE
+            ):
+                return form
+        return None
 
     def _phrase(self, tok: str) -> str | None:
         """``بهاینترتیب`` → ``به‌این‌ترتیب``, ``پسازآنکه`` → ``پس‌از‌آنکه``: a word the lexicon
