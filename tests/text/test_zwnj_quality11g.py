@@ -64,3 +64,28 @@ TIED_SPELLING_BEFORE_SUFFIX = [
 @pytest.mark.parametrize(("text", "expected"), TIED_SPELLING_BEFORE_SUFFIX)
 def test_tied_spelling_before_suffix(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+SPOKEN_HEH_AND_YE = [
+    # must not change: a word in a spoken «ه» takes the indefinite «ی» (گروهی, راهی,
+    # توجهی), never «‌ای»; glued to «ای» it is a plural that lost a letter or a ZWNJ (armed
+    # groups, the country's universities, high mountains) or a slip, and every cut would be
+    # wrong (the engine wrote «گروه‌ای», «دانشگاه‌ای», «کوه‌ای», and «توج‌های» once the
+    # «ه» reading was refused)
+    ("گروهای مسلح به شهر حمله کردند", "گروهای مسلح به شهر حمله کردند"),
+    ("در دانشگاهای کشور", "در دانشگاهای کشور"),
+    ("کوهای بلند", "کوهای بلند"),
+    ("هیچ توجهای نکرد", "هیچ توجهای نکرد"),
+    # must change: a silent «ه» takes «‌ای» (a big house, a new way, a fruit); a plural
+    # written glued takes its ZWNJ (armed groups, the universities, the roads)
+    ("خانهای بزرگ خریدند", f"خانه{Z}ای بزرگ خریدند"),
+    ("شیوهای تازه", f"شیوه{Z}ای تازه"),
+    ("گروههای مسلح", f"گروه{Z}های مسلح"),
+    ("دانشگاههای کشور", f"دانشگاه{Z}های کشور"),
+    ("راههای ارتباطی", f"راه{Z}های ارتباطی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_HEH_AND_YE)
+def test_no_heh_ye_after_spoken_heh(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -178,6 +178,8 @@ RARE_TAIL_HEADS: Final = 3
 _INFINITIVE_ADJECTIVE_ENDS: Final = ("دنی", "تنی")
 #: Endings after which ه is a consonant (``راه``, ``کوه``, ``الله``), not the silent ه of ``همه``
 _CONSONANT_HEH: Final = ("اه", "وه", "لله")
+#: ... of which only «اه» always is: «وه» is spoken in «گروه», «کوه», silent in «شیوه», «یاوه»
+_SPOKEN_HEH: Final = "اه"
 #: The ezafe (or indefinite) ``ی`` written after a silent ``ه``: ``همه‌ی``, ``خانه‌ی``
 EZAFE_YE: Final = "ی"
 #: Extra cost, in pieces, of a compound's second word known only as a word, never after a
@@ -1182,6 +1184,7 @@ class ZwnjRepairer:
         if (
             len(heh) != heh_cut  # the fold dropped a mark: offsets would move
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
+            or self._spoken_heh(heh)  # «گروهای» has no «گروه» + «ای» reading
             or lex.suffix_share(_HEH_YE, heh) < MIN_SUFFIX_SHARE
             or (
                 (not seams or seams[-1] == heh_cut) and lex.word_count.get(stem, 0) < MIN_STEM_COUNT
@@ -1743,8 +1746,36 @@ class ZwnjRepairer:
             and stem not in lex.left_count
             and stem not in lex.after_word_count
             and lex.word_count.get(heh, 0) > 0
+            and not self._spoken_heh(heh)  # «پناهای» is no «پناه‌ای»: see _may_take
             and lex.suffix_share(_HEH_YE, heh) >= MIN_SUFFIX_SHARE
         )
+
+    def _spoken_heh(self, word: str) -> bool:
+        """Whether ``word`` ends in a spoken «ه», after which the indefinite is «ی», never
+        «‌ای»: after «ا» always (``راه``, ``نگاه``, ``پناه``), else when the lexicon saw
+        ``word`` + «ی» glued ``MIN_STEM_COUNT`` times and never ``word`` + «‌ای» (``گروهی``
+        71 times, ``کوهی`` 9, ``انبوهی`` 6). A silent «ه» takes «‌ای» and never a glued «ی»
+        (``شیوه‌ای``, ``خانه‌ای``; ``یاوه`` was seen neither way and stays silent)."""
+        if word.endswith(_SPOKEN_HEH):
+            return True
+        if not word.endswith("ه"):
+            return False
+        lex = self.lexicon
+        indefinite = word + _HEH_YE
+        return lex.glued_count(word + "ی") >= MIN_STEM_COUNT and not lex.forms.get(
+            indefinite, {}
+        ).get(word + ZWNJ + _HEH_YE)
+
+    def _spoken_heh_and_ye(self, key: str) -> bool:
+        """Whether the unknown glued ``key`` is a known word in a spoken «ه»
+        (:meth:`_spoken_heh`, seen ``MIN_STEM_COUNT`` times) + «ای», which that word never
+        takes: a plural that lost its «ه» or ZWNJ (``گروهای`` for ``گروه‌های``,
+        ``دانشگاهای``) or no word at all. It is left as written: every cut found for it
+        would be wrong (``توج‌های``, ``کرم‌انشاهای``, ``گروه‌ای``)."""
+        if not key.endswith(_PLURAL_EZAFE):
+            return False
+        word = key[: -len(_HEH_YE)]
+        return self.lexicon.word_count.get(word, 0) >= MIN_STEM_COUNT and self._spoken_heh(word)
 
     def _opens_with_word(self, tok: str, prefix: str) -> bool:
         """Whether ``tok``'s first letters after ``prefix`` make a known word with it that is no
@@ -1764,6 +1795,8 @@ class ZwnjRepairer:
         glide after ا (``بلایای`` is ``بلایا`` + ی, not ``بلای‌ای``)."""
         if suffix == _HEH_YE and stem.endswith(_HEH_YE):
             return False  # «بلای|ای»: the ی after ا is already the ezafe (بلایای, جای)
+        if suffix == _HEH_YE and self._spoken_heh(stem):
+            return False  # «گروه|ای»: after a spoken «ه» the indefinite is «ی» (گروهی, راهی)
         return (
             len(stem) >= MIN_COMPARATIVE_STEM
             or suffix not in COMPARATIVE_ENDINGS
@@ -2004,6 +2037,8 @@ class ZwnjRepairer:
             return ()
         best = self.lexicon.best_form(key)
         if best is None:
+            if self._spoken_heh_and_ye(key):
+                return ()  # «گروهای», «دانشگاهای»: no «گروه‌ای», and no cut is safer
             best = (
                 self._ezafe_ye(key)
                 or self._segment(key)
