@@ -19,10 +19,14 @@ The text is taken one paragraph a line (blank lines are only separators). Then:
   ``...``, or the lead under a dateline).
   News writing puts its summary first; when the next paragraph opens with an attribution formula
   (``به گزارش ...``) that summary is certainly the lead, and a longer first paragraph is allowed.
+  An agency header opening the lead (``خبرگزاری فارس: ...``, ``تهران- ایرنا- ...``) is its
+  dateline, not part of it, when no dateline line came before (a lead that is only a header is
+  no lead).
 - **paragraphs**: everything else, in order.
 
 Nothing is dropped: ``title``, ``dateline``, ``byline``, ``lead`` and ``paragraphs`` together hold
-every non-blank line of the input (the title and lead as written in the text when they are there).
+every non-blank line of the input (the title and lead as written in the text when they are there;
+a lead's header and the lead are its line).
 
 >>> s = structure("عنوان خبر\\n\\nخلاصه خبر.\\n\\nبه گزارش ایسنا، متن.\\n\\nادامه متن.")
 >>> s.title, s.lead, s.paragraphs
@@ -130,6 +134,36 @@ def _is_byline(folded: str) -> bool:
 
 def _is_dateline(folded: str) -> bool:
     return _DATELINE_MARKS.search(folded) is not None and bool(_dateline_only().match(folded))
+
+
+@cache
+def _lead_header() -> re.Pattern[str]:
+    """An agency header opening a lead: «خبرگزاری فارس:», «خبرگزاری فارس -», «تهران- ایرنا-»."""
+    names = load_gazetteer().pattern.pattern
+    strong = load_gazetteer().strong_pattern.pattern
+    return re.compile(
+        rf"^[ \t]*(?:(?:{strong})[ \t]*[:：_\-–—]|{DATELINE_CITY}[ \t]*[-–—][ \t]*(?:{names})[ \t]*[-–—])")
+
+
+def _split_header(lead: str) -> tuple[str | None, str | None]:
+    """A lead's opening agency header apart from the lead: ``("خبرگزاری فارس:", "رئیس ...")``
+    for «خبرگزاری فارس: رئیس ...» (and «تهران- ایرنا- ...»); ``(None, lead)`` when it has none;
+    ``(header, None)`` when it is nothing but the header.
+
+    >>> _split_header("خبرگزاري فارس: وزیر گفت: جلسه لغو شد.")
+    ('خبرگزاري فارس:', 'وزیر گفت: جلسه لغو شد.')
+    >>> _split_header("خبرگزاري فارس_ قیمت نفت بالا رفت.")
+    ('خبرگزاري فارس_', 'قیمت نفت بالا رفت.')
+    >>> _split_header("امام جمعه تبریز گفت: جلسه لغو شد.")
+    (None, 'امام جمعه تبریز گفت: جلسه لغو شد.')
+    """
+    folded = fold1(lead)  # one character for one: the match's end is the lead's too
+    if _DATELINE_MARKS.search(folded) is None:
+        return None, lead
+    m = _lead_header().match(folded)
+    if m is None:
+        return None, lead
+    return lead[:m.end()].strip(), lead[m.end():].strip() or None
 
 
 def _lines_and_folds(text: str) -> tuple[list[str], dict[str, str]]:
@@ -277,6 +311,10 @@ def structure(
                  else LEAD_MAX_WORDS)
         if _words(body[0]) <= limit:
             lead, lead_in_text = body.pop(0), True
+    if lead is not None and dateline is None:
+        header, rest = _split_header(lead)
+        if header is not None:
+            dateline, lead = header, rest
     return NewsStructure(
         title=title, lead=lead, paragraphs=body, byline=byline, dateline=dateline,
         title_in_text=title_in_text, surtitle=surtitle, lead_in_text=lead_in_text,
