@@ -71,17 +71,26 @@ def patch() -> None:
             cls.observe = timed(f"observe {cls.__name__}", cls.observe)
         if "setup" in cls.__dict__:
             cls.setup = timed(f"setup {cls.__name__}", cls.setup)
-    writers.ParquetWriter.write = timed(
-        "writer.write (row to columns)", writers.ParquetWriter.write
-    )
-    writers.ParquetWriter._flush = timed(
-        "writer.flush (Arrow + Parquet)", writers.ParquetWriter._flush
-    )
-    writers.ParquetWriter.write_arrow = timed(
-        "writer.write_arrow", writers.ParquetWriter.write_arrow
-    )
+    # the Parquet and Arrow IPC writers share write/_flush/write_arrow (writers._TableWriter);
+    # a group's encoding to its file is _write_group, per writer class
+    base = getattr(writers, "_TableWriter", writers.ParquetWriter)
+    base.write = timed("writer.write (row to columns)", base.write)
+    base._flush = timed("writer.flush (Arrow + file)", base._flush)
+    base.write_arrow = timed("writer.write_arrow", base.write_arrow)
+    for cls in (writers.ParquetWriter, getattr(writers, "ArrowWriter", None)):
+        if cls is not None and "_write_group" in cls.__dict__:
+            cls._write_group = timed(f"  {cls.__name__}._write_group (encode)",
+                                     cls._write_group)
+    from khabar.io import schema as schema_
+
+    schema_.DocColumns.table = timed("  DocColumns.table (columns to Arrow)",
+                                     schema_.DocColumns.table)
+    from khabar import refine, report
     from khabar.io import schema
 
+    refine._apply_passthrough = timed("last stage's pass-through (whole)", refine._apply_passthrough)
+    refine._finish = timed("_finish (manifest, rejects, sha256, report)", refine._finish)
+    report.build_report = timed("  build_report", report.build_report)
     schema.batch_to_docs = timed("batch_to_docs (work file to documents)", schema.batch_to_docs)
     schema.Carry.read = timed("Carry.read (work file to documents)", schema.Carry.read)
 

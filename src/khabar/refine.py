@@ -40,7 +40,7 @@ from khabar.config import Config
 from khabar.document import Document, Reject
 from khabar.errors import AccountingError, KhabarError
 from khabar.io import fs
-from khabar.io.writers import JsonlWriter, ParquetWriter, atomic_write_json
+from khabar.io.writers import ArrowWriter, JsonlWriter, ParquetWriter, atomic_write_json
 from khabar.pipeline import Segment, SegmentRunner, build_step, plan_segments, reads_text
 
 WORK = "_work"
@@ -141,7 +141,7 @@ def _stage_dir(outdir: str, stage: int) -> str:
 
 
 def _work_file(outdir: str, stage: int, shard: int) -> str:
-    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.parquet")
+    return fs.join(_stage_dir(outdir, stage), f"{shard:05d}.arrow")
 
 
 def _report_file(outdir: str, stage: int, shard: int) -> str:
@@ -247,27 +247,23 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
 
 
 def _read_work(path: str, carry: Any = None) -> Iterator[Document]:
-    """The documents of a stage's work file, in order, a batch at a time, column by column.
+    """The documents of a stage's work file (an Arrow IPC file, memory-mapped when local), in
+    order, 512 at a time, column by column.
 
     The edits' strings (a few distinct values among a hundred or more edits per document) are
-    read dictionary-encoded, as Parquet stores them, so each distinct string is made once; Arrow
-    reads nested dictionary columns one row group at a time only. With a ``carry``
-    (:class:`khabar.io.schema.Carry`) the edits and raw text stay in the batches, as Arrow."""
-    import pyarrow.parquet as pq
+    dictionary-encoded before they become Python objects, so each distinct string is made once.
+    With a ``carry`` (:class:`khabar.io.schema.Carry`) the edits and raw text stay in the
+    batches, as Arrow, and are not read here."""
+    from khabar.io.schema import batch_to_docs, dictionary_edits
+    from khabar.io.writers import read_arrow_batches
 
-    from khabar.io.schema import batch_to_docs
-
-    filesystem, inner = fs.arrow_filesystem(path)
-    metadata = pq.read_metadata(inner, filesystem=filesystem)
-    schema = metadata.schema
-    strings = [schema.column(i).path for i in range(metadata.num_columns)
-               if schema.column(i).path.startswith("edits.")
-               and schema.column(i).name in ("before", "after", "rule")]
-    pf = pq.ParquetFile(inner, filesystem=filesystem, metadata=metadata,
-                        read_dictionary=None if carry is not None else strings)
-    for group in range(pf.num_row_groups):
-        for batch in pf.iter_batches(batch_size=512, row_groups=[group]):
-            yield from (carry.read(batch) if carry is not None else batch_to_docs(batch))
+    for whole in read_arrow_batches(path):
+        for start in range(0, whole.num_rows, 512):
+            batch = whole.slice(start, 512)
+            if carry is not None:
+                yield from carry.read(batch)
+            else:
+                yield from batch_to_docs(dictionary_edits(batch))
 
 
 def _touched(task: StageTask, runner: SegmentRunner, decision: Any) -> Any:
@@ -293,15 +289,14 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
     from khabar.io.schema import ORDER_COLUMN, batch_to_docs, output_schema, unkept_columns
+    from khabar.io.writers import read_arrow_batches
 
     schema = output_schema()
     wanted = np.fromiter(touched, dtype=np.int64, count=len(touched))
-    filesystem, inner = fs.arrow_filesystem(path)
     with runner.session(decision, on_dropped, on_reject) as process:
-        for batch in pq.ParquetFile(inner, filesystem=filesystem).iter_batches(batch_size=4096):
+        for batch in read_arrow_batches(path):
             report.docs_in += batch.num_rows
             orders = batch.column(ORDER_COLUMN).to_numpy()
             is_dropped = batch.column("drop_reason").is_valid().to_numpy(zero_copy_only=False)
@@ -335,7 +330,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
-    from khabar.io.schema import Carry, DocColumns, output_schema, work_file_options, work_schema
+    from khabar.io.schema import Carry, DocColumns, output_schema, work_schema
 
     t0 = time.perf_counter()
     out = task.outdir
@@ -376,10 +371,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
             write_kept: Callable[[Document], None] = kept_w.write
             write_dropped: Callable[[Document], None] = drop_w.write
         else:
-            work_w = ParquetWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
-                                   rows=DocColumns(order=True, carry=carry,
-                                                   canonical=task.next_reads_text),
-                                   **work_file_options())
+            work_w = ArrowWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
+                                 rows=DocColumns(order=True, carry=carry,
+                                                 canonical=task.next_reads_text))
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
 

@@ -51,7 +51,9 @@ def rows_to_docs(batch) -> list[Document]:
 
 
 def read_work_by_rows(path: str) -> Iterator[Document]:
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=512):
+    from khabar.io.writers import read_arrow_batches
+
+    for batch in read_arrow_batches(path):
         yield from rows_to_docs(batch)
 
 

@@ -153,7 +153,6 @@ def test_a_stage_that_reads_no_text_is_handed_no_lines(tmp_path) -> None:
     | dedup's apply, which drops documents by order and reads no text. Stage 1's work file hands
     its lines on (stage 2 reads them); stage 2's leaves them out. (That the output does not depend
     on the lines handed on is test_a_run_computes_each_text_once_and_writes_the_same_files.)"""
-    import pyarrow.parquet as pq
 
     from khabar.config import Config
     from khabar.pipeline import plan_segments, reads_text
@@ -166,9 +165,12 @@ def test_a_stage_that_reads_no_text_is_handed_no_lines(tmp_path) -> None:
     refine(INPUTS, str(out), config, executor=LocalExecutor(1), keep_work=True)
 
     def lines(stage: int) -> list[str | None]:
-        files = sorted(out.glob(f"_work/stage{stage}/*.parquet"))
+        from khabar.io.writers import read_arrow_batches
+
+        files = sorted(out.glob(f"_work/stage{stage}/*.arrow"))
         assert files
-        return [v for f in files for v in pq.read_table(f).column(CANONICAL_COLUMN).to_pylist()]
+        return [v for f in files for b in read_arrow_batches(str(f))
+                for v in b.column(CANONICAL_COLUMN).to_pylist()]
 
     handed, left_out = lines(0), lines(1)
     assert len(handed) >= 10 and all(v is not None for v in handed)

@@ -205,31 +205,85 @@ def test_dictionary_encoded_edit_strings(tmp_path):
     assert batch_to_docs(batch) == docs
 
 
-def test_work_files_have_no_statistics_and_outputs_keep_theirs(tmp_path):
-    # nothing reads a work file's min/max back, so its writer skips them (0.002-0.005 CPU ms per
-    # document and work file, bench/throughput/io10.md); the output files keep theirs, as
-    # readers of the corpus may filter on them
-    from khabar.io.schema import work_file_options
+def test_work_file_is_arrow_ipc_and_gives_the_documents_back(tmp_path):
+    # the work files between stages are Arrow IPC (bench/throughput/io11.md): what goes in comes
+    # back, in groups of batch_rows, whether rows came one by one or as tables
+    from khabar.io.writers import ArrowWriter, read_arrow_batches
 
-    docs = persian_docs(5)
-    work, out = tmp_path / "work.parquet", tmp_path / "out.parquet"
-    with ParquetWriter(work, work_schema(), rows=DocColumns(order=True),
-                       **work_file_options()) as w:
+    docs = persian_docs(7)
+    path = tmp_path / "w.arrow"
+    with ArrowWriter(path, work_schema(), batch_rows=3, rows=DocColumns(order=True)) as w:
+        w.write(docs[0])
+        w.write_arrow(docs_to_table(docs[1:5], order=True))
+        for d in docs[5:]:
+            w.write(d)
+        assert not path.exists()  # nothing visible while writing
+    assert [p.name for p in tmp_path.iterdir()] == ["w.arrow"]  # no temporary file left
+    assert path.read_bytes()[:6] == b"ARROW1"  # the IPC file format's magic
+    batches = list(read_arrow_batches(str(path)))
+    assert [b.num_rows for b in batches] == [3, 3, 1]
+    assert all(b.schema.equals(work_schema()) for b in batches)
+    assert [d for b in batches for d in batch_to_docs(b)] == docs
+    assert pa.Table.from_batches(batches).equals(rows_table(docs, order=True))
+
+
+def test_a_failed_work_file_leaves_nothing(tmp_path):
+    from khabar.io.writers import ArrowWriter
+
+    with (pytest.raises(RuntimeError, match="boom"),
+          ArrowWriter(tmp_path / "w.arrow", work_schema(), batch_rows=2,
+                      rows=DocColumns(order=True)) as w):
+        for d in persian_docs(5):
+            w.write(d)
+        raise RuntimeError("boom")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_work_file_batches_outlive_the_file(tmp_path):
+    # a stage's Carry holds read batches until its writers close, after the reader has closed
+    # (and a later stage may remove) the memory-mapped file
+    from khabar.io.writers import ArrowWriter, read_arrow_batches
+
+    docs = persian_docs(4)
+    path = tmp_path / "w.arrow"
+    with ArrowWriter(path, work_schema(), rows=DocColumns(order=True)) as w:
         for d in docs:
             w.write(d)
-    with ParquetWriter(out, output_schema(), rows=DocColumns()) as w:
-        for d in docs:
-            w.write(d)
+    batches = list(read_arrow_batches(str(path)))
+    path.unlink()
+    assert batch_to_docs(batches[0]) == docs
 
-    def stats(path, column):
-        meta = pq.read_metadata(path)
-        names = [meta.schema.column(i).path for i in range(meta.num_columns)]
-        return meta.row_group(0).column(names.index(column)).statistics
 
-    assert stats(work, "id") is None and stats(work, "text") is None
-    assert stats(out, "id").min == "d0" and stats(out, "id").max == "d4"
-    [batch] = pq.ParquetFile(work).iter_batches()
-    assert batch_to_docs(batch) == docs
+@pytest.mark.parametrize("n", [0, 1, 6])
+def test_dictionary_edits_same_documents(n):
+    from khabar.io.schema import dictionary_edits
+
+    docs = persian_docs(n)
+    docs[1:2] = [Document("e", "کتاب", edits=[Edit(0, "ك", "ک", "char.kaf"),
+                                              Edit(3, "ي", "ی", "char.yeh")])][: n]
+    batch = docs_to_table(docs, order=True).to_batches()
+    batch = batch[0] if batch else pa.RecordBatch.from_pylist([], schema=work_schema())
+    encoded = dictionary_edits(batch)
+    rule = encoded.schema.field("edits").type.value_type.field("rule").type
+    assert pa.types.is_dictionary(rule) and rule.value_type == pa.string()
+    assert batch_to_docs(encoded) == docs
+    for start, length in [(1, 3), (n, 0)]:  # sliced, as _read_work reads 512 rows at a time
+        assert batch_to_docs(dictionary_edits(batch.slice(start, length))) == \
+            docs[start:start + length]
+    if n == 6:  # the distinct strings only: char.yeh and char.kaf
+        assert sorted(encoded.column("edits").values.field("rule").dictionary.to_pylist()) == \
+            ["char.kaf", "char.yeh"]
+
+
+def test_dictionary_edits_null_edits():
+    # run.keep_edits=false writes the edits column as nulls: they read back as no edits
+    from khabar.io.schema import dictionary_edits
+
+    docs = persian_docs(3)
+    table = docs_to_table(docs, order=True, keep_edits=False)
+    got = batch_to_docs(dictionary_edits(table.to_batches()[0]))
+    assert [d.edits for d in got] == [[], [], []]
+    assert [d.id for d in got] == ["d0", "d1", "d2"]
 
 
 def test_a_table_of_several_chunks():
