@@ -65,6 +65,9 @@ class StageTask:
     #: whether the next stage reads the texts (``khabar.pipeline.reads_text``): if not, the work
     #: file leaves out their canonical lines (~2 KB per document that nothing would read)
     next_reads_text: bool = True
+    #: keep the previous stage's work file of this shard (``--keep-work``); else it is removed
+    #: once this task is done, as nothing else reads it (a work file is ~17 KB per document)
+    keep_work: bool = False
 
 
 @dataclass(slots=True)
@@ -423,6 +426,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
     report.stats = runner.stats()
     report.seconds = round(time.perf_counter() - t0, 3)
     atomic_write_json(_report_file(out, task.stage, idx), asdict(report))  # the done marker
+    if task.stage > 0 and not task.keep_work:
+        # read by this task only, which is done: a killed run resumes after the marker
+        fs.remove(_work_file(out, task.stage - 1, idx))
     return report
 
 
@@ -571,7 +577,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                     progress.shard_done(r)
                 else:
                     todo.append(StageTask(stage, last, shard, segment, config, outdir, buckets,
-                                          next_reads))
+                                          next_reads, keep_work))
             for r in executor.map(run_stage_task, todo):
                 done.append(r)
                 progress.shard_done(r)

@@ -104,6 +104,42 @@ def test_same_bytes_whatever_jobs(tmp_path):
     assert data_hashes(tmp_path / "one") == data_hashes(tmp_path / "two")
 
 
+@pytest.mark.parametrize("keep_work", [False, True])
+def test_a_work_file_is_removed_once_the_next_stage_has_read_it(tmp_path, keep_work):
+    # a work file is read by its shard's next stage only: once that task is done (its report
+    # written), the file goes, so a run holds about one stage's work files at a time on disk
+    from khabar.refine import Progress
+    from khabar.runners.local import LocalExecutor
+
+    seen: list[tuple[int, int, list[str]]] = []
+    out = tmp_path / "out"
+
+    class Watch(Progress):
+        def shard_done(self, report) -> None:
+            work = sorted(p.relative_to(out / "_work").as_posix()
+                          for p in (out / "_work").glob("stage*/*.arrow"))
+            seen.append((report.stage, report.shard, work))
+
+    config = Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={})
+    refine(INPUTS, str(out), config, executor=LocalExecutor(1), progress=Watch(),
+           keep_work=keep_work)
+    assert [(stage, shard) for stage, shard, _ in seen] == [(s, i) for s in range(3)
+                                                           for i in range(2)]
+    files = {(stage, shard): work for stage, shard, work in seen}
+    if keep_work:  # every work file stays: stage 2 writes data/, not a work file
+        assert files[2, 1] == ["stage0/00000.arrow", "stage0/00001.arrow",
+                               "stage1/00000.arrow", "stage1/00001.arrow"]
+        assert sorted(p.name for p in (out / "_work").glob("stage*/*.arrow")) == [
+            "00000.arrow", "00000.arrow", "00001.arrow", "00001.arrow"]
+    else:
+        assert files[0, 1] == ["stage0/00000.arrow", "stage0/00001.arrow"]
+        assert files[1, 0] == ["stage0/00001.arrow", "stage1/00000.arrow"]
+        assert files[1, 1] == ["stage1/00000.arrow", "stage1/00001.arrow"]
+        assert files[2, 0] == ["stage1/00001.arrow"]
+        assert files[2, 1] == []
+        assert not (out / "_work").exists()
+
+
 @pytest.mark.slow
 def test_kill_and_resume_gives_the_same_output(tmp_path):
     reference = tmp_path / "ref"
