@@ -395,6 +395,12 @@ def run_stage_task(task: StageTask) -> ShardReport:
                 report.docs_in += 1
                 yield d
 
+        if task.stage > 0 and not fs.exists(_work_file(out, task.stage - 1, idx)):
+            raise KhabarError(
+                f"{_work_file(out, task.stage - 1, idx)} is missing: this shard's previous stage "
+                f"is marked done but its work file is gone (removed by hand, or the unfinished "
+                f"run in {out} was started by a khabar that wrote its work files as Parquet). "
+                f"Refine again with --force to start over.")
         touched = _touched(task, runner, decision)
         if touched is not None:  # only a few rows change: the rest pass through as Arrow
             _apply_passthrough(_work_file(out, task.stage - 1, idx), touched, runner, decision,

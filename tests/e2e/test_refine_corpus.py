@@ -140,6 +140,25 @@ def test_a_work_file_is_removed_once_the_next_stage_has_read_it(tmp_path, keep_w
         assert not (out / "_work").exists()
 
 
+def test_a_resumed_run_without_its_work_file_says_how_to_start_over(tmp_path):
+    # a shard whose stage 0 is done (report written) but whose work file is gone cannot go on
+    from khabar.errors import KhabarError
+    from khabar.runners.local import LocalExecutor
+
+    out = tmp_path / "out"
+    config = Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={})
+    refine(INPUTS, str(out), config, executor=LocalExecutor(1), keep_work=True)
+    for name in ("manifest.json", "stats.json"):
+        (out / name).unlink()
+    for path in (out / "_work" / "stage1").iterdir():  # stage 1 and 2 are to be done again
+        path.unlink()
+    for path in (out / "_work" / "stage2").iterdir():
+        path.unlink()
+    (out / "_work" / "stage0" / "00001.arrow").unlink()
+    with pytest.raises(KhabarError, match=r"stage0/00001\.arrow is missing.*--force"):
+        refine(INPUTS, str(out), config, executor=LocalExecutor(1))
+
+
 @pytest.mark.slow
 def test_kill_and_resume_gives_the_same_output(tmp_path):
     reference = tmp_path / "ref"
