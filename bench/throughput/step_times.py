@@ -3,8 +3,9 @@
     .venv/bin/python bench/throughput/step_times.py INPUT_DIR [-- REFINE_ARGS]
 
 Runs ``khabar refine INPUT_DIR -j 1`` in this process with ``time.process_time`` wrapped around
-every step call (``process``, ``observe``), the Parquet writers (``write``: a row added to its
-columns; ``flush``: columns to Arrow and to the file), the work-file readers and ``setup``. Prints
+every step call (``process``, ``observe``), the writers (Parquet and the work files' Arrow IPC:
+``write``: a row added to its columns; ``flush``: columns to Arrow and to the file, with its two
+parts below it), the work-file readers, the last stage's pass-through, the report and ``setup``. Prints
 one line per part: total CPU seconds, calls, CPU ms per document read. Parts nest (a flush runs
 inside a write), so the lines do not add up to the whole; ``whole`` is the run.
 """
