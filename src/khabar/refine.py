@@ -335,6 +335,11 @@ def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
     from khabar.io.schema import Carry, DocColumns, output_schema, work_schema
 
+    done = _report_file(task.outdir, task.stage, task.shard.index)
+    if fs.exists(done):
+        # a task run again after it finished (Ray retries a task whose worker died before it
+        # returned): its files are final and the work file it read may be gone already
+        return _load_report(done)
     t0 = time.perf_counter()
     out = task.outdir
     idx = task.shard.index

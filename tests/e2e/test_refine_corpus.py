@@ -140,6 +140,32 @@ def test_a_work_file_is_removed_once_the_next_stage_has_read_it(tmp_path, keep_w
         assert not (out / "_work").exists()
 
 
+def test_a_task_run_again_after_it_finished_gives_its_report(tmp_path):
+    # Ray may run a task again when its worker dies after the task finished (report written,
+    # the work file it read removed) but before it returned: the second run must not fail on
+    # the missing work file, nor write anything again
+    from dataclasses import asdict, is_dataclass
+
+    class EachTaskTwice:  # the reduce tasks too (they rewrite the same decision files)
+        workers = 1
+
+        def map(self, fn, items):
+            for item in items:
+                first = fn(item)
+                again = fn(item)
+                if is_dataclass(first):  # a stage task's report, as it was written
+                    assert asdict(again) == json.loads(json.dumps(asdict(first)))
+                yield again
+
+        def close(self) -> None:
+            pass
+
+    config = Config.load(overrides=["run.jobs=1", "run.shard_bytes=1"], env={})
+    refine(INPUTS, str(tmp_path / "twice"), config, executor=EachTaskTwice())
+    refine(INPUTS, str(tmp_path / "once"), config)
+    assert data_hashes(tmp_path / "twice") == data_hashes(tmp_path / "once")
+
+
 def test_a_resumed_run_without_its_work_file_says_how_to_start_over(tmp_path):
     # a shard whose stage 0 is done (report written) but whose work file is gone cannot go on
     from khabar.errors import KhabarError
