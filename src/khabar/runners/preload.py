@@ -5,7 +5,7 @@ names this module in the server's preload list: the server imports it once, and 
 forked from it starts with what it loaded, sharing those pages with the server instead of
 building them again:
 
-- the modules (about 0.4 CPU s per worker): pyarrow and its Parquet module, pandas, which
+- the modules (about 0.4 CPU s per worker): pyarrow with its IPC and Parquet modules, pandas, which
   pyarrow imports on the first ``pyarrow.array`` call of a process when it is installed, and
   khabar's refine, schema and step modules;
 - the default pipeline's set-ups (about 0.55 CPU s per worker, :func:`warm_default_steps`).
@@ -17,7 +17,8 @@ but slow; ``import khabar`` never does.
 from __future__ import annotations
 
 import pyarrow
-import pyarrow.parquet  # the work files and the output
+import pyarrow.ipc  # the work files between stages
+import pyarrow.parquet  # the input and the output
 
 import khabar.io.schema  # the documents' columns
 import khabar.refine  # run_stage_task, what the workers run
