@@ -42,8 +42,20 @@ if C is not None:
     WEIGHTS.append(C.word_weights)
     STATS.append(C.word_stats)
 
+    # the same C functions given their table made once by word_keys (what langid and quality pass)
+    def _weights_by_keys(lines: tuple[str, ...], weights: dict[str, int]) -> tuple[int, int]:
+        return C.word_weights(lines, C.word_keys(weights))
+
+    def _stats_by_keys(lines: tuple[str, ...], flags: dict[str, int]) -> tuple[int, ...]:
+        return C.word_stats(lines, C.word_keys(flags))
+
+    WEIGHTS.append(_weights_by_keys)
+    STATS.append(_stats_by_keys)
+
 
 def _name(fn: object) -> str:
+    if getattr(fn, "__name__", "").endswith("_by_keys"):
+        return "c_keys"
     return "c" if C is not None and getattr(fn, "__module__", None) == C.__name__ else "py"
 
 
@@ -362,6 +374,54 @@ def test_word_stats_bad_arguments_say_what() -> None:
         C.word_stats(("a",), {"a": -1})
 
 
+def test_word_keys_is_a_copy_and_says_what_is_wrong() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    table = {"از": quality.STOP, "a b": 1}
+    made = C.word_keys(table)
+    table["از"] = 0  # the capsule holds a copy: a later change of the dict does not reach it
+    table["کتاب"] = quality.STOP
+    assert C.word_stats(("از کتاب از",), made) == (3, 2, 2, 8)
+    assert C.word_stats(("از کتاب از",), table) == (3, 2, 1, 8)
+    assert C.word_weights(("از کتاب",), made) == (2, quality.STOP)
+    assert C.word_stats(("x",), C.word_keys({})) == (1, 1, 0, 1)
+    with pytest.raises(TypeError, match="str to int"):
+        C.word_keys({"a": 1.5})
+    with pytest.raises(TypeError, match="str to int"):
+        C.word_keys(["a"])
+    with pytest.raises(OverflowError):
+        C.word_keys({"a": -1})
+    # a table word_stats may take (a value up to 2**64 - 1) is too heavy for word_weights
+    with pytest.raises(ValueError, match="2\\*\\*63"):
+        C.word_weights(("a",), C.word_keys({"a": (1 << 64) - 1}))
+    import datetime
+
+    other = datetime.datetime_CAPI  # a capsule another module made
+    with pytest.raises(TypeError, match="did not make"):
+        C.word_stats(("a",), other)
+    with pytest.raises(TypeError, match="did not make"):
+        C.word_weights(("a",), other)
+    with pytest.raises(TypeError, match="word_keys"):
+        C.word_stats(("a",), ["a"])
+
+
+def test_langid_and_quality_pass_their_tables_made_once() -> None:
+    if C is None:
+        assert quality._word_keys() is quality._word_flags()
+        assert langid._weight_keys() is langid._WORD_WEIGHTS
+        return
+    assert quality._word_keys() is quality._word_keys()
+    assert langid._weight_keys() is langid._weight_keys()
+    lines = keys.canonical_lines("این کتاب ها از آن اوست که می شود خواند.\nفي التي است")
+    # tokens: این کتابها از ان اوست که میشود خواند / فی التی است (11, each once, 29 + 9
+    # characters); stopwords.txt has این از آن که می‌شود است (6)
+    assert C.word_stats(lines, quality._word_keys()) == quality._word_stats_py(
+        lines, quality._word_flags()) == (11, 1, 6, 38)
+    # 13 words; Persian function words این ها از که می شود است (7), Arabic في التي and «ان»
+    # (3: Arabic «إن» and Persian «آن» have one canonical form)
+    assert C.word_weights(lines, langid._weight_keys()) == (13, 7 + 3 * (1 << 32))
+
+
 def test_word_stats_splits_where_str_split_does() -> None:
     if C is None:
         pytest.skip("khabar._c.docscan is not built")
@@ -439,9 +499,11 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
     assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news)
     for lines in (tuple(text.split("\n")), keys.canonical_lines(text)):
         assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
-            lines, langid._WORD_WEIGHTS)
+            lines, langid._WORD_WEIGHTS) == C.word_weights(lines, langid._weight_keys())
         for flags in (quality._word_flags(), STATS_FLAGS):
             assert C.word_stats(lines, flags) == quality._word_stats_py(lines, flags)
+        assert C.word_stats(lines, quality._word_keys()) == C.word_stats(
+            lines, quality._word_flags())
         assert quality._word_stats_py(lines, quality._word_flags()) == _old_word_stats(lines)
     a, b = dedup._permutations(16, 5)
     for k in (1, 3, 9):
@@ -529,8 +591,11 @@ def test_c_equals_twins_on_real_text(shared) -> None:
         lines = keys.canonical_lines(text)
         assert C.word_weights(lines, langid._WORD_WEIGHTS) == langid._word_weights_py(
             lines, langid._WORD_WEIGHTS), text
+        assert C.word_weights(lines, langid._weight_keys()) == langid._word_weights_py(
+            lines, langid._WORD_WEIGHTS), text
         stats = C.word_stats(lines, quality._word_flags())
         assert stats == quality._word_stats_py(lines, quality._word_flags()), text
+        assert stats == C.word_stats(lines, quality._word_keys()), text
         assert stats == _old_word_stats(lines), text
         folded = mentions._fold(text)
         assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(

@@ -487,15 +487,17 @@ typedef struct {
 } cp_slot;
 
 /* The slot of `cps[start:start+len]` (hash `hash`) in `table` (`mask` + 1 slots, a power of
- * two, never full): the slot holding it, or the empty slot where it goes. */
+ * two, never full), whose slots name runs of `table_cps`: the slot holding it, or the empty slot
+ * where it goes. */
 static inline cp_slot *
-find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *cps, Py_ssize_t start, Py_ssize_t len,
-          uint64_t hash)
+find_slot(cp_slot *table, Py_ssize_t mask, const Py_UCS4 *table_cps, const Py_UCS4 *cps,
+          Py_ssize_t start, Py_ssize_t len, uint64_t hash)
 {
     Py_ssize_t s = (Py_ssize_t)((hash ^ (hash >> 29)) & (uint64_t)mask);
     while (table[s].len >= 0
            && (table[s].hash != hash || table[s].len != len
-               || memcmp(cps + table[s].start, cps + start, (size_t)len * sizeof(Py_UCS4)) != 0)) {
+               || memcmp(table_cps + table[s].start, cps + start, (size_t)len * sizeof(Py_UCS4))
+                      != 0)) {
         s = (s + 1) & mask;
     }
     return &table[s];
@@ -551,55 +553,163 @@ read_words(PyObject *line, Py_UCS4 *buffer, Py_ssize_t *filled, word_span *words
 }
 
 /*
- * The words of `table` (a dict of str to int, its values checked by the caller) in an
- * open-addressing table by hash (`*keys`, `*key_mask` + 1 slots), their code points first in
- * `*buffer`, which has room after them for the `chars` code points of `n_lines` lines, as
- * `*words` has for their words. A key that is not one word (empty, or with whitespace) is left
- * out: no word of a line is equal to it. 0, or -1 with an exception set.
+ * word_keys(table) -> capsule
+ *
+ * The words of `table` (a dict of str to int, each value in 0 .. 2**64 - 1) made once into the
+ * open-addressing table word_stats and word_weights look words up in: building it costs some
+ * microseconds, which a call given the capsule no longer pays (khabar.corpus.quality and
+ * langid build theirs once per process). The capsule holds a copy: changing the dict later
+ * does not change it. A key that is not one word (empty, or with whitespace) is left out: no
+ * word of a line is equal to it.
  */
-static int
-build_keys(PyObject *table, Py_ssize_t chars, Py_ssize_t n_lines, Py_ssize_t key_chars,
-           Py_UCS4 **buffer, word_span **words, Py_ssize_t *filled, Py_ssize_t *n_words,
-           cp_slot **keys, Py_ssize_t *key_mask)
+typedef struct {
+    Py_UCS4 *cps;       /* the keys' code points, one after another */
+    cp_slot *slots;     /* mask + 1 slots, each naming a run of cps, its hash and value */
+    Py_ssize_t mask;
+    uint64_t max_value; /* the largest value of the table (word_weights' limit is 2**63) */
+} word_keys_t;
+
+#define WORD_KEYS_CAPSULE "khabar._c.docscan.word_keys"
+
+static void
+word_keys_free(word_keys_t *keys)
 {
-    /* a word is at least one character and a space, except a string's last: the words of
-     * the lines and of the keys fit this */
-    Py_ssize_t n_keys = PyDict_GET_SIZE(table);
-    Py_ssize_t max_words = (chars + n_lines) / 2 + (key_chars + n_keys) / 2 + 1;
-    *buffer = PyMem_New(Py_UCS4, chars + key_chars + 1);
-    *words = PyMem_New(word_span, max_words);
+    if (keys != NULL) {
+        PyMem_Free(keys->cps);
+        PyMem_Free(keys->slots);
+        PyMem_Free(keys);
+    }
+}
+
+static void
+word_keys_capsule_free(PyObject *capsule)
+{
+    word_keys_free((word_keys_t *)PyCapsule_GetPointer(capsule, WORD_KEYS_CAPSULE));
+}
+
+/* The word_keys_t of `table`, or NULL with an exception set: a TypeError naming `fname` and
+ * `what` (the argument) when `table` is not a dict of str to int, an OverflowError when a value
+ * is not in 0 .. 2**64 - 1. */
+static word_keys_t *
+make_word_keys(PyObject *table, const char *fname, const char *what)
+{
+    if (!PyDict_Check(table)) {
+        PyErr_Format(PyExc_TypeError, "docscan.%s: %s must map str to int (a dict), or be "
+                     "docscan.word_keys() of one", fname, what);
+        return NULL;
+    }
+    Py_ssize_t pos = 0, key_chars = 0, n_keys = PyDict_GET_SIZE(table);
+    PyObject *key, *value;
+    uint64_t max_value = 0;
+    while (PyDict_Next(table, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "docscan.%s: %s must map str to int", fname, what);
+            return NULL;
+        }
+        unsigned long long v = PyLong_AsUnsignedLongLong(value);
+        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (v > max_value) {
+            max_value = v;
+        }
+        key_chars += PyUnicode_GET_LENGTH(key);
+    }
+    word_keys_t *keys = PyMem_Calloc(1, sizeof(word_keys_t));
+    /* a word is at least one character and a space, except a string's last */
+    word_span *spans = PyMem_New(word_span, (key_chars + n_keys) / 2 + 1);
     Py_ssize_t mask = 15;
     while (mask + 1 < 2 * n_keys) {
         mask = 2 * mask + 1;
     }
-    *keys = PyMem_New(cp_slot, mask + 1);
-    *key_mask = mask;
-    if (*buffer == NULL || *words == NULL || *keys == NULL) {
+    if (keys != NULL) {
+        keys->cps = PyMem_New(Py_UCS4, key_chars + 1);
+        keys->slots = PyMem_New(cp_slot, mask + 1);
+    }
+    if (keys == NULL || spans == NULL || keys->cps == NULL || keys->slots == NULL) {
+        PyMem_Free(spans);
+        word_keys_free(keys);
         PyErr_NoMemory();
-        return -1;
+        return NULL;
     }
+    keys->mask = mask;
+    keys->max_value = max_value;
     for (Py_ssize_t s = 0; s <= mask; s++) {
-        (*keys)[s].len = -1;
+        keys->slots[s].len = -1;
     }
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
+    Py_ssize_t filled = 0, n_words = 0;
+    pos = 0;
     while (PyDict_Next(table, &pos, &key, &value)) {
-        Py_ssize_t before = *n_words, before_filled = *filled;
+        Py_ssize_t before = n_words, before_filled = filled;
         Py_ssize_t spaces = 0;
-        read_words(key, *buffer, filled, *words, n_words, &spaces);
-        if (*n_words != before + 1 || (*words)[before].len != PyUnicode_GET_LENGTH(key)) {
-            *n_words = before;
-            *filled = before_filled;
+        read_words(key, keys->cps, &filled, spans, &n_words, &spaces);
+        if (n_words != before + 1 || spans[before].len != PyUnicode_GET_LENGTH(key)) {
+            n_words = before;
+            filled = before_filled;
             continue;
         }
-        word_span *w = &(*words)[before];
-        cp_slot *slot = find_slot(*keys, mask, *buffer, w->start, w->len, w->hash);
+        word_span *w = &spans[before];
+        cp_slot *slot = find_slot(keys->slots, mask, keys->cps, keys->cps, w->start, w->len,
+                                  w->hash);
         slot->start = w->start; /* dict keys are distinct: the slot is empty */
         slot->len = w->len;
         slot->hash = w->hash;
-        slot->value = PyLong_AsUnsignedLongLong(value); /* checked by the caller */
+        slot->value = PyLong_AsUnsignedLongLong(value); /* checked above */
     }
-    return 0;
+    PyMem_Free(spans);
+    return keys;
+}
+
+static PyObject *
+word_keys(PyObject *self, PyObject *args)
+{
+    PyObject *table;
+    if (!PyArg_ParseTuple(args, "O:word_keys", &table)) {
+        return NULL;
+    }
+    word_keys_t *keys = make_word_keys(table, "word_keys", "table");
+    if (keys == NULL) {
+        return NULL;
+    }
+    PyObject *capsule = PyCapsule_New(keys, WORD_KEYS_CAPSULE, word_keys_capsule_free);
+    if (capsule == NULL) {
+        word_keys_free(keys);
+    }
+    return capsule;
+}
+
+/* The word_keys_t of `table`: the capsule's own (`*owned` NULL), or one made from a dict, which
+ * the caller frees with word_keys_free(`*owned`). NULL with an exception set. */
+static word_keys_t *
+keys_of(PyObject *table, const char *fname, const char *what, word_keys_t **owned)
+{
+    *owned = NULL;
+    if (PyCapsule_CheckExact(table)) {
+        if (!PyCapsule_IsValid(table, WORD_KEYS_CAPSULE)) {
+            PyErr_Format(PyExc_TypeError, "docscan.%s: %s is a capsule that docscan.word_keys() "
+                         "did not make", fname, what);
+            return NULL;
+        }
+        return (word_keys_t *)PyCapsule_GetPointer(table, WORD_KEYS_CAPSULE);
+    }
+    *owned = make_word_keys(table, fname, what);
+    return *owned;
+}
+
+/* The characters of `lines` (a tuple, each item checked to be a str), or -1 with a TypeError. */
+static Py_ssize_t
+line_chars(PyObject *lines, const char *fname)
+{
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = 0;
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        PyObject *line = PyTuple_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_Format(PyExc_TypeError, "docscan.%s: line %zd is not a str", fname, l);
+            return -1;
+        }
+        chars += PyUnicode_GET_LENGTH(line);
+    }
+    return chars;
 }
 
 /*
@@ -609,62 +719,49 @@ build_keys(PyObject *table, Py_ssize_t chars, Py_ssize_t n_lines, Py_ssize_t key
  * khabar.corpus.keys.glue_tokens glues them (a word flagged GLUE_NEXT takes the next word; a word
  * flagged GLUE_PREVIOUS joins the token before it), then (tokens, the count of the most frequent
  * token or 0, the tokens flagged STOP, the characters of lines that are not U+0020). The words
- * and tokens are hashed and counted here as code points: no str is made for them.
+ * and tokens are hashed and counted here as code points: no str is made for them. `flags` is a
+ * dict of str to int, or word_keys() of one (built once).
  */
 static PyObject *
 word_stats(PyObject *self, PyObject *args)
 {
     PyObject *lines, *flag_map;
-    if (!PyArg_ParseTuple(args, "O!O!:word_stats", &PyTuple_Type, &lines, &PyDict_Type,
-                          &flag_map)) {
+    if (!PyArg_ParseTuple(args, "O!O:word_stats", &PyTuple_Type, &lines, &flag_map)) {
         return NULL;
     }
-    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = 0;
-    for (Py_ssize_t l = 0; l < n_lines; l++) {
-        PyObject *line = PyTuple_GET_ITEM(lines, l);
-        if (!PyUnicode_Check(line)) {
-            PyErr_Format(PyExc_TypeError, "docscan.word_stats: line %zd is not a str", l);
-            return NULL;
-        }
-        chars += PyUnicode_GET_LENGTH(line);
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = line_chars(lines, "word_stats");
+    if (chars < 0) {
+        return NULL;
     }
-    Py_ssize_t key_chars = 0;
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(flag_map, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
-            PyErr_SetString(PyExc_TypeError, "docscan.word_stats: flags must map str to int");
-            return NULL;
-        }
-        if (PyLong_AsUnsignedLongLong(value) == (unsigned long long)-1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        key_chars += PyUnicode_GET_LENGTH(key);
+    word_keys_t *owned;
+    word_keys_t *keys = keys_of(flag_map, "word_stats", "flags", &owned);
+    if (keys == NULL) {
+        return NULL;
     }
     PyObject *result = NULL;
-    cp_slot *keys = NULL, *tokens = NULL;
-    Py_ssize_t key_mask = 0, filled = 0, n_words = 0;
-    Py_UCS4 *buffer = NULL;
-    word_span *words = NULL;
-    if (build_keys(flag_map, chars, n_lines, key_chars, &buffer, &words, &filled, &n_words, &keys,
-                   &key_mask) < 0) {
+    cp_slot *tokens = NULL;
+    Py_ssize_t filled = 0, n_words = 0;
+    Py_UCS4 *buffer = PyMem_New(Py_UCS4, chars + 1);
+    word_span *words = PyMem_New(word_span, (chars + n_lines) / 2 + 1);
+    if (buffer == NULL || words == NULL) {
+        PyErr_NoMemory();
         goto done;
     }
-    Py_ssize_t first_word = n_words;
     /* the words of the lines, each with its flags */
     Py_ssize_t spaces = 0;
     for (Py_ssize_t l = 0; l < n_lines; l++) {
         read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
     }
-    for (Py_ssize_t i = first_word; i < n_words; i++) {
+    for (Py_ssize_t i = 0; i < n_words; i++) {
         word_span *w = &words[i];
-        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
+        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, w->start, w->len,
+                                  w->hash);
         w->flags = slot->len >= 0 ? slot->value : 0;
     }
     /* glue (keys.glue_tokens) and count: a token is a run of words, whose code points follow
      * one another in the buffer */
     Py_ssize_t token_mask = 15;
-    while (token_mask + 1 < 2 * (n_words - first_word)) {
+    while (token_mask + 1 < 2 * n_words) {
         token_mask = 2 * token_mask + 1;
     }
     tokens = PyMem_New(cp_slot, token_mask + 1);
@@ -676,7 +773,7 @@ word_stats(PyObject *self, PyObject *args)
         tokens[s].len = -1;
     }
     Py_ssize_t n_tokens = 0, top = 0, stop = 0;
-    Py_ssize_t w = first_word;
+    Py_ssize_t w = 0;
     while (w < n_words) {
         /* after a GLUE_NEXT word the next word joins whatever it is; else a GLUE_PREVIOUS one */
         Py_ssize_t end = w + 1;
@@ -692,10 +789,11 @@ word_stats(PyObject *self, PyObject *args)
             for (Py_ssize_t c = start + words[w].len; c < start + len; c++) {
                 hash = (hash ^ buffer[c]) * FNV_PRIME;
             }
-            cp_slot *slot = find_slot(keys, key_mask, buffer, start, len, hash);
+            cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, start, len,
+                                      hash);
             flags = slot->len >= 0 ? slot->value : 0;
         }
-        cp_slot *slot = find_slot(tokens, token_mask, buffer, start, len, hash);
+        cp_slot *slot = find_slot(tokens, token_mask, buffer, buffer, start, len, hash);
         if (slot->len < 0) {
             slot->start = start;
             slot->len = len;
@@ -712,9 +810,9 @@ word_stats(PyObject *self, PyObject *args)
     }
     result = Py_BuildValue("(nnnn)", n_tokens, top, stop, chars - spaces);
 done:
+    word_keys_free(owned);
     PyMem_Free(buffer);
     PyMem_Free(words);
-    PyMem_Free(keys);
     PyMem_Free(tokens);
     return result;
 }
@@ -724,70 +822,57 @@ done:
  *
  * khabar.corpus.langid._word_weights_py: how many words lines have (" ".join(lines).split()),
  * and the sum of their weights (a word not in `weights` weighs 0). The words are hashed and
- * looked up as code points: no str is made for them.
+ * looked up as code points: no str is made for them. `weights` is a dict of str to int (each
+ * in 0 .. 2**63), or word_keys() of one (built once).
  */
 static PyObject *
 word_weights(PyObject *self, PyObject *args)
 {
     PyObject *lines, *weights;
-    if (!PyArg_ParseTuple(args, "O!O!:word_weights", &PyTuple_Type, &lines, &PyDict_Type,
-                          &weights)) {
+    if (!PyArg_ParseTuple(args, "O!O:word_weights", &PyTuple_Type, &lines, &weights)) {
         return NULL;
     }
-    Py_ssize_t pos = 0, key_chars = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(weights, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
-            PyErr_SetString(PyExc_TypeError,
-                            "docscan.word_weights: weights must map str to int");
-            return NULL;
-        }
-        unsigned long long v = PyLong_AsUnsignedLongLong(value);
-        if (v == (unsigned long long)-1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (v > (1ULL << 63)) {
-            PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
-            return NULL;
-        }
-        key_chars += PyUnicode_GET_LENGTH(key);
-    }
-    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = 0;
-    for (Py_ssize_t l = 0; l < n_lines; l++) {
-        PyObject *line = PyTuple_GET_ITEM(lines, l);
-        if (!PyUnicode_Check(line)) {
-            PyErr_Format(PyExc_TypeError, "docscan.word_weights: line %zd is not a str", l);
-            return NULL;
-        }
-        chars += PyUnicode_GET_LENGTH(line);
+    word_keys_t *owned;
+    word_keys_t *keys = keys_of(weights, "word_weights", "weights", &owned);
+    if (keys == NULL) {
+        return NULL;
     }
     PyObject *result = NULL;
-    cp_slot *keys = NULL;
-    Py_ssize_t key_mask = 0, filled = 0, n_words = 0;
     Py_UCS4 *buffer = NULL;
     word_span *words = NULL;
-    if (build_keys(weights, chars, n_lines, key_chars, &buffer, &words, &filled, &n_words, &keys,
-                   &key_mask) < 0) {
+    if (keys->max_value > (1ULL << 63)) {
+        PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
+        goto done;
+    }
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = line_chars(lines, "word_weights");
+    if (chars < 0) {
+        goto done;
+    }
+    Py_ssize_t filled = 0, n_words = 0, spaces = 0;
+    buffer = PyMem_New(Py_UCS4, chars + 1);
+    words = PyMem_New(word_span, (chars + n_lines) / 2 + 1);
+    if (buffer == NULL || words == NULL) {
+        PyErr_NoMemory();
         goto done;
     }
     unsigned long long total = 0;
-    Py_ssize_t first_word = n_words, spaces = 0;
     for (Py_ssize_t l = 0; l < n_lines; l++) {
         read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
     }
-    for (Py_ssize_t i = first_word; i < n_words; i++) {
+    for (Py_ssize_t i = 0; i < n_words; i++) {
         word_span *w = &words[i];
-        cp_slot *slot = find_slot(keys, key_mask, buffer, w->start, w->len, w->hash);
+        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, w->start, w->len,
+                                  w->hash);
         if (slot->len >= 0 && __builtin_add_overflow(total, slot->value, &total)) {
             PyErr_SetString(PyExc_OverflowError, "docscan.word_weights: the sum passed 2**64");
             goto done;
         }
     }
-    result = Py_BuildValue("(nK)", n_words - first_word, total);
+    result = Py_BuildValue("(nK)", n_words, total);
 done:
+    word_keys_free(owned);
     PyMem_Free(buffer);
     PyMem_Free(words);
-    PyMem_Free(keys);
     return result;
 }
 
@@ -900,6 +985,9 @@ static PyMethodDef docscan_methods[] = {
     {"minhash", minhash, METH_VARARGS,
      "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
      "stream (khabar.corpus.dedup._minhash_py)."},
+    {"word_keys", word_keys, METH_VARARGS,
+     "word_keys(table) -> capsule: the words of a dict of str to int, made once into the table "
+     "word_stats and word_weights take in place of the dict (the same results, less work)."},
     {"word_weights", word_weights, METH_VARARGS,
      "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
      "weights (khabar.corpus.langid._word_weights_py)."},

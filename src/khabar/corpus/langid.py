@@ -208,6 +208,14 @@ _C: Any = c_extension("khabar._c.docscan")
 _word_weights = _word_weights_py if _C is None else _C.word_weights
 
 
+@functools.cache
+def _weight_keys() -> Any:
+    """What :data:`_word_weights` takes as its weights: :data:`_WORD_WEIGHTS`, made once into
+    the C lookup table (``docscan.word_keys``, which word_weights would otherwise build from the
+    dict on every call, 2 microseconds) when the C function runs, else the dict itself."""
+    return _WORD_WEIGHTS if _C is None else _C.word_keys(_WORD_WEIGHTS)
+
+
 def script_scores(text: str) -> dict[str, float]:
     """The evidence the script check uses, each a rate in [0, 1].
 
@@ -222,7 +230,7 @@ def script_scores(text: str) -> dict[str, float]:
     """
     letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
     # both word lists in one pass: a Persian function word weighs 1, an Arabic one 2**32
-    count, both = _word_weights(canonical_lines(text), _WORD_WEIGHTS)
+    count, both = _word_weights(canonical_lines(text), _weight_keys())
     n_words = max(count, 1)
     out = {
         "letters": float(letters),
