@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.errors import ConfigError
@@ -319,3 +319,52 @@ def test_head_and_tail_lines_with_their_offsets(head, tail, expected_head, expec
     assert [(p.start, p.text) for p in got_tail] == expected_tail
     for p in [*got_head, *got_tail]:
         assert text[p.start : p.start + len(p.text)] == p.text
+
+
+def test_head_and_tail_fold_each_line_as_fold1_does() -> None:
+    # the lines' folds are slices of the whole text's fold: the same as folding each line, with
+    # Arabic ي/ك, ة, Persian and Arabic-Indic digits, ZWNJ and a blank line between
+    from khabar.news.attribution import _head_and_tail
+    from khabar.news.gazetteer import fold1
+
+    text = "\nخبرگزاري فارس: ۱۲ نفر\n\nبه گزارش ايرنا از كرمانشاه، ١٩ مهر\nمي‌شود\nمنبع: ايسنا\n"
+    head, tail = _head_and_tail(text, 3, 3)
+    assert [p.folded for p in head] == [
+        "خبرگزاری فارس: 12 نفر", "به گزارش ایرنا از کرمانشاه، 19 مهر", "می‌شود"]
+    assert [p.folded for p in tail] == [
+        "به گزارش ایرنا از کرمانشاه، 19 مهر", "می‌شود", "منبع: ایسنا"]
+    for p in [*head, *tail]:
+        assert p.folded == fold1(p.text)
+
+
+def _head_and_tail_by_split(text: str, head: int, tail: int) -> tuple[list, list]:
+    """What _head_and_tail found before it walked the lines with find/rfind: all lines split."""
+    lines = text.split("\n")
+    head_spans, offset = [], 0
+    for line in lines:
+        if len(head_spans) >= head:
+            break
+        if line.strip():
+            head_spans.append((offset, line))
+        offset += len(line) + 1
+    tail_spans, start = [], len(text) + 1
+    for line in reversed(lines) if tail else ():
+        start -= len(line) + 1
+        if line.strip():
+            tail_spans.append((start, line))
+            if len(tail_spans) >= tail:
+                break
+    return head_spans, tail_spans[::-1]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="\n \t\r\u200c\u00a0aبي۱", max_size=16), st.integers(0, 4),
+       st.integers(0, 4))
+def test_head_and_tail_finds_the_lines_a_split_finds(text: str, head: int, tail: int) -> None:
+    from khabar.news.attribution import _head_and_tail
+    from khabar.news.gazetteer import fold1
+
+    got_head, got_tail = _head_and_tail(text, head, tail)
+    assert ([(p.start, p.text) for p in got_head], [(p.start, p.text) for p in got_tail]) == (
+        _head_and_tail_by_split(text, head, tail))
+    assert all(p.folded == fold1(p.text) for p in [*got_head, *got_tail])

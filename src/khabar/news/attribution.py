@@ -33,9 +33,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from khabar.news.gazetteer import DATELINE_CITY, Agency, fold1, load_gazetteer, name_key
+from khabar.news.gazetteer import (
+    DATELINE_CITY,
+    Agency,
+    fold1_document,
+    load_gazetteer,
+    name_key,
+)
 
 __all__ = ["Attribution", "agency_for_domain", "parse_attribution"]
 
@@ -158,39 +164,45 @@ _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("‹", "›"))
 _MAX_SOURCE_WORDS = 10
 
 
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):
+    """A line of the text: its offset, the line, and its :func:`fold1`."""
+
     start: int
     text: str
     folded: str
 
 
 def _head_and_tail(text: str, head: int, tail: int) -> tuple[list[_Paragraph], list[_Paragraph]]:
-    """The first ``head`` and the last ``tail`` non-blank lines (the formulas stand there); only
-    those are folded."""
-    lines = text.split("\n")
+    """The first ``head`` and the last ``tail`` non-blank lines (the formulas stand there), each
+    with its fold: the slice of the text's fold at the line (:func:`fold1_document`, which the
+    structure step has made already for :func:`khabar.news.structure.structure`)."""
+    # the lines are found with find and rfind from either end: a document has dozens of lines,
+    # and only a few at its ends are read
     head_spans: list[tuple[int, str]] = []
-    offset = 0
-    for line in lines:  # from the top: only as far as the head reaches
-        if len(head_spans) >= head:
-            break
+    start = 0
+    while len(head_spans) < head and start <= len(text):  # from the top
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
         if line.strip():
-            head_spans.append((offset, line))
-        offset += len(line) + 1
+            head_spans.append((start, line))
+        start = end + 1
     tail_spans: list[tuple[int, str]] = []
-    start = len(text) + 1
-    for line in reversed(lines) if tail else ():  # from the bottom, each line's start counted back
-        start -= len(line) + 1
+    end = len(text)
+    while len(tail_spans) < tail and end >= 0:  # from the bottom
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
         if line.strip():
             tail_spans.append((start, line))
-            if len(tail_spans) >= tail:
-                break
+        end = start - 1
     tail_spans.reverse()
     made: dict[int, _Paragraph] = {}
+    folded = fold1_document(text) if head_spans or tail_spans else ""
 
     def paragraph(start: int, line: str) -> _Paragraph:
         if start not in made:
-            made[start] = _Paragraph(start, line, fold1(line))
+            made[start] = _Paragraph(start, line, folded[start:start + len(line)])
         return made[start]
 
     return [paragraph(*span) for span in head_spans], [paragraph(*span) for span in tail_spans]

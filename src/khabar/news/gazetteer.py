@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -27,7 +27,7 @@ from khabar.errors import ConfigError
 from khabar.news._fold import CharMap
 from khabar.news._tsv import tsv_rows
 
-__all__ = ["DATELINE_CITY", "Agency", "Gazetteer", "fold1", "load_gazetteer", "name_key"]
+__all__ = ["DATELINE_CITY", "Agency", "Gazetteer", "fold1", "fold1_document", "load_gazetteer", "name_key"]
 
 KINDS = frozenset({"agency", "site", "paper", "broadcaster", "foreign", "qa"})
 
@@ -49,6 +49,19 @@ DATELINE_CITY = r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:
 
 def fold1(text: str) -> str:
     """Map Arabic letter variants and non-ASCII digits to one form, one character for one."""
+    return _FOLD1(text)
+
+
+@lru_cache(maxsize=2)
+def fold1_document(text: str) -> str:
+    """:func:`fold1` of a whole document, kept for the last two texts: the structure step folds
+    its document in :func:`khabar.news.structure.structure` and again in
+    :func:`khabar.news.attribution.parse_attribution`. One character for one, so the fold of a
+    line is the fold's slice at the line's offset.
+
+    >>> fold1_document("خبرگزاري ۱۲\\nكتاب")[12:]
+    'کتاب'
+    """
     return _FOLD1(text)
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from khabar.news._fold import fold_bare
-from khabar.news.gazetteer import DATELINE_CITY, fold1, load_gazetteer
+from khabar.news.gazetteer import DATELINE_CITY, fold1, fold1_document, load_gazetteer
 
 __all__ = ["LEAD_MAX_WORDS", "SURTITLE_MAX_LINES", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
@@ -171,7 +171,7 @@ def _lines_and_folds(text: str) -> tuple[list[str], dict[str, str]]:
     maps one character to one and leaves spaces and line breaks alone)."""
     lines: list[str] = []
     folds: dict[str, str] = {}
-    for line, folded in zip(text.split("\n"), fold1(text).split("\n"), strict=True):
+    for line, folded in zip(text.split("\n"), fold1_document(text).split("\n"), strict=True):
         stripped = line.strip()
         if stripped:
             lines.append(stripped)
