@@ -245,8 +245,19 @@ def _nfkc_safe(cp: int, removed: bool) -> bool:
 @functools.cache
 def _bmp_table() -> Any:
     """:func:`_table` for the Basic Multilingual Plane as a numpy array, lowercased, with the flag
-    bits above; ``\\n`` kept for lines."""
+    bits above; ``\\n`` kept for lines (read-only). Read from the table cache
+    (:mod:`khabar.corpus.table_cache`) when it holds the one this module's source builds."""
     np: Any = _numpy()  # called on the numpy paths only
+    from khabar.corpus.table_cache import cached_bytes, module_source
+
+    data = cached_bytes("canonical-bmp", [module_source("corpus", "keys.py")],
+                        lambda: _build_bmp_table().astype("<u4").tobytes())
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+
+
+def _build_bmp_table() -> Any:
+    """:func:`_bmp_table`, built (about 0.05 CPU seconds)."""
+    np: Any = _numpy()
     table = np.arange(0x10000, dtype=np.uint32)
     items = [(cp, _GONE if to is None else to) for cp, to in _table().items() if cp < 0x10000]
     table[[cp for cp, _ in items]] = [to for _, to in items]
@@ -473,9 +484,17 @@ def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
     """Per BMP code point, which of ``classes`` (at most 32) it is in, as the bits of a uint32
     (65,536 of them): the table ``khabar._c.docscan.count_classes`` and its twin
     :func:`_count_classes_py` read. Built as :func:`_class_table` builds its masks (without its
-    limit of 256 class combinations)."""
+    limit of 256 class combinations). Read-only; read from the table cache
+    (:mod:`khabar.corpus.table_cache`) when it holds the masks of these patterns."""
     np: Any = _numpy()  # called on the numpy paths only
-    return _bmp_class_bits(classes, np.uint32)
+    from khabar.corpus.table_cache import cached_bytes, module_source
+
+    patterns = "\0".join(f"{p.flags}:{p.pattern}" for p in classes)
+    digest = hashlib.sha256(patterns.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    data = cached_bytes(f"classes-{digest}", [module_source("corpus", "keys.py"),
+                                             patterns.encode("utf-8", "surrogatepass")],
+                        lambda: _bmp_class_bits(classes, np.uint32).astype("<u4").tobytes())
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
 
 
 def _bmp_class_bits(classes: tuple[re.Pattern[str], ...], dtype: Any) -> Any:

@@ -1,0 +1,110 @@
+"""A file cache of the per-code-point tables the corpus and news steps build once per process.
+
+The canonical fold (:func:`khabar.corpus.keys._bmp_table`), the character classes that language
+ID and quality count (:func:`khabar.corpus.keys._class_masks`, the symbol class of
+:mod:`khabar.corpus.quality`) and the news fold (:func:`khabar.news._fold._fold_table`) are
+tables of 65,536 entries, one per code point of the Basic Multilingual Plane, built by asking
+:mod:`unicodedata` and the regex engine about every code point: about 0.13 CPU seconds that every
+process running the steps paid (``khabar refine -j 1`` and every Ray worker). Read from a file,
+they cost a millisecond or two.
+
+**Never stale.** A file holds a key: the SHA-256 of the cache format, the Python version, the
+Unicode version of :mod:`unicodedata` (categories, case and decompositions change with it), this
+module's source, and the ``parts`` its caller names: the source of the module that builds the
+table (the table is a function of that code and of Unicode), and, for a class table, the
+patterns. A file whose key differs is built again and rewritten.
+
+**Never an error.** A missing, unreadable, truncated or corrupt file (CRC-32 checked), a
+read-only or missing cache directory: the table is built as without a cache and written if it
+can be. The directory and the atomic write are those of the lexicon cache
+(:func:`khabar.text.lexicon_cache.cache_dir`, :func:`~khabar.text.lexicon_cache.write`):
+``KHABAR_CACHE_DIR`` chooses it, or turns every cache off when set empty. A file holds bytes
+only (no pickle, nothing that runs code).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import unicodedata
+import zlib
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["FORMAT", "cached_bytes", "module_source", "table_key"]
+
+#: Bump when the file layout changes (the key changes with this module's source anyway).
+FORMAT = b"khabar-table-cache 1\n"
+_HEADER = len(FORMAT) + 32 + 4 + 8  # format, key (SHA-256), CRC-32 and length of the payload
+
+
+def module_source(*path: str) -> bytes:
+    """The bytes of one of khabar's source files (``module_source("corpus", "keys.py")``), for a
+    table's key: a table is a function of the code that builds it."""
+    return resources.files("khabar").joinpath(*path).read_bytes()
+
+
+def table_key(name: str, parts: Sequence[bytes]) -> bytes:
+    """SHA-256 of the format, the Python and Unicode versions, this module's source, the table's
+    ``name`` and each of ``parts``, in order."""
+    h = hashlib.sha256(FORMAT)
+    h.update(f"{sys.implementation.name} {sys.version_info[:2]} unicode "
+             f"{unicodedata.unidata_version}\n{name}\n".encode())
+    for part in (module_source("corpus", "table_cache.py"), *parts):
+        h.update(f"{len(part)}\0".encode())
+        h.update(part)
+    return h.digest()
+
+
+def _payload(data: bytes, key: bytes) -> bytes | None:
+    """The payload of a whole, uncorrupted file written under ``key``, else None."""
+    if len(data) < _HEADER or not data.startswith(FORMAT):
+        return None
+    at = len(FORMAT)
+    if data[at : at + 32] != key:
+        return None
+    crc = int.from_bytes(data[at + 32 : at + 36], "big")
+    size = int.from_bytes(data[at + 36 : _HEADER], "big")
+    payload = data[_HEADER:]
+    if len(payload) != size or zlib.crc32(payload) != crc:
+        return None
+    return payload
+
+
+def cached_bytes(name: str, parts: Sequence[bytes], build: Callable[[], bytes],
+                 folder: Path | None | bool = True) -> bytes:
+    """The bytes ``build()`` gives, read from the file ``table-NAME.bin`` in ``folder`` when one
+    was written for the same key (:func:`table_key` of ``name`` and ``parts``), else built and
+    written there if the folder can be written. ``folder=True``: the cache directory of
+    :func:`~khabar.text.lexicon_cache.cache_dir`; None: no cache (build). Never raises for the
+    cache's sake: only ``build`` may.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     first = cached_bytes("demo", [b"v1"], lambda: b"built", Path(d))
+    ...     again = cached_bytes("demo", [b"v1"], lambda: b"not read", Path(d))
+    ...     other = cached_bytes("demo", [b"v2"], lambda: b"rebuilt", Path(d))
+    >>> first, again, other
+    (b'built', b'built', b'rebuilt')
+    """
+    # imported here: the text package is not loaded for a table until one is asked for
+    from khabar.text.lexicon_cache import cache_dir, write
+
+    if folder is True:
+        folder = cache_dir()
+    if not isinstance(folder, Path):
+        return build()
+    key = table_key(name, parts)
+    path = folder / f"table-{name}.bin"
+    try:
+        data = path.read_bytes()
+    except OSError:  # no file yet, or not readable: build
+        data = b""
+    payload = _payload(data, key)
+    if payload is not None:
+        return payload
+    built = build()
+    write(path, FORMAT + key + zlib.crc32(built).to_bytes(4, "big")
+          + len(built).to_bytes(8, "big") + built)
+    return built
