@@ -247,12 +247,12 @@ def _bmp_table() -> Any:
     """:func:`_table` for the Basic Multilingual Plane as a numpy array, lowercased, with the flag
     bits above; ``\\n`` kept for lines (read-only). Read from the table cache
     (:mod:`khabar.corpus.table_cache`) when it holds the one this module's source builds."""
-    np: Any = _numpy()  # called on the numpy paths only
-    from khabar.corpus.table_cache import cached_bytes, module_source
+    # called on the numpy paths only (uint32_table needs numpy)
+    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
 
     data = cached_bytes("canonical-bmp", [module_source("corpus", "keys.py")],
                         lambda: _build_bmp_table().astype("<u4").tobytes())
-    return np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+    return uint32_table(data)
 
 
 def _build_bmp_table() -> Any:
@@ -487,14 +487,14 @@ def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
     limit of 256 class combinations). Read-only; read from the table cache
     (:mod:`khabar.corpus.table_cache`) when it holds the masks of these patterns."""
     np: Any = _numpy()  # called on the numpy paths only
-    from khabar.corpus.table_cache import cached_bytes, module_source
+    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
 
     patterns = "\0".join(f"{p.flags}:{p.pattern}" for p in classes)
     digest = hashlib.sha256(patterns.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     data = cached_bytes(f"classes-{digest}", [module_source("corpus", "keys.py"),
                                              patterns.encode("utf-8", "surrogatepass")],
                         lambda: _bmp_class_bits(classes, np.uint32).astype("<u4").tobytes())
-    return np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+    return uint32_table(data)
 
 
 def _bmp_class_bits(classes: tuple[re.Pattern[str], ...], dtype: Any) -> Any:

@@ -31,8 +31,9 @@ import zlib
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-__all__ = ["FORMAT", "cached_bytes", "module_source", "table_key"]
+__all__ = ["FORMAT", "cached_bytes", "module_source", "table_key", "uint32_table"]
 
 #: Bump when the file layout changes (the key changes with this module's source anyway).
 FORMAT = b"khabar-table-cache 1\n"
@@ -108,3 +109,19 @@ def cached_bytes(name: str, parts: Sequence[bytes], build: Callable[[], bytes],
     write(path, FORMAT + key + zlib.crc32(built).to_bytes(4, "big")
           + len(built).to_bytes(8, "big") + built)
     return built
+
+
+def uint32_table(data: bytes) -> Any:
+    """``data`` (little-endian uint32 values, as a table is stored) as a read-only numpy array of
+    uint32: one table is shared by every caller in the process, so no caller may change it (on
+    a big-endian machine the conversion copies, and the copy is made read-only too). Needs numpy.
+
+    >>> t = uint32_table((1).to_bytes(4, "little") + (2**32 - 1).to_bytes(4, "little"))
+    >>> t.tolist(), t.flags.writeable
+    ([1, 4294967295], False)
+    """
+    import numpy as np
+
+    array = np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+    array.flags.writeable = False
+    return array

@@ -154,12 +154,12 @@ def _fold_table() -> Any:
     Read-only; read from the table cache (:mod:`khabar.corpus.table_cache`) when it holds the one
     this module's source builds.
     """
-    np: Any = _numpy()  # called on the numpy paths only
-    from khabar.corpus.table_cache import cached_bytes, module_source
+    # called on the numpy paths only (uint32_table needs numpy)
+    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
 
     data = cached_bytes("news-fold", [module_source("news", "_fold.py")],
                         lambda: _build_fold_table().astype("<u4").tobytes())
-    return np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+    return uint32_table(data)
 
 
 def _build_fold_table() -> Any:
