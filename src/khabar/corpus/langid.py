@@ -86,8 +86,8 @@ _PERSIAN_LETTERS = "پچژگ"
 _PERSIAN_LETTER_RATE = 0.004
 
 # Function words in canonical form (ي→ی, ة→ه, أ→ا): each is frequent in one language, rare in the
-# other. Arabic «من», «ان» and «على» are left out: Persian «من» (I), «آن» (that) and the name «علی»
-# fold to the same keys.
+# other. Arabic «من», «إن»/«ان», «إلى» and «على» are left out: Persian «من» (I), «آن» (that), «الی»
+# (to, in «۸ الی ۱۲») and the name «علی» fold to the same keys.
 _FA_WORDS = frozenset(
     canonical(w)
     for w in [
@@ -140,10 +140,8 @@ _AR_WORDS = frozenset(
         "لن",
         "عن",
         "مع",
-        "إلى",
         "أنه",
         "وفي",
-        "إن",
     ]
 )
 #: what :func:`script_scores` adds up per word: 1 for a Persian function word, 2**32 for an Arabic one
