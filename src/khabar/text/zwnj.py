@@ -416,6 +416,16 @@ NO_EZAFE_AFTER: Final = frozenset(
 #: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
 #: (``چه حرفهای قشنگی``), nor the numbers (``سه نامهای که``).
 SINGULAR_AFTER: Final = frozenset(("هیچ", "هر", "یک", "چنین", "چنان"))
+#: The prefix «بی» (without), written apart from its word in a line whose ZWNJs became
+#: spaces (ZwnjRepairer._after_without).
+WITHOUT: Final = "بی"
+#: Letter names: a run of them is a spelled-out acronym (``بی بی سی``, ``سی ان ان``).
+LETTER_NAMES: Final = frozenset(
+    (
+        "بی", "سی", "دی", "ای", "اف", "جی", "اچ", "ایچ", "آی", "کی", "ال", "ام", "ان", "او",
+        "پی", "کیو", "آر", "اس", "تی", "یو", "وی", "دبلیو", "ایکس", "اکس", "وای", "زد",
+    )
+)  # fmt: skip
 #: Prepositions after which a noun phrase starts: a glued word the lexicon writes glued
 #: (``میدانی``, field) stays whole after them (see ZwnjRepairer._whole_words_in_context).
 BEFORE_NOUN: Final = frozenset(("در", "به", "از", "با", "برای", "بر", "جز", "مانند", "درباره"))
@@ -501,6 +511,15 @@ NO_ADJECTIVE_AFTER: Final = frozenset(
         "من", "تو", "او", "وی", "ما", "شما", "ایشان", "آنها", "اینها",
     )
 )  # fmt: skip
+#: Words a bare «بی» stays apart from unless the lexicon saw the pair joined: function words,
+#: determiners, pronouns, letter names (ZwnjRepairer._after_without).
+NOT_AFTER_WITHOUT: Final = (
+    NO_EZAFE_AFTER
+    | NO_ADJECTIVE_AFTER
+    | BEFORE_NOUN
+    | LETTER_NAMES
+    | frozenset(("آنکه", "اینکه", "آنچه", "هم", "نه", "اگر", "چون", "یعنی"))
+)
 #: Of the words in an open context in the TRAIN text (``_PLURAL_OPEN``, ``_HEH_YE_OPEN``), how
 #: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
 #: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
@@ -1437,6 +1456,16 @@ class ZwnjRepairer:
             after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
             if after_prefix:
                 candidates = sorted(set(candidates).union(after_prefix))
+        after_without: set[int] = set()
+        if not affixes_only and WITHOUT in parts:
+            # k + 1 for each bare «بی» but the last chunk and one after a letter name: «بی
+            # دقت», not «بی بی سی» (one list scan)
+            after_without = {
+                k + 1
+                for k in range(len(parts) - 1)
+                if parts[k] == WITHOUT and (not k or parts[k - 1] not in LETTER_NAMES)
+            }
+            candidates = sorted(after_without.union(candidates))
         # the same rows, typed loosely: compiled code reads the few fields the test below needs
         # without unpacking all nine of each row
         rows: list[Any] = infos
@@ -1449,6 +1478,7 @@ class ZwnjRepairer:
                 and not prev_row[6]
                 and prev_row[3] not in heads
                 and (i - 1) not in joins
+                and i not in after_without
             ):
                 continue  # as below, in fewer steps (most candidates of a line end here)
             prev = infos[i - 1]
@@ -1459,7 +1489,11 @@ class ZwnjRepairer:
             if prev[6]:
                 if prev[2] == prev[3] and i >= 2 and infos[i - 2][5]:
                     continue  # «14 می تشکیل»: after a number, می is the month May
-            elif heads is not True and a not in heads:  # type: ignore[operator]
+            elif (
+                heads is not True
+                and (not heads or a not in heads)  # type: ignore[operator]
+                and i not in after_without
+            ):
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
             if (
@@ -1534,6 +1568,8 @@ class ZwnjRepairer:
                 break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
             if prev[6] and prev[2] == prev[3] and k >= 2 and infos[k - 2][5]:
                 break  # «14 می»
+            if prev[3] == WITHOUT and k >= 2 and infos[k - 2][3] in LETTER_NAMES:
+                break  # «ان بی سی ها»: a letter name, not «بی»
             sure = self._joins(prev[3], chain)
             if sure < need:
                 break
@@ -1615,6 +1651,8 @@ class ZwnjRepairer:
                 return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
         if self._joins_by_morphology(a, b):
             return JOIN_ANY
+        if a == WITHOUT and self._after_without(b):
+            return JOIN_SPACED_LINE  # «بی دقت» → «بی‌دقت», in a line whose ZWNJs became spaces
         if b in self._compound_tails and self._compound_head(a):
             if len(b) > MIN_COMPOUND_PIECE and not lex.word_count.get(b, 0):
                 return JOIN_ANY  # «مشکل آفرینی»: a long tail never seen as a word by itself
@@ -1633,6 +1671,21 @@ class ZwnjRepairer:
             # (a known one is decided above), in a line whose ZWNJs became spaces
             return JOIN_SPACED_LINE
         return JOIN_NO
+
+    def _after_without(self, b: str) -> bool:
+        """Whether ``b`` may follow a bare «بی» as one word with it when the lexicon has no
+        count of the pair (``بی دقت`` → ``بی‌دقت``, ``بی تعادلی``): a word the lexicon knows,
+        not a function word, pronoun or determiner (``بی آنکه``, ``بی هیچ``, ``بی آن``, the
+        treebanks' bare «بی» before them) and no letter name (``بی بی سی``, ``بی ام و``).
+        UD TRAIN writes a bare «بی» 73 times against 745 «بی‌» words: 59 of the 73 before
+        such words, 3 before a dash, 11 before other words (``بی قید``, ``بی مدیر``)."""
+        lex = self.lexicon
+        return (
+            len(b) >= MIN_PIECE
+            and b not in NOT_AFTER_WITHOUT
+            and lex.word_count.get(b, 0) > 0
+            and b not in lex.verb_remainders  # «بی اندازد»: a verb, «بی» a letter or typo
+        )
 
     def _is_infinitive(self, b: str) -> bool:
         """Whether ``b`` is an infinitive (a past stem of the lexicon + ``ن``: ``دادن``,

@@ -1,0 +1,57 @@
+"""ZWNJ engine rules for spaced text (issue #3, session 11): each table was written and checked
+by hand, with rows that must not change. Notes and numbers: bench/zwnj/quality11s.md.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import LETTER_NAMES, NOT_AFTER_WITHOUT, WITHOUT, ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+
+# ---- a bare «بی» before a known word, in a spaced line --------------------------------------
+
+WITHOUT_ROWS = [
+    # in a line whose ZWNJs became spaces (the spaced «می» or «ها» says so), the prefix «بی»
+    # (without) joins a word the lexicon knows but never saw with it: all of them, with no
+    # exception; an unrivalled team; hornless deer; tactless managers
+    ("همه بی استثنا می آیند", f"همه بی{Z}استثنا می{Z}آیند"),
+    ("این تیم بی رقیب می ماند", f"این تیم بی{Z}رقیب می{Z}ماند"),
+    ("گوزن ها بی شاخ هستند", f"گوزن{Z}ها بی{Z}شاخ هستند"),
+    ("مدیران بی تدبیر می گویند", f"مدیران بی{Z}تدبیر می{Z}گویند"),
+    # must not change: with no sign of spaced damage the space is the author's
+    ("مدیران بی تدبیر گفتند", "مدیران بی تدبیر گفتند"),
+    ("همه بی استثنا آمدند", "همه بی استثنا آمدند"),
+    # must not change: before a determiner or a conjunction «بی» is a word of its own
+    # (without any doubt; without that he knows)
+    ("بی هیچ شکی می گوید", f"بی هیچ شکی می{Z}گوید"),
+    ("بی آن که بداند می رود", f"بی آن که بداند می{Z}رود"),
+    # must not change: «بی» as the letter B of a spelled-out name (BBC, NBC, BMW), and the
+    # title «بی بی»
+    ("شبکه بی بی سی می گوید", f"شبکه بی بی سی می{Z}گوید"),
+    ("شبکه ان بی سی ها را می گوید", f"شبکه ان بی سی{Z}ها را می{Z}گوید"),
+    ("خودرو بی ام و می خرند", f"خودرو بی ام و می{Z}خرند"),
+    ("بی بی خانم می آید", f"بی بی خانم می{Z}آید"),
+    # written with its ZWNJs already
+    (f"همه بی{Z}استثنا می{Z}آیند", f"همه بی{Z}استثنا می{Z}آیند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITHOUT_ROWS)
+def test_without_in_spaced_lines(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_not_after_without() -> None:
+    """The words «بی» stays apart from hold the letter names and the function words the
+    treebanks write after a bare «بی» (UD TRAIN: آن 16, هیچ 7, آنکه 3, این 1)."""
+    assert WITHOUT in LETTER_NAMES
+    assert LETTER_NAMES <= NOT_AFTER_WITHOUT
+    assert {"آن", "هیچ", "آنکه", "این", "را", "و", "که"} <= NOT_AFTER_WITHOUT
+    assert "استثنا" not in NOT_AFTER_WITHOUT
