@@ -203,6 +203,10 @@ SHAPE_PENALTY: Final = 1.5
 #: :class:`Trust`). One or two glued nouns may be the author's (Seraji glues ``ارزشها``); 2, 3
 #: tried on the dev sets, 3 keeps spaced-mode F1.
 GLUED_LINE_WEIGHT: Final = 3
+#: Sure joins of two words (no suffix) that make a line with no spaced «می» or plural read as
+#: one whose ZWNJs became spaces (ZwnjRepairer._spaced_compounds): one is often the author's
+#: own spacing (``آب بازی``), two seldom are.
+SPACED_COMPOUND_JOINS: Final = 2
 #: The plural written apart (``کتاب ها``): with a spaced ``می``, the sign of a line whose ZWNJs
 #: became spaces (see :class:`Trust`). Other suffixes are not: authors write ``خانواده اش``,
 #: ``بین المللی``, ``دانش آموزان`` apart on purpose.
@@ -780,7 +784,9 @@ class ZwnjRepairer:
             # sure joins only
             joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
             if weak and not affixes:
-                joins, affixes, _ = self._joins_of(parts, infos)
+                sure, affixes, _ = self._joins_of(parts, infos)
+                if not self._spaced_compounds(infos, sure):
+                    joins = sure
             if not weight:
                 if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
                     return self._chunk_infos(parts, GLUED_SURE), joins
@@ -796,6 +802,23 @@ class ZwnjRepairer:
         if self._has_other_reading(parts):
             return self._in_context(infos, joins), joins
         return infos, joins
+
+    def _spaced_compounds(self, infos: list[ChunkInfo], sure: set[int]) -> bool:
+        """Whether a line with no spaced «می» or plural (chunks planned as ``infos``) still
+        reads as one whose ZWNJs became spaces: ``SPACED_COMPOUND_JOINS`` of its sure joins
+        ``sure`` join two words the lexicon writes as one (``آب بازی``, ``قابل توجه``), not a
+        bound suffix, a personal ending or the ezafe «ی», which authors write apart on purpose
+        (``بین المللی``, ``کرده اند``, ``همه ی``). Its pairs the lexicon writes joined about as
+        often as apart then join too (``رئیس جمهور``, ``درحالی که``)."""
+        if len(sure) < SPACED_COMPOUND_JOINS:
+            return False
+        bound = self.lexicon.bound_suffixes
+        compounds = 0
+        for i in sure:
+            b = infos[i][2]
+            if b not in bound and b not in PERSON_ENDINGS and b != EZAFE_YE:
+                compounds += 1
+        return compounds >= SPACED_COMPOUND_JOINS
 
     def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo], noted: bool) -> bool:
         """Whether :meth:`_joins_of` could find a join of a bare affix in the line (chunks
