@@ -86,3 +86,23 @@ SPACED_COMPOUND_ROWS = [
 @pytest.mark.parametrize(("text", "expected"), SPACED_COMPOUND_ROWS)
 def test_two_compounds_read_as_spaced(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+# ---- a weak join gives way to a sure one on its right ----------------------------------------
+
+SURE_AFTER_WEAK_ROWS = [
+    # the second word of a weak pair (راه آب, a pair the lexicon writes joined about as often
+    # as apart) opens a sure one (آب‌انباری, نام‌گذاری) that the weak pair could not make:
+    # the sure one is the word
+    ("آنها از راه آب انباری می روند", f"آنها از راه آب{Z}انباری می{Z}روند"),
+    ("جای نام گذاری ها را می دانند", f"جای نام{Z}گذاری{Z}ها را می{Z}دانند"),
+    # must not change: a doubled word (تک تک, one by one) keeps its pair, though تک‌چشم is a
+    # sure pair; a suffix after the weak pair joins the whole (رئیس‌جمهور‌ها)
+    ("تک تک چشم ها را می بینند", f"تک{Z}تک چشم{Z}ها را می{Z}بینند"),
+    ("او رئیس جمهور ها را می بیند", f"او رئیس{Z}جمهور{Z}ها را می{Z}بیند"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURE_AFTER_WEAK_ROWS)
+def test_weak_join_gives_way_to_sure(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -420,6 +420,8 @@ NO_EZAFE_AFTER: Final = frozenset(
 #: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
 #: (``چه حرفهای قشنگی``), nor the numbers (``سه نامهای که``).
 SINGULAR_AFTER: Final = frozenset(("هیچ", "هر", "یک", "چنین", "چنان"))
+#: No chunk index (ZwnjRepairer._joins_of: the chunks after a bare «بی» of most lines).
+_NO_CHUNKS: Final[frozenset[int]] = frozenset()
 #: The prefix «بی» (without), written apart from its word in a line whose ZWNJs became
 #: spaces (ZwnjRepairer._after_without).
 WITHOUT: Final = "بی"
@@ -782,9 +784,11 @@ class ZwnjRepairer:
             # one pass as if the line's ZWNJs became spaces (its spaces between words written
             # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
             # sure joins only
-            joins, affixes, weak = self._joins_of(parts, infos, need=JOIN_SPACED_LINE)
+            joins, affixes, weak = self._joins_of(
+                parts, infos, need=JOIN_SPACED_LINE, noted=noted
+            )
             if weak and not affixes:
-                sure, affixes, _ = self._joins_of(parts, infos)
+                sure, affixes, _ = self._joins_of(parts, infos, noted=noted)
                 if not self._spaced_compounds(infos, sure):
                     joins = sure
             if not weight:
@@ -1103,6 +1107,8 @@ class ZwnjRepairer:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
         self._note_looked(word, key, key)
+        if key == WITHOUT:
+            self._noted_chunks.add(word)  # a bare «بی» (see _joins_of)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -1444,6 +1450,7 @@ class ZwnjRepairer:
         *,
         affixes_only: bool = False,
         need: int = JOIN_ANY,
+        noted: bool = True,
     ) -> tuple[set[int], set[int], bool]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
         the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
@@ -1456,7 +1463,8 @@ class ZwnjRepairer:
 
         ``need`` is how sure a join must be (``JOIN_ANY``, or ``JOIN_SPACED_LINE`` in a line
         whose ZWNJs became spaces); the third value says whether a join needed the lower level
-        (without one, the joins are those of ``JOIN_ANY``).
+        (without one, the joins are those of ``JOIN_ANY``). ``noted`` is False when no chunk of
+        the line is noted (:meth:`_noted`), so it holds no bare «بی» either.
         """
         if self.spaced is not Spaced.JOIN:
             return set(), set(), False
@@ -1479,15 +1487,17 @@ class ZwnjRepairer:
             after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
             if after_prefix:
                 candidates = sorted(set(candidates).union(after_prefix))
-        after_without: set[int] = set()
-        if not affixes_only and WITHOUT in parts:
+        after_without = _NO_CHUNKS
+        if noted and not affixes_only and WITHOUT in parts:
             # k + 1 for each bare «بی» but the last chunk and one after a letter name: «بی
             # دقت», not «بی بی سی» (one list scan)
-            after_without = {
-                k + 1
-                for k in range(len(parts) - 1)
-                if parts[k] == WITHOUT and (not k or parts[k - 1] not in LETTER_NAMES)
-            }
+            after_without = frozenset(
+                [
+                    k + 1
+                    for k in range(len(parts) - 1)
+                    if parts[k] == WITHOUT and (not k or parts[k - 1] not in LETTER_NAMES)
+                ]
+            )
             candidates = sorted(after_without.union(candidates))
         # the same rows, typed loosely: compiled code reads the few fields the test below needs
         # without unpacking all nine of each row
@@ -1519,6 +1529,8 @@ class ZwnjRepairer:
             ):
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
+            if sure == JOIN_SPACED_LINE and self._sure_join_after(infos, i, a, b):
+                sure = JOIN_NO  # «راه آب انباری»: «آب‌انباری» is sure, «راه‌آب» weak
             if (
                 sure >= need
                 and not (b in self._participles and not prev[6] and self._verb_before_aux(infos, i))
@@ -1541,6 +1553,17 @@ class ZwnjRepairer:
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
         return joins, affixes, weak
+
+    def _sure_join_after(self, infos: list[ChunkInfo], i: int, a: str, b: str) -> bool:
+        """Whether the weak join of ``a`` and chunk ``i`` (the bare word ``b``) gives way to a
+        sure join of ``b`` and the next chunk that ``a`` + ``b`` could not make: ``راه آب
+        انباری`` → ``راه آب‌انباری`` (water-reservoir path; ``راه‌آب`` is a weak pair,
+        ``آب‌انباری`` a sure one), ``جای نام گذاری`` → ``جای نام‌گذاری``. Not in a doubled
+        word (``تک تک چشم‌هایمان``: ``تک‌چشم`` is sure, but «تک تک» is one phrase)."""
+        if a == b or i + 1 >= len(infos) or infos[i][2] != infos[i][3]:
+            return False
+        c = infos[i + 1][2]
+        return bool(c) and self._joins(b, c) == JOIN_ANY and self._joins(a + b, c) == JOIN_NO
 
     def _verb_before_aux(self, infos: list[ChunkInfo], i: int) -> bool:
         """Whether chunk ``i``, a bare past participle (``شده``), is followed by a form of
