@@ -425,6 +425,9 @@ _NO_CHUNKS: Final[frozenset[int]] = frozenset()
 #: The prefix «بی» (without), written apart from its word in a line whose ZWNJs became
 #: spaces (ZwnjRepairer._after_without).
 WITHOUT: Final = "بی"
+#: A bare «بی» before another chunk: inside a line, or opening it (ZwnjRepairer._plan).
+_WITHOUT_INSIDE: Final = f" {WITHOUT} "
+_WITHOUT_FIRST: Final = f"{WITHOUT} "
 #: Letter names: a run of them is a spelled-out acronym (``بی بی سی``, ``سی ان ان``).
 LETTER_NAMES: Final = frozenset(
     (
@@ -762,7 +765,7 @@ class ZwnjRepairer:
             parts = line.split(" ")
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
-            joins = self._joins_of(parts, infos)[0]
+            joins = self._joins_of(parts, infos, without=_has_bare_without(line))[0]
             if self._has_other_reading(parts):
                 return self._in_context(infos, joins), joins
             return infos, joins
@@ -784,11 +787,12 @@ class ZwnjRepairer:
             # one pass as if the line's ZWNJs became spaces (its spaces between words written
             # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
             # sure joins only
+            without = _has_bare_without(line)
             joins, affixes, weak = self._joins_of(
-                parts, infos, need=JOIN_SPACED_LINE, noted=noted
+                parts, infos, need=JOIN_SPACED_LINE, without=without
             )
             if weak and not affixes:
-                sure, affixes, _ = self._joins_of(parts, infos, noted=noted)
+                sure, affixes, _ = self._joins_of(parts, infos, without=without)
                 if not self._spaced_compounds(infos, sure):
                     joins = sure
             if not weight:
@@ -1107,8 +1111,6 @@ class ZwnjRepairer:
         """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
         key = fold(word)
         self._note_looked(word, key, key)
-        if key == WITHOUT:
-            self._noted_chunks.add(word)  # a bare «بی» (see _joins_of)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
         fixed = word
@@ -1450,7 +1452,7 @@ class ZwnjRepairer:
         *,
         affixes_only: bool = False,
         need: int = JOIN_ANY,
-        noted: bool = True,
+        without: bool = False,
     ) -> tuple[set[int], set[int], bool]:
         """Indices i whose space before them becomes a ZWNJ (``کتاب ها`` → ``کتاب‌ها``), and
         the subset that joins a bare verbal prefix to its verb (``می خواهند``) or a bare plural
@@ -1463,8 +1465,9 @@ class ZwnjRepairer:
 
         ``need`` is how sure a join must be (``JOIN_ANY``, or ``JOIN_SPACED_LINE`` in a line
         whose ZWNJs became spaces); the third value says whether a join needed the lower level
-        (without one, the joins are those of ``JOIN_ANY``). ``noted`` is False when no chunk of
-        the line is noted (:meth:`_noted`), so it holds no bare «بی» either.
+        (without one, the joins are those of ``JOIN_ANY``). ``without`` says whether a chunk but the
+        last is a bare «بی» (:func:`_has_bare_without` of the line): only then are the chunks
+        after one looked at.
         """
         if self.spaced is not Spaced.JOIN:
             return set(), set(), False
@@ -1488,7 +1491,7 @@ class ZwnjRepairer:
             if after_prefix:
                 candidates = sorted(set(candidates).union(after_prefix))
         after_without = _NO_CHUNKS
-        if noted and not affixes_only and WITHOUT in parts:
+        if without and not affixes_only:
             # k + 1 for each bare «بی» but the last chunk and one after a letter name: «بی
             # دقت», not «بی بی سی» (one list scan)
             after_without = frozenset(
@@ -2718,6 +2721,12 @@ def joinable_triples(
 #: the glued plural and adjective endings _uninflect removes, longest first (also what
 #: _segment tests with str.endswith: a piece _uninflect can shorten)
 _GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
+
+
+def _has_bare_without(line: str) -> bool:
+    """Whether a chunk of ``line`` but the last is a bare «بی» (``بی دقت``): two substring
+    tests in C, not a scan of its chunks (ZwnjRepairer._joins_of)."""
+    return _WITHOUT_INSIDE in line or line.startswith(_WITHOUT_FIRST)
 
 
 def _arabic_spans(parts: list[str]) -> set[int]:
