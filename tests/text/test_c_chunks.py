@@ -140,6 +140,99 @@ def test_join_fixed_of_a_non_str_raises_type_error(which: Any, joins: set[int]) 
         _fn(which, "join_fixed")([((), "a"), ((), 3)], joins)
 
 
+# -- truthy, members ------------------------------------------------------------------------------
+
+
+def _pickers() -> list[Any]:
+    return [
+        (zwnj._truthy_py, zwnj._members_py),
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _picked(which: Any) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    return (C.truthy, C.members) if which == "c" else which
+
+
+GLUED = (((2, 2, Z, "zwnj.glued"),), "می" + Z + "روم", "میروم", "میروم", False, False, False, 3, None)
+HA = ((), "ها", "ها", "ها", True, False, False, 0, None)  # a spaced plural: joins the word before
+HAYASH = ((), "هایش", "هایش", "هایش", frozenset({"کتاب"}), False, False, 0, None)
+NUMBER = ((), "۱۲", "", "", False, True, False, 0, None)  # no word: keys empty, ends in a digit
+
+TRUTHY_CASES = [
+    # (infos, field, start, expected indices): each checked by hand
+    ([], 0, 0, []),
+    ([BOOK, GLUED, HA], 0, 0, [1]),  # only «میروم» has a repair inside
+    ([GLUED, BOOK, GLUED], 0, 0, [0, 2]),
+    ([GLUED, BOOK, GLUED], 0, 1, [2]),  # from start on
+    ([GLUED, BOOK, GLUED], 0, 3, []),
+    ([GLUED, BOOK, GLUED], 0, 9, []),  # start past the end
+    ([BOOK, HA, NUMBER, HAYASH], 4, 1, [1, 3]),  # True and a non-empty frozenset: may join
+    ([BOOK, HA, NUMBER, HAYASH], 4, 0, [0, 1, 3]),  # «کتاب» (True) opens the line
+    ([BOOK, HA, NUMBER], 5, 0, [2]),  # ends in a digit
+    ([((), "x", "", "", frozenset(), 0, "", 0, None)], 4, 0, []),  # an empty set: false
+]
+
+
+@pytest.mark.parametrize("which", _pickers())
+@pytest.mark.parametrize(("infos", "field", "start", "expected"), TRUTHY_CASES)
+def test_truthy_table(
+    which: Any, infos: list[Any], field: int, start: int, expected: list[int]
+) -> None:
+    assert _picked(which)[0](infos, field, start) == expected
+
+
+MEMBERS_CASES = [
+    # (infos, field, start, expected indices in SPACED_PLURALS): each checked by hand
+    ([], 2, 1, []),
+    ([BOOK, HA, HAYASH], 2, 1, [1, 2]),  # «ها» and «هایش» are spaced plurals
+    ([HA, BOOK, HA], 2, 0, [0, 2]),
+    ([HA, BOOK, HA], 2, 1, [2]),  # the first chunk joins nothing before it
+    ([BOOK, GLUED, NUMBER], 2, 0, []),  # «میروم», «» are none
+    ([BOOK, ((), "ها" + Z, "ها" + Z)], 2, 0, []),  # a key with a ZWNJ is another key
+    ([BOOK, HA], 1, 1, [1]),  # any field: the repaired text «ها»
+]
+
+
+@pytest.mark.parametrize("which", _pickers())
+@pytest.mark.parametrize(("infos", "field", "start", "expected"), MEMBERS_CASES)
+def test_members_table(
+    which: Any, infos: list[Any], field: int, start: int, expected: list[int]
+) -> None:
+    assert _picked(which)[1](infos, field, zwnj.SPACED_PLURALS, start) == expected
+
+
+@pytest.mark.parametrize("which", _pickers())
+def test_truthy_and_members_raise_as_indexing_does(which: Any) -> None:
+    truthy, members = _picked(which)
+    with pytest.raises(IndexError):
+        truthy([((), "a")], 4, 0)  # a row without field 4
+    with pytest.raises(IndexError):
+        members([((), "a")], 2, zwnj.SPACED_PLURALS, 0)
+    with pytest.raises(TypeError):
+        members([((), ["unhashable"])], 1, zwnj.SPACED_PLURALS, 0)
+    assert truthy([((), "a")], 4, 1) == []  # rows before start are not read
+    assert truthy([[0, "a"], [1, "b"]], 0, 0) == [1]  # lists index as tuples do
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_truthy_and_members_say_what_they_need() -> None:
+    with pytest.raises(TypeError, match="list of infos"):
+        C.truthy((BOOK,), 0, 0)
+    with pytest.raises(TypeError, match="int field and start"):
+        C.truthy([BOOK], "0", 0)
+    with pytest.raises(ValueError, match="field >= 0 and start >= 0"):
+        C.truthy([BOOK], -1, 0)
+    with pytest.raises(ValueError, match="field >= 0 and start >= 0"):
+        C.members([BOOK], 2, zwnj.SPACED_PLURALS, -1)
+    with pytest.raises(TypeError, match="set or frozenset table"):
+        C.members([BOOK], 2, ["ها"], 0)
+    with pytest.raises(TypeError, match="3 arguments"):
+        C.truthy([BOOK], 0)
+    with pytest.raises(TypeError, match="4 arguments"):
+        C.members([BOOK], 2, zwnj.SPACED_PLURALS)
+
+
 # -- random strings -----------------------------------------------------------------------------
 
 ALPHABET = (
@@ -163,6 +256,17 @@ def test_c_and_python_agree_on_random_strings(line: str, known: list[str], seed:
     infos = [((), rng.choice([p, p + Z, p[::-1], ""])) for p in parts]
     joins = {rng.randrange(-1, len(parts) + 2) for _ in range(rng.randrange(4))}
     assert C.join_fixed(infos, joins) == zwnj._join_fixed_py(infos, joins)
+    rows = [
+        (p if rng.random() < 0.3 else "", p, rng.choice([p, "ها", "هایش"]),
+         rng.choice([True, False, frozenset(), frozenset({p})]))
+        for p in parts
+    ]
+    start = rng.randrange(0, len(rows) + 2)
+    for field in range(4):
+        assert C.truthy(rows, field, start) == zwnj._truthy_py(rows, field, start)
+        table = frozenset(known) if field % 2 else zwnj.SPACED_PLURALS
+        got = C.members(rows, field % 3, table, start)
+        assert got == zwnj._members_py(rows, field % 3, table, start)
 
 
 # -- real text ------------------------------------------------------------------------------------
@@ -188,14 +292,26 @@ def test_c_and_python_agree_on_real_lines(shared: Path) -> None:
         infos = [((), p if rng.random() < 0.8 else p + Z) for p in parts]
         joins = {i for i in range(1, len(parts)) if rng.random() < 0.2}
         assert C.join_fixed(infos, joins) == zwnj._join_fixed_py(infos, joins), line
+        found = [f for f in C.lookup(memo, parts)[0] if f is not None]
+        for start in (0, 1):
+            assert C.truthy(found, 0, start) == zwnj._truthy_py(found, 0, start), line
+    engine = zwnj.default_repairer()
+    for line in sample[:4000]:  # the engine's own ChunkInfos, every field the engine asks for
+        infos = engine._chunk_infos(line.split(" "), zwnj.GLUED_ALL)
+        for field in (0, 4, 6):
+            assert C.truthy(infos, field, 1) == zwnj._truthy_py(infos, field, 1), line
+        got = C.members(infos, 2, zwnj.SPACED_PLURALS, 1)
+        assert got == zwnj._members_py(infos, 2, zwnj.SPACED_PLURALS, 1), line
 
 
 def test_the_engine_uses_the_twin_khabar_decided_on() -> None:
     used = _native.c_extension("khabar._c.chunks")  # None: KHABAR_PURE=1, not built, or stale
     if used is None:
         assert zwnj._lookup is zwnj._lookup_py and zwnj._join_fixed is zwnj._join_fixed_py
+        assert zwnj._truthy is zwnj._truthy_py and zwnj._members is zwnj._members_py
     else:
         assert zwnj._lookup is used.lookup and zwnj._join_fixed is used.join_fixed
+        assert zwnj._truthy is used.truthy and zwnj._members is used.members
 
 
 def test_the_engine_repairs_alike_either_way() -> None:
@@ -206,3 +322,13 @@ def test_the_engine_repairs_alike_either_way() -> None:
     assert r.repair("کتاب خوب") == "کتاب خوب"  # must not change
     assert r.repair("") == ""
     assert r.repair("a  b") == "a  b"
+    # find_repairs reads which chunks change (truthy, field 0) and which may join (field 4),
+    # or which open with a spaced plural (members) in a line that writes its ZWNJs
+    def found(line: str) -> list[tuple[int, int, str]]:
+        return [(x.start, x.end, x.rule) for x in r.find_repairs(line)]
+
+    assert found("کتاب ها را خواندم") == [(4, 5, "zwnj.spaced")]
+    assert found("کتاب" + Z + "ها و دفتر ها") == [(14, 15, "zwnj.spaced")]
+    assert r.find_repairs("کتاب خوب را خواندم") == []  # must not change
+    assert r.find_repairs("ها کتاب") == []  # a plural opening the line joins nothing
+

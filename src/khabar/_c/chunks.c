@@ -11,6 +11,15 @@
  *       ([memo.get(p) for p in parts], how many of them are None)
  *   join_fixed(infos: list, joins: set) -> str
  *       the items infos[i][1] joined by " ", or by ZWNJ before each i in joins
+ *   truthy(infos: list, field: int, start: int) -> list[int]
+ *       [i for i in range(start, len(infos)) if infos[i][field]]
+ *   members(infos: list, field: int, table: set, start: int) -> list[int]
+ *       [i for i in range(start, len(infos)) if infos[i][field] in table]
+ *
+ * truthy and members read one field of each ChunkInfo of a line in one pass: the engine asks
+ * which chunks have repairs (field 0), which open with a word that can join (field 4) and which
+ * open with a spaced plural (field 2), once per line; as map(itemgetter)/compress chains these
+ * were ~13 % of a warm find_repairs (perf, bench/fix/speed11.md).
  *
  * CPython 3.11 C API only, no other library.
  */
@@ -286,6 +295,133 @@ done:
     return out;
 }
 
+/* infos[i][field] (a new reference), or NULL with the exception indexing would raise. */
+static PyObject *
+field_of(PyObject *info, Py_ssize_t field)
+{
+    if (PyTuple_CheckExact(info)) {
+        if (field >= PyTuple_GET_SIZE(info)) {
+            PyErr_SetString(PyExc_IndexError, "tuple index out of range");
+            return NULL;
+        }
+        PyObject *value = PyTuple_GET_ITEM(info, field);
+        Py_INCREF(value);
+        return value;
+    }
+    return PySequence_GetItem(info, field);
+}
+
+/* The arguments common to truthy() and members(): infos (a list), field and start (ints >= 0).
+ * Returns 0, or -1 with an exception set. */
+static int
+index_args(const char *name, PyObject *infos, PyObject *field_obj, PyObject *start_obj,
+           Py_ssize_t *field, Py_ssize_t *start)
+{
+    if (!PyList_Check(infos)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a list of infos, got %.100s", name,
+                     Py_TYPE(infos)->tp_name);
+        return -1;
+    }
+    if (!PyLong_Check(field_obj) || !PyLong_Check(start_obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs int field and start, got %.100s and %.100s",
+                     name, Py_TYPE(field_obj)->tp_name, Py_TYPE(start_obj)->tp_name);
+        return -1;
+    }
+    *field = PyLong_AsSsize_t(field_obj);
+    if (*field == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *start = PyLong_AsSsize_t(start_obj);
+    if (*start == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (*field < 0 || *start < 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s() needs field >= 0 and start >= 0 (a ChunkInfo field, a chunk index), "
+                     "got field=%zd, start=%zd", name, *field, *start);
+        return -1;
+    }
+    return 0;
+}
+
+/* The indices i >= start of infos whose field passes: truthy (table NULL) or in table.
+ * A new list, or NULL with an exception set. */
+static PyObject *
+select_indices(PyObject *infos, Py_ssize_t field, PyObject *table,
+               Py_ssize_t start)
+{
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = start; i < PyList_GET_SIZE(infos); i++) {
+        PyObject *info = PyList_GET_ITEM(infos, i);
+        Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
+        PyObject *value = field_of(info, field);
+        Py_DECREF(info);
+        if (value == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        int pass = table == NULL ? PyObject_IsTrue(value) : PySequence_Contains(table, value);
+        Py_DECREF(value);
+        if (pass < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (pass) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(out, index) < 0) {
+                Py_XDECREF(index);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(index);
+        }
+    }
+    return out;
+}
+
+/* truthy(infos, field, start): the indices i >= start whose infos[i][field] is true. */
+static PyObject *
+chunks_truthy(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError, "truthy() takes 3 arguments (infos, field, start), got %zd",
+                     nargs);
+        return NULL;
+    }
+    Py_ssize_t field, start;
+    if (index_args("truthy", args[0], args[1], args[2], &field, &start) < 0) {
+        return NULL;
+    }
+    return select_indices(args[0], field, NULL, start);
+}
+
+/* members(infos, field, table, start): the indices i >= start whose infos[i][field] is in
+ * table. */
+static PyObject *
+chunks_members(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_Format(PyExc_TypeError,
+                     "members() takes 4 arguments (infos, field, table, start), got %zd", nargs);
+        return NULL;
+    }
+    Py_ssize_t field, start;
+    if (index_args("members", args[0], args[1], args[3], &field, &start) < 0) {
+        return NULL;
+    }
+    if (!PyAnySet_Check(args[2])) {
+        PyErr_Format(PyExc_TypeError, "members() needs a set or frozenset table, got %.100s",
+                     Py_TYPE(args[2])->tp_name);
+        return NULL;
+    }
+    return select_indices(args[0], field, args[2], start);
+}
+
 static PyMethodDef chunks_methods[] = {
     {"lookup", (PyCFunction)(void (*)(void))chunks_lookup, METH_FASTCALL,
      "lookup(memo, parts) -> (infos, missing)\n\n"
@@ -293,6 +429,12 @@ static PyMethodDef chunks_methods[] = {
     {"join_fixed", (PyCFunction)(void (*)(void))chunks_join_fixed, METH_FASTCALL,
      "join_fixed(infos, joins) -> str\n\n"
      "The items infos[i][1] joined by a space, or by a ZWNJ before each index in joins."},
+    {"truthy", (PyCFunction)(void (*)(void))chunks_truthy, METH_FASTCALL,
+     "truthy(infos, field, start) -> list[int]\n\n"
+     "[i for i in range(start, len(infos)) if infos[i][field]]."},
+    {"members", (PyCFunction)(void (*)(void))chunks_members, METH_FASTCALL,
+     "members(infos, field, table, start) -> list[int]\n\n"
+     "[i for i in range(start, len(infos)) if infos[i][field] in table]."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -583,10 +583,39 @@ def _join_fixed_py(infos: list[Any], joins: set[int]) -> str:
     return "".join(out)
 
 
+def _truthy_py(infos: list[Any], field: int, start: int) -> list[int]:
+    """The indices ``i >= start`` of the chunks whose ChunkInfo field ``field`` is true (which
+    have repairs: 0; which open with a word that can join: 4): the pure twin of
+    ``khabar._c.chunks.truthy`` (one C pass over a line's infos, read once per line).
+
+    >>> _truthy_py([((), "a", "", "", True), ((1,), "b", "", "", False)], 4, 1)
+    []
+    >>> _truthy_py([((), "a", "", "", True), ((1,), "b", "", "", False)], 0, 0)
+    [1]
+    """
+    return list(compress(range(start, len(infos)), map(itemgetter(field), infos[start:])))
+
+
+def _members_py(
+    infos: list[Any], field: int, table: frozenset[str] | set[str], start: int
+) -> list[int]:
+    """The indices ``i >= start`` of the chunks whose ChunkInfo field ``field`` is in ``table``
+    (which open with a spaced plural: field 2 in SPACED_PLURALS): the pure twin of
+    ``khabar._c.chunks.members``.
+
+    >>> _members_py([((), "x", "کتاب"), ((), "ها", "ها")], 2, SPACED_PLURALS, 1)
+    [1]
+    """
+    fields = map(itemgetter(field), infos[start:])
+    return list(compress(range(start, len(infos)), map(table.__contains__, fields)))
+
+
 # the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1)
 _CHUNKS: Final = _native.c_extension("khabar._c.chunks")
 _lookup: Final = _lookup_py if _CHUNKS is None else _CHUNKS.lookup
 _join_fixed: Final = _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
+_truthy: Final = _truthy_py if _CHUNKS is None else _CHUNKS.truthy
+_members: Final = _members_py if _CHUNKS is None else _CHUNKS.members
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -966,16 +995,17 @@ class ZwnjRepairer:
         self._bound_chunk_memory()
         parts = line.split(" ")
         infos, joins = self._plan(line, parts)
-        if not joins and not any(map(_REPAIRS, infos)):
+        changed = _truthy(infos, 0, 0)  # the chunks with repairs inside (field 0: _REPAIRS)
+        if not joins and not changed:
             return []
         looked = self._looked_chunks
         if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
+            changed = _truthy(infos, 0, 0)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
-        changed = compress(range(len(infos)), map(_REPAIRS, infos))
         for i in sorted(joins.union(changed)) if joins else changed:
             base = starts[i] + i  # chunk i starts after i spaces
             if i in joins:
@@ -1477,13 +1507,11 @@ class ZwnjRepairer:
         chain = ""  # key of the words joined so far, ending in chunk i - 1
         triples = self._triples
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
+        # (the first chunk joins nothing before it: from 1)
         if affixes_only:
-            plurals = map(SPACED_PLURALS.__contains__, map(_FIRST_KEY, infos))
-            candidates = list(compress(range(len(infos)), plurals))
+            candidates = _members(infos, 2, SPACED_PLURALS, 1)  # field 2: _FIRST_KEY
         else:
-            candidates = list(compress(range(len(infos)), map(_JOINABLE, infos)))
-        if candidates and candidates[0] == 0:
-            del candidates[0]
+            candidates = _truthy(infos, 4, 1)  # field 4: _JOINABLE
         # k + 1 for each chunk k but the last whose closing word is «می»-like
         prefix_chunks = self._prefix_last_chunks
         if prefix_chunks and not prefix_chunks.isdisjoint(parts):
