@@ -245,3 +245,106 @@ def test_no_leak() -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     run(200_000)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
+
+
+# -- find_each: each character's indices, for TranslateRule.positions --------------------------
+
+
+def _eachers() -> list[Any]:
+    return [
+        charset._find_each_py,
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _each(which: Any) -> Callable[[str, str], list[list[int]]]:
+    return C.find_each if which == "c" else which
+
+
+EACH_CASES = [
+    # (chars, text, expected lists): each worked out by hand
+    ("", "کتاب", []),
+    ("ي", "", [[]]),
+    ("يك", "يكي", [[0, 2], [1]]),  # «يكي»: yeh at 0 and 2, kaf at 1
+    ("كي", "يكي", [[1], [0, 2]]),  # in the order of chars
+    ("ي", "کتابی", [[]]),  # Persian yeh (U+06CC) is not Arabic yeh (U+064A)
+    ("ي", "بانكي در روستايي", [[4, 14, 15]]),  # ب0 ا1 ن2 ك3 ي4, space 5, ..., ا13 ي14 ي15
+    ("a", "abc", [[0]]),  # a Latin-1 text
+    ("ي", "abc", [[]]),  # a source beyond the text's kind
+    ("\x00", "a\x00b\x00", [[1, 3]]),  # code point 0
+    ("😀x", "a😀x😀", [[1, 3], [2]]),  # astral
+    ("ي", "😀ي😀", [[1]]),  # a BMP source in an astral text
+    ("\ud800", "a\ud800b", [[1]]),  # a lone surrogate
+    (ZWNJ + NBSP, "می" + ZWNJ + "روم" + NBSP, [[2], [6]]),
+    ("۱۲", "۱۲۱", [[0, 2], [1]]),  # Persian digits
+]
+
+
+@pytest.mark.parametrize("which", _eachers())
+@pytest.mark.parametrize(("chars", "text", "expected"), EACH_CASES)
+def test_find_each_table(which: Any, chars: str, text: str, expected: list[list[int]]) -> None:
+    assert _each(which)(chars, text) == expected
+
+
+@pytest.mark.parametrize("which", _eachers())
+def test_find_each_says_what_it_needs(which: Any) -> None:
+    with pytest.raises(ValueError, match="must not repeat a character, U\\+0061 does at 2"):
+        _each(which)("aba", "x")
+    with pytest.raises(ValueError, match="must not repeat a character, U\\+1f600 does at 1"):
+        _each(which)("😀😀", "x")
+    with pytest.raises(TypeError, match="must be str"):
+        _each(which)(b"a", "x")
+    with pytest.raises(TypeError, match="must be str"):
+        _each(which)("a", None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(chars=SETS, text=st.text(alphabet=ALPHABET, max_size=40))
+def test_find_each_c_and_twin_agree(chars: str, text: str) -> None:
+    chars = "".join(dict.fromkeys(chars))  # distinct, in order
+    want = charset._find_each_py(chars, text)
+    assert want == [[i for i, t in enumerate(text) if t == c] for c in chars]
+    if C is not None:
+        assert C.find_each(chars, text) == want
+
+
+def test_positions_are_the_regex_matches_on_real_text() -> None:
+    """TranslateRule.positions (find_each) gives the offsets one regex match per source gave,
+    for every substituting rule of the default and the Latin-digits policies."""
+    lines = _real_lines()
+    text = "".join(lines)
+    rules = [
+        r
+        for policy in (FixPolicy(), FixPolicy(digits="latin"))
+        for r in char_rules(policy)
+        if isinstance(r, TranslateRule) and r.substitutes
+    ]
+    assert rules
+    for rule in rules:
+        for sample in [text, *lines[:300], "", "كيك ۱۲3"]:
+            expected = [
+                (src, dst, rule.names[src], [m.start() for m in re.finditer(re.escape(src), sample)])
+                for src, dst in sorted(rule.map.items())
+                if src in sample
+            ]
+            assert rule.positions(sample) == expected
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_find_each_no_leak() -> None:
+    """RSS stays flat over many calls, errors included."""
+    text = "بانكي در روستايي " * 100 + "😀"
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.find_each("يك", text)
+            C.find_each("😀ي", text)
+            try:
+                C.find_each("يي", text)
+            except ValueError:
+                pass
+
+    run(5_000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run(50_000)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB

@@ -14,6 +14,12 @@
  *       bit c of table set (bit c & 7 of byte c >> 3); a code point at or beyond
  *       len(table) * 8 is in no set; -1 when there is none
  *
+ *   find_each(chars, text) -> list[list[int]]
+ *       for each character of chars (distinct characters), the index of every occurrence
+ *       in text, in order, from one pass over text: TranslateRule.positions' offsets of each
+ *       substituted source (ي → ی: ~120 in a ~4 KB document), without a regex match object per
+ *       occurrence or a scan per source
+ *
  * The table comes first so that functools.partial(find_any, table) is a set's finder.
  * CPython 3.11 C API only, no other library.
  */
@@ -104,11 +110,156 @@ charscan_find_any(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t
         first_in(bits, limit, PyUnicode_KIND(text), PyUnicode_DATA(text), start, n));
 }
 
+/* The index k of c in chars (kind ckind, length m), or -1. */
+static Py_ssize_t
+index_in(Py_UCS4 c, int ckind, const void *cdata, Py_ssize_t m)
+{
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (PyUnicode_READ(ckind, cdata, k) == c) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* One pass over data[0:n] (kind CHAR): each character that stands in chars (its bit set in
+ * bits, below limit; or, with astral set, any character from U+10000 that index_in finds) is
+ * appended, as its index, to lists[k] (k: its place in chars). The bitmap test has no branch
+ * per character (see SCAN). Returns 0, or -1 with an exception set. */
+#define EACH(CHAR, ASTRAL)                                                         \
+    do {                                                                           \
+        const CHAR *s = (const CHAR *)data;                                        \
+        for (Py_ssize_t i = 0; i < n; i++) {                                       \
+            Py_UCS4 c = s[i];                                                      \
+            Py_UCS4 in = c < limit;                                                \
+            Py_UCS4 b = c & (0u - in);                                             \
+            Py_ssize_t k;                                                          \
+            if ((bits[b >> 3] >> (b & 7)) & in) {                                  \
+                k = index_in(c, ckind, cdata, m);                                  \
+            }                                                                      \
+            else if (ASTRAL && c >= 0x10000) {                                     \
+                k = index_in(c, ckind, cdata, m);                                  \
+                if (k < 0) {                                                       \
+                    continue;                                                      \
+                }                                                                  \
+            }                                                                      \
+            else {                                                                 \
+                continue;                                                          \
+            }                                                                      \
+            PyObject *index = PyLong_FromSsize_t(i);                               \
+            if (index == NULL) {                                                   \
+                return -1;                                                         \
+            }                                                                      \
+            int failed = PyList_Append(PyList_GET_ITEM(lists, k), index);          \
+            Py_DECREF(index);                                                      \
+            if (failed) {                                                          \
+                return -1;                                                         \
+            }                                                                      \
+        }                                                                          \
+    } while (0)
+
+static int
+each_of(const unsigned char *bits, Py_UCS4 limit, int astral, int ckind, const void *cdata,
+        Py_ssize_t m, int kind, const void *data, Py_ssize_t n, PyObject *lists)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        EACH(Py_UCS1, 0);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        EACH(Py_UCS2, 0);
+        break;
+    default:
+        if (astral) {
+            EACH(Py_UCS4, 1);
+        }
+        else {
+            EACH(Py_UCS4, 0);
+        }
+        break;
+    }
+    return 0;
+}
+
+static PyObject *
+charscan_find_each(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "find_each(chars, text) takes 2 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    PyObject *chars = args[0], *text = args[1];
+    if (!PyUnicode_Check(chars) || !PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError,
+                     "find_each: chars and text must be str, not %.100s and %.100s",
+                     Py_TYPE(chars)->tp_name, Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(chars) == -1 || PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
+    int ckind = PyUnicode_KIND(chars);
+    const void *cdata = PyUnicode_DATA(chars);
+    /* a bitmap of the BMP characters of chars (on the stack, cleared as far as they reach);
+     * characters from U+10000 are looked for one by one, in texts that can hold them */
+    unsigned char bits[0x10000 / 8];
+    Py_UCS4 limit = 0;
+    int astral = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
+        if (c >= 0x10000) {
+            astral = 1;
+        }
+        else if (c + 1 > limit) {
+            limit = c + 1;
+        }
+    }
+    memset(bits, 0, limit ? (size_t)((limit + 7) / 8) : 1); /* bits[0] is read when limit 0 */
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
+        /* a repeated character would get its indices in its first list only, the twin's in
+         * each: refuse it, as the twin does */
+        int again = c < 0x10000 ? (bits[c >> 3] >> (c & 7)) & 1 : index_in(c, ckind, cdata, k) >= 0;
+        if (again) {
+            PyErr_Format(PyExc_ValueError,
+                         "find_each: chars must not repeat a character, U+%04x does at %zd",
+                         (unsigned)c, k);
+            return NULL;
+        }
+        if (c < 0x10000) {
+            bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+        }
+    }
+    PyObject *lists = PyList_New(m);
+    if (lists == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) {
+            Py_DECREF(lists);
+            return NULL;
+        }
+        PyList_SET_ITEM(lists, k, list);
+    }
+    if (each_of(bits, limit, astral, ckind, cdata, m, PyUnicode_KIND(text),
+                PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), lists) < 0) {
+        Py_DECREF(lists);
+        return NULL;
+    }
+    return lists;
+}
+
 static PyMethodDef charscan_methods[] = {
     {"find_any", (PyCFunction)(void (*)(void))charscan_find_any, METH_FASTCALL,
      "find_any(table, text, start=0) -> int\n\n"
      "The index of the first character of text at or after start whose code point c has bit "
      "c & 7 of table[c >> 3] set; -1 if there is none."},
+    {"find_each", (PyCFunction)(void (*)(void))charscan_find_each, METH_FASTCALL,
+     "find_each(chars, text) -> list[list[int]]\n\n"
+     "For each character of chars (distinct), the index of every occurrence in text."},
     {NULL, NULL, 0, NULL},
 };
 

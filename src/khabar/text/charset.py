@@ -21,7 +21,7 @@ from typing import Final
 
 from khabar import _native
 
-__all__ = ["CharSet", "bitmap"]
+__all__ = ["CharSet", "bitmap", "find_each"]
 
 #: the C twin of :func:`_find_any_py` (None when not built, or under KHABAR_PURE=1)
 _SCAN: Final = _native.c_extension("khabar._c.charscan")
@@ -59,6 +59,42 @@ def _find_any_py(table: bytes, text: str, start: int = 0) -> int:
         if c < limit and table[c >> 3] >> (c & 7) & 1:
             return i
     return -1
+
+
+def _find_each_py(chars: str, text: str) -> list[list[int]]:
+    """The pure-Python twin of ``khabar._c.charscan.find_each``: for each character of
+    ``chars`` (distinct characters), the index of every occurrence in ``text``, in order.
+
+    >>> _find_each_py("يك", "يكي"), _find_each_py("a", "")
+    ([[0, 2], [1]], [[]])
+    """
+    if not isinstance(chars, str) or not isinstance(text, str):
+        raise TypeError(
+            f"find_each: chars and text must be str, not {type(chars).__name__} and "
+            f"{type(text).__name__}"
+        )
+    seen: set[str] = set()
+    for k, c in enumerate(chars):
+        if c in seen:
+            raise ValueError(
+                f"find_each: chars must not repeat a character, U+{ord(c):04x} does at {k}"
+            )
+        seen.add(c)
+    out: list[list[int]] = []
+    for c in chars:
+        found: list[int] = []
+        i = text.find(c)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1)
+        out.append(found)
+    return out
+
+
+#: ``find_each(chars, text)``: each character's indices in ``text`` (C, or its twin)
+find_each: Final[Callable[[str, str], list[list[int]]]] = (
+    _find_each_py if _SCAN is None else _SCAN.find_each
+)
 
 
 def _search_start(search: Callable[[str, int], re.Match[str] | None], text: str, start: int = 0) -> int:
