@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import sys
 import unicodedata
-import zlib
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,7 +36,6 @@ __all__ = ["FORMAT", "cached_bytes", "module_source", "table_key", "uint32_table
 
 #: Bump when the file layout changes (the key changes with this module's source anyway).
 FORMAT = b"khabar-table-cache 1\n"
-_HEADER = len(FORMAT) + 32 + 4 + 8  # format, key (SHA-256), CRC-32 and length of the payload
 
 
 def module_source(*path: str) -> bytes:
@@ -58,21 +56,6 @@ def table_key(name: str, parts: Sequence[bytes]) -> bytes:
     return h.digest()
 
 
-def _payload(data: bytes, key: bytes) -> bytes | None:
-    """The payload of a whole, uncorrupted file written under ``key``, else None."""
-    if len(data) < _HEADER or not data.startswith(FORMAT):
-        return None
-    at = len(FORMAT)
-    if data[at : at + 32] != key:
-        return None
-    crc = int.from_bytes(data[at + 32 : at + 36], "big")
-    size = int.from_bytes(data[at + 36 : _HEADER], "big")
-    payload = data[_HEADER:]
-    if len(payload) != size or zlib.crc32(payload) != crc:
-        return None
-    return payload
-
-
 def cached_bytes(name: str, parts: Sequence[bytes], build: Callable[[], bytes],
                  folder: Path | None | bool = True) -> bytes:
     """The bytes ``build()`` gives, read from the file ``table-NAME.bin`` in ``folder`` when one
@@ -90,7 +73,7 @@ def cached_bytes(name: str, parts: Sequence[bytes], build: Callable[[], bytes],
     (b'built', b'built', b'rebuilt')
     """
     # imported here: the text package is not loaded for a table until one is asked for
-    from khabar.text.lexicon_cache import cache_dir, write
+    from khabar.text.lexicon_cache import cache_dir, frame, unframe, write
 
     if folder is True:
         folder = cache_dir()
@@ -102,12 +85,11 @@ def cached_bytes(name: str, parts: Sequence[bytes], build: Callable[[], bytes],
         data = path.read_bytes()
     except OSError:  # no file yet, or not readable: build
         data = b""
-    payload = _payload(data, key)
+    payload = unframe(FORMAT, key, data)
     if payload is not None:
-        return payload
+        return bytes(payload)
     built = build()
-    write(path, FORMAT + key + zlib.crc32(built).to_bytes(4, "big")
-          + len(built).to_bytes(8, "big") + built)
+    write(path, frame(FORMAT, key, built))
     return built
 
 

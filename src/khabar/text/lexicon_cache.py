@@ -48,7 +48,6 @@ ENV = "KHABAR_CACHE_DIR"
 FILE = "zwnj_lexicon.marshal"
 #: Bump when the file's layout changes (the key changes with this module's source anyway).
 FORMAT = b"khabar-lexicon-cache 1\n"
-_HEADER = len(FORMAT) + 32 + 4 + 8  # format, key (SHA-256), CRC-32 and length of the payload
 #: The types a field may hold in the file; a :class:`~collections.Counter` is stored as a dict.
 _PLAIN = (dict, set, frozenset, int, float, str, tuple)
 
@@ -103,24 +102,48 @@ def dump(obj: Any, key: bytes) -> bytes:
                 f"field {f.name} of {type(obj).__name__} holds a {type(value).__name__}, which "
                 "the lexicon cache cannot store; teach khabar.text.lexicon_cache.dump and load it"
             )
-    payload = marshal.dumps(tuple(values))
-    return FORMAT + key + zlib.crc32(payload).to_bytes(4, "big") + len(payload).to_bytes(8, "big") + (
-        payload
-    )
+    return frame(FORMAT, key, marshal.dumps(tuple(values)))
+
+
+def frame(fmt: bytes, key: bytes, payload: bytes) -> bytes:
+    """A cache file's bytes: the format line ``fmt``, the 32-byte ``key``, the CRC-32 and the
+    length of ``payload``, then ``payload`` (the layout of this cache and of
+    :mod:`khabar.corpus.table_cache`).
+
+    >>> data = frame(b"f:", bytes(32), b"abc")
+    >>> len(data), bytes(unframe(b"f:", bytes(32), data) or b"")
+    (49, b'abc')
+    """
+    return fmt + key + zlib.crc32(payload).to_bytes(4, "big") + len(payload).to_bytes(8, "big") + payload
+
+
+def unframe(fmt: bytes, key: bytes, data: bytes) -> memoryview | None:
+    """The payload of ``data`` when it is a whole, uncorrupted :func:`frame` of format ``fmt``
+    written under ``key``, else None (another format or key, truncated, or a CRC mismatch).
+
+    >>> data = frame(b"f:", bytes(32), b"abc")
+    >>> unframe(b"f:", b"x" * 32, data), unframe(b"f:", bytes(32), data[:-1])
+    (None, None)
+    """
+    header = len(fmt) + 32 + 4 + 8
+    if len(data) < header or not data.startswith(fmt):
+        return None
+    at = len(fmt)
+    if data[at : at + 32] != key:
+        return None
+    crc = int.from_bytes(data[at + 32 : at + 36], "big")
+    size = int.from_bytes(data[at + 36 : header], "big")
+    payload = memoryview(data)[header:]
+    if len(payload) != size or zlib.crc32(payload) != crc:
+        return None
+    return payload
 
 
 def load(cls: Callable[..., T], data: bytes, key: bytes) -> T | None:
     """The object of class ``cls`` stored in ``data`` under ``key``, or None if ``data`` is not a
     whole, uncorrupted file of this format written for this key and these fields."""
-    if len(data) < _HEADER or not data.startswith(FORMAT):
-        return None
-    at = len(FORMAT)
-    if data[at : at + 32] != key:
-        return None
-    crc = int.from_bytes(data[at + 32 : at + 36], "big")
-    size = int.from_bytes(data[at + 36 : _HEADER], "big")
-    payload = memoryview(data)[_HEADER:]
-    if len(payload) != size or zlib.crc32(payload) != crc:
+    payload = unframe(FORMAT, key, data)
+    if payload is None:
         return None
     try:
         values = marshal.loads(payload)
