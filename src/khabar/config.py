@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from khabar.errors import ConfigError
 
@@ -73,6 +73,12 @@ class RunConfig:
     reduce_buckets: int = 0
     #: rows per Parquet row group in the output
     row_group_rows: int = 1000
+    #: compression of the work files between stages (Arrow IPC, each removed once its shard's
+    #: next stage has read it): "none" is cheapest in CPU (about 17 KB per ~4 KB document on
+    #: disk); "lz4" about halves that (8.4 KB) for ~0.05 CPU ms more per document and work file,
+    #: "zstd" a little smaller and slower (bench/throughput/io11.md). For crawls whose work
+    #: folder would not fit on the disk
+    work_compression: Literal["none", "lz4", "zstd"] = "none"
     #: start over even if OUTDIR holds a finished or partial run
     force: bool = False
     #: stop at the first rejected record instead of recording it and going on

@@ -381,7 +381,8 @@ def run_stage_task(task: StageTask) -> ShardReport:
         else:
             work_w = ArrowWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
                                  rows=DocColumns(order=True, carry=carry,
-                                                 canonical=task.next_reads_text))
+                                                 canonical=task.next_reads_text),
+                                 compression=task.config.run.work_compression)
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
 

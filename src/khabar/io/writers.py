@@ -245,7 +245,8 @@ class ParquetWriter(_TableWriter):
 
 class ArrowWriter(_TableWriter):
     """Rows (as :class:`ParquetWriter` takes them) to one Arrow IPC file (the Feather v2 format,
-    ``pyarrow.ipc``), one record batch per ``batch_rows`` rows, uncompressed: what a run writes
+    ``pyarrow.ipc``), one record batch per ``batch_rows`` rows, uncompressed unless
+    ``compression`` says "lz4" or "zstd": what a run writes
     between its stages. Writing it is about a copy of the columns (Parquet's page encoding and
     LZ4 cost ~0.06 CPU ms per ~4 KB document), and :func:`read_arrow_batches` maps it back
     without a copy; it takes ~2.5x the disk of LZ4 Parquet (bench/throughput/io11.md).
@@ -260,13 +261,17 @@ class ArrowWriter(_TableWriter):
     """
 
     def __init__(self, path: str | os.PathLike[str], schema: pa.Schema, *,
-                 batch_rows: int = 1000, rows: RowBuffer | None = None) -> None:
+                 batch_rows: int = 1000, rows: RowBuffer | None = None,
+                 compression: str = "none") -> None:
         import pyarrow as pa
 
         super().__init__(path, schema, batch_rows=batch_rows, rows=rows)
+        # buffers compressed with LZ4 or zstd (run.work_compression): readers need no setting
+        options = pa.ipc.IpcWriteOptions(compression=None if compression == "none" else compression)
         self._sink: pa.NativeFile | None = pa.OSFile(self.tmp, "wb")
         try:
-            self._w: pa.ipc.RecordBatchFileWriter | None = pa.ipc.new_file(self._sink, schema)
+            self._w: pa.ipc.RecordBatchFileWriter | None = pa.ipc.new_file(self._sink, schema,
+                                                                           options=options)
         except BaseException:
             self._sink.close()
             raise
