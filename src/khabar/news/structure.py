@@ -102,12 +102,21 @@ def _dateline_only() -> re.Pattern[str]:
     )
 
 
+def _opening(space: str, after_agency: str) -> re.Pattern[str]:
+    """A paragraph opening with an agency: a strong agency name and a mark of ``after_agency``
+    («خبرگزاری فارس:»), or a dateline city, a dash, an agency and a dash («تهران- ایرنا-»);
+    ``space`` is the whitespace allowed around them."""
+    names = load_gazetteer().pattern.pattern
+    strong = load_gazetteer().strong_pattern.pattern
+    s = space
+    return re.compile(rf"^{s}*(?:(?:{strong}){s}*{after_agency}"
+                      rf"|{DATELINE_CITY}{s}*[-–—]{s}*(?:{names}){s}*[-–—])")
+
+
 @cache
 def _agency_opening() -> re.Pattern[str]:
     """A paragraph opening with an agency: «خبرگزاری فارس:», «تهران- ایرنا-»."""
-    names = load_gazetteer().pattern.pattern
-    strong = load_gazetteer().strong_pattern.pattern
-    return re.compile(rf"^\s*(?:(?:{strong})\s*[:：]|{DATELINE_CITY}\s*[-–—]\s*(?:{names})\s*[-–—])")
+    return _opening(r"\s", "[:：]")
 
 
 def _words(line: str) -> int:
@@ -138,11 +147,9 @@ def _is_dateline(folded: str) -> bool:
 
 @cache
 def _lead_header() -> re.Pattern[str]:
-    """An agency header opening a lead: «خبرگزاری فارس:», «خبرگزاری فارس -», «تهران- ایرنا-»."""
-    names = load_gazetteer().pattern.pattern
-    strong = load_gazetteer().strong_pattern.pattern
-    return re.compile(
-        rf"^[ \t]*(?:(?:{strong})[ \t]*[:：_\-–—]|{DATELINE_CITY}[ \t]*[-–—][ \t]*(?:{names})[ \t]*[-–—])")
+    """An agency header opening a lead: «خبرگزاری فارس:», «خبرگزاری فارس -», «تهران- ایرنا-»
+    (the marks of a header alone on its line too; no line break inside)."""
+    return _opening(r"[ \t]", r"[:：_\-–—]")
 
 
 def _split_header(lead: str) -> tuple[str | None, str | None]:
