@@ -348,10 +348,12 @@ def test_structure_step_setup_compiles_before_the_first_document() -> None:
 
     structure_module._dateline_only.cache_clear()
     structure_module._agency_opening.cache_clear()
+    structure_module._lead_header.cache_clear()
     mentions._char_tables.cache_clear()
     StructureStep().setup()
     assert structure_module._dateline_only.cache_info().currsize == 1
     assert structure_module._agency_opening.cache_info().currsize == 1
+    assert structure_module._lead_header.cache_info().currsize == 1
     if mentions._numpy() is not None:
         assert mentions._char_tables.cache_info().currsize == 1
 

@@ -12,6 +12,7 @@ _PRIMITIVES = (str, int, float, bool, type(None))
 #: what StructureStep.setup() runs once per worker: a title opening with an agency, a dateline,
 #: and enough dated text (256+ characters) for the numpy paths of khabar.dates
 _WARM_TEXT = "خبرگزاری فارس: عنوان خبر\nتهران- ایرنا-\nمتن خبر.\n" + "در ۱۹ مهر ۱۴۰۲ گفت. " * 16
+_WARM_LEAD = "خبرگزاری فارس: خلاصه خبر.\nمتن خبر."
 
 
 def _plain(value: Any) -> Any:
@@ -125,6 +126,7 @@ class StructureStep(Step):
         # compiles the dateline and agency patterns (about 0.5 s) and builds the date tables
         # (a text of 256+ characters) before the per-document clock starts
         structure(_WARM_TEXT)
+        structure(_WARM_LEAD, title_hint="عنوان")  # a lead's agency header (news.structure)
         find_dates(_WARM_TEXT)
 
     def process(self, doc: Document) -> Document:
