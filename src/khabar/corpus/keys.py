@@ -247,12 +247,11 @@ def _bmp_table() -> Any:
     """:func:`_table` for the Basic Multilingual Plane as a numpy array, lowercased, with the flag
     bits above; ``\\n`` kept for lines (read-only). Read from the table cache
     (:mod:`khabar.corpus.table_cache`) when it holds the one this module's source builds."""
-    # called on the numpy paths only (uint32_table needs numpy)
-    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
+    # called on the numpy paths only (the table is a numpy array)
+    from khabar.corpus.table_cache import cached_uint32_table, module_source
 
-    data = cached_bytes("canonical-bmp", [module_source("corpus", "keys.py")],
-                        lambda: _build_bmp_table().astype("<u4").tobytes())
-    return uint32_table(data)
+    return cached_uint32_table("canonical-bmp", [module_source("corpus", "keys.py")],
+                               _build_bmp_table)
 
 
 def _build_bmp_table() -> Any:
@@ -487,14 +486,13 @@ def _class_masks(classes: tuple[re.Pattern[str], ...]) -> Any:
     limit of 256 class combinations). Read-only; read from the table cache
     (:mod:`khabar.corpus.table_cache`) when it holds the masks of these patterns."""
     np: Any = _numpy()  # called on the numpy paths only
-    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
+    from khabar.corpus.table_cache import cached_uint32_table, module_source
 
     patterns = "\0".join(f"{p.flags}:{p.pattern}" for p in classes)
     digest = hashlib.sha256(patterns.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    data = cached_bytes(f"classes-{digest}", [module_source("corpus", "keys.py"),
-                                             patterns.encode("utf-8", "surrogatepass")],
-                        lambda: _bmp_class_bits(classes, np.uint32).astype("<u4").tobytes())
-    return uint32_table(data)
+    return cached_uint32_table(f"classes-{digest}", [module_source("corpus", "keys.py"),
+                                                    patterns.encode("utf-8", "surrogatepass")],
+                               lambda: _bmp_class_bits(classes, np.uint32))
 
 
 def _bmp_class_bits(classes: tuple[re.Pattern[str], ...], dtype: Any) -> Any:

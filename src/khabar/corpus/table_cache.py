@@ -32,7 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMAT", "cached_bytes", "module_source", "table_key", "uint32_table"]
+__all__ = ["FORMAT", "cached_bytes", "cached_uint32_table", "module_source", "table_key",
+           "uint32_table"]
 
 #: Bump when the file layout changes (the key changes with this module's source anyway).
 FORMAT = b"khabar-table-cache 1\n"
@@ -107,3 +108,19 @@ def uint32_table(data: bytes) -> Any:
     array = np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
     array.flags.writeable = False
     return array
+
+
+def cached_uint32_table(name: str, parts: Sequence[bytes], build: Callable[[], Any],
+                        folder: Path | None | bool = True) -> Any:
+    """The per-code-point table ``build()`` makes (a numpy array of integers that fit uint32),
+    cached as :func:`cached_bytes` caches (stored as little-endian uint32; ``folder`` as
+    there), as a read-only uint32 array (:func:`uint32_table`). Needs numpy.
+
+    >>> import numpy as np, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     built = cached_uint32_table("demo", [b"v1"], lambda: np.arange(3), Path(d))
+    ...     again = cached_uint32_table("demo", [b"v1"], lambda: np.zeros(3), Path(d))
+    >>> built.tolist(), again.tolist(), again.flags.writeable
+    ([0, 1, 2], [0, 1, 2], False)
+    """
+    return uint32_table(cached_bytes(name, parts, lambda: build().astype("<u4").tobytes(), folder))

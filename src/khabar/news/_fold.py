@@ -154,12 +154,11 @@ def _fold_table() -> Any:
     Read-only; read from the table cache (:mod:`khabar.corpus.table_cache`) when it holds the one
     this module's source builds.
     """
-    # called on the numpy paths only (uint32_table needs numpy)
-    from khabar.corpus.table_cache import cached_bytes, module_source, uint32_table
+    # called on the numpy paths only (the table is a numpy array)
+    from khabar.corpus.table_cache import cached_uint32_table, module_source
 
-    data = cached_bytes("news-fold", [module_source("news", "_fold.py")],
-                        lambda: _build_fold_table().astype("<u4").tobytes())
-    return uint32_table(data)
+    return cached_uint32_table("news-fold", [module_source("news", "_fold.py")],
+                               _build_fold_table)
 
 
 def _build_fold_table() -> Any:
