@@ -712,6 +712,35 @@ line_chars(PyObject *lines, const char *fname)
     return chars;
 }
 
+/* The words of `lines` (a tuple of str, `chars` code points in all, as line_chars counts): their
+ * code points into a new `*buffer`, their spans into a new `*words` (`*n_words` of them), each
+ * span's `flags` the value `keys` holds for the word (0 when it holds none), and the U+0020
+ * spaces met in `*spaces`. 0, or -1 with MemoryError; the caller frees both arrays either way. */
+static int
+lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 **buffer,
+            word_span **words, Py_ssize_t *n_words, Py_ssize_t *spaces)
+{
+    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), filled = 0;
+    *n_words = 0;
+    *spaces = 0;
+    *buffer = PyMem_New(Py_UCS4, chars + 1);
+    *words = PyMem_New(word_span, (chars + n_lines) / 2 + 1);
+    if (*buffer == NULL || *words == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t l = 0; l < n_lines; l++) {
+        read_words(PyTuple_GET_ITEM(lines, l), *buffer, &filled, *words, n_words, spaces);
+    }
+    for (Py_ssize_t i = 0; i < *n_words; i++) {
+        word_span *w = &(*words)[i];
+        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, *buffer, w->start, w->len,
+                                  w->hash);
+        w->flags = slot->len >= 0 ? slot->value : 0;
+    }
+    return 0;
+}
+
 /*
  * word_stats(lines, flags) -> (int, int, int, int)
  *
@@ -729,7 +758,7 @@ word_stats(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!O:word_stats", &PyTuple_Type, &lines, &flag_map)) {
         return NULL;
     }
-    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = line_chars(lines, "word_stats");
+    Py_ssize_t chars = line_chars(lines, "word_stats");
     if (chars < 0) {
         return NULL;
     }
@@ -740,23 +769,12 @@ word_stats(PyObject *self, PyObject *args)
     }
     PyObject *result = NULL;
     cp_slot *tokens = NULL;
-    Py_ssize_t filled = 0, n_words = 0;
-    Py_UCS4 *buffer = PyMem_New(Py_UCS4, chars + 1);
-    word_span *words = PyMem_New(word_span, (chars + n_lines) / 2 + 1);
-    if (buffer == NULL || words == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
+    Py_UCS4 *buffer = NULL;
+    word_span *words = NULL;
+    Py_ssize_t n_words, spaces;
     /* the words of the lines, each with its flags */
-    Py_ssize_t spaces = 0;
-    for (Py_ssize_t l = 0; l < n_lines; l++) {
-        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
-    }
-    for (Py_ssize_t i = 0; i < n_words; i++) {
-        word_span *w = &words[i];
-        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, w->start, w->len,
-                                  w->hash);
-        w->flags = slot->len >= 0 ? slot->value : 0;
+    if (lines_words(lines, chars, keys, &buffer, &words, &n_words, &spaces) < 0) {
+        goto done;
     }
     /* glue (keys.glue_tokens) and count: a token is a run of words, whose code points follow
      * one another in the buffer */
@@ -844,26 +862,18 @@ word_weights(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
         goto done;
     }
-    Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), chars = line_chars(lines, "word_weights");
+    Py_ssize_t chars = line_chars(lines, "word_weights");
     if (chars < 0) {
         goto done;
     }
-    Py_ssize_t filled = 0, n_words = 0, spaces = 0;
-    buffer = PyMem_New(Py_UCS4, chars + 1);
-    words = PyMem_New(word_span, (chars + n_lines) / 2 + 1);
-    if (buffer == NULL || words == NULL) {
-        PyErr_NoMemory();
+    Py_ssize_t n_words, spaces;
+    /* the words of the lines, each with its weight (0 when it has none) */
+    if (lines_words(lines, chars, keys, &buffer, &words, &n_words, &spaces) < 0) {
         goto done;
     }
     unsigned long long total = 0;
-    for (Py_ssize_t l = 0; l < n_lines; l++) {
-        read_words(PyTuple_GET_ITEM(lines, l), buffer, &filled, words, &n_words, &spaces);
-    }
     for (Py_ssize_t i = 0; i < n_words; i++) {
-        word_span *w = &words[i];
-        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, w->start, w->len,
-                                  w->hash);
-        if (slot->len >= 0 && __builtin_add_overflow(total, slot->value, &total)) {
+        if (__builtin_add_overflow(total, words[i].flags, &total)) {
             PyErr_SetString(PyExc_OverflowError, "docscan.word_weights: the sum passed 2**64");
             goto done;
         }
