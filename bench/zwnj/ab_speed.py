@@ -11,11 +11,16 @@ copied), best CPU time of ``--rounds`` passes each, after one warm-up pass. Prin
 CPU-second and the after/before ratio. ``--cold N`` also times N cold passes of each tree
 (a new ``ZwnjRepairer`` on the tree's loaded lexicon, empty memo: every new word analysed
 once), in turns, and the lexicon's load time.
+
+Run it with ``KHABAR_PURE=1``: both trees then run their pure-Python modules. With compiled
+trees, the second tree's import finds the first tree's extension modules already loaded (a
+C extension cannot be unloaded), so both "engines" would be the first: the script refuses.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -46,6 +51,12 @@ def load(src: str):  # a ZwnjRepairer of either tree
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    if os.environ.get("KHABAR_PURE") != "1":
+        sys.exit("ab_speed.py compares two trees in one process, which is only valid with "
+                 "their pure-Python modules (a loaded C extension cannot be replaced by the "
+                 "second tree's). Run it as KHABAR_PURE=1 .venv/bin/python bench/zwnj/ab_speed.py "
+                 "...; to compare compiled trees use bench/fix/vs_hazm.py --tree, which times each "
+                 "tree in its own process.")
     ap.add_argument("before", help="src folder of the older tree")
     ap.add_argument("after", help="src folder of the newer tree")
     ap.add_argument("--rounds", type=int, default=6)
