@@ -86,6 +86,22 @@ def extension_of(module: str, package: Path = _PACKAGE) -> Path | None:
     return None
 
 
+#: mypyc's shared library of the :data:`COMPILED` group (setup.py's ``group_name``), which it
+#: writes beside the package (``src/khabar__mypyc.cpython-311-x86_64-linux-gnu.so``); each
+#: module's own extension is a shim that imports it by this name from ``sys.path``
+GROUP = "khabar__mypyc"
+
+
+def group_library(package: Path = _PACKAGE) -> Path | None:
+    """The group's shared library beside ``package``, or None. Without it the modules' shims
+    would import whichever ``khabar__mypyc`` comes first on ``sys.path``: another tree's."""
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        candidate = package.parent / f"{GROUP}{suffix}"
+        if candidate.exists():
+            return candidate
+    return None
+
+
 def source_digest(module: str, package: Path = _PACKAGE) -> str:
     """SHA-256 of ``module``'s source: what ``setup.py`` records when it compiles it."""
     import hashlib  # only when a build is there to check: `import khabar` stays light
@@ -111,6 +127,13 @@ def decide(
             "pure",
             f"not compiled ({', '.join(missing)} has no extension): a build without mypyc or a C "
             "compiler; `pip install mypy` and reinstall khabar to compile it",
+        )
+    if group_library(package) is None:
+        return Status(
+            "pure",
+            f"not compiled: the compiled modules' shared library {GROUP}*.so is not in "
+            f"{package.parent} (a copy of the sources without it would load another tree's "
+            "build); rebuild with `make build` (or `pip install -e .`)",
         )
     built, problem = _manifest(package)
     if problem:

@@ -34,6 +34,7 @@ def _package(tmp_path: Path, *, built: bool, manifest: dict[str, str] | None) ->
 
         suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
         (package / "text" / f"zwnj{suffix}").write_bytes(b"")
+        (tmp_path / f"{_native.GROUP}{suffix}").write_bytes(b"")
     if manifest is not None:
         (package / _native.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     return package
@@ -78,6 +79,32 @@ def test_pure_and_why(
     status = _native.decide(environ, _package(tmp_path, built=built, manifest=manifest), MODULES)
     assert status.mode == "pure"
     assert words in status.reason
+
+
+def test_a_tree_without_the_group_library_runs_pure(tmp_path: Path) -> None:
+    # a copy of src/ with the modules' shims but not khabar__mypyc*.so would import another
+    # tree's group library and still say "compiled" (session 11's A/B found it)
+    package = _package(tmp_path, built=True, manifest=None)
+    digest = _native.source_digest("khabar.text.zwnj", package)
+    (package / _native.MANIFEST).write_text(json.dumps({MODULES[0]: digest}), encoding="utf-8")
+    assert _native.decide({}, package, MODULES).mode == "compiled"
+    group = _native.group_library(package)
+    assert group is not None and group.parent == tmp_path
+    group.unlink()
+    status = _native.decide({}, package, MODULES)
+    assert status.mode == "pure"
+    assert _native.GROUP in status.reason and "make build" in status.reason
+
+
+def test_the_real_build_has_its_group_library_beside_it() -> None:
+    if _native.status().mode != "compiled":
+        pytest.skip("this install runs pure Python: " + _native.status().reason)
+    group = _native.group_library()
+    assert group is not None
+    import khabar.text.zwnj  # noqa: F401 - loads the group library through its shim
+
+    loaded = sys.modules.get(_native.GROUP)
+    assert loaded is not None and Path(loaded.__file__).resolve() == group.resolve()
 
 
 def test_khabar_pure_0_does_not_ask_for_pure(tmp_path: Path) -> None:
