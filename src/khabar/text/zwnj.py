@@ -23,6 +23,11 @@ and before a noun the plural or ``ه‌ای`` by the lexicon's counts (``طبق 
 ``بند‌های``); ``میدانی`` (field) stays whole after a preposition or a noun; and the words of
 an Arabic quotation (``وفی المحکی عن تذکرته انه اعتبر فیها``) get no Persian affix cut.
 
+Surnames follow their writer: a glued given name + one more unseen piece stays glued
+(``علیدوستی``, ``علیزاده``; not cut at the name), a ZWNJ one keeps its ZWNJ, and only a space
+inside one becomes a ZWNJ (``حسین زاده`` → ``حسین‌زاده``, :data:`SURNAME_TAILS`); see
+:meth:`ZwnjRepairer._given_name_compound`.
+
 Each line is judged by what it shows of its author (:class:`Trust`): a line that already
 writes ZWNJs between letters keeps its glued words (``کتابها``) and compounds written apart,
 a line whose ZWNJs became spaces (``می خواهند``) keeps its glued nouns, and a line whose ZWNJs
