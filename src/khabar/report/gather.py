@@ -17,9 +17,11 @@ from __future__ import annotations
 import io
 import json
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,14 +82,19 @@ class Histogram:
                              min(values, default=None), max(values, default=None))
 
     def add_array(self, values: pa.Array | pa.ChunkedArray) -> None:
-        """Add an Arrow integer array (nulls are skipped) with vectorised counting."""
+        """Add an Arrow integer array (nulls are skipped) with vectorised counting.
+
+        The edges are compared as Arrow scalars made without pyarrow's Python conversion
+        (:func:`_int_scalars`): converting a Python number would make pyarrow import pandas.
+        """
         import pyarrow.compute as pc
 
         values = pc.drop_null(values)
         n = len(values)
         if not n:
             return
-        at_least = [n] + [pc.sum(pc.greater_equal(values, e)).as_py() or 0 for e in self.edges[1:]]
+        at_least = [n] + [pc.sum(pc.greater_equal(values, e)).as_py() or 0
+                          for e in _int_scalars(self.edges[1:])]
         for i in range(len(self.edges)):
             upper = at_least[i + 1] if i + 1 < len(at_least) else 0
             self.counts[i] += at_least[i] - upper
@@ -306,6 +313,62 @@ def part_files(outdir: str | Path, folder: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Arrow values made without pyarrow's Python conversion
+#
+# ``pa.array``, ``pa.scalar`` and a Python number given to a compute function (``pc.equal(a, 0)``)
+# all make pyarrow import pandas (0.3-0.5 CPU s) on the first call in a process: the driver of a
+# ``khabar refine -j 2`` run imports it for the report and nothing else. The report builds its
+# few constants from raw buffers instead; reading, computing on and ``to_pylist`` of Arrow data
+# never import pandas (tests/report/test_gather.py checks it in a fresh process).
+
+
+@cache
+def _int_scalars(values: tuple[int, ...]) -> tuple[pa.Scalar, ...]:
+    """``values`` as Arrow int64 scalars (the histogram edges: compiled once per process).
+
+    >>> [s.as_py() for s in _int_scalars((0, 5, -3))]
+    [0, 5, -3]
+    """
+    import pyarrow as pa
+
+    buffer = pa.py_buffer(array("q", values).tobytes())
+    ints = pa.Array.from_buffers(pa.int64(), len(values), [None, buffer])
+    return tuple(ints[i] for i in range(len(values)))
+
+
+def string_array(values: Sequence[str]) -> pa.Array:
+    """An Arrow string array of ``values`` (no nulls), built from its offsets and UTF-8 bytes.
+
+    >>> string_array(["sport", "", "ورزش"]).to_pylist()
+    ['sport', '', 'ورزش']
+
+    Raises:
+        KhabarError: the strings add up to 2 GiB or more (an Arrow ``string`` array's limit).
+    """
+    import pyarrow as pa
+
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = array("q", [0])
+    for e in encoded:
+        offsets.append(offsets[-1] + len(e))
+    if offsets[-1] >= 2**31:
+        raise KhabarError(f"{len(values):,} strings of {offsets[-1]:,} bytes are too many for "
+                          f"one Arrow string array (< 2 GiB); this is a bug in khabar's report, "
+                          f"please report it.")
+    data = pa.py_buffer(b"".join(encoded))
+    buffers = [None, pa.py_buffer(array("i", offsets).tobytes()), data]
+    return pa.Array.from_buffers(pa.string(), len(values), buffers)
+
+
+def _false_for_null(mask: pa.Array) -> pa.Array:
+    """``mask`` with its nulls made false (``pc.fill_null(mask, False)`` without a Python
+    scalar)."""
+    import pyarrow.compute as pc
+
+    return pc.and_kleene(mask, pc.is_valid(mask))
+
+
+# ---------------------------------------------------------------------------------------------
 # streaming over Parquet parts
 
 
@@ -376,7 +439,8 @@ def word_counts(text: pa.Array | pa.ChunkedArray) -> pa.Array:
 
     trimmed = pc.utf8_trim_whitespace(text)
     pieces = pc.list_value_length(pc.utf8_split_whitespace(trimmed))
-    return pc.if_else(pc.equal(pc.utf8_length(trimmed), 0), 0, pieces)
+    # the sign of the length is 0 for an empty string and 1 otherwise: no Python scalar (above)
+    return pc.multiply(pieces, pc.sign(pc.utf8_length(trimmed)))
 
 
 def _count_strings(counter: Counter[str], values: pa.Array | None) -> None:
@@ -444,7 +508,6 @@ def gather_drop_samples(files: Sequence[Path], reasons: Sequence[str], warnings:
     when the row group holds a reason that still needs samples; the walk stops when every reason
     has its samples. Only ``SAMPLE_CHARS`` characters of each text leave Arrow.
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     samples: dict[str, list[Sample]] = {r: [] for r in reasons}
@@ -463,7 +526,7 @@ def gather_drop_samples(files: Sequence[Path], reasons: Sequence[str], warnings:
             if not need:
                 break
             present = pf.read_row_group(rg, columns=reason_col).column(0)
-            mask = pc.is_in(present, value_set=pa.array(need, pa.string()))
+            mask = pc.is_in(present, value_set=string_array(need))
             if not pc.any(mask).as_py():
                 continue
             table = pf.read_row_group(rg, columns=_column_paths(pf, cols)).filter(mask)
@@ -529,7 +592,6 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
     Only documents in a cluster carry ``dup_cluster``, so the counter grows with the duplicated
     documents, not with the corpus. Ties are broken by cluster id, for a stable report.
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     sizes: Counter[str] = Counter()
@@ -538,7 +600,7 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
     chosen = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     if not chosen:
         return []
-    wanted = pa.array([c for c, _ in chosen], pa.string())
+    wanted = string_array([c for c, _ in chosen])
     dups: dict[str, list[Member]] = {c: [] for c, _ in chosen}
     copies: dict[str, list[Member]] = {c: [] for c, _ in chosen}
     kept_ids: dict[str, str] = {}  # kept copy's id -> its cluster
@@ -554,12 +616,12 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
             if len(dups[row["dup_cluster"]]) < members:
                 dups[row["dup_cluster"]].append(_member(row, kept=False))
     found_by_id: Counter[str] = Counter()
-    ids = pa.array(sorted(kept_ids), pa.string())
+    ids = string_array(sorted(kept_ids))
     for batch in iter_batches(kept, cols, warnings):
         col, id_col = _col(batch, "dup_cluster"), _col(batch, "id")
         if col is None or id_col is None:
             continue
-        by_cluster = pc.fill_null(pc.is_in(col, value_set=wanted), False)
+        by_cluster = _false_for_null(pc.is_in(col, value_set=wanted))
         mask = pc.or_(by_cluster, pc.is_in(id_col, value_set=ids))
         if not pc.any(mask).as_py():
             continue
@@ -581,7 +643,6 @@ def gather_syndication(kept: Sequence[Path], dropped: Sequence[Path], warnings: 
     Copies on the kept copy's own site are left out (a site repeating itself is not
     syndication). Memory grows with the duplicated documents, not the corpus.
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     republished: dict[str, Counter[str]] = {}
@@ -594,12 +655,12 @@ def gather_syndication(kept: Sequence[Path], dropped: Sequence[Path], warnings: 
     if not republished:
         return []
     origin: dict[str, str] = {}
-    ids = pa.array(sorted(republished), pa.string())
+    ids = string_array(sorted(republished))
     for batch in iter_batches(kept, ["id", "domain"], warnings):
         id_col = _col(batch, "id")
         if id_col is None:
             continue
-        for row in batch.filter(pc.fill_null(pc.is_in(id_col, value_set=ids), False)).to_pylist():
+        for row in batch.filter(_false_for_null(pc.is_in(id_col, value_set=ids))).to_pylist():
             origin[row["id"]] = row.get("domain") or "?"
     pairs: Counter[tuple[str, str]] = Counter()
     for kept_id, sites in republished.items():
