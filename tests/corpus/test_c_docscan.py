@@ -30,6 +30,7 @@ FOLD = [keys._fold_lines_py]
 COUNT = [keys._count_classes_py]
 MINHASH = [dedup._minhash_py]
 STARTS = [mentions._date_starts_py]
+DIGITS = [mentions._digit_candidates_py]
 KEYS = [_fold._fold_keys_py]
 WEIGHTS = [langid._word_weights_py]
 STATS = [quality._word_stats_py]
@@ -38,6 +39,7 @@ if C is not None:
     COUNT.append(C.count_classes)
     MINHASH.append(C.minhash)
     STARTS.append(C.date_starts)
+    DIGITS.append(C.digit_candidates)
     KEYS.append(C.fold_keys)
     WEIGHTS.append(C.word_weights)
     STATS.append(C.word_stats)
@@ -63,6 +65,7 @@ fold_impls = pytest.mark.parametrize("fold", FOLD, ids=_name)
 count_impls = pytest.mark.parametrize("count", COUNT, ids=_name)
 minhash_impls = pytest.mark.parametrize("minhash", MINHASH, ids=_name)
 starts_impls = pytest.mark.parametrize("starts", STARTS, ids=_name)
+digits_impls = pytest.mark.parametrize("digit_candidates", DIGITS, ids=_name)
 keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
 weights_impls = pytest.mark.parametrize("word_weights", WEIGHTS, ids=_name)
 stats_impls = pytest.mark.parametrize("word_stats", STATS, ids=_name)
@@ -466,6 +469,59 @@ def test_date_starts_table(starts, folded: str, expected) -> None:
     assert starts(folded, *mentions._char_tables()) == expected
 
 
+
+def _digit_run_starts(folded: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\d+", folded)]
+
+
+def _candidates(digit_candidates, folded: str) -> tuple[list[int], list[int], list[int]]:
+    return digit_candidates(folded, _digit_run_starts(folded), mentions._NUMERIC_MARKS,
+                            mentions._ERA_OPENINGS, mentions._ERA_SPACES,
+                            mentions._YEAR_WORD_FORMS)
+
+
+@digits_impls
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        # a separator 4 after a year, 2 after a day; «19» at the end has no separator after it
+        ("1402/07/19", ([0, 5], [], [])),
+        ("19-7-1402", ([0, 3], [], [])),  # 2 and 1 characters after a day
+        ("12:30", ([], [], [])),  # a time: «:» separates no date
+        ("12", ([], [], [])),  # nothing after the run
+        ("1400 ش", ([], [0], [])),  # a space, then an era's first letter 4 after the year
+        ("120 ه.ق", ([], [0], [])),  # a three-digit year: the space is 3 after its start
+        ("1400\u200cشمسی", ([], [0], [])),  # a ZWNJ before the era
+        ("2000م.", ([], [0], [])),  # the era right after the year
+        ("1400 نفر", ([], [], [])),  # a count, not an era
+        ("سال 1992", ([], [], [3])),  # the year word ends where the space begins
+        ("سال\u200cهای   98", ([], [], [7])),  # several spaces; a year word with a ZWNJ
+        ("متولد\t65", ([], [], [5])),  # a tab is whitespace
+        ("ریاست جمهوری 2016", ([], [], [12])),  # the longest year word
+        ("جام\u200cجهانی 2018", ([], [], [9])),
+        # «امسال» ends with «سال»: a candidate only; _YEAR_AFTER_SAL's lookbehind refuses it
+        ("امسال 1400", ([], [], [5])),
+        ("سال1992", ([], [], [])),  # no space before the digits
+        ("در\n1992", ([], [], [])),  # whitespace, but no year word before it
+    ],
+)
+def test_digit_candidates_table(digit_candidates, folded: str, expected) -> None:
+    assert _candidates(digit_candidates, folded) == expected
+
+
+@digits_impls
+def test_digit_candidates_bad_arguments_say_what(digit_candidates) -> None:
+    args = mentions._NUMERIC_MARKS, mentions._ERA_OPENINGS, mentions._ERA_SPACES
+    with pytest.raises(ValueError, match="outside the text"):
+        digit_candidates("سال 1992", [8], *args, mentions._YEAR_WORD_FORMS)
+    with pytest.raises(ValueError, match="outside the text"):
+        digit_candidates("سال 1992", [-1], *args, mentions._YEAR_WORD_FORMS)
+    with pytest.raises(TypeError):
+        digit_candidates("سال 1992", [4], *args, ["سال"])  # a list, not a tuple
+    with pytest.raises(TypeError):
+        digit_candidates("سال 1992", [4], *args, (1, "سال"))  # not a str
+
+
 # the characters where the twins could part: joiners, marks, spaces, digits of three scripts,
 # Latin with case, Greek sigma, presentation forms, surrogates, astral, controls, U+FFFF
 ALPHABET = st.sampled_from(
@@ -479,7 +535,9 @@ ALPHABET = st.sampled_from(
 PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سال ", "مارس", "فروردین",
                                               "ذی القعده", "۱۴۰۲", "1996", " است ", " في ",
                                               " که", "قال ", " می ", "ها ", " نمی",
-                                              " ترین ", "میشود"]))
+                                              " ترین ", "میشود", "سال\u200cهای",
+                                              "جام جهانی", "متولد", "\u200cشمسی", " ه.ق",
+                                              "م.", "/۰۷/", "-"]))
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
@@ -495,6 +553,10 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
             text, masks, len(classes))
     assert C.date_starts(text, *mentions._char_tables()) == mentions._date_starts_py(
         text, *mentions._char_tables())
+    starts = _digit_run_starts(text)
+    assert _candidates(C.digit_candidates, text) == _candidates(mentions._digit_candidates_py, text)
+    assert C.digit_candidates(text, starts[::2], "/-.", "", "", ()) == (
+        mentions._digit_candidates_py(text, starts[::2], "/-.", "", "", ()))
     news = _fold._fold_table(), _fold._GONE, _fold._ASTRAL
     assert C.fold_keys(text, *news) == _fold._fold_keys_py(text, *news)
     for lines in (tuple(text.split("\n")), keys.canonical_lines(text)):
@@ -600,6 +662,8 @@ def test_c_equals_twins_on_real_text(shared) -> None:
         folded = mentions._fold(text)
         assert C.date_starts(folded, *mentions._char_tables()) == mentions._date_starts_py(
             folded, *mentions._char_tables()), text
+        assert _candidates(C.digit_candidates, folded) == _candidates(
+            mentions._digit_candidates_py, folded), text
         stream = "".join(keys.canonical_lines(text)).replace(" ", "")
         assert C.minhash(stream, 9, a, b) == dedup._minhash_py(stream, 9, a, b), text
 

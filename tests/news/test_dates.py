@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -292,6 +293,7 @@ _PIECES = [
     "صفر", "ربیع الاول", "ربیع", "ذی‌القعده", "ژانویه", "متولد", "تابستان", "جام جهانی",
     "ریاست جمهوری", "انتخابات", "المپیک", "میلادی", "ه.ش", "هجری قمری", "تا", "و", "نفر",
     "هزار", "نوزدهم", "بیست و یکم", "چهارشنبه", "یک شنبه", "x", "رسد", "امسال",
+    "\t", "ش", "ق", "م.", "شمسی", "\u200cخورشیدی", "ه.ق", "پائیز", "سال ها", "سال\u200cهای", "120",
 ]
 
 
@@ -309,8 +311,10 @@ def test_scan_matches_a_finditer_per_pattern(pieces: list[str]) -> None:
         [(x.span(), x.groupdict()) for x in p.finditer(folded)]
         for p in (m._NUMERIC, month, m._YEAR_AFTER_SAL, m._YEAR_WITH_ERA, m._YEAR_IN_PARENS)
     ]
-    got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
-    assert got == expected
+    for c in (m._C, None):  # the C lookups when built, and the twins (_digit_candidates_py)
+        with mock.patch.object(m, "_C", c):
+            got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
+        assert got == expected
 
 
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
@@ -328,8 +332,49 @@ def test_numpy_scan_matches_a_finditer_per_pattern(pieces: list[str]) -> None:
         for p in (m._NUMERIC, m._MONTH_NAME, m._YEAR_AFTER_SAL, m._YEAR_WITH_ERA,
                   m._YEAR_IN_PARENS)
     ]
-    got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
-    assert got == expected
+    for c in (m._C, None):
+        with mock.patch.object(m, "_C", c):
+            got = [[(x.span(), x.groupdict()) for x in found] for found in m._scan(folded)]
+        assert got == expected
+
+
+def _language(pattern: str) -> list[str]:
+    """Every text a regex of literals, classes of literals, alternations and ``?`` matches."""
+    from re import _constants as c
+    from re import _parser
+
+    def texts(items) -> list[str]:
+        found = [""]
+        for op, av in items:
+            if op is c.LITERAL:
+                options = [chr(av)]
+            elif op is c.IN:
+                assert all(o is c.LITERAL for o, _ in av), av
+                options = [chr(v) for _, v in av]
+            elif op is c.BRANCH:
+                options = [t for branch in av[1] for t in texts(branch)]
+            elif op is c.SUBPATTERN:
+                options = texts(av[-1])
+            elif op is c.MAX_REPEAT and av[:2] == (0, 1):
+                options = ["", *texts(av[2])]
+            else:
+                raise AssertionError(f"not a finite pattern: {op} {av}")
+            found = [f + o for f in found for o in options]
+        return found
+
+    return texts(_parser.parse(pattern))
+
+
+def test_year_word_forms_are_every_year_word() -> None:
+    """_scan tries _YEAR_AFTER_SAL only after one of _YEAR_WORD_FORMS: they must be every text
+    _YEAR_WORDS matches (a form left out would lose its dates)."""
+    from khabar.dates import mentions as m
+
+    language = _language(m._YEAR_WORDS)
+    assert len(language) == len(set(language)) == 19  # سال: 7 forms, 8 words, 2 x 2 with a space
+    assert sorted(m._YEAR_WORD_FORMS) == sorted(language)
+    assert {"سال", "سال\u200cهای", "سال ها", "پائیز", "جام جهانی", "ریاست\u200cجمهوری"} <= set(
+        language)
 
 
 def test_numpy_scan_leaves_astral_text_to_the_regexes() -> None:

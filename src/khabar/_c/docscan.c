@@ -15,6 +15,8 @@
  *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
  *   word_stats(lines, flags)         khabar.corpus.quality._word_stats_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
+ *   digit_candidates(folded, starts, marks, eras, spaces, words)
+ *                                    khabar.dates.mentions._digit_candidates_py
  *
  * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ.
  */
@@ -982,6 +984,115 @@ done:
     return result;
 }
 
+/* Whether `c` is one of the characters of the str `set`. */
+static int
+in_set(PyObject *set, Py_UCS4 c)
+{
+    int kind = PyUnicode_KIND(set);
+    const void *data = PyUnicode_DATA(set);
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(set); i < n; i++) {
+        if (PyUnicode_READ(kind, data, i) == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * digit_candidates(folded, starts, marks, eras, spaces, words)
+ *     -> (list[int], list[int], list[int])
+ *
+ * khabar.dates.mentions._digit_candidates_py: of the digit-run starts `starts` (ascending ints),
+ * (1) those with a character of `marks` 1, 2 or 4 characters after them; (2) those with a
+ * character of `eras` 3 or 4 characters after them, or one character of `spaces` later; (3) for
+ * each start with whitespace (str.isspace) right before it, where that whitespace begins, when
+ * the text before it ends with one of the str of the tuple `words`.
+ */
+static PyObject *
+digit_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *marks, *eras, *spaces, *words;
+    if (!PyArg_ParseTuple(args, "UO!UUUO!:digit_candidates", &text, &PyList_Type, &starts,
+                          &marks, &eras, &spaces, &PyTuple_Type, &words)) {
+        return NULL;
+    }
+    Py_ssize_t n_words = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t w = 0; w < n_words; w++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(words, w))) {
+            PyErr_SetString(PyExc_TypeError,
+                            "docscan.digit_candidates: words must be a tuple of str "
+                            "(khabar.dates.mentions._YEAR_WORD_FORMS)");
+            return NULL;
+        }
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *lists[3] = {PyList_New(0), PyList_New(0), PyList_New(0)};
+    PyObject *result = NULL;
+    if (lists[0] == NULL || lists[1] == NULL || lists[2] == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(starts); j++) {
+        Py_ssize_t s = PyLong_AsSsize_t(PyList_GET_ITEM(starts, j));
+        if (s == -1 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (s < 0 || s >= n) {
+            PyErr_Format(PyExc_ValueError,
+                         "docscan.digit_candidates: start %zd is outside the text (%zd "
+                         "characters); give the digit starts of this text (date_starts)", s, n);
+            goto done;
+        }
+        static const Py_ssize_t mark_at[3] = {1, 2, 4};
+        for (int k = 0; k < 3; k++) {
+            Py_ssize_t i = s + mark_at[k];
+            if (i < n && in_set(marks, PyUnicode_READ(kind, data, i))) {
+                if (append_index(lists[0], s) < 0) {
+                    goto done;
+                }
+                break;
+            }
+        }
+        for (Py_ssize_t i = s + 3; i <= s + 4 && i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (in_set(eras, c)
+                || (in_set(spaces, c) && i + 1 < n
+                    && in_set(eras, PyUnicode_READ(kind, data, i + 1)))) {
+                if (append_index(lists[1], s) < 0) {
+                    goto done;
+                }
+                break;
+            }
+        }
+        Py_ssize_t space = s;
+        while (space > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, space - 1))) {
+            space--;
+        }
+        if (space == s) {
+            continue;
+        }
+        for (Py_ssize_t w = 0; w < n_words; w++) {
+            Py_ssize_t found = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(words, w), 0, space, 1);
+            if (found < 0) {
+                goto done;
+            }
+            if (found) {
+                if (append_index(lists[2], space) < 0) {
+                    goto done;
+                }
+                break;
+            }
+        }
+    }
+    result = PyTuple_Pack(3, lists[0], lists[1], lists[2]);
+done:
+    for (int k = 0; k < 3; k++) {
+        Py_XDECREF(lists[k]);
+    }
+    return result;
+}
+
 static PyMethodDef docscan_methods[] = {
     {"fold_lines", fold_lines, METH_VARARGS,
      "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
@@ -1009,6 +1120,10 @@ static PyMethodDef docscan_methods[] = {
     {"date_starts", date_starts, METH_VARARGS,
      "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
      "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},
+    {"digit_candidates", digit_candidates, METH_VARARGS,
+     "digit_candidates(folded, starts, marks, eras, spaces, words) -> (list[int], list[int], "
+     "list[int]): the digit starts where a numeric date or a year with an era may start, and "
+     "where the spaces before a year word's year begin (khabar.dates.mentions._digit_candidates_py)."},
     {NULL, NULL, 0, NULL},
 };
 

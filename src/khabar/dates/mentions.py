@@ -287,19 +287,68 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
     return found
 
 
-def _year_word_starts(folded: str, digit_starts: list[int]) -> list[int]:
-    """Where a year word (``سال``, ``متولد`` ...) followed by spaces and a digit run starts."""
+def _year_word_starts(folded: str, ends: list[int]) -> list[int]:
+    """Where a year word (``سال``, ``متولد`` ...) ending at one of ``ends`` starts (``ends``: where
+    the spaces before a digit run begin, :func:`_digit_candidates_py`'s third list)."""
     starts: list[int] = []
-    for digit in digit_starts:
-        space = digit
-        while space > 0 and folded[space - 1].isspace():
-            space -= 1
-        if space == digit:
-            continue  # _YEAR_AFTER_SAL puts at least one space between the word and the year
+    for space in ends:
         word = _YEAR_WORD_BEFORE.search(folded, max(0, space - _YEAR_WORD_MAX), space)
         if word is not None:
             starts.append(word.start())
     return starts
+
+
+# What a digit run must have near it for each pattern to match there, checked before the regex
+# (a match attempt costs some 0.3 microseconds even when it fails at once; 10 digit runs a text):
+#: _NUMERIC's separator stands 1 or 2 characters after a day's start, 4 after a year's
+_NUMERIC_MARKS = "/-."
+#: _ERA's first letters («میلادی», «م.», «شمسی», «خورشیدی», «هجری ...», «ه.ش», «قمری»), 3 or 4
+#: characters after the year's start, or one ZWNJ or space later
+_ERA_OPENINGS = "مشخهق"
+_ERA_SPACES = "\u200c "
+#: every text _YEAR_WORDS matches (tests/dates enumerates the pattern's language to check it):
+#: _YEAR_AFTER_SAL is tried only where the text before a digit run's spaces ends with one
+_YEAR_WORD_FORMS = (
+    "سال", "سالها", "سالهای", "سال\u200cها", "سال\u200cهای", "سال ها", "سال های", "متولد", "بهار",
+    "تابستان", "پاییز", "پائیز", "زمستان", "انتخابات", "المپیک", "جام\u200cجهانی", "جام جهانی",
+    "ریاست\u200cجمهوری", "ریاست جمهوری",
+)
+
+
+def _digit_candidates_py(
+    folded: str, starts: list[int], marks: str, eras: str, spaces: str, words: tuple[str, ...]
+) -> tuple[list[int], list[int], list[int]]:
+    """Of the digit-run starts ``starts``: those with a character of ``marks`` 1, 2 or 4
+    characters after them (where ``_NUMERIC`` may match); those with a character of ``eras`` 3
+    or 4 characters after them, or one character of ``spaces`` later (``_YEAR_WITH_ERA``); and,
+    for each start with whitespace right before it, where that whitespace begins when the text
+    before it ends with one of ``words`` (``_YEAR_AFTER_SAL``'s year word ends there). The twin of
+    ``khabar._c.docscan.digit_candidates``.
+
+    >>> _digit_candidates_py("در سال 1402/7/1 و 1400 ش", [7, 18], "/-.", "ش", " ", ("سال",))
+    ([7], [18], [6])
+    """
+    n = len(folded)
+    numeric: list[int] = []
+    with_era: list[int] = []
+    word_ends: list[int] = []
+    for s in starts:
+        if not 0 <= s < n:
+            raise ValueError(f"digit_candidates: start {s} is outside the text ({n} characters); "
+                             "give the digit starts of this text (date_starts)")
+        if any(s + k < n and folded[s + k] in marks for k in (1, 2, 4)):
+            numeric.append(s)
+        for i in (s + 3, s + 4):
+            if i < n and (folded[i] in eras
+                          or (folded[i] in spaces and i + 1 < n and folded[i + 1] in eras)):
+                with_era.append(s)
+                break
+        space = s
+        while space > 0 and folded[space - 1].isspace():
+            space -= 1
+        if space < s and folded.endswith(words, 0, space):
+            word_ends.append(space)
+    return numeric, with_era, word_ends
 
 
 #: texts shorter than this are scanned by regex alone: numpy's fixed cost (about ten array
@@ -417,11 +466,14 @@ def _scan(folded: str) -> tuple[list[re.Match[str]], ...]:
     else:
         digit_starts, month_starts = starts
         months = _matches_at(_MONTH_NAME, folded, month_starts)
+    numeric_at, era_at, word_ends = (
+        _digit_candidates_py if _C is None else _C.digit_candidates
+    )(folded, digit_starts, _NUMERIC_MARKS, _ERA_OPENINGS, _ERA_SPACES, _YEAR_WORD_FORMS)
     return (
-        _matches_at(_NUMERIC, folded, digit_starts),
+        _matches_at(_NUMERIC, folded, numeric_at),
         months,
-        _matches_at(_YEAR_AFTER_SAL, folded, _year_word_starts(folded, digit_starts)),
-        _matches_at(_YEAR_WITH_ERA, folded, digit_starts),
+        _matches_at(_YEAR_AFTER_SAL, folded, _year_word_starts(folded, word_ends)),
+        _matches_at(_YEAR_WITH_ERA, folded, era_at),
         list(_YEAR_IN_PARENS.finditer(folded)) if "(" in folded else [],
     )
 
