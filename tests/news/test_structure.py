@@ -315,7 +315,7 @@ def test_farsnews_abstract_kept_apart_becomes_the_lead(shared: Path) -> None:
 _LINE_PIECES = st.sampled_from([
     "تهران", "مشهد", "ایرنا", "ايرنا", "فارس", "خبرگزاری فارس", "ایسنا", "بی بی سی", "مهر", "الف",
     " ", "  ", "-", "–", "—", "(", ")", ":", "：", "_", "/", "،", "به گزارش", "به نقل از", "گروه",
-    "سیاسی", "رئیس جمهور گفت", ".", "۱۲", "\u200c",
+    "سیاسی", "رئیس جمهور گفت", ".", "۱۲", "\u200c", "\t", "\n", "ا" * 10, "شهرستان اسلامشهر",
 ])
 
 
@@ -388,3 +388,34 @@ def test_a_header_alone_or_under_a_dateline_line_stays() -> None:
     # a dateline line came first: the lead is left as it is written
     s = structure(f"{TITLE}\nتهران- ایرنا-\nخبرگزاری فارس: {LEAD}\n{P1}")
     assert (s.dateline, s.lead) == ("تهران- ایرنا-", f"خبرگزاری فارس: {LEAD}")
+
+
+@pytest.mark.parametrize(
+    ("line", "city_then", "dateline"),
+    [
+        # the longest city DATELINE_CITY allows: 21 + 1 + 20 + 1 + 20 = 63 characters, 2 spaces
+        ("ا" * 21 + " " + "ب" * 20 + " " + "پ" * 20 + "- ایرنا-", True, True),
+        ("ا" * 22 + " " + "ب" * 20 + " " + "پ" * 20 + "- ایرنا-", False, False),  # 64
+        ("تهران شهر ری- ایرنا-", True, True),  # two spaces in the city
+        ("تهران شهر ری قدیم- ایرنا-", False, False),  # three: no city
+        ("تهران  \t - ایرنا-", True, True),  # spaces of any kind after the city
+        ("تهران (پانا) -", True, True),
+        # the strong agency alone before its lead: no city, found by its final colon
+        ("خبرگزاری فارس :", False, True),
+        ("خبرگزاری فارس: متن", False, False),
+        # prose: a parenthesis after two words passes the check; the pattern refuses it
+        ("وزیر (نفت) گفت", True, False),
+        ("وزیر نفت گفت: قیمت (بنزین) - ثابت", False, False),  # «:» comes first: no city before it
+    ],
+)
+def test_city_precheck(line: str, city_then: bool, dateline: bool) -> None:
+    from khabar.news import structure as s
+    from khabar.news.gazetteer import DATELINE_CITY, fold1
+
+    # _city_then's limits are read off this pattern: a change of it must change them
+    assert DATELINE_CITY == (
+        r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}")
+    folded = fold1(line)
+    assert s._city_then(folded, "-–—(") is city_then
+    assert s._is_dateline(folded) is dateline
+    assert bool(s._dateline_only().match(folded)) is dateline
