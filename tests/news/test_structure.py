@@ -409,13 +409,14 @@ def test_a_header_alone_or_under_a_dateline_line_stays() -> None:
     ],
 )
 def test_city_precheck(line: str, city_then: bool, dateline: bool) -> None:
+    from khabar.news import gazetteer
     from khabar.news import structure as s
     from khabar.news.gazetteer import DATELINE_CITY, fold1
 
-    # _city_then's limits are read off this pattern: a change of it must change them
+    # city_then's limits are read off this pattern: a change of it must change them
     assert DATELINE_CITY == (
         r"[^\W\d_][^\s\-–—()/:،,]{1,20}(?:[\u200c ][^\s\-–—()/:،,]{2,20}){0,2}")
     folded = fold1(line)
-    assert s._city_then(folded, "-–—(") is city_then
+    assert gazetteer.city_then(folded, "-–—(") is city_then
     assert s._is_dateline(folded) is dateline
     assert bool(s._dateline_only().match(folded)) is dateline

@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 from khabar.news.gazetteer import (
     DATELINE_CITY,
     Agency,
+    city_mark,
     fold1_document,
     load_gazetteer,
     name_key,
@@ -357,9 +358,6 @@ def _be_gozaresh(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]]
     return fields, (p.start + match.start(), p.start + end)
 
 
-#: a character each of :func:`_dateline_patterns` needs: a dash, an opening parenthesis, a slash
-#: (character classes, searched in C)
-_DATELINE_MARKS = (re.compile("[\\-–—]"), re.compile("[(]"), re.compile("/"))
 
 
 @cache
@@ -389,11 +387,17 @@ def _place_prefix(value: str) -> str | None:
 
 
 def _dateline(p: _Paragraph) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    # what each of _dateline_patterns() needs: a city then a dash, a city then an opening
+    # parenthesis (city_mark: the city pattern backtracks), a slash («ایسنا/ تبریز»)
+    mark = city_mark(p.folded)
+    possible = (mark is not None and mark in "-–—", mark == "(", "/" in p.folded)
+    if not any(possible):
+        return None
     gazetteer = load_gazetteer()
     patterns = _dateline_patterns()
-    for pattern, needs in zip(patterns, _DATELINE_MARKS, strict=True):
-        if needs.search(p.folded) is None:
-            continue  # the pattern cannot match without one of these characters
+    for pattern, may_match in zip(patterns, possible, strict=True):
+        if not may_match:
+            continue
         match = pattern.search(p.folded)
         if match is None:
             continue

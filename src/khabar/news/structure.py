@@ -40,7 +40,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from khabar.news._fold import fold_bare
-from khabar.news.gazetteer import DATELINE_CITY, fold1, fold1_document, load_gazetteer
+from khabar.news.gazetteer import (
+    DATELINE_CITY,
+    city_then,
+    fold1,
+    fold1_document,
+    load_gazetteer,
+)
 
 __all__ = ["LEAD_MAX_WORDS", "SURTITLE_MAX_LINES", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
@@ -130,30 +136,6 @@ _AGENCY_OPENING_MARKS = re.compile("[:：\\-–—]")
 _DATELINE_MARKS = re.compile("[:：_\\-–—(]")
 
 
-# A line opening with DATELINE_CITY: the city holds none of these characters, and spaces follow
-# it, so the first of them in the line is the mark after the city («تهران- ایرنا-», «تهران (پانا)»),
-# and what stands before it is the city: at most 63 characters (1 + 20 + 2 x (1 + 20)) with at most
-# two spaces. Prose lines with a dash or a parenthesis fail this without the city pattern, whose
-# backtracking over three words of up to 20 characters costs some 10 microseconds a line.
-_CITY_STOP = re.compile("[\\-–—()/:،,]")
-_CITY_MAX_CHARS = 63
-_CITY_MAX_SPACES = 2
-
-
-def _city_then(folded: str, marks: str) -> bool:
-    """Whether ``folded`` may open with :data:`DATELINE_CITY`, spaces and one of ``marks`` (a
-    necessary condition, not a sufficient one).
-
-    >>> _city_then("تهران- ایرنا- رئیس‌جمهور گفت", "-–—"), _city_then("وزیر (نفت) گفت", "-–—")
-    (True, False)
-    """
-    stop = _CITY_STOP.search(folded)
-    if stop is None or stop.group() not in marks:
-        return False
-    city = folded[:stop.start()].strip()
-    return len(city) <= _CITY_MAX_CHARS and city.count(" ") <= _CITY_MAX_SPACES
-
-
 # These take a line's fold1 (which leaves the marks alone).
 def _opens_with_attribution(folded: str) -> bool:
     return bool(_ATTRIBUTION_START.match(folded)) or (
@@ -167,7 +149,7 @@ def _is_byline(folded: str) -> bool:
 
 def _is_dateline(folded: str) -> bool:
     # a city and a dash or a parenthesis, or a strong agency name and a colon ending the line
-    return (_city_then(folded, "-–—(") or folded.rstrip().endswith((":", "：", "_"))) and bool(
+    return (city_then(folded, "-–—(") or folded.rstrip().endswith((":", "：", "_"))) and bool(
         _dateline_only().match(folded))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any, ClassVar
 
 from khabar.document import Document, Removed
@@ -15,6 +16,13 @@ _WARM_TEXT = "خبرگزاری فارس: عنوان خبر\nتهران- ایرن
 _WARM_LEAD = "خبرگزاری فارس: خلاصه خبر.\nمتن خبر."
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields, in order (``dataclasses.fields`` builds its tuple anew
+    on every call: a third of :func:`_plain`'s time for a date)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _plain(value: Any) -> Any:
     """A JSON-friendly copy of a dataclass or value, for ``doc.meta``.
 
@@ -23,7 +31,7 @@ def _plain(value: Any) -> Any:
     '2023-10-11'
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        fields = {name: getattr(value, name) for name in _field_names(type(value))}
         if all(isinstance(v, _PRIMITIVES) for v in fields.values()):
             return fields  # what asdict() gives for a flat record (a date), without its deep copy
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
