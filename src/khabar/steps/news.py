@@ -117,6 +117,18 @@ class BoilerplateStep(Step):
         return doc
 
 
+@functools.cache
+def _structure_api() -> tuple[Any, Any, Any, Any, Any]:
+    """``find_dates``, ``parse_date``, ``agency_for_domain``, ``parse_attribution`` and
+    ``structure``, imported on the first document (``import khabar`` stays light) and then held:
+    the three from-imports cost 2.5 microseconds a document in process()."""
+    from khabar.dates.mentions import find_dates, parse_date
+    from khabar.news.attribution import agency_for_domain, parse_attribution
+    from khabar.news.structure import structure
+
+    return find_dates, parse_date, agency_for_domain, parse_attribution, structure
+
+
 class StructureStep(Step):
     name = "structure"
     version = 1
@@ -138,10 +150,7 @@ class StructureStep(Step):
         find_dates(_WARM_TEXT)
 
     def process(self, doc: Document) -> Document:
-        from khabar.dates.mentions import find_dates, parse_date
-        from khabar.news.attribution import agency_for_domain, parse_attribution
-        from khabar.news.structure import structure
-
+        find_dates, parse_date, agency_for_domain, parse_attribution, structure = _structure_api()
         s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),
                       lead_hint=doc.meta.pop("lead_hint", None))
         doc.title, doc.lead, doc.paragraphs = s.title, s.lead, list(s.paragraphs)
