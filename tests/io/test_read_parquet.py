@@ -80,3 +80,29 @@ def test_parquet_binary_text_column(tmp_path):
     items, _ = read(path)
     assert items[0].text == "سلام"
     assert items[1].reason == "decode_error"
+
+
+def _unchecked_strings(values: list[bytes]) -> pa.Array:
+    """A string array holding ``values`` as they are, valid UTF-8 or not (Parquet and pyarrow
+    do not check a string column's bytes when they are written)."""
+    import itertools
+
+    ends = list(itertools.accumulate(map(len, values), initial=0))
+    return pa.Array.from_buffers(pa.string(), len(values), [
+        None, pa.array(ends, pa.int32()).buffers()[1], pa.py_buffer(b"".join(values))])
+
+
+def test_parquet_strings_with_surrogate_bytes_are_rejected_not_read(tmp_path):
+    # The reader does not scan Parquet strings for lone surrogates (pick_fields' no_surrogates):
+    # pyarrow decodes them with CPython's strict UTF-8 decoder, which refuses a surrogate's
+    # three bytes (ED A0 80 is U+D800), so such a row is a decode_error reject, never a text.
+    path = tmp_path / "surrogate.parquet"
+    texts = ["خبر 😀 امروز می‌شود".encode(), "خبر".encode() + b"\xed\xa0\x80",
+             "دیگر\u00a0خبر\ufeff".encode()]
+    pq.write_table(pa.table({"text": _unchecked_strings(texts)}), path)
+    items, _ = read(path)
+    assert [type(i).__name__ for i in items] == ["Document", "Reject", "Document"]
+    # an astral character, a ZWNJ, an NBSP and a BOM are read as they are, nothing replaced
+    assert (items[0].text, items[0].meta) == ("خبر 😀 امروز می\u200cشود", {})
+    assert (items[1].reason, items[1].location) == ("decode_error", "row 1")
+    assert (items[2].text, items[2].meta) == ("دیگر\u00a0خبر\ufeff", {})

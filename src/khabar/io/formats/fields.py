@@ -133,10 +133,12 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _as_text(value: Any, name: str, config: ReadConfig) -> tuple[str, int]:
-    """A text or HTML field's value as a string, with the count of replaced bytes."""
+def _as_text(value: Any, name: str, config: ReadConfig, *,
+             no_surrogates: bool = False) -> tuple[str, int]:
+    """A text or HTML field's value as a string, with the count of replaced bytes; with
+    ``no_surrogates`` its strings are known to hold no lone surrogate and are not scanned."""
     if isinstance(value, str):
-        return replace_surrogates(value)
+        return (value, 0) if no_surrogates else replace_surrogates(value)
     if isinstance(value, (bytes, bytearray)):
         try:
             decoded = decode_text(bytes(value), max_replaced_ratio=config.max_replaced_ratio)
@@ -145,7 +147,8 @@ def _as_text(value: Any, name: str, config: ReadConfig) -> tuple[str, int]:
         return decoded.text, decoded.replaced
     # a list of paragraphs is text too (some scrapers store the body that way)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return replace_surrogates("\n\n".join(value))
+        joined = "\n\n".join(value)
+        return (joined, 0) if no_surrogates else replace_surrogates(joined)
     raise RecordProblem(
         "invalid_text_field",
         f"field {name!r} holds a value of type {type(value).__name__}, not a string",
@@ -159,8 +162,13 @@ def _scalar_str(value: Any) -> str | None:
     return text or None
 
 
-def pick_fields(record: Mapping[str, Any], names: FieldNames, config: ReadConfig) -> Picked:
+def pick_fields(record: Mapping[str, Any], names: FieldNames, config: ReadConfig, *,
+                no_surrogates: bool = False) -> Picked:
     """The text, HTML, URL, id and date of ``record``, and its other fields.
+
+    ``no_surrogates``: the record's strings were decoded from UTF-8 by a decoder that refuses
+    surrogates (pyarrow's, for a Parquet file: CPython's strict UTF-8 decoder), so its text and
+    HTML hold no lone surrogate and are not scanned for them (~7 CPU us of a ~4 KB text).
 
     Raises:
         RecordProblem: no text or HTML field (``no_text_field``), a field of the wrong type
@@ -182,10 +190,12 @@ def pick_fields(record: Mapping[str, Any], names: FieldNames, config: ReadConfig
             f"no field named {' / '.join(names.text)} (fields present: {present}); "
             "name the text field with text_field=",
         )
-    text, replaced = _as_text(record[text_key], text_key, config) if text_key else ("", 0)
+    text, replaced = (_as_text(record[text_key], text_key, config, no_surrogates=no_surrogates)
+                      if text_key else ("", 0))
     html = None
     if html_key:
-        html, html_replaced = _as_text(record[html_key], html_key, config)
+        html, html_replaced = _as_text(record[html_key], html_key, config,
+                                       no_surrogates=no_surrogates)
         replaced += html_replaced
     for name, value in ((text_key, text), (html_key, html)):
         problem = nul_problem(value) if value else None

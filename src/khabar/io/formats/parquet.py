@@ -82,7 +82,8 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                     row += 1
                     continue
                 try:
-                    picked = pick_fields(values, names, ctx.config)
+                    # pyarrow decodes strings strictly (_rows): no lone surrogate gets through
+                    picked = pick_fields(values, names, ctx.config, no_surrogates=True)
                 except RecordProblem as exc:
                     yield ctx.reject(f"row {row}", exc.reason, exc.detail)
                 else:
