@@ -85,3 +85,37 @@ def test_materialize_is_a_no_op_for_a_whole_document() -> None:
     doc = _docs()[0]
     carry.materialize(doc)  # never read through this carry
     assert doc.edits == _docs()[0].edits
+
+
+def test_an_unchanged_text_is_taken_from_the_batch_a_changed_one_is_not() -> None:
+    whole = docs_to_table(_docs(), order=True)
+    carry = Carry()
+    docs = [d for b in _batches(whole, 4) for d in carry.read(b)]
+    docs[0].text = "می\u200cشود"  # equal to the text read, but another str (a constant)
+    docs[1].text = "کتاب‌ها"  # changed by a step
+    cols = DocColumns(carry=carry)
+    for d in docs:
+        cols.add(d)
+    # c, e and f (dropped, still written) keep the str they were read with; d's is empty
+    assert [pos for pos, _, _ in cols._carried_text] == [2, 4, 5]
+    expected_docs = _docs()
+    expected_docs[1].text = "کتاب‌ها"
+    table = cols.table()
+    assert table.equals(docs_to_table(expected_docs))
+    assert table.column("text").to_pylist() == [
+        "می\u200cشود", "کتاب\u200cها", "بی ویرایش", "", "خبر", "دور"]
+    assert table.column("text").num_chunks == 1  # one chunk, as a table built whole
+
+
+def test_a_null_text_in_the_batch_is_written_empty_as_a_whole_read_writes_it() -> None:
+    whole = docs_to_table(_docs()[:3], order=True)
+    i = whole.schema.get_field_index("text")
+    whole = whole.set_column(i, whole.schema.field(i), pa.array(["می‌شود", None, "بی ویرایش"]))
+    carry = Carry()
+    docs = carry.read(_batches(whole, 3)[0])
+    assert docs[1].text == ""
+    cols = DocColumns(carry=carry)
+    for d in docs:
+        cols.add(d)
+    assert [pos for pos, _, _ in cols._carried_text] == [0, 2]
+    assert cols.table().column("text").to_pylist() == ["می\u200cشود", "", "بی ویرایش"]
