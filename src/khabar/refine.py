@@ -219,8 +219,10 @@ def _read_part(path: str, bucket: int) -> Any:
 # the work of one shard in one stage (runs in a worker)
 
 
-def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reject], None]
-                 ) -> Iterator[Document]:
+def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reject], None],
+                 raw_carry: Any = None) -> Iterator[Document]:
+    """The documents of the shard's input files (rejects to ``on_reject``); a Parquet file's
+    reader notes in ``raw_carry`` (:class:`khabar.io.schema.RawCarry`) where each raw text was."""
     from khabar.io.readers import ReadStats, file_sha256, read_file
 
     seq = 0
@@ -231,7 +233,8 @@ def _read_inputs(task: StageTask, report: ShardReport, on_reject: Callable[[Reje
             sha = None
         records = rejected = 0
         stats = ReadStats()
-        for item in read_file(inp, task.config.read, sha256=sha, stats=stats):
+        for item in read_file(inp, task.config.read, sha256=sha, stats=stats,
+                              raw_carry=raw_carry):
             records += 1
             report.read += 1
             if isinstance(item, Reject):
@@ -333,7 +336,7 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 def run_stage_task(task: StageTask) -> ShardReport:
     """Run one segment of the pipeline over one shard; write its files; return its report."""
-    from khabar.io.schema import Carry, DocColumns, output_schema, work_schema
+    from khabar.io.schema import Carry, DocColumns, RawCarry, output_schema, work_schema
 
     done = _report_file(task.outdir, task.stage, task.shard.index)
     if fs.exists(done):
@@ -362,6 +365,8 @@ def run_stage_task(task: StageTask) -> ShardReport:
     # a stage after the first whose steps never look at the edits and raw text hands them from
     # its work file to the files it writes as Arrow, never as Python objects
     carry = Carry() if task.stage > 0 and runner.leaves_edits_and_raw() else None
+    # the first stage copies a raw text still as read from a Parquet input's column as Arrow
+    raw_carry = RawCarry() if task.stage == 0 and keep_raw else None
     try:
         rej_w = JsonlWriter(_rejects_file(out, task.stage, idx))
         writers.append(rej_w)
@@ -370,18 +375,19 @@ def run_stage_task(task: StageTask) -> ShardReport:
             kept_w = ParquetWriter(fs.join(out, "data", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
                                    rows=DocColumns(keep_raw=keep_raw, carry=carry,
-                                                   keep_edits=keep_edits))
+                                                   keep_edits=keep_edits, raw_carry=raw_carry))
             drop_w = ParquetWriter(fs.join(out, "dropped", f"part-{idx:05d}.parquet"),
                                    output_schema(), batch_rows=rows,
                                    rows=DocColumns(keep_raw=keep_raw, carry=carry,
-                                                   keep_edits=keep_edits))
+                                                   keep_edits=keep_edits, raw_carry=raw_carry))
             writers += [kept_w, drop_w]
             write_kept: Callable[[Document], None] = kept_w.write
             write_dropped: Callable[[Document], None] = drop_w.write
         else:
             work_w = ArrowWriter(_work_file(out, task.stage, idx), work_schema(), batch_rows=rows,
                                  rows=DocColumns(order=True, carry=carry,
-                                                 canonical=task.next_reads_text),
+                                                 canonical=task.next_reads_text,
+                                                 raw_carry=raw_carry),
                                  compression=task.config.run.work_compression)
             writers.append(work_w)
             write_kept = write_dropped = work_w.write
@@ -413,7 +419,7 @@ def run_stage_task(task: StageTask) -> ShardReport:
                                report, kept_w, drop_w, dropped, keep_raw, keep_edits, write_kept,
                                on_dropped, on_reject)
         else:
-            source = (_read_inputs(task, report, on_reject) if task.stage == 0
+            source = (_read_inputs(task, report, on_reject, raw_carry) if task.stage == 0
                       else _read_work(_work_file(out, task.stage - 1, idx), carry))
             for doc in runner.run(counted(source), decision, on_dropped, on_reject,
                                   carry.materialize if carry is not None else None):

@@ -35,6 +35,7 @@ import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from khabar.document import Document, Reject
 from khabar.errors import InputError
@@ -328,6 +329,7 @@ def read_file(
     *,
     sha256: str | None = None,
     stats: ReadStats | None = None,
+    raw_carry: Any = None,
 ) -> Iterator[Document | Reject]:
     """Every record of ``inp``, in file order, as a Document or a Reject.
 
@@ -337,6 +339,8 @@ def read_file(
         sha256: the file's SHA-256 if the caller already has it (ids are derived from it);
             otherwise it is computed first (one streamed pass over the file).
         stats: counters to update (records, documents, rejects by reason, skipped by kind).
+        raw_carry: a :class:`khabar.io.schema.RawCarry` in which a Parquet file's reader notes the
+            Arrow row of each document's ``raw``, for a writer to copy instead of encoding it.
 
     Raises:
         MissingExtraError: the format needs an optional package that is not installed
@@ -366,7 +370,7 @@ def read_file(
             stats.count(unreadable)
             yield unreadable
             return
-    ctx = ReadContext(inp=inp, config=config, sha256=sha256, stats=stats)
+    ctx = ReadContext(inp=inp, config=config, sha256=sha256, stats=stats, raw_carry=raw_carry)
     for item in reader(ctx):
         stats.count(item)
         yield item

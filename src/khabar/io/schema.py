@@ -181,12 +181,14 @@ class DocColumns:
 
     def __init__(self, *, keep_raw: bool = True, order: bool = False,
                  carry: Carry | None = None, canonical: bool = True,
-                 keep_edits: bool = True) -> None:
+                 keep_edits: bool = True, raw_carry: RawCarry | None = None) -> None:
         self.keep_raw = keep_raw
         self.keep_edits = keep_edits
         self.order = order
         #: where documents read without their edits and raw have them (see :class:`Carry`)
         self.carry = carry
+        #: where documents read from Arrow columns were given their raw text (:class:`RawCarry`)
+        self.raw_carry = raw_carry
         self._signal_names = signal_names()
         self._signal_set = frozenset(self._signal_names)
         #: a work file's ``_canonical``: the known canonical lines of each text (``canonical``),
@@ -215,6 +217,8 @@ class DocColumns:
         #: the rows among those whose text is the one read (the same str): taken from the batch
         #: too, not encoded again (~7 CPU us of a ~4 KB text); ``None`` in the text column
         self._carried_text: list[tuple[int, pa.RecordBatch, int]] = []
+        #: rows whose raw text is still the str read from an input's Arrow column (RawCarry)
+        self._carried_raw: list[tuple[int, pa.RecordBatch, int]] = []
 
     def __len__(self) -> int:
         return len(self._cols["id"])
@@ -223,18 +227,23 @@ class DocColumns:
         """Append ``doc`` (kept or dropped) as one row."""
         cols = self._cols
         text: str | None = doc.text
-        if self.carry is not None:
-            ref = self.carry.pop(doc)
-            if ref is not None:
-                batch, row, read_text = ref
-                self._carried.append((len(cols["id"]), batch, row))
-                if text and text is read_text:  # unchanged (an empty one may have been null)
-                    self._carried_text.append((len(cols["id"]), batch, row))
-                    text = None
+        raw: str | None = doc.raw if self.keep_raw else None
+        ref = self.carry.pop(doc) if self.carry is not None else None
+        if ref is not None:
+            batch, row, read_text = ref
+            self._carried.append((len(cols["id"]), batch, row))
+            if text and text is read_text:  # unchanged (an empty one may have been null)
+                self._carried_text.append((len(cols["id"]), batch, row))
+                text = None
+        elif self.raw_carry is not None:
+            source = self.raw_carry.pop(doc)
+            if source is not None and raw is not None:
+                self._carried_raw.append((len(cols["id"]), *source))
+                raw = None
         for name, value in zip(_PLAIN_COLUMNS, (
                 doc.id, doc.url, doc.domain, doc.title, doc.lead, text,
                 len(doc.edits) if self.keep_edits else None,
-                doc.raw if self.keep_raw else None, doc.source, doc.record, doc.offset,
+                raw, doc.source, doc.record, doc.offset,
                 doc.drop_reason, doc.drop_step, doc.order)):
             cols[name].append(value)
         if self.order:
@@ -291,6 +300,8 @@ class DocColumns:
                                    [name for name in CARRIED_COLUMNS if name not in unkept])
         if self._carried_text:
             arrays = _with_carried(arrays, schema, self._carried_text, ["text"])
+        if self._carried_raw:
+            arrays = _with_carried(arrays, schema, self._carried_raw, ["raw"])
         self._clear()
         return pa.Table.from_arrays(arrays, schema=schema)
 
@@ -407,6 +418,61 @@ class Carry:
                 "use them, so its own were never read back: the step must not declare "
                 "uses_edits_or_raw = None (see khabar.pipeline.uses_edits_or_raw)")
         return ref
+
+
+class RawCarry:
+    """Where the documents read from a Parquet file got their ``raw`` text: the Arrow string
+    column and row its str was made from, noted by the reader (``read_file(raw_carry=...)``) and
+    taken by the first stage's :class:`DocColumns` made with this carry, which copies the row
+    instead of encoding the str to UTF-8 again (~9 CPU us of a ~4 KB text), when the document's
+    ``raw`` is still that very str (identity, not equality: a step that sets another raw gets its
+    own encoded). The files are the same bytes (tested). Documents are known by their identity
+    while they live; a rejected document is never written, so its note (and its batch's column)
+    stays held until the stage's task ends, as :class:`Carry`'s rows do.
+
+    >>> import pyarrow as pa
+    >>> batch = pa.record_batch({"text": ["متن اول", "متن دوم"]})
+    >>> doc = Document("a", "متن دوم", raw=batch.column("text").to_pylist()[1])
+    >>> carry = RawCarry()
+    >>> carry.note(doc, batch, "text", 1)
+    >>> cols = DocColumns(raw_carry=carry)
+    >>> cols.add(doc)
+    >>> cols.table().column("raw").to_pylist(), len(carry)
+    (['متن دوم'], 0)
+    """
+
+    def __init__(self) -> None:
+        #: by ``id(doc)``: the raw str noted, and its column (as a one-column batch) and row
+        self._rows: dict[int, tuple[str, pa.RecordBatch, int]] = {}
+        self._batch: pa.RecordBatch | None = None  # the last batch noted from, and its column
+        self._field = ""
+        self._column: pa.RecordBatch | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def note(self, doc: Document, batch: pa.RecordBatch, field: str, row: int) -> None:
+        """``doc.raw`` is the str that ``batch``'s ``field`` holds in ``row`` (from its
+        ``to_pylist``); noted when that column is a string column (not one of bytes, which were
+        decoded, or a list, which was joined) and the text is not empty."""
+        if batch is not self._batch or field != self._field:
+            import pyarrow as pa
+
+            column = batch.column(field)
+            kind = column.type
+            self._column = (pa.RecordBatch.from_arrays([column], names=["raw"])
+                            if pa.types.is_string(kind) or pa.types.is_large_string(kind) else None)
+            self._batch, self._field = batch, field
+        if self._column is not None and doc.raw:
+            self._rows[id(doc)] = (doc.raw, self._column, row)
+
+    def pop(self, doc: Document) -> tuple[pa.RecordBatch, int] | None:
+        """The column (a one-column batch, ``raw``) and row of ``doc.raw`` when it is still the
+        str noted, and forget it; else ``None``."""
+        ref = self._rows.pop(id(doc), None)
+        if ref is None or doc.raw is not ref[0]:
+            return None
+        return ref[1], ref[2]
 
 
 #: the columns :meth:`DocColumns.add` takes as they are from a document, in its order, then

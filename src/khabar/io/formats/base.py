@@ -216,6 +216,9 @@ class ReadContext:
     config: ReadConfig
     sha256: str
     stats: ReadStats
+    #: where a reader that reads Arrow columns notes the column row each document's ``raw`` was
+    #: read from (:class:`khabar.io.schema.RawCarry`), or ``None``
+    raw_carry: Any = None
 
     def document(
         self,

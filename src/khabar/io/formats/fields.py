@@ -61,6 +61,8 @@ class Picked:
     date: Any
     extra: dict[str, Any]
     replaced: int = 0
+    #: the field ``text`` came from (``None``: none; the text is then empty)
+    text_field: str | None = None
 
 
 #: UTF-16 surrogates left alone in a str: JSON escapes like "\\ud800" that pair with nothing.
@@ -215,4 +217,5 @@ def pick_fields(record: Mapping[str, Any], names: FieldNames, config: ReadConfig
         date=jsonable(record[date_key]) if date_key else None,
         extra={str(k): jsonable(v) for k, v in record.items() if k not in used},
         replaced=replaced,
+        text_field=text_key,
     )

@@ -72,8 +72,10 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
         yield ctx.reject("file", "no_text_field", f"{missing} ({total} rows)")
         return
     row = 0
+    carry = ctx.raw_carry
     try:
         for batch in pf.iter_batches(batch_size=ctx.config.batch_size):
+            first = row
             for values in _rows(batch):
                 if isinstance(values, UnicodeDecodeError):
                     yield ctx.reject(
@@ -94,10 +96,14 @@ def read(ctx: ReadContext) -> Iterator[Document | Reject]:
                         meta["date"] = picked.date
                     if picked.replaced:
                         meta["replaced_chars"] = picked.replaced
-                    yield ctx.document(
+                    doc = ctx.document(
                         row, picked.text, doc_id=picked.id, url=picked.url, html=picked.html,
                         meta=meta,
                     )  # fmt: skip
+                    if carry is not None and picked.text_field is not None:
+                        # doc.raw is the str of that column's row, unless it was joined from a list
+                        carry.note(doc, batch, picked.text_field, row - first)
+                    yield doc
                 row += 1
     except (OSError, ValueError, pa.ArrowException) as exc:
         yield ctx.reject(
