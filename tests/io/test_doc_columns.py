@@ -385,3 +385,31 @@ def test_docstring_examples(module: str) -> None:
 
     result = doctest.testmod(_from_source(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+json_leaves = (st.none() | st.booleans() | st.integers() | st.floats()  # nan and inf included
+               | st.text(alphabet=st.characters(codec=None))  # astral, lone surrogates, controls
+               | st.sampled_from(["می\u200cشود", "۱۲\u00a0٣4", "\ufeffخبر", "a\u200db", "😀"])
+               | st.frozensets(st.integers(0, 3), max_size=2)  # made lists by the default
+               | st.dates())  # made strings by the default
+json_values = st.recursive(json_leaves, lambda inner: st.lists(inner, max_size=3)
+                           | st.tuples(inner, inner)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                           max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=5))
+def test_the_metadata_json_is_json_dumps(meta):
+    from khabar.io.schema import _encode_meta, _json_default
+
+    assert _encode_meta(meta) == json.dumps(meta, ensure_ascii=False, sort_keys=True,
+                                            default=_json_default)
+
+
+def test_the_metadata_json_by_hand():
+    from khabar.io.schema import _encode_meta
+
+    meta = {"z": float("nan"), "b": {"y": 1, "x": (2, "۲")}, "a": "می\u200cشود", "c": float("inf")}
+    assert _encode_meta(meta) == ('{"a": "می\u200cشود", "b": {"x": [2, "۲"], "y": 1}, '
+                                  '"c": Infinity, "z": NaN}')
