@@ -28,9 +28,10 @@ class RowsOfDocs(DictRows):
     """DocColumns' interface, through doc_to_row dicts and from_pylist (the reference)."""
 
     def __init__(self, *, keep_raw: bool = True, order: bool = False, carry=None,
-                 canonical: bool = True, keep_edits: bool = True) -> None:
+                 canonical: bool = True, keep_edits: bool = True, raw_carry=None) -> None:
         # carry is not used: the reference reads every document whole (read_work_by_rows); nor
-        # are a work file's canonical lines (null here: every stage computes them afresh)
+        # are a work file's canonical lines (null here: every stage computes them afresh), nor
+        # the Parquet inputs' raw texts as Arrow (raw_carry): every raw text is encoded
         super().__init__(work_schema() if order else output_schema())
         self.keep_raw, self.order, self.keep_edits = keep_raw, order, keep_edits
 
@@ -58,11 +59,48 @@ def read_work_by_rows(path: str) -> Iterator[Document]:
 
 
 
+def _as_parquet(folder: Path) -> list[str]:
+    """The JSONL inputs as Parquet files (the datasets layout: text, id, url, date columns), so
+    that the first stage copies their raw texts from the input's column (RawCarry)."""
+    import json
+
+    import pyarrow as pa
+
+    folder.mkdir()
+    paths = []
+    for inp in INPUTS:
+        rows = []
+        for line in Path(inp).read_text(encoding="utf-8").splitlines():
+            try:
+                rows.append(json.loads(line))
+            except ValueError:  # the fixtures' broken lines (rejects of the JSONL runs)
+                continue
+        path = folder / Path(inp).with_suffix(".parquet").name
+        pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=3)
+        paths.append(str(path))
+    return paths
+
+
 @pytest.mark.parametrize("sets", [[], ["run.row_group_rows=2"],
                                   ["run.keep_raw=false", "run.row_group_rows=3"],
-                                  ["run.keep_edits=false", "run.row_group_rows=3"]])
+                                  ["run.keep_edits=false", "run.row_group_rows=3"],
+                                  ["parquet", "read.batch_size=2"]])
 def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch, refine_in_process) -> None:
-    columns = refine_in_process(INPUTS, tmp_path / "columns", sets)
+    inputs = INPUTS
+    copied: list[bool] = []
+    if sets and sets[0] == "parquet":
+        inputs, sets = _as_parquet(tmp_path / "parquet"), sets[1:]
+        pop = schema_mod.RawCarry.pop
+
+        def counted_pop(self, doc):
+            source = pop(self, doc)
+            copied.append(source is not None)
+            return source
+
+        monkeypatch.setattr(schema_mod.RawCarry, "pop", counted_pop)
+    columns = refine_in_process(inputs, tmp_path / "columns", sets)
+    if inputs is not INPUTS:  # the raw texts really were copied from the input's column
+        assert sum(copied) > 10, copied
     calls: list[str] = []
     monkeypatch.setattr(schema_mod, "DocColumns",
                         lambda **kw: calls.append("write") or RowsOfDocs(**kw))
@@ -70,7 +108,7 @@ def test_columns_give_the_bytes_of_rows(sets, tmp_path, monkeypatch, refine_in_p
                         lambda batch: calls.append("passthrough") or rows_to_docs(batch))
     monkeypatch.setattr(refine_mod, "_read_work",
                         lambda path, carry=None: calls.append("read") or read_work_by_rows(path))
-    rows = refine_in_process(INPUTS, tmp_path / "rows", sets)
+    rows = refine_in_process(inputs, tmp_path / "rows", sets)
     assert {"write", "read", "passthrough"} <= set(calls)  # the reference path really ran
     assert columns == rows
     counts = columns[1]["counts"]
