@@ -83,8 +83,9 @@ class RunConfig:
     force: bool = False
     #: stop at the first rejected record instead of recording it and going on
     fail_fast: bool = False
-    #: seconds one step may spend on one document before it is rejected (``step_timeout_<step>``)
-    #: and the run goes on; 0 = no limit. Generous: a normal news page takes milliseconds
+    #: seconds one stage's steps together may spend on one document before it is rejected
+    #: (``step_timeout_<step>``, naming the step that was running) and the run goes on; 0 = no
+    #: limit. Generous: a normal news page takes milliseconds
     doc_timeout: float = 60.0
 
     def __post_init__(self) -> None:
