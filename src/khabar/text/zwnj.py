@@ -434,6 +434,10 @@ WITHOUT: Final = "بی"
 #: A bare «بی» before another chunk: inside a line, or opening it (ZwnjRepairer._plan).
 _WITHOUT_INSIDE: Final = f" {WITHOUT} "
 _WITHOUT_FIRST: Final = f"{WITHOUT} "
+#: The Arabic patronymic words (``سعید بن عاص``, ``ابن سینا``): Seraji writes the name joined
+#: (``عدی‌بن‌حاتم``), PerDT apart (139 times in TRAIN, never joined), so a tie of the lexicon
+#: after one is a convention split, not evidence (ZwnjRepairer._bound_tail_pair).
+PATRONYMICS: Final = frozenset(("بن", "ابن"))
 #: Letter names: a run of them is a spelled-out acronym (``بی بی سی``, ``سی ان ان``).
 LETTER_NAMES: Final = frozenset(
     (
@@ -1566,8 +1570,11 @@ class ZwnjRepairer:
             ):
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
-            if sure == JOIN_SPACED_LINE and self._sure_join_after(infos, i, a, b):
-                sure = JOIN_NO  # «راه آب انباری»: «آب‌انباری» is sure, «راه‌آب» weak
+            if sure == JOIN_SPACED_LINE:
+                if self._sure_join_after(infos, i, a, b):
+                    sure = JOIN_NO  # «راه آب انباری»: «آب‌انباری» is sure, «راه‌آب» weak
+                elif self._bound_tail_pair(a, b):
+                    sure = JOIN_ANY  # «سرطان زا», «حمل ونقل»: «زا» is never a word alone
             if (
                 sure >= need
                 and not (b in self._participles and not prev[6] and self._verb_before_aux(infos, i))
@@ -1601,6 +1608,25 @@ class ZwnjRepairer:
             return False
         c = infos[i + 1][2]
         return bool(c) and self._joins(b, c) == JOIN_ANY and self._joins(a + b, c) == JOIN_NO
+
+    def _bound_tail_pair(self, a: str, b: str) -> bool:
+        """Whether a weak pair (``JOIN_SPACED_LINE``) joins in any line that shows no glued
+        damage, as a sure pair does: the lexicon saw ``a`` + ``b`` written with a ZWNJ at
+        their seam, and never saw ``b`` as a word by itself (``سرطان زا``, ``سه جانبه``,
+        ``آینده نگر``, ``حمل ونقل``, ``فلک الافلاک``: ``زا``, ``جانبه``, ``نگر``, ``ونقل``
+        and ``الافلاک`` are no words), so the space is a lost ZWNJ even in a line with no
+        other sign of it. A tail seen alone keeps the line signal (``نه تا``, ``قابل
+        تقدیر``, ``اردیبهشت ماه``, ``شمال شرقی``), and so does a pair the lexicon never saw
+        joined (the rare compound tails: ``سرخ پوشان``), and so does an Arabic patronymic
+        (``ابن فهد``: Seraji joins them, PerDT writes them apart, so their ties are a
+        convention, not evidence). Asked only of weak pairs."""
+        lex = self.lexicon
+        return (
+            len(b) > 1
+            and a not in PATRONYMICS
+            and not lex.word_count.get(b, 0)
+            and lex.joined_count(a, b) > 0
+        )
 
     def _verb_before_aux(self, infos: list[ChunkInfo], i: int) -> bool:
         """Whether chunk ``i``, a bare past participle (``شده``), is followed by a form of
