@@ -369,8 +369,9 @@ COMPOUND_TAILS = [
     ("او پروانه وار می چرخید", f"او پروانه{Z}وار می{Z}چرخید"),
     ("مردم شهر نشین به روستا ها رفتند", f"مردم شهر{Z}نشین به روستا{Z}ها رفتند"),
     # must not change: a line with no sign of spaced damage keeps its spaces around a short
-    # tail (زا: two letters)
-    ("این ماده سرطان زا است", "این ماده سرطان زا است"),
+    # tail (زا: two letters) after a word the lexicon never saw with it («سرطان زا», a pair
+    # it saw joined, joins in any line since session 12, as «استرس زا» always did)
+    ("این ماده درد زا است", "این ماده درد زا است"),
     # must not change: a word that often stands alone (گران expensive, ران thigh, نامه letter)
     ("خانه گران را می خرند", f"خانه گران را می{Z}خرند"),
     ("گوشت ران را می خورند", f"گوشت ران را می{Z}خورند"),
