@@ -7,11 +7,14 @@ these tests hold those speed choices to the outputs of the general code.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.text.zwnj import (
+    _WRITTEN_ZWNJ_RE,
     GLUED_ALL,
     GLUED_LINE_WEIGHT,
     GLUED_NONE,
@@ -220,3 +223,37 @@ def test_glued_tail_count_counts_glued_words_only(rep: ZwnjRepairer) -> None:
         )
         assert rep._glued_tail_count(piece) == brute, piece
     assert rep._glued_tail_count("گاه") > 100  # دانشگاه, دستگاه, ...
+
+
+# _WRITTEN_ZWNJ_RE opens with the ZWNJ (fast scan) and looks behind for the letter; it must say
+# what the plain pattern ``[LETTER]ZWNJ+[LETTER]`` says of every line (only its truth is used)
+_PLAIN_WRITTEN = re.compile(f"[{LETTER}]{Z}+[{LETTER}]")
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        (f"می{Z}روم", True),
+        (f"کتاب{Z}{Z}ها", True),  # a run of ZWNJs between letters
+        (f"خانه{Z}ی ما", True),
+        (f"سلام و می{Z}روم", True),  # not at the line's start
+        (f"کتاب{Z} ها", False),  # before a space
+        (f"{Z}کتاب", False),  # at the line's start
+        (f"کتاب{Z}", False),  # at its end
+        (f"۱۲{Z}ها", False),  # after Persian digits (not letters)
+        (f"12{Z}ها", False),
+        (f"a{Z}b", False),  # Latin letters
+        ("کتاب ها", False),  # no ZWNJ
+        (f"ب{Z}{Z}", False),
+        (f"ب{Z}\u200dب", False),  # ZWJ after the ZWNJ
+    ],
+)
+def test_written_zwnj_table(line: str, written: bool) -> None:
+    assert (_WRITTEN_ZWNJ_RE.search(line) is not None) is written
+    assert (_PLAIN_WRITTEN.search(line) is not None) is written
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["ب", "ی", "ه", "۱", "1", "a", " ", Z, "\u200d", "\u064e"]), max_size=12))
+def test_written_zwnj_as_the_plain_pattern(line: str) -> None:
+    assert (_WRITTEN_ZWNJ_RE.search(line) is None) == (_PLAIN_WRITTEN.search(line) is None)
