@@ -348,3 +348,147 @@ def test_find_each_no_leak() -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     run(50_000)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
+
+
+# -- find_pair: a character of one set right before one of another, for the spacing guards -----
+
+
+def _pairers() -> list[Any]:
+    return [
+        charset._find_pair_py,
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _pair(which: Any) -> Callable[[bytes, bytes, str], int]:
+    return C.find_pair if which == "c" else which
+
+
+PAIR_CASES = [
+    # (first set, second set, text, expected index): each worked out by hand
+    (".", "ب", "", -1),
+    (".", "ب", ".", -1),  # the first at the end: no next character
+    (".", "ب", "ب.", -1),  # the wrong order
+    (".", "ب", ".ب", 0),
+    (".", "ب", "x. .ب", 3),  # the first pair only
+    (".", "ب", "..ب.ب", 1),
+    (".،", "بی", "است،وی.بود", 6),  # ، (3) before و: no; . (6) before ب: yes
+    ("a", "a", "aa", 0),  # one set both sides
+    ("a", "a", "aba", -1),
+    (" ", "\n\u2028", "a \u2028", 1),  # a line separator (two-byte text)
+    (" ", "\n", "a\n \n", 2),
+    ("😀", "x", "a😀x", 1),  # astral first (four-byte text)
+    ("x", "😀", "😀x😀", 1),
+    ("\x00", "\x00", "a\x00\x00", 1),  # code point 0 in both sets
+    ("\ud800", "a", "\ud800a", 0),  # a lone surrogate
+    (ZWNJ, "ب", "ب" + ZWNJ + ZWNJ + "ب", 2),
+    ("ب", "(«", "کتاب(متن", 3),  # the space-before rule's pair
+    ("ب", "(«", "کتاب (متن", -1),
+    ("۱", ".", "۱.۲", 0),  # Persian digits
+]
+
+
+@pytest.mark.parametrize("which", _pairers())
+@pytest.mark.parametrize(("first", "second", "text", "expected"), PAIR_CASES)
+def test_find_pair_table(which: Any, first: str, second: str, text: str, expected: int) -> None:
+    assert _pair(which)(bitmap(first), bitmap(second), text) == expected
+    assert _pair(which)(bitmap(first), bitmap(second), text, True) == expected  # scan by second
+
+
+@pytest.mark.parametrize("which", _pairers())
+def test_find_pair_empty_tables_find_nothing(which: Any) -> None:
+    for by_second in (False, True):
+        assert _pair(which)(b"", bitmap("a"), "aa", by_second) == -1
+        assert _pair(which)(bitmap("a"), b"", "aa", by_second) == -1
+        assert _pair(which)(b"\x00", b"\x00", "aa", by_second) == -1
+
+
+@pytest.mark.parametrize("which", _pairers())
+def test_find_pair_says_what_it_needs(which: Any) -> None:
+    fn = _pair(which)
+    with pytest.raises(TypeError, match="first and second must be bytes"):
+        fn("a", b"\x01", "a")
+    with pytest.raises(TypeError, match="text must be a str"):
+        fn(b"\x01", b"\x01", b"a")
+    if which == "c":
+        with pytest.raises(TypeError, match="takes 3 or 4 arguments"):
+            C.find_pair(b"\x01", b"\x01")
+
+
+def _pair_regex(first: str, second: str, text: str) -> int:
+    m = re.search(f"[{re.escape(first)}](?=[{re.escape(second)}])", text)
+    return -1 if m is None else m.start()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(first=SETS, second=SETS, text=st.text(alphabet=ALPHABET, max_size=40))
+def test_find_pair_c_twin_and_regex_agree(first: str, second: str, text: str) -> None:
+    want = _pair_regex(first, second, text)
+    assert charset._find_pair_py(bitmap(first), bitmap(second), text) == want
+    if C is not None:
+        assert C.find_pair(bitmap(first), bitmap(second), text) == want
+        assert C.find_pair(bitmap(first), bitmap(second), text, True) == want
+
+
+def test_pair_test_by_hand() -> None:
+    dot_letter = charset.pair_test(".", "وب")
+    assert dot_letter("است.وی") is True
+    assert dot_letter("است. وی") is False
+    assert dot_letter("3.5") is False
+    with pytest.raises(ValueError, match="at least one character"):
+        charset.pair_test("", "a")
+
+
+def test_pair_test_uses_c_when_allowed() -> None:
+    # a regex search behind a partial without the extension (KHABAR_PURE=1), the C pass with it
+    assert isinstance(charset.pair_test(".", "a"), partial) is (charset._SCAN is None)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_find_pair_on_real_text() -> None:
+    lines = _real_lines()
+    marks, letters = "،؛؟!…)».:", charset.class_chars(normalize._LETTER)
+    a, b = bitmap(marks), bitmap(letters)
+    found = 0
+    for line in lines:
+        want = _pair_regex(marks, letters, line)
+        assert C.find_pair(a, b, line) == want
+        assert C.find_pair(a, b, line, True) == want
+        found += want >= 0
+    assert 0 < found < len(lines)  # real text has both kinds of line
+
+
+@pytest.mark.parametrize(
+    "spec", [normalize._LETTER, normalize._MARK, normalize._LETTER + normalize._MARK, "a-c.x-"]
+)
+def test_class_chars_is_the_regex_class(spec: str) -> None:
+    pattern = re.compile(f"[{spec}]")
+    want = "".join(c for c in map(chr, range(0x10000)) if pattern.fullmatch(c))
+    assert "".join(sorted(charset.class_chars(spec))) == want
+
+
+def test_class_chars_refuses_what_it_cannot_read() -> None:
+    with pytest.raises(ValueError, match="runs backwards"):
+        charset.class_chars("z-a")
+    with pytest.raises(ValueError, match="no escapes"):
+        charset.class_chars("\\d")
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_find_pair_no_leak() -> None:
+    """RSS stays flat over many calls, errors included."""
+    a, b, text = bitmap("."), bitmap("ب"), "کتاب. " * 200 + ".ب"
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.find_pair(a, b, text)
+            C.find_pair(a, b, text, True)
+            try:
+                C.find_pair("x", b, text)
+            except TypeError:
+                pass
+
+    run(20_000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run(200_000)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB

@@ -20,6 +20,15 @@
  *       substituted source (ي → ی: ~120 in a ~4 KB document), without a regex match object per
  *       occurrence or a scan per source
  *
+ *   find_pair(first, second, text, by_second=False) -> int
+ *       the index i of the first character of text in the set of table first whose next
+ *       character (at i + 1) is in the set of table second (tables as find_any's); -1 when no
+ *       two such characters stand side by side: khabar.text.normalize's guards of the spacing
+ *       rules that can match only at such a pair (a dot before a letter: ``است.وی``; a space
+ *       before a line break), asked of every text before their regex passes. by_second: scan
+ *       for the second set's characters (the rarer set: line breaks after a space), not the
+ *       first's; the answer is the same, only the speed differs
+ *
  * The table comes first so that functools.partial(find_any, table) is a set's finder.
  * CPython 3.11 C API only, no other library.
  */
@@ -108,6 +117,108 @@ charscan_find_any(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t
     const unsigned char *bits = (const unsigned char *)PyBytes_AS_STRING(table);
     return PyLong_FromSsize_t(
         first_in(bits, limit, PyUnicode_KIND(text), PyUnicode_DATA(text), start, n));
+}
+
+/* The loops of find_pair for one string kind (CHAR). A text holds few characters of the rarer
+ * set (punctuation, line breaks): the loop looks for those with the branch-free bit test of
+ * SCAN (about 1 ns a character), and tests the character beside each one found. by_second
+ * says which set is the rarer one: the second (look at the character before) or the first
+ * (look at the one after). Both give the first pair. */
+#define BIT(TABLE, LIMIT, C) ((C) < (LIMIT) && (((TABLE)[(C) >> 3] >> ((C) & 7)) & 1))
+#define PAIR(CHAR)                                                                 \
+    do {                                                                           \
+        const CHAR *s = (const CHAR *)data;                                        \
+        if (by_second) {                                                           \
+            for (Py_ssize_t i = 1; i < n; i++) {                                   \
+                Py_UCS4 c = s[i];                                                  \
+                Py_UCS4 in = c < limit2;                                           \
+                Py_UCS4 k = c & (0u - in);                                         \
+                if (((second[k >> 3] >> (k & 7)) & in) && BIT(first, limit1, s[i - 1])) { \
+                    return i - 1;                                                  \
+                }                                                                  \
+            }                                                                      \
+        }                                                                          \
+        else {                                                                     \
+            for (Py_ssize_t i = 0; i + 1 < n; i++) {                               \
+                Py_UCS4 c = s[i];                                                  \
+                Py_UCS4 in = c < limit1;                                           \
+                Py_UCS4 k = c & (0u - in);                                         \
+                if (((first[k >> 3] >> (k & 7)) & in) && BIT(second, limit2, s[i + 1])) { \
+                    return i;                                                      \
+                }                                                                  \
+            }                                                                      \
+        }                                                                          \
+    } while (0)
+
+static Py_ssize_t
+first_pair(const unsigned char *first, Py_UCS4 limit1, const unsigned char *second,
+           Py_UCS4 limit2, int by_second, int kind, const void *data, Py_ssize_t n)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        PAIR(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        PAIR(Py_UCS2);
+        break;
+    default:
+        PAIR(Py_UCS4);
+        break;
+    }
+    return -1;
+}
+
+/* A find_any table's limit: code points stop at 0x10FFFF, so a longer table adds nothing. */
+static Py_UCS4
+table_limit(PyObject *table)
+{
+    Py_ssize_t size = PyBytes_GET_SIZE(table);
+    return size >= 0x22000 ? 0x110000 : (Py_UCS4)(size * 8);
+}
+
+static PyObject *
+charscan_find_pair(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 3 || nargs > 4) {
+        PyErr_Format(PyExc_TypeError,
+                     "find_pair(first, second, text, by_second=False) takes 3 or 4 arguments "
+                     "(%zd given)",
+                     nargs);
+        return NULL;
+    }
+    PyObject *first = args[0], *second = args[1], *text = args[2];
+    if (!PyBytes_Check(first) || !PyBytes_Check(second)) {
+        PyErr_Format(PyExc_TypeError,
+                     "find_pair: first and second must be bytes (bitmaps: bit c of byte "
+                     "c >> 3), not %.100s and %.100s",
+                     Py_TYPE(first)->tp_name, Py_TYPE(second)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "find_pair: text must be a str, not %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    int by_second = 0;
+    if (nargs == 4) {
+        by_second = PyObject_IsTrue(args[3]);
+        if (by_second < 0) {
+            return NULL;
+        }
+    }
+    if (PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    Py_UCS4 limit1 = table_limit(first), limit2 = table_limit(second);
+    if (limit1 == 0 || limit2 == 0) {
+        return PyLong_FromSsize_t(-1);
+    }
+    return PyLong_FromSsize_t(first_pair((const unsigned char *)PyBytes_AS_STRING(first),
+                                         limit1,
+                                         (const unsigned char *)PyBytes_AS_STRING(second),
+                                         limit2, by_second, PyUnicode_KIND(text),
+                                         PyUnicode_DATA(text),
+                                         PyUnicode_GET_LENGTH(text)));
 }
 
 /* The index k of c in chars (kind ckind, length m), or -1. */
@@ -260,6 +371,10 @@ static PyMethodDef charscan_methods[] = {
     {"find_each", (PyCFunction)(void (*)(void))charscan_find_each, METH_FASTCALL,
      "find_each(chars, text) -> list[list[int]]\n\n"
      "For each character of chars (distinct), the index of every occurrence in text."},
+    {"find_pair", (PyCFunction)(void (*)(void))charscan_find_pair, METH_FASTCALL,
+     "find_pair(first, second, text, by_second=False) -> int\n\n"
+     "The index i of the first character of text in table first whose next character is in "
+     "table second; -1 if there is none."},
     {NULL, NULL, 0, NULL},
 };
 

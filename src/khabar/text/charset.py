@@ -21,7 +21,7 @@ from typing import Final
 
 from khabar import _native
 
-__all__ = ["CharSet", "bitmap", "find_each"]
+__all__ = ["CharSet", "bitmap", "class_chars", "find_each", "pair_test"]
 
 #: the C twin of :func:`_find_any_py` (None when not built, or under KHABAR_PURE=1)
 _SCAN: Final = _native.c_extension("khabar._c.charscan")
@@ -95,6 +95,87 @@ def _find_each_py(chars: str, text: str) -> list[list[int]]:
 find_each: Final[Callable[[str, str], list[list[int]]]] = (
     _find_each_py if _SCAN is None else _SCAN.find_each
 )
+
+
+def class_chars(spec: str) -> str:
+    """The characters of a regex class's inside ``spec`` made of characters and ranges
+    (``a-z``) only, no escapes and no ``^``: the sets the spacing rules' patterns name, for a
+    table. A ``-`` first or last is itself.
+
+    >>> class_chars("a-dx-")
+    'abcdx-'
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            lo, hi = ord(spec[i]), ord(spec[i + 2])
+            if lo > hi:
+                raise ValueError(f"class_chars: range {spec[i:i + 3]!r} runs backwards")
+            out.extend(map(chr, range(lo, hi + 1)))
+            i += 3
+        else:
+            if spec[i] in "\\^[]":
+                raise ValueError(
+                    f"class_chars: {spec[i]!r} at {i} of {spec!r}: give characters and ranges "
+                    "only (no escapes, no negation)"
+                )
+            out.append(spec[i])
+            i += 1
+    return "".join(out)
+
+
+def _find_pair_py(first: bytes, second: bytes, text: str, by_second: bool = False) -> int:
+    """The pure-Python twin of ``khabar._c.charscan.find_pair``: the index ``i`` of the first
+    character of ``text`` in table ``first`` whose next character is in table ``second``
+    (tables as :func:`bitmap` makes them), or -1. One character at a time: the reference.
+    (``by_second`` only says which set C scans for, the rarer one: the answer is the same.)
+
+    >>> _find_pair_py(bitmap("."), bitmap("ab"), "x. .a.b")
+    3
+    """
+    if not isinstance(first, bytes) or not isinstance(second, bytes):
+        raise TypeError(
+            f"find_pair: first and second must be bytes, not {type(first).__name__} and "
+            f"{type(second).__name__}"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"find_pair: text must be a str, not {type(text).__name__}")
+
+    def has(table: bytes, ch: str) -> bool:
+        c = ord(ch)
+        return c < len(table) * 8 and bool(table[c >> 3] >> (c & 7) & 1)
+
+    for i in range(len(text) - 1):
+        if has(first, text[i]) and has(second, text[i + 1]):
+            return i
+    return -1
+
+
+def _found(search: Callable[[str], re.Match[str] | None], text: str) -> bool:
+    return search(text) is not None
+
+
+def pair_test(first: str, second: str, *, by_second: bool = False) -> Callable[[str], bool]:
+    """A test of a text: does a character of ``first`` stand right before one of ``second``?
+    One C pass (``khabar._c.charscan.find_pair``), or a regex without it. A rule that can
+    match only at such a pair (a dot before a letter) asks it before its regex passes. The C
+    pass looks for the characters of ``first`` and then at the next one; with ``by_second``,
+    for those of ``second`` and then at the one before: say which set is the rarer in text.
+
+    >>> dot_letter = pair_test(".", "وب")
+    >>> dot_letter("است.وی"), dot_letter("است. وی"), dot_letter("3.5"), dot_letter("وی.")
+    (True, False, False, False)
+    """
+    if not first or not second:
+        raise ValueError("pair_test needs at least one character in each set")
+    if _SCAN is None:
+        pattern = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+        return partial(_found, pattern.search)
+    find_pair, a, b = _SCAN.find_pair, bitmap(first), bitmap(second)
+    if by_second:
+        return lambda text: find_pair(a, b, text, True) >= 0
+    return lambda text: find_pair(a, b, text) >= 0
 
 
 def _search_start(search: Callable[[str, int], re.Match[str] | None], text: str, start: int = 0) -> int:
