@@ -36,7 +36,7 @@ def ray_executor():
     try:
         yield ex
     finally:
-        ex.close()
+        ex.close(wait=True)  # Ray's processes gone before their folder is removed
         shutil.rmtree(tmp, ignore_errors=True)
 
 

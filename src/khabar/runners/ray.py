@@ -10,6 +10,7 @@ Ray is an optional extra: ``pip install 'khabar[ray]'``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -18,6 +19,17 @@ from khabar.errors import KhabarError
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: the thread that :meth:`RayExecutor.close` leaves stopping a Ray it started; found by its name
+#: (``threading.enumerate``), so no module state records it
+SHUTDOWN_THREAD = "khabar-ray-shutdown"
+
+
+def wait_for_shutdown() -> None:
+    """Return once no Ray shutdown started by :meth:`RayExecutor.close` is still running."""
+    for thread in threading.enumerate():
+        if thread.name == SHUTDOWN_THREAD and thread is not threading.current_thread():
+            thread.join()
 
 
 class RayExecutor:
@@ -28,6 +40,7 @@ class RayExecutor:
                  temp_dir: str | None = None) -> None:
         self._ray = require("ray", extra="ray", feature="--engine ray")
         self._started = False
+        wait_for_shutdown()  # a previous executor's Ray must be gone before this one looks
         if not self._ray.is_initialized():
             kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                       "configure_logging": False}
@@ -62,7 +75,20 @@ class RayExecutor:
             for ref in done:
                 yield ray.get(ref)
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """Stop the Ray this executor started (nothing when it connected to a cluster).
+
+        ``ray.shutdown()`` takes 1-1.5 s on a local Ray (it stops its processes one after
+        another, giving each up to 1 s to exit), time in which the driver has nothing to ask of
+        Ray. So by default it runs on a thread while the caller goes on (``refine`` writes the
+        run's report meanwhile). The thread is not a daemon: the interpreter waits for it before
+        it exits, and a new :class:`RayExecutor` waits for it before it starts or joins a Ray.
+        ``wait=True`` returns only when Ray is down.
+        """
         if self._started and self._ray.is_initialized():
-            self._ray.shutdown()
             self._started = False
+            stopper = threading.Thread(target=self._ray.shutdown, name=SHUTDOWN_THREAD,
+                                       daemon=False)
+            stopper.start()
+        if wait:
+            wait_for_shutdown()
