@@ -53,6 +53,7 @@ def test_close_stops_ray_on_a_thread_that_the_next_executor_and_the_exit_wait_fo
         run = subprocess.run([sys.executable, "-c", CHILD, first, second, mode],
                              capture_output=True, text=True, timeout=300, check=False)
         assert run.returncode == 0, run.stderr[-3000:]
+        assert run.stdout.strip(), f"the child printed nothing: {run.stderr[-3000:]}"
         out = json.loads(run.stdout.strip().splitlines()[-1])
         assert out["first"] == [1, 2] and out["second"] == [2, 4]
         assert out["stopping_after_close"] is True
