@@ -217,7 +217,7 @@ class DocColumns:
         self.raw_carry = raw_carry
         self._signal_names = signal_names()
         self._signal_set = frozenset(self._signal_names)
-        self._no_signals: list[None] = [None] * len(self._signal_names)
+        self._no_signals: list[float | None] = [None] * len(self._signal_names)
         #: a work file's ``_canonical``: the known canonical lines of each text (``canonical``),
         #: or null for a next stage that reads no text (one that only passes rows on as Arrow)
         self._known_lines: Callable[[str], str | None] = _unknown_lines
@@ -504,7 +504,7 @@ _ROW_COLUMNS = ("id", "url", "domain", "title", "lead", "text", "repairs", "raw"
                 CANONICAL_COLUMN)
 
 
-def _struct_array(children: Sequence[list[Any]], type_: pa.StructType, n: int) -> pa.Array:
+def _struct_array(children: Sequence[Sequence[Any]], type_: pa.StructType, n: int) -> pa.Array:
     """A struct array of ``n`` rows (none null) from one list of values per field of ``type_``."""
     import pyarrow as pa
 
