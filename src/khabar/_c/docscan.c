@@ -12,6 +12,7 @@
  *   fold_keys(text, table, gone, astral)   khabar.news._fold._fold_keys_py
  *   count_classes(text, masks, n)    khabar.corpus.keys._count_classes_py
  *   minhash(stream, k, a, b)         khabar.corpus.dedup._minhash_py
+ *   spaceless(text)                  khabar.corpus.dedup._spaceless_py (str.replace(" ", ""))
  *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
  *   word_stats(lines, flags)         khabar.corpus.quality._word_stats_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
@@ -1093,6 +1094,93 @@ done:
     return result;
 }
 
+/* spaceless(text) -> str: text without its spaces (U+0020), the same str as
+ * text.replace(" ", ""). str.replace finds each space with a search and copies the run before
+ * it (~6 ns a character on dedup's ~2,300-character streams, a space every 5 characters); this
+ * copies each character of the text's own kind and advances the output only past a non-space,
+ * without a branch per character. Removing spaces never lowers the largest code point below
+ * its kind's range (a space is U+0020, in every kind's range), so the result has the text's
+ * kind and is built with the same maximum. */
+#define SPACELESS(CHAR)                                                            \
+    do {                                                                           \
+        const CHAR *src = (const CHAR *)PyUnicode_DATA(text);                      \
+        CHAR *dst = (CHAR *)PyUnicode_DATA(out);                                   \
+        Py_ssize_t j = 0;                                                          \
+        for (Py_ssize_t i = 0; i < n; i++) {                                       \
+            CHAR c = src[i];                                                       \
+            dst[j] = c;                                                            \
+            j += c != ' ';                                                         \
+        }                                                                          \
+    } while (0)
+
+static PyObject *
+spaceless(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "spaceless: text must be a str, not %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    Py_ssize_t spaces = 0;
+    /* the count first, so the result is allocated once at its length */
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            spaces += s[i] == ' ';
+        }
+        break;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *s = PyUnicode_2BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            spaces += s[i] == ' ';
+        }
+        break;
+    }
+    default: {
+        const Py_UCS4 *s = PyUnicode_4BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            spaces += s[i] == ' ';
+        }
+        break;
+    }
+    }
+    if (spaces == 0 && PyUnicode_CheckExact(text)) {
+        Py_INCREF(text);
+        return text;
+    }
+    if (spaces == n) {
+        return PyUnicode_New(0, 0);
+    }
+    /* The branch-free loop writes every character, a space too, at the place after the last
+     * kept one: after the last kept character that is the place of the str's terminating NUL
+     * (PyUnicode_New allocates length + 1), written back to 0 below. */
+    Py_ssize_t m = n - spaces;
+    PyObject *out = PyUnicode_New(m, PyUnicode_MAX_CHAR_VALUE(text));
+    if (out == NULL) {
+        return NULL;
+    }
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        SPACELESS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SPACELESS(Py_UCS2);
+        break;
+    default:
+        SPACELESS(Py_UCS4);
+        break;
+    }
+    PyUnicode_WRITE(kind, PyUnicode_DATA(out), m, 0);
+    return out;
+}
+
 static PyMethodDef docscan_methods[] = {
     {"fold_lines", fold_lines, METH_VARARGS,
      "fold_lines(text, table) -> (str | None, int): the canonical lines of text joined by "
@@ -1106,6 +1194,9 @@ static PyMethodDef docscan_methods[] = {
     {"minhash", minhash, METH_VARARGS,
      "minhash(stream, k, a, b) -> bytes: the affine32 MinHash of the k-character shingles of "
      "stream (khabar.corpus.dedup._minhash_py)."},
+    {"spaceless", spaceless, METH_O,
+     "spaceless(text) -> str: text without its spaces, text.replace(\" \", \"\") "
+     "(khabar.corpus.dedup._spaceless_py)."},
     {"word_keys", word_keys, METH_VARARGS,
      "word_keys(table) -> capsule: the words of a dict of str to int, made once into the table "
      "word_stats and word_weights take in place of the dict (the same results, less work)."},

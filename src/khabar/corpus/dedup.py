@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -68,6 +68,22 @@ _MASK64 = (1 << 64) - 1
 #: ``khabar._c.docscan``, whose ``minhash`` is the C twin of :func:`_minhash_py`, or ``None`` (a
 #: pure install, ``KHABAR_PURE=1``, a stale build): then numpy does the work, with the same bytes
 _C: Any = c_extension("khabar._c.docscan")
+
+
+def _spaceless_py(text: str) -> str:
+    """``text`` without its spaces: the twin of ``khabar._c.docscan.spaceless``.
+
+    >>> _spaceless_py(" کتاب ها  را ")
+    'کتابهارا'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"spaceless: text must be a str, not {type(text).__name__}")
+    return text.replace(" ", "")
+
+
+#: the space-free stream's maker: one C copy of the text's kind (2.3 K characters, a space
+#: every 5: str.replace takes ~14 us, searching for each space), or its twin
+_without_spaces: Callable[[str], str] = _spaceless_py if _C is None else _C.spaceless
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +340,7 @@ def dedup_keys(text: str, config: MinHashConfig) -> tuple[str, bytes]:
     True
     """
     # canonical_lines: the canonical form langid, quality and site lines computed for this text
-    stream = "".join(canonical_lines(text)).replace(" ", "")
+    stream = _without_spaces("".join(canonical_lines(text)))
     key = hashlib.blake2b(stream.encode("utf-8"), digest_size=16).hexdigest()
     return key, _signature_of_stream(stream, config)
 
