@@ -492,3 +492,162 @@ def test_find_pair_no_leak() -> None:
                 pass
 
     _assert_rss_flat(run, 20_000, 200_000)
+
+
+# -- pair_mask: several find_pair questions in one pass (the spacing rules' three guards) --------
+
+
+def _maskers() -> list[Any]:
+    return [
+        charset._pair_mask_py,
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _masker(which: Any) -> Callable[..., int]:
+    return C.pair_mask if which == "c" else which
+
+
+def _tables(pairs: tuple[tuple[str, str, bool], ...]) -> tuple[bytes, tuple[Any, ...]]:
+    rare = "".join(second if by_second else first for first, second, by_second in pairs)
+    return bitmap(rare), tuple((bitmap(f), bitmap(s), b) for f, s, b in pairs)
+
+
+DOT_LETTER = (".", "بو", False)  # bit 1: a dot before ب or و, scanned by the dot
+LETTER_PAREN = ("بو", "(«", True)  # bit 2: ب or و before ( or «, scanned by the bracket
+SPACE_BREAK = (" ", "\n\u2028", True)  # bit 4: a space before a line break
+MASK_CASES = [
+    # (text, expected mask of the three pairs above): each worked out by hand
+    ("", 0),
+    ("ب", 0),
+    (".ب", 1),
+    ("ب.", 0),  # the wrong order
+    ("ب(", 2),
+    ("(ب", 0),
+    ("ب (", 0),  # a space between
+    ("ب \n", 4),  # the space before the break
+    ("و.و(", 3),  # . before و (1), و before ( (2)
+    ("و «\u2028 \u2028", 4),  # a space before U+2028 (two-byte text); « after a space
+    ("😀.و (x \n", 5),  # astral text: 1 and 4
+    ("..(((«ب", 0),  # runs of the scanned sets with no pair
+    ("«ب.و«", 3),
+    (" ", 0),
+    ("\n ", 0),
+]
+
+
+@pytest.mark.parametrize("which", _maskers())
+@pytest.mark.parametrize(("text", "expected"), MASK_CASES)
+def test_pair_mask_table(which: Any, text: str, expected: int) -> None:
+    rare, tables = _tables((DOT_LETTER, LETTER_PAREN, SPACE_BREAK))
+    assert _masker(which)(rare, tables, text) == expected
+    # each pair alone gives its own bit (as bit 1)
+    for j, pair in enumerate((DOT_LETTER, LETTER_PAREN, SPACE_BREAK)):
+        rare1, tables1 = _tables((pair,))
+        assert _masker(which)(rare1, tables1, text) == (expected >> j) & 1
+
+
+@pytest.mark.parametrize("which", _maskers())
+def test_pair_mask_needs_the_scanned_set_in_rare(which: Any) -> None:
+    # a pair whose scanned character is not in rare is not found: rare says where to look
+    _, tables = _tables((DOT_LETTER,))
+    assert _masker(which)(bitmap("ب"), tables, ".ب") == 0
+    assert _masker(which)(b"", tables, ".ب") == 0
+    assert _masker(which)(bitmap("."), tables, ".ب") == 1
+    assert _masker(which)(bitmap("."), (), ".ب") == 0  # no pairs, no bits
+
+
+@pytest.mark.parametrize("which", _maskers())
+def test_pair_mask_says_what_it_needs(which: Any) -> None:
+    fn = _masker(which)
+    rare, tables = _tables((DOT_LETTER,))
+    with pytest.raises(TypeError, match="rare must be bytes"):
+        fn(".", tables, "a")
+    with pytest.raises(TypeError, match="pairs must be a tuple of at most 16"):
+        fn(rare, list(tables), "a")
+    with pytest.raises(TypeError, match="pairs must be a tuple of at most 16"):
+        fn(rare, tables * 17, "a")
+    with pytest.raises(TypeError, match=r"pairs\[0\] must be a \(first, second, by_second\)"):
+        fn(rare, ((b".", "b", False),), "a")
+    with pytest.raises(TypeError, match=r"pairs\[0\] must be"):
+        fn(rare, ((b".", b"b"),), "a")
+    with pytest.raises(TypeError, match="text must be a str"):
+        fn(rare, tables, b"a")
+    if which == "c":
+        with pytest.raises(TypeError, match="takes 3 arguments"):
+            C.pair_mask(rare, tables)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    pairs=st.lists(st.tuples(SETS, SETS, st.booleans()), min_size=1, max_size=4),
+    text=st.text(alphabet=ALPHABET, max_size=40),
+)
+def test_pair_mask_is_find_pair_per_pair(pairs: list[tuple[str, str, bool]], text: str) -> None:
+    want = sum(1 << j for j, (f, s, _) in enumerate(pairs) if _pair_regex(f, s, text) >= 0)
+    rare, tables = _tables(tuple(pairs))
+    assert charset._pair_mask_py(rare, tables, text) == want
+    assert charset.pair_scan(tuple(pairs))(text) == want
+    if C is not None:
+        assert C.pair_mask(rare, tables, text) == want
+
+
+def test_pair_scan_by_hand() -> None:
+    scan = charset.pair_scan(((".", "وب", False), ("وب", "(", True)))
+    assert (scan("است.وی"), scan("کتاب(الف"), scan("است.وب(الف"), scan("3.5 (")) == (1, 2, 3, 0)
+    with pytest.raises(ValueError, match="at least one character"):
+        charset.pair_scan(((".", "", False),))
+    with pytest.raises(ValueError, match="1 to 16 pairs"):
+        charset.pair_scan(())
+
+
+def test_space_pair_mask_is_the_three_guards_on_real_text() -> None:
+    """Bit 1, 2, 4 of ``space_pair_mask`` are the guards of space.trailing and the two
+    punct.space rules that add a space, on real lines and those lines joined and cut."""
+    lines = _real_lines()
+    texts = lines + ["\n".join(lines[i : i + 7]) + " " * (i % 2) for i in range(0, 700, 7)]
+    # the same lines with the spaces after marks and before brackets taken out: pairs to find
+    texts += [re.sub(r"(?<=[.،:]) | (?=[(«])", "", line) for line in lines]
+    rules = (normalize._TRAILING, normalize._SPACE_AFTER, normalize._SPACE_BEFORE)
+    seen = [0, 0, 0]
+    for text in texts:
+        mask = normalize.space_pair_mask(text)
+        for j, rule in enumerate(rules):
+            assert rule.pair_bit == 1 << j
+            assert rule.guard is not None
+            assert bool(mask & rule.pair_bit) is rule.guard(text), (rule.name, text)
+            seen[j] += bool(mask & rule.pair_bit)
+    assert all(0 < k < len(texts) for k in seen), seen  # each bit both set and clear
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("است.وی (الف", 2),  # a dot before a letter; a space before the bracket
+        ("کشور(اسرائیل", 4),
+        ("است. وی", 0),
+        ("وی \n", 1),
+        ("وی ", 1),  # a space at the end
+        ("3.5 (12:30)", 0),  # numbers
+        ("گفت:ما کشور(اسرائیل \u2029", 7),
+    ],
+)
+def test_space_pair_mask_by_hand(text: str, expected: int) -> None:
+    assert normalize.space_pair_mask(text) == expected
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_pair_mask_no_leak() -> None:
+    """RSS stays flat over many calls, errors included."""
+    rare, tables = _tables((DOT_LETTER, LETTER_PAREN, SPACE_BREAK))
+    text = "کتاب. " * 200 + ".ب"
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.pair_mask(rare, tables, text)
+            try:
+                C.pair_mask(rare, ((b".", "x", True),), text)
+            except TypeError:
+                pass
+
+    _assert_rss_flat(run, 20_000, 200_000)

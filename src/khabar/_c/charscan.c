@@ -29,6 +29,14 @@
  *       for the second set's characters (the rarer set: line breaks after a space), not the
  *       first's; the answer is the same, only the speed differs
  *
+ *   pair_mask(rare, pairs, text) -> int
+ *       find_pair for several pairs in one pass: pairs is a tuple of up to 16 triples
+ *       (first, second, by_second), rare a table holding every pair's scanned set (second's
+ *       with by_second, first's without); bit j of the answer is set when a character of
+ *       first_j stands right before one of second_j and the scanned one of the two is in rare.
+ *       The three guards of khabar.text.normalize's spacing rules, asked together (one pass
+ *       instead of three: khabar.text.normalize.space_pairs)
+ *
  * The table comes first so that functools.partial(find_any, table) is a set's finder.
  * CPython 3.11 C API only, no other library.
  */
@@ -221,6 +229,98 @@ charscan_find_pair(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_
                                          PyUnicode_GET_LENGTH(text)));
 }
 
+#define MAX_PAIRS 16
+
+/* pair_mask: the characters of rare are found with first_in (SCAN's loop); at each one, every
+ * pair not yet found tests it and its neighbour. Stops when every pair is found. */
+static PyObject *
+charscan_pair_mask(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError,
+                     "pair_mask(rare, pairs, text) takes 3 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *rare = args[0], *pairs = args[1], *text = args[2];
+    if (!PyBytes_Check(rare)) {
+        PyErr_Format(PyExc_TypeError,
+                     "pair_mask: rare must be bytes (a bitmap: bit c of byte c >> 3), not "
+                     "%.100s",
+                     Py_TYPE(rare)->tp_name);
+        return NULL;
+    }
+    if (!PyTuple_Check(pairs) || PyTuple_GET_SIZE(pairs) > MAX_PAIRS) {
+        PyErr_Format(PyExc_TypeError,
+                     "pair_mask: pairs must be a tuple of at most %d (first, second, by_second) "
+                     "triples, not %.100s",
+                     MAX_PAIRS, Py_TYPE(pairs)->tp_name);
+        return NULL;
+    }
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "pair_mask: text must be a str, not %.100s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t np = PyTuple_GET_SIZE(pairs);
+    const unsigned char *first[MAX_PAIRS], *second[MAX_PAIRS];
+    Py_UCS4 limit1[MAX_PAIRS], limit2[MAX_PAIRS];
+    int by_second[MAX_PAIRS];
+    for (Py_ssize_t j = 0; j < np; j++) {
+        PyObject *t = PyTuple_GET_ITEM(pairs, j);
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 3 ||
+            !PyBytes_Check(PyTuple_GET_ITEM(t, 0)) || !PyBytes_Check(PyTuple_GET_ITEM(t, 1))) {
+            PyErr_Format(PyExc_TypeError,
+                         "pair_mask: pairs[%zd] must be a (first, second, by_second) tuple "
+                         "with bytes tables, not %.100s",
+                         j, Py_TYPE(t)->tp_name);
+            return NULL;
+        }
+        int b = PyObject_IsTrue(PyTuple_GET_ITEM(t, 2));
+        if (b < 0) {
+            return NULL;
+        }
+        by_second[j] = b;
+        first[j] = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(t, 0));
+        second[j] = (const unsigned char *)PyBytes_AS_STRING(PyTuple_GET_ITEM(t, 1));
+        limit1[j] = table_limit(PyTuple_GET_ITEM(t, 0));
+        limit2[j] = table_limit(PyTuple_GET_ITEM(t, 1));
+    }
+    if (PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 limit = table_limit(rare);
+    const unsigned char *bits = (const unsigned char *)PyBytes_AS_STRING(rare);
+    long all = (1L << np) - 1, mask = 0;
+    Py_ssize_t start = 0;
+    while (mask != all && limit != 0) {
+        Py_ssize_t i = first_in(bits, limit, kind, data, start, n);
+        if (i < 0) {
+            break;
+        }
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        for (Py_ssize_t j = 0; j < np; j++) {
+            if ((mask >> j) & 1) {
+                continue;
+            }
+            if (by_second[j]) {
+                if (i > 0 && BIT(second[j], limit2[j], c) &&
+                    BIT(first[j], limit1[j], PyUnicode_READ(kind, data, i - 1))) {
+                    mask |= 1L << j;
+                }
+            }
+            else if (i + 1 < n && BIT(first[j], limit1[j], c) &&
+                     BIT(second[j], limit2[j], PyUnicode_READ(kind, data, i + 1))) {
+                mask |= 1L << j;
+            }
+        }
+        start = i + 1;
+    }
+    return PyLong_FromLong(mask);
+}
+
 /* The index k of c in chars (kind ckind, length m), or -1. */
 static Py_ssize_t
 index_in(Py_UCS4 c, int ckind, const void *cdata, Py_ssize_t m)
@@ -375,6 +475,11 @@ static PyMethodDef charscan_methods[] = {
      "find_pair(first, second, text, by_second=False) -> int\n\n"
      "The index i of the first character of text in table first whose next character is in "
      "table second; -1 if there is none."},
+    {"pair_mask", (PyCFunction)(void (*)(void))charscan_pair_mask, METH_FASTCALL,
+     "pair_mask(rare, pairs, text) -> int\n\n"
+     "Bit j set when pairs[j] = (first, second, by_second) stands in text: a character of "
+     "table first right before one of table second, the scanned one (second's with by_second) "
+     "in table rare."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -21,7 +21,7 @@ from typing import Final
 
 from khabar import _native
 
-__all__ = ["CharSet", "bitmap", "class_chars", "find_each", "pair_test"]
+__all__ = ["CharSet", "bitmap", "class_chars", "find_each", "pair_scan", "pair_test"]
 
 #: the C twin of :func:`_find_any_py` (None when not built, or under KHABAR_PURE=1)
 _SCAN: Final = _native.c_extension("khabar._c.charscan")
@@ -150,6 +150,82 @@ def _find_pair_py(first: bytes, second: bytes, text: str, by_second: bool = Fals
         if has(first, text[i]) and has(second, text[i + 1]):
             return i
     return -1
+
+
+def _pair_mask_py(rare: bytes, pairs: tuple[tuple[bytes, bytes, bool], ...], text: str) -> int:
+    """The pure-Python twin of ``khabar._c.charscan.pair_mask``: bit ``j`` set when a character
+    of table ``first`` of ``pairs[j] = (first, second, by_second)`` stands right before one of
+    table ``second``, and the one scanned for (``second``'s with ``by_second``, else ``first``'s)
+    is in table ``rare``. One character at a time: the reference.
+
+    >>> dot, ab = bitmap("."), bitmap("ab")
+    >>> _pair_mask_py(bitmap(".b"), ((dot, ab, False), (ab, dot, True)), "x. .a")
+    1
+    """
+    if not isinstance(rare, bytes):
+        raise TypeError(f"pair_mask: rare must be bytes, not {type(rare).__name__}")
+    if not isinstance(pairs, tuple) or len(pairs) > 16:
+        raise TypeError(
+            "pair_mask: pairs must be a tuple of at most 16 (first, second, by_second) triples, "
+            f"not {type(pairs).__name__}"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"pair_mask: text must be a str, not {type(text).__name__}")
+
+    def has(table: bytes, ch: str) -> bool:
+        c = ord(ch)
+        return c < len(table) * 8 and bool(table[c >> 3] >> (c & 7) & 1)
+
+    mask = 0
+    for j, pair in enumerate(pairs):
+        if not (isinstance(pair, tuple) and len(pair) == 3 and isinstance(pair[0], bytes)
+                and isinstance(pair[1], bytes)):
+            raise TypeError(
+                f"pair_mask: pairs[{j}] must be a (first, second, by_second) tuple with bytes "
+                f"tables, not {type(pair).__name__}"
+            )
+        first, second, by_second = pair
+        for i in range(len(text) - 1):
+            scanned = text[i + 1] if by_second else text[i]
+            if has(rare, scanned) and has(first, text[i]) and has(second, text[i + 1]):
+                mask |= 1 << j
+                break
+    return mask
+
+
+def pair_scan(pairs: tuple[tuple[str, str, bool], ...]) -> Callable[[str], int]:
+    """One pass answering several :func:`pair_test` questions: a function of a text whose bit
+    ``j`` is set when a character of ``first`` stands right before one of ``second`` for
+    ``pairs[j] = (first, second, by_second)`` (``by_second``: the rarer set, scanned for, is
+    ``second``). ``khabar._c.charscan.pair_mask``, or its twin without C.
+
+    >>> scan = pair_scan(((".", "وب", False), ("وب", "(", True)))
+    >>> scan("است.وی"), scan("کتاب(الف"), scan("است.وب(الف"), scan("3.5 (")
+    (1, 2, 3, 0)
+    """
+    if not pairs or len(pairs) > 16:
+        raise ValueError(f"pair_scan takes 1 to 16 pairs, not {len(pairs)}")
+    tables = []
+    rare = ""
+    for first, second, by_second in pairs:
+        if not first or not second:
+            raise ValueError("pair_scan needs at least one character in each set of a pair")
+        tables.append((bitmap(first), bitmap(second), by_second))
+        rare += second if by_second else first
+    if _SCAN is None:
+        return partial(
+            _mask_by_regex,
+            tuple(
+                re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])").search
+                for first, second, _ in pairs
+            ),
+        )
+    return partial(_SCAN.pair_mask, bitmap(rare), tuple(tables))
+
+
+def _mask_by_regex(searches: tuple[Callable[[str], re.Match[str] | None], ...], text: str) -> int:
+    """:func:`pair_scan` without C: one regex search per pair."""
+    return sum(1 << j for j, search in enumerate(searches) if search(text) is not None)
 
 
 def _found(search: Callable[[str], re.Match[str] | None], text: str) -> bool:

@@ -41,6 +41,7 @@ from khabar.text.normalize import (
     TranslateRule,
     apply_changes,
     char_rules,
+    space_pair_mask,
     space_rules,
 )
 from khabar.text.policy import FixPolicy, Zwnj, ZwnjTrust
@@ -580,7 +581,15 @@ class Fixer:
         reference walk that :meth:`_stage_edits` (what ``fix_with_edits`` runs) must equal,
         edit for edit (tests/text/test_fix_compose.py).
         """
+        scanned: str | None = None
+        mask = 0
         for rule in rules:
+            bit = rule.pair_bit
+            if bit:  # one pass answers the guards of every rule with a bit (on this text)
+                if scanned is not text:
+                    scanned, mask = text, space_pair_mask(text)
+                if not mask & bit:
+                    continue
             if edits is None and not spans:
                 text = rule.apply(text)
             elif edits is None and isinstance(rule, TranslateRule):
@@ -607,7 +616,15 @@ class Fixer:
         subs: _Subs,
     ) -> tuple[str, list[_Span], list[_Edit], _Subs]:
         """:meth:`_stage` composing edits: the new text, spans, edits and substitutions."""
+        scanned: str | None = None
+        mask = 0
         for rule in rules:
+            bit = rule.pair_bit
+            if bit:  # one pass answers the guards of every rule with a bit (on this text)
+                if scanned is not text:
+                    scanned, mask = text, space_pair_mask(text)
+                if not mask & bit:
+                    continue
             if rule.apart:  # one-character changes: sliced, translated
                 if rule.substitutes and not edits and not subs:
                     subs = _seed_subs(rule, text, spans)  # type: ignore[arg-type]
