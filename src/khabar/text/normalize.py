@@ -569,10 +569,22 @@ def char_rules(policy: FixPolicy) -> tuple[Rule, ...]:
 _COLLAPSE: Final = RegexRule(
     "space.collapse", re.compile(r"  (?<=\S  ) *(?=\S)"), " ", guard=lambda t: "  " in t
 )
+#: A pair (first, second, by_second), as :func:`pair_scan` takes it: the three rules below guard
+#: with one pair each, and :func:`space_pair_mask` asks all three in one pass
+_Pair = tuple[str, str, bool]
+
+
+def _pair_guard(pair: _Pair) -> Callable[[str], bool]:
+    """:func:`pair_test` of one pair."""
+    first, second, by_second = pair
+    return pair_test(first, second, by_second=by_second)
+
+
 #: Spaces before a line break or the end of the text are invisible noise.
 #: A space right before a line break, found in one C pass over the text (``" \n" in t``, a
 #: two-character search, is 2.5x slower on Persian text; a regex scan for each break, slower too)
-_SPACE_BEFORE_BREAK: Final = pair_test(" ", LINE_BREAKS, by_second=True)
+_TRAILING_PAIR: Final[_Pair] = (" ", LINE_BREAKS, True)
+_SPACE_BEFORE_BREAK: Final = _pair_guard(_TRAILING_PAIR)
 
 
 def _trailing_guard(t: str) -> bool:
@@ -608,34 +620,30 @@ _SPACE_AFTER_RE, _SPACE_AFTER_LEADS = led_by(
 #: regex passes, one per punctuation mark the text holds (of 3,000 generator documents of
 #: bench/throughput, 445 hold a pair for the first rule and 221 for the second; every document
 #: holds one of the marks).
+_SPACE_AFTER_PAIR: Final[_Pair] = (_SPACE_AFTER_MARKS, class_chars(_LETTER), False)
 _SPACE_AFTER: Final = RegexRule(
     "punct.space",
     _SPACE_AFTER_RE,
     "\\g<0> ",
-    guard=pair_test(_SPACE_AFTER_MARKS, class_chars(_LETTER)),
+    guard=_pair_guard(_SPACE_AFTER_PAIR),
     leads=_SPACE_AFTER_LEADS,
     pair_bit=2,
 )
 _SPACE_BEFORE_MARKS: Final = "(«"
 _SPACE_BEFORE_RE, _SPACE_BEFORE_LEADS = led_by(_SPACE_BEFORE_MARKS, f"(?<={_PM}.)")
+_SPACE_BEFORE_PAIR: Final[_Pair] = (class_chars(_LETTER + _MARK), _SPACE_BEFORE_MARKS, True)
 _SPACE_BEFORE: Final = RegexRule(
     "punct.space",
     _SPACE_BEFORE_RE,
     " \\g<0>",
-    guard=pair_test(class_chars(_LETTER + _MARK), _SPACE_BEFORE_MARKS, by_second=True),
+    guard=_pair_guard(_SPACE_BEFORE_PAIR),
     leads=_SPACE_BEFORE_LEADS,
     pair_bit=4,
 )
 #: The three guards above in one pass (bits 1, 2, 4 of :func:`space_pair_mask`): each guard is
 #: a pass over the whole text that usually finds nothing (of 3,000 generator documents of
 #: bench/throughput, 2, 445 and 221 hold a pair), one pass answers all three.
-_SPACE_PAIRS: Final = pair_scan(
-    (
-        (" ", LINE_BREAKS, True),
-        (_SPACE_AFTER_MARKS, class_chars(_LETTER), False),
-        (class_chars(_LETTER + _MARK), _SPACE_BEFORE_MARKS, True),
-    )
-)
+_SPACE_PAIRS: Final = pair_scan((_TRAILING_PAIR, _SPACE_AFTER_PAIR, _SPACE_BEFORE_PAIR))
 
 
 def space_pair_mask(text: str) -> int:
