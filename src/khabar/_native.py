@@ -50,7 +50,8 @@ COMPILED: tuple[str, ...] = (
 # pure-Python twin in the module that uses it, which gives the same results: the caller asks
 # :func:`c_extension` for the module and runs its twin on None. setup.py reads this tuple with ast.
 C_EXTENSIONS: tuple[str, ...] = (
-    "khabar._c.charscan", "khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits"
+    "khabar._c.charscan", "khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits",
+    "khabar._c.linescan",
 )
 
 ENV = "KHABAR_PURE"

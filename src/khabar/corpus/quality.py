@@ -51,7 +51,8 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "ellipsis_line_ratio",  # lines ending in ... or … (teasers, truncated feeds) / lines
 )
 
-_LINE_END = frozenset(".!?؟:…»\"')؛")
+#: the characters a line ending in a sentence or a quote ends with (punct_line_end_ratio)
+_LINE_END = ".!?؟:…»\"')؛"
 
 
 @functools.cache
@@ -122,6 +123,34 @@ def _word_stats_py(lines: tuple[str, ...], flags: dict[str, int]) -> tuple[int, 
 #: ``khabar._c.docscan``'s ``word_stats`` when it is built, else its twin (the same results)
 _C: Any = c_extension("khabar._c.docscan")
 _word_stats = _word_stats_py if _C is None else _C.word_stats
+
+
+def _line_stats_py(text: str, canon_lines: tuple[str, ...],
+                   line_end: str) -> tuple[int, int, int, int, int]:
+    """(non-blank lines, those whose canonical line repeats an earlier one's, those ending in a
+    character of ``line_end``, those whose canonical line has under 3 spaces, those ending in
+    ``...`` or ``…``) over ``zip(text.split("\\n"), canon_lines)``; a line is blank when
+    ``strip()`` leaves nothing. A canonical line has single spaces and none at its ends, so under
+    3 spaces is under 4 words. The twin of ``khabar._c.linescan.line_stats``.
+
+    >>> _line_stats_py(" خبر یک.\\n\\nخبر  یک\\nپایان…", ("خبر یک", "", "خبر یک", "پایان"), ".!")
+    (3, 1, 1, 3, 1)
+    """
+    lines: list[str] = []
+    canon: list[str] = []
+    for raw, cl in zip(text.split("\n"), canon_lines):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(stripped)
+            canon.append(cl)
+    return (len(lines), len(canon) - len(set(canon)), sum(ln[-1] in line_end for ln in lines),
+            sum(cl.count(" ") < 3 for cl in canon),
+            sum(ln.endswith(("...", "…")) for ln in lines))
+
+
+#: ``khabar._c.linescan``'s ``line_stats`` when it is built, else its twin (the same results)
+_LINESCAN: Any = c_extension("khabar._c.linescan")
+_line_stats = _line_stats_py if _LINESCAN is None else _LINESCAN.line_stats
 
 
 @functools.cache
@@ -208,20 +237,13 @@ def compute_signals(text: str) -> dict[str, float]:
     >>> compute_signals("خبر خبر خبر\\nخبر خبر خبر")["duplicated_line_ratio"]
     0.5
     """
-    # one canonical form per text, shared with langid, site lines and dedup (keys.canonical_lines);
-    # a line's canonical form does not change when its outer whitespace is stripped
+    # one canonical form per text, shared with langid, site lines and dedup (keys.canonical_lines)
     canon_all = canonical_lines(text)
-    lines, canon_lines = [], []
-    for raw, canon in zip(text.split("\n"), canon_all):
-        stripped = raw.strip()
-        if stripped:
-            lines.append(stripped)
-            canon_lines.append(canon)
+    n_lines, dup_lines, punct_ends, short_lines, ellipsis_lines = _line_stats(
+        text, canon_all, _LINE_END)
     # gluing removes spaces only: the words' characters are the canonical form's non-spaces
     n_words, top, stop, word_chars = _word_stats(canon_all, _word_keys())
     nonspace, letters, arabic, latin, digits, symbols = _char_counts(text)
-    dup_lines = len(canon_lines) - len(set(canon_lines))
-    n_lines = len(lines)
     values = {
         "char_count": float(len(text)),
         "line_count": float(n_lines),
@@ -234,12 +256,11 @@ def compute_signals(text: str) -> dict[str, float]:
         "stopword_ratio": _ratio(stop, n_words),
         "top_word_ratio": _ratio(top, n_words),
         "duplicated_line_ratio": _ratio(dup_lines, n_lines),
-        "punct_line_end_ratio": _ratio(sum(ln[-1] in _LINE_END for ln in lines), n_lines),
-        # a canonical line has single spaces and none at its ends: words = spaces + 1
-        "short_line_ratio": _ratio(sum(cl.count(" ") < 3 for cl in canon_lines), n_lines),
-        "ellipsis_line_ratio": _ratio(sum(ln.endswith(("...", "…")) for ln in lines), n_lines),
+        "punct_line_end_ratio": _ratio(punct_ends, n_lines),
+        "short_line_ratio": _ratio(short_lines, n_lines),
+        "ellipsis_line_ratio": _ratio(ellipsis_lines, n_lines),
     }
-    return {name: values[name] for name in SIGNAL_NAMES}
+    return values  # written in SIGNAL_NAMES order (a test holds it)
 
 
 @dataclass(frozen=True, slots=True)
