@@ -202,3 +202,24 @@ def test_symbol_counts_by_hand(text: str, symbols: int) -> None:
     assert quality._symbols(text) == symbols
     assert quality._char_counts(text)[5] == symbols
     assert quality._char_counts(text * 30)[5] == 30 * symbols  # the numpy path (256+ characters)
+
+
+def test_ratio_is_round_of_the_division() -> None:
+    """_ratio's shortcuts (0 and the whole) give what round(part / whole, 4) gives, bit for bit,
+    over every pair of counts up to 400, and the ties round to even (1/32 = 0.03125 -> 0.0312)."""
+    import math
+
+    from khabar.corpus.quality import _ratio
+
+    for whole in range(401):
+        for part in range(whole + 1):
+            want = round(part / whole, 4) if whole else 0.0
+            got = _ratio(part, whole)
+            assert type(got) is float and got == want, (part, whole)
+            assert math.copysign(1.0, got) == math.copysign(1.0, want), (part, whole)
+    assert (_ratio(1, 32), _ratio(3, 32), _ratio(0, 5), _ratio(5, 5)) == (0.0312, 0.0938, 0.0, 1.0)
+
+
+def test_signals_are_in_signal_names_order() -> None:
+    for text in ("", "خبر", "یک خبر کوتاه.\n\nیک خبر کوتاه.\nپایان..."):
+        assert tuple(compute_signals(text)) == SIGNAL_NAMES
