@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.text.fix import Fixer, _compose, _compose_all, _Edit, _final_edits
+from khabar.text.fix import Fixer, _compose, _compose_all, _compose_py, _Edit, _final_edits
 from khabar.text.normalize import Change, apply_changes
 from khabar.text.policy import FixPolicy
 
@@ -53,9 +53,10 @@ def test_fast_compose_equals_full_walk(data: st.DataObject, length: int, rules: 
         changes = data.draw(rule_changes(len(text)))
         if not changes:
             continue
+        twin = _compose_py(fast, changes)  # the pure twin, whichever _compose runs (C or it)
         fast = _compose(fast, changes)
         full = _compose_all(full, changes)
-        assert fast == full
+        assert fast == full == twin
         text = apply_changes(text, changes)
 
 
@@ -100,6 +101,7 @@ def test_only_overlapping_changes_join_an_edit(
 ) -> None:
     edits = [_Edit(1, 1, 1, 2, ("a",)), _Edit(1, 2, 2, 3, ("a",))]  # as in the test above
     assert _compose(edits, changes) == _compose_all(edits, changes) == expected
+    assert _compose_py(edits, changes) == expected
 
 
 # --- substitutions kept apart (Fixer._run_edits) against the composed walk (Fixer._run) --------

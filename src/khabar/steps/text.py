@@ -6,10 +6,35 @@ from collections import Counter
 from operator import attrgetter
 from typing import Any
 
-from khabar.document import Document
+from khabar import _native
+from khabar.document import Document, Edit
 from khabar.steps.base import Step
 
 _RULE = attrgetter("rule")
+
+
+def _rule_counts_py(edits: list[Edit]) -> dict[str, int]:
+    """How many ``edits`` each rule made, in the order first seen: the pure twin of
+    ``khabar._c.edits.rule_counts`` (one C loop: a document has a hundred edits or more).
+
+    >>> _rule_counts_py([Edit(0, "ي", "ی", "char.yeh"), Edit(3, "  ", " ", "space.collapse"),
+    ...                  Edit(5, "ي", "ی", "char.yeh")])
+    {'char.yeh': 2, 'space.collapse': 1}
+    """
+    return dict(Counter(map(_RULE, edits)))
+
+
+_EDITS_C = _native.c_extension("khabar._c.edits")
+_rule_counts_c: Any = None if _EDITS_C is None else _EDITS_C.rule_counts
+
+
+def _rule_counts(edits: list[Edit]) -> dict[str, int]:
+    """:func:`_rule_counts_py`'s result, in C when it is built and takes the list."""
+    if _rule_counts_c is not None:
+        counts = _rule_counts_c(edits)
+        if counts is not None:
+            return counts  # type: ignore[no-any-return]
+    return _rule_counts_py(edits)
 
 
 class FixStep(Step):
@@ -52,7 +77,7 @@ class FixStep(Step):
         if edits:
             self.stat("docs_changed")
         # one count per rule, not per edit (a document with Arabic ي has hundreds of edits)
-        for rule, n in Counter(map(_RULE, edits)).items():
+        for rule, n in _rule_counts(edits).items():
             self.stat(f"edit.{rule}", n)
         doc.text = text
         doc.edits.extend(edits)

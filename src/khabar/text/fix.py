@@ -226,9 +226,27 @@ def _apart(changes: list[Change]) -> bool:
 
 _new_edit: Final = tuple.__new__  # _Edit(...) without the NamedTuple keyword handling (a hot path)
 
+# the C twins of _compose_py, _take_near_py and _final_edits_py (khabar._c.edits), or None when it is not built
+# (or KHABAR_PURE=1)
+_EDITS_C: Final = _native.c_extension("khabar._c.edits")
+_compose_c: Final[Any] = None if _EDITS_C is None else _EDITS_C.compose
+_final_edits_c: Final[Any] = None if _EDITS_C is None else _EDITS_C.final_edits
+_take_near_c: Final[Any] = None if _EDITS_C is None else _EDITS_C.take_near
+
 
 def _compose(edits: list[_Edit], changes: list[Change], *, apart: bool = False) -> list[_Edit]:
-    """:func:`_compose_all`'s result, walking only the edits that a change overlaps.
+    """:func:`_compose_py`'s result: one C walk (``khabar._c.edits.compose``) when it is built and
+    takes the input, else the twin."""
+    if _compose_c is not None:
+        made = _compose_c(_Edit, edits, changes, apart)
+        if made is not None:
+            return made  # type: ignore[no-any-return]
+    return _compose_py(edits, changes, apart=apart)
+
+
+def _compose_py(edits: list[_Edit], changes: list[Change], *, apart: bool = False) -> list[_Edit]:
+    """:func:`_compose_all`'s result, walking only the edits that a change overlaps (the pure
+    twin of ``khabar._c.edits.compose``).
 
     Edits and changes are taken in the order of ``(start, end)``, edits first on ties (the
     order of the sort in :func:`_compose_all`). Edits never overlap each other, so an edit
@@ -404,9 +422,22 @@ def _to_current(offsets: list[int], edits: list[_Edit]) -> list[int]:
 
 
 def _take_near(subs: _Subs, changes: list[Change], edits: list[_Edit]) -> tuple[list[_Edit], _Subs]:
+    """:func:`_take_near_py`'s result: one C pass (``khabar._c.edits.take_near``) when it is
+    built and takes the input, else the twin."""
+    if _take_near_c is not None:
+        made = _take_near_c(_Edit, subs, changes, edits, _NEAR)
+        if made is not None:
+            return made  # type: ignore[no-any-return]
+    return _take_near_py(subs, changes, edits)
+
+
+def _take_near_py(
+    subs: _Subs, changes: list[Change], edits: list[_Edit]
+) -> tuple[list[_Edit], _Subs]:
     """Split ``subs`` around sorted ``changes`` (of the current text, whose composed edits are
     ``edits``): the substitutions within :data:`_NEAR` characters of a change (or a few more),
-    as edits in the current text, and the others, as they were."""
+    as edits in the current text, and the others, as they were. The pure twin of
+    ``khabar._c.edits.take_near``."""
     ends = list(map(_CE, edits))
     windows = [_input_range(edits, ends, c.start - _NEAR, c.end + _NEAR) for c in changes]
     taken: list[int] = []  # input offsets
@@ -475,14 +506,25 @@ def _sub_edits_py(
 
 
 # the C twin (khabar._c.edits), or the pure one above when it is not built (or KHABAR_PURE=1)
-_EDITS_C: Final = _native.c_extension("khabar._c.edits")
 _sub_edits: Final = _sub_edits_py if _EDITS_C is None else _EDITS_C.sub_edits
 
 
 def _final_edits(text: str, out: str, composed: list[_Edit], subs: _Subs) -> list[Edit]:
+    """The public edits of the composed edits and the substitutions (see :func:`_final_edits_py`):
+    one C pass (``khabar._c.edits.final_edits``) when it is built and takes the input, else the
+    twin."""
+    if _final_edits_c is not None:
+        made = _final_edits_c(Edit, text, out, composed, subs)
+        if made is not None:
+            return made  # type: ignore[no-any-return]
+    return _final_edits_py(text, out, composed, subs)
+
+
+def _final_edits_py(text: str, out: str, composed: list[_Edit], subs: _Subs) -> list[Edit]:
     """The public edits: ``before`` sliced from ``text``, ``after`` from ``out``, rules joined by
     ``+``; an edit whose ``before`` equals its ``after`` (a change undone by a later rule) is
-    left out. (C-level loops: a document has a hundred edits or more.)"""
+    left out. (C-level loops: a document has a hundred edits or more.) The pure twin of
+    ``khabar._c.edits.final_edits``."""
     edits: list[Edit] = []
     if composed:
         befores = list(map(text.__getitem__, map(slice, map(_OS, composed), map(_OE, composed))))
