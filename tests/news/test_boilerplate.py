@@ -152,6 +152,17 @@ def test_bad_phrase_table_names_file_and_line(tmp_path: Path) -> None:
         strip_boilerplate(BODY, BoilerplateConfig(phrases=str(table)))
 
 
+def test_step_setup_reads_the_configured_phrase_table(tmp_path: Path) -> None:
+    # setup reads and indexes the run's table, so a malformed one fails before any document
+    from khabar.steps.news import BoilerplateStep
+
+    table = tmp_path / "phrases.tsv"
+    table.write_text("# header\nads\tline\tanywhere\tno\t0\tتبلیغات\n", encoding="utf-8")
+    step = BoilerplateStep(BoilerplateConfig(phrases=str(table)))
+    with pytest.raises(ConfigError, match=r"line 2: where 'anywhere'"):
+        step.setup()
+
+
 def test_shipped_phrase_table_has_no_duplicate_keys() -> None:
     seen: dict[tuple[str, str], str] = {}
     for p in load_phrases():

@@ -102,7 +102,9 @@ class BoilerplateStep(Step):
     def setup(self) -> None:
         from khabar.news.boilerplate import strip_boilerplate
 
-        strip_boilerplate("")  # compiles the phrase tables
+        # a one-line text goes the whole way: the configured phrase table is read and indexed
+        # (a malformed one fails here, before any document) and the fold tables are built
+        strip_boilerplate("خبر", self.config)
 
     def process(self, doc: Document) -> Document:
         text, removed = _strip_boilerplate()(doc.text, self.config)
