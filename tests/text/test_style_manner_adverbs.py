@@ -94,3 +94,22 @@ def test_the_left_out_nouns_are_not_in_the_file() -> None:
 
 def test_fix_with_the_news_style_joins_them_after_the_engine() -> None:
     assert fix("او به خوبی می دانست", style="news") == f"او به{Z}خوبی می{Z}دانست"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ثبت نام (registration), the crawled agencies' spelling
+        ("مراحل ثبت نام خود را طی کرد", f"مراحل ثبت{Z}نام خود را طی کرد"),
+        ("آنها ثبت نام کردند", f"آنها ثبت{Z}نام کردند"),
+        ("آغاز ثبت نام نهایی", f"آغاز ثبت{Z}نام نهایی"),
+        # must not change: a longer word, the plural with its ZWNJ, a glued spelling
+        ("ثبت نامه را دید", "ثبت نامه را دید"),
+        (f"ثبت نام{Z}ها", f"ثبت نام{Z}ها"),
+        ("ثبتنام", "ثبتنام"),
+        ("نام را ثبت کرد", "نام را ثبت کرد"),
+    ],
+)
+def test_news_joins_sabt_nam(text: str, expected: str) -> None:
+    assert apply_style(text, "news") == expected
+    assert apply_style(text, "treebank") == text
