@@ -13,7 +13,8 @@ A pair joins only when it stands alone: spaces (or a ZWNJ) between its words, an
 mark or ZWNJ touching its outer edges, so «همین که», «این کهنه» and «به عنوانی» (to a title)
 keep their spelling, and nothing joins across punctuation or a line break. A pair whose writer
 glued two of its words with nothing between them (اینکه, همزمان, درحالیکه) is a third spelling,
-correct in both styles, and is left as it is.
+correct in both styles, and is left as it is, unless the news spelling glues the same two words:
+«درحالی که» is «درحالی‌که» with its ZWNJ lost.
 
 >>> apply_style("او به عنوان رئیس گفت این که نه تنها ...", "news")
 'او به\\u200cعنوان رئیس گفت این\\u200cکه نه\\u200cتنها ...'
@@ -148,13 +149,31 @@ def load_pairs(style: Style | str) -> tuple[StylePair, ...]:
     return parse_pairs(text, name)
 
 
+def _alternative(pair: StylePair) -> str:
+    """The pattern of ``pair`` written apart, half joined or in news spelling.
+
+    Between two words the news spelling joins with a ZWNJ, spaces or a ZWNJ (never nothing:
+    اینکه is a spelling of its own); where it glues them (در + حالی → درحالی), nothing too, so
+    «درحالی که», the news spelling with its ZWNJ lost, joins as «درحالی‌که».
+    """
+    words = pair.apart.split(" ")
+    parts = [re.escape(words[0])]
+    at = len(words[0])
+    for word in words[1:]:
+        glued = pair.news[at] != ZWNJ  # the news spelling writes the next word right here
+        parts.append(f"{_JOINT}?" if glued else _JOINT)
+        parts.append(re.escape(word))
+        at += len(word) + (0 if glued else 1)
+    return "".join(parts)
+
+
 class _Joiner:
     """The compiled pattern of one style and the lookup from a match to its news spelling."""
 
     def __init__(self, pairs: tuple[StylePair, ...]) -> None:
         # key (the pair without spaces and ZWNJs) -> pair: every way of writing it finds its row
         self._by_key = {_key(pair.apart): pair for pair in pairs}
-        alternatives = [_JOINT.join(map(re.escape, p.apart.split(" "))) for p in pairs]
+        alternatives = [_alternative(p) for p in pairs]
         tails = sorted({t for p in pairs for t in p.tails}, key=lambda t: (-len(t), t))
         # longest first: «به طوری که» before «به طور»
         alternatives.sort(key=lambda a: (-len(a), a))
