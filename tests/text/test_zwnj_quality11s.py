@@ -62,23 +62,24 @@ def test_not_after_without() -> None:
 SPACED_COMPOUND_ROWS = [
     # no spaced «می» or plural, but two pairs the lexicon writes as one word (روزنامه‌نگار,
     # سیاست‌مدار; نخست‌وزیر, روزنامه‌نگار): the line's ZWNJs became spaces, so its pairs
-    # written joined about as often as apart join too (درحالی‌که, رئیس‌جمهور)
+    # written joined about as often as apart join too (هیئت‌مدیره, رئیس‌جمهور; these rows used
+    # «درحالی که» until session 13 made it a sure join, test_zwnj_quality13s.py)
     (
-        "روزنامه نگار گفت درحالی که سیاست مدار رفت",
-        f"روزنامه{Z}نگار گفت درحالی{Z}که سیاست{Z}مدار رفت",
+        "روزنامه نگار گفت هیئت مدیره سیاست مدار رفت",
+        f"روزنامه{Z}نگار گفت هیئت{Z}مدیره سیاست{Z}مدار رفت",
     ),
     (
         "نخست وزیر و روزنامه نگار با رئیس جمهور دیدار کردند",
         f"نخست{Z}وزیر و روزنامه{Z}نگار با رئیس{Z}جمهور دیدار کردند",
     ),
     # must not change the weak pair: one such compound may be the author's own spacing
-    ("روزنامه نگار گفت درحالی که او رفت", f"روزنامه{Z}نگار گفت درحالی که او رفت"),
+    ("روزنامه نگار گفت هیئت مدیره رفت", f"روزنامه{Z}نگار گفت هیئت مدیره رفت"),
     ("نخست وزیر با رئیس جمهور دیدار کرد", f"نخست{Z}وزیر با رئیس جمهور دیدار کرد"),
     # must not change the weak pair: a bound suffix and a personal ending joined are no such
     # sign (authors write بین المللی and شده اند apart on purpose)
     (
-        "مسابقات بین المللی برگزار شده اند درحالی که او رفت",
-        f"مسابقات بین{Z}المللی برگزار شده{Z}اند درحالی که او رفت",
+        "مسابقات بین المللی برگزار شده اند هیئت مدیره او رفت",
+        f"مسابقات بین{Z}المللی برگزار شده{Z}اند هیئت مدیره او رفت",
     ),
 ]
 
