@@ -203,7 +203,7 @@ Notes:
   also «ه» + «ای» (حرفهای, نامهای) is حرفه‌ای before a word that takes no ezafe or at a phrase's
   end. Before (04:45 rows): PerDT 0.970 / 0.960, Seraji 0.922 / 0.882, PEYMA 0.948 / 0.843.
 - `khabar (style=news)` (2026-11-29 08:42, issue 3) is the engine followed by the opt-in news
-  house style (`khabar fix --set style=news`): the 31 pairs of `src/khabar/data/style/news.tsv`,
+  house style (`khabar fix --set style=news`): the pairs of `src/khabar/data/style/news.tsv` (31 then, 44 since session 13),
   written by hand (not from PEYMA), that news agencies write as one word (به‌عنوان, این‌که,
   نه‌تنها, محیط‌زیست, این‌گونه, درحالی‌که, به‌طور...), joined where they are written apart; glued
   spellings (اینکه, همزمان) are kept. The treebanks write these pairs apart, so PerDT and Seraji
