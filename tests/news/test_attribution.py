@@ -368,3 +368,69 @@ def test_head_and_tail_finds_the_lines_a_split_finds(text: str, head: int, tail:
     assert ([(p.start, p.text) for p in got_head], [(p.start, p.text) for p in got_tail]) == (
         _head_and_tail_by_split(text, head, tail))
     assert all(p.folded == fold1(p.text) for p in [*got_head, *got_tail])
+
+
+# _wrote skips the pattern (which tries every outlet's name) unless the line holds a colon and
+# «نوشت», «داد» or «کرد»; these rows hold the formula found, and the lines without it refused.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("روزنامه جوان نوشت: دولت باید پاسخ دهد.", "روزنامه جوان"),
+        ("روزنامه جوان نوشت ： دولت باید پاسخ دهد.", "روزنامه جوان"),  # a full-width colon
+        ("خبرگزاری رویترز گزارش داد: قیمت نفت بالا رفت.", "خبرگزاری رویترز"),
+        ("خبرگزاری رویترز گزارش‌داد: قیمت نفت بالا رفت.", "خبرگزاری رویترز"),  # ZWNJ
+        ("شبکه سی‌ان‌ان اعلام کرد: نشست لغو شد.", "شبکه سی‌ان‌ان"),
+        ("شبکه سی‌ان‌ان اعلام‌کرد: نشست لغو شد.", "شبکه سی‌ان‌ان"),
+        ("ايسنا نوشت: جلسه لغو شد.", "ايسنا"),  # an outlet's name as written (Arabic yeh)
+    ],
+)
+def test_wrote_is_found(text: str, source: str) -> None:
+    a = parse_attribution(text)
+    assert (a.cited_source, a.form) == (source, "nevesht")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "روزنامه جوان نوشت که دولت باید پاسخ دهد.",  # no colon
+        "روزنامه جوان: دولت باید پاسخ دهد.",  # no verb
+        "روزنامه جوان خبر داد که: دولت پاسخ داد.",  # «خبر داد» is not one of the verbs
+        "وزیر گفت: دولت کار کرد.",  # a colon and «کرد», but no outlet before the verb
+    ],
+)
+def test_wrote_is_not_found(text: str) -> None:
+    assert parse_attribution(text).form != "nevesht"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["روزنامه", "جوان", "ایسنا", "خبرگزاری", "رویترز", "نوشت", "گزارش", "داد", "اعلام", "کرد",
+     "گفت", ":", "：", " ", "\u200c", "\t", "،"]), max_size=12))
+def test_wrote_precheck_keeps_every_match(pieces: list[str]) -> None:
+    # the precheck refuses only lines the pattern refuses
+    from khabar.news.attribution import _Paragraph, _wrote, _wrote_pattern
+    from khabar.news.gazetteer import fold1
+
+    text = "".join(pieces)
+    p = _Paragraph(0, text, fold1(text))
+    assert (_wrote(p) is None) == (_wrote_pattern().match(p.folded) is None)
+
+
+def test_anchored_patterns_are_matched_not_searched() -> None:
+    # _dateline and _agency_colon call .match: the same as .search for a pattern that opens
+    # with ^ and has no MULTILINE flag
+    import re
+
+    from khabar.news.attribution import _agency_colon_pattern, _dateline_patterns
+
+    for pattern in (*_dateline_patterns(), _agency_colon_pattern()):
+        assert pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE
+
+
+def test_agency_for_domain_keeps_its_answers_for_a_bounded_number_of_domains() -> None:
+    from khabar.news.attribution import DOMAIN_CACHE
+
+    assert agency_for_domain.cache_info().maxsize == DOMAIN_CACHE
+    for _ in range(2):  # the second answer comes from the cache: the same
+        assert agency_for_domain("https://www.isna.ir/news/1") == "خبرگزاری ایسنا"
+        assert agency_for_domain("isna.ir.example.com") is None

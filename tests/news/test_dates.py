@@ -234,6 +234,17 @@ def test_parse_date_without_a_date(value: str) -> None:
     assert parse_date(value) is None
 
 
+def test_an_ascii_value_is_its_own_fold() -> None:
+    # parse_date skips _fold for an ASCII value (most metadata dates): no ASCII character is
+    # folded, and a value with Persian or Arabic-Indic digits still is
+    from khabar.dates.mentions import _FOLD, _fold
+
+    assert not any(source.isascii() for source, _ in _FOLD)
+    assert _fold("2024-02-03T10:15:00Z") == "2024-02-03T10:15:00Z"
+    assert _fold("١٤٠٢/٠٧/١٩") == "1402/07/19"
+    assert parse_date("١٤٠٢/٠٧/١٩").iso == parse_date("1402/07/19").iso == "2023-10-11"
+
+
 # --- the seed and the shared data ---------------------------------------------------------------
 
 

@@ -738,7 +738,8 @@ def parse_date(value: str) -> DateMention | None:
     """
     if not value or not value.strip():
         return None
-    folded = _fold(value)
+    # _FOLD maps no ASCII character: an ISO or English date (most metadata) is its own fold
+    folded = value if value.isascii() else _fold(value)
     iso = _ISO_DATETIME.match(folded)
     if iso is not None:
         y, m, d = (int(g) for g in iso.groups())
