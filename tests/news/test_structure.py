@@ -420,3 +420,36 @@ def test_city_precheck(line: str, city_then: bool, dateline: bool) -> None:
     assert gazetteer.city_then(folded, "-–—(") is city_then
     assert s._is_dateline(folded) is dateline
     assert bool(s._dateline_only().match(folded)) is dateline
+
+
+# --- the hints' keys: each line folded once, in one pass ---------------------------------------
+
+
+@given(st.lists(st.text(alphabet="ابپيكک ۱1aΣσςΑ.«»:-|\u200c\u200d\u064b\u00a0\t\r\n", max_size=12),
+                max_size=6))
+def test_keys_are_fold_bare_of_each_line(lines: list[str]) -> None:
+    # _key is fold_bare of any text (one line through fold_lines, several through fold_bare);
+    # _keys of lines without a line break is fold_bare of each
+    from khabar.news._fold import fold_bare
+    from khabar.news.structure import _key, _keys
+
+    for line in lines:
+        assert _key(line) == fold_bare(line)
+    single = [line.replace("\n", " ") for line in lines]
+    assert _keys(single) == [fold_bare(line) for line in single]
+
+
+def test_a_two_line_lead_hint_is_found_below_the_first_paragraph() -> None:
+    # the hint's lines are matched in a row wherever they stand, spelled another way (ي, no ZWNJ)
+    hint = f"{P1.replace('ی', 'ي')}\n{P2.replace(chr(0x200C), '')}"
+    s = structure(f"{TITLE}\n{LEAD}\n{P1}\n{P2}\nپایان خبر.", title_hint=TITLE, lead_hint=hint)
+    assert (s.lead, s.lead_in_text) == (f"{P1}\n{P2}", True)
+    assert s.paragraphs == [LEAD, "پایان خبر."]
+
+
+def test_a_lead_hint_line_of_punctuation_only_matches_no_line() -> None:
+    # «...» folds to nothing: _same refuses it, so the hint is no line of the text and, too short
+    # to be inside a paragraph, is the lead kept apart; the text's «...» line stays in the body
+    s = structure(f"{TITLE}\n{P1}\n«...»\n{P2}", title_hint=TITLE, lead_hint="«...»")
+    assert (s.lead, s.lead_in_text) == ("«...»", False)
+    assert s.paragraphs == [P1, "«...»", P2]

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from khabar.news._fold import fold_bare
+from khabar.news._fold import EDGE_PUNCT, fold_bare, fold_lines
 from khabar.news.gazetteer import (
     DATELINE_CITY,
     city_then,
@@ -199,7 +199,34 @@ def _title_like(line: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return bool(fold_bare(a)) and fold_bare(a) == fold_bare(b)
+    key = _key(a)
+    return bool(key) and key == _key(b)
+
+
+def _key(text: str) -> str:
+    """:func:`fold_bare` of ``text``: through :func:`fold_lines`'s one pass when ``text`` is one
+    line (fold_bare maps each character in turn through some hundred variants, about 10
+    microseconds for a title), else fold_bare itself (fold_bare joins the lines before it
+    lowercases them; fold_lines lowercases each line: a Greek Σ before a line break differs).
+
+    >>> _key("«خبرگزاري فارس»"), _key("ΑΣ\\nΒ") == fold_bare("ΑΣ\\nΒ")
+    ('خبرگزاریفارس', True)
+    """
+    if "\n" in text:
+        return fold_bare(text)
+    return fold_lines(text)[0].strip(EDGE_PUNCT)
+
+
+def _keys(lines: list[str]) -> list[str]:
+    """:func:`fold_bare` of each line (none holds a line break), all folded in one pass
+    (:func:`fold_lines` gives :func:`fold` of every line; a test in tests/news holds it to it).
+
+    >>> _keys(["خبرگزاري فارس:", "«عنوان»"])
+    ['خبرگزاریفارس', 'عنوان']
+    """
+    if not lines:
+        return []
+    return [key.strip(EDGE_PUNCT) for key in fold_lines("\n".join(lines))]
 
 
 #: an ellipsis that ends a teaser: «...», «…», «..»
@@ -210,21 +237,22 @@ HINT_MIN_CHARS = 20
 HINT_SEARCH_PARAGRAPHS = 3
 
 
-def _inside_opening(hint: str, body: list[str]) -> bool:
-    """Whether ``hint`` is part of one of the first paragraphs of ``body``: a description made
+def _inside_opening(hint: str, body_keys: list[str]) -> bool:
+    """Whether ``hint`` is part of one of the first paragraphs, whose :func:`_keys` are
+    ``body_keys``: a description made
     by cutting the body short (a teaser, «...»), or the lead with a dateline before it. Such a
     hint is in the text already, so it is not a lead of its own.
 
-    >>> body = ["سخنگوی دولت گفت قیمت جدید بنزین از بامداد فردا اعمال می‌شود.", "وی افزود: ..."]
+    >>> body = _keys(["سخنگوی دولت گفت قیمت جدید بنزین از بامداد فردا اعمال می‌شود.", "وی افزود: ..."])
     >>> _inside_opening("سخنگوی دولت گفت قیمت جدید بنزین از بامداد...", body)
     True
     >>> _inside_opening("سخنگوی دولت خبر داد: بنزین گران نمی‌شود.", body)
     False
     """
-    head = fold_bare(_TRAILING_ELLIPSIS.sub("", hint))
+    head = _key(_TRAILING_ELLIPSIS.sub("", hint))
     if len(head) < HINT_MIN_CHARS:
         return False
-    return any(head in fold_bare(p) for p in body[:HINT_SEARCH_PARAGRAPHS])
+    return any(head in key for key in body_keys[:HINT_SEARCH_PARAGRAPHS])
 
 
 # «عنوان خبر | خبرگزاری تسنیم», «عنوان خبر - خبرآنلاین»: site names joined to <title>
@@ -234,19 +262,18 @@ SURTITLE_MAX_LINES = 2
 SURTITLE_MAX_WORDS = 25
 
 
-def _names_title(line: str, hint: str) -> bool:
-    """Whether ``line`` is the title ``hint`` names: equal, or one part of a «title | site» hint."""
-    if _same(line, hint):
-        return True
-    key = fold_bare(line)
-    parts = [fold_bare(p) for p in _TITLE_PARTS.split(hint)]
-    return len(parts) > 1 and len(key) >= 8 and key in parts
-
-
 def _title_line(lines: list[str], hint: str) -> int | None:
-    """Index of the line the hint names: the first line, or one under a short surtitle."""
+    """Index of the line the hint names (equal to it, or to one part of a «title | site» hint):
+    the first line, or one under a short surtitle. The hint and its parts are folded once."""
+    hint_key = _key(hint)
+    parts: list[str] | None = None
     for i, line in enumerate(lines[:SURTITLE_MAX_LINES + 1]):
-        if _names_title(line, hint):
+        key = _key(line)
+        if key and key == hint_key:
+            return i
+        if parts is None:
+            parts = [_key(p) for p in _TITLE_PARTS.split(hint)]
+        if len(parts) > 1 and len(key) >= 8 and key in parts:
             return i
         if not _title_like(line) or _words(line) > SURTITLE_MAX_WORDS:
             return None
@@ -308,14 +335,18 @@ def structure(
         hint_lines = []  # a record that repeats its title as its summary gives no lead
     if hint_lines:
         # A hint may span lines (a subtitle with a link under it): match them all, in a row.
+        # each line is folded once (the hint's lines are looked for at every place in the body)
         k = len(hint_lines)
-        for i in range(len(body) - k + 1):
-            if all(_same(body[i + j], hint_lines[j]) for j in range(k)):
-                lead, lead_in_text = "\n".join(body[i:i + k]), True
-                del body[i:i + k]
-                break
+        hint_keys = _keys(hint_lines)
+        body_keys = _keys(body)
+        # the lines equal the hint's, none folding to "" (_same)
+        at = next((i for i in range(len(body) - k + 1) if body_keys[i:i + k] == hint_keys),
+                  None) if all(hint_keys) else None
+        if at is not None:
+            lead, lead_in_text = "\n".join(body[at:at + k]), True
+            del body[at:at + k]
         else:
-            if _inside_opening("\n".join(hint_lines), body):
+            if _inside_opening("\n".join(hint_lines), body_keys):
                 hint_lines = []  # in the text already: guess the lead there, as without a hint
             else:
                 lead = "\n".join(hint_lines)  # a lead kept apart from the body
