@@ -61,6 +61,20 @@ def test_jalali_invalid_dates_raise_with_reason(bad: tuple[int, int, int]) -> No
         jalali_to_gregorian(*bad)
 
 
+def test_a_kept_jalali_year_is_the_computed_one() -> None:
+    # _jal_cal keeps each int year's answer: the same as computing it, for every year of the
+    # range; a year outside it raises every time (nothing is kept for it)
+    from khabar.dates import calendars
+
+    for year in range(calendars.JALALI_MIN_YEAR, calendars.JALALI_MAX_YEAR + 1):
+        assert calendars._jal_cal(year) == calendars._jal_cal_computed(year), year
+    for bad in (0, calendars.JALALI_MAX_YEAR + 1, 0, calendars.JALALI_MAX_YEAR + 1):
+        with pytest.raises(ValueError, match="outside the supported range"):
+            calendars._jal_cal(bad)
+    assert calendars._jal_cal(True) == calendars._jal_cal_computed(1)  # not an int: computed
+    assert (1403, 12, 30) == gregorian_to_jalali(*jalali_to_gregorian(1403, 12, 30))
+
+
 def test_hijri_tabular_known_pairs() -> None:
     # Tabular (civil) calendar; 1 Ramadan 1445 was also 11 March 2024 in Umm al-Qura.
     assert hijri_to_gregorian(1445, 9, 1) == (2024, 3, 11)

@@ -358,6 +358,19 @@ def test_structure_step_setup_compiles_before_the_first_document() -> None:
         assert mentions._char_tables.cache_info().currsize == 1
 
 
+def test_structure_step_setup_compiles_the_attribution_patterns() -> None:
+    # each is compiled once its precheck lets a line through: setup() shows it one such line
+    from khabar.news import attribution
+    from khabar.steps.news import StructureStep
+
+    built = (attribution._wrote_pattern, attribution._dateline_patterns,
+             attribution._agency_colon_pattern)
+    for pattern in built:
+        pattern.cache_clear()
+    StructureStep().setup()
+    assert [pattern.cache_info().currsize for pattern in built] == [1, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("first", "dateline", "lead"),
     [
