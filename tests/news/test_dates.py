@@ -9,7 +9,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.dates import find_dates, parse_date
@@ -424,3 +424,45 @@ def test_numpy_scan_leaves_astral_text_to_the_regexes() -> None:
 )
 def test_year_after_a_year_word(text: str, expected: list[str]) -> None:
     assert [x.text for x in find_dates(text)] == expected
+
+
+# --- the checks before the patterns around a month name: never refuse what the pattern finds ---
+
+_AROUND = ["شنبه", "سه شنبه", "سه‌شنبه", "یکشنبه", "جمعه", "جمعه‌ها", "دوشنبه", "مهر", "19", "۱۹",
+           "٢", "ام", "یکم", "بیست و یکم", "سی ام", "اول", "دهم", "نوزدهم", "کتاب", "و", "،", ",",
+           " ", "  ", "\u200c", "\t", "\n", "\u00a0", "-", "/"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_AROUND), max_size=10))
+def test_weekday_and_day_prechecks_keep_every_match(pieces: list[str]) -> None:
+    from khabar.dates import mentions
+
+    folded = mentions._fold("".join(pieces))
+    end = len(folded)
+    for start in range(end + 1):
+        assert mentions._weekday_before(folded, start)[0] is None or (
+            mentions._WEEKDAY_BEFORE.search(folded, max(0, start - 24), start) is not None)
+        if mentions._WEEKDAY_BEFORE.search(folded, max(0, start - 24), start) is not None:
+            assert mentions._weekday_before(folded, start)[0] is not None
+    day = mentions._DAY_BEFORE.search(folded, max(0, end - mentions._DAY_WINDOW), end)
+    last = folded[max(0, end - mentions._DAY_WINDOW):end].rstrip()[-1:]
+    if day is not None:
+        assert last.isdecimal() or last in mentions._ORDINAL_LAST
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # must change nothing: a weekday, then a comma, then the date; a day word; «ام»
+        ("سه‌شنبه، ۱۹ مهر ۱۴۰۲", [("سه‌شنبه، ۱۹ مهر ۱۴۰۲", 2, 19)]),
+        ("جمعه , 3 اکتبر 2021", [("جمعه , 3 اکتبر 2021", 5, 3)]),
+        ("نوزدهم مهرماه", [("نوزدهم مهرماه", None, 19)]),
+        ("۱۹ ام مهر ۱۴۰۲", [("۱۹ ام مهر ۱۴۰۲", None, 19)]),
+        # a word that is no weekday or day before the month: the year alone dates it
+        ("کتاب مهر ۱۴۰۲", [("مهر ۱۴۰۲", None, None)]),
+        ("جمعه‌ها ۱۹ مهر ۱۴۰۲", [("۱۹ مهر ۱۴۰۲", None, 19)]),
+    ],
+)
+def test_weekday_and_day_before_a_month(text: str, found: list[tuple[object, ...]]) -> None:
+    assert [(m.text, m.weekday, m.day) for m in find_dates(text)] == found

@@ -577,8 +577,26 @@ def _mention(
     )
 
 
+#: what a weekday's name ends with: the part after its last space, which _name_pattern keeps
+#: literal («شنبه» of «سه شنبه», «جمعه»)
+_WEEKDAY_ENDINGS = tuple(sorted({name.rsplit(" ", 1)[-1] for name in _WEEKDAYS}))
+#: the last letters of the ordinal days (and of «ام» after a number)
+_ORDINAL_LAST = frozenset({name[-1] for name in _ORDINAL_DAYS} | {"م"})
+
+
+def _ends_like(folded: str, start: int, end: int) -> str:
+    """``folded[start:end]`` without the spaces and the one comma (``\\s*[،,]?\\s*``) that
+    the patterns before a date allow at their end."""
+    tail = folded[start:end].rstrip()
+    return tail[:-1].rstrip() if tail.endswith(("،", ",")) else tail
+
+
 def _weekday_before(folded: str, start: int) -> tuple[int | None, int]:
     """The ISO weekday named right before ``start`` and where its name starts, if any."""
+    # the search looks back 24 characters for a lookbehind and a name: only when they end with
+    # a weekday's last word (a C test) can it match
+    if not _ends_like(folded, max(0, start - 24), start).endswith(_WEEKDAY_ENDINGS):
+        return None, start
     match = _WEEKDAY_BEFORE.search(folded, max(0, start - 24), start)
     if match is None:
         return None, start
@@ -590,7 +608,11 @@ def _textual(text: str, folded: str, month_match: re.Match[str]) -> DateMention 
     month_key = _key(month_match.group("month"))
     calendar, month = _MONTH_BY_KEY[month_key]
     at, after = month_match.start(), month_match.end()
-    day_match = _DAY_BEFORE.search(folded, max(0, at - _DAY_WINDOW), at)
+    # a day (digits, «۱۹ ام», an ordinal) ends right before the month, spaces aside; else the
+    # search, which tries each place of the window, cannot match
+    last = folded[max(0, at - _DAY_WINDOW):at].rstrip()[-1:]
+    day_match = _DAY_BEFORE.search(folded, max(0, at - _DAY_WINDOW), at) if (
+        last.isdecimal() or last in _ORDINAL_LAST) else None
     day: int | None = None
     if day_match is not None:
         day_text, dayword = day_match.group("day"), day_match.group("dayword")
