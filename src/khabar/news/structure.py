@@ -238,10 +238,9 @@ HINT_SEARCH_PARAGRAPHS = 3
 
 
 def _inside_opening(hint: str, body_keys: list[str]) -> bool:
-    """Whether ``hint`` is part of one of the first paragraphs, whose :func:`_keys` are
-    ``body_keys``: a description made
-    by cutting the body short (a teaser, «...»), or the lead with a dateline before it. Such a
-    hint is in the text already, so it is not a lead of its own.
+    """Whether ``hint`` is part of one of the first paragraphs (``body_keys``: the body's
+    :func:`_keys`): a description made by cutting the body short (a teaser, «...»), or the lead
+    with a dateline before it. Such a hint is in the text already, so it is not a lead of its own.
 
     >>> body = _keys(["سخنگوی دولت گفت قیمت جدید بنزین از بامداد فردا اعمال می‌شود.", "وی افزود: ..."])
     >>> _inside_opening("سخنگوی دولت گفت قیمت جدید بنزین از بامداد...", body)
