@@ -228,6 +228,19 @@ def test_minhash_matches_the_definition(minhash, stream: str, k: int) -> None:
 
 
 @minhash_impls
+@pytest.mark.parametrize("num_perm", [1, 7, 63, 64, 65, 128, 130])
+def test_minhash_every_permutation_block(minhash, num_perm: int) -> None:
+    # the C pass takes the permutations 64 at a time (a short last block padded): every count
+    # around and past a block gives every permutation's own minimum, the padding none
+    a, b = dedup._permutations(num_perm, 11)
+    stream = "بانکمرکزیاعلامکردکهنرخ۱۲درصد" * 3
+    expected = _minhash_reference(stream, 9, a.tolist(), b.tolist())
+    assert len(expected) == 4 * num_perm
+    assert minhash(stream, 9, a, b) == expected
+    assert minhash("", 9, a, b) == b"\xff" * (4 * num_perm)
+
+
+@minhash_impls
 def test_minhash_of_a_lone_surrogate_raises_like_encode(minhash) -> None:
     a, b = dedup._permutations(4, 1)
     with pytest.raises(UnicodeEncodeError):
