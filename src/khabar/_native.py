@@ -51,7 +51,7 @@ COMPILED: tuple[str, ...] = (
 # :func:`c_extension` for the module and runs its twin on None. setup.py reads this tuple with ast.
 C_EXTENSIONS: tuple[str, ...] = (
     "khabar._c.charscan", "khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits",
-    "khabar._c.linescan",
+    "khabar._c.linescan", "khabar._c.wordcount",
 )
 
 ENV = "KHABAR_PURE"
