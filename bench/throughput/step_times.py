@@ -75,6 +75,8 @@ def patch() -> None:
 
     schema_.DocColumns.table = timed("  DocColumns.table (columns to Arrow)",
                                      schema_.DocColumns.table)
+    schema_._with_carried = timed("    _with_carried (carried columns put back)",
+                                  schema_._with_carried)
     from khabar import refine, report
     from khabar.io import schema
 

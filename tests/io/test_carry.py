@@ -119,3 +119,29 @@ def test_a_null_text_in_the_batch_is_written_empty_as_a_whole_read_writes_it() -
         cols.add(d)
     assert [pos for pos, _, _ in cols._carried_text] == [0, 2]
     assert cols.table().column("text").to_pylist() == ["می\u200cشود", "", "بی ویرایش"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 4, 6])
+@pytest.mark.parametrize("split", [
+    (0, 1, 2, 3, 4, 5),  # every row to one writer: the batches' rows as they are (slices)
+    (0, 2, 4),  # every other row: each batch's rows are not one run (a take)
+    (1, 2, 3),  # one run in the middle of a batch (a slice with an offset)
+    (5,),
+])
+def test_carried_rows_split_between_two_writers(batch_size, split) -> None:
+    # the kept and the dropped writer of a stage each take some of a batch's rows; every table
+    # is the one its documents give when read whole, whichever rows it carries
+    whole = docs_to_table(_docs(), order=True)
+    carry = Carry()
+    docs = [d for b in _batches(whole, batch_size) for d in carry.read(b)]
+    docs[3].text = "متن تازه"  # one text changed: its row is not carried, its edits are
+    first, second = DocColumns(carry=carry), DocColumns(carry=carry)
+    for i, d in enumerate(docs):
+        (first if i in split else second).add(d)
+    expected = _docs()
+    expected[3].text = "متن تازه"
+    for cols, picked in ((first, split), (second, tuple(i for i in range(6) if i not in split))):
+        table = cols.table()
+        assert table.equals(docs_to_table([expected[i] for i in picked]))
+        for name in ("text", "raw", "edits", "repairs"):
+            assert table.column(name).num_chunks == 1

@@ -336,15 +336,23 @@ def _with_carried(arrays: list[pa.Array], schema: pa.Schema,
                   names: list[str]) -> list[pa.Array]:
     """``arrays`` (the columns of ``schema``) with the columns ``names`` of the ``carried`` rows
     (``(row, batch, its row there)``; built empty or null from their documents) taken from the
-    batches they were read in, as Arrow."""
+    batches they were read in, as Arrow.
+
+    The carried rows of one batch are most often one run of its rows (a slice, no copy), and
+    most often every row of the table is carried, in order: then the table's column is those
+    rows as they are, without the concatenation and the ``take`` that put the carried rows
+    among the built ones (both copies of every text)."""
     import numpy as np
     import pyarrow as pa
 
     n = len(arrays[0])
-    rows = np.arange(n, dtype=np.int64)
     positions = [pos for pos, _, _ in carried]
-    rows[positions] = np.arange(n, n + len(positions), dtype=np.int64)
-    take = pa.array(rows)
+    every_row = len(positions) == n and positions == list(range(n))
+    take = None
+    if not every_row:
+        rows = np.arange(n, dtype=np.int64)
+        rows[positions] = np.arange(n, n + len(positions), dtype=np.int64)
+        take = pa.array(rows)
     # the carried rows of each batch, in the order they were added (one take per batch)
     groups: list[tuple[pa.RecordBatch, list[int]]] = []
     for _, batch, row in carried:
@@ -352,14 +360,29 @@ def _with_carried(arrays: list[pa.Array], schema: pa.Schema,
             groups[-1][1].append(row)
         else:
             groups.append((batch, [row]))
+    picks = [(batch, _picker(picked)) for batch, picked in groups]
     out = list(arrays)
     for name in names:
         i = schema.get_field_index(name)
         field = schema.field(i)
-        values = [batch.column(name).take(pa.array(picked)).cast(field.type)
-                  for batch, picked in groups]
-        out[i] = pa.concat_arrays([arrays[i], *values]).take(take)
+        values = [pick(batch.column(name)).cast(field.type) for batch, pick in picks]
+        if take is None:
+            out[i] = values[0] if len(values) == 1 else pa.concat_arrays(values)
+        else:
+            out[i] = pa.concat_arrays([arrays[i], *values]).take(take)
     return out
+
+
+def _picker(rows: list[int]) -> Callable[[pa.Array], pa.Array]:
+    """A function giving the ``rows`` of an array: a slice (no copy) when they are one run of
+    consecutive rows, else a ``take``."""
+    import pyarrow as pa
+
+    first = rows[0]
+    if rows == list(range(first, first + len(rows))):
+        return lambda column: column.slice(first, len(rows))
+    indices = pa.array(rows, type=pa.int64())
+    return lambda column: column.take(indices)
 
 
 #: the columns of a work file that :class:`Carry` hands on as Arrow (``repairs`` is the number
