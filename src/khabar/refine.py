@@ -319,13 +319,17 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
             for i in [*rows.tolist(), batch.num_rows]:
                 if i > start:  # untouched rows start..i: kept or already dropped, as they are
                     run = table.slice(start, i - start)
-                    gone = pa.array(is_dropped[start:i])
-                    was_dropped = run.filter(gone)
-                    kept_w.write_arrow(run.filter(pc.invert(gone)))
-                    drop_w.write_arrow(was_dropped)
-                    report.docs_out += run.num_rows - was_dropped.num_rows
-                    for reason in was_dropped.column("drop_reason").to_pylist():
-                        dropped[reason or "unknown"] += 1
+                    if is_dropped[start:i].any():
+                        gone = pa.array(is_dropped[start:i])
+                        was_dropped = run.filter(gone)
+                        drop_w.write_arrow(was_dropped)
+                        for reason in was_dropped.column("drop_reason").to_pylist():
+                            dropped[reason or "unknown"] += 1
+                        run = run.filter(pc.invert(gone))
+                    # (a run with no dropped row, the most common, is written without a filter's
+                    # copy: ~6 CPU us per ~4 KB document)
+                    kept_w.write_arrow(run)
+                    report.docs_out += run.num_rows
                 if i < batch.num_rows:
                     out = process(next(docs))
                     if out is not None:
