@@ -179,6 +179,9 @@ def test_word_counts_uses_c_when_built(monkeypatch) -> None:
     # a chunked array or a large_string array always takes the Arrow path
     assert gather.word_counts(pa.chunked_array([arr])).to_pylist() == [2, None, 0, 1]
     assert gather.word_counts(arr.cast(pa.large_string())).to_pylist() == [2, None, 0, 1]
+    # an empty array (Arrow's path: its offsets buffer may be left out at 0 rows)
+    assert gather.word_counts(arr.slice(4)).to_pylist() == []
+    assert gather.word_counts(pa.array([], pa.string())).type == pa.int32()
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.wordcount is not built")

@@ -433,8 +433,8 @@ _WORDS: Any = c_extension("khabar._c.wordcount")
 def word_counts(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     """Words per string, as ``len(s.split())`` counts them (null stays null), as int32.
 
-    A string array is counted by ``khabar._c.wordcount`` over its own buffers when it is built;
-    otherwise (and for any other array) by Arrow: its whitespace split leaves empty pieces at the
+    A non-empty string array is counted by ``khabar._c.wordcount`` over its own buffers when it
+    is built; otherwise (and for any other array) by Arrow: its whitespace split leaves empty pieces at the
     ends (``" a "`` -> 3 pieces), so the text is trimmed first; an empty trimmed string has no
     word. Both split at the same 29 code points as ``str.split()`` (a test reads Arrow's set from
     Arrow). ZWNJ is a format character, not a space, so «می‌روم» is one word.
@@ -445,7 +445,8 @@ def word_counts(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     """
     import pyarrow as pa
 
-    if _WORDS is not None and isinstance(text, pa.Array) and text.type == pa.string():
+    if (_WORDS is not None and isinstance(text, pa.Array) and text.type == pa.string()
+            and len(text)):  # an empty array may come without an offsets buffer
         return _word_counts_c(text)
     import pyarrow.compute as pc
 
