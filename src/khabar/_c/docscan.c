@@ -316,7 +316,7 @@ fmix32(uint32_t h)
 }
 
 /* permutations per block of minhash_block: the block's minimums stay in vector registers while
- * every shingle passes (64 uint32 = 4 AVX-512 or 8 AVX2 registers) */
+ * every shingle passes (64 uint32 = 8 AVX2 registers) */
 #define MINHASH_BLOCK 64
 
 /* mins[j] = min over i of a[j] * xs[i] + b[j] (uint32, wrapping), for j < num_perm, starting from
@@ -325,10 +325,13 @@ fmix32(uint32_t h)
  * b = 0xFFFFFFFF, which never lowers a minimum, and its padding is not copied back), and each
  * block reads all the shingles' hashes once, keeping its minimums in registers. x86-64's
  * baseline (SSE2) has no 32-bit vector multiply or unsigned min, so on x86-64 with GCC and glibc
- * (the clones need its ifunc) AVX-512 and AVX2 clones are built beside the baseline one and the
- * loader picks the one the CPU runs (the results are the same integers). */
+ * (the clones need its ifunc) an AVX2 clone is built beside the baseline one and the loader picks
+ * the one the CPU runs (the results are the same integers). No AVX-512 clone: it saved 4 of 22 us
+ * per document on Sapphire Rapids (bench/throughput/io13.md), but 512-bit integer multiplies
+ * lower the clock of the whole core on Skylake-SP and Cascade Lake (common cloud machines), which
+ * would slow every other step running on that core for a few milliseconds after each call. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
-__attribute__((optimize("O3"), target_clones("avx512f", "avx2", "default")))
+__attribute__((optimize("O3"), target_clones("avx2", "default")))
 #elif defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("O3")))
 #endif
