@@ -173,6 +173,21 @@ LETTER_DIGIT = (re.compile(r"[^\W\d_]"), re.compile(r"\d"))
         # letters of all three kinds, repeated (ﺑ U+FE91 and ک are letters; ۱ ٢ 7 digits)
         ("aa کک ﺑﺑ ۱۱ ٢٢ 77 ßß", (8, 6)),
         ("ک" * 300 + "a" * 200 + "۱" * 100, (500, 100)),
+        # the C pass counts Latin-1, the Arabic block and General Punctuation per code point
+        # and finds the characters of every other block again in a second pass: the edges of
+        # those blocks (ÿ U+00FF and ۿ U+06FF letters; Ā U+0100 and ܐ U+0710 letters of other
+        # blocks; ܀ U+0700 punctuation; U+2000 a space, ‿ U+203F a connector, neither)
+        ("ÿĀۿ܀ܐ", (4, 0)),
+        ("\u2000‿" + ZWNJ + "ک", (1, 0)),
+        # digits of five scripts: NKo ߀ and Devanagari ० from other blocks, ٣ ۳ 3
+        ("߀०٣۳3", (0, 5)),
+        # other blocks' characters only first, only last, and none but them
+        ("ﺑکتاب", (5, 0)),
+        ("کتاب ߀", (4, 1)),
+        ("ĀĀ߀", (2, 1)),
+        # Latin-1 only (a str of 1-byte kind): NBSP is neither, µ ª º are letters, and so are
+        # ² ½ for [^\W\d_] (numeric, so \w, but not decimal, so not \d)
+        ("µª º" + NBSP + "²½9", (5, 1)),
     ],
 )
 def test_count_classes_table(count, text: str, expected: tuple[int, int]) -> None:
@@ -257,6 +272,10 @@ NEWS_KEYS = [
     ("مي" + ZWNJ + "شود، " + RLM + "تـهران", "میشود,تهران"),
     ("بِسْمِ" + NBSP + "Bank\tOK", "بسمbankok"),
     ("١٢٣ ۴۵۶", "123456"),
+    # every character dropped; dropped ones first and last; a str of 1-byte kind
+    ("  \t" + ZWNJ + " ", ""),
+    ("  خبر  ", "خبر"),
+    ("Bank OK", "bankok"),
 ]
 
 

@@ -144,6 +144,21 @@ fold_lines(PyObject *self, PyObject *args)
     return folded_and_flags(out, m, flags, (flags & FOLD_ASTRAL) != 0);
 }
 
+/* fold_keys' loop over the `n` code points of one kind at `data`: every value is written and
+ * the output moves on only when it is kept (no branch on the value: a dropped space is met at
+ * every word) */
+#define FOLD_KEYS(TYPE)                                                                        \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 cp = chars[i];                                                             \
+            uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];                                     \
+            flags |= v;                                                                        \
+            out[m] = (Py_UCS2)(v & FOLD_CODE);                                                 \
+            m += v < gone;                                                                     \
+        }                                                                                      \
+    } while (0)
+
 /*
  * fold_keys(text, table, gone, astral) -> (str | None, int)
  *
@@ -176,21 +191,24 @@ fold_keys(PyObject *self, PyObject *args)
     }
     uint32_t flags = 0;
     Py_ssize_t m = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
-        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
-        flags |= v;
-        if (v < gone) {
-            out[m++] = (Py_UCS2)(v & FOLD_CODE);
-        }
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        FOLD_KEYS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        FOLD_KEYS(Py_UCS2);
+        break;
+    default:
+        FOLD_KEYS(Py_UCS4);
+        break;
     }
     PyBuffer_Release(&view);
     return folded_and_flags(out, m, flags, (flags & astral) != 0);
 }
 
-/* count_classes' loop over the `n` code points of one kind at `data`: a BMP character outside
- * ASCII and the Arabic block adds 1 to each of its classes (masks[cp]) at once; a character
- * beyond the BMP sets `astral` and stops. */
+/* count_classes' loop over the `n` code points of one kind at `data` (the general one, for a
+ * str of 4-byte kind): a BMP character outside ASCII and the Arabic block adds 1 to each of its
+ * classes (masks[cp]) at once; a character beyond the BMP sets `astral` and stops. */
 #define COUNT_CLASSES(TYPE)                                                                    \
     do {                                                                                       \
         const TYPE *chars = (const TYPE *)data;                                                \
@@ -215,6 +233,23 @@ fold_keys(PyObject *self, PyObject *args)
             }                                                                                  \
         }                                                                                      \
     } while (0)
+
+/* Add `times` to each class of the BMP character cp (masks[cp]). */
+static inline void
+add_classes(Py_ssize_t *counts, uint32_t bits, Py_ssize_t times)
+{
+    while (bits) {
+        counts[__builtin_ctz(bits)] += times;
+        bits &= bits - 1;
+    }
+}
+
+/* count_classes' blocks of 256 code points counted per code point (Basic Latin and Latin-1, the
+ * Arabic block, General Punctuation: ZWNJ, dashes, quotes), and the slot every other block's
+ * characters go to, counted in a second pass */
+#define CLASS_BLOCKS 3
+#define OTHER_BLOCK (CLASS_BLOCKS * 256)
+static const Py_UCS4 class_block_start[CLASS_BLOCKS] = {0x0000, 0x0600, 0x2000};
 
 /*
  * count_classes(text, masks, n) -> tuple[int, ...] | None
@@ -243,35 +278,70 @@ count_classes(PyObject *self, PyObject *args)
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t counts[32] = {0};
-    /* Most characters of a Persian text are ASCII or in the Arabic block: those are counted
-     * per code point (one increment each), and each count then goes to the character's
-     * classes; the others go to their classes one by one. */
-    Py_ssize_t ascii[128] = {0}, arabic[256] = {0};
-    int astral = 0;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        COUNT_CLASSES(Py_UCS1);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        COUNT_CLASSES(Py_UCS2);
-        break;
-    default:
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND) {
+        /* Most characters of a Persian text are ASCII or in the Arabic block: those are counted
+         * per code point (one increment each), and each count then goes to the character's
+         * classes; the others go to their classes one by one. */
+        Py_ssize_t ascii[128] = {0}, arabic[256] = {0};
+        int astral = 0;
         COUNT_CLASSES(Py_UCS4);
-        break;
-    }
-    if (astral) {
-        PyBuffer_Release(&view);
-        Py_RETURN_NONE;
-    }
-    for (Py_UCS4 cp = 0; cp < 384; cp++) {
-        Py_ssize_t times = cp < 128 ? ascii[cp] : arabic[cp - 128];
-        if (times == 0) {
-            continue;
+        if (astral) {
+            PyBuffer_Release(&view);
+            Py_RETURN_NONE;
         }
-        uint32_t bits = masks[cp < 128 ? cp : 0x0600 + (cp - 128)];
-        while (bits) {
-            counts[__builtin_ctz(bits)] += times;
-            bits &= bits - 1;
+        for (Py_UCS4 cp = 0; cp < 384; cp++) {
+            Py_ssize_t times = cp < 128 ? ascii[cp] : arabic[cp - 128];
+            if (times != 0) {
+                add_classes(counts, masks[cp < 128 ? cp : 0x0600 + (cp - 128)], times);
+            }
+        }
+    }
+    else {
+        /* Each character is counted per code point in its block's slots, with no branch on the
+         * character (Persian text turns from letters to spaces at every word); the characters of
+         * the other blocks are all counted in one slot's range and, when there are any, found
+         * again in a second pass. Each count then goes to the character's classes. */
+        Py_ssize_t slots[OTHER_BLOCK + 256];
+        memset(slots, 0, sizeof(slots));
+        uint16_t base[256];
+        for (int h = 0; h < 256; h++) {
+            base[h] = OTHER_BLOCK;
+        }
+        for (int k = 0; k < CLASS_BLOCKS; k++) {
+            base[class_block_start[k] >> 8] = (uint16_t)(k * 256);
+        }
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *chars = (const Py_UCS1 *)data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                slots[chars[i]]++;
+            }
+        }
+        else {
+            const Py_UCS2 *chars = (const Py_UCS2 *)data;
+            Py_ssize_t others = 0;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                Py_UCS2 cp = chars[i];
+                slots[base[cp >> 8] + (cp & 0xFF)]++;
+            }
+            for (int j = 0; j < 256; j++) {
+                others += slots[OTHER_BLOCK + j];
+            }
+            for (Py_ssize_t i = 0; others > 0 && i < n; i++) {
+                Py_UCS2 cp = chars[i];
+                if (base[cp >> 8] == OTHER_BLOCK) {
+                    add_classes(counts, masks[cp], 1);
+                    others--;
+                }
+            }
+        }
+        for (int k = 0; k < CLASS_BLOCKS; k++) {
+            for (int j = 0; j < 256; j++) {
+                Py_ssize_t times = slots[k * 256 + j];
+                if (times != 0) {
+                    add_classes(counts, masks[class_block_start[k] + (Py_UCS4)j], times);
+                }
+            }
         }
     }
     PyBuffer_Release(&view);
