@@ -80,6 +80,33 @@ folded_and_flags(Py_UCS2 *out, Py_ssize_t m, uint32_t flags, int no_text)
     return result;
 }
 
+/* fold_lines' loop over the `n` code points of one kind at `data`, with no branch on the
+ * character (Persian text turns from letters to spaces at every word): a space waits
+ * (`pending`) for the next character of its line, and is written before it; none is kept at a
+ * line's start (`line_empty`: nothing written since the line began) or end. A space and the
+ * character are both stored at `out[m]`, and `m` moves on past those that are kept (each kept
+ * space stands for a space read before, so `m` never passes the characters read). */
+#define FOLD_LINES(TYPE)                                                                       \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        unsigned pending = 0, line_empty = 1;                                                  \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            Py_UCS4 cp = chars[i];                                                             \
+            uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];                                     \
+            flags |= v;                                                                        \
+            Py_UCS2 c = (Py_UCS2)(v & FOLD_CODE);                                              \
+            unsigned keep = v < FOLD_GONE;                                                     \
+            unsigned space = keep & (c == 0x20), newline = keep & (c == 0x0A);                 \
+            unsigned other = keep & !space & !newline;                                         \
+            out[m] = 0x20;                                                                     \
+            m += other & pending;                                                              \
+            out[m] = c;                                                                        \
+            m += other | newline;                                                              \
+            pending = (pending & (space | !keep)) | (space & !line_empty);                     \
+            line_empty = newline | (line_empty & !other);                                      \
+        }                                                                                      \
+    } while (0)
+
 /*
  * fold_lines(text, table) -> (str | None, int)
  *
@@ -104,41 +131,23 @@ fold_lines(PyObject *self, PyObject *args)
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_UCS2 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS2));
+    Py_UCS2 *out = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_UCS2));
     if (out == NULL) {
         PyBuffer_Release(&view);
         return PyErr_NoMemory();
     }
     uint32_t flags = 0;
     Py_ssize_t m = 0;
-    int pending = 0;     /* a space waits for the next character of its line */
-    int line_empty = 1;  /* nothing written since the line began */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 cp = PyUnicode_READ(kind, data, i);
-        uint32_t v = table[cp > 0xFFFF ? 0xFFFF : cp];
-        flags |= v;
-        if (v >= FOLD_GONE) {
-            continue;
-        }
-        Py_UCS2 c = (Py_UCS2)(v & FOLD_CODE);
-        if (c == 0x20) {
-            if (!line_empty) {
-                pending = 1;
-            }
-        }
-        else if (c == 0x0A) {
-            pending = 0;
-            out[m++] = 0x0A;
-            line_empty = 1;
-        }
-        else {
-            if (pending) {
-                out[m++] = 0x20;
-                pending = 0;
-            }
-            out[m++] = c;
-            line_empty = 0;
-        }
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        FOLD_LINES(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        FOLD_LINES(Py_UCS2);
+        break;
+    default:
+        FOLD_LINES(Py_UCS4);
+        break;
     }
     PyBuffer_Release(&view);
     return folded_and_flags(out, m, flags, (flags & FOLD_ASTRAL) != 0);
