@@ -391,6 +391,15 @@ STATS_FLAGS = {"از": quality.STOP, "که": quality.STOP, "میشود": quality
         (("می شود",), (1, 1, 1, 5)),  # a glued token is a stopword like the written word
         (("میشود",), (1, 1, 1, 5)),
         (("a b",), (2, 1, 0, 2)),  # the key «a b» is no word: it never matches
+        # the C pass keeps the document's words and tokens in one table: a word met only
+        # inside glued tokens is no token (کتابها / دفترها, «ها» twice); a glued token and the
+        # same written word are one token, whichever comes first; a word and a glued token
+        # holding it are two (شود / میشود)
+        (("کتاب ها", "دفتر ها"), (2, 1, 0, 12)),
+        (("بزرگتر بزرگ تر بزرگتر",), (3, 3, 0, 18)),
+        (("شود می شود",), (2, 1, 1, 8)),
+        (("ها ها",), (1, 1, 0, 4)),  # هاها: the first «ها» has no token before it
+        ((" ".join(["a", "b", "c"] * 100),), (300, 100, 0, 300)),
         # 100 distinct words, each twice: the count table grows past its first size
         # (w0-w9: 2 characters each, w10-w99: 3; 290 a line)
         (tuple(" ".join(f"w{i}" for i in range(100)) for _ in range(2)), (200, 2, 0, 580)),

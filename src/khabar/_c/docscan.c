@@ -829,8 +829,8 @@ line_chars(PyObject *lines, const char *fname)
 
 /* The words of `lines` (a tuple of str, `chars` code points in all, as line_chars counts): their
  * code points into a new `*buffer`, their spans into a new `*words` (`*n_words` of them), each
- * span's `flags` the value `keys` holds for the word (0 when it holds none), and the U+0020
- * spaces met in `*spaces`. 0, or -1 with MemoryError; the caller frees both arrays either way. */
+ * span's `flags` the value `keys` holds for the word (0 when it holds none; not set when `keys`
+ * is NULL), and the U+0020 spaces met in `*spaces`. 0, or -1 with MemoryError; the caller frees both arrays either way. */
 static int
 lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 **buffer,
             word_span **words, Py_ssize_t *n_words, Py_ssize_t *spaces)
@@ -847,13 +847,60 @@ lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 
     for (Py_ssize_t l = 0; l < n_lines; l++) {
         read_words(PyTuple_GET_ITEM(lines, l), *buffer, &filled, *words, n_words, spaces);
     }
-    for (Py_ssize_t i = 0; i < *n_words; i++) {
+    for (Py_ssize_t i = 0; keys != NULL && i < *n_words; i++) {
         word_span *w = &(*words)[i];
         cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, *buffer, w->start, w->len,
                                   w->hash);
         w->flags = slot->len >= 0 ? slot->value : 0;
     }
     return 0;
+}
+
+/* One of word_stats' distinct words and tokens of a document: a run of code points in its
+ * buffer, its hash, the value the flags table holds for it (0 when none), and how many tokens
+ * it is. */
+typedef struct {
+    Py_ssize_t start, len;
+    uint64_t hash, flags;
+    Py_ssize_t count;
+} doc_entry_t;
+
+/* word_stats' table of a document's distinct words and tokens: the entries one after another
+ * (`n` of them), and an open-addressing index of them (`mask` + 1 slots, -1: empty, never more
+ * than half full), small to clear for every call */
+typedef struct {
+    doc_entry_t *entries;
+    Py_ssize_t *index;
+    Py_ssize_t mask, n;
+} doc_table_t;
+
+/* The entry of `buffer[start:start+len]` (hash `hash`) in `table`; when there is none, a new one
+ * (its flags looked up in `keys`, its count 0). */
+static inline doc_entry_t *
+doc_entry(doc_table_t *table, const Py_UCS4 *buffer, Py_ssize_t start, Py_ssize_t len,
+          uint64_t hash, const word_keys_t *keys)
+{
+    Py_ssize_t s = (Py_ssize_t)((hash ^ (hash >> 29)) & (uint64_t)table->mask);
+    for (;; s = (s + 1) & table->mask) {
+        Py_ssize_t e = table->index[s];
+        if (e < 0) {
+            break;
+        }
+        doc_entry_t *entry = &table->entries[e];
+        if (entry->hash == hash && entry->len == len
+            && memcmp(buffer + entry->start, buffer + start, (size_t)len * sizeof(Py_UCS4)) == 0) {
+            return entry;
+        }
+    }
+    table->index[s] = table->n;
+    doc_entry_t *entry = &table->entries[table->n++];
+    cp_slot *key = find_slot(keys->slots, keys->mask, keys->cps, buffer, start, len, hash);
+    entry->start = start;
+    entry->len = len;
+    entry->hash = hash;
+    entry->flags = key->len >= 0 ? key->value : 0;
+    entry->count = 0;
+    return entry;
 }
 
 /*
@@ -865,6 +912,10 @@ lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 
  * token or 0, the tokens flagged STOP, the characters of lines that are not U+0020). The words
  * and tokens are hashed and counted here as code points: no str is made for them. `flags` is a
  * dict of str to int, or word_keys() of one (built once).
+ *
+ * One table holds the document's distinct words and tokens, each with its flags and count: a
+ * word is looked up in `flags` only the first time it is met, and a token of one word (most of
+ * them) is counted in its word's slot without a second look-up.
  */
 static PyObject *
 word_stats(PyObject *self, PyObject *args)
@@ -883,28 +934,36 @@ word_stats(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *result = NULL;
-    cp_slot *tokens = NULL;
+    doc_table_t table = {NULL, NULL, 15, 0};
+    doc_entry_t **word_entry = NULL;
     Py_UCS4 *buffer = NULL;
     word_span *words = NULL;
     Py_ssize_t n_words, spaces;
-    /* the words of the lines, each with its flags */
-    if (lines_words(lines, chars, keys, &buffer, &words, &n_words, &spaces) < 0) {
+    /* the words of the lines */
+    if (lines_words(lines, chars, NULL, &buffer, &words, &n_words, &spaces) < 0) {
         goto done;
     }
-    /* glue (keys.glue_tokens) and count: a token is a run of words, whose code points follow
-     * one another in the buffer */
-    Py_ssize_t token_mask = 15;
-    while (token_mask + 1 < 2 * n_words) {
-        token_mask = 2 * token_mask + 1;
+    /* the distinct words and the glued tokens (at most one for every two words) fill at most
+     * half of the table */
+    while (table.mask + 1 < 3 * n_words) {
+        table.mask = 2 * table.mask + 1;
     }
-    tokens = PyMem_New(cp_slot, token_mask + 1);
-    if (tokens == NULL) {
+    table.index = PyMem_New(Py_ssize_t, table.mask + 1);
+    table.entries = PyMem_New(doc_entry_t, n_words + n_words / 2 + 1);
+    word_entry = PyMem_New(doc_entry_t *, n_words + 1);
+    if (table.index == NULL || table.entries == NULL || word_entry == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t s = 0; s <= token_mask; s++) {
-        tokens[s].len = -1;
+    memset(table.index, 0xFF, (size_t)(table.mask + 1) * sizeof(Py_ssize_t)); /* all -1 */
+    /* each word's entry, and its flags */
+    for (Py_ssize_t i = 0; i < n_words; i++) {
+        word_span *w = &words[i];
+        word_entry[i] = doc_entry(&table, buffer, w->start, w->len, w->hash, keys);
+        w->flags = word_entry[i]->flags;
     }
+    /* glue (keys.glue_tokens) and count: a token is a run of words, whose code points follow
+     * one another in the buffer */
     Py_ssize_t n_tokens = 0, top = 0, stop = 0;
     Py_ssize_t w = 0;
     while (w < n_words) {
@@ -915,29 +974,21 @@ word_stats(PyObject *self, PyObject *args)
             glue_next = glue_next && (words[end].flags & WORD_GLUE_NEXT) != 0;
             end++;
         }
-        Py_ssize_t start = words[w].start, len = words[end - 1].start + words[end - 1].len - start;
-        uint64_t hash = words[w].hash;
-        uint64_t flags = words[w].flags;
+        doc_entry_t *slot = word_entry[w];
         if (end - w > 1) {
+            Py_ssize_t start = words[w].start;
+            Py_ssize_t len = words[end - 1].start + words[end - 1].len - start;
+            uint64_t hash = words[w].hash;
             for (Py_ssize_t c = start + words[w].len; c < start + len; c++) {
                 hash = (hash ^ buffer[c]) * FNV_PRIME;
             }
-            cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, buffer, start, len,
-                                      hash);
-            flags = slot->len >= 0 ? slot->value : 0;
+            slot = doc_entry(&table, buffer, start, len, hash, keys);
         }
-        cp_slot *slot = find_slot(tokens, token_mask, buffer, buffer, start, len, hash);
-        if (slot->len < 0) {
-            slot->start = start;
-            slot->len = len;
-            slot->hash = hash;
-            slot->value = 0;
+        slot->count++;
+        if (slot->count > top) {
+            top = slot->count;
         }
-        slot->value++;
-        if ((Py_ssize_t)slot->value > top) {
-            top = (Py_ssize_t)slot->value;
-        }
-        stop += (flags & WORD_STOP) != 0;
+        stop += (slot->flags & WORD_STOP) != 0;
         n_tokens++;
         w = end;
     }
@@ -946,7 +997,9 @@ done:
     word_keys_free(owned);
     PyMem_Free(buffer);
     PyMem_Free(words);
-    PyMem_Free(tokens);
+    PyMem_Free(table.index);
+    PyMem_Free(table.entries);
+    PyMem_Free(word_entry);
     return result;
 }
 
