@@ -1257,7 +1257,9 @@ class ZwnjRepairer:
 
         The ``ه`` word must be known (``حرفه``) and take ``ای`` after a ZWNJ (the learned
         share), so ``کتابهای`` (no ``کتابه``) has no other reading; the plural's stem must
-        be a known word (``بند`` of ``بندهای``).
+        be a known word (``بند`` of ``بندهای``). A word the engine cut as a plural whose stem
+        and ``ه`` word are both unseen (:meth:`_unseen_plural_or_heh`: ``جرعهای``) gets both
+        readings too, for its context to choose.
         """
         n = len(tok)
         if not tok.endswith(_PLURAL_EZAFE):
@@ -1274,6 +1276,8 @@ class ZwnjRepairer:
         stem = fold(tok[:plural_cut])
         heh = fold(tok[:heh_cut])
         lex = self.lexicon
+        if seams and seams[-1] == plural_cut and self._unseen_plural_or_heh(stem, heh):
+            return seams, head + (heh_cut,)  # «جرعهای»: جرع‌های or جرعه‌ای, neither seen
         if (
             len(heh) != heh_cut  # the fold dropped a mark: offsets would move
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
@@ -1288,6 +1292,29 @@ class ZwnjRepairer:
         # ZWNJ, as everywhere else in the engine (دردهای)
         plural = head + (plural_cut,) if tok[plural_cut - 1] in JOINING else head
         return plural, head + (heh_cut,)
+
+    def _unseen_plural_or_heh(self, stem: str, heh: str) -> bool:
+        """Whether a glued word the engine cut as the plural ``stem`` + ``های`` may as well be
+        ``heh`` (``stem`` + ``ه``) + ``ای``, because the lexicon knows neither reading well:
+        ``stem`` was never seen (as a word or beside a ZWNJ), ``heh`` not as a word
+        ``MIN_STEM_COUNT`` times (``جرعهای``: «جرع» 0, «جرعه» 0; ``ساچمهای``: «ساچمه» once
+        before a ZWNJ; ``البسهای``), ``heh``'s «ه» may be silent (:meth:`_spoken_heh`: not
+        after «ا»), and ``ای`` after such an ending takes the ZWNJ (the learned share). The
+        two readings are then weighed by context alone (:meth:`_ye_readings`: no counts, so
+        an open context keeps the plural and a closed one takes ``ه`` + ``ای``, about 95 to 1
+        in UD TRAIN). A seen stem is decided as before: ``سناریوهای``, ``دربانهای`` and
+        ``لوحهای`` («لوح» 5) stay plurals."""
+        lex = self.lexicon
+        return (
+            len(stem) >= MIN_UNKNOWN_STEM
+            and len(heh) == len(stem) + 1  # the fold dropped no mark
+            and stem not in lex.word_count
+            and stem not in lex.left_count
+            and stem not in lex.after_word_count
+            and lex.word_count.get(heh, 0) < MIN_STEM_COUNT
+            and not self._spoken_heh(heh)
+            and lex.suffix_share(_HEH_YE, heh) >= MIN_SUFFIX_SHARE
+        )
 
     def _is_whole_word(self, key: str) -> bool:
         """Whether the lexicon writes ``key`` glued often enough to be a word as it stands:
@@ -1443,14 +1470,19 @@ class ZwnjRepairer:
         حرفهای`` → ``حرفه‌ای``, technical and vocational): ``prev`` ends in ``ی`` (not in the
         plural ``های``), and the lexicon's counts pass the test of :meth:`_adjective_after`
         (``زندگی و سالهای``, 113 plurals against 3 ``ساله‌ای``, keeps the plural). In UD TRAIN
-        such a word after «Xی و» is the ``ه‌ای`` word 6 times in 7."""
+        such a word after «Xی و» is the ``ه‌ای`` word 6 times in 7. The ``ه`` word must be a
+        lexicon word: an unseen one (:meth:`_unseen_plural_or_heh`) gives no such sign
+        (``همگانی و آگاهسازیهای سالیان``, awareness-raising campaigns, is a plural)."""
         if len(prev) < MIN_COMPOUND_PIECE or not prev.endswith("ی") or prev.endswith("های"):
             return False
         if prev in NO_ADJECTIVE_AFTER or prev in BEFORE_NOUN:
             return False
         lex = self.lexicon
+        heh = key[: -len(_HEH_YE)]
+        if lex.word_count.get(heh, 0) < MIN_STEM_COUNT:
+            return False
         plural_n = lex.plural_count(key[: -len(_PLURAL_EZAFE)])
-        return (lex.heh_ye_count(key[: -len(_HEH_YE)]) + 1) * AFTER_NOUN_HEH_YE_ODDS > plural_n
+        return (lex.heh_ye_count(heh) + 1) * AFTER_NOUN_HEH_YE_ODDS > plural_n
 
     def _noun_before(self, prev: str) -> bool:
         """Whether ``prev`` (a word's key) is a noun that takes the ezafe and may have an

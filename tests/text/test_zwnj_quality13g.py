@@ -1,0 +1,47 @@
+"""ZWNJ engine, glued text (issue #3, session 13): an unseen glued «Xهای» whose stem and «Xه»
+word the lexicon knows neither way is read by its context alone, as the known ambiguous
+«های» words are: ``ه`` + ``ای`` where no ezafe can follow (after «یک», «هیچ»; before «که»,
+punctuation, the line's end), the plural anywhere else. Every row was written and checked
+by hand, with rows that must not change.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+UNSEEN_HEH_YE = [
+    # a determiner that takes a singular noun: a sip, no pellet
+    ("یک جرعهای آب نوشید", f"یک جرعه{Z}ای آب نوشید"),
+    ("هیچ ساچمهای در آن نبود", f"هیچ ساچمه{Z}ای در آن نبود"),
+    # punctuation or the line's end after it: a ten-rupee (note)
+    ("قیمت آن ده روپیهای.", f"قیمت آن ده روپیه{Z}ای."),
+    ("ساچمهای، سنگ و", f"ساچمه{Z}ای، سنگ و"),
+    # «که» and «را» after it: no ezafe can end there
+    ("لباسها و البسهای که خریده بود", f"لباس{Z}ها و البسه{Z}ای که خریده بود"),
+    ("ماهیتابهای را برداشت", f"ماهیتابه{Z}ای را برداشت"),
+    # must not change: an unseen plural in an open context stays a plural
+    ("اپلیکیشنهای جدید را نصب کرد", f"اپلیکیشن{Z}های جدید را نصب کرد"),
+    # must not change: after «Xی و» an unseen word is no sign of a coordinated adjective in
+    # «ای» (that rule needs the «ه» word known): awareness-raising campaigns of recent years
+    (
+        "با آموزش همگانی و آگاهسازیهای سالیان اخیر",
+        f"با آموزش همگانی و آگاه{Z}سازی{Z}های سالیان اخیر",
+    ),
+    # must not change: a known word is still decided by the lexicon's counts (his words)
+    ("حرفهای او را شنیدم", f"حرف{Z}های او را شنیدم"),
+    # must not change: a spoken «ه» takes no «ای» (a plural that lost its «ه»), left as written
+    ("گروهای.", "گروهای."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_HEH_YE)
+def test_unseen_heh_ye_by_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
