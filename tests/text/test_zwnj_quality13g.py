@@ -45,3 +45,23 @@ UNSEEN_HEH_YE = [
 @pytest.mark.parametrize(("text", "expected"), UNSEEN_HEH_YE)
 def test_unseen_heh_ye_by_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+NO_OTHER_DAMAGE = [
+    # a line with no other glued word to split: its ambiguous «های» word is read in context
+    # all the same, since no ezafe can end before «نیست», «از» or punctuation
+    ("موضوع پیچیدهای نیست .", f"موضوع پیچیده{Z}ای نیست ."),
+    ("گزیدهای از سخنان او", f"گزیده{Z}ای از سخنان او"),
+    ("در ترافیک گیر افتادهای ، دیر رسیدی", f"در ترافیک گیر افتاده{Z}ای ، دیر رسیدی"),
+    ("چه خاطرهای از آن روز دارید ؟", f"چه خاطره{Z}ای از آن روز دارید ؟"),
+    # must not change: plurals after a letter that never joins, written right without a ZWNJ,
+    # in an open context (his pains; the constitution's clauses; good deeds)
+    ("دردهای او را شنید", "دردهای او را شنید"),
+    ("بندهای قانون اساسی", "بندهای قانون اساسی"),
+    ("کارهای خوبی کرد", "کارهای خوبی کرد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_OTHER_DAMAGE)
+def test_context_without_other_damage(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

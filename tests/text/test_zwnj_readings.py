@@ -75,14 +75,14 @@ ADJECTIVE_AFTER_NOUN = [
 
 
 # a plural after a letter that never joins shows no ZWNJ (خاطر + های), so both readings are
-# weighed there too, in a line whose ZWNJs were dropped (its other glued words are split):
-# before a closed context «ه» + «ای» (a memory of, a selection from, not complicated)
+# weighed there too: before a closed context «ه» + «ای» (a memory of, a selection from, not
+# complicated), in a line whose other glued words are split and, since session 13, in a line
+# with none (no plural's ezafe can end before «از», whoever wrote it)
 NONJOINER_PLURAL_OR_HEH_YE = [
     ("در کتابها به خاطرهای از شهید اشاره شد", f"در کتاب{Z}ها به خاطره{Z}ای از شهید اشاره شد"),
     ("گزیدهای از سخنان او در کتابها", f"گزیده{Z}ای از سخنان او در کتاب{Z}ها"),
     ("موضوع پیچیدهای در کتابها نیست", f"موضوع پیچیده{Z}ای در کتاب{Z}ها نیست"),
-    # must not change: a line that shows no dropped ZWNJ keeps the word as it is written
-    ("اشاره به خاطرهای از شهید", "اشاره به خاطرهای از شهید"),
+    ("اشاره به خاطرهای از شهید", f"اشاره به خاطره{Z}ای از شهید"),
     # must not change: plurals before a word that takes their ezafe (his pains, his works,
     # playing local instruments, good days)
     ("دردهای او", "دردهای او"),

@@ -840,6 +840,8 @@ class ZwnjRepairer:
             if not weight:
                 if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
                     return self._chunk_infos(parts, GLUED_SURE), joins
+                if noted and self._has_other_reading(parts):  # «موضوع پیچیدهای نیست»
+                    return self._in_context(infos, joins), joins
                 return infos, joins  # no glued split: every level gives the same chunks
             if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
                 return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
