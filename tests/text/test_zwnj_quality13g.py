@@ -27,6 +27,9 @@ UNSEEN_HEH_YE = [
     # «که» and «را» after it: no ezafe can end there
     ("لباسها و البسهای که خریده بود", f"لباس{Z}ها و البسه{Z}ای که خریده بود"),
     ("ماهیتابهای را برداشت", f"ماهیتابه{Z}ای را برداشت"),
+    # a stem seen once as a word is no better known: it is not a wise thing; what a farce
+    ("کار عاقلانهای نیست", f"کار عاقلانه{Z}ای نیست"),
+    ("عجب مضحکهای .", f"عجب مضحکه{Z}ای ."),
     # must not change: an unseen plural in an open context stays a plural
     ("اپلیکیشنهای جدید را نصب کرد", f"اپلیکیشن{Z}های جدید را نصب کرد"),
     # must not change: after «Xی و» an unseen word is no sign of a coordinated adjective in

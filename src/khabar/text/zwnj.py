@@ -1298,19 +1298,19 @@ class ZwnjRepairer:
     def _unseen_plural_or_heh(self, stem: str, heh: str) -> bool:
         """Whether a glued word the engine cut as the plural ``stem`` + ``های`` may as well be
         ``heh`` (``stem`` + ``ه``) + ``ای``, because the lexicon knows neither reading well:
-        ``stem`` was never seen (as a word or beside a ZWNJ), ``heh`` not as a word
-        ``MIN_STEM_COUNT`` times (``جرعهای``: «جرع» 0, «جرعه» 0; ``ساچمهای``: «ساچمه» once
-        before a ZWNJ; ``البسهای``), ``heh``'s «ه» may be silent (:meth:`_spoken_heh`: not
-        after «ا»), and ``ای`` after such an ending takes the ZWNJ (the learned share). The
-        two readings are then weighed by context alone (:meth:`_ye_readings`: no counts, so
-        an open context keeps the plural and a closed one takes ``ه`` + ``ای``, about 95 to 1
-        in UD TRAIN). A seen stem is decided as before: ``سناریوهای``, ``دربانهای`` and
-        ``لوحهای`` («لوح» 5) stay plurals."""
+        neither ``stem`` nor ``heh`` was seen as a word ``MIN_STEM_COUNT`` times, and ``stem``
+        never beside a ZWNJ (``جرعهای``: «جرع» 0, «جرعه» 0; ``ساچمهای``: «ساچمه» once
+        before a ZWNJ; ``مضحکهای``: «مضحک» once; ``البسهای``), ``heh``'s «ه» may be silent
+        (:meth:`_spoken_heh`: not after «ا»), and ``ای`` after such an ending takes the ZWNJ
+        (the learned share). The two readings are then weighed by context alone
+        (:meth:`_ye_readings`: no counts, so an open context keeps the plural and a closed one
+        takes ``ه`` + ``ای``, about 95 to 1 in UD TRAIN). A stem seen twice is decided as
+        before: ``سناریوهای``, ``دربانهای`` and ``لوحهای`` («لوح» 5) stay plurals."""
         lex = self.lexicon
         return (
             len(stem) >= MIN_UNKNOWN_STEM
             and len(heh) == len(stem) + 1  # the fold dropped no mark
-            and stem not in lex.word_count
+            and lex.word_count.get(stem, 0) < MIN_STEM_COUNT
             and stem not in lex.left_count
             and stem not in lex.after_word_count
             and lex.word_count.get(heh, 0) < MIN_STEM_COUNT
