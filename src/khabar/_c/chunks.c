@@ -15,6 +15,16 @@
  *       [i for i in range(start, len(infos)) if infos[i][field]]
  *   members(infos: list, field: int, table: set, start: int) -> list[int]
  *       [i for i in range(start, len(infos)) if infos[i][field] in table]
+ *   field_sum(infos: list, field: int) -> int
+ *       sum(info[field] for info in infos)
+ *   tail_index(forms: dict, tail: int) -> dict[str, list[str]]
+ *       the keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:] in the
+ *       dict's order
+ *
+ * field_sum adds up a line's glued weights (field 7) in _plan, once per line: as
+ * sum(map(itemgetter(7), infos)) ~170 instructions a chunk, ~5 % of a cold repair (callgrind,
+ * bench/fix/speed13b.md). tail_index is the glued-tail index the segmenter builds once per engine
+ * (ZwnjRepairer._glued_tail_count) over the lexicon's ~180 K keys.
  *
  * truthy and members read one field of each ChunkInfo of a line in one pass: the engine asks
  * which chunks have repairs (field 0), which open with a word that can join (field 4) and which
@@ -422,6 +432,161 @@ chunks_members(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return select_indices(args[0], field, args[2], start);
 }
 
+/* field_sum(infos, field): sum(info[field] for info in infos), as sum() gives it: plain C adds
+ * while every value is an exact int of modest size, then PyNumber_Add for the rest. */
+static PyObject *
+chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "field_sum() takes 2 arguments (infos, field), got %zd",
+                     nargs);
+        return NULL;
+    }
+    Py_ssize_t field, start;
+    PyObject *zero = PyLong_FromLong(0);
+    if (zero == NULL) {
+        return NULL;
+    }
+    int bad = index_args("field_sum", args[0], args[1], zero, &field, &start);
+    Py_DECREF(zero);
+    if (bad < 0) {
+        return NULL;
+    }
+    PyObject *infos = args[0];
+    const long long limit = 1LL << 40; /* far from overflow: |acc| < n * 2**40 */
+    long long acc = 0;
+    PyObject *total = NULL; /* the generic sum, once a value is no small exact int */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
+        PyObject *info = PyList_GET_ITEM(infos, i);
+        Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
+        PyObject *value = field_of(info, field);
+        Py_DECREF(info);
+        if (value == NULL) {
+            Py_XDECREF(total);
+            return NULL;
+        }
+        if (total == NULL && PyLong_CheckExact(value)) {
+            int overflow = 0;
+            long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+            if (!overflow && v > -limit && v < limit && acc > -limit * 1024 &&
+                acc < limit * 1024) {
+                acc += v;
+                Py_DECREF(value);
+                continue;
+            }
+            if (v == -1 && PyErr_Occurred()) {
+                Py_DECREF(value);
+                return NULL;
+            }
+        }
+        if (total == NULL) {
+            total = PyLong_FromLongLong(acc);
+            if (total == NULL) {
+                Py_DECREF(value);
+                return NULL;
+            }
+        }
+        PyObject *sum = PyNumber_Add(total, value);
+        Py_DECREF(value);
+        Py_DECREF(total);
+        if (sum == NULL) {
+            return NULL;
+        }
+        total = sum;
+    }
+    return total != NULL ? total : PyLong_FromLongLong(acc);
+}
+
+/* tail_index(forms, tail): the keys k of forms (str -> dict) written as themselves (k in
+ * forms[k]) and longer than tail, in lists keyed by their last tail characters, in the dict's
+ * order. Keys must be exact str and values exact dicts, so no Python code runs during the walk
+ * (str hashing and comparison are C) and the dict cannot change under it. */
+static PyObject *
+chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "tail_index() takes 2 arguments (forms, tail), got %zd",
+                     nargs);
+        return NULL;
+    }
+    PyObject *forms = args[0];
+    if (!PyDict_Check(forms)) {
+        PyErr_Format(PyExc_TypeError, "tail_index() needs a dict of forms, got %.100s",
+                     Py_TYPE(forms)->tp_name);
+        return NULL;
+    }
+    if (!PyLong_Check(args[1])) {
+        PyErr_Format(PyExc_TypeError, "tail_index() needs an int tail, got %.100s",
+                     Py_TYPE(args[1])->tp_name);
+        return NULL;
+    }
+    Py_ssize_t tail = PyLong_AsSsize_t(args[1]);
+    if (tail == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (tail < 1) {
+        PyErr_Format(PyExc_ValueError, "tail_index() needs tail >= 1 (letters), got %zd", tail);
+        return NULL;
+    }
+    PyObject *ends = PyDict_New();
+    if (ends == NULL) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value; /* borrowed */
+    while (PyDict_Next(forms, &pos, &key, &value)) {
+        if (!PyUnicode_CheckExact(key) || !PyDict_CheckExact(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "tail_index() needs str keys and dict values (the lexicon's forms), "
+                         "got %.100s -> %.100s", Py_TYPE(key)->tp_name, Py_TYPE(value)->tp_name);
+            Py_DECREF(ends);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (n <= tail) {
+            continue;
+        }
+        int glued = PyDict_Contains(value, key);
+        if (glued < 0) {
+            Py_DECREF(ends);
+            return NULL;
+        }
+        if (!glued) {
+            continue;
+        }
+        PyObject *end = PyUnicode_Substring(key, n - tail, n);
+        if (end == NULL) {
+            Py_DECREF(ends);
+            return NULL;
+        }
+        PyObject *bucket = PyDict_GetItemWithError(ends, end); /* borrowed */
+        int failed;
+        if (bucket != NULL) {
+            failed = PyList_Append(bucket, key);
+        } else if (PyErr_Occurred()) {
+            failed = -1;
+        } else {
+            bucket = PyList_New(1);
+            if (bucket == NULL) {
+                failed = -1;
+            } else {
+                Py_INCREF(key);
+                PyList_SET_ITEM(bucket, 0, key);
+                failed = PyDict_SetItem(ends, end, bucket);
+                Py_DECREF(bucket);
+            }
+        }
+        Py_DECREF(end);
+        if (failed < 0) {
+            Py_DECREF(ends);
+            return NULL;
+        }
+    }
+    return ends;
+}
+
 static PyMethodDef chunks_methods[] = {
     {"lookup", (PyCFunction)(void (*)(void))chunks_lookup, METH_FASTCALL,
      "lookup(memo, parts) -> (infos, missing)\n\n"
@@ -435,6 +600,12 @@ static PyMethodDef chunks_methods[] = {
     {"members", (PyCFunction)(void (*)(void))chunks_members, METH_FASTCALL,
      "members(infos, field, table, start) -> list[int]\n\n"
      "[i for i in range(start, len(infos)) if infos[i][field] in table]."},
+    {"field_sum", (PyCFunction)(void (*)(void))chunks_field_sum, METH_FASTCALL,
+     "field_sum(infos, field) -> int\n\n"
+     "sum(info[field] for info in infos)."},
+    {"tail_index", (PyCFunction)(void (*)(void))chunks_tail_index, METH_FASTCALL,
+     "tail_index(forms, tail) -> dict[str, list[str]]\n\n"
+     "The keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:]."},
     {NULL, NULL, 0, NULL},
 };
 

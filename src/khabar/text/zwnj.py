@@ -623,12 +623,47 @@ def _members_py(
     return list(compress(range(start, len(infos)), map(table.__contains__, fields)))
 
 
+def _field_sum_py(infos: list[Any], field: int) -> int:
+    """The sum of one ChunkInfo field over a line's chunks (the glued weights: field 7): the
+    pure twin of ``khabar._c.chunks.field_sum`` (one C pass, once per line).
+
+    >>> _field_sum_py([(0, 1), (0, 3), (0, 0)], 1)
+    4
+    """
+    return sum(map(itemgetter(field), infos))
+
+
+def _tail_index_py(forms: dict[str, dict[str, int]], tail: int) -> dict[str, list[str]]:
+    """The keys of ``forms`` that the lexicon wrote glued (the key is one of its own forms)
+    and longer than ``tail``, listed by their last ``tail`` letters in the dict's order: the
+    index of :meth:`ZwnjRepairer._glued_tail_count`, built once per engine; the pure twin of
+    ``khabar._c.chunks.tail_index``.
+
+    >>> _tail_index_py({"دانشگاه": {"دانشگاه": 5}, "دستگاه": {"دستگاه": 2},
+    ...                 "میگاه": {"می‌گاه": 1}, "گاه": {"گاه": 9}}, 3)
+    {'گاه': ['دانشگاه', 'دستگاه']}
+    """
+    ends: dict[str, list[str]] = {}
+    # only glued words count (a key never written glued adds glued_count 0), and they are a
+    # quarter of the keys: one C-level pass finds them
+    for key in compress(forms, map(contains, forms.values(), forms)):
+        if len(key) > tail:
+            bucket = ends.get(key[-tail:])
+            if bucket is None:
+                ends[key[-tail:]] = [key]
+            else:
+                bucket.append(key)
+    return ends
+
+
 # the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1)
 _CHUNKS: Final = _native.c_extension("khabar._c.chunks")
 _lookup: Final = _lookup_py if _CHUNKS is None else _CHUNKS.lookup
 _join_fixed: Final = _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
 _truthy: Final = _truthy_py if _CHUNKS is None else _CHUNKS.truthy
 _members: Final = _members_py if _CHUNKS is None else _CHUNKS.members
+_field_sum: Final = _field_sum_py if _CHUNKS is None else _CHUNKS.field_sum
+_tail_index: Final = _tail_index_py if _CHUNKS is None else _CHUNKS.tail_index
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -819,7 +854,7 @@ class ZwnjRepairer:
         # every chunk is analysed now, so its facts are noted: a line with none noted (almost
         # all) skips the tests below that look for them
         noted = self._noted(parts)
-        weight = sum(map(_GLUED_WEIGHT, infos))
+        weight = _field_sum(infos, 7)  # field 7: the glued weight (_GLUED_WEIGHT)
         if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos, noted):
             # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
             # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
@@ -2163,17 +2198,8 @@ class ZwnjRepairer:
         ends = self._glued_ends
         if ends is None:
             # the lexicon's words written glued by their last TAIL_KEY letters, made on first
-            # use: one pass. Only glued words count (a key never written glued adds
-            # glued_count 0), and they are a quarter of the keys: one C-level pass finds them
-            ends = self._glued_ends = {}
-            forms = lex.forms
-            for key in compress(forms, map(contains, forms.values(), forms)):
-                if len(key) > TAIL_KEY:
-                    bucket = ends.get(key[-TAIL_KEY:])
-                    if bucket is None:
-                        ends[key[-TAIL_KEY:]] = [key]
-                    else:
-                        bucket.append(key)
+            # use: one pass (in C: ~25 ms of compiled Python per cold engine)
+            ends = self._glued_ends = _tail_index(lex.forms, TAIL_KEY)
         word_count, total = lex.word_count, 0
         if len(piece) >= TAIL_KEY:
             cut = len(piece)
