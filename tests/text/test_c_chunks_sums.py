@@ -165,6 +165,7 @@ def test_no_leak() -> None:
         for _ in range(n):
             C.tail_index(forms, 3)
             C.field_sum(rows, 7)
+            C.word_kind("تأمین", zwnj._FOLD_CHARS)
             for bad in ((rows, 99), ([(1,), ("a",)], 0)):
                 try:
                     C.field_sum(*bad)
@@ -188,3 +189,56 @@ def test_the_engine_uses_the_twin_khabar_decided_on() -> None:
         assert zwnj._tail_index is zwnj._tail_index_py
     else:
         assert zwnj._field_sum is used.field_sum and zwnj._tail_index is used.tail_index
+
+
+# -- word_kind ------------------------------------------------------------------------------------
+
+KIND_CASES = [
+    # (chunk, expected): 0 not one word of letters, 1 a word that folds to itself, 2 one that folds
+    ("کتاب", 1),
+    ("میروم", 1),
+    ("تأمین", 2),  # أ folds to ا
+    ("نقطهٔ", 2),  # the hamza above folds away
+    ("كتاب", 2),  # Arabic kaf folds to ک
+    ("کتاب،", 0),  # a comma is no letter
+    ("کتاب" + Z + "ها", 0),  # ZWNJ: _analyse_mixed
+    ("", 0),
+    ("abc", 0),
+    ("۱۲", 0),  # Persian digits are no letters
+    ("١", 0),  # Arabic-Indic digit (U+0661)
+    ("ـ", 2),  # a tatweel alone is a letter that folds to ""
+    ("کتاب😀", 0),
+    ("\ud800", 0),
+]
+
+
+@pytest.mark.parametrize("which", _twins("word_kind"))
+@pytest.mark.parametrize(("chunk", "expected"), KIND_CASES)
+def test_word_kind_table(which: Any, chunk: str, expected: int) -> None:
+    assert _fn(which, "word_kind")(chunk, zwnj._FOLD_CHARS) == expected
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_word_kind_of_every_code_point() -> None:
+    # the C letter ranges are zwnj.LETTER's, and the fold test is fold()'s, for every character
+    for c in range(0x110000):
+        ch = chr(c)
+        for chunk in (ch, "کتاب" + ch, ch + "ب"):
+            assert C.word_kind(chunk, zwnj._FOLD_CHARS) == zwnj._word_kind_py(
+                chunk, zwnj._FOLD_CHARS
+            ), hex(c)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_word_kind_says_what_it_needs() -> None:
+    with pytest.raises(TypeError, match="takes 2 arguments"):
+        C.word_kind("کتاب")
+    with pytest.raises(TypeError, match="needs str chunk and folds"):
+        C.word_kind(b"abc", zwnj._FOLD_CHARS)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+@settings(max_examples=2000, deadline=None)
+@given(chunk=st.text(alphabet="کتابأإكئـ" + Z + "\u064b\u0670\u06d4\u06d5\u06f0a😀\ud800 ،", max_size=10))
+def test_word_kind_agrees_on_random_chunks(chunk: str) -> None:
+    assert C.word_kind(chunk, zwnj._FOLD_CHARS) == zwnj._word_kind_py(chunk, zwnj._FOLD_CHARS)

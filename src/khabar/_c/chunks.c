@@ -21,6 +21,12 @@
  *       the keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:] in the
  *       dict's order
  *
+ *   word_kind(chunk: str, folds: str) -> int
+ *       0 when chunk is not one word of letters (zwnj.LETTER, one or more), else 1 when it
+ *       holds no character of folds, else 2
+ *
+ * word_kind is _analyse_chunk's first test of a new chunk: two regex calls (_WORD_RE.fullmatch,
+ * then fold's search) of ~1,300 instructions each as one loop over the chunk.
  * field_sum adds up a line's glued weights (field 7) in _plan, once per line: as
  * sum(map(itemgetter(7), infos)) ~170 instructions a chunk, ~5 % of a cold repair (callgrind,
  * bench/fix/speed13b.md). tail_index is the glued-tail index the segmenter builds once per engine
@@ -587,6 +593,59 @@ chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return ends;
 }
 
+/* zwnj.LETTER: "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff" (tests check every code point) */
+static int
+is_letter(Py_UCS4 ch)
+{
+    return (ch >= 0x0620 && ch <= 0x065F) || (ch >= 0x066E && ch <= 0x06D3) || ch == 0x06D5 ||
+           (ch >= 0x06FA && ch <= 0x06FF);
+}
+
+/* word_kind(chunk, folds): 0 if chunk is not [LETTER]+, 1 if it is and holds no character of
+ * folds, 2 if it holds one. */
+static PyObject *
+chunks_word_kind(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "word_kind() takes 2 arguments (chunk, folds), got %zd",
+                     nargs);
+        return NULL;
+    }
+    PyObject *chunk = args[0];
+    PyObject *folds = args[1];
+    if (!PyUnicode_Check(chunk) || !PyUnicode_Check(folds)) {
+        PyErr_Format(PyExc_TypeError, "word_kind() needs str chunk and folds, got %.100s and %.100s",
+                     Py_TYPE(chunk)->tp_name, Py_TYPE(folds)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chunk);
+    if (n == 0 || PyUnicode_KIND(chunk) == PyUnicode_1BYTE_KIND) {
+        return PyLong_FromLong(0); /* empty, or Latin-1 only: no letter at all */
+    }
+    int kind = PyUnicode_KIND(chunk);
+    const void *data = PyUnicode_DATA(chunk);
+    Py_ssize_t nf = PyUnicode_GET_LENGTH(folds);
+    int fkind = PyUnicode_KIND(folds);
+    const void *fdata = PyUnicode_DATA(folds);
+    long result = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!is_letter(ch)) {
+            return PyLong_FromLong(0);
+        }
+        if (result == 1) {
+            for (Py_ssize_t j = 0; j < nf; j++) {
+                if (PyUnicode_READ(fkind, fdata, j) == ch) {
+                    result = 2;
+                    break;
+                }
+            }
+        }
+    }
+    return PyLong_FromLong(result);
+}
+
 static PyMethodDef chunks_methods[] = {
     {"lookup", (PyCFunction)(void (*)(void))chunks_lookup, METH_FASTCALL,
      "lookup(memo, parts) -> (infos, missing)\n\n"
@@ -603,6 +662,9 @@ static PyMethodDef chunks_methods[] = {
     {"field_sum", (PyCFunction)(void (*)(void))chunks_field_sum, METH_FASTCALL,
      "field_sum(infos, field) -> int\n\n"
      "sum(info[field] for info in infos)."},
+    {"word_kind", (PyCFunction)(void (*)(void))chunks_word_kind, METH_FASTCALL,
+     "word_kind(chunk, folds) -> int\n\n"
+     "0 if chunk is not one word of letters, 1 if it holds no character of folds, else 2."},
     {"tail_index", (PyCFunction)(void (*)(void))chunks_tail_index, METH_FASTCALL,
      "tail_index(forms, tail) -> dict[str, list[str]]\n\n"
      "The keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:]."},

@@ -656,6 +656,23 @@ def _tail_index_py(forms: dict[str, dict[str, int]], tail: int) -> dict[str, lis
     return ends
 
 
+#: the characters :func:`~khabar.text.lexicon.fold` changes, for :func:`_word_kind`
+_FOLD_CHARS: Final = "".join(sorted(map(chr, FOLD)))
+
+
+def _word_kind_py(chunk: str, folds: str) -> int:
+    """0 when ``chunk`` is not one word of letters (:data:`LETTER`), else 1 when it holds no
+    character of ``folds`` (:data:`_FOLD_CHARS`: its key is itself), else 2: the pure twin of
+    ``khabar._c.chunks.word_kind`` (the first test of a new chunk, in one C pass).
+
+    >>> [_word_kind_py(w, _FOLD_CHARS) for w in ("کتاب", "تأمین", "کتاب،", "")]
+    [1, 2, 0, 0]
+    """
+    if _WORD_RE.fullmatch(chunk) is None:
+        return 0
+    return 1 if fold(chunk) is chunk else 2
+
+
 # the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1)
 _CHUNKS: Final = _native.c_extension("khabar._c.chunks")
 _lookup: Final = _lookup_py if _CHUNKS is None else _CHUNKS.lookup
@@ -664,6 +681,7 @@ _truthy: Final = _truthy_py if _CHUNKS is None else _CHUNKS.truthy
 _members: Final = _members_py if _CHUNKS is None else _CHUNKS.members
 _field_sum: Final = _field_sum_py if _CHUNKS is None else _CHUNKS.field_sum
 _tail_index: Final = _tail_index_py if _CHUNKS is None else _CHUNKS.tail_index
+_word_kind: Final = _word_kind_py if _CHUNKS is None else _CHUNKS.word_kind
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -1123,8 +1141,9 @@ class ZwnjRepairer:
         chunk if it opens with one, key of the word that closes it likewise, whether the
         opening word may join the word before it, whether the chunk ends in a digit).
         """
-        if _WORD_RE.fullmatch(chunk) is not None:
-            return self._analyse_word(chunk, level)
+        kind = _word_kind(chunk, _FOLD_CHARS)  # one word of letters (most chunks): 1 or 2
+        if kind:
+            return self._analyse_word(chunk, level, chunk if kind == 1 else fold(chunk))
         return self._analyse_mixed(chunk, level)
 
     def _analyse_mixed(self, chunk: str, level: int) -> ChunkInfo:
@@ -1187,9 +1206,11 @@ class ZwnjRepairer:
             other,
         )
 
-    def _analyse_word(self, word: str, level: int) -> ChunkInfo:
-        """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks)."""
-        key = fold(word)
+    def _analyse_word(self, word: str, level: int, key: str | None = None) -> ChunkInfo:
+        """:meth:`_analyse_chunk` of a chunk that is one word of letters only (most chunks);
+        ``key`` is ``fold(word)`` if the caller knows it."""
+        if key is None:
+            key = fold(word)
         self._note_looked(word, key, key)
         glued_weight = 0
         repairs: tuple[tuple[int, int, str, str], ...] = ()
