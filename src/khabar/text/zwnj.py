@@ -914,7 +914,7 @@ class ZwnjRepairer:
         ``sure`` join two words the lexicon writes as one (``آب بازی``, ``قابل توجه``), not a
         bound suffix, a personal ending or the ezafe «ی», which authors write apart on purpose
         (``بین المللی``, ``کرده اند``, ``همه ی``). Its pairs the lexicon writes joined about as
-        often as apart then join too (``رئیس جمهور``, ``درحالی که``)."""
+        often as apart then join too (``رئیس جمهور``, ``هیئت مدیره``)."""
         if len(sure) < SPACED_COMPOUND_JOINS:
             return False
         bound = self.lexicon.bound_suffixes
