@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import unicodedata
 from array import array
 from collections import Counter
@@ -403,7 +404,7 @@ def _open(path: str | Path, warnings: list[str]) -> Any:
         return None
 
 
-def iter_batches(files: Sequence[Path], columns: Sequence[str], warnings: list[str],
+def iter_batches(files: Sequence[str | Path], columns: Sequence[str], warnings: list[str],
                  batch_rows: int = 2048) -> Iterator[pa.RecordBatch]:
     """Record batches of just ``columns`` from every part, one batch in memory at a time."""
     import pyarrow as pa
@@ -507,7 +508,7 @@ def _count_strings(counter: Counter[str], values: pa.Array | None) -> None:
         counter[item["values"]] += item["counts"]
 
 
-def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
+def gather_kept(files: Sequence[str | Path], warnings: list[str]) -> KeptSummary:
     """Lengths, repairs, repair rules, removed lines, domains, agencies, cited sources and
     publication months of kept documents.
 
@@ -543,7 +544,7 @@ def gather_kept(files: Sequence[Path], warnings: list[str]) -> KeptSummary:
     return out
 
 
-def gather_dropped_counts(files: Sequence[Path], warnings: list[str]
+def gather_dropped_counts(files: Sequence[str | Path], warnings: list[str]
                           ) -> tuple[Counter[str], Counter[str]]:
     """Dropped documents by ``drop_reason`` and by ``drop_step`` (two small columns)."""
     reasons: Counter[str] = Counter()
@@ -554,7 +555,7 @@ def gather_dropped_counts(files: Sequence[Path], warnings: list[str]
     return reasons, steps
 
 
-def gather_drop_samples(files: Sequence[Path], reasons: Sequence[str], warnings: list[str],
+def gather_drop_samples(files: Sequence[str | Path], reasons: Sequence[str], warnings: list[str],
                         per_reason: int = SAMPLES_PER_REASON) -> dict[str, list[Sample]]:
     """The first ``per_reason`` dropped documents of each reason, in reading order.
 
@@ -597,7 +598,7 @@ def gather_drop_samples(files: Sequence[Path], reasons: Sequence[str], warnings:
     return samples
 
 
-def gather_reject_samples(path: Path, warnings: list[str], per_reason: int = SAMPLES_PER_REASON
+def gather_reject_samples(path: str | Path, warnings: list[str], per_reason: int = SAMPLES_PER_REASON
                           ) -> tuple[Counter[str], dict[str, list[RejectSample]]]:
     """Rejects by reason and the first ``per_reason`` of each, streaming ``rejects.jsonl``."""
     counts: Counter[str] = Counter()
@@ -635,7 +636,7 @@ def _member(row: Mapping[str, Any], kept: bool) -> Member:
                   str(row.get("domain") or ""), kept, str(row.get("drop_reason") or ""))
 
 
-def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: list[str],
+def gather_clusters(kept: Sequence[str | Path], dropped: Sequence[str | Path], warnings: list[str],
                     top: int = TOP_CLUSTERS, members: int = CLUSTER_MEMBERS) -> list[Cluster]:
     """The ``top`` largest duplicate clusters: the kept copy first, then its duplicates.
 
@@ -689,7 +690,7 @@ def gather_clusters(kept: Sequence[Path], dropped: Sequence[Path], warnings: lis
             for c, n in chosen]
 
 
-def gather_syndication(kept: Sequence[Path], dropped: Sequence[Path], warnings: list[str],
+def gather_syndication(kept: Sequence[str | Path], dropped: Sequence[str | Path], warnings: list[str],
                        top: int = TOP_CLUSTERS * 2) -> list[tuple[str, str, int]]:
     """Which sites republish which: for every duplicate dropped, the site of the copy kept (the
     earliest, so most often the original) and its own site, counted over the run.
@@ -739,7 +740,7 @@ def _check_counts(stats: Mapping[str, Any], kept_docs: int, reasons: Counter[str
                         f"{dict(reasons)}.")
 
 
-def gather(outdir: str | Path) -> RunData:
+def gather(outdir: str | os.PathLike[str]) -> RunData:
     """Read OUTDIR's stats, manifest, Parquet parts and rejects into a :class:`RunData`.
 
     Raises:
@@ -747,7 +748,7 @@ def gather(outdir: str | Path) -> RunData:
     """
     from khabar.io import fs
 
-    out = str(outdir)
+    out = os.fspath(outdir)
     warnings: list[str] = []
     stats = _read_json(fs.join(out, "stats.json"))
     manifest = _read_json(fs.join(out, "manifest.json"))
