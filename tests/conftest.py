@@ -36,6 +36,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
+def assert_rss_flat() -> Callable[..., None]:
+    """A leak check for the C extensions: ``assert_rss_flat(run, warm, calls)`` runs
+    ``run(warm)`` (caches, arenas and interned objects settle), then ``run(calls)``, and fails if
+    the peak RSS grew by ``limit_kb`` (2 MB) or more: a reference or buffer leaked per call,
+    on an error path too, shows as growth."""
+    import resource
+
+    def check(run: Callable[[int], None], warm: int, calls: int, limit_kb: int = 2_000) -> None:
+        run(warm)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        run(calls)
+        grew = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        assert grew < limit_kb, f"peak RSS grew by {grew} KB over {calls} rounds"
+
+    return check
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """Path of ../shared; tests that use it skip cleanly when it is absent (a user's clone)."""
     if not (SHARED / "data").is_dir():

@@ -12,7 +12,7 @@ definition); the C functions' errors and memory are checked too.
 from __future__ import annotations
 
 import json
-import resource
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -261,7 +261,7 @@ def test_real_text_is_the_definition() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.linescan is not built")
-def test_no_leak() -> None:
+def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     text = ("کد خبر: ۱۲\n\nمتن خبر است.\nتبلیغات\n😀 \ud800\n" * 20)
     raw, fold = text.split("\n"), fold_lines(text)
@@ -283,10 +283,7 @@ def test_no_leak() -> None:
             except TypeError:
                 pass
 
-    run(2_000)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run(20_000)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
+    assert_rss_flat(run, 2_000, 20_000)
 
 
 def _strip_before(text: str) -> tuple[str, list]:

@@ -10,8 +10,8 @@ the result is a canonical str (the same kind as ``str.replace`` gives) and that 
 from __future__ import annotations
 
 import json
-import resource
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,7 +122,7 @@ def test_spaceless_on_real_text() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.docscan is not built")
-def test_spaceless_no_leak() -> None:
+def test_spaceless_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     texts = ["کتاب ها " * 300, "ab  " * 300, "😀 ب " * 100, "nospace" * 50]
 
@@ -135,7 +135,4 @@ def test_spaceless_no_leak() -> None:
             except TypeError:
                 pass
 
-    run(20_000)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run(100_000)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
+    assert_rss_flat(run, 20_000, 100_000)

@@ -11,7 +11,6 @@ they could differ; ../shared's real text compares them too.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 from array import array
 from collections.abc import Callable
@@ -206,17 +205,8 @@ def test_word_counts_makes_no_python_conversion() -> None:
     assert out.stdout.strip() == "[2, 0] False"
 
 
-def _assert_rss_flat(run: Callable[[int], None], warm: int, calls: int) -> None:
-    """``run(calls)`` after ``run(warm)`` grows the peak RSS by under 2 MB: no leaked
-    reference or buffer, on the error paths too."""
-    run(warm)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run(calls)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
-
-
 @pytest.mark.skipif(C is None, reason="khabar._c.wordcount is not built")
-def test_c_leaks_nothing() -> None:
+def test_c_leaks_nothing(assert_rss_flat: Callable[..., None]) -> None:
     # 1,000 rows (4 KB of counts a call): 20,000 calls would leak ~80 MB; the error path too
     arr = pa.array(["یک دو سه\u00a0چهار"] * 1000)
     _, offsets, data = arr.buffers()
@@ -228,7 +218,7 @@ def test_c_leaks_nothing() -> None:
             with pytest.raises(ValueError):
                 C.word_counts(bad, b"ab", 1)
 
-    _assert_rss_flat(run, 2_000, 20_000)
+    assert_rss_flat(run, 2_000, 20_000)
 
 
 def test_real_text_agrees(shared) -> None:

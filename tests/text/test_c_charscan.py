@@ -10,7 +10,6 @@ The C half of each table skips only when the extension is not built
 from __future__ import annotations
 
 import re
-import resource
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -29,13 +28,6 @@ from khabar.text.policy import FixPolicy
 C = _native.built_c_extension("khabar._c.charscan")
 
 
-def _assert_rss_flat(run: Callable[[int], None], warm: int, calls: int) -> None:
-    """``run(calls)`` after ``run(warm)`` grows the process's peak RSS by under 2 MB: the C
-    calls (and their error paths) leak no reference and no buffer."""
-    run(warm)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run(calls)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
 ZWNJ, ZWJ, NBSP, BOM = "\u200c", "\u200d", "\u00a0", "\ufeff"
 DATA = Path(__file__).resolve().parents[2].parent / "shared/data"
 
@@ -233,7 +225,7 @@ def test_only_rare_one_character_tables_get_sources() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
-def test_no_leak() -> None:
+def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     table, text = bitmap("ی"), "کتاب " * 200 + "ی"
 
@@ -250,7 +242,7 @@ def test_no_leak() -> None:
             except TypeError:
                 pass
 
-    _assert_rss_flat(run, 20_000, 200_000)
+    assert_rss_flat(run, 20_000, 200_000)
 
 
 # -- find_each: each character's indices, for TranslateRule.positions --------------------------
@@ -337,7 +329,7 @@ def test_positions_are_the_regex_matches_on_real_text() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
-def test_find_each_no_leak() -> None:
+def test_find_each_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     text = "بانكي در روستايي " * 100 + "😀"
 
@@ -350,7 +342,7 @@ def test_find_each_no_leak() -> None:
             except ValueError:
                 pass
 
-    _assert_rss_flat(run, 5_000, 50_000)
+    assert_rss_flat(run, 5_000, 50_000)
 
 
 # -- find_pair: a character of one set right before one of another, for the spacing guards -----
@@ -478,7 +470,7 @@ def test_class_chars_refuses_what_it_cannot_read() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
-def test_find_pair_no_leak() -> None:
+def test_find_pair_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     a, b, text = bitmap("."), bitmap("ب"), "کتاب. " * 200 + ".ب"
 
@@ -491,7 +483,7 @@ def test_find_pair_no_leak() -> None:
             except TypeError:
                 pass
 
-    _assert_rss_flat(run, 20_000, 200_000)
+    assert_rss_flat(run, 20_000, 200_000)
 
 
 # -- pair_mask: several find_pair questions in one pass (the spacing rules' three guards) --------
@@ -637,7 +629,7 @@ def test_space_pair_mask_by_hand(text: str, expected: int) -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
-def test_pair_mask_no_leak() -> None:
+def test_pair_mask_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     """RSS stays flat over many calls, errors included."""
     rare, tables = _tables((DOT_LETTER, LETTER_PAREN, SPACE_BREAK))
     text = "کتاب. " * 200 + ".ب"
@@ -650,4 +642,4 @@ def test_pair_mask_no_leak() -> None:
             except TypeError:
                 pass
 
-    _assert_rss_flat(run, 20_000, 200_000)
+    assert_rss_flat(run, 20_000, 200_000)

@@ -9,7 +9,6 @@ errors, and no leak.
 
 from __future__ import annotations
 
-import resource
 from collections.abc import Callable
 from typing import Any
 
@@ -157,7 +156,7 @@ def test_c_and_python_agree_on_the_lexicon() -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
-def test_no_leak() -> None:
+def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
     forms = {f"کتاب{i}": {f"کتاب{i}": i} for i in range(50)}
     rows = [GLUED, ONE, BOOK, ((), "", "", "", 0, 0, 0, 2**70, None)]
 
@@ -176,10 +175,7 @@ def test_no_leak() -> None:
             except TypeError:
                 pass
 
-    loop(2000)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    loop(30000)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 4000  # KB
+    assert_rss_flat(loop, 2_000, 30_000, limit_kb=4_000)
 
 
 def test_the_engine_uses_the_twin_khabar_decided_on() -> None:

@@ -297,10 +297,8 @@ def test_final_edits_c_and_twin_agree_on_real_documents(shared: Path) -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.edits is not built")
-def test_final_edits_rss_flat() -> None:
+def test_final_edits_rss_flat(assert_rss_flat: Callable[..., None]) -> None:
     # new rows, refused input and errors in a loop: no reference kept or lost
-    import resource
-
     text, out = "يك  ي", "یک ی"
     composed = [_Edit(2, 3, 2, 4, ("space.collapse", "x"))]
     subs = {YEH_KIND: [0, 4], KAF_KIND: [1]}
@@ -312,10 +310,7 @@ def test_final_edits_rss_flat() -> None:
             with pytest.raises(TypeError):
                 C.final_edits(Edit, text, out, composed)
 
-    loop(20_000)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    loop(100_000)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KiB
+    assert_rss_flat(loop, 20_000, 100_000)
 
 
 # compose: one rule's changes composed into the edits (khabar.text.fix._compose_py in C)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -219,17 +218,8 @@ def test_doc_columns_edits_column_equals_pa_arrays(monkeypatch: pytest.MonkeyPat
                                    "rule": "char.yeh"}] * 3
 
 
-def _assert_rss_flat(run: Callable[[int], None], warm: int, calls: int) -> None:
-    """``run(calls)`` after ``run(warm)`` grows the peak RSS by under 2 MB: no leaked
-    reference or buffer, on the error paths too."""
-    run(warm)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run(calls)
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 2_000  # KB
-
-
 @pytest.mark.skipif(C is None, reason="khabar._c.edits is not built")
-def test_c_leaks_nothing() -> None:
+def test_c_leaks_nothing(assert_rss_flat: Callable[..., None]) -> None:
     # 1,000 edits of fresh strs (about 30 KB of buffers a call): 20,000 calls would leak
     # hundreds of MB; each failure path too
     edits = [Edit(i, f"ي{i}", f"ی{i}\U0001d54f", "char.yeh") for i in range(1000)]
@@ -245,4 +235,4 @@ def test_c_leaks_nothing() -> None:
             with pytest.raises(ValueError):
                 C.edit_buffers(edits, -1)
 
-    _assert_rss_flat(run, 500, 20_000)
+    assert_rss_flat(run, 500, 20_000)
