@@ -25,6 +25,8 @@ map-reduce, so that no task ever holds the whole corpus and every part can be re
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -33,6 +35,22 @@ from typing import Any, ClassVar
 
 from khabar.document import Document
 from khabar.io import fs
+
+
+@functools.cache
+def deferred(*specs: str) -> tuple[Any, ...]:
+    """The objects named by ``specs`` (``"module:name"``), imported on the first call and then
+    held. A step's ``process`` calls this instead of a from-import, which costs about 0.8
+    microseconds a document, while ``import khabar`` stays light.
+
+    >>> deferred("khabar.document:Document", "khabar.document:Removed")[1].__name__
+    'Removed'
+    """
+    out = []
+    for spec in specs:
+        module, _, name = spec.partition(":")
+        out.append(getattr(importlib.import_module(module), name))
+    return tuple(out)
 
 
 class Step:

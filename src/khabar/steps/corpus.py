@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from khabar.document import Document
-from khabar.steps.base import CorpusStep, SideFiles, Step, stable_bucket
+from khabar.steps.base import CorpusStep, SideFiles, Step, deferred, stable_bucket
 from khabar.steps.textops import remove_lines
 
 #: what the corpus steps' setup() runs once per worker: long enough (256+ characters) for the
 #: numpy paths of khabar.corpus.keys, so the fold and character-class tables are built before the
 #: per-document clock starts
 _WARM_TEXT = "متن کوتاه برای آماده شدن جدول‌ها، ۱۲۳.\n" * 10
-
-
-@functools.cache
-def _detect_language() -> Any:
-    """``khabar.corpus.langid.detect_language``, imported on the first document (``import khabar``
-    stays light) and then held: the from-import in process() cost 0.8 microseconds a document."""
-    from khabar.corpus.langid import detect_language
-
-    return detect_language
 
 
 class LangIdStep(Step):
@@ -41,7 +31,8 @@ class LangIdStep(Step):
             preload_model()
 
     def process(self, doc: Document) -> Document:
-        res = _detect_language()(doc.text, use_model=self.config.use_model)
+        (detect_language,) = deferred("khabar.corpus.langid:detect_language")
+        res = detect_language(doc.text, use_model=self.config.use_model)
         doc.meta["lang"] = res.lang
         doc.meta["lang_score"] = round(float(res.score), 4)
         self.stat(f"lang.{res.lang}")
@@ -50,15 +41,6 @@ class LangIdStep(Step):
         if res.lang != "und" and res.lang not in self.config.keep:
             doc.drop(f"lang_{res.lang}", self.name)
         return doc
-
-
-@functools.cache
-def _quality_api() -> tuple[Any, Any]:
-    """quality's ``compute_signals`` and ``check_quality``, imported on the first document and
-    then held (a from-import in ``process`` cost about 0.8 microseconds a document)."""
-    from khabar.corpus.quality import check_quality, compute_signals
-
-    return compute_signals, check_quality
 
 
 class QualityStep(Step):
@@ -75,7 +57,8 @@ class QualityStep(Step):
         compute_signals(_WARM_TEXT)  # loads the stopwords, builds the tables
 
     def process(self, doc: Document) -> Document:
-        compute_signals, check_quality = _quality_api()
+        compute_signals, check_quality = deferred("khabar.corpus.quality:compute_signals",
+                                                  "khabar.corpus.quality:check_quality")
         doc.signals.update(compute_signals(doc.text))
         reason = check_quality(doc.signals, self.config)
         if reason:

@@ -7,7 +7,7 @@ import functools
 from typing import Any, ClassVar
 
 from khabar.document import Document, Removed
-from khabar.steps.base import Step
+from khabar.steps.base import Step, deferred
 
 _PRIMITIVES = (str, int, float, bool, type(None))
 #: what StructureStep.setup() runs once per worker: a title opening with an agency, a dateline,
@@ -108,7 +108,8 @@ class BoilerplateStep(Step):
         strip_boilerplate("خبر", self.config)
 
     def process(self, doc: Document) -> Document:
-        text, removed = _strip_boilerplate()(doc.text, self.config)
+        (strip_boilerplate,) = deferred("khabar.news.boilerplate:strip_boilerplate")
+        text, removed = strip_boilerplate(doc.text, self.config)
         for r in removed:
             self.stat(f"removed.{r.reason}")
         doc.text = text
@@ -117,27 +118,6 @@ class BoilerplateStep(Step):
         if not text or text.isspace():  # not text.strip(), without copying the text
             doc.drop("empty_after_boilerplate", self.name)
         return doc
-
-
-@functools.cache
-def _strip_boilerplate() -> Any:
-    """``khabar.news.boilerplate.strip_boilerplate``, imported on the first document and then
-    held (a from-import in ``process`` cost about 0.8 microseconds a document)."""
-    from khabar.news.boilerplate import strip_boilerplate
-
-    return strip_boilerplate
-
-
-@functools.cache
-def _structure_api() -> tuple[Any, Any, Any, Any, Any]:
-    """``find_dates``, ``parse_date``, ``agency_for_domain``, ``parse_attribution`` and
-    ``structure``, imported on the first document (``import khabar`` stays light) and then held:
-    the three from-imports cost 2.5 microseconds a document in process()."""
-    from khabar.dates.mentions import find_dates, parse_date
-    from khabar.news.attribution import agency_for_domain, parse_attribution
-    from khabar.news.structure import structure
-
-    return find_dates, parse_date, agency_for_domain, parse_attribution, structure
 
 
 class StructureStep(Step):
@@ -163,7 +143,10 @@ class StructureStep(Step):
         find_dates(_WARM_TEXT)
 
     def process(self, doc: Document) -> Document:
-        find_dates, parse_date, agency_for_domain, parse_attribution, structure = _structure_api()
+        find_dates, parse_date, agency_for_domain, parse_attribution, structure = deferred(
+            "khabar.dates.mentions:find_dates", "khabar.dates.mentions:parse_date",
+            "khabar.news.attribution:agency_for_domain", "khabar.news.attribution:parse_attribution",
+            "khabar.news.structure:structure")
         s = structure(doc.text, title_hint=doc.meta.pop("title_hint", None),
                       lead_hint=doc.meta.pop("lead_hint", None))
         doc.title, doc.lead, doc.paragraphs = s.title, s.lead, list(s.paragraphs)
