@@ -192,7 +192,8 @@ def test_analyse_lines_says_what_it_needs() -> None:
 
 
 def _analyse_before(raw_lines: list[str], fold: list[str], phrases) -> list:
-    """boilerplate._analyse as main wrote it before the C pass (the definition)."""
+    """boilerplate._analyse (now _analyse_phrased) as main wrote it before the C pass (the
+    definition)."""
     lines = []
     for index, (text, key) in enumerate(zip(raw_lines, fold, strict=True)):
         stripped = text.strip()
@@ -222,7 +223,8 @@ def test_analyse_is_the_definition(pieces: list[str]) -> None:
     text = "\n".join(pieces)
     raw, fold = text.split("\n"), fold_lines(text)
     phrases = boilerplate._index(None)
-    assert boilerplate._analyse(raw, fold, phrases) == _analyse_before(raw, fold, phrases)
+    lines, _ = boilerplate._analyse_phrased(raw, fold, phrases)
+    assert lines == _analyse_before(raw, fold, phrases)
     args = (raw, fold, EDGE_PUNCT, phrases.lines, phrases.line_chars, phrases.prefix_keys,
             phrases.pattern_ends, LINE)
     results = [fn(*args) for fn in ANALYSE]
@@ -247,7 +249,7 @@ def test_real_text_is_the_definition() -> None:
     found = 0
     for body in _real_bodies():
         raw, fold = body.split("\n"), fold_lines(body)
-        lines = boilerplate._analyse(raw, fold, phrases)
+        lines, _ = boilerplate._analyse_phrased(raw, fold, phrases)
         assert lines == _analyse_before(raw, fold, phrases), body[:80]
         found += sum(ln.phrase is not None for ln in lines)
         args = (raw, fold, EDGE_PUNCT, phrases.lines, phrases.line_chars, phrases.prefix_keys,

@@ -331,14 +331,10 @@ _C: Any = c_extension("khabar._c.linescan")
 _analyse_lines = _analyse_lines_py if _C is None else _C.analyse_lines
 
 
-def _analyse(raw_lines: list[str], keys: list[str], phrases: _PhraseIndex) -> list[_Line]:
-    """Every line with its key and phrase; ``keys`` are the lines' folds."""
-    return _analyse_phrased(raw_lines, keys, phrases)[0]
-
-
 def _analyse_phrased(raw_lines: list[str], keys: list[str],
                      phrases: _PhraseIndex) -> tuple[list[_Line], bool]:
-    """:func:`_analyse`'s lines, and whether any of them is (or starts with) a phrase."""
+    """Every line with its key and phrase (``keys`` are the lines' folds), and whether any of
+    them is (or starts with) a phrase."""
     lines, candidates = _analyse_lines(raw_lines, keys, EDGE_PUNCT, phrases.lines,
                                        phrases.line_chars, phrases.prefix_keys,
                                        phrases.pattern_ends, _Line)
