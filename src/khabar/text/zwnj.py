@@ -407,7 +407,8 @@ PERSON_ENDINGS: Final = frozenset(
 )
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
-_GLUED_WEIGHT: Final = itemgetter(7)
+#: the ChunkInfo field of a chunk's glued weight (summed per line by _field_sum)
+_GLUED_WEIGHT_FIELD: Final = 7
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -872,7 +873,7 @@ class ZwnjRepairer:
         # every chunk is analysed now, so its facts are noted: a line with none noted (almost
         # all) skips the tests below that look for them
         noted = self._noted(parts)
-        weight = _field_sum(infos, 7)  # field 7: the glued weight (_GLUED_WEIGHT)
+        weight = _field_sum(infos, _GLUED_WEIGHT_FIELD)
         if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos, noted):
             # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
             # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
