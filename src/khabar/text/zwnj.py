@@ -894,7 +894,9 @@ class ZwnjRepairer:
             if not weight:
                 if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
                     return self._chunk_infos(parts, GLUED_SURE), joins
-                if noted and self._has_other_reading(parts):  # «موضوع پیچیدهای نیست»
+                # «موضوع پیچیدهای نیست»; not in a line whose ZWNJs became spaces, whose glued
+                # words are the author's (as below): «دستگاه های ... برندهای با کیفیت» stays
+                if noted and not affixes and self._has_other_reading(parts):
                     return self._in_context(infos, joins), joins
                 return infos, joins  # no glued split: every level gives the same chunks
             if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
