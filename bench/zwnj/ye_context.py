@@ -5,13 +5,14 @@
 
 Reads the PerDT and Seraji TRAIN text (``../shared/data/ud_*/train.txt``, where both readings
 are written with their ZWNJ) and counts, for each reading, the words followed by a closed
-context (a word of ``NO_EZAFE_AFTER``, ``، . ؛ : ! ؟`` or the line's end) and by an open one
-(any other word). The four counts are the constants ``_PLURAL_OPEN`` ... ``_HEH_YE_CLOSED`` of
-``khabar.text.zwnj`` (2026-11-29, with the copula's persons in ``NO_EZAFE_AFTER``: plural
-4,732 open / 26 closed, «ه‌ای» 787 / 865). Of the open
+context (a word of ``NO_EZAFE_AFTER``, a finite verb of ``HAVE_FORMS`` or opening with
+``VERB_OPENINGS``, ``، . ؛ : ! ؟`` or the line's end) and by an open one (any other word). The
+four counts are the constants ``_PLURAL_OPEN`` ... ``_HEH_YE_CLOSED`` of ``khabar.text.zwnj``
+(2026-11-30, with the verbs: plural 4,732 open / 26 closed, «ه‌ای» 725 / 927; without them,
+2026-11-29: 4,732 / 26 and 787 / 865: no plural stands before such a verb). Of the open
 ones, it also counts those right after a noun that takes the ezafe (the engine's own test,
-``ZwnjRepairer._noun_before``): ``_PLURAL_AFTER_NOUN`` and ``_HEH_YE_AFTER_NOUN`` (2026-11-29:
-plural 340 / «ه‌ای» 146 after such a noun).
+``ZwnjRepairer._noun_before``): ``_PLURAL_AFTER_NOUN`` and ``_HEH_YE_AFTER_NOUN`` (2026-11-30:
+plural 340 / «ه‌ای» 134 after such a noun).
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from khabar.text.lexicon import fold
-from khabar.text.zwnj import _PHRASE_END, NO_EZAFE_AFTER, ZWNJ, default_repairer
+from khabar.text.zwnj import (
+    _PHRASE_END,
+    HAVE_FORMS,
+    NO_EZAFE_AFTER,
+    VERB_OPENINGS,
+    ZWNJ,
+    default_repairer,
+)
 
 DATA = ROOT.parent / "shared" / "data"
 PUNCT = "".join(_PHRASE_END)
@@ -48,6 +56,8 @@ def main() -> int:
                     core != tok
                     or i == len(toks) - 1
                     or toks[i + 1] in NO_EZAFE_AFTER
+                    or toks[i + 1].rstrip(PUNCT) in HAVE_FORMS
+                    or toks[i + 1].startswith(VERB_OPENINGS)
                     or toks[i + 1][0] in _PHRASE_END
                 )
                 counts[kind][closed] += 1

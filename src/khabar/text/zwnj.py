@@ -425,6 +425,25 @@ NO_EZAFE_AFTER: Final = frozenset(
         "بودم", "بودی", "بودیم", "بودید", "باشم", "باشی", "باشیم", "باشید", "باشند",
     )
 )  # fmt: skip
+#: Finite verbs that close a phrase as :data:`NO_EZAFE_AFTER` does (no ezafe leans on a verb):
+#: the forms of «داشتن» (to have) with a person ending, and a verb opening with «می» / «نمی»
+#: (``خاطرهای دارید`` → ``خاطره‌ای``, ``جبیرهای میگیرند`` → ``جبیره‌ای``). In UD TRAIN 62
+#: ``Xه‌ای`` words and no plural ``X‌های`` stand before one (bench/zwnj/ye_context.py). Not
+#: the bare past and present stems of other verbs: ``سیاست‌های شوم``, ``حرکت‌های کند`` are
+#: adjectives (TRAIN: a plural before «شوم» 3 times, before «کند» once).
+HAVE_FORMS: Final = frozenset(
+    [
+        neg + stem + ending
+        for neg in ("", "ن")
+        for stem, endings in (
+            ("دار", ("م", "ی", "د", "یم", "ید", "ند")),
+            ("داشت", ("م", "ی", "", "یم", "ید", "ند")),
+        )
+        for ending in endings
+    ]
+)
+#: How a verb with its prefix written (or repaired) with a ZWNJ opens (see HAVE_FORMS).
+VERB_OPENINGS: Final = ("می" + ZWNJ, "نمی" + ZWNJ)
 #: Determiners that take a singular noun (reviewed): a glued ``های`` word right after one is
 #: no plural, so it is ``ه`` + ``ای`` (``هیچ خاطرهای`` → ``خاطره‌ای``, no memory at all;
 #: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
@@ -506,13 +525,13 @@ _HEH_YE: Final = "ای"
 #: on PEYMA when it was in).
 _CLITICS: Final = ("مان", "تان", "شان", "ام", "ات", "اش", "ایم", "اید")
 _ZWNJ_PLURAL_EZAFE: Final = ZWNJ + _PLURAL_EZAFE
-#: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER) in the
-#: PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26 closed) and for
-#: ``Xه‌ای`` (787 open, 865 closed), counted by bench/zwnj/ye_context.py.
+#: How often a word is followed by an open and a closed context (see NO_EZAFE_AFTER and
+#: HAVE_FORMS) in the PerDT and Seraji TRAIN text, for the plural ``X‌های`` (4,732 open, 26
+#: closed) and for ``Xه‌ای`` (725 open, 927 closed), counted by bench/zwnj/ye_context.py.
 _PLURAL_OPEN: Final = 4732
 _PLURAL_CLOSED: Final = 26
-_HEH_YE_OPEN: Final = 787
-_HEH_YE_CLOSED: Final = 865
+_HEH_YE_OPEN: Final = 725
+_HEH_YE_CLOSED: Final = 927
 #: An open context favours the plural only about 2 to 1 on average, and less after the
 #: adjectives in ``ای`` that a noun follows (``زنجیره‌ای``), so there the plural wins against
 #: the word's own reading only when the lexicon saw the stem with a plural ending at least as
@@ -520,7 +539,7 @@ _HEH_YE_CLOSED: Final = 865
 #: ``بنده‌ای``) is clauses, «گوشهای کنج» (10, 16) stays ``گوشه‌ای``, «ریشهای» (``ریش``,
 #: beard, never seen plural) stays ``ریشه‌ای``.
 MIN_PLURAL_COUNT: Final = 2
-#: A closed context favours ``ه`` + ``ای`` about 95 to 1.
+#: A closed context favours ``ه`` + ``ای`` about 100 to 1.
 CLOSED_HEH_YE_ODDS: Final = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
     _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
 )
@@ -546,9 +565,9 @@ NOT_AFTER_WITHOUT: Final = (
 #: Of the words in an open context in the TRAIN text (``_PLURAL_OPEN``, ``_HEH_YE_OPEN``), how
 #: many come right after a noun that takes the ezafe (:meth:`ZwnjRepairer._noun_before`:
 #: ``شرکت‌های بیمه‌ای``, ``باشگاه حرفه‌ای``), counted by bench/zwnj/ye_context.py:
-#: 340 of 4,732 plurals, 146 of 787 ``Xه‌ای``.
+#: 340 of 4,732 plurals, 134 of 725 ``Xه‌ای``.
 _PLURAL_AFTER_NOUN: Final = 340
-_HEH_YE_AFTER_NOUN: Final = 146
+_HEH_YE_AFTER_NOUN: Final = 134
 #: So a noun before an open context favours ``ه`` + ``ای`` about 2.6 to 1: there the plural
 #: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
 #: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
@@ -1363,7 +1382,7 @@ class ZwnjRepairer:
         (:meth:`_spoken_heh`: not after «ا»), and ``ای`` after such an ending takes the ZWNJ
         (the learned share). The two readings are then weighed by context alone
         (:meth:`_ye_readings`: no counts, so an open context keeps the plural and a closed one
-        takes ``ه`` + ``ای``, about 95 to 1 in UD TRAIN). A stem seen twice is decided as
+        takes ``ه`` + ``ای``, about 100 to 1 in UD TRAIN). A stem seen twice is decided as
         before: ``سناریوهای``, ``دربانهای`` and ``لوحهای`` («لوح» 5) stay plurals."""
         lex = self.lexicon
         return (
@@ -1484,8 +1503,9 @@ class ZwnjRepairer:
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word given its closed-context reading
         (:meth:`_ye_readings`) where no ezafe can follow it: before a word of
-        :data:`NO_EZAFE_AFTER`, before punctuation or at the line's end
-        (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``); and each one read
+        :data:`NO_EZAFE_AFTER`, before punctuation or a finite verb (:meth:`_verb_after`) or
+        at the line's end (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``,
+        ``خاطرهای دارید`` → ``خاطره‌ای``); and each one read
         ``ه`` + ``ای`` in any context given its plural reading before a given name, unless a
         number or a determiner of :data:`SINGULAR_AFTER` comes before it (``نامهای فاطمه`` →
         ``نام‌های``; ``یک نامهای علی نوشت`` keeps ``نامه‌ای``)."""
@@ -1513,6 +1533,7 @@ class ZwnjRepairer:
                 after is None
                 or after[2] in NO_EZAFE_AFTER
                 or after[1][:1] in _PHRASE_END
+                or self._verb_after(infos, i + 1, joins)
                 or (i and i not in joins and infos[i - 1][3] in SINGULAR_AFTER)
                 or (i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]))
                 or (
@@ -1524,6 +1545,19 @@ class ZwnjRepairer:
             ):
                 out[i] = (other[0], other[1], *info[2:])
         return out
+
+    @staticmethod
+    def _verb_after(infos: list[ChunkInfo], k: int, joins: set[int]) -> bool:
+        """Whether chunk ``k`` of a line planned as ``infos`` with ``joins`` opens with a
+        finite verb (:data:`HAVE_FORMS`, :data:`VERB_OPENINGS`): a closed context for the
+        ambiguous ``های`` word before it. A bare «می» counts only when the verb after it
+        joins it (``می گیرند``): alone it may be the month (``روزهای می``)."""
+        after = infos[k]
+        return (
+            after[2] in HAVE_FORMS
+            or after[1].startswith(VERB_OPENINGS)
+            or (after[6] and after[2] == after[3] and (k + 1) in joins)
+        )
 
     def _coordinated_adjective(self, prev: str, key: str) -> bool:
         """Whether the ambiguous glued ``های`` word ``key`` after «و» is the adjective ``ه`` +
