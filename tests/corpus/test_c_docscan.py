@@ -333,6 +333,35 @@ def test_word_weights_keys_that_are_no_word_match_nothing(word_weights) -> None:
     assert word_weights(("a b", "a"), {"a b": 5, "": 3, "a": 1}) == (3, 2)
 
 
+#: keys for the rows of the C pass's filter on a word's length and ends (code point & 63): only
+#: a word no longer than the longest key (3), and with a key's length and ends, is looked up
+FILTER_WEIGHTS = {"ab": 1, "است": 2, "\U0001d400b": 4, "x": 8}
+
+
+@weights_impls
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("ab",), (1, 1)),
+        # the ends of a key, by the filter's 6 bits: «¡» (U+00A1) & 63 == «a» & 63 == 33, «â»
+        # (U+00E2) & 63 == «b» & 63 == 34, «¸» (U+00B8) & 63 == «x» & 63 == 56: looked up, no key
+        (("¡b", "aâ", "¸"), (3, 0)),
+        (("ازت",), (1, 0)),  # the length and ends of «است», another middle
+        (("abc", "abcd", "ab" * 40), (3, 0)),  # longer than «ab»; longer than every key
+        (("\U0001d400b ab",), (2, 5)),  # an astral key in a 4-byte line
+        (("x xx x b a",), (5, 16)),  # «x» twice; no other one-letter key
+    ],
+)
+def test_word_weights_looks_up_only_words_like_a_key(word_weights, lines, expected) -> None:
+    assert word_weights(lines, FILTER_WEIGHTS) == expected
+
+
+@weights_impls
+def test_word_weights_with_no_key_counts_words(word_weights) -> None:
+    assert word_weights(("a bb", "", "ccc"), {}) == (3, 0)
+    assert word_weights(("a bb",), {"": 1, "a b": 2}) == (2, 0)  # keys that are no word
+
+
 def test_word_weights_splits_where_str_split_does() -> None:
     if C is None:
         pytest.skip("khabar._c.docscan is not built")
@@ -391,6 +420,9 @@ STATS_FLAGS = {"از": quality.STOP, "که": quality.STOP, "میشود": quality
         (("می شود",), (1, 1, 1, 5)),  # a glued token is a stopword like the written word
         (("میشود",), (1, 1, 1, 5)),
         (("a b",), (2, 1, 0, 2)),  # the key «a b» is no word: it never matches
+        # «٧» (U+0667) & 63 == «ا» (U+0627) & 63 and «ײ» (U+05F2) & 63 == «ز» (U+0632) & 63: the
+        # length and ends of «از» by the C pass's filter, and no key
+        (("\u0667\u0632 از \u0627\u05f2",), (3, 1, 1, 6)),
         # the C pass keeps the document's words and tokens in one table: a word met only
         # inside glued tokens is no token (کتابها / دفترها, «ها» twice); a glued token and the
         # same written word are one token, whichever comes first; a word and a glued token

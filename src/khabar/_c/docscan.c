@@ -558,17 +558,6 @@ done:
     return result;
 }
 
-/*
- * word_weights(lines, weights) -> (int, int)
- *
- * khabar.corpus.langid._word_weights_py: the words of `lines` (a tuple of str; the words of all
- * lines are those of " ".join(lines).split(), so whitespace as str.split() sees it separates
- * them), how many there are, and the sum of weights.get(word, 0) over them. `weights` is a dict
- * of str to int (each in 0 .. 2**63); no str object is made for a word: each is compared with
- * the keys of its length in place. A sum past 2**64 (some 2**32 words of weight 2**32: more text
- * than memory holds) raises OverflowError.
- */
-
 /* Py_UNICODE_ISSPACE (what str.split() splits at) without a function call for the letters of
  * most scripts: between U+0080 and U+167F only U+0085 and U+00A0 are whitespace (a test reads
  * every code point). */
@@ -682,9 +671,22 @@ typedef struct {
     cp_slot *slots;     /* mask + 1 slots, each naming a run of cps, its hash and value */
     Py_ssize_t mask;
     uint64_t max_value; /* the largest value of the table (word_weights' limit is 2**63) */
+    Py_ssize_t max_len; /* the code points of the longest key (0 when there is none) */
+    /* a filter of the keys' lengths and ends: for a key of `len` code points, first `f` and last
+     * `l`, bit (l & 63) of ends[len * 64 + (f & 63)] is set ((max_len + 1) * 64 words). A word
+     * whose bit is clear is no key, and is not hashed nor looked up (word_weights) */
+    uint64_t *ends;
 } word_keys_t;
 
 #define WORD_KEYS_CAPSULE "khabar._c.docscan.word_keys"
+
+/* Whether a word of `len` (>= 1) code points from `first` to `last` may be a key of `keys`
+ * (keys->ends); when not, it is none. */
+static inline int
+may_be_key(const word_keys_t *keys, Py_ssize_t len, Py_UCS4 first, Py_UCS4 last)
+{
+    return len <= keys->max_len && (keys->ends[len * 64 + (first & 63)] >> (last & 63) & 1);
+}
 
 static void
 word_keys_free(word_keys_t *keys)
@@ -692,6 +694,7 @@ word_keys_free(word_keys_t *keys)
     if (keys != NULL) {
         PyMem_Free(keys->cps);
         PyMem_Free(keys->slots);
+        PyMem_Free(keys->ends);
         PyMem_Free(keys);
     }
 }
@@ -770,8 +773,24 @@ make_word_keys(PyObject *table, const char *fname, const char *what)
         slot->len = w->len;
         slot->hash = w->hash;
         slot->value = PyLong_AsUnsignedLongLong(value); /* checked above */
+        if (w->len > keys->max_len) {
+            keys->max_len = w->len;
+        }
     }
     PyMem_Free(spans);
+    keys->ends = PyMem_Calloc((size_t)(keys->max_len + 1) * 64, sizeof(uint64_t));
+    if (keys->ends == NULL) {
+        word_keys_free(keys);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t s = 0; s <= mask; s++) {
+        const cp_slot *slot = &keys->slots[s];
+        if (slot->len > 0) {
+            Py_UCS4 first = keys->cps[slot->start], last = keys->cps[slot->start + slot->len - 1];
+            keys->ends[slot->len * 64 + (first & 63)] |= 1ULL << (last & 63);
+        }
+    }
     return keys;
 }
 
@@ -828,12 +847,12 @@ line_chars(PyObject *lines, const char *fname)
 }
 
 /* The words of `lines` (a tuple of str, `chars` code points in all, as line_chars counts): their
- * code points into a new `*buffer`, their spans into a new `*words` (`*n_words` of them), each
- * span's `flags` the value `keys` holds for the word (0 when it holds none; not set when `keys`
- * is NULL), and the U+0020 spaces met in `*spaces`. 0, or -1 with MemoryError; the caller frees both arrays either way. */
+ * code points into a new `*buffer`, their spans into a new `*words` (`*n_words` of them; their
+ * `flags` not set), and the U+0020 spaces met in `*spaces`. 0, or -1 with MemoryError; the
+ * caller frees both arrays either way. */
 static int
-lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 **buffer,
-            word_span **words, Py_ssize_t *n_words, Py_ssize_t *spaces)
+lines_words(PyObject *lines, Py_ssize_t chars, Py_UCS4 **buffer, word_span **words,
+            Py_ssize_t *n_words, Py_ssize_t *spaces)
 {
     Py_ssize_t n_lines = PyTuple_GET_SIZE(lines), filled = 0;
     *n_words = 0;
@@ -846,12 +865,6 @@ lines_words(PyObject *lines, Py_ssize_t chars, const word_keys_t *keys, Py_UCS4 
     }
     for (Py_ssize_t l = 0; l < n_lines; l++) {
         read_words(PyTuple_GET_ITEM(lines, l), *buffer, &filled, *words, n_words, spaces);
-    }
-    for (Py_ssize_t i = 0; keys != NULL && i < *n_words; i++) {
-        word_span *w = &(*words)[i];
-        cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, *buffer, w->start, w->len,
-                                  w->hash);
-        w->flags = slot->len >= 0 ? slot->value : 0;
     }
     return 0;
 }
@@ -894,11 +907,14 @@ doc_entry(doc_table_t *table, const Py_UCS4 *buffer, Py_ssize_t start, Py_ssize_
     }
     table->index[s] = table->n;
     doc_entry_t *entry = &table->entries[table->n++];
-    cp_slot *key = find_slot(keys->slots, keys->mask, keys->cps, buffer, start, len, hash);
     entry->start = start;
     entry->len = len;
     entry->hash = hash;
-    entry->flags = key->len >= 0 ? key->value : 0;
+    entry->flags = 0;
+    if (may_be_key(keys, len, buffer[start], buffer[start + len - 1])) {
+        cp_slot *key = find_slot(keys->slots, keys->mask, keys->cps, buffer, start, len, hash);
+        entry->flags = key->len >= 0 ? key->value : 0;
+    }
     entry->count = 0;
     return entry;
 }
@@ -940,7 +956,7 @@ word_stats(PyObject *self, PyObject *args)
     word_span *words = NULL;
     Py_ssize_t n_words, spaces;
     /* the words of the lines */
-    if (lines_words(lines, chars, NULL, &buffer, &words, &n_words, &spaces) < 0) {
+    if (lines_words(lines, chars, &buffer, &words, &n_words, &spaces) < 0) {
         goto done;
     }
     /* the distinct words and the glued tokens (at most one for every two words) fill at most
@@ -1003,13 +1019,72 @@ done:
     return result;
 }
 
+/* Count the words of `n` code points of one kind (runs without whitespace, as str.split()
+ * sees it) into `*n_words`, and add the value `keys` holds for each (0 when it holds none) to
+ * `*total`. A word that no key has the length and the ends of (keys->ends) is not hashed nor
+ * looked up: most of a text's words (langid's 46 function words let 1 word in 4 through on
+ * generated news). -1 when the sum passes 2**64. */
+#define WEIGH_WORDS(TYPE)                                                                      \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        Py_ssize_t start = -1;                                                                 \
+        for (Py_ssize_t i = 0; i <= n; i++) {                                                  \
+            if (i < n && !is_space(chars[i])) {                                                \
+                start = start < 0 ? i : start;                                                 \
+                continue;                                                                      \
+            }                                                                                  \
+            if (start < 0) {                                                                   \
+                continue;                                                                      \
+            }                                                                                  \
+            Py_ssize_t len = i - start;                                                        \
+            (*n_words)++;                                                                      \
+            if (may_be_key(keys, len, chars[start], chars[i - 1])) {                           \
+                uint64_t hash = FNV_OFFSET;                                                    \
+                for (Py_ssize_t k = 0; k < len; k++) {                                         \
+                    word[k] = chars[start + k];                                                \
+                    hash = (hash ^ word[k]) * FNV_PRIME;                                       \
+                }                                                                              \
+                cp_slot *slot = find_slot(keys->slots, keys->mask, keys->cps, word, 0, len,    \
+                                          hash);                                               \
+                if (slot->len >= 0 && __builtin_add_overflow(*total, slot->value, total)) {    \
+                    return -1;                                                                 \
+                }                                                                              \
+            }                                                                                  \
+            start = -1;                                                                        \
+        }                                                                                      \
+    } while (0)
+
+/* WEIGH_WORDS over one str `line`, with `word` (room for keys->max_len code points) to hold a
+ * word while it is looked up. 0, or -1 when the sum passes 2**64 (no exception set). */
+static int
+weigh_words(PyObject *line, const word_keys_t *keys, Py_UCS4 *word, Py_ssize_t *n_words,
+            unsigned long long *total)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    const void *data = PyUnicode_DATA(line);
+    switch (PyUnicode_KIND(line)) {
+    case PyUnicode_1BYTE_KIND:
+        WEIGH_WORDS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        WEIGH_WORDS(Py_UCS2);
+        break;
+    default:
+        WEIGH_WORDS(Py_UCS4);
+        break;
+    }
+    return 0;
+}
+
 /*
  * word_weights(lines, weights) -> (int, int)
  *
  * khabar.corpus.langid._word_weights_py: how many words lines have (" ".join(lines).split()),
- * and the sum of their weights (a word not in `weights` weighs 0). The words are hashed and
- * looked up as code points: no str is made for them. `weights` is a dict of str to int (each
- * in 0 .. 2**63), or word_keys() of one (built once).
+ * and the sum of their weights (a word not in `weights` weighs 0). The words are counted in
+ * place, line by line (no line's words run into the next: the join puts a space between them),
+ * and only a word no longer than the longest key is hashed and looked up, as code points: no
+ * str is made for it. `weights` is a dict of str to int (each in 0 .. 2**63), or word_keys()
+ * of one (built once).
  */
 static PyObject *
 word_weights(PyObject *self, PyObject *args)
@@ -1024,24 +1099,23 @@ word_weights(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *result = NULL;
-    Py_UCS4 *buffer = NULL;
-    word_span *words = NULL;
+    Py_UCS4 *word = NULL;
     if (keys->max_value > (1ULL << 63)) {
         PyErr_SetString(PyExc_ValueError, "docscan.word_weights: a weight above 2**63");
         goto done;
     }
-    Py_ssize_t chars = line_chars(lines, "word_weights");
-    if (chars < 0) {
+    if (line_chars(lines, "word_weights") < 0) {
         goto done;
     }
-    Py_ssize_t n_words, spaces;
-    /* the words of the lines, each with its weight (0 when it has none) */
-    if (lines_words(lines, chars, keys, &buffer, &words, &n_words, &spaces) < 0) {
+    word = PyMem_New(Py_UCS4, keys->max_len + 1);
+    if (word == NULL) {
+        PyErr_NoMemory();
         goto done;
     }
+    Py_ssize_t n_words = 0;
     unsigned long long total = 0;
-    for (Py_ssize_t i = 0; i < n_words; i++) {
-        if (__builtin_add_overflow(total, words[i].flags, &total)) {
+    for (Py_ssize_t l = 0, n_lines = PyTuple_GET_SIZE(lines); l < n_lines; l++) {
+        if (weigh_words(PyTuple_GET_ITEM(lines, l), keys, word, &n_words, &total) < 0) {
             PyErr_SetString(PyExc_OverflowError, "docscan.word_weights: the sum passed 2**64");
             goto done;
         }
@@ -1049,8 +1123,7 @@ word_weights(PyObject *self, PyObject *args)
     result = Py_BuildValue("(nK)", n_words, total);
 done:
     word_keys_free(owned);
-    PyMem_Free(buffer);
-    PyMem_Free(words);
+    PyMem_Free(word);
     return result;
 }
 
