@@ -66,6 +66,21 @@ def test_one_urdu_letter_in_a_persian_text_is_not_urdu() -> None:
     assert detect_language(text).lang == "fa"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # «ې» is a Pashto and a Uyghur marker: 4 of 19 Arabic-script letters for both, and the
+        # first of equal neighbours in MARKERS order wins
+        ("کتابې دفترې خانې مدرسې", "ps"),
+        # «ۇ» is Uyghur's alone: Uyghur 4 (ۇ ۇ ې ې) against Pashto 2
+        ("کتابۇ دفترۇ خانې مدرسې", "ug"),
+    ],
+)
+def test_the_strongest_neighbour_wins_and_the_first_of_equals(text: str, lang: str) -> None:
+    assert script_scores(text)["ps_marker_count"] == (4.0 if lang == "ps" else 2.0)
+    assert detect_language(text) == LangResult(lang, 1.0, "script")
+
+
 @given(st.text())
 def test_never_raises_and_returns_known_codes(text: str) -> None:
     r = detect_language(text)

@@ -267,11 +267,14 @@ def _script_decision(s: dict[str, float]) -> LangResult:
     if s["arabic_script"] < 0.3:
         lang = "zxx-latn" if s["latin"] >= 0.5 else "other"
         return LangResult(lang, round(1 - s["arabic_script"], 3), "script")
-    # a neighbour needs its marker letters at a prose rate; the strongest wins
-    lang, rate = max(((la, s[rate_key]) for la, (_, rate_key) in zip(MARKERS, _MARKER_KEYS)),
-                     key=lambda kv: kv[1])
+    # a neighbour needs its marker letters at a prose rate; the strongest wins (the first of
+    # equals, in MARKERS order)
+    lang, count_key, rate = "", "", -1.0
+    for la, (ck, rate_key) in zip(MARKERS, _MARKER_KEYS):
+        if s[rate_key] > rate:
+            lang, count_key, rate = la, ck, s[rate_key]
     # one marker letter in a text with Persian function words is a quoted name («شہباز»)
-    if rate >= _MARKER_RATE and (s[f"{lang}_marker_count"] >= 2 or s["fa_words"] == 0):
+    if rate >= _MARKER_RATE and (s[count_key] >= 2 or s["fa_words"] == 0):
         # Pashto and Uyghur share ې; Uyghur has no Pashto retroflexes
         return LangResult(lang, round(min(1.0, rate / (4 * _MARKER_RATE)), 3), "script")
     fa = _fa_evidence(s)
