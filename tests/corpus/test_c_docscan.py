@@ -34,6 +34,7 @@ DIGITS = [mentions._digit_candidates_py]
 KEYS = [_fold._fold_keys_py]
 WEIGHTS = [langid._word_weights_py]
 STATS = [quality._word_stats_py]
+ARTICLE = [langid._al_words_py]
 if C is not None:
     FOLD.append(C.fold_lines)
     COUNT.append(C.count_classes)
@@ -54,10 +55,17 @@ if C is not None:
     WEIGHTS.append(_weights_by_keys)
     STATS.append(_stats_by_keys)
 
+    def _article_words(text: str) -> int:
+        return C.article_words(text, *langid._AL_PARTS)
+
+    ARTICLE.append(_article_words)
+
 
 def _name(fn: object) -> str:
     if getattr(fn, "__name__", "").endswith("_by_keys"):
         return "c_keys"
+    if getattr(fn, "__name__", "") == "_article_words":
+        return "c"
     return "c" if C is not None and getattr(fn, "__module__", None) == C.__name__ else "py"
 
 
@@ -69,6 +77,7 @@ digits_impls = pytest.mark.parametrize("digit_candidates", DIGITS, ids=_name)
 keys_impls = pytest.mark.parametrize("fold_keys", KEYS, ids=_name)
 weights_impls = pytest.mark.parametrize("word_weights", WEIGHTS, ids=_name)
 stats_impls = pytest.mark.parametrize("word_stats", STATS, ids=_name)
+article_impls = pytest.mark.parametrize("al_words", ARTICLE, ids=_name)
 
 ZWNJ, ZWJ, NBSP, BOM, RLM = "\u200c", "\u200d", "\u00a0", "\ufeff", "\u200f"
 
@@ -383,6 +392,47 @@ def test_word_weights_bad_weights_say_what() -> None:
         C.word_weights(("a", "b"), {"a": 1 << 63, "b": 1 << 63})
 
 
+@article_impls
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("الحكومة", 1),  # the article and 5 word characters
+        ("قال الوزير إن الحكومة", 2),  # «قال» holds «ال» after a word character
+        ("والحكومة", 0),  # «و» before it: inside a word
+        ("(الحكومة) «الشعب»", 2),  # punctuation before it starts a word
+        ("_الحكومة ١الحكومة 𝐀الحكومة", 0),  # «_», a digit, an astral letter: word characters
+        ("بین" + ZWNJ + "المللی", 0),  # a ZWNJ before it: inside a word
+        ("آلومینیوم", 0),  # «آ», not «ا»
+        ("الله", 0),  # two word characters after the article, not 3
+        ("البته البتهها", 0),  # «بته» may not follow it
+        ("الان الان. الان", 0),  # «ان» may not end the word
+        ("الانتخابات الانی", 2),  # «ان» that does not end the word
+        ("الکتاب_x", 1),  # «_» is a word character of the tail
+        ("الحَكم", 0),  # a fatha (no word character) after 1 letter
+        ("ال", 0), ("الح", 0), ("الحك", 0), ("الحكم", 1),  # the text's end
+        ("الحكم الحكم\nالحكم", 3),
+    ],
+)
+def test_article_words_table(al_words, text: str, expected: int) -> None:
+    assert al_words(text) == expected
+
+
+def test_article_words_bad_arguments_say_what() -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    with pytest.raises(ValueError, match="empty"):
+        C.article_words("الحكم", "", (), (), 3)
+    with pytest.raises(ValueError, match="tail"):
+        C.article_words("الحكم", "ال", (), (), 0)
+    with pytest.raises(TypeError, match="not_after"):
+        C.article_words("الحكم", "ال", (1,), (), 3)
+    with pytest.raises(TypeError, match="not_alone"):
+        C.article_words("الحكم", "ال", (), ("ان", b"x"), 3)
+    with pytest.raises(TypeError):
+        C.article_words("الحكم", "ال", ["بته"], (), 3)  # a list, not a tuple
+
+
 #: a small flag table for the hand-checked rows: stopwords, the two «می» prefixes that take the
 #: next word, two endings that join the word before; and keys that are no single word, which
 #: match nothing
@@ -621,7 +671,8 @@ PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سا�
                                               " که", "قال ", " می ", "ها ", " نمی",
                                               " ترین ", "میشود", "سال\u200cهای",
                                               "جام جهانی", "متولد", "\u200cشمسی", " ه.ق",
-                                              "م.", "/۰۷/", "-"]))
+                                              "م.", "/۰۷/", "-", "ال", "بته", "ان",
+                                              " ال", "_", "الان"]))
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
@@ -637,6 +688,7 @@ def test_c_equals_twins_on_random_text(text: str) -> None:
             text, masks, len(classes))
     assert C.date_starts(text, *mentions._char_tables()) == mentions._date_starts_py(
         text, *mentions._char_tables())
+    assert C.article_words(text, *langid._AL_PARTS) == langid._al_words_py(text)
     starts = _digit_run_starts(text)
     assert _candidates(C.digit_candidates, text) == _candidates(mentions._digit_candidates_py, text)
     assert C.digit_candidates(text, starts[::2], "/-.", "", "", ()) == (
@@ -739,6 +791,7 @@ def test_c_equals_twins_on_real_text(shared) -> None:
             lines, langid._WORD_WEIGHTS), text
         assert C.word_weights(lines, langid._weight_keys()) == langid._word_weights_py(
             lines, langid._WORD_WEIGHTS), text
+        assert C.article_words(text, *langid._AL_PARTS) == langid._al_words_py(text), text
         stats = C.word_stats(lines, quality._word_flags())
         assert stats == quality._word_stats_py(lines, quality._word_flags()), text
         assert stats == C.word_stats(lines, quality._word_keys()), text
@@ -767,3 +820,26 @@ def test_count_chars_with_many_class_combinations() -> None:
     )
     assert expected[0] == 5 and expected[2] == 7  # س ل م, the space, a; then b and c too
     assert keys.count_chars(text, classes) == expected
+
+
+def test_word_weights_and_article_words_no_leak(assert_rss_flat) -> None:
+    if C is None:
+        pytest.skip("khabar._c.docscan is not built")
+    lines = keys.canonical_lines("قال الوزير إن الحكومة است که از این کتاب ها\n" * 20)
+    text = "\n".join(lines)
+    made = langid._weight_keys()
+
+    def run(rounds: int) -> None:
+        for _ in range(rounds):
+            C.word_weights(lines, made)
+            C.word_weights(lines, langid._WORD_WEIGHTS)  # a table made and freed per call
+            C.word_stats(lines, quality._word_flags())
+            C.article_words(text, *langid._AL_PARTS)
+            with pytest.raises(OverflowError):  # the error paths free what they made
+                C.word_weights(("a", "b"), {"a": 1 << 63, "b": 1 << 63})
+            with pytest.raises(TypeError):
+                C.word_weights(("a", b"b"), langid._WORD_WEIGHTS)
+            with pytest.raises(TypeError):
+                C.article_words(text, "ال", ("بته", 1), (), 3)
+
+    assert_rss_flat(run, 1_000, 10_000)

@@ -15,6 +15,8 @@
  *   spaceless(text)                  khabar.corpus.dedup._spaceless_py (str.replace(" ", ""))
  *   word_weights(lines, weights)     khabar.corpus.langid._word_weights_py
  *   word_stats(lines, flags)         khabar.corpus.quality._word_stats_py
+ *   article_words(text, article, not_after, not_alone, tail)
+ *                                    khabar.corpus.langid._al_words_py
  *   date_starts(folded, *tables)     khabar.dates.mentions._date_starts_py
  *   digit_candidates(folded, starts, marks, eras, spaces, words)
  *                                    khabar.dates.mentions._digit_candidates_py
@@ -1127,6 +1129,149 @@ done:
     return result;
 }
 
+/* Whether the str `s` is at `i` of the text `data` (`kind`, `n` code points). */
+static int
+str_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, PyObject *s)
+{
+    Py_ssize_t m = PyUnicode_GET_LENGTH(s);
+    if (i + m > n) {
+        return 0;
+    }
+    int s_kind = PyUnicode_KIND(s);
+    const void *s_data = PyUnicode_DATA(s);
+    for (Py_ssize_t k = 0; k < m; k++) {
+        if (PyUnicode_READ(kind, data, i + k) != PyUnicode_READ(s_kind, s_data, k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A character of the regex class \w (a str pattern): what _sre's SRE_UNI_IS_WORD takes. */
+static inline int
+is_word_char(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c) || c == '_';
+}
+
+/* Whether every item of `tuple` is a str; else a TypeError naming `what`. */
+static int
+all_str(PyObject *tuple, const char *what)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tuple); k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(tuple, k))) {
+            PyErr_Format(PyExc_TypeError, "docscan.article_words: %s must be a tuple of str",
+                         what);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The arguments of article_words after the text. */
+typedef struct {
+    PyObject *article, *not_after, *not_alone;
+    Py_ssize_t tail;
+} article_t;
+
+/* Whether the article at `i` of the text `data` (`kind`, `n` code points) starts a word that
+ * article_words counts. */
+static int
+article_word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const article_t *a)
+{
+    if (!str_at(kind, data, n, i, a->article)) {
+        return 0;
+    }
+    if (i > 0) {
+        Py_UCS4 before = PyUnicode_READ(kind, data, i - 1);
+        if (is_word_char(before) || before == 0x200C) {
+            return 0;
+        }
+    }
+    Py_ssize_t t = i + PyUnicode_GET_LENGTH(a->article);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(a->not_after); k++) {
+        if (str_at(kind, data, n, t, PyTuple_GET_ITEM(a->not_after, k))) {
+            return 0;
+        }
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(a->not_alone); k++) {
+        PyObject *s = PyTuple_GET_ITEM(a->not_alone, k);
+        Py_ssize_t after = t + PyUnicode_GET_LENGTH(s);
+        if (str_at(kind, data, n, t, s)
+            && (after == n || !is_word_char(PyUnicode_READ(kind, data, after)))) {
+            return 0;
+        }
+    }
+    for (Py_ssize_t k = 0; k < a->tail; k++) {
+        if (t + k >= n || !is_word_char(PyUnicode_READ(kind, data, t + k))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Count into `count` the places of the text `data` of `TYPE` (`n` code points) where
+ * article_word_at holds, trying only those whose first two code points are the article's
+ * (`first`, and `second` when the article is longer than one): alef, the article's first
+ * letter, is a tenth of Persian letters, so both are compared before a branch. */
+#define COUNT_ARTICLE_WORDS(TYPE)                                                              \
+    do {                                                                                       \
+        const TYPE *chars = (const TYPE *)data;                                                \
+        for (Py_ssize_t i = 0; i + a_len <= n; i++) {                                          \
+            int opens = (chars[i] == first) & (a_len < 2 || chars[i + 1] == second);           \
+            if (opens) {                                                                       \
+                count += article_word_at(kind, data, n, i, &a);                                \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+
+/*
+ * article_words(text, article, not_after, not_alone, tail) -> int
+ *
+ * khabar.corpus.langid._al_words_py (len(_AL_WORD.findall(text))): how many times `article`
+ * (a non-empty str) starts a word of text (no \w character nor ZWNJ before it), followed by no
+ * str of the tuple `not_after`, nor by a str of the tuple `not_alone` that ends the word (no
+ * \w character after it), and by at least `tail` (>= 1) \w characters. Such a match runs to
+ * the end of its word (\w{tail,} is greedy) and no article inside a word starts one, so each
+ * qualifying place is one match of findall.
+ */
+static PyObject *
+article_words(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    article_t a;
+    if (!PyArg_ParseTuple(args, "UUO!O!n:article_words", &text, &a.article, &PyTuple_Type,
+                          &a.not_after, &PyTuple_Type, &a.not_alone, &a.tail)) {
+        return NULL;
+    }
+    Py_ssize_t a_len = PyUnicode_GET_LENGTH(a.article);
+    if (a_len == 0 || a.tail < 1) {
+        PyErr_SetString(PyExc_ValueError,
+                        "docscan.article_words: the article must not be empty and tail >= 1");
+        return NULL;
+    }
+    if (!all_str(a.not_after, "not_after") || !all_str(a.not_alone, "not_alone")) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 first = PyUnicode_READ_CHAR(a.article, 0);
+    Py_UCS4 second = a_len > 1 ? PyUnicode_READ_CHAR(a.article, 1) : 0;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        COUNT_ARTICLE_WORDS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        COUNT_ARTICLE_WORDS(Py_UCS2);
+        break;
+    default:
+        COUNT_ARTICLE_WORDS(Py_UCS4);
+        break;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 /* Append the int i to list; -1 with an exception set on failure. */
 static int
 append_index(PyObject *list, Py_ssize_t i)
@@ -1438,6 +1583,9 @@ static PyMethodDef docscan_methods[] = {
     {"word_keys", word_keys, METH_VARARGS,
      "word_keys(table) -> capsule: the words of a dict of str to int, made once into the table "
      "word_stats and word_weights take in place of the dict (the same results, less work)."},
+    {"article_words", article_words, METH_VARARGS,
+     "article_words(text, article, not_after, not_alone, tail) -> int: the words of text that "
+     "start with the article (khabar.corpus.langid._al_words_py)."},
     {"word_weights", word_weights, METH_VARARGS,
      "word_weights(lines, weights) -> (int, int): the words of lines, and the sum of their "
      "weights (khabar.corpus.langid._word_weights_py)."},
