@@ -224,6 +224,19 @@ def test_count_chars_with_emoji_still_counts() -> None:
     assert keys.count_chars("کتاب 😀 𝐀 ۱", LETTER_DIGIT) == (5, 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (0, 0)),
+        ("کتاب ۱۲ book!", (8, 2)),  # 4 + 4 letters, 2 digits
+        ("کتاب 😀 𝐀 ۱", (5, 1)),  # beyond the BMP: count_chars' other path (𝐀 is a letter)
+        ("x" * 300 + "٣", (300, 1)),
+    ],
+)
+def test_char_counter_is_count_chars(text: str, expected: tuple[int, int]) -> None:
+    assert keys.char_counter(LETTER_DIGIT)(text) == keys.count_chars(text, LETTER_DIGIT) == expected
+
+
 def _minhash_reference(stream: str, k: int, a: list[int], b: list[int]) -> bytes:
     """The MinHash as dedup's docstrings define it, in Python integers (an independent oracle)."""
     m64, m32 = (1 << 64) - 1, (1 << 32) - 1
@@ -723,8 +736,11 @@ def test_public_functions_agree_with_the_per_line_definition(text: str) -> None:
     # each pattern's subn counts
     keys.forget_canonical_lines()
     assert keys.canonical_lines(text) == tuple(keys.canonical(ln) for ln in text.split("\n"))
-    for classes in (LETTER_DIGIT, quality._classes()):
-        assert keys.count_chars(text, classes) == tuple(p.subn("", text)[1] for p in classes)
+    for classes in (LETTER_DIGIT, quality._classes(), langid._PROFILE):
+        counted = tuple(p.subn("", text)[1] for p in classes)
+        assert keys.count_chars(text, classes) == keys.char_counter(classes)(text) == counted
+    assert quality._count_classes()(text) == keys.count_chars(text, quality._classes())
+    assert langid._count_profile()(text) == keys.count_chars(text, langid._PROFILE)
     # news keys: what str.replace and split() give line by line
     mapped = _fold._DROP_MARKS(_fold._VARIANTS(text))
     assert _fold.fold_lines(text) == [

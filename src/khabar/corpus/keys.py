@@ -35,7 +35,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from khabar._native import c_extension, lower_text
@@ -48,6 +48,7 @@ __all__ = [
     "canonical",
     "canonical_lines",
     "canonical_tokens",
+    "char_counter",
     "count_chars",
     "exact_key",
     "glue_tokens",
@@ -565,6 +566,28 @@ def count_chars(text: str, classes: tuple[re.Pattern[str], ...]) -> tuple[int, .
                 if pattern.fullmatch(ch):
                     out[i] += n
     return tuple(out)
+
+
+def char_counter(classes: tuple[re.Pattern[str], ...]) -> Callable[[str], tuple[int, ...]]:
+    """:func:`count_chars` with ``classes`` bound: ``char_counter(classes)(text) ==
+    count_chars(text, classes)``. The C pass's table is found here once, not at every call:
+    count_chars finds it in a cache keyed by the patterns, and hashing a compiled pattern
+    hashes its code (2 microseconds a call for langid's 11 classes and quality's 6).
+
+    >>> count = char_counter((re.compile(r"[^\\W\\d_]"), re.compile(r"\\d")))
+    >>> count("کتاب ۱۲ book!"), count("😀 ۱۲")
+    ((8, 2), (0, 2))
+    """
+    if _C is None or len(classes) > 32 or _numpy() is None:
+        return functools.partial(count_chars, classes=classes)
+    count_classes, masks, n = _C.count_classes, _class_masks(classes), len(classes)
+
+    def count(text: str) -> tuple[int, ...]:
+        counted: tuple[int, ...] | None = count_classes(text, masks, n)
+        # None: a character beyond the BMP (emoji), which count_chars counts on its other paths
+        return count_chars(text, classes) if counted is None else counted
+
+    return count
 
 
 def spaceless(text: str) -> str:

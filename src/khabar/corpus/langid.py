@@ -35,7 +35,7 @@ from typing import Any
 
 from khabar._native import c_extension
 from khabar._optional import require
-from khabar.corpus.keys import canonical, canonical_lines, count_chars
+from khabar.corpus.keys import canonical, canonical_lines, char_counter
 
 __all__ = ["LANGS", "LangResult", "detect_language", "script_scores"]
 
@@ -180,7 +180,7 @@ def _letter_class(letters: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(letters)}]")
 
 
-#: what script_scores counts, in one pass (keys.count_chars): letters, Arabic-script, Latin,
+#: what script_scores counts, in one pass (keys.char_counter): letters, Arabic-script, Latin,
 #: Persian-only letters, Farsi and Arabic yeh/kaf, and each neighbour's marker letters
 _PROFILE: tuple[re.Pattern[str], ...] = (
     _OTHER_LETTER,
@@ -236,6 +236,12 @@ def _weight_keys() -> Any:
     return _WORD_WEIGHTS if _C is None else _C.word_keys(_WORD_WEIGHTS)
 
 
+@functools.cache
+def _count_profile() -> Any:
+    """:data:`_PROFILE`'s counter (keys.char_counter), made once."""
+    return char_counter(_PROFILE)
+
+
 def script_scores(text: str) -> dict[str, float]:
     """The evidence the script check uses, each a rate in [0, 1].
 
@@ -248,7 +254,7 @@ def script_scores(text: str) -> dict[str, float]:
     >>> s["arabic_script"], s["persian_letters"] > 0.1
     (1.0, True)
     """
-    letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = count_chars(text, _PROFILE)
+    letters, arabic, latin, persian, farsi_yk, arabic_yk, *markers = _count_profile()(text)
     # both word lists in one pass: a Persian function word weighs 1, an Arabic one 2**32
     count, both = _word_weights(canonical_lines(text), _weight_keys())
     n_words = max(count, 1)

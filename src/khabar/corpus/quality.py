@@ -29,7 +29,13 @@ from importlib import resources
 from typing import Any
 
 from khabar._native import c_extension, reduce_by_constructor
-from khabar.corpus.keys import JOIN_NEXT, JOIN_PREVIOUS, canonical, canonical_lines, count_chars
+from khabar.corpus.keys import (
+    JOIN_NEXT,
+    JOIN_PREVIOUS,
+    canonical,
+    canonical_lines,
+    char_counter,
+)
 
 __all__ = ["SIGNAL_NAMES", "QualityConfig", "check_quality", "compute_signals", "stopwords"]
 
@@ -188,9 +194,9 @@ def _symbols(text: str) -> int:
 @functools.cache
 def _symbol_class() -> re.Pattern[str]:
     """One character of Unicode category S* (what :func:`_symbols` counts: no character of
-    ``_NOT_SYMBOL`` is a symbol), as a character class for :func:`count_chars`. The class is read
-    from the table cache (:mod:`khabar.corpus.table_cache`) when it holds the one this module's
-    source builds."""
+    ``_NOT_SYMBOL`` is a symbol), as a character class for ``keys.count_chars``. The class is
+    read from the table cache (:mod:`khabar.corpus.table_cache`) when it holds the one this
+    module's source builds."""
     from khabar.corpus.table_cache import cached_bytes, module_source
 
     ranges = cached_bytes("symbol-class", [module_source("corpus", "quality.py")],
@@ -215,13 +221,19 @@ def _symbol_ranges() -> str:
 
 @functools.cache
 def _classes() -> tuple[re.Pattern[str], ...]:
-    """The classes _char_counts counts in one pass (keys.count_chars)."""
+    """The classes _char_counts counts in one pass (keys.char_counter)."""
     return (_SPACE, _LETTER, _ARABIC_LETTER, _LATIN_LETTER, _DIGIT, _symbol_class())
+
+
+@functools.cache
+def _count_classes() -> Any:
+    """:func:`_classes`' counter (keys.char_counter), made once."""
+    return char_counter(_classes())
 
 
 def _char_counts(text: str) -> tuple[int, int, int, int, int, int]:
     """(non-space chars, letters, Arabic-script letters, Latin letters, digits, symbols)."""
-    spaces, letters, arabic, latin, digits, symbols = count_chars(text, _classes())
+    spaces, letters, arabic, latin, digits, symbols = _count_classes()(text)
     return len(text) - spaces, letters, arabic, latin, digits, symbols
 
 
