@@ -220,8 +220,8 @@ def _al_words_py(text: str) -> int:
 
 
 def _al_words(text: str) -> int:
-    """:func:`_al_words_py`, by ``khabar._c.docscan.article_words`` when it is built (about 1
-    microsecond a document instead of 6 for the regex)."""
+    """:func:`_al_words_py`, by ``khabar._c.docscan.article_words`` when it is built (2.9
+    microseconds a generated document instead of the regex's 5.7)."""
     if _C is None:
         return _al_words_py(text)
     count: int = _C.article_words(text, *_AL_PARTS)
