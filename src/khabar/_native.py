@@ -52,6 +52,7 @@ COMPILED: tuple[str, ...] = (
 C_EXTENSIONS: tuple[str, ...] = (
     "khabar._c.charscan", "khabar._c.chunks", "khabar._c.docscan", "khabar._c.edits",
     "khabar._c.linescan", "khabar._c.wordcount",
+    "khabar._c.textslices",
 )
 
 ENV = "KHABAR_PURE"

@@ -235,6 +235,9 @@ class DocColumns:
         self._rows: list[tuple[Any, ...]] = []
         #: the list columns: flat values (one list per struct field) and each row's end
         self._paragraphs: list[str] = []
+        #: each row's ``doc.text`` (the str its text column row is made or carried from): where
+        #: its paragraphs' UTF-8 is copied from (:func:`_paragraph_values`)
+        self._texts: list[str] = []
         self._edits: list[Edit] = []  # tuples in the struct's field order (tested)
         self._removed: list[tuple[str, str, int]] = []
         self._ends: dict[str, list[int]] = {"paragraphs": [0], "edits": [0], "removed": [0]}
@@ -282,6 +285,7 @@ class DocColumns:
             doc.offset, doc.drop_reason, doc.drop_step, doc.order, _encode_meta(meta),
             self._known_lines(doc.text) if self.order else None, *strings, *floats))
         ends = self._ends
+        self._texts.append(doc.text)
         self._paragraphs.extend(doc.paragraphs)
         ends["paragraphs"].append(len(self._paragraphs))
         self._edits.extend(doc.edits)
@@ -306,9 +310,8 @@ class DocColumns:
                 arrays.append(pa.array(cols[name], type=field.type))
             elif name == "signals":
                 arrays.append(_struct_array(signals, field.type, n))
-            elif name == "paragraphs":
-                values = pa.array(self._paragraphs, field.type.value_type)
-                arrays.append(_list_array(self._ends[name], values, field.type))
+            elif name == "paragraphs":  # made from the final text column, below
+                arrays.append(None)
             elif name == "edits" and not self.keep_edits:
                 arrays.append(pa.nulls(n, field.type))
             elif name == "edits":
@@ -327,6 +330,12 @@ class DocColumns:
             arrays = _with_carried(arrays, schema, self._carried_text, ["text"])
         if self._carried_raw:
             arrays = _with_carried(arrays, schema, self._carried_raw, ["raw"])
+        i = schema.get_field_index("paragraphs")
+        field = schema.field(i)
+        values = _paragraph_values(self._texts, arrays[schema.get_field_index("text")],
+                                   self._paragraphs, self._ends["paragraphs"],
+                                   field.type.value_type)
+        arrays[i] = _list_array(self._ends["paragraphs"], values, field.type)
         self._clear()
         return pa.Table.from_arrays(arrays, schema=schema)
 
@@ -623,6 +632,117 @@ def _edit_arrays(buffers: tuple[bytes, ...], n: int, type_: pa.StructType) -> pa
     children += [pa.Array.from_buffers(f.type, n, [None, ends, data], null_count=0)
                  for f, ends, data in zip(fields[1:], strings[::2], strings[1::2])]
     return pa.StructArray.from_arrays(children, fields=fields)
+
+
+_SLICES_C: Final = _native.c_extension("khabar._c.textslices")
+
+
+def _paragraph_values(texts: list[str], text: pa.Array, paragraphs: list[str], ends: list[int],
+                      type_: pa.DataType) -> pa.Array:
+    """``pa.array(paragraphs, type_)`` (the ``paragraphs`` column's values; row r's are
+    ``paragraphs[ends[r]:ends[r + 1]]``), each paragraph's UTF-8 copied from its row's text in
+    the ``text`` column (made from ``texts``) where it is found there, as the structure step
+    makes them (the text's stripped lines), instead of encoded again: ~10 -> ~3.5 CPU us for a
+    ~4 KB document (``khabar._c.textslices``, bench/throughput/io14.md). Without the C
+    extension, or for anything outside its plain form, ``pa.array``: the same array."""
+    import pyarrow as pa
+
+    if _SLICES_C is None or not paragraphs or not pa.types.is_string(text.type):
+        return pa.array(paragraphs, type_)
+    _, offsets, data = text.buffers()
+    got = None if offsets is None else _SLICES_C.part_buffers(
+        texts, offsets, b"" if data is None else data, text.offset, paragraphs, ends,
+        EDIT_BYTES_LIMIT)
+    if got is None or type_ != pa.string():
+        return pa.array(paragraphs, type_)
+    return pa.Array.from_buffers(type_, len(paragraphs), [None, *map(pa.py_buffer, got)],
+                                 null_count=0)
+
+
+def _part_buffers_py(texts: list[Any], offsets: Any, data: Any, first: int, parts: list[Any],
+                     ends: list[Any], limit: int) -> tuple[bytes, bytes] | None:
+    """The Arrow buffers (int32 offsets, UTF-8 data) of a string array of ``parts``, where row
+    r's parts are ``parts[ends[r]:ends[r + 1]]`` and ``texts[r]`` (a str or None) is the str
+    that row ``first + r`` of a string column (its int32 ``offsets`` and UTF-8 ``data``
+    buffers) was made from: a part found in ``texts[r]`` (at or after the end of the row's last
+    part found there) is copied from the row's bytes, any other is encoded. None for a row whose
+    bytes are not as many as its text's UTF-8, or anything outside this plain form (not lists,
+    not exact strs, a lone surrogate, ``ends`` that do not fit, more than ``limit`` bytes or
+    parts); ValueError for offsets that do not fit ``data``.
+
+    The twin of ``khabar._c.textslices.part_buffers`` (tests/io/test_c_textslices.py).
+
+    >>> import pyarrow as pa
+    >>> _, offsets, data = pa.array(["عنوان\\n\\nمتن اول", "x"]).buffers()
+    >>> [b.hex(" ") for b in _part_buffers_py(["عنوان\\n\\nمتن اول", "x"], offsets, data, 0,
+    ...                                        ["متن اول", "y"], [0, 1, 2], 100)]
+    ['00 00 00 00 0d 00 00 00 0e 00 00 00', 'd9 85 d8 aa d9 86 20 d8 a7 d9 88 d9 84 79']
+    """
+    if not (type(texts) is list and type(parts) is list and type(ends) is list):
+        return None
+    if not 0 <= limit <= EDIT_BYTES_LIMIT or first < 0:
+        raise ValueError(f"part_buffers(): limit must be 0..{EDIT_BYTES_LIMIT} (Arrow's int32 "
+                         f"string offsets) and first 0 or more, got {limit} and {first}")
+    rows = len(texts)
+    if len(ends) != rows + 1 or len(parts) > limit:
+        return None
+    offs = array("i")
+    raw = memoryview(offsets).tobytes()
+    blob = memoryview(data).tobytes()
+    if rows and len(raw) < 4 * (first + rows + 1):
+        raise ValueError(f"part_buffers(): rows {first}..{first + rows} need "
+                         f"{4 * (first + rows + 1)} bytes of int32 offsets, the buffer has "
+                         f"{len(raw)}")
+    offs.frombytes(raw[:4 * (first + rows + 1)] if rows else b"")
+
+    def index(v: Any) -> int:
+        return v if type(v) is int and v >= 0 else -1
+
+    def size(s: str) -> int:  # a lone surrogate counts 3 bytes, as in C
+        return len(s.encode("utf-8", "surrogatepass"))
+
+    if index(ends[0]) != 0:
+        return None
+    out, pieces, total, k = [0], [], 0, 0
+    for r, text in enumerate(texts):
+        stop = index(ends[r + 1])
+        if stop < k or stop > len(parts) or (text is not None and type(text) is not str):
+            return None
+        pos = at = row_end = 0
+        if text is not None:
+            at, row_end = offs[first + r], offs[first + r + 1]
+            if at < 0 or row_end < at or row_end > len(blob):
+                raise ValueError(f"part_buffers(): row {first + r}'s offsets {at}..{row_end} do "
+                                 f"not fit a data buffer of {len(blob)} bytes; pass a string "
+                                 "array's own buffers")
+        for part in parts[k:stop]:
+            if type(part) is not str:
+                return None
+            found = (text.find(part, pos) if text is not None and 0 < len(part) <= len(text) - pos
+                     else -1)
+            if found >= 0 and text is not None:
+                start = at + size(text[pos:found])
+                after = start + size(part)
+                if after > row_end:
+                    return None
+                piece = blob[start:after]
+                pos, at = found + len(part), after
+            else:
+                try:
+                    piece = part.encode("utf-8")
+                except UnicodeEncodeError:
+                    return None
+            pieces.append(piece)
+            total += len(piece)
+            if total > limit:
+                return None
+            out.append(total)
+        k = stop
+        if text is not None and at + size(text[pos:]) != row_end:
+            return None
+    if k != len(parts):
+        return None
+    return array("i", out).tobytes(), b"".join(pieces)
 
 
 def _list_array(ends: list[int], values: pa.Array, type_: pa.DataType) -> pa.Array:
