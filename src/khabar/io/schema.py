@@ -647,13 +647,14 @@ def _paragraph_values(texts: list[str], text: pa.Array, paragraphs: list[str], e
     extension, or for anything outside its plain form, ``pa.array``: the same array."""
     import pyarrow as pa
 
-    if _SLICES_C is None or not paragraphs or not pa.types.is_string(text.type):
+    if (_SLICES_C is None or not paragraphs or type_ != pa.string()
+            or not pa.types.is_string(text.type)):
         return pa.array(paragraphs, type_)
     _, offsets, data = text.buffers()
     got = None if offsets is None else _SLICES_C.part_buffers(
         texts, offsets, b"" if data is None else data, text.offset, paragraphs, ends,
         EDIT_BYTES_LIMIT)
-    if got is None or type_ != pa.string():
+    if got is None:
         return pa.array(paragraphs, type_)
     return pa.Array.from_buffers(type_, len(paragraphs), [None, *map(pa.py_buffer, got)],
                                  null_count=0)
