@@ -260,6 +260,9 @@ textslices_part_buffers(PyObject *module, PyObject *const *args, Py_ssize_t narg
         int kind = PyUnicode_1BYTE_KIND;
         const void *chars = NULL;
         if (have_text) {
+            if (PyUnicode_READY(text) == -1) {
+                goto done;
+            }
             int32_t a, b;
             memcpy(&a, text_offsets + 4 * (first + r), 4);
             memcpy(&b, text_offsets + 4 * (first + r + 1), 4);
@@ -280,6 +283,9 @@ textslices_part_buffers(PyObject *module, PyObject *const *args, Py_ssize_t narg
             if (!PyUnicode_CheckExact(part)) {
                 plain = 0;
                 break;
+            }
+            if (PyUnicode_READY(part) == -1) {
+                goto done;
             }
             Py_ssize_t n = PyUnicode_GET_LENGTH(part);
             Py_ssize_t found = -1;
