@@ -24,6 +24,7 @@ spacing rule. Every line break is kept, so the output has exactly as many lines 
 
 from __future__ import annotations
 
+import codecs
 import io
 import sys
 from bisect import bisect_left, bisect_right
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any, BinaryIO, Final, NamedTuple, Protocol
 
 from khabar import _native
 from khabar.document import Edit
@@ -600,6 +601,71 @@ class Fixer:
         if batch:
             yield from self._fix_batch(batch)
 
+    def fix_chunks(self, chunks: Iterable[str], batch_chars: int = 1 << 16) -> Iterator[str]:
+        """Repair text that comes in pieces cut anywhere (blocks read from a file); yields the
+        repaired text in pieces, each ending with \\n (the last one only if the text does).
+
+        The text is the same as ``"".join(fix_stream(lines))`` of the same text's lines (every
+        rule is local to a line): once about ``batch_chars`` characters have come, they are cut
+        after the last \\n of the newest piece and fixed as one text, never split into lines and
+        joined again (what :meth:`fix_stream` does with the lines it is given). A line longer
+        than ``batch_chars`` waits, as in :meth:`fix_stream`, for its \\n or the end.
+
+        >>> list(Fixer(FixPolicy(zwnj="off")).fix_chunks(["يك\\nدو  ", "سه\\nك"], batch_chars=4))
+        ['یک\\n', 'دو سه\\n', 'ک']
+        """
+        parts: list[str] = []
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+            cut = chunk.rfind("\n") + 1 if size >= batch_chars else 0
+            if cut:
+                parts.append(chunk[: cut - 1])
+                yield self.fix("".join(parts)) + "\n"
+                rest = chunk[cut:]
+                parts, size = [rest], len(rest)
+            else:
+                parts.append(chunk)
+        text = "".join(parts)
+        if text.endswith("\n"):
+            yield self.fix(text[:-1]) + "\n"
+        elif text:
+            yield self.fix(text)
+
+    def fix_file(
+        self,
+        source: BinaryIO,
+        sink: BinaryIO,
+        *,
+        end_line: bool = False,
+        block_bytes: int = 1 << 16,
+        batch_chars: int = 1 << 16,
+    ) -> None:
+        """Repair UTF-8 text read from ``source`` (bytes) into ``sink``, line breaks kept: what
+        ``khabar fix`` and ``python -m khabar.text`` do with a file or stdin.
+
+        Bytes that are not UTF-8 pass through unchanged (``surrogateescape``, as the text
+        streams of :func:`main`); a line ends at \\n only (a \\r is the line's content).
+        ``end_line``: a last line without \\n gets one (``khabar fix`` writes whole lines).
+        Blocks of ``block_bytes`` are decoded and fixed by :meth:`fix_chunks` and encoded as
+        blocks: no text stream cuts them into lines, which the fixer would join again.
+
+        >>> out = io.BytesIO()
+        >>> Fixer(FixPolicy(zwnj="off")).fix_file(io.BytesIO("يك\\nدو  سه".encode()), out, end_line=True)
+        >>> out.getvalue().decode()
+        'یک\\nدو سه\\n'
+        """
+        if block_bytes < 1:
+            raise ValueError(f"fix_file: block_bytes must be 1 or more, got {block_bytes}")
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+        blocks = _Decoded(source, decoder, block_bytes)
+        # a loop, not sink.writelines(generator): mypyc makes a generator argument a list, the
+        # whole output in memory
+        for piece in self.fix_chunks(blocks, batch_chars):  # noqa: FURB122
+            sink.write(piece.encode("utf-8", "surrogateescape"))
+        if end_line and blocks.open_line:
+            sink.write(b"\n")
+
     def _fix_batch(self, batch: list[str]) -> list[str]:
         """Fix lines joined by \\n and split again (lines may or may not end with \\n)."""
         bodies = [line.removesuffix("\n") for line in batch]
@@ -726,6 +792,31 @@ class Fixer:
         if self._style_rules:
             text, spans = self._stage(text, self._style_rules, spans, edits)
         return text, edits
+
+
+class _Decoded:
+    """The text of ``source``'s bytes, one decoded block at a time; afterwards
+    ``open_line`` says whether the text ended inside a line (not after a \\n)."""
+
+    def __init__(self, source: BinaryIO, decoder: codecs.IncrementalDecoder, size: int) -> None:
+        self.source = source
+        self.decoder = decoder
+        self.size = size
+        self.done = False
+        self.open_line = False
+
+    def __iter__(self) -> _Decoded:
+        return self
+
+    def __next__(self) -> str:
+        while not self.done:
+            data = self.source.read(self.size)
+            self.done = not data
+            text = self.decoder.decode(data, self.done)
+            if text:
+                self.open_line = not text.endswith("\n")
+                return text
+        raise StopIteration
 
 
 def _engine_changes(repairer: Repairer, text: str) -> list[Change]:
@@ -917,21 +1008,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"khabar.text.fix: {exc}", file=sys.stderr)
         return 2
-    # newline="\n": a line ends at \n only (a \r inside a line is kept as it is), nothing is
-    # translated, so the output has exactly as many \n as the input.
-    stdin = io.TextIOWrapper(
-        sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="\n"
-    )
-    stdout = io.TextIOWrapper(
-        sys.stdout.buffer,
-        encoding="utf-8",
-        errors="surrogateescape",
-        newline="",
-        write_through=False,
-    )
+    # a line ends at \n only (a \r inside a line is kept as it is), nothing is translated, so
+    # the output has exactly as many \n as the input
     try:
-        stdout.writelines(fixer.fix_stream(stdin))
-        stdout.flush()
+        fixer.fix_file(sys.stdin.buffer, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     except BrokenPipeError:
         # the reader stopped early (``| head``): not an error of ours; silence the final flush
         sys.stdout = io.TextIOWrapper(io.BytesIO())
