@@ -643,3 +643,141 @@ def test_pair_mask_no_leak(assert_rss_flat: Callable[..., None]) -> None:
                 pass
 
     assert_rss_flat(run, 20_000, 200_000)
+
+
+# -- find_double: a character twice in a row, for space.collapse's guard -------------------------
+
+
+def _doublers() -> list[Any]:
+    return [
+        charset._find_double_py,
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _double(which: Any) -> Callable[[str, str], int]:
+    return C.find_double if which == "c" else which
+
+
+DOUBLE_CASES = [
+    # (char, text, expected index): each worked out by hand
+    (" ", "", -1),
+    (" ", " ", -1),
+    (" ", "  ", 0),
+    (" ", "a  b", 1),
+    (" ", "   ", 0),  # a run of three: its first
+    (" ", "a b c", -1),  # spaces apart
+    (" ", "و  استفاده", 1),  # a two-byte text
+    (" ", "é  x", 1),  # a one-byte text beyond ASCII
+    (" ", "😀  x", 1),  # a four-byte text
+    (" ", "a \u3000 ", -1),  # an ideographic space is not U+0020
+    (" ", "a\u00a0 ", -1),  # nor is NBSP
+    ("é", "ab", -1),  # a character beyond an ASCII text's kind
+    (ZWNJ, "abcé", -1),  # beyond a one-byte text's kind
+    ("😀", "ب😀😀", 1),
+    (ZWNJ, "می" + ZWNJ + ZWNJ + "روم", 2),
+    ("\x00", "a\x00\x00", 1),  # code point 0 like any other
+    ("\ud800", "a\ud800\ud800", 1),  # a lone surrogate, twice
+    # the blocks of 16 positions: a pair inside, across and after them, the very end
+    (" ", "x" * 15 + "  ", 15),  # 15 and 16: across the first block's last comparison
+    (" ", "x" * 16 + "  ", 16),  # the second block's first position
+    (" ", "x" * 31 + "  " + "x" * 20, 31),
+    (" ", "x" * 40 + "  ", 40),  # the last two characters, after the last whole block
+    (" ", "x " * 40, -1),  # a space every second character, never two
+    (" ", ("x " * 20) + "  " + ("x  " * 5), 39),  # the first of several: 39 (x at 38) and 40
+]
+
+
+@pytest.mark.parametrize("which", _doublers())
+@pytest.mark.parametrize(("char", "text", "expected"), DOUBLE_CASES)
+def test_find_double_table(which: Any, char: str, text: str, expected: int) -> None:
+    assert _double(which)(char, text) == expected
+    assert text.find(char * 2) == expected  # what the twin promises
+
+
+@pytest.mark.parametrize("which", _doublers())
+def test_find_double_says_what_it_needs(which: Any) -> None:
+    with pytest.raises(ValueError, match="must be one character, got 2"):
+        _double(which)("  ", "a  b")
+    with pytest.raises(ValueError, match="must be one character, got 0"):
+        _double(which)("", "a")
+    with pytest.raises(TypeError, match="must be str"):
+        _double(which)(b" ", "a")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be str"):
+        _double(which)(" ", None)  # type: ignore[arg-type]
+    if which == "c":
+        with pytest.raises(TypeError, match="takes 2 arguments"):
+            C.find_double(" ")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(char=ALPHABET, text=st.text(alphabet=ALPHABET, max_size=80))
+def test_find_double_c_and_twin_agree(char: str, text: str) -> None:
+    want = text.find(char * 2)
+    assert charset._find_double_py(char, text) == want
+    if C is not None:
+        assert C.find_double(char, text) == want
+        assert C.find_double(char, char + text + char) == (char + text + char).find(char * 2)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_find_double_on_real_text() -> None:
+    lines = _real_lines()
+    texts = [*lines, "".join(lines), "  ".join(lines[:50]), " ".join(lines[:50])]
+    for text in texts:
+        for char in (" ", ZWNJ, "ا", "\n"):
+            assert C.find_double(char, text) == text.find(char * 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("و  استفاده", True),
+        ("و استفاده", False),
+        ("", False),
+        (" ", False),
+        ("  ", True),
+        ("a\u00a0 b", False),  # NBSP + space: the character map makes it two spaces later
+    ],
+)
+def test_double_test_by_hand(text: str, expected: bool) -> None:
+    assert charset.double_test(" ")(text) is expected
+
+
+def test_double_test_needs_one_character() -> None:
+    with pytest.raises(ValueError, match="double_test needs one character"):
+        charset.double_test("  ")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_collapse_rule_as_before(text: str) -> None:
+    """space.collapse with its C guard gives what its plain regex pass gives."""
+    rule = next(r for r in normalize.space_rules(FixPolicy()) if r.name == "space.collapse")
+    assert rule.guard is not None
+    assert rule.guard(text) is ("  " in text)
+    assert rule.apply(text) == rule.pattern.sub(" ", text)
+    assert [tuple(c) for c in rule.find(text)] == [
+        (m.start(), m.end(), " ", "space.collapse") for m in rule.pattern.finditer(text)
+    ]
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_find_double_no_leak(assert_rss_flat: Callable[..., None]) -> None:
+    """RSS stays flat over many calls, errors included."""
+    text = "کتاب " * 200 + "  "
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.find_double(" ", text)
+            C.find_double("😀", text)
+            try:
+                C.find_double("ab", text)
+            except ValueError:
+                pass
+            try:
+                C.find_double(" ", b"x")
+            except TypeError:
+                pass
+
+    assert_rss_flat(run, 20_000, 200_000)
