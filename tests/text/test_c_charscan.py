@@ -740,7 +740,9 @@ def test_find_double_on_real_text() -> None:
         ("a\u00a0 b", False),  # NBSP + space: the character map makes it two spaces later
     ],
 )
-def test_double_test_by_hand(text: str, expected: bool) -> None:
+def test_double_test_by_hand(text: str, expected: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert charset.double_test(" ")(text) is expected
+    monkeypatch.setattr(charset, "_SCAN", None)  # without C (not built, KHABAR_PURE=1)
     assert charset.double_test(" ")(text) is expected
 
 
