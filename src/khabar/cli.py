@@ -146,7 +146,6 @@ def fix(
     Bytes that are not valid UTF-8 pass through unchanged, so nothing is lost.
     """
     import contextlib
-    import io
 
     from khabar.errors import KhabarError
 
@@ -155,21 +154,14 @@ def fix(
         from khabar.text.fix import Fixer
 
         fixer = Fixer(cfg.fix)
-        # a line ends at \n only; undecodable bytes are carried as surrogates and written back
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="surrogateescape",
-                               newline="", write_through=False)
         with contextlib.ExitStack() as opened:
             # every file is opened before any output, so a missing one fails with nothing written
             sources = ([opened.enter_context(open(f, "rb")) for f in files] if files
                        else [sys.stdin.buffer])
             for raw in sources:
-                stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape",
-                                          newline="\n")
-                for fixed in fixer.fix_stream(stream):
-                    out.write(fixed if fixed.endswith("\n") else fixed + "\n")
-                stream.detach()  # the ExitStack (or the interpreter, for stdin) closes raw
-        out.flush()
-        out.detach()
+                # a line ends at \n only; undecodable bytes pass through; whole lines out
+                fixer.fix_file(raw, sys.stdout.buffer, end_line=True)
+        sys.stdout.buffer.flush()
     except FileNotFoundError as exc:
         typer.echo(f"khabar: error: {exc.filename}: no such file", err=True)
         raise typer.Exit(EXIT_INPUT) from None
