@@ -320,6 +320,12 @@ def test_heh_yeh(text: str, style: str, expected: str) -> None:
         ("هزینه\u200cـمنفعت", {}, "هزینه\u200cمنفعت"),  # a kashida after a ZWNJ, before a letter
         ("ـها", {}, "ها"),
         ("الف ـ ب", {}, "الف ـ ب"),  # a lone tatweel between spaces is a dash: kept
+        # a tatweel before a mark goes even with ZWNJs (or more tatweels) between, whose ZWNJs
+        # zwnj.remove.edge deletes: in one pass, as a second pass would (fix is idempotent)
+        ("ـ\u200c\u0670", {}, "\u0670"),
+        ("ـ\u200cـ\u0670", {}, "\u0670"),
+        ("ـ\u0670", {}, "\u0670"),
+        ("ـ\u200cب", {}, "ـ\u200cب"),  # a ZWNJ then a letter: not this case, unchanged
         ("لزوم، ــ تلافی", {}, "لزوم، ــ تلافی"),
         ("کتاب \u0650 من", {}, "کتاب من"),  # a kasra on a space: stray, then the spaces collapse
         ("\u064eکتاب", {}, "کتاب"),  # a fatha at the start of a line

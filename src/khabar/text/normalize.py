@@ -510,10 +510,14 @@ _COMPOSE_YEH: Final = TranslateRule(
 _NOT_TATWEEL: Final = _LETTER.replace("\u0620-\u064a", "\u0620-\u063f\u0641-\u064a")
 #: Tatweel (kashida) touching a letter only stretches a joint (``مـــدیر`` → ``مدیر``,
 #: ``هزینه‌ـمنفعت`` → ``هزینه‌منفعت``); standing alone between spaces it is a dash (``الف ـ ب``), kept.
+#: ZWNJs (and tatweels) between it and a mark do not count: ``zwnj.remove.edge`` deletes those
+#: ZWNJs later, and a second pass would then see the tatweel touch the mark (``ـ‌ٰ``; fix must be
+#: idempotent).
 _TATWEEL: Final = RegexRule(
     "char.tatweel",
     re.compile(
-        f"\u0640(?<=[{_NOT_TATWEEL}{_MARK}]\u0640)\u0640*|\u0640+(?=[{_NOT_TATWEEL}{_MARK}])"
+        f"\u0640(?<=[{_NOT_TATWEEL}{_MARK}]\u0640)\u0640*"
+        f"|\u0640+(?=[{_NOT_TATWEEL}{_MARK}]|[{ZWNJ}\u0640]+[{_MARK}])"
     ),
     "",
     guard=_any_of("\u0640"),
