@@ -609,6 +609,16 @@ def _old_word_stats(lines: tuple[str, ...]) -> tuple[int, int, int, int]:
         ("دیماه", ([], [0])),
         # «مهر» inside a word («امهر»: a letter before it) is no start
         ("امهر 5", ([5], [])),
+        # «م» or a ZWNJ after a two-letter name opens «ماه» only when the rest of it follows:
+        # the spaced verbal prefix «می‌» and «مهم» (important) are no starts
+        ("می\u200cشود ۱۲", ([7], [])),
+        ("مهم است", ([], [])),
+        ("دیم ۱", ([4], [])),
+        ("می\u200cما", ([], [3])),  # «ما» at the very end may still open «مارس»
+        # must not change: «دی‌ماه», «مهماه», and «ذی القعده» with a ZWNJ for its space
+        ("دی\u200cماه ۱۴۰۲", ([7], [0])),
+        ("مهماه", ([], [0])),
+        ("ذی\u200cالقعده", ([], [0])),
         ("سال 😀 ۱۳۹۹", None),  # beyond the BMP: the regexes scan it
     ],
 )
@@ -685,7 +695,8 @@ PIECES = st.one_of(ALPHABET, st.sampled_from(["مهر", "دی", "ماه", "سا�
                                               " ترین ", "میشود", "سال\u200cهای",
                                               "جام جهانی", "متولد", "\u200cشمسی", " ه.ق",
                                               "م.", "/۰۷/", "-", "ال", "بته", "ان",
-                                              " ال", "_", "الان"]))
+                                              " ال", "_", "الان", "مه", "می\u200c", "مهم",
+                                              "دی\u200cماه", "اه"]))
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=40))
 
 
@@ -859,3 +870,23 @@ def test_word_weights_and_article_words_no_leak(assert_rss_flat) -> None:
                 C.article_words(text, "ال", ("بته", 1), (), 3)
 
     assert_rss_flat(run, 1_000, 10_000)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.docscan is not built")
+def test_date_starts_no_leak(assert_rss_flat) -> None:
+    """date_starts over texts of each kind (1-, 2- and 4-byte, with «ماه» checks at the end of
+    the text) and its error paths (a short table, a wrong type) leaks nothing."""
+    tables = mentions._char_tables()
+    texts = ["ab12cd345" * 30, "در ۱۹ دی‌ماه ۱۴۰۲ می‌شود مهم" * 20, "مهماه 😀 ۱۲" * 10, "دی\u200cم"]
+    short = np.zeros(10, dtype=np.uint64)
+
+    def run(calls: int) -> None:
+        for _ in range(calls):
+            for text in texts:
+                C.date_starts(text, *tables)
+            with pytest.raises(ValueError, match="aligned buffer"):
+                C.date_starts(texts[1], tables[0], short, *tables[2:])
+            with pytest.raises(TypeError):
+                C.date_starts(texts[1], *tables[:-1], "x")
+
+    assert_rss_flat(run, 2_000, 20_000)

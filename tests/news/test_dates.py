@@ -319,6 +319,8 @@ _PIECES = [
     "ریاست جمهوری", "انتخابات", "المپیک", "میلادی", "ه.ش", "هجری قمری", "تا", "و", "نفر",
     "هزار", "نوزدهم", "بیست و یکم", "چهارشنبه", "یک شنبه", "x", "رسد", "امسال",
     "\t", "ش", "ق", "م.", "شمسی", "\u200cخورشیدی", "ه.ق", "پائیز", "سال ها", "سال\u200cهای", "120",
+    # a two-letter name's «م» or ZWNJ that may or may not open «ماه» (khabar.dates.mentions._char_tables)
+    "مهم", "می\u200cشود", "دی\u200cماه", "مه\u200cما", "ام", "اه", "دیماهی",
 ]
 
 
@@ -466,3 +468,32 @@ def test_weekday_and_day_prechecks_keep_every_match(pieces: list[str]) -> None:
 )
 def test_weekday_and_day_before_a_month(text: str, found: list[tuple[object, ...]]) -> None:
     assert [(m.text, m.weekday, m.day) for m in find_dates(text)] == found
+
+
+def test_maah_masks_are_the_two_letter_names() -> None:
+    """«م» and a ZWNJ at a month name's third place come only from the two-letter names «دی»,
+    «مه» and «می» («دیماه», «دی‌ماه»): the masks hold those three pairs' bits and no other (checked
+    by hand against the month lists: «مهر», the only longer name of those pairs, has «ر» there)."""
+    pytest.importorskip("numpy")
+    from khabar.dates import mentions as m
+
+    *_, after_m, after_zwnj = m._char_tables()
+    bits = sum(1 << m._MONTH_PAIRS.index(pair) for pair in ("دی", "مه", "می"))
+    assert after_m == after_zwnj == bits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("در ۱۹ دی‌ماه ۱۴۰۲ می‌شود", ["2024-01-09"]),
+        ("در ۱۹ دیماه ۱۴۰۲", ["2024-01-09"]),
+        ("۳ مه\u200cماه 2024", ["2024-05-03"]),
+        ("۱۴ می رسد و ۱۴ مه ۲۰۲۰ آمد", ["2020-05-14"]),
+        ("مهم است که ۱۲ می\u200cشود", []),
+    ],
+)
+def test_dates_beside_maah_and_the_verbal_prefix(text: str, expected: list[str]) -> None:
+    # long enough for the lookups of _starts_numpy (the C twin or numpy)
+    padded = text + " ." * 140
+    assert [d.iso for d in find_dates(padded)] == expected
+    assert [d.iso for d in find_dates(text)] == expected  # the regex scan of a short text

@@ -1285,37 +1285,120 @@ append_index(PyObject *list, Py_ssize_t i)
     return rc;
 }
 
+/* The month-name tables of date_starts, and its two lists. */
+typedef struct {
+    const uint8_t *digit;
+    const uint64_t *first, *second, *third, *not_word;
+    uint64_t after_m, after_zwnj;
+    PyObject *digit_starts, *month_starts;
+} date_tables_t;
+
+#define MEEM 0x0645u
+#define ALEF 0x0627u
+#define HEH 0x0647u
+#define ZWNJ_CP 0x200Cu
+
 /*
- * date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | None
+ * The bits of `opening` (the names that may start at i) left once a two-letter name's third
+ * character is checked further: «م» at i + 2 stands for «ماه» («دیماه») only when «اه» follows,
+ * and a ZWNJ there only when «ماه» follows («دی‌ماه»); else the regex fails at i («مهم»,
+ * «می‌شود»), so the bits that only a two-letter name gives there (after_m, after_zwnj) go.
+ */
+#define KEEP_MAAH(TYPE)                                                                         \
+    static inline uint64_t keep_maah_##TYPE(const TYPE *s, Py_ssize_t n, Py_ssize_t i,         \
+                                            uint64_t opening, const date_tables_t *t)           \
+    {                                                                                           \
+        Py_UCS4 c2 = s[i + 2];                                                                  \
+        if (c2 == MEEM && (opening & t->after_m)                                                \
+            && !(i + 4 < n && s[i + 3] == ALEF && s[i + 4] == HEH)) {                           \
+            opening &= ~t->after_m;                                                             \
+        }                                                                                       \
+        else if (c2 == ZWNJ_CP && (opening & t->after_zwnj)                                     \
+                 && !(i + 5 < n && s[i + 3] == MEEM && s[i + 4] == ALEF && s[i + 5] == HEH)) {  \
+            opening &= ~t->after_zwnj;                                                          \
+        }                                                                                       \
+        return opening;                                                                         \
+    }
+
+/*
+ * The two lists of date_starts for a text of one kind (n >= 4, no character beyond the BMP),
+ * one loop without a branch on the kind: 0, or -1 with an exception set.
+ */
+#define DATE_SCAN(TYPE)                                                                         \
+    KEEP_MAAH(TYPE)                                                                             \
+    static int date_scan_##TYPE(const TYPE *s, Py_ssize_t n, const date_tables_t *t)           \
+    {                                                                                           \
+        int previous_digit = 0;                                                                 \
+        uint64_t previous_not_word = ~(uint64_t)0; /* the text's start opens a word */          \
+        Py_ssize_t i = 0;                                                                       \
+        for (; i + 2 < n; i++) {                                                                \
+            Py_UCS4 c0 = s[i];                                                                  \
+            int is_digit = t->digit[c0] != 0;                                                   \
+            if (is_digit && !previous_digit && append_index(t->digit_starts, i) < 0) {          \
+                return -1;                                                                      \
+            }                                                                                   \
+            previous_digit = is_digit;                                                          \
+            uint64_t opening = t->first[c0] & t->second[s[i + 1]] & t->third[s[i + 2]]          \
+                               & previous_not_word;                                             \
+            if (opening && keep_maah_##TYPE(s, n, i, opening, t)                                \
+                && append_index(t->month_starts, i) < 0) {                                      \
+                return -1;                                                                      \
+            }                                                                                   \
+            previous_not_word = t->not_word[c0];                                                \
+        }                                                                                       \
+        for (; i < n; i++) { /* the last two characters: no third one to check */              \
+            int is_digit = t->digit[s[i]] != 0;                                                 \
+            if (is_digit && !previous_digit && append_index(t->digit_starts, i) < 0) {          \
+                return -1;                                                                      \
+            }                                                                                   \
+            previous_digit = is_digit;                                                          \
+            if (i + 2 == n && (t->first[s[i]] & t->second[s[i + 1]])                            \
+                && append_index(t->month_starts, i) < 0) {                                      \
+                return -1;                                                                      \
+            }                                                                                   \
+        }                                                                                       \
+        return 0;                                                                               \
+    }
+
+DATE_SCAN(Py_UCS1)
+DATE_SCAN(Py_UCS2)
+DATE_SCAN(Py_UCS4)
+
+/*
+ * date_starts(folded, digit, first, second, third, not_word, after_m, after_zwnj)
+ *     -> (list[int], list[int]) | None
  *
  * khabar.dates.mentions._date_starts_py: where a digit run starts (digit[cp] is 1 for a digit,
  * 65,536 uint8), and where a month name may start: opening(i) = first[c(i)] & second[c(i+1)] &
  * third[c(i+2)] (65,536 uint64 each) is not 0, at i = 0 or after a character whose not_word is
- * not 0; and the last two characters when first & second allow it. None when `folded` is shorter
- * than 4 characters or holds one beyond the BMP.
+ * not 0; the bits after_m drop when c(i+2) is «م» and «اه» does not follow, the bits after_zwnj
+ * when it is a ZWNJ and «ماه» does not follow; and the last two characters when first & second
+ * allow it. None when `folded` is shorter than 4 characters or holds one beyond the BMP.
  */
 static PyObject *
 date_starts(PyObject *self, PyObject *args)
 {
     PyObject *text, *objs[5];
-    if (!PyArg_ParseTuple(args, "UOOOOO:date_starts", &text, &objs[0], &objs[1], &objs[2],
-                          &objs[3], &objs[4])) {
+    unsigned long long after_m, after_zwnj;
+    if (!PyArg_ParseTuple(args, "UOOOOOKK:date_starts", &text, &objs[0], &objs[1], &objs[2],
+                          &objs[3], &objs[4], &after_m, &after_zwnj)) {
         return NULL;
     }
     static const char *names[5] = {"digit", "first", "second", "third", "not_word"};
     Py_buffer views[5];
     int got = 0;
-    PyObject *digit_starts = NULL, *month_starts = NULL, *result = NULL;
+    PyObject *result = NULL;
+    date_tables_t t = {.after_m = after_m, .after_zwnj = after_zwnj};
     for (; got < 5; got++) {
         if (get_table(objs[got], &views[got], got == 0 ? 1 : 8, BMP, names[got]) < 0) {
             goto done;
         }
     }
-    const uint8_t *digit = (const uint8_t *)views[0].buf;
-    const uint64_t *first = (const uint64_t *)views[1].buf;
-    const uint64_t *second = (const uint64_t *)views[2].buf;
-    const uint64_t *third = (const uint64_t *)views[3].buf;
-    const uint64_t *not_word = (const uint64_t *)views[4].buf;
+    t.digit = (const uint8_t *)views[0].buf;
+    t.first = (const uint64_t *)views[1].buf;
+    t.second = (const uint64_t *)views[2].buf;
+    t.third = (const uint64_t *)views[3].buf;
+    t.not_word = (const uint64_t *)views[4].buf;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -1329,39 +1412,20 @@ date_starts(PyObject *self, PyObject *args)
         result = Py_NewRef(Py_None);
         goto done;
     }
-    digit_starts = PyList_New(0);
-    month_starts = PyList_New(0);
-    if (digit_starts == NULL || month_starts == NULL) {
+    t.digit_starts = PyList_New(0);
+    t.month_starts = PyList_New(0);
+    if (t.digit_starts == NULL || t.month_starts == NULL) {
         goto done;
     }
-    Py_UCS4 c0 = PyUnicode_READ(kind, data, 0), c1 = PyUnicode_READ(kind, data, 1);
-    int previous_digit = 0;
-    uint64_t previous_not_word = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c2 = i + 2 < n ? PyUnicode_READ(kind, data, i + 2) : 0;
-        int is_digit = digit[c0] != 0;
-        if (is_digit && !previous_digit && append_index(digit_starts, i) < 0) {
-            goto done;
-        }
-        previous_digit = is_digit;
-        if (i + 2 < n) {
-            uint64_t opening = first[c0] & second[c1] & third[c2];
-            if (opening && (i == 0 || (previous_not_word & opening))
-                && append_index(month_starts, i) < 0) {
-                goto done;
-            }
-        }
-        else if (i + 2 == n && (first[c0] & second[c1]) && append_index(month_starts, i) < 0) {
-            goto done;
-        }
-        previous_not_word = not_word[c0];
-        c0 = c1;
-        c1 = c2;
+    int rc = kind == PyUnicode_1BYTE_KIND   ? date_scan_Py_UCS1(data, n, &t)
+             : kind == PyUnicode_2BYTE_KIND ? date_scan_Py_UCS2(data, n, &t)
+                                            : date_scan_Py_UCS4(data, n, &t);
+    if (rc == 0) {
+        result = PyTuple_Pack(2, t.digit_starts, t.month_starts);
     }
-    result = PyTuple_Pack(2, digit_starts, month_starts);
 done:
-    Py_XDECREF(digit_starts);
-    Py_XDECREF(month_starts);
+    Py_XDECREF(t.digit_starts);
+    Py_XDECREF(t.month_starts);
     for (int j = 0; j < got; j++) {
         PyBuffer_Release(&views[j]);
     }
@@ -1595,8 +1659,9 @@ static PyMethodDef docscan_methods[] = {
      "STOP, and the characters of lines other than spaces "
      "(khabar.corpus.quality._word_stats_py)."},
     {"date_starts", date_starts, METH_VARARGS,
-     "date_starts(folded, digit, first, second, third, not_word) -> (list[int], list[int]) | "
-     "None: where digit runs and month names may start (khabar.dates.mentions._date_starts_py)."},
+     "date_starts(folded, digit, first, second, third, not_word, after_m, after_zwnj) -> "
+     "(list[int], list[int]) | None: where digit runs and month names may start "
+     "(khabar.dates.mentions._date_starts_py)."},
     {"digit_candidates", digit_candidates, METH_VARARGS,
      "digit_candidates(folded, starts, marks, eras, spaces, words) -> (list[int], list[int], "
      "list[int]): the digit starts where a numeric date or a year with an era may start, and "
