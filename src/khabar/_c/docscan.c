@@ -442,6 +442,50 @@ minhash_block(uint32_t *restrict mins, const uint32_t *restrict a, const uint32_
 }
 
 /*
+ * xs[i] = fmix32(high 32 bits of fmix64(h_i)) for the n - width + 1 shingles of s, where h_i =
+ * s[i] p**(width-1) + ... + s[i+width-1] (mod 2**64). The rolling step h_{i+1} = (h_i - s[i]
+ * p**(width-1)) p + s[i+width] is written h_i p + (s[i+width] - s[i] p**width): the same value
+ * in arithmetic modulo 2**64, with one multiply and one add between h_i and h_{i+1} instead of
+ * two of each (that chain bounded the loop). One loop per str kind, with no switch on the kind.
+ */
+#define SHINGLE_HASHES(TYPE)                                                                    \
+    static void shingle_hashes_##TYPE(const TYPE *s, Py_ssize_t n, Py_ssize_t width,            \
+                                      uint32_t *xs)                                             \
+    {                                                                                           \
+        uint64_t out_factor = 1; /* p**width */                                                 \
+        for (Py_ssize_t j = 0; j < width; j++) {                                                \
+            out_factor *= SHINGLE_PRIME;                                                        \
+        }                                                                                       \
+        uint64_t h = 0;                                                                         \
+        for (Py_ssize_t j = 0; j < width; j++) {                                                \
+            h = h * SHINGLE_PRIME + (uint64_t)s[j];                                             \
+        }                                                                                       \
+        Py_ssize_t last = n - width;                                                            \
+        for (Py_ssize_t i = 0; i < last; i++) {                                                 \
+            xs[i] = fmix32((uint32_t)(fmix64(h) >> 32));                                        \
+            h = h * SHINGLE_PRIME + ((uint64_t)s[i + width] - (uint64_t)s[i] * out_factor);     \
+        }                                                                                       \
+        xs[last] = fmix32((uint32_t)(fmix64(h) >> 32));                                         \
+    }
+
+/* Whether s holds a surrogate code point (U+D800..U+DFFF), one loop per wide str kind. */
+#define HAS_SURROGATE(TYPE)                                                                     \
+    static int has_surrogate_##TYPE(const TYPE *s, Py_ssize_t n)                                \
+    {                                                                                           \
+        int found = 0;                                                                          \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                    \
+            found |= (Py_UCS4)s[i] - 0xD800u < 0x800u;                                          \
+        }                                                                                       \
+        return found;                                                                           \
+    }
+
+HAS_SURROGATE(Py_UCS2)
+HAS_SURROGATE(Py_UCS4)
+SHINGLE_HASHES(Py_UCS1)
+SHINGLE_HASHES(Py_UCS2)
+SHINGLE_HASHES(Py_UCS4)
+
+/*
  * minhash(stream, k, a, b) -> bytes
  *
  * dedup._minhash_py: the 32-bit hash of every k-character shingle of `stream` (the polynomial
@@ -499,44 +543,35 @@ minhash(PyObject *self, PyObject *args)
         mins[j] = 0xFFFFFFFFu;
     }
     if (n > 0) {
-        if (kind != PyUnicode_1BYTE_KIND) {
-            for (Py_ssize_t i = 0; i < n; i++) {
-                Py_UCS4 cp = PyUnicode_READ(kind, data, i);
-                if (cp >= 0xD800 && cp <= 0xDFFF) {
-                    /* let the codec raise its own error, as the Python twin's encode does */
-                    PyObject *encoded = PyUnicode_AsEncodedString(stream, "utf-32-le", "strict");
-                    if (encoded == NULL) {
-                        goto done;
-                    }
-                    Py_DECREF(encoded);
-                    PyErr_SetString(PyExc_UnicodeEncodeError,
-                                    "docscan.minhash: a surrogate the codec accepted");
-                    goto done;
-                }
+        int surrogate = kind == PyUnicode_2BYTE_KIND   ? has_surrogate_Py_UCS2(data, n)
+                        : kind == PyUnicode_4BYTE_KIND ? has_surrogate_Py_UCS4(data, n)
+                                                       : 0;
+        if (surrogate) {
+            /* let the codec raise its own error, as the Python twin's encode does */
+            PyObject *encoded = PyUnicode_AsEncodedString(stream, "utf-32-le", "strict");
+            if (encoded == NULL) {
+                goto done;
             }
+            Py_DECREF(encoded);
+            PyErr_SetString(PyExc_UnicodeEncodeError,
+                            "docscan.minhash: a surrogate the codec accepted");
+            goto done;
         }
         Py_ssize_t width = k < n ? k : n;
-        uint64_t top = 1; /* p**(width-1) */
-        for (Py_ssize_t j = 1; j < width; j++) {
-            top *= SHINGLE_PRIME;
-        }
-        uint64_t h = 0;
-        for (Py_ssize_t j = 0; j < width; j++) {
-            h = h * SHINGLE_PRIME + (uint64_t)PyUnicode_READ(kind, data, j);
-        }
         Py_ssize_t shingles = n - width + 1;
         xs = PyMem_Malloc((size_t)shingles * sizeof(uint32_t));
         if (xs == NULL) {
             PyErr_NoMemory();
             goto done;
         }
-        for (Py_ssize_t i = 0;; i++) {
-            xs[i] = fmix32((uint32_t)(fmix64(h) >> 32));
-            if (i + width >= n) {
-                break;
-            }
-            h = (h - (uint64_t)PyUnicode_READ(kind, data, i) * top) * SHINGLE_PRIME
-                + (uint64_t)PyUnicode_READ(kind, data, i + width);
+        if (kind == PyUnicode_1BYTE_KIND) {
+            shingle_hashes_Py_UCS1(data, n, width, xs);
+        }
+        else if (kind == PyUnicode_2BYTE_KIND) {
+            shingle_hashes_Py_UCS2(data, n, width, xs);
+        }
+        else {
+            shingle_hashes_Py_UCS4(data, n, width, xs);
         }
         minhash_block(mins, a, b, num_perm, xs, shingles);
     }
