@@ -34,6 +34,9 @@ CASES = [
     ("https://example.com/2020-05-10-some-title", "2020-05-10", "gregorian", "path"),
     ("https://example.ir/news/%DB%B1%DB%B3%DB%B9%DB%B9/%DB%B0%DB%B2/%DB%B2%DB%B1/x",  # ۱۳۹۹/۰۲/۲۱
      "2020-05-10", "jalali", "path"),
+    # Persian and Arabic-Indic digits written as such (an IRI), and one of each beside ASCII ones
+    ("https://example.ir/۱۴۰۲/۰۸/۱۰/x", "2023-11-01", "jalali", "path"),
+    ("https://example.ir/1402-٠٨-۱0/", "2023-11-01", "jalali", "path"),
 ]
 
 NO_DATE = [
@@ -59,6 +62,13 @@ NO_DATE = [
     "https://www.farsnews.ir/tag/13920216000631",  # not an article's address
     "http://[::1",  # malformed
 ]
+
+
+def test_ascii_digits_maps_no_ascii_character() -> None:
+    # date_from_url translates a path only when it is not ASCII
+    from khabar.dates.mentions import ASCII_DIGITS
+
+    assert ASCII_DIGITS and not any(source < 128 for source in ASCII_DIGITS)
 
 
 @pytest.mark.parametrize(("url", "iso", "calendar", "rule"), CASES)
