@@ -75,13 +75,13 @@ def test_word_path_equals_general_path_on_any_word(word: str) -> None:
 
 
 def test_word_path_values(rep: ZwnjRepairer) -> None:
-    repairs, fixed, first, last, _, ends_digit, last_is_prefix, weight, _ = rep._analyse_word(
-        "میباشد", GLUED_ALL
-    )
+    info = rep._analyse_word("میباشد", GLUED_ALL)
+    repairs, fixed, first, last, _, ends_digit, last_is_prefix, weight, _, facts = info
     assert repairs == ((2, 2, Z, "zwnj.glued"),)
     assert fixed == f"می{Z}باشد"
     assert (first, last, ends_digit, last_is_prefix) == ("میباشد", "میباشد", False, False)
     assert weight == 3  # a glued verbal prefix: GLUED_LINE_WEIGHT
+    assert facts == 0  # no fact noted: no whole word, no other reading, no name, no Arabic
     assert rep._analyse_word("می", GLUED_ALL)[6] is True  # a bare می may join the next word
 
 

@@ -17,6 +17,8 @@
  *       [i for i in range(start, len(infos)) if infos[i][field] in table]
  *   field_sum(infos: list, field: int) -> int
  *       sum(info[field] for info in infos)
+ *   field_or(infos: list, field: int) -> int
+ *       functools.reduce(operator.or_, (info[field] for info in infos), 0)
  *   tail_index(forms: dict, tail: int) -> dict[str, list[str]]
  *       the keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:] in the
  *       dict's order
@@ -29,7 +31,10 @@
  * then fold's search) of ~1,300 instructions each as one loop over the chunk.
  * field_sum adds up a line's glued weights (field 7) in _plan, once per line: as
  * sum(map(itemgetter(7), infos)) ~170 instructions a chunk, ~5 % of a cold repair (callgrind,
- * bench/fix/speed13b.md). tail_index is the glued-tail index the segmenter builds once per engine
+ * bench/fix/speed13b.md). field_or gathers a line's chunk fact bits (field 9), what _plan, _joins_of
+and _repair_line ask of a line's chunks; as set.isdisjoint tests of the line's chunks against the
+engine's sets of chunk facts they were ~12 % of a cold repair (callgrind, bench/fix/speed14a.md).
+tail_index is the glued-tail index the segmenter builds once per engine
  * (ZwnjRepairer._glued_tail_count) over the lexicon's ~180 K keys.
  *
  * truthy and members read one field of each ChunkInfo of a line in one pass: the engine asks
@@ -504,6 +509,72 @@ chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return total != NULL ? total : PyLong_FromLongLong(acc);
 }
 
+/* field_or(infos, field): the bitwise OR of info[field] over infos, from 0, as
+ * functools.reduce(operator.or_, ..., 0) gives it: plain C ors while every value is an exact
+ * int or a bool that fits a C long long (two's complement, as Python's | on negative ints),
+ * then PyNumber_Or for the rest (a bigger int, an int subclass, anything else). */
+static PyObject *
+chunks_field_or(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "field_or() takes 2 arguments (infos, field), got %zd",
+                     nargs);
+        return NULL;
+    }
+    Py_ssize_t field, start;
+    PyObject *zero = PyLong_FromLong(0);
+    if (zero == NULL) {
+        return NULL;
+    }
+    int bad = index_args("field_or", args[0], args[1], zero, &field, &start);
+    Py_DECREF(zero);
+    if (bad < 0) {
+        return NULL;
+    }
+    PyObject *infos = args[0];
+    long long acc = 0;
+    PyObject *total = NULL; /* the generic or, once a value is no exact int of a C long long */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
+        PyObject *info = PyList_GET_ITEM(infos, i);
+        Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
+        PyObject *value = field_of(info, field);
+        Py_DECREF(info);
+        if (value == NULL) {
+            Py_XDECREF(total);
+            return NULL;
+        }
+        if (total == NULL && (PyLong_CheckExact(value) || PyBool_Check(value))) {
+            int overflow = 0;
+            long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+            if (v == -1 && PyErr_Occurred()) {
+                Py_DECREF(value);
+                return NULL;
+            }
+            if (!overflow) {
+                acc |= v;
+                Py_DECREF(value);
+                continue;
+            }
+        }
+        if (total == NULL) {
+            total = PyLong_FromLongLong(acc);
+            if (total == NULL) {
+                Py_DECREF(value);
+                return NULL;
+            }
+        }
+        PyObject *ored = PyNumber_Or(total, value);
+        Py_DECREF(value);
+        Py_DECREF(total);
+        if (ored == NULL) {
+            return NULL;
+        }
+        total = ored;
+    }
+    return total != NULL ? total : PyLong_FromLongLong(acc);
+}
+
 /* tail_index(forms, tail): the keys k of forms (str -> dict) written as themselves (k in
  * forms[k]) and longer than tail, in lists keyed by their last tail characters, in the dict's
  * order. Keys must be exact str and values exact dicts, so no Python code runs during the walk
@@ -662,6 +733,9 @@ static PyMethodDef chunks_methods[] = {
     {"field_sum", (PyCFunction)(void (*)(void))chunks_field_sum, METH_FASTCALL,
      "field_sum(infos, field) -> int\n\n"
      "sum(info[field] for info in infos)."},
+    {"field_or", (PyCFunction)(void (*)(void))chunks_field_or, METH_FASTCALL,
+     "field_or(infos, field) -> int\n\n"
+     "The bitwise OR of info[field] over infos, from 0."},
     {"word_kind", (PyCFunction)(void (*)(void))chunks_word_kind, METH_FASTCALL,
      "word_kind(chunk, folds) -> int\n\n"
      "0 if chunk is not one word of letters, 1 if it holds no character of folds, else 2."},

@@ -54,7 +54,7 @@ import functools
 import re
 from collections.abc import Iterator
 from itertools import accumulate, compress, pairwise, repeat
-from operator import contains, ge, itemgetter
+from operator import contains, ge, itemgetter, or_
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from khabar import _native
@@ -361,7 +361,8 @@ class Repair(NamedTuple):
 #: a set: only those heads, False: none), chunk ends in a digit, closing word is «می»-like,
 #: how much its glued splits show a line whose ZWNJs were dropped (see GLUED_LINE_WEIGHT),
 #: the chunk's other (repairs, repaired chunk) when its one word ends in an ambiguous «های»
-#: that the next word decides (see ZwnjRepairer._in_context), else None)
+#: that the next word decides (see ZwnjRepairer._in_context), else None, its fact bits (see
+#: _FACT_NOTED))
 ChunkInfo: TypeAlias = tuple[
     tuple[tuple[int, int, str, str], ...],
     str,
@@ -372,13 +373,13 @@ ChunkInfo: TypeAlias = tuple[
     bool,
     int,
     "tuple[tuple[tuple[int, int, str, str], ...], str] | None",
+    int,
 ]
 
 
 # fields of ChunkInfo read in the hot loops, as C-level getters
 _REPAIRS: Final = itemgetter(0)
 _FIXED: Final = itemgetter(1)
-_FIRST_KEY: Final = itemgetter(2)
 #: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
 _PAST_STEM_LAST: Final = frozenset("دت")
 #: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
@@ -409,6 +410,20 @@ _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 #: the ChunkInfo field of a chunk's glued weight (summed per line by _field_sum)
 _GLUED_WEIGHT_FIELD: Final = 7
+#: the ChunkInfo field of a chunk's fact bits (or-ed per line by _field_or): what the engine
+#: noted of the chunk when it analysed it, so that a line asks its chunks once, in one C pass,
+#: instead of testing them against a set per fact (ZwnjRepairer._chunk_fact_bits)
+_FACTS_FIELD: Final = 9
+#: fact bit: the chunk is in ZwnjRepairer._noted_chunks (a whole word, another reading, an
+#: Arabic opener, a closing verbal prefix); read from GLUED_ALL infos, whose analysis notes
+#: whatever an analysis at another level notes (see ZwnjRepairer._chunk_fact_bits)
+_FACT_NOTED: Final = 1
+#: fact bit: the chunk is in ZwnjRepairer._looked_chunks (a changed line looks at it in context)
+_FACT_LOOKED: Final = 2
+#: fact bit: the chunk closes with a verbal prefix («می»: field 6 true)
+_FACT_PREFIX_LAST: Final = 4
+#: fact bit: the chunk opens with a spaced plural (its first key in SPACED_PLURALS: «ها»)
+_FACT_SPACED_PLURAL: Final = 8
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -653,6 +668,18 @@ def _field_sum_py(infos: list[Any], field: int) -> int:
     return sum(map(itemgetter(field), infos))
 
 
+def _field_or_py(infos: list[Any], field: int) -> int:
+    """The bitwise OR of one ChunkInfo field over a line's chunks (the fact bits: field 9),
+    from 0: the pure twin of ``khabar._c.chunks.field_or`` (one C pass, once per line).
+
+    >>> _field_or_py([(0, 1), (0, 4), (0, 0)], 1)
+    5
+    >>> _field_or_py([], 1)
+    0
+    """
+    return functools.reduce(or_, map(itemgetter(field), infos), 0)
+
+
 def _tail_index_py(forms: dict[str, dict[str, int]], tail: int) -> dict[str, list[str]]:
     """The keys of ``forms`` that the lexicon wrote glued (the key is one of its own forms)
     and longer than ``tail``, listed by their last ``tail`` letters in the dict's order: the
@@ -700,6 +727,7 @@ _join_fixed: Final = _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
 _truthy: Final = _truthy_py if _CHUNKS is None else _CHUNKS.truthy
 _members: Final = _members_py if _CHUNKS is None else _CHUNKS.members
 _field_sum: Final = _field_sum_py if _CHUNKS is None else _CHUNKS.field_sum
+_field_or: Final = _field_or_py if _CHUNKS is None else _CHUNKS.field_or
 _tail_index: Final = _tail_index_py if _CHUNKS is None else _CHUNKS.tail_index
 _word_kind: Final = _word_kind_py if _CHUNKS is None else _CHUNKS.word_kind
 
@@ -774,16 +802,14 @@ class ZwnjRepairer:
         # chunks opening with an Arabic function word (_ARABIC_KEYS): a line holding none (most)
         # quotes no Arabic, which one set test over its chunks says (see _unless_arabic)
         self._arabic_chunks: set[str] = set()
-        # chunks closing with a verbal prefix («می»): a line with none (most) needs no scan
-        # for them in _joins_of
-        self._prefix_last_chunks: set[str] = set()
-        # every chunk of the four sets above (see _note): a line holding none (almost all)
-        # needs none of their tests, which one set test over its chunks says
+        # every chunk of the three sets above and every chunk closing with a verbal prefix
+        # (see _note): a line holding none (almost all) needs none of their tests, which the
+        # fact bit _FACT_NOTED of its chunks says (see _chunk_fact_bits)
         self._noted_chunks: set[str] = set()
         # chunks a changed line is looked at for: an Arabic opener (as _arabic_chunks), a given
         # name closing it or «دوست» opening it (see _in_line_context); kept out of
         # _noted_chunks, so they cost _plan nothing, and a line holding none (most) needs
-        # neither look, which one set test over its chunks says
+        # neither look, which the fact bit _FACT_LOOKED of its chunks says
         self._looked_chunks: set[str] = set()
         # whether the glued cut of a chunk after a given name stays (see _kept_cut)
         self._kept_cuts: dict[str, bool] = {}
@@ -792,7 +818,6 @@ class ZwnjRepairer:
             self._other_reading_chunks,
             self._whole_word_chunks,
             self._arabic_chunks,
-            self._prefix_last_chunks,
             self._noted_chunks,
             self._looked_chunks,
         )
@@ -891,9 +916,10 @@ class ZwnjRepairer:
         infos = self._chunk_infos(parts, GLUED_ALL)
         # every chunk is analysed now, so its facts are noted: a line with none noted (almost
         # all) skips the tests below that look for them
-        noted = self._noted(parts)
+        facts = _field_or(infos, _FACTS_FIELD)
+        noted = bool(facts & _FACT_NOTED)
         weight = _field_sum(infos, _GLUED_WEIGHT_FIELD)
-        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(parts, infos, noted):
+        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(facts):
             # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
             # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
             # to look for
@@ -947,16 +973,12 @@ class ZwnjRepairer:
                 compounds += 1
         return compounds >= SPACED_COMPOUND_JOINS
 
-    def _may_join_affix(self, parts: list[str], infos: list[ChunkInfo], noted: bool) -> bool:
-        """Whether :meth:`_joins_of` could find a join of a bare affix in the line (chunks
-        ``parts``, planned as ``infos``): it needs a chunk closing with a verbal prefix
-        (``می خواهند``; such chunks were noted when analysed) or one opening with a spaced
-        plural (``کتاب ها``). Two set tests, instead of looking at every pair of the line;
-        ``noted`` says whether any chunk of the line has a noted fact (:meth:`_noted`)."""
-        prefix_chunks = self._prefix_last_chunks
-        return (noted and not prefix_chunks.isdisjoint(parts)) or not (
-            SPACED_PLURALS.isdisjoint(map(_FIRST_KEY, infos))
-        )
+    def _may_join_affix(self, facts: int) -> bool:
+        """Whether :meth:`_joins_of` could find a join of a bare affix in a line whose chunks'
+        fact bits or to ``facts``: it needs a chunk closing with a verbal prefix (``می
+        خواهند``) or one opening with a spaced plural (``کتاب ها``). One bit test, instead of
+        looking at every pair of the line."""
+        return bool(facts & (_FACT_PREFIX_LAST | _FACT_SPACED_PLURAL))
 
     def _unless_arabic(
         self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
@@ -1088,8 +1110,7 @@ class ZwnjRepairer:
         changed = _truthy(infos, 0, 0)  # the chunks with repairs inside (field 0: _REPAIRS)
         if not joins and not changed:
             return []
-        looked = self._looked_chunks
-        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+        if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
             changed = _truthy(infos, 0, 0)
@@ -1113,8 +1134,7 @@ class ZwnjRepairer:
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text
-        looked = self._looked_chunks
-        if looked and not looked.isdisjoint(parts):  # Arabic, a given name, «دوست» (few lines)
+        if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
         return _join_fixed(infos, joins)
@@ -1226,6 +1246,7 @@ class ZwnjRepairer:
             last_is_prefix,
             glued_weight,
             other,
+            self._chunk_fact_bits(chunk, first_key, last_is_prefix),
         )
 
     def _analyse_word(self, word: str, level: int, key: str | None = None) -> ChunkInfo:
@@ -1266,6 +1287,7 @@ class ZwnjRepairer:
                 fixed = _apply_tuples(word, list(repairs))
                 if plural_of is not None:
                     self._note_plural_reading(word, plural_of, fixed)
+        last_is_prefix = self._closes_with_prefix(word, key)
         return (
             repairs,
             fixed,
@@ -1273,9 +1295,10 @@ class ZwnjRepairer:
             key,
             self._joinable_right.get(key, False) if key else False,  # «ـ» folds to ""
             word[-1].isdigit(),
-            self._closes_with_prefix(word, key),
+            last_is_prefix,
             glued_weight,
             other,
+            self._chunk_fact_bits(word, key, last_is_prefix),
         )
 
     def _ye_readings(
@@ -1449,9 +1472,9 @@ class ZwnjRepairer:
 
     def _closes_with_prefix(self, chunk: str, key: str) -> bool:
         """Whether ``key``, the key of the word closing ``chunk``, is a verbal prefix
-        (``می``); such chunks are noted for :meth:`_joins_of`."""
+        (``می``); such chunks are noted (``_noted_chunks``) for :meth:`_joins_of`."""
         if key in self.lexicon.verbal_prefixes:
-            self._note(self._prefix_last_chunks, chunk)
+            self._noted_chunks.add(chunk)
             return True
         return False
 
@@ -1476,11 +1499,29 @@ class ZwnjRepairer:
         if first_key == _LIKE or last_key in self.lexicon.given_names:
             self._looked_chunks.add(chunk)
 
-    def _noted(self, parts: list[str]) -> bool:
-        """Whether a chunk of ``parts`` is in any set of chunk facts (a whole word, another
-        reading, an Arabic opener, a closing prefix): one set test for four."""
-        noted = self._noted_chunks
-        return bool(noted) and not noted.isdisjoint(parts)
+    def _chunk_fact_bits(self, chunk: str, first_key: str, last_is_prefix: bool) -> int:
+        """The fact bits of ``chunk`` (ChunkInfo field 9), at the end of its analysis (its
+        opening word's key ``first_key``, whether it closes with a verbal prefix
+        ``last_is_prefix``): _FACT_NOTED and _FACT_LOOKED say whether it is in
+        ``_noted_chunks`` and ``_looked_chunks``, so a line asks its chunks once (one
+        :func:`_field_or`) instead of testing them against each set.
+
+        The sets are forgotten only with the chunk memos, and hold nothing but chunks noted by
+        an analysis: a ChunkInfo's bits stay true of its chunk as long as the memo holds it.
+        _FACT_LOOKED is the same at every level (its facts are of the chunk's keys). An analysis
+        at GLUED_ALL notes whatever an analysis of the chunk at another level notes (GLUED_NONE
+        and GLUED_PREFIX note no other reading, GLUED_SURE differs from it only for a whole
+        word, which every level but GLUED_NONE notes), so a GLUED_ALL info's _FACT_NOTED says
+        what the set says at any later time: :meth:`_plan` reads it from GLUED_ALL infos only.
+        """
+        facts = _FACT_PREFIX_LAST if last_is_prefix else 0
+        if first_key in SPACED_PLURALS:
+            facts |= _FACT_SPACED_PLURAL
+        if chunk in self._noted_chunks:
+            facts |= _FACT_NOTED
+        if chunk in self._looked_chunks:
+            facts |= _FACT_LOOKED
+        return facts
 
     def _note_other_reading(self, chunk: str) -> None:
         # Forgotten only with the chunk memos (_bound_chunk_memory, between lines): a line whose
@@ -1649,12 +1690,11 @@ class ZwnjRepairer:
         # two cheap scans: chunks opening with a word that can join, chunks after «می»
         # (the first chunk joins nothing before it: from 1)
         if affixes_only:
-            candidates = _members(infos, 2, SPACED_PLURALS, 1)  # field 2: _FIRST_KEY
+            candidates = _members(infos, 2, SPACED_PLURALS, 1)  # field 2: the opening key
         else:
             candidates = _truthy(infos, 4, 1)  # field 4: _JOINABLE
         # k + 1 for each chunk k but the last whose closing word is «می»-like
-        prefix_chunks = self._prefix_last_chunks
-        if prefix_chunks and not prefix_chunks.isdisjoint(parts):
+        if _field_or(infos, _FACTS_FIELD) & _FACT_PREFIX_LAST:
             after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
             if after_prefix:
                 candidates = sorted(set(candidates).union(after_prefix))
