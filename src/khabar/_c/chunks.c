@@ -332,6 +332,26 @@ field_of(PyObject *info, Py_ssize_t field)
     return PySequence_GetItem(info, field);
 }
 
+/* The fast path of field_sum() and field_or(): when info is an exact tuple long enough and its
+ * field an exact int that fits a C long long, store it in *v and return 1 (the tuple's item is
+ * read borrowed: reading an exact tuple and an exact int runs no Python code, so nothing can
+ * free it meanwhile, and no reference count is touched); else return 0, with no exception set,
+ * and the caller takes the general path. */
+static inline int
+small_int_at(PyObject *info, Py_ssize_t field, long long *v)
+{
+    if (!PyTuple_CheckExact(info) || field >= PyTuple_GET_SIZE(info)) {
+        return 0;
+    }
+    PyObject *value = PyTuple_GET_ITEM(info, field);
+    if (!PyLong_CheckExact(value)) {
+        return 0;
+    }
+    int overflow = 0;
+    *v = PyLong_AsLongLongAndOverflow(value, &overflow); /* no error for an exact int */
+    return !overflow;
+}
+
 /* The arguments common to truthy() and members(): infos (a list), field and start (ints >= 0).
  * Returns 0, or -1 with an exception set. */
 static int
@@ -470,6 +490,14 @@ chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *total = NULL; /* the generic sum, once a value is no small exact int */
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
         PyObject *info = PyList_GET_ITEM(infos, i);
+        if (total == NULL) {
+            long long v;
+            if (small_int_at(info, field, &v) && v > -limit && v < limit &&
+                acc > -limit * 1024 && acc < limit * 1024) {
+                acc += v;
+                continue;
+            }
+        }
         Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
         PyObject *value = field_of(info, field);
         Py_DECREF(info);
@@ -537,6 +565,13 @@ chunks_field_or(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *total = NULL; /* the generic or, once a value is no exact int of a C long long */
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
         PyObject *info = PyList_GET_ITEM(infos, i);
+        if (total == NULL) {
+            long long v;
+            if (small_int_at(info, field, &v)) {
+                acc |= v;
+                continue;
+            }
+        }
         Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
         PyObject *value = field_of(info, field);
         Py_DECREF(info);

@@ -52,10 +52,10 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, pairwise, repeat
 from operator import contains, ge, itemgetter, or_
-from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
 
 from khabar import _native
 from khabar.text.lexicon import (
@@ -720,16 +720,35 @@ def _word_kind_py(chunk: str, folds: str) -> int:
     return 1 if fold(chunk) is chunk else 2
 
 
-# the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1)
+# the C twins (khabar._c.chunks), or the pure ones above when it is not built (or KHABAR_PURE=1);
+# typed as their twins, so that compiled code takes their ints and lists as such (untyped, a
+# chunk index from _truthy was a boxed object: every infos[i] and i - 1 of _joins_of a generic
+# call)
 _CHUNKS: Final = _native.c_extension("khabar._c.chunks")
-_lookup: Final = _lookup_py if _CHUNKS is None else _CHUNKS.lookup
-_join_fixed: Final = _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
-_truthy: Final = _truthy_py if _CHUNKS is None else _CHUNKS.truthy
-_members: Final = _members_py if _CHUNKS is None else _CHUNKS.members
-_field_sum: Final = _field_sum_py if _CHUNKS is None else _CHUNKS.field_sum
-_field_or: Final = _field_or_py if _CHUNKS is None else _CHUNKS.field_or
-_tail_index: Final = _tail_index_py if _CHUNKS is None else _CHUNKS.tail_index
-_word_kind: Final = _word_kind_py if _CHUNKS is None else _CHUNKS.word_kind
+_lookup: Final[Callable[[dict[str, Any], list[str]], tuple[list[Any], int]]] = (
+    _lookup_py if _CHUNKS is None else _CHUNKS.lookup
+)
+_join_fixed: Final[Callable[[list[Any], set[int]], str]] = (
+    _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
+)
+_truthy: Final[Callable[[list[Any], int, int], list[int]]] = (
+    _truthy_py if _CHUNKS is None else _CHUNKS.truthy
+)
+_members: Final[Callable[[list[Any], int, frozenset[str] | set[str], int], list[int]]] = (
+    _members_py if _CHUNKS is None else _CHUNKS.members
+)
+_field_sum: Final[Callable[[list[Any], int], int]] = (
+    _field_sum_py if _CHUNKS is None else _CHUNKS.field_sum
+)
+_field_or: Final[Callable[[list[Any], int], int]] = (
+    _field_or_py if _CHUNKS is None else _CHUNKS.field_or
+)
+_tail_index: Final[Callable[[dict[str, dict[str, int]], int], dict[str, list[str]]]] = (
+    _tail_index_py if _CHUNKS is None else _CHUNKS.tail_index
+)
+_word_kind: Final[Callable[[str, str], int]] = (
+    _word_kind_py if _CHUNKS is None else _CHUNKS.word_kind
+)
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -1167,13 +1186,18 @@ class ZwnjRepairer:
         memo = self._chunk_memos[level]
         infos, new = _lookup(memo, parts)  # a ChunkInfo is a non-empty tuple; a new chunk None
         if new:
-            # list.index finds the new chunks in C: a line of a new text has few among many;
-            # the count says how many, so no ValueError ends the search (compiled code pays
-            # for a traceback per exception)
-            i = -1
+            # the count says how many new chunks to find: the scan stops after the last one
+            # (compiled, an identity test a chunk; list.index compared each ChunkInfo with None
+            # through rich comparison, ~50 instructions a chunk)
+            i = 0
             for _ in range(new):
-                i = infos.index(None, i + 1)
-                infos[i] = memo[parts[i]] = self._analyse_chunk(parts[i], level)
+                while infos[i] is not None:
+                    i += 1
+                # one boxed tuple for the line and the memo (assigned to both at once, compiled
+                # code boxed the ChunkInfo twice)
+                info: Any = self._analyse_chunk(parts[i], level)
+                infos[i] = memo[parts[i]] = info
+                i += 1
         return infos  # type: ignore[return-value]
 
     def _analyse_chunk(self, chunk: str, level: int = GLUED_ALL) -> ChunkInfo:
@@ -1710,9 +1734,9 @@ class ZwnjRepairer:
                 ]
             )
             candidates = sorted(after_without.union(candidates))
-        # the same rows, typed loosely: compiled code reads the few fields the test below needs
-        # without unpacking all nine of each row
-        rows: list[Any] = infos
+        # the same rows, typed loosely (tuples of any length): compiled code reads the few
+        # fields the test below needs without unpacking all ten of each row
+        rows = cast(list[tuple[Any, ...]], infos)
         for i in candidates:
             heads = rows[i][4]
             prev_row = rows[i - 1]
