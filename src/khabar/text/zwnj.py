@@ -424,6 +424,8 @@ _FACT_LOOKED: Final = 2
 _FACT_PREFIX_LAST: Final = 4
 #: fact bit: the chunk opens with a spaced plural (its first key in SPACED_PLURALS: «ها»)
 _FACT_SPACED_PLURAL: Final = 8
+#: fact bit: the chunk is in ZwnjRepairer._arabic_chunks (opens with an Arabic function word)
+_FACT_ARABIC: Final = 16
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -1004,10 +1006,9 @@ class ZwnjRepairer:
     ) -> tuple[list[ChunkInfo], set[int]]:
         """The plan of a line that changes (its chunks ``parts``, planned as ``infos``,
         ``joins``), unless the line quotes Arabic: then :meth:`_without_arabic`. Asked only of
-        lines that change, and answered by one set test over the chunks (those opening with an
-        Arabic function word were noted when analysed) unless one is such a chunk."""
-        chunks = self._arabic_chunks
-        if not chunks or chunks.isdisjoint(parts):
+        lines that change, and answered by the chunks' fact bits (those opening with an Arabic
+        function word were noted when analysed) unless one is such a chunk."""
+        if not _field_or(infos, _FACTS_FIELD) & _FACT_ARABIC:
             return infos, joins
         arabic = _arabic_spans(parts)
         if arabic:
@@ -1034,7 +1035,7 @@ class ZwnjRepairer:
     ) -> tuple[list[ChunkInfo], set[int]]:
         """The plan of a line that changes (chunks ``parts``, planned as ``infos``, ``joins``)
         with what the words around a chunk decide; called for lines holding a chunk noted in
-        ``_looked_chunks`` when analysed (one set test finds them).
+        ``_looked_chunks`` when analysed (its fact bit _FACT_LOOKED finds them).
 
         * «دوست» before a form of «داشتن» is not joined to the word before it (``ایران دوست
           دارند``, they like Iran, not ``ایران‌دوست``, Iran-loving);
@@ -1046,14 +1047,11 @@ class ZwnjRepairer:
           زبیر``) or it makes a surname of the name (``SURNAME_TAILS``: ``حسین زاده`` →
           ``حسین‌زاده``).
         """
-        # where those chunks are, found by list scans in C (a line holds one or two)
-        where: list[int] = []
-        for chunk in self._looked_chunks.intersection(parts):
-            k = -1
-            for _ in range(parts.count(chunk)):
-                k = parts.index(chunk, k + 1)
-                where.append(k)
-        where.sort()
+        # where those chunks are: their fact bit, in order (the bit is the same at every level,
+        # so it holds of the chunks of infos that _unless_arabic replaced too); the set's
+        # intersection with the line, then a count and an index per chunk, compared strings
+        rows = cast(list[tuple[Any, ...]], infos)
+        where = [k for k, row in enumerate(rows) if row[_FACTS_FIELD] & _FACT_LOOKED]
         lex = self.lexicon
         names = lex.given_names
         last = len(parts) - 1
@@ -1526,13 +1524,14 @@ class ZwnjRepairer:
     def _chunk_fact_bits(self, chunk: str, first_key: str, last_is_prefix: bool) -> int:
         """The fact bits of ``chunk`` (ChunkInfo field 9), at the end of its analysis (its
         opening word's key ``first_key``, whether it closes with a verbal prefix
-        ``last_is_prefix``): _FACT_NOTED and _FACT_LOOKED say whether it is in
-        ``_noted_chunks`` and ``_looked_chunks``, so a line asks its chunks once (one
-        :func:`_field_or`) instead of testing them against each set.
+        ``last_is_prefix``): _FACT_NOTED, _FACT_LOOKED and _FACT_ARABIC say whether it is in
+        ``_noted_chunks``, ``_looked_chunks`` and ``_arabic_chunks``, so a line asks its chunks
+        once (one :func:`_field_or`) instead of testing them against each set.
 
         The sets are forgotten only with the chunk memos, and hold nothing but chunks noted by
         an analysis: a ChunkInfo's bits stay true of its chunk as long as the memo holds it.
-        _FACT_LOOKED is the same at every level (its facts are of the chunk's keys). An analysis
+        _FACT_LOOKED and _FACT_ARABIC are the same at every level (their facts are of the
+        chunk's keys). An analysis
         at GLUED_ALL notes whatever an analysis of the chunk at another level notes (GLUED_NONE
         and GLUED_PREFIX note no other reading, GLUED_SURE differs from it only for a whole
         word, which every level but GLUED_NONE notes), so a GLUED_ALL info's _FACT_NOTED says
@@ -1545,6 +1544,8 @@ class ZwnjRepairer:
             facts |= _FACT_NOTED
         if chunk in self._looked_chunks:
             facts |= _FACT_LOOKED
+        if chunk in self._arabic_chunks:
+            facts |= _FACT_ARABIC
         return facts
 
     def _note_other_reading(self, chunk: str) -> None:
