@@ -261,7 +261,7 @@ def test_plan_asks_the_bits_what_it_asked_the_sets(fresh: Callable[[], ZwnjRepai
     lines = _gate_lines()
     rng.shuffle(lines)
     seen = {NOTED: 0, LOOKED: 0, PREFIX: 0, PLURAL: 0, ARABIC: 0}
-    for line in lines[:3000]:
+    for line in lines:
         parts = line.split(" ")
         infos = rep._chunk_infos(parts, GLUED_ALL)
         facts = zwnj._field_or(infos, zwnj._FACTS_FIELD)
