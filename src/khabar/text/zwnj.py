@@ -237,6 +237,18 @@ TAIL_KEY: Final = 3
 #: Extra pieces for the kinds of _next_piece that are weaker evidence (see SHAPE_PENALTY,
 #: TWO_WORDS_PENALTY).
 _EXTRA_PIECES: Final = {"verb?": SHAPE_PENALTY, "words": TWO_WORDS_PENALTY}
+#: Two segmentations of a glued word into as many pieces whose log weights sum to within this
+#: of each other (a factor of e in frequency) are a tie, broken by their rarest word piece
+#: (``ZwnjRepairer._better_cut``).
+NEAR_TIE: Final = 1.0
+#: ... if one of them holds a word piece of under this log weight (``Lexicon.log_weight``: seen
+#: at most 3 times as a word or beside a ZWNJ; log 4 = 1.39, log 5 = 1.61).
+RARE_PIECE: Final = 1.6
+#: Endings of loanwords (-ing, -ism) no seam of a segmentation may fall inside when they end
+#: the word or come before a bound suffix (``ZwnjRepairer._cuts_loan_ending``).
+LOAN_ENDINGS: Final = ("ینگ", "یسم")
+#: The rarest-word weight of a segmentation with no word piece yet (a verbal prefix).
+_NO_STEM: Final = 1e9
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT: Final = 500_000
 #: A glued word the lexicon does not know may be a phrase written without its spaces or
@@ -536,6 +548,9 @@ _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
+#: Plural endings that begin with the «ه» of a word in a silent «ه» + «ای» (or its common
+#: misspelling «ایی») when the stem before them is unseen (``ZwnjRepairer._unknown_stem``).
+_HEH_PLURALS: Final = (_PLURAL_EZAFE, "هایی")
 #: Personal endings and pronoun clitics, written glued after most stems (``کتابمان``,
 #: ``پیشرفتشان``) and with a ZWNJ after «ه» (``خانه‌مان``): see the learned shares. Not the
 #: copula «اند», which the treebanks write with a ZWNJ after a noun (``عبارت‌اند``, 9 breaks
@@ -2064,8 +2079,9 @@ class ZwnjRepairer:
                 >= (MIN_SUFFIX_SHARE if suffix == SUPERLATIVE else MIN_STRONG_SHARE)
                 and self._may_take(stem, suffix)
             ):
-                if suffix == _PLURAL_EZAFE and self._heh_of_unseen_stem(stem):
-                    return stem + "ه" + ZWNJ + _HEH_YE  # «دوگانهای»: دوگانه‌ای, no دوگان‌های
+                if suffix in _HEH_PLURALS and self._heh_of_unseen_stem(stem):
+                    # «دوگانهای»: دوگانه‌ای, no دوگان‌های; «جلسهایی»: جلسه‌ایی, no جلس‌هایی
+                    return stem + "ه" + ZWNJ + suffix[1:]
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
             if not tok.startswith(prefix):
@@ -2696,8 +2712,9 @@ class ZwnjRepairer:
         if len(weights) > CACHE_LIMIT:
             weights.clear()
         n = len(tok)
-        # best[i]: (pieces, cost, seams, kind, start of the last piece) for tok[:i]
-        best: dict[int, tuple[float, float, tuple[int, ...], str, int]] = {}
+        # best[i]: (pieces, cost, seams, kind, start of the last piece, weight of the rarest
+        # word piece) for tok[:i]
+        best: dict[int, tuple[float, float, tuple[int, ...], str, int, float]] = {}
         for i in range(MIN_PIECE, n - 1):
             head = tok[:i]
             if head in prefixes:
@@ -2709,12 +2726,12 @@ class ZwnjRepairer:
             weight = weights.get(head)
             if weight is None:
                 weight = weights[head] = lex.log_weight(head)
-            best[i] = (1.0, -weight, (), kind, 0)
+            best[i] = (1.0, -weight, (), kind, 0, weight if kind == "word" else _NO_STEM)
         for i in range(MIN_PIECE, n):
             state = best.get(i)
             if state is None:
                 continue
-            pieces, cost, seams, kind, last = state
+            pieces, cost, seams, kind, last, rarest = state
             prev, stem = tok[last:i], tok[:i]
             for j in range(i + 1, n + 1):
                 piece = tok[i:j]
@@ -2749,12 +2766,16 @@ class ZwnjRepairer:
                 weight = weights.get(piece)
                 if weight is None:
                     weight = weights[piece] = lex.log_weight(piece)
-                cand = (pieces + 1 + extra, cost - weight, seams + (i,), nkind, i)
-                if j not in best or cand[:2] < best[j][:2]:
+                low = weight if nkind == "word" and weight < rarest else rarest
+                cand = (pieces + 1 + extra, cost - weight, seams + (i,), nkind, i, low)
+                held = best.get(j)
+                if held is None or self._better_cut(cand, held):
                     best[j] = cand
         final = best.get(n)
         if final is None or not final[2] or final[3] == "conj":  # «دهو» is not «ده|و»
             return self._unknown_stem(tok)
+        if self._cuts_loan_ending(tok, final[2]):
+            return self._unknown_stem(tok)  # «پستینگ‌های», not «پستی‌نگه‌ای»
         # a word that reads whole is returned as written, so no later fallback cuts it
         if self._glued_and_inside(tok, final[2]) and self._word_and_glued_suffix(tok):
             return tok  # «امورمان» is «امور» + «مان», not «ام|و|رمان»
@@ -2776,6 +2797,50 @@ class ZwnjRepairer:
             k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
         return self._with_piece_forms(out)
+
+    def _cuts_loan_ending(self, tok: str, seams: tuple[int, ...]) -> bool:
+        """Whether a seam falls inside a loanword's ending (``LOAN_ENDINGS``: «ینگ», «یسم»)
+        that ends ``tok`` or is followed only by a bound suffix: ``پستی|نگه|ای`` cuts
+        «پستینگ» (posting) + «های», ``فمینی|سم`` «فمینیسم». A Persian word has these letters
+        across a seam only before more of its stem (``می‌نگرد``, ``سطحی‌نگری``, ``مین‌گذاری``,
+        ``این‌گونه``; the lexicon writes no ZWNJ inside a final «ینگ» or «یسم»)."""
+        for end in LOAN_ENDINGS:
+            k = tok.rfind(end)
+            if k < MIN_PIECE:
+                continue
+            rest = tok[k + len(end) :]
+            if rest and rest not in self.lexicon.bound_suffixes:
+                continue
+            if any(k < s < k + len(end) for s in seams):
+                return True
+        return False
+
+    @staticmethod
+    def _better_cut(
+        cand: tuple[float, float, tuple[int, ...], str, int, float],
+        held: tuple[float, float, tuple[int, ...], str, int, float],
+    ) -> bool:
+        """Whether the segmentation ``cand`` of a word's first letters beats ``held`` (states
+        of :meth:`_segment`): fewer pieces; with as many, the more frequent pieces (the sum of
+        their log weights), unless the sums are within ``NEAR_TIE`` of each other: then the one
+        whose rarest word piece (no suffix, no prefix) was seen more often, as a cut is only
+        as good as its weakest word, when one of them holds a rare word (``RARE_PIECE``).
+        ``بی|نقار|های`` (نقار seen 2 times) and ``بین|قاره|ای`` (قاره 9) sum to 16.34 and
+        16.33: «بین‌قاره‌ای» (intercontinental), not «بی‌نقارهای». Only between cuts that
+        differ before their last seam: whether a «ه» ends the stem or opens «های»
+        (``صوفی|های`` or ``صوفیه|ای``, ``شوک|های`` or ``شوکه|ای``) is the business of the
+        plural-or-«ه‌ای» tests and the line's context (:meth:`_plural_and_heh_ye`).
+        """
+        if cand[0] != held[0]:
+            return cand[0] < held[0]
+        if (
+            cand[5] != held[5]
+            and min(cand[5], held[5]) < RARE_PIECE
+            and abs(cand[1] - held[1]) < NEAR_TIE
+            and cand[2][:-1] != held[2][:-1]
+        ):
+            return cand[5] > held[5]
+        return cand[1] < held[1]
 
     def _given_name_compound(self, tok: str, seams: tuple[int, ...]) -> bool:
         """Whether ``tok``, cut at ``seams``, is a given name (:attr:`Lexicon.given_names`)
