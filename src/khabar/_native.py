@@ -35,6 +35,13 @@ from typing import Any, NamedTuple
 # The modules setup.py compiles, in one mypyc group (they call each other natively, so they are
 # compiled, and loaded, all together or not at all). setup.py reads this tuple with ast.
 COMPILED: tuple[str, ...] = (
+    "khabar.dates.calendars",
+    "khabar.dates.mentions",
+    "khabar.dates.urls",
+    "khabar.news._fold",
+    "khabar.news.attribution",
+    "khabar.news.gazetteer",
+    "khabar.news.structure",
     "khabar.text.charmap",
     "khabar.text.fix",
     "khabar.text.lexicon",

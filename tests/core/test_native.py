@@ -333,3 +333,67 @@ def test_compiled_and_pure_agree_on_crawled_news(shared: Path) -> None:
                     lines += str(doc.get(field) or "").splitlines()
     assert len(lines) > 200
     _compare(_damaged(lines))
+
+
+# -- the news and dates modules, compiled and pure ---------------------------------------------
+
+_NEWS_CHILD = r"""
+import json, sys
+from khabar import _native
+from khabar.dates.mentions import find_dates, parse_date
+from khabar.dates.urls import date_from_url
+from khabar.news.attribution import parse_attribution
+from khabar.news.structure import structure
+docs = json.load(sys.stdin)
+out = {"status": _native.status().mode, "loaded": sorted(set(_native.loaded().values())), "docs": []}
+for text, hint, url in docs:
+    out["docs"].append([repr(structure(text, title_hint=hint)), repr(parse_attribution(text)),
+                        repr(find_dates(text)), repr(parse_date(text[:40])),
+                        repr(date_from_url(url))])
+json.dump(out, sys.stdout)  # ASCII: lone surrogates survive the pipe
+"""
+
+
+def _compare_news(docs: list[tuple[str, str | None, str | None]]) -> None:
+    if _native.status().mode != "compiled":
+        pytest.skip(f"no compiled build to compare with: {_native.status().reason}")
+    runs = []
+    for pure in (False, True):
+        env = dict(os.environ)
+        env.pop("KHABAR_PURE", None)
+        if pure:
+            env["KHABAR_PURE"] = "1"
+        done = subprocess.run([sys.executable, "-c", _NEWS_CHILD], input=json.dumps(docs),
+                              capture_output=True, text=True, env=env, check=True)
+        runs.append(json.loads(done.stdout))
+    compiled, pure_run = runs
+    assert (compiled["status"], compiled["loaded"]) == ("compiled", ["compiled"])
+    assert (pure_run["status"], pure_run["loaded"]) == ("pure", ["pure"])
+    assert len(compiled["docs"]) == len(pure_run["docs"]) == len(docs)
+    diff = [i for i, (a, b) in enumerate(zip(compiled["docs"], pure_run["docs"])) if a != b]
+    assert not diff, f"compiled and pure differ on {len(diff)} documents, first {docs[diff[0]][0][:80]!r}"
+
+
+def test_news_compiled_and_pure_agree_on_the_committed_samples() -> None:
+    seed = (ROOT / "examples/text/tasnim-kazakhstan.txt").read_text(encoding="utf-8")
+    docs: list[tuple[str, str | None, str | None]] = [
+        (seed, None, "https://www.tasnimnews.com/fa/news/1402/07/19/2968/x"),
+        (seed, seed.splitlines()[0], None),
+        ("", None, None), ("۱۴ می ۲۰۲۳\nتهران- ایرنا- متن", None, "https://x.ir/1399/01/02/"),
+        ("\udcff شکسته ۱۹ مهر ۱۴۰۲", "عنوان", "not a url"),
+    ]
+    _compare_news(docs)
+
+
+@pytest.mark.shared
+def test_news_compiled_and_pure_agree_on_crawled_news(shared: Path) -> None:
+    docs: list[tuple[str, str | None, str | None]] = []
+    for name in ("fars-news-1.docs.jsonl", "varzesh3-1.docs.jsonl"):
+        with open(shared / "data/farsnews_varzesh3_json" / name, encoding="utf-8") as f:
+            for row, _ in zip(f, range(100)):
+                doc = json.loads(row)
+                text = "\n".join(str(doc.get(k) or "") for k in ("title", "abstract", "body"))
+                docs.append((text, doc.get("title"), doc.get("url")))
+                docs.append((str(doc.get("body") or ""), None, None))
+    assert len(docs) >= 200
+    _compare_news(docs)
