@@ -76,6 +76,21 @@ def test_buffers_by_hand(which: Any, edits: list[Any], expected: tuple[bytes, ..
     assert arr.equals(pa.array(edits, type=TYPE))
 
 
+# every size the C copy treats apart (0, 1, 2-3, 4-7, 8-16 and over 16 bytes), byte for byte:
+# ``size`` ASCII letters from "a" (one byte each), after them a yeh (db 8c) or a ZWNJ (e2 80 8c)
+@pytest.mark.parametrize("which", _twins())
+@pytest.mark.parametrize("size", range(31))
+def test_every_string_size(which: Any, size: int) -> None:
+    s = "".join(chr(0x61 + i) for i in range(size))
+    b = bytes(range(0x61, 0x61 + size))
+    edits = [Edit(1, s, s + ZWNJ, "r" * size), Edit(2, "ی", s, "r" * size)]
+    expected = (_i32(1, 2),
+                _i32(0, size, size + 2), b + b"\xdb\x8c",
+                _i32(0, size + 3, 2 * size + 3), b + b"\xe2\x80\x8c" + b,
+                _i32(0, size, 2 * size), b"r" * (2 * size))
+    assert _fn(which)(edits, LIMIT) == expected
+
+
 class _Str(str):
     pass
 
@@ -162,7 +177,7 @@ def test_edit_arrays_checks_the_struct_type() -> None:
 # the characters where UTF-8 could go wrong: 1-4 bytes, ZWNJ/ZWJ/NBSP/BOM, digits, surrogates
 CHARS = st.sampled_from(["a", " ", "ي", "ی", "ك", "ک", ZWNJ, ZWJ, NBSP, BOM, "۱", "١", "1",
                          "\U0001d54f", "😀", "\ud800", "\udc00", "\x00", "\uffff"])
-STRS = st.lists(CHARS, max_size=4).map("".join)
+STRS = st.lists(CHARS, max_size=8).map("".join)  # up to 32 bytes: every copy size
 EDITS = st.lists(st.builds(Edit, st.integers(-2**31, 2**31 - 1), STRS, STRS,
                            st.sampled_from(["char.yeh", "zwnj", "", "ی"]) | STRS), max_size=20)
 

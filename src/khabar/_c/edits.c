@@ -1215,9 +1215,10 @@ field_utf8(PyObject *s, last_str *last, Py_ssize_t *size)
 }
 
 /* Whether item is an (offset, before, after, rule) tuple of an int32 and three plain strs
- * whose UTF-8 fit; adds the strs' UTF-8 sizes to sizes[0..2]. */
+ * whose UTF-8 fit; stores the offset at *value and adds the strs' UTF-8 sizes to sizes[0..2]. */
 static int
-plain_edit(PyObject *item, Py_ssize_t *sizes, Py_ssize_t limit, last_str *last)
+plain_edit(PyObject *item, int32_t *value, Py_ssize_t *sizes, Py_ssize_t limit,
+           last_str *last)
 {
     if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 4) {
         return 0;
@@ -1227,10 +1228,11 @@ plain_edit(PyObject *item, Py_ssize_t *sizes, Py_ssize_t limit, last_str *last)
         return 0;
     }
     int overflow = 0;
-    long long v = PyLong_AsLongLongAndOverflow(offset, &overflow);
+    long v = PyLong_AsLongAndOverflow(offset, &overflow); /* an exact int: no error */
     if (overflow || v < INT32_MIN || v > INT32_MAX) {
         return 0;
     }
+    *value = (int32_t)v;
     for (Py_ssize_t k = 0; k < 3; k++) {
         Py_ssize_t size;
         if (field_utf8(PyTuple_GET_ITEM(item, k + 1), &last[k], &size) == NULL) {
@@ -1242,6 +1244,31 @@ plain_edit(PyObject *item, Py_ssize_t *sizes, Py_ssize_t limit, last_str *last)
         sizes[k] += size;
     }
     return 1;
+}
+
+/* memcpy of a short string (most edit strings are 1-20 bytes) without a call: overlapping
+ * fixed-size copies, which the compiler inlines. */
+static inline void
+copy_bytes(char *to, const char *from, Py_ssize_t size)
+{
+    if (size >= 8 && size <= 16) {
+        memcpy(to, from, 8);
+        memcpy(to + size - 8, from + size - 8, 8);
+    }
+    else if (size >= 4 && size < 8) {
+        memcpy(to, from, 4);
+        memcpy(to + size - 4, from + size - 4, 4);
+    }
+    else if (size >= 2 && size < 4) {
+        memcpy(to, from, 2);
+        memcpy(to + size - 2, from + size - 2, 2);
+    }
+    else if (size == 1) {
+        *to = *from;
+    }
+    else if (size > 16) {
+        memcpy(to, from, (size_t)size);
+    }
 }
 
 static PyObject *
@@ -1268,23 +1295,31 @@ edits_edit_buffers(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                      (int)INT32_MAX, limit);
         return NULL;
     }
-    /* pass 1: every item plain, and the size of each string child's data. No Python code runs
-     * in either pass (exact ints and strs only), so the list and its items stay the same. */
+    /* pass 1: every item plain, its offset into bufs[0], and the size of each string child's
+     * data. No Python code runs in either pass (exact ints and strs only), so the list and its
+     * items stay the same. */
     Py_ssize_t n = PyList_GET_SIZE(edits);
     Py_ssize_t sizes[3] = {0, 0, 0};
     last_str last[3] = {{NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}};
     if (n > limit) {
         Py_RETURN_NONE;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (!plain_edit(PyList_GET_ITEM(edits, i), sizes, limit, last)) {
-            Py_RETURN_NONE;
-        }
-    }
-    /* pass 2: fill the buffers: 0 the offsets, 1 + 2k / 2 + 2k string child k's offsets/data */
     PyObject *bufs[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     bufs[0] = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
-    for (Py_ssize_t k = 0; k < 3 && bufs[0] != NULL; k++) {
+    if (bufs[0] == NULL) {
+        return NULL;
+    }
+    char *at = PyBytes_AS_STRING(bufs[0]);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t value;
+        if (!plain_edit(PyList_GET_ITEM(edits, i), &value, sizes, limit, last)) {
+            Py_DECREF(bufs[0]);
+            Py_RETURN_NONE;
+        }
+        memcpy(at + i * (Py_ssize_t)sizeof(int32_t), &value, sizeof(int32_t));
+    }
+    /* pass 2: fill the string buffers: 1 + 2k / 2 + 2k string child k's offsets/data */
+    for (Py_ssize_t k = 0; k < 3; k++) {
         bufs[1 + 2 * k] = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(int32_t));
         bufs[2 + 2 * k] = PyBytes_FromStringAndSize(NULL, sizes[k]);
         if (bufs[1 + 2 * k] == NULL || bufs[2 + 2 * k] == NULL) {
@@ -1299,8 +1334,6 @@ edits_edit_buffers(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
-    int32_t value;
-    char *at = PyBytes_AS_STRING(bufs[0]);
     char *ends[3], *data[3];
     int32_t used[3] = {0, 0, 0};
     for (Py_ssize_t k = 0; k < 3; k++) {
@@ -1311,14 +1344,11 @@ edits_edit_buffers(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(edits, i);
-        value = (int32_t)PyLong_AsLong(PyTuple_GET_ITEM(item, 0)); /* checked in pass 1 */
-        memcpy(at, &value, sizeof(int32_t));
-        at += sizeof(int32_t);
         for (Py_ssize_t k = 0; k < 3; k++) {
             Py_ssize_t size = 0;
             /* plain and encoded in pass 1 (the UTF-8 cached in the str): no failure here */
             const char *u = field_utf8(PyTuple_GET_ITEM(item, k + 1), &last[k], &size);
-            memcpy(data[k] + used[k], u, (size_t)size);
+            copy_bytes(data[k] + used[k], u, size);
             used[k] += (int32_t)size;
             memcpy(ends[k], &used[k], sizeof(int32_t));
             ends[k] += sizeof(int32_t);
