@@ -274,3 +274,52 @@ def test_the_report_does_not_import_pandas(run_dir: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (run_dir / "report.html").stat().st_size > 0
+
+
+def _rules_part(path: Path, rows: list[list[str] | None], row_group_size: int) -> None:
+    """A data part whose ``edits`` column holds one list of rules per row (None: a null list)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from khabar.io.schema import output_schema
+
+    type_ = output_schema().field("edits").type
+    edits = [None if r is None else [{"offset": i, "before": "ي", "after": "ی", "rule": rule}
+                                     for i, rule in enumerate(r)] for r in rows]
+    pq.write_table(pa.table({"id": [str(i) for i in range(len(rows))],
+                             "edits": pa.array(edits, type=type_)}),
+                   path, row_group_size=row_group_size)
+
+
+@pytest.mark.parametrize("row_group_size", [1, 2, 10])
+def test_rules_counted_from_dictionary_indices(tmp_path: Path, row_group_size: int) -> None:
+    from khabar.report.gather import gather_kept
+
+    _rules_part(tmp_path / "a.parquet", [["char.yeh", "zwnj.glued", "char.yeh"], None, [],
+                                         ["space.collapse"], ["zwnj.glued", "char.kaf"]],
+                row_group_size)
+    _rules_part(tmp_path / "b.parquet", [["char.kaf", "ی"], ["char.yeh"]], row_group_size)
+    warnings: list[str] = []
+    k = gather_kept([tmp_path / "a.parquet", tmp_path / "b.parquet"], warnings)
+    # counted by hand, in the order each rule first appears (the report's order among ties)
+    assert list(k.rules.items()) == [("char.yeh", 3), ("zwnj.glued", 2), ("space.collapse", 1),
+                                     ("char.kaf", 2), ("ی", 1)]
+    assert warnings == []
+    assert k.docs == 7
+
+
+def test_rules_of_a_part_without_edits_and_a_damaged_part(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from khabar.report.gather import gather_kept
+
+    pq.write_table(pa.table({"id": ["x"]}), tmp_path / "old.parquet")  # an older output
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    _rules_part(tmp_path / "c.parquet", [["char.kaf"]], 10)
+    warnings: list[str] = []
+    k = gather_kept([tmp_path / "old.parquet", tmp_path / "bad.parquet", tmp_path / "c.parquet"],
+                    warnings)
+    assert list(k.rules.items()) == [("char.kaf", 1)]
+    assert len(warnings) == 1 and "bad.parquet could not be read" in warnings[0]  # once
+    assert k.docs == 2

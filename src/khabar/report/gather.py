@@ -515,12 +515,20 @@ def gather_kept(files: Sequence[str | Path], warnings: list[str]) -> KeptSummary
     ``text`` is read one batch at a time and only its length leaves the batch: characters
     (``utf8_length``) and words (:func:`word_counts`).
     """
+    out = KeptSummary()
+    cols = ["text", "repairs", "removed.reason", "domain", "agency", "cited_source", "published"]
+    for path in files:
+        _gather_kept_part(out, path, cols, warnings)
+        _count_rules(out.rules, path, warnings)
+    return out
+
+
+def _gather_kept_part(out: KeptSummary, path: str | Path, cols: list[str],
+                      warnings: list[str]) -> None:
+    """:func:`gather_kept`'s figures of one part, but the repair rules (:func:`_count_rules`)."""
     import pyarrow.compute as pc
 
-    out = KeptSummary()
-    cols = ["text", "repairs", "edits.rule", "removed.reason", "domain", "agency", "cited_source",
-            "published"]
-    for batch in iter_batches(files, cols, warnings):
+    for batch in iter_batches([path], cols, warnings):
         out.docs += batch.num_rows
         text = _col(batch, "text")
         if text is not None:
@@ -529,9 +537,6 @@ def gather_kept(files: Sequence[str | Path], warnings: list[str]) -> KeptSummary
         repairs = _col(batch, "repairs")
         if repairs is not None:
             out.repairs.add_array(repairs)
-        edits = _col(batch, "edits")
-        if edits is not None:
-            _count_strings(out.rules, pc.struct_field(pc.list_flatten(edits), "rule"))
         removed = _col(batch, "removed")
         if removed is not None:
             _count_strings(out.removed, pc.struct_field(pc.list_flatten(removed), "reason"))
@@ -541,7 +546,40 @@ def gather_kept(files: Sequence[str | Path], warnings: list[str]) -> KeptSummary
         published = _col(batch, "published")
         if published is not None:
             _count_strings(out.published_months, pc.utf8_slice_codeunits(published, 0, 7))
-    return out
+
+
+def _count_rules(counter: Counter[str], path: str | Path, warnings: list[str]) -> None:
+    """Add the ``edits.rule`` values of the part at ``path`` to ``counter``, read as dictionary
+    indices (``read_dictionary``), so no rule string is decoded per edit: the same counts, in
+    the same order of first appearance, as reading the strings (~4.9 -> ~2.7 CPU us for a
+    ~4 KB document's ~124 edits, bench/throughput/io14d.md). Row group by row group (one group's
+    indices in memory), as ``iter_batches`` cannot read a nested column as a dictionary. A part
+    that does not open was reported by :func:`iter_batches` just before: nothing is added."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from khabar.io import fs
+
+    try:
+        filesystem, inner = fs.arrow_filesystem(str(path))
+        pf = pq.ParquetFile(inner, filesystem=filesystem)
+        leaf = _column_paths(pf, ["edits.rule"])
+        if not leaf:  # an older output, or one without edits
+            return
+        pf = pq.ParquetFile(inner, filesystem=filesystem, metadata=pf.metadata,
+                            read_dictionary=leaf)
+    except (OSError, pa.ArrowException):  # reported by iter_batches (gather_kept reads it first)
+        return
+    try:
+        for group in range(pf.num_row_groups):
+            edits = pf.read_row_group(group, columns=leaf).column("edits")
+            for chunk in edits.chunks:
+                _count_strings(counter, pc.struct_field(pc.list_flatten(chunk), "rule"))
+    except (OSError, pa.ArrowException) as exc:
+        warnings.append(f"{path}'s repair rules could not be read to the end "
+                        f"({type(exc).__name__}: {exc}); the repair rules figure misses part "
+                        f"of its documents.")
 
 
 def gather_dropped_counts(files: Sequence[str | Path], warnings: list[str]
