@@ -332,7 +332,7 @@ field_of(PyObject *info, Py_ssize_t field)
     return PySequence_GetItem(info, field);
 }
 
-/* The fast path of field_sum() and field_or(): when info is an exact tuple long enough and its
+/* The fast path of field_fold() (field_sum() and field_or()): when info is an exact tuple long enough and its
  * field an exact int that fits a C long long, store it in *v and return 1 (the tuple's item is
  * read borrowed: reading an exact tuple and an exact int runs no Python code, so nothing can
  * free it meanwhile, and no reference count is touched); else return 0, with no exception set,
@@ -463,14 +463,36 @@ chunks_members(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return select_indices(args[0], field, args[2], start);
 }
 
-/* field_sum(infos, field): sum(info[field] for info in infos), as sum() gives it: plain C adds
- * while every value is an exact int of modest size, then PyNumber_Add for the rest. */
-static PyObject *
-chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* How field_fold() combines a line's values: field_sum() adds, field_or() ors. */
+enum fold_op { FOLD_ADD, FOLD_OR };
+
+/* *acc op= v in plain C, returning 1; or 0 (acc unchanged) when an add could come near overflow
+ * (|acc| < n * 2**40 holds while it returns 1), and the caller takes the generic path. An or of
+ * two C long longs is Python's | on the same ints (two's complement). */
+static inline int
+fold_small(enum fold_op op, long long *acc, long long v)
 {
-    (void)module;
+    if (op == FOLD_OR) {
+        *acc |= v;
+        return 1;
+    }
+    const long long limit = 1LL << 40;
+    if (v > -limit && v < limit && *acc > -limit * 1024 && *acc < limit * 1024) {
+        *acc += v;
+        return 1;
+    }
+    return 0;
+}
+
+/* field_sum() and field_or(): info[field] over the list infos combined by op from 0, as sum() and
+ * functools.reduce(operator.or_, ..., 0) give it: plain C while every value is an exact int (for
+ * an or, a bool too) that fold_small takes, then PyNumber_Add or PyNumber_Or for the rest (a
+ * bigger int, an int subclass, anything else). */
+static PyObject *
+field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t nargs)
+{
     if (nargs != 2) {
-        PyErr_Format(PyExc_TypeError, "field_sum() takes 2 arguments (infos, field), got %zd",
+        PyErr_Format(PyExc_TypeError, "%s() takes 2 arguments (infos, field), got %zd", name,
                      nargs);
         return NULL;
     }
@@ -479,22 +501,19 @@ chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (zero == NULL) {
         return NULL;
     }
-    int bad = index_args("field_sum", args[0], args[1], zero, &field, &start);
+    int bad = index_args(name, args[0], args[1], zero, &field, &start);
     Py_DECREF(zero);
     if (bad < 0) {
         return NULL;
     }
     PyObject *infos = args[0];
-    const long long limit = 1LL << 40; /* far from overflow: |acc| < n * 2**40 */
     long long acc = 0;
-    PyObject *total = NULL; /* the generic sum, once a value is no small exact int */
+    PyObject *total = NULL; /* the generic result, once a value is not taken in plain C */
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
         PyObject *info = PyList_GET_ITEM(infos, i);
         if (total == NULL) {
             long long v;
-            if (small_int_at(info, field, &v) && v > -limit && v < limit &&
-                acc > -limit * 1024 && acc < limit * 1024) {
-                acc += v;
+            if (small_int_at(info, field, &v) && fold_small(op, &acc, v)) {
                 continue;
             }
         }
@@ -505,18 +524,16 @@ chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_XDECREF(total);
             return NULL;
         }
-        if (total == NULL && PyLong_CheckExact(value)) {
+        if (total == NULL && (PyLong_CheckExact(value) || (op == FOLD_OR && PyBool_Check(value)))) {
             int overflow = 0;
             long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
-            if (!overflow && v > -limit && v < limit && acc > -limit * 1024 &&
-                acc < limit * 1024) {
-                acc += v;
-                Py_DECREF(value);
-                continue;
-            }
             if (v == -1 && PyErr_Occurred()) {
                 Py_DECREF(value);
                 return NULL;
+            }
+            if (!overflow && fold_small(op, &acc, v)) {
+                Py_DECREF(value);
+                continue;
             }
         }
         if (total == NULL) {
@@ -526,88 +543,31 @@ chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 return NULL;
             }
         }
-        PyObject *sum = PyNumber_Add(total, value);
+        PyObject *next = op == FOLD_OR ? PyNumber_Or(total, value) : PyNumber_Add(total, value);
         Py_DECREF(value);
         Py_DECREF(total);
-        if (sum == NULL) {
+        if (next == NULL) {
             return NULL;
         }
-        total = sum;
+        total = next;
     }
     return total != NULL ? total : PyLong_FromLongLong(acc);
 }
 
-/* field_or(infos, field): the bitwise OR of info[field] over infos, from 0, as
- * functools.reduce(operator.or_, ..., 0) gives it: plain C ors while every value is an exact
- * int or a bool that fits a C long long (two's complement, as Python's | on negative ints),
- * then PyNumber_Or for the rest (a bigger int, an int subclass, anything else). */
+/* field_sum(infos, field): sum(info[field] for info in infos) (see field_fold). */
+static PyObject *
+chunks_field_sum(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    return field_fold("field_sum", FOLD_ADD, args, nargs);
+}
+
+/* field_or(infos, field): the bitwise OR of info[field] over infos, from 0 (see field_fold). */
 static PyObject *
 chunks_field_or(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 2) {
-        PyErr_Format(PyExc_TypeError, "field_or() takes 2 arguments (infos, field), got %zd",
-                     nargs);
-        return NULL;
-    }
-    Py_ssize_t field, start;
-    PyObject *zero = PyLong_FromLong(0);
-    if (zero == NULL) {
-        return NULL;
-    }
-    int bad = index_args("field_or", args[0], args[1], zero, &field, &start);
-    Py_DECREF(zero);
-    if (bad < 0) {
-        return NULL;
-    }
-    PyObject *infos = args[0];
-    long long acc = 0;
-    PyObject *total = NULL; /* the generic or, once a value is no exact int of a C long long */
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(infos); i++) {
-        PyObject *info = PyList_GET_ITEM(infos, i);
-        if (total == NULL) {
-            long long v;
-            if (small_int_at(info, field, &v)) {
-                acc |= v;
-                continue;
-            }
-        }
-        Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
-        PyObject *value = field_of(info, field);
-        Py_DECREF(info);
-        if (value == NULL) {
-            Py_XDECREF(total);
-            return NULL;
-        }
-        if (total == NULL && (PyLong_CheckExact(value) || PyBool_Check(value))) {
-            int overflow = 0;
-            long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
-            if (v == -1 && PyErr_Occurred()) {
-                Py_DECREF(value);
-                return NULL;
-            }
-            if (!overflow) {
-                acc |= v;
-                Py_DECREF(value);
-                continue;
-            }
-        }
-        if (total == NULL) {
-            total = PyLong_FromLongLong(acc);
-            if (total == NULL) {
-                Py_DECREF(value);
-                return NULL;
-            }
-        }
-        PyObject *ored = PyNumber_Or(total, value);
-        Py_DECREF(value);
-        Py_DECREF(total);
-        if (ored == NULL) {
-            return NULL;
-        }
-        total = ored;
-    }
-    return total != NULL ? total : PyLong_FromLongLong(acc);
+    return field_fold("field_or", FOLD_OR, args, nargs);
 }
 
 /* tail_index(forms, tail): the keys k of forms (str -> dict) written as themselves (k in
