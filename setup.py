@@ -22,6 +22,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
@@ -62,9 +63,21 @@ def warn(message: str) -> None:
     print(f"khabar setup.py: warning: {message}", file=sys.stderr)
 
 
+def source_digests() -> dict[str, str]:
+    """The SHA-256 of each compiled module's source and each C extension's ``.c`` file, taken
+    before mypyc or the C compiler reads them: a file edited while the build runs is then
+    recorded as it was when read, so khabar._native finds the build stale instead of current."""
+    digests = {m: hashlib.sha256(source(m).read_bytes()).hexdigest() for m in compiled_modules()}
+    digests |= {m: hashlib.sha256(c_source(m).read_bytes()).hexdigest() for m in c_modules()}
+    return digests
+
+
 class BuildNative(build_ext):
     """build_ext that writes the manifest beside the extensions, and never fails the install:
     a compile error leaves a pure package (with a warning) instead of no package."""
+
+    #: the sources' digests (:func:`source_digests`), taken before the extensions are made
+    digests: ClassVar[dict[str, str]] = {}
 
     def run(self) -> None:
         try:
@@ -72,10 +85,8 @@ class BuildNative(build_ext):
         except (CCompilerError, ExecError, PlatformError, OSError) as exc:  # no or broken compiler
             warn(f"compiling the core failed ({exc}); khabar is installed as pure Python")
             return
-        manifest = {m: hashlib.sha256(source(m).read_bytes()).hexdigest() for m in compiled_modules()}
-        manifest |= {m: hashlib.sha256(c_source(m).read_bytes()).hexdigest() for m in c_modules()}
         self.manifest_path().write_text(
-            json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+            json.dumps(self.digests, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
 
     def get_outputs(self) -> list[str]:
@@ -122,4 +133,6 @@ def mypyc_extensions() -> list:
         return []
 
 
+# the digests first: mypycify (in extensions()) reads the sources it compiles
+BuildNative.digests = source_digests()
 setup(ext_modules=extensions(), cmdclass={"build_ext": BuildNative})
