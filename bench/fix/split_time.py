@@ -19,13 +19,22 @@ its Arabic letters as written, as bench/fix/vs_hazm.py feeds ``khabar fix``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, os.environ.get("KHABAR_SRC", str(ROOT / "src")))
+SRC = os.environ.get("KHABAR_SRC", str(ROOT / "src"))
+sys.path.insert(0, SRC)
+# each tree its own lexicon cache folder unless one is given: the cache is one file keyed by the
+# tree's lexicon sources, so two trees timed in turns with ~/.cache/khabar shared rebuilt it in
+# every "set-up" (bench/fix/vs_hazm.py does the same)
+os.environ.setdefault("KHABAR_CACHE_DIR", os.path.join(
+    tempfile.gettempdir(), "khabar-bench-cache-" + hashlib.sha256(
+        str(Path(SRC).resolve()).encode()).hexdigest()[:12]))
 SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
 PEYMA = SHARED / "data/peyma_nsurl2019/peyma600k.sentences.txt"
 
