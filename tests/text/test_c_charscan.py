@@ -783,3 +783,105 @@ def test_find_double_no_leak(assert_rss_flat: Callable[..., None]) -> None:
                 pass
 
     assert_rss_flat(run, 20_000, 200_000)
+
+
+# --- line_slips: the spaces a line puts before punctuation, where it also attaches one ------
+
+SLIP = charset.slip_classes(normalize._SLIP_MARKS, "،؛؟!", normalize._DIGITS, normalize.LINE_BREAKS)
+
+
+def _slips() -> list[Any]:
+    return [
+        charset._line_slips_py,
+        pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
+    ]
+
+
+def _slip_fn(which: Any) -> Callable[[bytes, str], list[int]]:
+    return C.line_slips if which == "c" else which
+
+
+SLIP_CASES = [
+    # (text, expected flat list of (start, end)): each worked out by hand
+    ("", []),
+    ("فارس ، رسول", []),  # no attached mark in the line: tokenised, kept
+    ("آب ، نان، تن", [2, 3]),  # the space at 2 goes: «نان،» shows the habit
+    ("آب  ، نان، تن", [2, 4]),  # a run of two spaces goes whole
+    ("یک، دو\nسه ، چهار", []),  # the habit is the first line's, the slip the second's
+    ("سه ، چهار\nیک، دو", []),
+    ("سه ، چهار، پنج\nیک ، دو", [2, 3]),  # the second line keeps its own
+    ("سه ، چهار، پنج\u2028یک ، دو", [2, 3]),  # U+2028 ends a line too
+    ("و ...، تا", []),  # before an ellipsis: kept
+    ("گفت !!، تا", []),  # a doubled mark: kept
+    ("ساعت 12 :30، تا", []),  # after a digit: kept
+    ("سال ۱۴۰۲ ، ما، تو", []),  # a Persian digit too
+    ("\u00a0 ، ما، تو", []),  # after whitespace other than a space: kept
+    (" ، ما، تو", []),  # a run at the text's start has nothing before it: kept
+    ("۱۲، سه ، چهار", []),  # «۱۲،»: a digit does not attach its mark, no habit
+    ("«ما»، سه ، چهار", [8, 9]),  # a quote does
+    ("آب ، نان ؟ تن، و", [2, 3, 8, 9]),  # two slips in one line
+    ("a , b, c", []),  # Latin commas are no Persian marks
+]
+
+
+@pytest.mark.parametrize("which", _slips())
+@pytest.mark.parametrize(("text", "expected"), SLIP_CASES)
+def test_line_slips_hand_checked(which: Any, text: str, expected: list[int]) -> None:
+    assert _slip_fn(which)(SLIP, text) == expected
+
+
+_SLIP_PIECES = st.sampled_from([
+    " ", "  ", "،", "؛", ":", "!", "؟", ".", "..", "الف", "ب", "3", "۴", "\n", "\r\n", "\u2028",
+    "\u00a0", ")", "»", "\t", "a", "😀", "é", "\u200c",
+])
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_SLIP_PIECES, max_size=40))
+def test_line_slips_c_equals_twin(parts: list[str]) -> None:
+    """All three string kinds (ASCII, two-byte, astral pieces) and every class."""
+    text = "".join(parts)
+    assert C.line_slips(SLIP, text) == charset._line_slips_py(SLIP, text)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+@pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is not here")
+def test_line_slips_c_equals_twin_on_crawled_news() -> None:
+    import json
+
+    path = DATA / "farsnews_varzesh3_json" / "fars-news-1.docs.jsonl"
+    found = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[:400]:
+        body = json.loads(line).get("body") or ""
+        c = C.line_slips(SLIP, body)
+        assert c == charset._line_slips_py(SLIP, body)
+        found += len(c) // 2
+    assert found > 0  # the set holds such slips (read in normalize.py's comment)
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_line_slips_errors_and_short_tables() -> None:
+    with pytest.raises(TypeError, match="takes 2 arguments"):
+        C.line_slips(SLIP)
+    with pytest.raises(TypeError, match="classes must be bytes"):
+        C.line_slips("x", "text")
+    with pytest.raises(TypeError, match="classes must be bytes"):
+        charset._line_slips_py(SLIP, b"text")  # type: ignore[arg-type]
+    # an empty table: no character has a class, nothing is found
+    assert C.line_slips(b"", "آب ، نان، تن") == [] == charset._line_slips_py(b"", "آب ، نان، تن")
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.charscan is not built")
+def test_line_slips_no_leak(assert_rss_flat: Callable[..., None]) -> None:
+    text = "آب ، نان، تن\nسه ، چهار\n" * 50
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.line_slips(SLIP, text)
+            try:
+                C.line_slips(SLIP, b"x")
+            except TypeError:
+                pass
+
+    assert_rss_flat(run, 2_000, 20_000)

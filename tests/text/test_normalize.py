@@ -7,9 +7,14 @@ Each expected value was written by hand.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from khabar.text.fix import fix
+from khabar.text.normalize import _SPACE_SLIP, LINE_BREAKS, Change, SlipSpaceRule
 
 ZWNJ = "\u200c"
 
@@ -254,6 +259,33 @@ def test_punctuation_spacing_add(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a line that attaches ، ؛ ؟ ! to its words somewhere: a space before one is a slip
+        ("برنج ، روغن، تن", "برنج، روغن، تن"),
+        ("آب ، خاک ، هوا، نور", "آب، خاک، هوا، نور"),
+        ("خبرگزاری فارس : رئیس، گفت", "خبرگزاری فارس: رئیس، گفت"),
+        ("چه خواهد بود ؟ او، نه", "چه خواهد بود؟ او، نه"),
+        ("هم نبوده است ! حالا، در", "هم نبوده است! حالا، در"),
+        ("اول ؛ دوم؛ سوم", "اول؛ دوم؛ سوم"),
+        ("شدند .برخی، گفتند", "شدند. برخی، گفتند"),  # removed before, then added after
+        ("دو ، سه\r\nیک، دو", "دو ، سه\r\nیک، دو"),  # \r\n ends the line
+        ("یک، دو\nسه ، چهار", "یک، دو\nسه ، چهار"),  # the habit is the line's own
+        # must not change: a line that spaces every mark (tokenised text), a digit before the
+        # space, an ellipsis, brackets and quotes (only the full style touches those)
+        ("فارس ، رسول", "فارس ، رسول"),
+        ("گفت : « ما » .", "گفت : « ما » ."),
+        ("ساعت 12 : 30، و", "ساعت 12 : 30، و"),
+        ("سال ۱۴۰۲ ، ما، تو", "سال ۱۴۰۲ ، ما، تو"),
+        ("و ... بودیم، ما", "و ... بودیم، ما"),
+        ("( متن )، و « این » ، آن", "( متن )، و « این »، آن"),
+    ],
+)
+def test_punctuation_spacing_add_removes_a_lines_slips(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("فارس ، رسول", "فارس، رسول"),
         ("است .", "است."),
         ("( متن )", "(متن)"),
@@ -395,3 +427,40 @@ def test_clean_text_is_unchanged_under_every_style(text: str, policy: dict[str, 
     if policy.get("digits") == "latin":
         expected = expected.replace("۱۲", "12")
     assert run(text, **policy) == expected
+
+
+# --- the slip rule's finds against its reference -------------------------------------------------
+
+
+_LINE = re.compile(f"[^{LINE_BREAKS}]*")
+
+
+def _slips_by_regex(rule: SlipSpaceRule, text: str) -> list[Change]:
+    """What the rule must find, written the slow way: every match of its pattern whose line
+    (split at every line break) holds an attached mark, found by a regex too."""
+    unattached = re.escape(rule.marks + rule.attached)
+    attached = re.compile(f"[^\\s0-9\u0660-\u0669\u06f0-\u06f9{unattached}][{rule.attached}]")
+    out = []
+    for line in _LINE.finditer(text):
+        if attached.search(text, line.start(), line.end()):
+            out += [Change(m.start(), m.end(), "", rule.name)
+                    for m in rule.pattern.finditer(text, line.start(), line.end())]
+    return out
+
+
+_PIECES = st.sampled_from([" ", "  ", "،", "؛", ":", "!", "؟", ".", "..", "الف", "ب", "3", "۴",
+                           "\n", "\r\n", "\u2028", "\u00a0", ")", "»", "\t", "a"])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30))
+def test_slip_rule_finds_what_its_pattern_and_line_habit_say(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _SPACE_SLIP.find(text) == _slips_by_regex(_SPACE_SLIP, text)
+
+
+def test_slip_rule_reference_on_a_hand_checked_line() -> None:
+    # the reference itself, checked by hand: the spaces at 4 and 9 of the first line go, the
+    # second line (no attached mark) keeps its own
+    text = "برنج ، آب ، نان، تن\nسه ، چهار"
+    assert [(c.start, c.end) for c in _slips_by_regex(_SPACE_SLIP, text)] == [(4, 5), (9, 10)]

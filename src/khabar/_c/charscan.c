@@ -45,6 +45,18 @@
  *       a character); this loop compares blocks of 16 characters without a branch inside
  *       (about 0.3 ns a character)
  *
+ *   line_slips(classes, text) -> list[int]
+ *       the spaces a line puts before a punctuation mark where the same line attaches one to
+ *       its word (khabar.text.normalize.SlipSpaceRule: ``برنج ، روغن، تن``), as a flat list
+ *       [start0, end0, start1, end1, ...] of the space runs to delete, in order. classes holds
+ *       one byte per code point below len(classes) (beyond: no class): SLIP_MARK (1) a space
+ *       run right before it is a candidate unless the same mark follows it (an ellipsis);
+ *       ATTACH_MARK (2) attached to a word, it makes the line's habit; NO_ATTACH (4) a
+ *       character before a mark that does not attach it (digits, marks; whitespace never
+ *       does); DIGIT (8) a candidate run right after it stays (``12 :30``; after whitespace
+ *       too); BREAK (16) ends a line. A line's candidates are kept only if the line has the
+ *       habit. One pass over text, a byte read per character
+ *
  * The table comes first so that functools.partial(find_any, table) is a set's finder.
  * CPython 3.11 C API only, no other library.
  */
@@ -549,6 +561,133 @@ charscan_find_double(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssiz
                                            PyUnicode_GET_LENGTH(text)));
 }
 
+/* line_slips' class bits (khabar.text.charset.SLIP_* name them for the Python side) */
+#define SLIP_MARK 1
+#define ATTACH_MARK 2
+#define NO_ATTACH 4
+#define DIGIT 8
+#define BREAK 16
+
+#define CLASS_OF(c) ((c) < limit ? cls[(c)] : 0)
+
+/* Ends a line: without the habit its candidates (the items of out from first on) go. */
+static int
+end_line(PyObject *out, Py_ssize_t first, int habit)
+{
+    if (!habit && PyList_GET_SIZE(out) > first) {
+        return PyList_SetSlice(out, first, PyList_GET_SIZE(out), NULL);
+    }
+    return 0;
+}
+
+static int
+append_index(PyObject *out, Py_ssize_t i)
+{
+    PyObject *v = PyLong_FromSsize_t(i);
+    if (v == NULL) {
+        return -1;
+    }
+    int r = PyList_Append(out, v);
+    Py_DECREF(v);
+    return r;
+}
+
+/* The loop of line_slips for one string kind (CHAR). */
+#define SLIPS(CHAR)                                                                \
+    do {                                                                           \
+        const CHAR *s = (const CHAR *)data;                                        \
+        for (Py_ssize_t i = 0; i < n; i++) {                                       \
+            Py_UCS4 c = s[i];                                                      \
+            unsigned k = CLASS_OF(c);                                              \
+            if (!(k & (SLIP_MARK | ATTACH_MARK | BREAK))) {                        \
+                continue;                                                          \
+            }                                                                      \
+            if (k & BREAK) {                                                       \
+                if (end_line(out, first, habit) < 0) {                             \
+                    return -1;                                                     \
+                }                                                                  \
+                first = PyList_GET_SIZE(out);                                      \
+                habit = 0;                                                         \
+                continue;                                                          \
+            }                                                                      \
+            if (i == 0) {                                                          \
+                continue;                                                          \
+            }                                                                      \
+            Py_UCS4 before = s[i - 1];                                             \
+            if ((k & ATTACH_MARK) && !(CLASS_OF(before) & NO_ATTACH)               \
+                && !Py_UNICODE_ISSPACE(before)) {                                  \
+                habit = 1;                                                         \
+            }                                                                      \
+            if ((k & SLIP_MARK) && before == ' ' && !(i + 1 < n && s[i + 1] == c)) { \
+                Py_ssize_t start = i - 1;                                          \
+                while (start > 0 && s[start - 1] == ' ') {                         \
+                    start--;                                                       \
+                }                                                                  \
+                if (start > 0) {                                                   \
+                    Py_UCS4 b = s[start - 1];                                      \
+                    if (!(CLASS_OF(b) & DIGIT) && !Py_UNICODE_ISSPACE(b)) {        \
+                        if (append_index(out, start) < 0 || append_index(out, i) < 0) { \
+                            return -1;                                             \
+                        }                                                          \
+                    }                                                              \
+                }                                                                  \
+            }                                                                      \
+        }                                                                          \
+    } while (0)
+
+static int
+slips_of(const unsigned char *cls, Py_UCS4 limit, int kind, const void *data, Py_ssize_t n,
+         PyObject *out)
+{
+    Py_ssize_t first = 0; /* where this line's candidates start in out */
+    int habit = 0;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        SLIPS(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        SLIPS(Py_UCS2);
+        break;
+    default:
+        SLIPS(Py_UCS4);
+        break;
+    }
+    return end_line(out, first, habit);
+}
+
+static PyObject *
+charscan_line_slips(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "line_slips(classes, text) takes 2 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    PyObject *classes = args[0], *text = args[1];
+    if (!PyBytes_Check(classes) || !PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError,
+                     "line_slips: classes must be bytes (a class byte per code point) and text "
+                     "a str, not %.100s and %.100s",
+                     Py_TYPE(classes)->tp_name, Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (PyUnicode_READY(text) == -1) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size = PyBytes_GET_SIZE(classes);
+    Py_UCS4 limit = size > 0x110000 ? 0x110000 : (Py_UCS4)size;
+    if (slips_of((const unsigned char *)PyBytes_AS_STRING(classes), limit, PyUnicode_KIND(text),
+                 PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), out) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
 static PyMethodDef charscan_methods[] = {
     {"find_any", (PyCFunction)(void (*)(void))charscan_find_any, METH_FASTCALL,
      "find_any(table, text, start=0) -> int\n\n"
@@ -570,6 +709,11 @@ static PyMethodDef charscan_methods[] = {
      "find_double(char, text) -> int\n\n"
      "The index of the first of two char side by side in text (text.find(char * 2)); -1 if "
      "there is none."},
+    {"line_slips", (PyCFunction)(void (*)(void))charscan_line_slips, METH_FASTCALL,
+     "line_slips(classes, text) -> list[int]\n\n"
+     "The space runs before punctuation to delete, [start0, end0, ...]: those of the lines "
+     "that also attach a mark to a word (class bits: 1 slip mark, 2 attach mark, 4 no attach, "
+     "8 digit, 16 line break)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -22,7 +22,8 @@ from typing import Final
 from khabar import _native
 
 __all__ = [
-    "CharSet", "bitmap", "class_chars", "double_test", "find_each", "pair_scan", "pair_test"
+    "CharSet", "bitmap", "class_chars", "double_test", "find_each", "line_slips", "pair_scan",
+    "pair_test", "slip_classes",
 ]
 
 #: the C twin of :func:`_find_any_py` (None when not built, or under KHABAR_PURE=1)
@@ -96,6 +97,83 @@ def _find_each_py(chars: str, text: str) -> list[list[int]]:
 #: ``find_each(chars, text)``: each character's indices in ``text`` (C, or its twin)
 find_each: Final[Callable[[str, str], list[list[int]]]] = (
     _find_each_py if _SCAN is None else _SCAN.find_each
+)
+
+
+#: the class bits of :func:`line_slips` (``khabar._c.charscan.line_slips``)
+SLIP_MARK: Final = 1  #: a space run right before it may be a slip (unless the mark doubles)
+ATTACH_MARK: Final = 2  #: attached to a word, it shows the line's habit
+NO_ATTACH: Final = 4  #: before a mark, it does not attach it (digits, marks)
+DIGIT: Final = 8  #: a space run right after it stays
+BREAK: Final = 16  #: ends a line
+
+
+def slip_classes(marks: str, attached: str, digits: str, breaks: str) -> bytes:
+    """The ``classes`` table of :func:`line_slips`: a byte per code point up to the largest
+    given, with the bits above (``marks`` SLIP_MARK; ``attached`` ATTACH_MARK; digits and
+    both kinds of mark NO_ATTACH; ``digits`` DIGIT; ``breaks`` BREAK).
+
+    >>> t = slip_classes(".", ",", "1", "\\n")
+    >>> t[ord("\\n")], t[ord(",")], t[ord(".")], t[ord("1")], t[ord("0")], len(t)
+    (16, 6, 5, 12, 0, 50)
+    """
+    chars = marks + attached + digits + breaks
+    table = bytearray(max(map(ord, chars)) + 1 if chars else 0)
+    for group, bits in ((marks, SLIP_MARK | NO_ATTACH), (attached, ATTACH_MARK | NO_ATTACH),
+                        (digits, DIGIT | NO_ATTACH), (breaks, BREAK)):
+        for c in group:
+            table[ord(c)] |= bits
+    return bytes(table)
+
+
+def _line_slips_py(classes: bytes, text: str) -> list[int]:
+    """The pure-Python twin of ``khabar._c.charscan.line_slips``: the space runs a line puts
+    before a mark of class SLIP_MARK (not before the same mark twice: an ellipsis) after a
+    character that is neither whitespace nor DIGIT, in the lines that hold an ATTACH_MARK right
+    after a character that is neither whitespace nor NO_ATTACH; a flat list of (start, end).
+
+    >>> _line_slips_py(slip_classes(",.", ",", "1", "\\n"), "a ,b,c\\nd ,e ..")
+    [1, 2]
+    """
+    if not isinstance(classes, bytes) or not isinstance(text, str):
+        raise TypeError(
+            "line_slips: classes must be bytes (a class byte per code point) and text a str, "
+            f"not {type(classes).__name__} and {type(text).__name__}"
+        )
+
+    def cls(ch: str) -> int:
+        c = ord(ch)
+        return classes[c] if c < len(classes) else 0
+
+    out: list[int] = []
+    first = 0
+    habit = False
+    for i, ch in enumerate(text):
+        k = cls(ch)
+        if k & BREAK:
+            if not habit:
+                del out[first:]
+            first, habit = len(out), False
+            continue
+        if not k & (SLIP_MARK | ATTACH_MARK) or i == 0:
+            continue
+        before = text[i - 1]
+        if k & ATTACH_MARK and not cls(before) & NO_ATTACH and not before.isspace():
+            habit = True
+        if k & SLIP_MARK and before == " " and text[i + 1 : i + 2] != ch:
+            start = i - 1
+            while start > 0 and text[start - 1] == " ":
+                start -= 1
+            if start > 0 and not cls(text[start - 1]) & DIGIT and not text[start - 1].isspace():
+                out += [start, i]
+    if not habit:
+        del out[first:]
+    return out
+
+
+#: ``line_slips(classes, text)``: see :func:`_line_slips_py` (C, or its twin)
+line_slips: Final[Callable[[bytes, str], list[int]]] = (
+    _line_slips_py if _SCAN is None else _SCAN.line_slips
 )
 
 
