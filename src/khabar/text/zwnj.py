@@ -109,9 +109,11 @@ MIN_UNKNOWN_STEM: Final = 3
 SUPERLATIVE: Final = "ترین"
 #: Person endings of a past or present verb, for an unknown verb after می: «می‌فرسود».
 _VERB_ENDING_RE: Final = re.compile("(?:[دت](?:م|ی|یم|ید|ند)?|(?:م|یم|ید|ند))$")
-#: ... but «ات» with such an ending is an Arabic plural (``میعانات``, ``میعاناتی``): no Persian
-#: past stem ends in «ات»
-_ARABIC_PLURAL_END_RE: Final = re.compile("ات(?:م|ی|یم|ید|ند)?$")
+#: ... but a past stem in «ت» has «خ», «ف», «ش» or «س» before it (ساخت, گرفت, داشت, خواست), so
+#: a «ت» after any other letter is no past verb: ``میعانات``, ``میعاناتی`` (condensates) are
+#: an Arabic plural in «ات», ``میکروکانتکت`` a loanword, not «می» + «کروکانتکت». A last «ت»
+#: may still be the clitic «ت» (you) after a person ending (``می‌بوسمت``, ``می‌کشدت``).
+_NO_PAST_T_END_RE: Final = re.compile("(?:[^خفشسمدی]ت|[^خفشس]ت(?:م|ی|یم|ید|ند))$")
 #: Both words of a compound found by morphology have at least this many letters.
 MIN_COMPOUND_PIECE: Final = 3
 #: Two words seen side by side at least this often may be split apart in a glued word.
@@ -201,6 +203,11 @@ TWO_WORDS_PENALTY: Final = 0.5
 #: are in the shipped exceptions instead; ``ریشتری``, Richter + ی, stays whole because the
 #: lexicon writes ``ریشتر`` glued: :meth:`ZwnjRepairer._word_and_ending`).
 MIN_COMPARATIVE_STEM: Final = 3
+#: A comparative with a plural after it (``بزرگ‌ترها``, the elders) is a noun made of a
+#: common adjective, which the lexicon has seen as a comparative, whatever its length; a
+#: loanword in «-ster», «-ter» + «ها» is not one (``بوسترها``, ``کلاسترها``: not
+#: ``بوس‌ترها``, ``کلاس‌ترها``). See ZwnjRepairer._may_take and _next_piece.
+_PLURAL_COMPARATIVES: Final = frozenset(COMPARATIVE_ENDINGS[0] + e for e in PLURAL_ENDINGS)
 #: Extra cost, in pieces, of a verb remainder recognised only by its ending.
 SHAPE_PENALTY: Final = 1.5
 #: A line whose ZWNJs were dropped, not spaced, shows one glued verbal prefix (``میشود``) or
@@ -394,6 +401,12 @@ _REPAIRS: Final = itemgetter(0)
 _FIXED: Final = itemgetter(1)
 #: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
 _PAST_STEM_LAST: Final = frozenset("دت")
+#: A plural ending that, after a past stem, is rather the participle's «ه» + a form of «بودن»
+#: or a person ending: ``فروختهاست`` is ``فروخته‌است`` (has sold), not ``فروخت‌هاست``;
+#: ``پرداختهایم`` is ``پرداخته‌ایم``. The lexicon writes past stem + these letters 2,296 times
+#: (هاست), 318 (هایم) and 243 (هاید), every time as participle + ending, never as a plural
+#: (see ZwnjRepairer._participle_and_ending)
+_PARTICIPLE_ENDINGS: Final = frozenset(("هاست", "هایم", "هاید"))
 #: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
 #: compound's tail (``ایران‌دوست``, Iran-loving): see ZwnjRepairer._in_line_context
 _LIKE: Final = "دوست"
@@ -2090,8 +2103,8 @@ class ZwnjRepairer:
             if (
                 len(rest) >= 4
                 and _VERB_ENDING_RE.search(rest)
-                # «میعانات» (condensates) is an Arabic plural: no past stem ends in «ات»
-                and not _ARABIC_PLURAL_END_RE.search(rest)
+                # «میعانات» (condensates), «میکروکانتکت»: no past stem ends so
+                and not _NO_PAST_T_END_RE.search(rest)
                 # «میرزاجواد» is the words «میرزا» + «جواد»: a name, not می + verb
                 # («میانگاشتیم» starts with «میان», but «گاشتیم» is no word)
                 and not any(
@@ -2170,6 +2183,8 @@ class ZwnjRepairer:
             return False  # «بلای|ای»: the ی after ا is already the ezafe (بلایای, جای)
         if suffix == _HEH_YE and self._spoken_heh(stem):
             return False  # «گروه|ای»: after a spoken «ه» the indefinite is «ی» (گروهی, راهی)
+        if suffix in _PLURAL_COMPARATIVES:
+            return self.lexicon.comparative_count(stem) > 0  # «بوس|ترها»: no comparative
         return (
             len(stem) >= MIN_COMPARATIVE_STEM
             or suffix not in COMPARATIVE_ENDINGS
@@ -2189,6 +2204,13 @@ class ZwnjRepairer:
             return "verb?" if self._is_verb_remainder(piece) else None
         if kind == "last" or not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
+        if (
+            kind == "suffix"
+            and prev == COMPARATIVE_ENDINGS[0]
+            and piece in PLURAL_ENDINGS
+            and not lex.comparative_count(stem[: -len(prev)])
+        ):
+            return None  # «بوس|تر|ها»: a plural after a comparative the lexicon never saw
         if piece in lex.bound_suffixes and kind != "conj":  # «سیل|و|های» has no stem for های
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
             # share for this suffix after this kind of stem
@@ -2411,7 +2433,12 @@ class ZwnjRepairer:
                 or self._heh_comparative(key)
             )
             if best is not None and ZWNJ in best:
-                best = self._word_and_ending(key, best) or self._kept_word_plural(key) or best
+                best = (
+                    self._word_and_ending(key, best)
+                    or self._kept_word_plural(key)
+                    or self._participle_and_ending(best)
+                    or best
+                )
             elif best is None:
                 best = self._phrase(key)
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -2602,6 +2629,28 @@ class ZwnjRepairer:
                 and (lex.glued_count(word) >= SOLID_WORD_COUNT or lex.forced.get(word) == word)
             ):
                 return (lex.best_form(word) or word) + ending
+        return None
+
+    def _participle_and_ending(self, best: str) -> str | None:
+        """``best`` (a glued word's split) with a plural ending after a past stem read as the
+        past participle + ending instead (:data:`_PARTICIPLE_ENDINGS`): ``فروخت‌هاست`` →
+        ``فروخته‌است``, ``پرداخت‌هایم`` → ``پرداخته‌ایم``. The stem is one the lexicon saw after
+        «می» as a whole verb form (``می‌فروخت``: a past stem, not a present one such as
+        «بند» of ``می‌بندد``) and whose participle it saw as a word ``MIN_STEM_COUNT`` times.
+        A noun that is also a past stem keeps its plural where the lexicon knows the word
+        (``نشست‌ها``): this is only for splits of words it never saw. None if it does not
+        apply."""
+        head, sep, ending = best.rpartition(ZWNJ)
+        if not sep or ending not in _PARTICIPLE_ENDINGS:
+            return None
+        stem = head.rpartition(ZWNJ)[2]
+        lex = self.lexicon
+        if (
+            stem[-1:] in _PAST_STEM_LAST
+            and stem in lex.verb_remainders
+            and lex.word_count.get(stem + "ه", 0) >= MIN_STEM_COUNT
+        ):
+            return head + "ه" + ZWNJ + ending[1:]
         return None
 
     def _kept_word_plural(self, key: str) -> str | None:

@@ -1,0 +1,104 @@
+"""ZWNJ engine, glued text (issue #3, session 15): three wrong cuts of unknown glued words, and
+a shipped spelling. Every row was written and checked by hand, with rows that must not change.
+
+* a past stem + «هاست» / «هایم» / «هاید» is the participle + «است» / «ایم» / «اید», never a
+  plural (``فروختهاست`` → ``فروخته‌است``, not ``فروخت‌هاست``);
+* an unknown word after «می» that ends in «ت» after a letter no past stem has there (only
+  «خ», «ف», «ش», «س» come before it: ساخت, گرفت, داشت, خواست) is no verb
+  (``میکروکانتکت`` stays whole);
+* a comparative + plural (``بزرگ‌ترها``) needs a stem the lexicon saw as a comparative
+  (``بوسترها``, ``کلاسترهای`` stay whole);
+* «بیتکوین» is ``بیت‌کوین`` (zwnj_spellings.txt), not ``بی‌تکوین``.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+PARTICIPLE_AND_ENDING = [
+    # has sold, has sewn, has spilled: the participle + «است»
+    ("این خانه را فروختهاست", f"این خانه را فروخته{Z}است"),
+    ("او لباس را دوختهاست", f"او لباس را دوخته{Z}است"),
+    ("آب به زمین ریختهاست", f"آب به زمین ریخته{Z}است"),
+    # we have returned; the participle + «ایم»
+    ("به عقب بازگشتهایم ؟", f"به عقب بازگشته{Z}ایم ؟"),
+    # must not change: the lexicon's own words (have you received; we have paid)
+    ("آیا پیام را دریافتهاید ؟", f"آیا پیام را دریافته{Z}اید ؟"),
+    ("ما هزینه را پرداختهایم", f"ما هزینه را پرداخته{Z}ایم"),
+    # must not change: nouns, not past stems, keep their plural (it has been years; my hands)
+    ("سالهاست که او را ندیدهام", f"سال{Z}هاست که او را ندیده{Z}ام"),
+    ("مدتهاست منتظرم", f"مدت{Z}هاست منتظرم"),
+    ("کتابهایم را آوردم", f"کتاب{Z}هایم را آوردم"),
+    ("دستهایم را شستم", f"دست{Z}هایم را شستم"),
+    # must not change: «های» alone is no participle ending (important meetings)
+    ("نشستهای مهم برگزار شد", f"نشست{Z}های مهم برگزار شد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLE_AND_ENDING)
+def test_past_stem_and_plural_ending_is_participle(
+    rep: ZwnjRepairer, text: str, expected: str
+) -> None:
+    check_repair(rep, text, expected)
+
+
+NO_PAST_STEM_IN_TE = [
+    # a loanword (microcontact): «کانتکت» has «ک» before its «ت»
+    ("کیت میکروکانتکت طراحی شد", "کیت میکروکانتکت طراحی شد"),
+    # must not change: an Arabic plural in «ات» (gas condensates), as before
+    ("میعانات گازی", "میعانات گازی"),
+    # must not change: past stems in «خت», «فت» (they sewed; we split; it galloped)
+    ("آنها لباس میدوختند", f"آنها لباس می{Z}دوختند"),
+    ("ما کوه را میشکافتیم", f"ما کوه را می{Z}شکافتیم"),
+    ("اسب میتاخت", f"اسب می{Z}تاخت"),
+    # must not change: the clitic «ت» (you) after a person ending (I kiss you)
+    ("دوستت دارم و میبوسمت", f"دوستت دارم و می{Z}بوسمت"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_PAST_STEM_IN_TE)
+def test_no_verb_after_mi_ending_in_te_after_other_letters(
+    rep: ZwnjRepairer, text: str, expected: str
+) -> None:
+    check_repair(rep, text, expected)
+
+
+COMPARATIVE_PLURAL = [
+    # loanwords in «-ster» + a plural: boosters, clusters
+    ("بوسترها را نصب کردیم", "بوسترها را نصب کردیم"),
+    ("کلاسترهای بزرگ", "کلاسترهای بزرگ"),
+    # must not change: a loanword the lexicon knows (posters)
+    ("پوسترهای فیلم", "پوسترهای فیلم"),
+    # must not change: comparatives of adjectives, as nouns (the elders, the younger ones)
+    ("حرف بزرگترها را گوش کن", f"حرف بزرگ{Z}ترها را گوش کن"),
+    ("کوچکترهای خانواده", f"کوچک{Z}ترهای خانواده"),
+    ("قدیمیترها میگویند", f"قدیمی{Z}ترها می{Z}گویند"),
+    ("بزرگترین شهر", f"بزرگ{Z}ترین شهر"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARATIVE_PLURAL)
+def test_comparative_plural_needs_a_comparative(
+    rep: ZwnjRepairer, text: str, expected: str
+) -> None:
+    check_repair(rep, text, expected)
+
+
+BITCOIN = [
+    ("قیمت بیتکوین بالا رفت", f"قیمت بیت{Z}کوین بالا رفت"),
+    # must not change: written apart it stays apart (a spelling decides glued words only)
+    ("قیمت بیت کوین بالا رفت", "قیمت بیت کوین بالا رفت"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BITCOIN)
+def test_bitcoin_spelling(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
