@@ -8,6 +8,8 @@ a shipped spelling. Every row was written and checked by hand, with rows that mu
   (``میکروکانتکت`` stays whole);
 * a comparative + plural (``بزرگ‌ترها``) needs a stem the lexicon saw as a comparative
   (``بوسترها``, ``کلاسترهای`` stay whole);
+* the ezafe «ی» after an unseen word in «انه», «نده», «یده» (a silent «ه») takes its ZWNJ
+  (``مجرمانهی`` → ``مجرمانه‌ی``);
 * «بیتکوین» is ``بیت‌کوین`` (zwnj_spellings.txt), not ``بی‌تکوین``.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
@@ -89,6 +91,27 @@ COMPARATIVE_PLURAL = [
 def test_comparative_plural_needs_a_comparative(
     rep: ZwnjRepairer, text: str, expected: str
 ) -> None:
+    check_repair(rep, text, expected)
+
+
+EZAFE_AFTER_SILENT_HEH_SUFFIX = [
+    # criminal behaviour; the roaring movement; the host of Khandevaneh (a TV show)
+    ("رفتار مجرمانهی او", f"رفتار مجرمانه{Z}ی او"),
+    ("جنبش توفندهی مردم", f"جنبش توفنده{Z}ی مردم"),
+    ("مجری خندوانهی تلویزیون", f"مجری خندوانه{Z}ی تلویزیون"),
+    # an unseen compound is split as any other (the game's developer)
+    ("شرکت توسعهدهندهی بازی", f"شرکت توسعه{Z}دهنده{Z}ی بازی"),
+    # must not change: a verb (if you do not give), a spoken «ه» (he fell short)
+    ("اگر پول ندهی", "اگر پول ندهی"),
+    ("در کار کوتاهی کرد", "در کار کوتاهی کرد"),
+    # must not change: known words, as before (the little bird; his house)
+    ("پرندهی کوچک", f"پرنده{Z}ی کوچک"),
+    ("گاهی به خانهی او رفتم", f"گاهی به خانه{Z}ی او رفتم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EZAFE_AFTER_SILENT_HEH_SUFFIX)
+def test_ezafe_after_unseen_silent_heh_suffix(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
 
 

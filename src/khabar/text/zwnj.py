@@ -150,6 +150,12 @@ MIN_COMPOUND_LENGTH: Final = 7
 #: ``پردازنده`` 2), since a glued word the lexicon knows (``فرماندهی``, ``توجهی``) never gets
 #: there and ``ه`` after ``ا``/``و`` is a consonant (``کوتاهی``)
 EZAFE_STEM_COUNT: Final = 2
+#: ... or, unseen, when it ends in a suffix whose «ه» is always silent: the adverb and
+#: adjective «انه» (``مجرمانه``, ``خندوانه``), the agent «نده» (``توفنده``), the participle
+#: «یده» (``بهبودیده``); from ``MIN_SUFFIXED_HEH`` letters, so that a verb such as «ندهی»
+#: (you do not give) is not read as one
+SILENT_HEH_SUFFIXES: Final = ("انه", "نده", "یده")
+MIN_SUFFIXED_HEH: Final = 5
 #: The Arabic article and the fewest letters of the word after it (``_arabic_article``)
 ARTICLE: Final = "ال"
 MIN_ARTICLE_WORD: Final = 3
@@ -2713,15 +2719,13 @@ class ZwnjRepairer:
         here, :meth:`Lexicon.best_form` decides them.
         """
         stem = tok[:-1]
-        if (
-            tok.endswith(EZAFE_YE)
-            and _ends_in_silent_heh(stem)
-            and (
-                self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT
-                or self._known_tail(stem)
-            )
-        ):
+        if not tok.endswith(EZAFE_YE) or not _ends_in_silent_heh(stem):
+            return None
+        if self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT or self._known_tail(stem):
             return stem + ZWNJ + "ی"
+        if len(stem) >= MIN_SUFFIXED_HEH and stem.endswith(SILENT_HEH_SUFFIXES):
+            # «توسعهدهندهی»: the unseen word is split as any other («توسعه‌دهنده»)
+            return (self._segment(stem) or stem) + ZWNJ + "ی"
         return None
 
     def _known_tail(self, stem: str) -> bool:
