@@ -104,6 +104,13 @@ EZAFE_AFTER_SILENT_HEH_SUFFIX = [
     # must not change: a verb (if you do not give), a spoken «ه» (he fell short)
     ("اگر پول ندهی", "اگر پول ندهی"),
     ("در کار کوتاهی کرد", "در کار کوتاهی کرد"),
+    # must not change: a word + «دهی» (giving) in «ن» or «ی», known or not: re-organising,
+    # supreme command, ending, steering, informing
+    ("بازسازماندهی نیروها", "بازسازماندهی نیروها"),
+    ("سرفرماندهی کل", "سرفرماندهی کل"),
+    ("پایاندهی به جنگ", f"پایان{Z}دهی به جنگ"),
+    ("سکاندهی تیم", f"سکان{Z}دهی تیم"),
+    ("آگاهیدهی به مردم", f"آگاهی{Z}دهی به مردم"),
     # must not change: known words, as before (the little bird; his house)
     ("پرندهی کوچک", f"پرنده{Z}ی کوچک"),
     ("گاهی به خانهی او رفتم", f"گاهی به خانه{Z}ی او رفتم"),

@@ -152,8 +152,10 @@ MIN_COMPOUND_LENGTH: Final = 7
 EZAFE_STEM_COUNT: Final = 2
 #: ... or, unseen, when it ends in a suffix whose «ه» is always silent: the adverb and
 #: adjective «انه» (``مجرمانه``, ``خندوانه``), the agent «نده» (``توفنده``), the participle
-#: «یده» (``بهبودیده``); from ``MIN_SUFFIXED_HEH`` letters, so that a verb such as «ندهی»
-#: (you do not give) is not read as one
+#: «یده» (``درخشیده``); from ``MIN_SUFFIXED_HEH`` letters, so that a verb such as «ندهی»
+#: (you do not give) is not read as one. «نده» and «یده» + «ی» are also a word in «ن» or «ی»
+#: + «دهی» (giving: ``سازمان‌دهی``, ``پایان‌دهی``, ``آگاهی‌دهی``), so there the letters before
+#: «دهی» must end in no known word (see ZwnjRepairer._ezafe_ye)
 SILENT_HEH_SUFFIXES: Final = ("انه", "نده", "یده")
 MIN_SUFFIXED_HEH: Final = 5
 #: The Arabic article and the fewest letters of the word after it (``_arabic_article``)
@@ -2723,10 +2725,30 @@ class ZwnjRepairer:
             return None
         if self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT or self._known_tail(stem):
             return stem + ZWNJ + "ی"
-        if len(stem) >= MIN_SUFFIXED_HEH and stem.endswith(SILENT_HEH_SUFFIXES):
-            # «توسعهدهندهی»: the unseen word is split as any other («توسعه‌دهنده»)
+        if (
+            len(stem) >= MIN_SUFFIXED_HEH
+            and stem.endswith(SILENT_HEH_SUFFIXES)
+            and not self._word_and_giving(tok)
+        ):
+            # «توفندهی» → «توفنده‌ی»; an unseen compound is split as any other
             return (self._segment(stem) or stem) + ZWNJ + "ی"
         return None
+
+    def _word_and_giving(self, tok: str) -> bool:
+        """Whether ``tok`` may be a word + «دهی» (giving), which its letters before «دهی» end
+        in a word the lexicon knows, of ``MIN_COMPOUND_PIECE`` letters or more:
+        ``بازسازماندهی`` (re-organising: «سازمان»), ``سکاندهی`` («سکان»), ``آگاهیدهی``; not
+        after «دهن» (mouth), which is the agent «دهنده» (giver: ``توسعهدهندهی``)."""
+        if not tok.endswith("دهی"):
+            return False
+        head = tok[:-3]
+        if head.endswith("دهن"):
+            return False
+        counts = self.lexicon.word_count
+        return any(
+            counts.get(head[k:], 0) >= MIN_STEM_COUNT
+            for k in range(len(head) - MIN_COMPOUND_PIECE + 1)
+        )
 
     def _known_tail(self, stem: str) -> bool:
         """Whether ``stem`` is a compound's second word the lexicon saw after a ZWNJ
