@@ -8,8 +8,8 @@ a shipped spelling. Every row was written and checked by hand, with rows that mu
   (``میکروکانتکت`` stays whole);
 * a comparative + plural (``بزرگ‌ترها``) needs a stem the lexicon saw as a comparative
   (``بوسترها``, ``کلاسترهای`` stay whole);
-* the ezafe «ی» after an unseen word in «انه», «نده», «یده» (a silent «ه») takes its ZWNJ
-  (``مجرمانهی`` → ``مجرمانه‌ی``);
+* the ezafe «ی» after an unseen word in «انه», «نده», «یده» or a known word in a silent «ه»
+  takes its ZWNJ (``مجرمانهی`` → ``مجرمانه‌ی``, ``جفاکردهی`` → ``جفاکرده‌ی``);
 * «بیتکوین» is ``بیت‌کوین`` (zwnj_spellings.txt), not ``بی‌تکوین``.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
@@ -101,6 +101,16 @@ EZAFE_AFTER_SILENT_HEH_SUFFIX = [
     ("مجری خندوانهی تلویزیون", f"مجری خندوانه{Z}ی تلویزیون"),
     # an unseen compound is split as any other (the game's developer)
     ("شرکت توسعهدهندهی بازی", f"شرکت توسعه{Z}دهنده{Z}ی بازی"),
+    # an unseen word that ends in a known word in a silent «ه» (my cruel-hearted beloved;
+    # enough; by means of this)
+    ("یار جفاکردهی من", f"یار جفاکرده{Z}ی من"),
+    ("بهاندازهی کافی", f"به{Z}اندازه{Z}ی کافی"),
+    ("بهواسطهی این کار", f"به{Z}واسطه{Z}ی این کار"),
+    # must not change: a spoken «ه», seen glued to «ی» (considerable; neglect)
+    ("مبلغ قابلتوجهی است", f"مبلغ قابل{Z}توجهی است"),
+    ("از بیتوجهی او", f"از بی{Z}توجهی او"),
+    # must not change: a village name ending in a three-letter «ه» word («رده»)
+    ("روستای اولردهی آزاد شد", "روستای اولردهی آزاد شد"),
     # must not change: a verb (if you do not give), a spoken «ه» (he fell short)
     ("اگر پول ندهی", "اگر پول ندهی"),
     ("در کار کوتاهی کرد", "در کار کوتاهی کرد"),

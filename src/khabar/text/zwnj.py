@@ -2714,7 +2714,9 @@ class ZwnjRepairer:
 
     def _ezafe_ye(self, tok: str) -> str | None:
         """``همهی`` → ``همه‌ی``: the ezafe ``ی`` after a silent ``ه`` (the written form of ``ۀ``
-        that PEYMA and the Academy use), when the word before it is well known.
+        that PEYMA and the Academy use), when the word before it is well known, or unseen but
+        ending in a suffix (:data:`SILENT_HEH_SUFFIXES`: ``مجرمانهی``) or a known word
+        (``جفاکردهی``) whose «ه» is silent, unless it may be a word + «دهی» (giving).
 
         The ``ه`` after ``ا``/``و`` (``راه``, ``کوه``) or in ``الله`` is a consonant, and the
         ``ی`` after it is a suffix written glued (``راهی``); known words (``توجهی``) never get
@@ -2727,12 +2729,25 @@ class ZwnjRepairer:
             return stem + ZWNJ + "ی"
         if (
             len(stem) >= MIN_SUFFIXED_HEH
-            and stem.endswith(SILENT_HEH_SUFFIXES)
+            and (stem.endswith(SILENT_HEH_SUFFIXES) or self._ends_in_silent_heh_word(stem))
             and not self._word_and_giving(tok)
         ):
             # «توفندهی» → «توفنده‌ی»; an unseen compound is split as any other
             return (self._segment(stem) or stem) + ZWNJ + "ی"
         return None
+
+    def _ends_in_silent_heh_word(self, stem: str) -> bool:
+        """Whether unseen ``stem`` ends in a word in a silent «ه» of more than
+        ``MIN_COMPOUND_PIECE`` letters, seen ``EZAFE_STEM_COUNT`` times and never glued to a
+        «ی» (which a spoken «ه» is: ``توجهی``, ``فقهی``): ``جفاکرده`` («کرده»), ``بهاندازه``
+        («اندازه»), ``بهبودیافته`` («یافته»). Three-letter words are left out: «رده» ends the
+        village name «اولردهی»."""
+        lex = self.lexicon
+        for k in range(1, len(stem) - MIN_COMPOUND_PIECE):
+            word = stem[k:]
+            if lex.word_count.get(word, 0) >= EZAFE_STEM_COUNT and not lex.glued_count(word + "ی"):
+                return True
+        return False
 
     def _word_and_giving(self, tok: str) -> bool:
         """Whether ``tok`` may be a word + «دهی» (giving), which its letters before «دهی» end
