@@ -9,7 +9,8 @@ a shipped spelling. Every row was written and checked by hand, with rows that mu
 * a comparative + plural (``بزرگ‌ترها``) needs a stem the lexicon saw as a comparative
   (``بوسترها``, ``کلاسترهای`` stay whole);
 * the ezafe «ی» after an unseen word in «انه», «نده», «یده» or a known word in a silent «ه»
-  takes its ZWNJ (``مجرمانهی`` → ``مجرمانه‌ی``, ``جفاکردهی`` → ``جفاکرده‌ی``);
+  takes its ZWNJ (``مجرمانهی`` → ``مجرمانه‌ی``, ``جفاکردهی`` → ``جفاکرده‌ی``), and after a
+  silent «ه» after «و» that the lexicon saw with «‌ای» (``نحوهی`` → ``نحوه‌ی``; not ``گروهی``);
 * «بیتکوین» is ``بیت‌کوین`` (zwnj_spellings.txt), not ``بی‌تکوین``.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
@@ -129,6 +130,24 @@ EZAFE_AFTER_SILENT_HEH_SUFFIX = [
 
 @pytest.mark.parametrize(("text", "expected"), EZAFE_AFTER_SILENT_HEH_SUFFIX)
 def test_ezafe_after_unseen_silent_heh_suffix(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+SILENT_HEH_AFTER_WAW = [
+    # the way it is held; in a new way; the judiciary (the «ه» after «و» is silent)
+    ("نحوهی برگزاری", f"نحوه{Z}ی برگزاری"),
+    ("با شیوهی نو", f"با شیوه{Z}ی نو"),
+    ("رئیس قوهی قضاییه", f"رئیس قوه{Z}ی قضاییه"),
+    # must not change: a spoken «ه» after «و» (a group effort; a mountain path; a crowd; grief)
+    ("کار گروهی", "کار گروهی"),
+    ("راه کوهی", "راه کوهی"),
+    ("جمعیت انبوهی", "جمعیت انبوهی"),
+    ("با اندوهی عمیق", "با اندوهی عمیق"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SILENT_HEH_AFTER_WAW)
+def test_ezafe_after_silent_heh_after_waw(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
 
 

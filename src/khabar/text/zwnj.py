@@ -2723,7 +2723,9 @@ class ZwnjRepairer:
         here, :meth:`Lexicon.best_form` decides them.
         """
         stem = tok[:-1]
-        if not tok.endswith(EZAFE_YE) or not _ends_in_silent_heh(stem):
+        if not tok.endswith(EZAFE_YE):
+            return None
+        if not _ends_in_silent_heh(stem) and not self._silent_after_waw(stem):
             return None
         if self.lexicon.word_count.get(stem, 0) >= EZAFE_STEM_COUNT or self._known_tail(stem):
             return stem + ZWNJ + "ی"
@@ -2735,6 +2737,18 @@ class ZwnjRepairer:
             # «توفندهی» → «توفنده‌ی»; an unseen compound is split as any other
             return (self._segment(stem) or stem) + ZWNJ + "ی"
         return None
+
+    def _silent_after_waw(self, stem: str) -> bool:
+        """Whether the «ه» after «و» that ends ``stem`` is silent, as in ``شیوه``, ``نحوه``,
+        ``میوه`` (not spoken, as in ``گروه``, ``کوه``, ``اندوه``): the lexicon saw ``stem``
+        with «ای» after a ZWNJ (``شیوه‌ای``), which no spoken «ه» takes, and never glued to
+        «ی» (``گروهی``). Its letters cannot tell: «یاوه» and «اندوه» end alike."""
+        lex = self.lexicon
+        return (
+            stem.endswith("وه")
+            and lex.heh_ye_count(stem) > 0
+            and not lex.glued_count(stem + EZAFE_YE)
+        )
 
     def _ends_in_silent_heh_word(self, stem: str) -> bool:
         """Whether unseen ``stem`` ends in a word in a silent «ه» of more than
