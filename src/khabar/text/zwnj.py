@@ -3093,7 +3093,8 @@ def rare_compound_tails(
     """Second words of one-ZWNJ forms that join a known word in a line whose ZWNJs became
     spaces, besides :func:`compound_tails`: in ``joinable`` (:func:`joinable_right_words`,
     called before the compound tails are marked ``True`` in it) with ``RARE_TAIL_HEADS`` to
-    ``COMPOUND_TAIL_HEADS`` first words, longer than ``MIN_COMPOUND_PIECE``, never seen as a
+    ``COMPOUND_TAIL_HEADS`` first words, of ``MIN_COMPOUND_PIECE`` letters or more (``گون`` of
+    ``سیم‌گون``, ``فیروزه‌گون``; ``بوک`` of ``فیس‌بوک``, ``نت‌بوک``), never seen as a
     word by themselves, not opening with the Arabic article (``الدوله`` ends names), and no
     adjective made of an infinitive (``نشدنی``, impossible: it stands alone as a predicate).
 
@@ -3103,6 +3104,9 @@ def rare_compound_tails(
     >>> lex = Lexicon.from_counts({"سنت\u200cگرای": 1, "اصول\u200cگرای": 1, "گرای": 1})
     >>> sorted(rare_compound_tails(lex, joinable_right_words(lex)))
     []
+    >>> lex = Lexicon.from_counts({"سیم\u200cگون": 1, "لاله\u200cگون": 1, "فیروزه\u200cگون": 1})
+    >>> sorted(rare_compound_tails(lex, joinable_right_words(lex)))
+    ['گون']
     """
     word_count = lex.word_count
     return frozenset(
@@ -3111,7 +3115,7 @@ def rare_compound_tails(
         if heads is not True
         and heads is not False
         and RARE_TAIL_HEADS <= len(heads) < COMPOUND_TAIL_HEADS
-        and len(tail) > MIN_COMPOUND_PIECE
+        and len(tail) >= MIN_COMPOUND_PIECE
         and not word_count.get(tail, 0)
         and not tail.startswith(ARTICLE)
         and not tail.endswith(_INFINITIVE_ADJECTIVE_ENDS)

@@ -1,0 +1,62 @@
+"""ZWNJ engine rules for spaced text (issue #3, session 15): each table was written and checked
+by hand, with rows that must not change. Notes and numbers: bench/zwnj/quality15s.md.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+
+# ---- a rare compound tail of three letters ---------------------------------------------------
+
+THREE_LETTER_TAIL_ROWS = [
+    # «گون» (-hued: سیم‌گون, فیروزه‌گون, لاله‌گون) and «آسا» (-like: برق‌آسا, سیل‌آسا), «بوک» (of
+    # نوت‌بوک, فیس‌بوک): tails UD TRAIN and shekar join to three to seven first words and never
+    # write alone; in a line whose ZWNJs became spaces (a spaced «می», a spaced plural) they
+    # join a known word before them. The silver-hued sky; a lightning-fast flight; a netbook
+    ("رنگ سیم گون آسمان ها را می بینیم", f"رنگ سیم{Z}گون آسمان{Z}ها را می{Z}بینیم"),
+    (
+        "شرکت دومین نت بوک خود را وارد بازار می کند",
+        f"شرکت دومین نت{Z}بوک خود را وارد بازار می{Z}کند",
+    ),
+    # must not change: the same words in a line with no sign of spaced damage (the author's
+    # spaces), and in a line that writes its ZWNJs
+    ("رنگ سیم گون آسمان را دید", "رنگ سیم گون آسمان را دید"),
+    (f"رنگ سیم گون آسمان{Z}ها را دید", f"رنگ سیم گون آسمان{Z}ها را دید"),
+    # must not change: a foreign name before the tail is no compound's head (Carlos Ghosn,
+    # Antonio Reyes), and «گونه» (kind) is a word of its own
+    (
+        "کارلوس گون مدیر نیسان می گوید که این کتاب ها خوب است",
+        f"کارلوس گون مدیر نیسان می{Z}گوید که این کتاب{Z}ها خوب است",
+    ),
+    (
+        "آنتونیو ریس به تیم ها پیوست و می خواهد بازی کند",
+        f"آنتونیو ریس به تیم{Z}ها پیوست و می{Z}خواهد بازی کند",
+    ),
+    ("یک گونه گیاه ها را می بینیم", f"یک گونه گیاه{Z}ها را می{Z}بینیم"),
+    # joined before this change too: the lexicon saw the pair itself
+    ("پرواز برق آسا پرنده ها را می بینیم", f"پرواز برق{Z}آسا پرنده{Z}ها را می{Z}بینیم"),
+    # written with its ZWNJ already
+    (f"رنگ سیم{Z}گون آسمان{Z}ها را می{Z}بینیم", f"رنگ سیم{Z}گون آسمان{Z}ها را می{Z}بینیم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREE_LETTER_TAIL_ROWS)
+def test_three_letter_rare_tails(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_two_letter_tails_stay_out(rep: ZwnjRepairer) -> None:
+    # the change reaches three letters only: «زا» (2) is a compound tail of its own rule, and no
+    # two-letter rare tail joins an unseen pair («دیدار بان کی مون» joined «بان», session 7)
+    assert "گون" in rep._rare_tails
+    assert "آسا" in rep._rare_tails
+    assert not any(len(tail) < 3 for tail in rep._rare_tails)
