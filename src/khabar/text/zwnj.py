@@ -895,6 +895,14 @@ class ZwnjRepairer:
         self._rare_tails = rare_compound_tails(lex, self._joinable_right)
         for tail in self._rare_tails:
             self._joinable_right[tail] = True
+        # the compound tails with a plural ending (``نشینان`` → ``نشین``), and the bound nouns
+        # of action with a glued plural (``گذاریها`` → ``گذاری``): see _decide_join
+        self._inflected_tails: dict[str, str] = inflected_tails(
+            lex, self._compound_tails | self._rare_tails, TAIL_INFLECTIONS
+        )
+        self._inflected_tails.update(inflected_tails(lex, action_suffixes(lex), GLUED_PLURALS))
+        for form in self._inflected_tails:
+            self._joinable_right[form] = True
         self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
@@ -2000,6 +2008,16 @@ class ZwnjRepairer:
         if b in self._rare_tails and not a.endswith(EZAFE_YE) and self._compound_head(a):
             # «سنت گرای», in a line whose ZWNJs became spaces; after a word in «ی» the tail
             # is more often an adjective of its own («کاری ناشدنی», «بومی گزینی»)
+            return JOIN_SPACED_LINE
+        tail = self._inflected_tails.get(b)
+        if (
+            tail is not None
+            and (tail in self._compound_tails or not a.endswith(EZAFE_YE))
+            and self._compound_head(a)
+        ):
+            # «مستعمره نشینان», «نظریه پردازانی»: a compound tail with a plural ending joins as
+            # the tail does, in a line whose ZWNJs became spaces (and, as for the rare tails,
+            # a rare tail or a noun of action not after a word in «ی»)
             return JOIN_SPACED_LINE
         if (
             b in COMPARATIVE_ENDINGS
@@ -3120,6 +3138,42 @@ def rare_compound_tails(
         and not tail.startswith(ARTICLE)
         and not tail.endswith(_INFINITIVE_ADJECTIVE_ENDS)
     )
+
+
+#: Endings a compound tail takes and stays a compound's tail with (:func:`inflected_tails`):
+#: the plural of people (``مستعمره نشینان``, ``نظریه پردازانی``) and the plural ``ها``
+TAIL_INFLECTIONS: Final = ("ان", "انی", "ها", "های", "هایی")
+#: The plural a bound noun of action takes glued (``سرمایه گذاریها``, ``بحران سازیهای``)
+GLUED_PLURALS: Final = ("ها", "های", "هایی")
+
+
+def action_suffixes(lex: Lexicon) -> frozenset[str]:
+    """The bound suffixes of the lexicon that make a noun of action (``سازی``, ``گذاری``,
+    ``بندی``): four letters or more, ending in ``ی``."""
+    return frozenset(
+        s for s in lex.bound_suffixes if len(s) >= MIN_SPLIT_WORD and s.endswith(EZAFE_YE)
+    )
+
+
+def inflected_tails(
+    lex: Lexicon, tails: frozenset[str], endings: tuple[str, ...]
+) -> dict[str, str]:
+    """Each compound tail of ``tails`` with each of ``endings``, mapped to the tail, when the
+    lexicon never saw that form as a word by itself (``نشینان`` → ``نشین``; ``پوران`` is a
+    name, so ``پور`` + ``ان`` is left out).
+
+    >>> lex = Lexicon.from_counts({"پوران": 2})
+    >>> sorted(inflected_tails(lex, frozenset(["نشین", "پور"]), ("ان", "ها")).items())
+    [('نشینان', 'نشین'), ('نشینها', 'نشین'), ('پورها', 'پور')]
+    """
+    word_count = lex.word_count
+    out: dict[str, str] = {}
+    for tail in tails:
+        for ending in endings:
+            form = tail + ending
+            if not word_count.get(form, 0) and form not in tails:
+                out[form] = tail
+    return out
 
 
 def joinable_triples(
