@@ -78,11 +78,15 @@ INFLECTED_TAIL_ROWS = [
     ),
     ("عصب شناسان می گویند", f"عصب{Z}شناسان می{Z}گویند"),
     ("سرمایه گذاریها را می بینند", f"سرمایه{Z}گذاریها را می{Z}بینند"),
+    # and the comparative of a compound tail (the saddest days; more responsible)
+    ("غم انگیزترین روزها را می بینیم", f"غم{Z}انگیزترین روزها را می{Z}بینیم"),
+    ("آنها مسئولیت پذیرتر می شوند", f"آنها مسئولیت{Z}پذیرتر می{Z}شوند"),
     # «گرا» is a compound tail, which joins a word in «ی» too (nativists)
     ("بومی گراها می گویند", f"بومی{Z}گراها می{Z}گویند"),
     # must not change: no sign of spaced damage in the line (the author's spaces), and a line
     # that writes its ZWNJs
     ("نظریه پردازانی که آمدند", "نظریه پردازانی که آمدند"),
+    ("غم انگیزترین روز سال بود", "غم انگیزترین روز سال بود"),
     (f"نظریه پردازانی که می{Z}گویند", f"نظریه پردازانی که می{Z}گویند"),
     # must not change: a noun of action after a word in «ی» (as the rare tails: such a word
     # is more often an adjective of its own), after a determiner, and a first word the lexicon
@@ -107,6 +111,7 @@ def test_inflected_tail_table(rep: ZwnjRepairer) -> None:
     assert tails["گراها"] == "گرا"
     assert tails["پردازانی"] == "پرداز"
     assert tails["گذاریها"] == "گذاری"
+    assert tails["انگیزترین"] == "انگیز"
     # a noun of action takes the glued plural only, not the plural of people
     assert "گذاریان" not in tails
     # a form that is a tail of its own keeps its own rule («نشینان»: a rare tail), and forms

@@ -3141,8 +3141,9 @@ def rare_compound_tails(
 
 
 #: Endings a compound tail takes and stays a compound's tail with (:func:`inflected_tails`):
-#: the plural of people (``مستعمره نشینان``, ``نظریه پردازانی``) and the plural ``ها``
-TAIL_INFLECTIONS: Final = ("ان", "انی", "ها", "های", "هایی")
+#: the plural of people (``مستعمره نشینان``, ``نظریه پردازانی``), the plural ``ها`` and the
+#: comparative (``غم انگیزترین``, ``مسئولیت پذیرتر``)
+TAIL_INFLECTIONS: Final = ("ان", "انی", "ها", "های", "هایی", "تر", "ترین")
 #: The plural a bound noun of action takes glued (``سرمایه گذاریها``, ``بحران سازیهای``)
 GLUED_PLURALS: Final = ("ها", "های", "هایی")
 
