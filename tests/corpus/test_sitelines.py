@@ -92,6 +92,16 @@ def test_long_lines_are_not_counted() -> None:
     assert c.frequent(3, 0.0) == {}
 
 
+def test_the_length_limit_is_inclusive_and_blank_lines_are_not_counted() -> None:
+    # max_chars=5: «abcde» (5) counts, «abcdef» (6) does not; a blank line and a line of
+    # spaces have the canonical form "" and count for nothing; a line twice in a page counts once
+    c = SiteLineCounter(max_chars=5)
+    c.add("isna.ir", "abcde\nabcdef\n\n   \nabcde\nخبر")
+    c.add("isna.ir", "ABCDE")
+    assert c.docs == {"isna.ir": 2}
+    assert dict(c.counts["isna.ir"]) == {"abcde": 2, "خبر": 1}
+
+
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValueError, match="min_docs"):
         SiteLineCounter().frequent(min_docs=1)

@@ -52,9 +52,11 @@ class SiteLineCounter:
     def add(self, domain: str, text: str) -> None:
         """Count the distinct canonical lines of one document of ``domain``."""
         self.docs[domain] += 1
-        lines = set(canonical_lines(text))
-        lines.discard("")
-        self.counts[domain].update(line for line in lines if len(line) <= self.max_chars)
+        # the length test first: a line too long to count (article prose, most of the text) is
+        # never hashed into the set
+        max_chars = self.max_chars
+        self.counts[domain].update({line for line in canonical_lines(text)
+                                    if 0 < len(line) <= max_chars})
 
     def merge(self, other: SiteLineCounter) -> None:
         """Add ``other``'s counts into this counter (``other`` is left unchanged)."""

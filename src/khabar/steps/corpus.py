@@ -86,9 +86,9 @@ class SiteLinesStep(CorpusStep):
         canonical_lines(_WARM_TEXT)  # builds the fold tables
 
     def observe(self, doc: Document) -> None:
-        from khabar.corpus.sitelines import SiteLineCounter
-
         if self._counter is None:
+            from khabar.corpus.sitelines import SiteLineCounter
+
             self._counter = SiteLineCounter(max_chars=self.config.max_line_chars)
         if doc.domain:  # without a site there is no site template to learn
             self._counter.add(doc.domain, doc.text)
@@ -121,11 +121,10 @@ class SiteLinesStep(CorpusStep):
     @staticmethod
     def _hits(doc: Document, decision: Any) -> list[int]:
         """The indices of the lines of ``doc`` that are its site's lines."""
-        from khabar.corpus.keys import canonical_lines
-
         lines = decision.get(doc.domain) if doc.domain else None
         if not lines:
             return []
+        (canonical_lines,) = deferred("khabar.corpus.keys:canonical_lines")
         # a non-blank line whose canonical form is a site line (a blank one's canonical form is "")
         return [i for i, line in enumerate(canonical_lines(doc.text)) if line and line in lines]
 
@@ -134,10 +133,10 @@ class SiteLinesStep(CorpusStep):
         return bool(self._hits(doc, decision))
 
     def apply(self, doc: Document, decision: Any) -> Document:
-        from khabar.corpus.sitelines import REASON
-
         hits = self._hits(doc, decision)
         if hits:
+            from khabar.corpus.sitelines import REASON
+
             self.stat("lines_removed", remove_lines(doc, hits, REASON))
             self.stat("docs_changed")
             if not doc.text.strip():
@@ -171,8 +170,8 @@ class DedupStep(CorpusStep):
         dedup_keys(_WARM_TEXT, self.config)  # imports numpy, builds the permutations and tables
 
     def observe(self, doc: Document) -> None:
-        from khabar.corpus.dedup import Candidate, dedup_keys
-
+        Candidate, dedup_keys = deferred("khabar.corpus.dedup:Candidate",
+                                         "khabar.corpus.dedup:dedup_keys")
         cand = Candidate(id=str(doc.order), order=(doc.order,), date=doc.meta.get("published"),
                          length=len(doc.text))
         key, sig = dedup_keys(doc.text, self.config)  # canonicalises the text once for both
