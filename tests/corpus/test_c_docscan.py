@@ -619,6 +619,17 @@ def _old_word_stats(lines: tuple[str, ...]) -> tuple[int, int, int, int]:
         ("دی\u200cماه ۱۴۰۲", ([7], [0])),
         ("مهماه", ([], [0])),
         ("ذی\u200cالقعده", ([], [0])),
+        # the fourth character: words that open like a longer name are no starts («مردم» like
+        # «مرداد», «امروز» like «امرداد», «آذربایجان» after the three-letter «آذر»)
+        ("مردم ۱۲ مرداد", ([5], [8])),
+        ("امروز ۳ امرداد", ([6], [8])),
+        ("آذربایجان ۵ آذر", ([10], [12])),  # the last opening (n - 3) has no fourth character
+        ("۱۲ مرد", ([0], [3])),
+        # must not change: a three-letter name's end or «ماه» after it, a name's space left out
+        ("آذرماه", ([], [0])),
+        ("تیر، ۱۴۰۲", ([5], [0])),
+        ("ذیالقعده", ([], [0])),
+        ("ذیحجه", ([], [0])),
         ("سال 😀 ۱۳۹۹", None),  # beyond the BMP: the regexes scan it
     ],
 )

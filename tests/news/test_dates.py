@@ -482,6 +482,38 @@ def test_maah_masks_are_the_two_letter_names() -> None:
     assert after_m == after_zwnj == bits
 
 
+def test_fourth_table_is_the_month_lists() -> None:
+    """Offset 3 of a month name, checked by hand against the month lists: «مرداد» is the only name
+    opening «مر» (its fourth letter «ا»); «آذر» ends at three letters (then a character that is
+    no word character, or «ماه»); «مه» is a two-letter name (anything may follow)."""
+    pytest.importorskip("numpy")
+    from khabar.dates import mentions as m
+
+    fourth = m._char_tables()[4]
+    bit = {pair: 1 << m._MONTH_PAIRS.index(pair) for pair in ("مر", "آذ", "مه", "ذی")}
+    allowed = {pair: {ch for ch in "اممدبی ،.\u200cلعجق" if int(fourth[ord(ch)]) & b}
+               for pair, b in bit.items()}
+    assert allowed["مر"] == {"ا"}
+    assert allowed["آذ"] == {"م", " ", "،", ".", "\u200c"}
+    assert allowed["مه"] == set("امدبی ،.\u200cلعجق")
+    # «ذی القعده», «ذی‌القعده», «ذیالقعده», «ذیقعده», «ذی الحجه», «ذیحجه»
+    assert allowed["ذی"] == {"ا", "ل", "ع", "ج"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مردم ۱۲ مرداد ۱۴۰۲ آمدند", ["2023-08-03"]),
+        ("امروز ۵ آذر ۱۴۰۲ در آذربایجان", ["2023-11-26"]),
+        ("۵ آذرماه ۱۴۰۲ و ۱۲ امرداد ۱۴۰۲", ["2023-11-26", "2023-08-03"]),
+    ],
+)
+def test_dates_beside_words_that_open_like_a_month(text: str, expected: list[str]) -> None:
+    padded = text + " ." * 140  # the lookups of _starts_numpy (the C twin or numpy)
+    assert [d.iso for d in find_dates(padded)] == expected
+    assert [d.iso for d in find_dates(text)] == expected  # the regex scan of a short text
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1323,7 +1323,7 @@ append_index(PyObject *list, Py_ssize_t i)
 /* The month-name tables of date_starts, and its two lists. */
 typedef struct {
     const uint8_t *digit;
-    const uint64_t *first, *second, *third, *not_word;
+    const uint64_t *first, *second, *third, *fourth, *not_word;
     uint64_t after_m, after_zwnj;
     PyObject *digit_starts, *month_starts;
 } date_tables_t;
@@ -1375,6 +1375,9 @@ typedef struct {
             previous_digit = is_digit;                                                          \
             uint64_t opening = t->first[c0] & t->second[s[i + 1]] & t->third[s[i + 2]]          \
                                & previous_not_word;                                             \
+            if (opening && i + 3 < n) { /* the last opening has no fourth character */          \
+                opening &= t->fourth[s[i + 3]];                                                 \
+            }                                                                                   \
             if (opening && keep_maah_##TYPE(s, n, i, opening, t)                                \
                 && append_index(t->month_starts, i) < 0) {                                      \
                 return -1;                                                                      \
@@ -1400,31 +1403,31 @@ DATE_SCAN(Py_UCS2)
 DATE_SCAN(Py_UCS4)
 
 /*
- * date_starts(folded, digit, first, second, third, not_word, after_m, after_zwnj)
+ * date_starts(folded, digit, first, second, third, fourth, not_word, after_m, after_zwnj)
  *     -> (list[int], list[int]) | None
  *
  * khabar.dates.mentions._date_starts_py: where a digit run starts (digit[cp] is 1 for a digit,
  * 65,536 uint8), and where a month name may start: opening(i) = first[c(i)] & second[c(i+1)] &
- * third[c(i+2)] (65,536 uint64 each) is not 0, at i = 0 or after a character whose not_word is
- * not 0; the bits after_m drop when c(i+2) is «م» and «اه» does not follow, the bits after_zwnj
+ * third[c(i+2)] & fourth[c(i+3)] (65,536 uint64 each; no fourth for the last opening, at
+ * n - 3) is not 0, at i = 0 or after a character whose not_word is not 0; the bits after_m drop when c(i+2) is «م» and «اه» does not follow, the bits after_zwnj
  * when it is a ZWNJ and «ماه» does not follow; and the last two characters when first & second
  * allow it. None when `folded` is shorter than 4 characters or holds one beyond the BMP.
  */
 static PyObject *
 date_starts(PyObject *self, PyObject *args)
 {
-    PyObject *text, *objs[5];
+    PyObject *text, *objs[6];
     unsigned long long after_m, after_zwnj;
-    if (!PyArg_ParseTuple(args, "UOOOOOKK:date_starts", &text, &objs[0], &objs[1], &objs[2],
-                          &objs[3], &objs[4], &after_m, &after_zwnj)) {
+    if (!PyArg_ParseTuple(args, "UOOOOOOKK:date_starts", &text, &objs[0], &objs[1], &objs[2],
+                          &objs[3], &objs[4], &objs[5], &after_m, &after_zwnj)) {
         return NULL;
     }
-    static const char *names[5] = {"digit", "first", "second", "third", "not_word"};
-    Py_buffer views[5];
+    static const char *names[6] = {"digit", "first", "second", "third", "fourth", "not_word"};
+    Py_buffer views[6];
     int got = 0;
     PyObject *result = NULL;
     date_tables_t t = {.after_m = after_m, .after_zwnj = after_zwnj};
-    for (; got < 5; got++) {
+    for (; got < 6; got++) {
         if (get_table(objs[got], &views[got], got == 0 ? 1 : 8, BMP, names[got]) < 0) {
             goto done;
         }
@@ -1433,7 +1436,8 @@ date_starts(PyObject *self, PyObject *args)
     t.first = (const uint64_t *)views[1].buf;
     t.second = (const uint64_t *)views[2].buf;
     t.third = (const uint64_t *)views[3].buf;
-    t.not_word = (const uint64_t *)views[4].buf;
+    t.fourth = (const uint64_t *)views[4].buf;
+    t.not_word = (const uint64_t *)views[5].buf;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -1694,7 +1698,7 @@ static PyMethodDef docscan_methods[] = {
      "STOP, and the characters of lines other than spaces "
      "(khabar.corpus.quality._word_stats_py)."},
     {"date_starts", date_starts, METH_VARARGS,
-     "date_starts(folded, digit, first, second, third, not_word, after_m, after_zwnj) -> "
+     "date_starts(folded, digit, first, second, third, fourth, not_word, after_m, after_zwnj) -> "
      "(list[int], list[int]) | None: where digit runs and month names may start "
      "(khabar.dates.mentions._date_starts_py)."},
     {"digit_candidates", digit_candidates, METH_VARARGS,

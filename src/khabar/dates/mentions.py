@@ -365,22 +365,27 @@ _C: Any = c_extension("khabar._c.docscan")
 
 
 @functools.cache
-def _char_tables() -> tuple[Any, Any, Any, Any, Any, int, int]:
+def _char_tables() -> tuple[Any, Any, Any, Any, Any, Any, int, int]:
     """Per BMP code point (built once): ``digit`` is 1 for a digit (``\\d``), else 0; ``first``,
-    ``second`` and ``third`` have the bits of the month-name openings (:data:`_MONTH_PAIRS`, bit i
-    for the i-th) that the character may stand at offset 0, 1 and 2 of; ``not_word`` has every
+    ``second``, ``third`` and ``fourth`` have the bits of the month-name openings
+    (:data:`_MONTH_PAIRS`, bit i for the i-th) that the character may stand at offset 0, 1, 2 and
+    3 of (in a match of ``_MONTH``: the name, «ماه» after it, or what follows it); ``not_word`` has every
     bit for a character that is not a word character (``\\w``), else 0. Then two masks of bits:
     ``after_m``, the openings that allow «م» at offset 2 only as the start of «ماه» after a
     two-letter name («دیماه»), and ``after_zwnj``, those that allow a ZWNJ there only before
     «ماه» («دی‌ماه»).
 
-    ``first[a] & second[b] & third[c] & not_word[z]`` is not 0 when a month name may start at
-    ``a`` in ``z a b c``. At offset 2 stands a name's third letter; after a two-letter name
+    ``first[a] & second[b] & third[c] & fourth[d] & not_word[z]`` is not 0 when a month name may
+    start at ``a`` in ``z a b c d``. At offset 2 stands a name's third letter; after a two-letter name
     («دی», «می»), the end of the name (a character that is not a word character) or «ماه»
     («دیماه»); in a name with a space there («ذی القعده»), a space, a ZWNJ or the next letter.
     An opening whose «م» or ZWNJ at offset 2 is not followed by the rest of «ماه» loses the
     mask's bits: the regex cannot match there (the spaced verbal prefix «می‌» of «می‌شود»,
-    «مهم»: 8 of the 13.7 places tried a generated document, for 0.9 dates).
+    «مهم»: 8 of the 13.7 places tried a generated document, for 0.9 dates). At offset 3 stands a
+    longer name's fourth letter, or after a three-letter one its end or «ماه»; a two-letter name
+    allows anything there. Most of the other places were words that open like a longer name
+    («مردم» like «مرداد», «امروز», «شهرداری», «فروش», «آذربایجان»: 5 of the 6.0 places tried
+    a generated document, for 0.88 dates).
     """
     np: Any = _numpy()  # called on the numpy paths only
     bmp = "".join(map(chr, range(0x10000)))
@@ -393,6 +398,7 @@ def _char_tables() -> tuple[Any, Any, Any, Any, Any, int, int]:
     first = np.zeros(0x10000, dtype=np.uint64)
     second = np.zeros(0x10000, dtype=np.uint64)
     third = np.zeros(0x10000, dtype=np.uint64)
+    fourth = np.zeros(0x10000, dtype=np.uint64)
     # what offset 2 allows by the names' own letters and spaces, without a two-letter name's end
     # or «ماه»: the bits a two-letter name alone adds at «م» and at ZWNJ are the two masks
     longer = np.zeros(0x10000, dtype=np.uint64)
@@ -413,9 +419,31 @@ def _char_tables() -> tuple[Any, Any, Any, Any, Any, int, int]:
             else:
                 third[ord(name[2])] |= flag
                 longer[ord(name[2])] |= flag
+            for form in _name_forms(name):
+                if len(form) > 3:
+                    fourth[ord(form[3])] |= flag
+                elif len(form) == 3:  # its end (no word character, no ZWNJ), or «ماه» after it
+                    fourth[not_word != 0] |= flag
+                    for ch in " \u200cم":
+                        fourth[ord(ch)] |= flag
+                else:  # a two-letter name: offset 3 is in «ماه» or after the name's end
+                    fourth[:] |= flag
     after_m = int(third[ord("م")] & ~longer[ord("م")])
     after_zwnj = int(third[ord("\u200c")] & ~longer[ord("\u200c")])
-    return digit, first, second, third, not_word, after_m, after_zwnj
+    return digit, first, second, third, fourth, not_word, after_m, after_zwnj
+
+
+def _name_forms(name: str) -> list[str]:
+    """Every string :func:`_name_pattern` matches for ``name``: each space written as a space, a
+    ZWNJ or nothing.
+
+    >>> _name_forms("ذی القعده")
+    ['ذی القعده', 'ذی\\u200cالقعده', 'ذیالقعده']
+    """
+    forms = [""]
+    for k, part in enumerate(name.split(" ")):
+        forms = [f + gap + part for f in forms for gap in ((" ", "\u200c", "") if k else ("",))]
+    return forms
 
 
 #: the first two characters of the month names. _name_pattern makes only the spaces of a name
@@ -434,7 +462,7 @@ def _starts_numpy(folded: str, np: Any) -> tuple[list[int], list[int]] | None:
 
 def _date_starts_py(
     folded: str, digit_table: Any, first_table: Any, second_table: Any, third_table: Any,
-    not_word_table: Any, after_m: int, after_zwnj: int,
+    fourth_table: Any, not_word_table: Any, after_m: int, after_zwnj: int,
 ) -> tuple[list[int], list[int]] | None:
     """:func:`_starts_numpy` with the tables of :func:`_char_tables` given: the numpy twin of
     ``khabar._c.docscan.date_starts``. Few array operations: each costs some microseconds
@@ -449,6 +477,7 @@ def _date_starts_py(
         digit_starts.insert(0, 0)
     opening = (first_table.take(cps[:-2]) & second_table.take(cps[1:-1])
                & third_table.take(cps[2:]))
+    opening[:-1] &= fourth_table.take(cps[3:])  # the last opening has no fourth character
     opening[1:] &= not_word_table.take(cps[:-3])  # the text's start opens a word
     month_starts = [i for i, bits in zip(np.flatnonzero(opening).tolist(),
                                          opening[opening != 0].tolist())
