@@ -1,6 +1,7 @@
 """``khabar._c.linescan`` and its twins: ``analyse_lines`` (boilerplate's line pass,
-``boilerplate._analyse_lines_py``) and ``line_stats`` (quality's line counts,
-``quality._line_stats_py``).
+``boilerplate._analyse_lines_py``), ``line_stats`` (quality's line counts,
+``quality._line_stats_py``) and ``lines_and_folds`` (structure's lines and their folds,
+``structure._lines_and_folds_py``).
 
 Both run on hand-checked tables (the C half only when the extension is built; the twin always),
 on random strings with the characters where a line pass could slip (whitespace that str.strip()
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from khabar import _native
 from khabar.corpus import keys, quality
-from khabar.news import boilerplate
+from khabar.news import boilerplate, gazetteer, structure
 from khabar.news._fold import EDGE_PUNCT, fold_lines
 
 C = _native.built_c_extension("khabar._c.linescan")
@@ -342,3 +343,92 @@ def test_strip_boilerplate_on_real_text_is_the_definition() -> None:
         assert got == _strip_before(body), body[:80]
         changed += bool(got[1])
     assert changed >= 3  # Varzesh3 pages lose phrase lines: the phrase passes ran
+
+
+# ---------------------------------------------------------------------------- lines_and_folds
+# (structure's line split: each stripped non-blank line of the text, and its folded line)
+
+FOLDS = [structure._lines_and_folds_py]
+if C is not None:
+    FOLDS.append(C.lines_and_folds)
+
+FOLDS_ROWS = [
+    # (text, folded, expected lines, expected folds): worked out by hand
+    ("", "", [], []),
+    ("\n\n", "\n\n", [], []),
+    ("a", "A", ["a"], ["A"]),
+    # blank lines (spaces, a tab, NBSP, U+3000) are skipped; both sides are stripped
+    (" a \n\t\n" + NBSP + "\u3000\nb", " A \n\t\nxy\n B ", ["a", "b"], ["A", "B"]),
+    # a line blank only in the fold is kept: the text's line decides; its fold is ""
+    ("a\nb", "A\n  ", ["a", "b"], ["A", ""]),
+    # each side is stripped by its own whitespace (the fold's NBSP went, the text's stays inside)
+    ("x" + NBSP + "y", NBSP + "xy ", ["x" + NBSP + "y"], ["xy"]),
+    # a ZWNJ, a BOM and a ZWJ are not whitespace: those lines are not blank
+    (ZWNJ + "\n" + BOM + "\n" + ZWJ, "1\n2\n3", [ZWNJ, BOM, ZWJ], ["1", "2", "3"]),
+    # an equal line again: listed twice, each with its own fold
+    ("خبر\nمتن\nخبر", "K\nM\nL", ["خبر", "متن", "خبر"], ["K", "M", "L"]),
+    # "\r", "\x1c", "\x85" and U+2028 are whitespace to strip() and no line break to split("\n")
+    ("\ra\r\x1c\n\x85b\u2028", "A\nB", ["a", "b"], ["A", "B"]),
+    # the two sides split at their own line breaks: lines of different lengths
+    ("ab\nc", "a\nbc", ["ab", "c"], ["a", "bc"]),
+    # astral, a lone surrogate and NUL are characters like any other; the 1-, 2- and 4-byte kinds
+    ("😀 \n\ud800\n\x00", "e\nf\ng", ["😀", "\ud800", "\x00"], ["e", "f", "g"]),
+]
+
+
+@pytest.mark.parametrize("fn", FOLDS)
+@pytest.mark.parametrize(("text", "folded", "lines", "folds"), FOLDS_ROWS)
+def test_lines_and_folds_table(fn, text: str, folded: str, lines: list[str],
+                               folds: list[str]) -> None:
+    assert fn(text, folded) == (lines, folds)
+
+
+@pytest.mark.parametrize("fn", FOLDS)
+def test_lines_and_folds_wants_as_many_lines(fn) -> None:
+    for text, folded in (("a\nb", "a"), ("a", "a\n"), ("", "\n")):
+        with pytest.raises(ValueError):
+            fn(text, folded)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(alphabet=ALPHABET, max_size=120), st.text(max_size=60)),
+       st.one_of(st.text(alphabet=ALPHABET, max_size=120), st.text(max_size=60)))
+def test_lines_and_folds_is_the_twin(text: str, other: str) -> None:
+    for folded in (gazetteer.fold1_document(text), other):
+        try:
+            want = structure._lines_and_folds_py(text, folded)
+        except ValueError:
+            want = None
+        for fn in FOLDS[1:]:
+            if want is None:
+                with pytest.raises(ValueError):
+                    fn(text, folded)
+            else:
+                got = fn(text, folded)
+                assert got == want
+
+
+def test_lines_and_folds_on_real_text_is_the_twin() -> None:
+    for body in _real_bodies():
+        want = structure._lines_and_folds_py(body, gazetteer.fold1_document(body))
+        assert structure._lines_and_folds(body) == want, body[:80]
+        for fn in FOLDS[1:]:
+            assert fn(body, gazetteer.fold1_document(body)) == want, body[:80]
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.linescan is not built")
+def test_lines_and_folds_no_leak(assert_rss_flat: Callable[..., None]) -> None:
+    text = ("کد خبر: ۱۲\n\n  متن خبر است. \nتبلیغات\n😀 \ud800\nکد خبر: ۱۲\n" * 20)
+    folded = gazetteer.fold1_document(text)
+
+    def run(n: int) -> None:
+        for _ in range(n):
+            C.lines_and_folds(text, folded)
+            C.lines_and_folds("ab", "a")
+            for bad in (("a\nb", "a"), ("a", b"a")):
+                try:
+                    C.lines_and_folds(*bad)
+                except (TypeError, ValueError):
+                    pass
+
+    assert_rss_flat(run, 2_000, 20_000)

@@ -1,5 +1,6 @@
 /*
- * khabar._c.linescan: one pass over a document's lines for the boilerplate and quality steps.
+ * khabar._c.linescan: one pass over a document's lines for the boilerplate, quality and structure
+ * steps.
  *
  * Each function is the C twin of a pure-Python function that stays beside its caller and gives
  * the same results for every str; the tables (the edge punctuation, the phrase keys, the line
@@ -9,6 +10,7 @@
  *                 line_type)         khabar.news.boilerplate._analyse_lines_py
  *   line_stats(text, canon_lines, line_end)
  *                                    khabar.corpus.quality._line_stats_py
+ *   lines_and_folds(text, folded)    khabar.news.structure._lines_and_folds_py
  *
  * C99 and the CPython 3.11 C API only; str of any kind is read with PyUnicode_READ. Whitespace
  * is what str.strip() strips (Py_UNICODE_ISSPACE).
@@ -324,6 +326,89 @@ fail:
     return NULL;
 }
 
+/* The bounds of `s`[a:b] without the whitespace str.strip() strips at both ends. */
+static inline void
+strip_bounds(int kind, const void *data, Py_ssize_t *a, Py_ssize_t *b)
+{
+    while (*a < *b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *a))) {
+        (*a)++;
+    }
+    while (*b > *a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *b - 1))) {
+        (*b)--;
+    }
+}
+
+/* The end of the line of `s` (of `n` code points) that starts at `a`: the next "\n" or n. */
+static inline Py_ssize_t
+line_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t a)
+{
+    while (a < n && PyUnicode_READ(kind, data, a) != '\n') {
+        a++;
+    }
+    return a;
+}
+
+/*
+ * lines_and_folds(text, folded) -> (list[str], list[str])
+ *
+ * khabar.news.structure._lines_and_folds_py: the lines of `text` (split at "\n") and of
+ * `folded`, taken in pairs; for each pair whose text line is not blank once stripped
+ * (str.strip()), the stripped line goes to the first list and the stripped folded line to the
+ * second. A ValueError when the two have different numbers of lines (zip(strict=True)).
+ */
+static PyObject *
+lines_and_folds(PyObject *self, PyObject *args)
+{
+    PyObject *text, *folded;
+    if (!PyArg_ParseTuple(args, "UU:lines_and_folds", &text, &folded)) {
+        return NULL;
+    }
+    int tkind = PyUnicode_KIND(text), fkind = PyUnicode_KIND(folded);
+    const void *tdata = PyUnicode_DATA(text), *fdata = PyUnicode_DATA(folded);
+    Py_ssize_t tn = PyUnicode_GET_LENGTH(text), fn = PyUnicode_GET_LENGTH(folded);
+    PyObject *lines = PyList_New(0), *folds = PyList_New(0);
+    if (lines == NULL || folds == NULL) {
+        goto fail;
+    }
+    Py_ssize_t ta = 0, fa = 0; /* the starts of the next lines, or past the end when done */
+    while (ta <= tn && fa <= fn) {
+        Py_ssize_t tb = line_end(tkind, tdata, tn, ta), fb = line_end(fkind, fdata, fn, fa);
+        Py_ssize_t next_t = tb + 1, next_f = fb + 1;
+        strip_bounds(tkind, tdata, &ta, &tb);
+        if (ta < tb) {
+            strip_bounds(fkind, fdata, &fa, &fb);
+            PyObject *line = PyUnicode_Substring(text, ta, tb);
+            PyObject *fline = line == NULL ? NULL : PyUnicode_Substring(folded, fa, fb);
+            int rc = fline == NULL ? -1 : PyList_Append(lines, line);
+            if (rc == 0) {
+                rc = PyList_Append(folds, fline);
+            }
+            Py_XDECREF(line);
+            Py_XDECREF(fline);
+            if (rc < 0) {
+                goto fail;
+            }
+        }
+        ta = next_t;
+        fa = next_f;
+    }
+    if (ta <= tn || fa <= fn) {
+        PyErr_SetString(PyExc_ValueError,
+                        "linescan.lines_and_folds: the text and its fold have different numbers "
+                        "of lines; give the fold of this text (one character for one: "
+                        "khabar.news.gazetteer.fold1_document)");
+        goto fail;
+    }
+    PyObject *result = PyTuple_Pack(2, lines, folds);
+    Py_DECREF(lines);
+    Py_DECREF(folds);
+    return result;
+fail:
+    Py_XDECREF(lines);
+    Py_XDECREF(folds);
+    return NULL;
+}
+
 static PyMethodDef linescan_methods[] = {
     {"analyse_lines", analyse_lines, METH_VARARGS,
      "analyse_lines(raw_lines, keys, edge, whole_lines, whole_chars, prefix_keys, pattern_ends, "
@@ -335,6 +420,10 @@ static PyMethodDef linescan_methods[] = {
      "those whose canonical line repeats an earlier one, those ending in a character of "
      "line_end, those whose canonical line has fewer than 3 spaces, those ending in an ellipsis "
      "(khabar.corpus.quality._line_stats_py)."},
+    {"lines_and_folds", lines_and_folds, METH_VARARGS,
+     "lines_and_folds(text, folded) -> (list[str], list[str]): the stripped non-blank lines "
+     "of text, and each one's stripped line of folded, the lines taken in pairs "
+     "(khabar.news.structure._lines_and_folds_py)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -38,7 +38,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
+from khabar._native import c_extension
 from khabar.news._fold import EDGE_PUNCT, fold_bare, fold_lines
 from khabar.news.gazetteer import (
     DATELINE_CITY,
@@ -47,6 +49,9 @@ from khabar.news.gazetteer import (
     fold1_document,
     load_gazetteer,
 )
+
+#: ``khabar._c.linescan`` when it is built, else None (its twin runs: the same results)
+_LINESCAN: Any = c_extension("khabar._c.linescan")
 
 __all__ = ["LEAD_MAX_WORDS", "SURTITLE_MAX_LINES", "TITLE_MAX_WORDS", "NewsStructure", "structure"]
 
@@ -181,16 +186,32 @@ def _split_header(lead: str) -> tuple[str | None, str | None]:
     return lead[:m.end()].strip(), lead[m.end():].strip() or None
 
 
-def _lines_and_folds(text: str) -> tuple[list[str], dict[str, str]]:
-    """The stripped non-blank lines, and each one's :func:`fold1` (the text is folded once: fold1
-    maps one character to one and leaves spaces and line breaks alone)."""
+def _lines_and_folds(text: str) -> tuple[list[str], list[str]]:
+    """The stripped non-blank lines, and each one's :func:`fold1` at the same index (the text is
+    folded once: fold1 maps one character to one and leaves spaces and line breaks alone, so a
+    line's fold is the fold's line): one C pass over both (``khabar._c.linescan.lines_and_folds``)
+    when it is built, else :func:`_lines_and_folds_py`. Two lists, not a dict by line: hashing
+    every line (a few KB a document) cost more than the look-ups it served."""
+    if _LINESCAN is None:
+        return _lines_and_folds_py(text, fold1_document(text))
+    lines, folds = _LINESCAN.lines_and_folds(text, fold1_document(text))
+    return lines, folds
+
+
+def _lines_and_folds_py(text: str, folded_text: str) -> tuple[list[str], list[str]]:
+    """The stripped non-blank lines of ``text``, and each one's stripped line of ``folded_text``
+    (the lines taken in pairs): the twin of ``khabar._c.linescan.lines_and_folds``.
+
+    >>> _lines_and_folds_py(" الف \\n\\nب\\n", " A \\n\\nB\\n")
+    (['الف', 'ب'], ['A', 'B'])
+    """
     lines: list[str] = []
-    folds: dict[str, str] = {}
-    for line, folded in zip(text.split("\n"), fold1_document(text).split("\n"), strict=True):
+    folds: list[str] = []
+    for line, folded in zip(text.split("\n"), folded_text.split("\n"), strict=True):
         stripped = line.strip()
         if stripped:
             lines.append(stripped)
-            folds[stripped] = folded.strip()
+            folds.append(folded.strip())
     return lines, folds
 
 
@@ -298,7 +319,7 @@ def structure(
     >>> structure("تهران- ایرنا-\\nرئیس‌جمهور امروز به نیویورک سفر کرد.").dateline
     'تهران- ایرنا-'
     """
-    lines, folds = _lines_and_folds(text)
+    lines, folds = _lines_and_folds(text)  # folds[i] is lines[i]'s fold1: both lose the same lines
     hint = title_hint.strip() if title_hint and title_hint.strip() else None
 
     title: str | None = None
@@ -310,22 +331,26 @@ def structure(
         title, title_in_text = lines[at], True
         surtitle = "\n".join(lines[:at]) or None
         del lines[:at + 1]
+        del folds[:at + 1]
     elif hint is not None:
         title = hint
-    elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(folds[lines[0]]):
+    elif len(lines) >= 2 and _title_like(lines[0]) and not _opens_with_attribution(folds[0]):
         title, title_in_text = lines.pop(0), True
+        del folds[0]
 
     dateline: str | None = None
     byline: str | None = None
     body: list[str] = []
+    body_folds: list[str] = []
     for i, line in enumerate(lines):
         edge = i < 3 or i >= len(lines) - 3
-        if dateline is None and i < 3 and _is_dateline(folds[line]):
+        if dateline is None and i < 3 and _is_dateline(folds[i]):
             dateline = line
-        elif byline is None and edge and _is_byline(folds[line]):
+        elif byline is None and edge and _is_byline(folds[i]):
             byline = line
         else:
             body.append(line)
+            body_folds.append(folds[i])
 
     lead: str | None = None
     lead_in_text = False
@@ -344,15 +369,16 @@ def structure(
         if at is not None:
             lead, lead_in_text = "\n".join(body[at:at + k]), True
             del body[at:at + k]
+            del body_folds[at:at + k]
         else:
             if _inside_opening("\n".join(hint_lines), body_keys):
                 hint_lines = []  # in the text already: guess the lead there, as without a hint
             else:
                 lead = "\n".join(hint_lines)  # a lead kept apart from the body
     if lead is None and not hint_lines and len(body) >= 2 and not _ATTRIBUTION_START.match(
-            folds[body[0]]):
+            body_folds[0]):
         # «خبرگزاری فارس: ...» and «تهران- ایرنا- ...» open leads; «به گزارش ...» opens the body.
-        limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(folds[body[1]])
+        limit = (LEAD_MAX_WORDS_BEFORE_ATTRIBUTION if _opens_with_attribution(body_folds[1])
                  else LEAD_MAX_WORDS)
         if _words(body[0]) <= limit:
             lead, lead_in_text = body.pop(0), True
