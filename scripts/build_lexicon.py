@@ -66,6 +66,8 @@ PAIR_MIN_COUNT = 2
 #: The shekar release whose lists the shipped file is built from; another release would build
 #: another file, so the build refuses it (pass --shekar-dir of a 1.7.0 install).
 SHEKAR_VERSION = "1.7.0"
+#: The hazm release whose ``words.dat`` the shipped word lists are built from (likewise).
+HAZM_VERSION = "0.10.0"
 HEADER = (
     "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
     "# License: CC BY-SA 4.0 (derived from Universal Dependencies treebanks; see README.md).\n"
@@ -74,7 +76,8 @@ HEADER = (
 LISTS_HEADER = (
     "# khabar ZWNJ word lists: form<TAB>count, words of shekar "
     f"{SHEKAR_VERSION}'s word lists\n"
-    "# (MIT, Copyright (c) 2024 Ahmad Amirivojdan) that UD Persian-PerDT and UD Persian-Seraji\n"
+    f"# (MIT, Copyright (c) 2024 Ahmad Amirivojdan) and of hazm {HAZM_VERSION}'s words.dat (MIT,\n"
+    "# Copyright (c) 2013 Alireza Nourian) that UD Persian-PerDT and UD Persian-Seraji\n"
     "# TRAIN never wrote, selected with the treebank counts. License: CC BY-SA 4.0 for the\n"
     "# combination (see README.md and LICENSE in this folder).\n"
     "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
@@ -188,18 +191,9 @@ def check_shekar_dir(path: Path) -> str | None:
     missing = [name for name in SHEKAR_FILES if not (path / name).is_file()]
     if missing:
         return f"{path} has no {', '.join(missing)}; pass the shekar/data/files folder"
-    site = path.parents[2]  # .../site-packages/shekar/data/files -> site-packages
-    metas = list(site.glob("shekar-*.dist-info/METADATA"))
-    if not metas:
+    version = _dist_version(path.parents[2], "shekar")  # site-packages/shekar/data/files
+    if version is None:
         return f"cannot tell which shekar release {path} is (no shekar-*.dist-info beside it)"
-    version = next(
-        (
-            ln.split(":", 1)[1].strip()
-            for ln in metas[0].read_text("utf-8").splitlines()
-            if ln.startswith("Version:")
-        ),
-        "",
-    )
     if version != SHEKAR_VERSION:
         return (
             f"{path} is shekar {version or '?'}, the shipped lexicon is built from "
@@ -278,6 +272,207 @@ def list_counts(folder: Path, seen_keys: set[str], affixes: set[str]) -> Counter
     return out
 
 
+# ---- hazm's MIT word list (build time only) ---------------------------------------------------
+
+HAZM_FILE = "words.dat"
+
+
+def find_hazm_dir(explicit: Path | None) -> Path | None:
+    """The folder holding hazm's ``words.dat``: ``explicit``, ``$KHABAR_HAZM_DIR``, or the
+    ``hazm`` package importable by this interpreter; None if none of them is there."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("KHABAR_HAZM_DIR")
+    if env:
+        return Path(env)
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _dist_version(site: Path, name: str) -> str | None:
+    """The ``Version:`` of the ``name-*.dist-info`` in ``site``, or None without one."""
+    metas = sorted(site.glob(f"{name}-*.dist-info/METADATA"))
+    if not metas:
+        return None
+    return next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in metas[0].read_text("utf-8").splitlines()
+            if ln.startswith("Version:")
+        ),
+        "",
+    )
+
+
+def check_hazm_dir(path: Path) -> str | None:
+    """Why ``path`` cannot be used (no ``words.dat``, wrong release), or None when it can."""
+    if not (path / HAZM_FILE).is_file():
+        return f"{path} has no {HAZM_FILE}; pass the hazm/data folder of hazm {HAZM_VERSION}"
+    version = _dist_version(path.parents[1], "hazm")  # site-packages/hazm/data
+    if version is None:
+        return f"cannot tell which hazm release {path} is (no hazm-*.dist-info beside it)"
+    if version != HAZM_VERSION:
+        return (
+            f"{path} is hazm {version or '?'}, the shipped word lists are built from "
+            f"{HAZM_VERSION}; pip install --no-deps hazm=={HAZM_VERSION} into a scratch venv"
+        )
+    return None
+
+
+def hazm_rows(folder: Path) -> Iterator[tuple[str, int, str]]:
+    """(word, web count, tags) of each row of hazm's ``words.dat``, Arabic ي/ك folded.
+
+    A row is ``word<TAB>count<TAB>tags`` (``آب	549005877	N,AJ``); rows of another shape
+    are an error, since they would mean another file than the one the build was written for.
+    """
+    with open(folder / HAZM_FILE, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) != 3 or not cells[1].isdigit():
+                raise ValueError(
+                    f"{folder / HAZM_FILE}:{number}: expected word<TAB>count<TAB>tags, got "
+                    f"{line!r}; pass the hazm/data folder of hazm {HAZM_VERSION}"
+                )
+            yield cells[0].translate(FOLD), int(cells[1]), cells[2]
+
+
+class TreebankSpelling:
+    """What the treebank TRAIN counts say about the pieces of a compound (for hazm's words).
+
+    * ``alone``: glued tokens and their counts (a word written alone: ``کتاب``, ``شده``);
+    * ``left`` / ``right``: how many token types have a piece before / after a ZWNJ;
+    * ``pairs``: two words written apart (``فراهم شده``), as :func:`count_forms` kept them;
+    * ``apart_after`` / ``zwnj_last``: how often (tokens) a piece is written as a word after
+      another word (``بررسی شده``), and as the last piece after a ZWNJ (``انجام‌شده``);
+    * ``glued_tail`` / ``glued_head``: how many glued token types end (begin) with a piece after
+      (before) a word the treebanks wrote alone: ``مند`` in ``قدرتمند``, ``هم`` in ``همکاری``
+      (counted for the pieces in ``tails`` / ``heads`` only).
+    """
+
+    def __init__(self, counts: Counter[str], heads: set[str], tails: set[str]) -> None:
+        self.alone = {f: n for f, n in counts.items() if " " not in f and ZWNJ not in f}
+        self.pairs = {f for f in counts if " " in f}
+        self.left: Counter[str] = Counter()
+        self.right: Counter[str] = Counter()
+        self.apart_after: Counter[str] = Counter()
+        self.zwnj_last: Counter[str] = Counter()
+        for form, n in counts.items():
+            if " " in form:
+                self.apart_after[form.split(" ")[1]] += n
+            elif ZWNJ in form:
+                parts = form.split(ZWNJ)
+                self.left.update(parts[:-1])
+                self.right.update(parts[1:])
+                self.zwnj_last[parts[-1]] += n
+        self.glued_tail: Counter[str] = Counter()
+        self.glued_head: Counter[str] = Counter()
+        for word in self.alone:
+            for k in range(MIN_LIST_PIECE, len(word) - MIN_LIST_PIECE + 1):
+                head, tail = word[:k], word[k:]
+                if tail in tails and head in self.alone:
+                    self.glued_tail[tail] += 1
+                if head in heads and tail in self.alone:
+                    self.glued_head[head] += 1
+
+    def unknown_piece(self, parts: list[str]) -> bool:
+        """Whether a piece is neither a word of the treebanks nor seen on its side of a ZWNJ
+        (``دراین`` of ``دراین‌باره``, ``دوومی`` of ``دوومی‌دانی``)."""
+        last = len(parts) - 1
+        return not all(
+            piece in self.alone
+            or (i > 0 and self.right[piece] > 0)
+            or (i < last and self.left[piece] > 0)
+            for i, piece in enumerate(parts)
+        )
+
+    def written_apart(self, parts: list[str]) -> bool:
+        """Whether the treebanks wrote two neighbouring pieces as two words (``فراهم شده``)."""
+        return any(f"{a} {b}" in self.pairs for a, b in itertools.pairwise(parts))
+
+    def participle_apart(self, parts: list[str]) -> bool:
+        """Whether the last piece is a past participle the treebanks write as a word after
+        another word more often than after a ZWNJ: ``شده`` (``X شده`` 1,060 tokens,
+        ``X‌شده`` 239), ``یافته``."""
+        tail = parts[-1]
+        return tail.endswith(PARTICIPLE_ENDS) and self.apart_after[tail] > self.zwnj_last[tail]
+
+    def glues(self, parts: list[str]) -> bool:
+        """Whether the treebanks write the last (first) piece glued to a word in more token
+        types than after (before) a ZWNJ, in at least :data:`GLUE_MIN_TYPES` of them: ``مند``
+        (قدرتمند), ``هم`` (همکاری), ``گر``."""
+        tail, head = parts[-1], parts[0]
+        return (
+            self.glued_tail[tail] >= GLUE_MIN_TYPES and self.glued_tail[tail] > self.right[tail]
+        ) or (self.glued_head[head] >= GLUE_MIN_TYPES and self.glued_head[head] > self.left[head])
+
+
+#: How a past participle ends (``شده``, ``یافته``; :meth:`TreebankSpelling.participle_apart`).
+PARTICIPLE_ENDS = ("ده", "ته")
+#: A piece is one the treebanks glue (:meth:`TreebankSpelling.glues`) when at least this many
+#: glued token types show it.
+GLUE_MIN_TYPES = 5
+
+
+def hazm_counts(
+    folder: Path,
+    seen_keys: set[str],
+    affixes: set[str],
+    counts: Counter[str],
+    given_names: set[str],
+) -> tuple[Counter[str], Counter[str]]:
+    """Forms from hazm's ``words.dat`` for ZWNJ words neither the treebanks nor shekar wrote
+    (by ZWNJ-free key), and how many candidates each rule left out.
+
+    A candidate is a word hazm writes with a ZWNJ, each piece of 2+ letters, that hazm's counts
+    do not write glued more often (as for shekar's ``vocab.csv``). It is left out when
+    :class:`TreebankSpelling` says the treebanks would write it otherwise: a piece they never
+    wrote (``دراین‌باره``), two pieces they wrote as two words (``فراهم شده``), a past
+    participle they write apart (``بررسی‌شده``), or a piece they glue (``قانون‌مند``,
+    ``هم‌زیستی``); or when it starts with a given name (``حسین‌علی``: names keep the writer's
+    spelling). Each kept word gets :data:`LIST_COUNT`, and a two-piece word (neither piece in
+    ``affixes``) its spaced pair too, as :func:`list_counts` does.
+    """
+    rows = list(hazm_rows(folder))
+    freq: dict[str, int] = {}
+    for word, n, _tags in rows:
+        freq[word] = freq.get(word, 0) + n
+    candidates = [
+        word
+        for word in dict.fromkeys(word for word, _n, _tags in rows if ZWNJ in word)
+        if word.replace(ZWNJ, "") not in seen_keys
+        and TOKEN_RE.fullmatch(word)
+        and min(map(len, word.split(ZWNJ))) >= MIN_LIST_PIECE
+    ]
+    tree = TreebankSpelling(
+        counts, {w.split(ZWNJ)[0] for w in candidates}, {w.split(ZWNJ)[-1] for w in candidates}
+    )
+    rules = (
+        (
+            "glued more often",
+            lambda parts: freq.get("".join(parts), 0) > freq.get(ZWNJ.join(parts), 0),
+        ),
+        ("unknown piece", tree.unknown_piece),
+        ("given name", lambda parts: parts[0] in given_names),
+        ("written apart", tree.written_apart),
+        ("participle apart", tree.participle_apart),
+        ("glued piece", tree.glues),
+    )
+    out: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    for word in candidates:
+        parts = word.split(ZWNJ)
+        reason = next((name for name, test in rules if test(parts)), None)
+        if reason is not None:
+            dropped[reason] += 1
+            continue
+        out[word] = LIST_COUNT
+        if len(parts) == 2 and not set(parts) & affixes:
+            out[" ".join(parts)] = LIST_COUNT
+    return out, dropped
+
+
 def render(counts: Counter[str], header: str = HEADER) -> str:
     """The TSV text: header, then ``form<TAB>count`` sorted by form (stable across runs)."""
     body = "".join(f"{form}\t{n}\n" for form, n in sorted(counts.items()))
@@ -311,13 +506,35 @@ def affix_pieces(counts: Counter[str]) -> set[str]:
     }
 
 
-def build(sources: Iterable[Path], shekar_dir: Path | None) -> dict[str, str]:
-    """``{"lexicon": text}`` from the treebank ``sources``, and ``"lists"`` from shekar's."""
+GIVEN_NAMES = OUTPUT.with_name("zwnj_given_names.txt")
+
+
+def read_given_names(path: Path) -> set[str]:
+    """The reviewed given names (one per line, ``#`` comments), Arabic ي/ك folded."""
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name = line.split("#", 1)[0].strip().translate(FOLD)
+        if name:
+            names.add(name.replace(ZWNJ, ""))
+    return names
+
+
+def build(
+    sources: Iterable[Path], shekar_dir: Path | None, hazm_dir: Path | None = None
+) -> dict[str, str]:
+    """``{"lexicon": text}`` from the treebank ``sources``, and ``"lists"`` from shekar's
+    lists and hazm's ``words.dat`` (both folders are needed for it)."""
     counts = count_forms(read_lines(sources))
     out = {"lexicon": render(counts)}
-    if shekar_dir is not None:
+    if shekar_dir is not None and hazm_dir is not None:
         seen = {form.replace(ZWNJ, "") for form in counts if " " not in form}
-        out["lists"] = render(list_counts(shekar_dir, seen, affix_pieces(counts)), LISTS_HEADER)
+        affixes = affix_pieces(counts)
+        lists = list_counts(shekar_dir, seen, affixes)
+        listed = seen | {form.replace(ZWNJ, "").replace(" ", "") for form in lists}
+        hazm, _ = hazm_counts(hazm_dir, listed, affixes, counts, read_given_names(GIVEN_NAMES))
+        for form, n in hazm.items():
+            lists.setdefault(form, n)  # a spaced pair both lists give keeps shekar's count
+        out["lists"] = render(lists, LISTS_HEADER)
     return out
 
 
@@ -334,6 +551,12 @@ def main(argv: list[str] | None = None) -> int:
         "shekar package of this interpreter)",
     )
     ap.add_argument(
+        "--hazm-dir",
+        type=Path,
+        help=f"hazm {HAZM_VERSION}'s hazm/data folder (default: $KHABAR_HAZM_DIR, or the hazm "
+        "package of this interpreter)",
+    )
+    ap.add_argument(
         "--treebanks-only",
         action="store_true",
         help="build (or --check) the treebank lexicon only, not the word-list file",
@@ -347,20 +570,27 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    shekar_dir = None
+    shekar_dir = hazm_dir = None
     if not a.treebanks_only:
         shekar_dir = find_shekar_dir(a.shekar_dir)
+        hazm_dir = find_hazm_dir(a.hazm_dir)
         problem = (
             "shekar is not installed here and neither --shekar-dir nor $KHABAR_SHEKAR_DIR is "
             f"set; pip install shekar=={SHEKAR_VERSION} into a scratch venv and pass its "
             "site-packages/shekar/data/files as --shekar-dir"
             if shekar_dir is None
             else check_shekar_dir(shekar_dir)
+        ) or (
+            "hazm is not installed here and neither --hazm-dir nor $KHABAR_HAZM_DIR is set; "
+            f"pip install --no-deps hazm=={HAZM_VERSION} into a scratch venv and pass its "
+            "site-packages/hazm/data as --hazm-dir"
+            if hazm_dir is None
+            else check_hazm_dir(hazm_dir)
         )
         if problem:
             print(f"error: {problem}", file=sys.stderr)
             return 2
-    texts = build(a.sources, shekar_dir)
+    texts = build(a.sources, shekar_dir, hazm_dir)
     targets = {"lexicon": a.output, "lists": a.lists_output}
     if a.check:
         stale = [
