@@ -25,9 +25,17 @@ WITHOUT_ROWS = [
     ("این تیم بی رقیب می ماند", f"این تیم بی{Z}رقیب می{Z}ماند"),
     ("گوزن ها بی شاخ هستند", f"گوزن{Z}ها بی{Z}شاخ هستند"),
     ("مدیران بی تدبیر می گویند", f"مدیران بی{Z}تدبیر می{Z}گویند"),
-    # must not change: with no sign of spaced damage the space is the author's
-    ("مدیران بی تدبیر گفتند", "مدیران بی تدبیر گفتند"),
-    ("همه بی استثنا آمدند", "همه بی استثنا آمدند"),
+    ("کودکان بی خانه می گویند", f"کودکان بی{Z}خانه می{Z}گویند"),
+    # must not change: with no sign of spaced damage the space is the author's (no source of
+    # the lexicon writes «بیخانه» or «بیحکومت»; hazm's word list writes «بی‌تدبیر» and
+    # «بی‌استثنا», the rows that said this before session 15: see the next table)
+    ("کودکان بی خانه گفتند", "کودکان بی خانه گفتند"),
+    ("مردم بی حکومت آمدند", "مردم بی حکومت آمدند"),
+    # a word the lexicon writes with «بی» and a ZWNJ joins in any line, as «بی‌رحم» (TRAIN) and
+    # «بی‌کفایت» (shekar's list) did before: «بی‌تدبیر», «بی‌استثنا» come from hazm's list
+    ("مدیران بی تدبیر گفتند", f"مدیران بی{Z}تدبیر گفتند"),
+    ("همه بی استثنا آمدند", f"همه بی{Z}استثنا آمدند"),
+    ("مدیران بی رحم گفتند", f"مدیران بی{Z}رحم گفتند"),
     # must not change: before a determiner or a conjunction «بی» is a word of its own
     # (without any doubt; without that he knows)
     ("بی هیچ شکی می گوید", f"بی هیچ شکی می{Z}گوید"),
