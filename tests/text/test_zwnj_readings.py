@@ -403,7 +403,10 @@ LONG_COMPOUND_TAILS = [
     # گرفت», to catch fire), so without a sign of spaced damage they stay apart
     ("دیدار بان کی مون با وزیر", "دیدار بان کی مون با وزیر"),
     ("تظاهرات علیه بان کی مون", "تظاهرات علیه بان کی مون"),
-    ("احزاب غرب گرا هستند", "احزاب غرب گرا هستند"),
+    ("احزاب شرق گرا هستند", "احزاب شرق گرا هستند"),
+    # (hazm's word list writes «غرب‌گرا», so «غرب گرا», this row before session 15, is a known
+    # compound now and joins in any line, as the known «آسیب شناس» above)
+    ("احزاب غرب گرا هستند", f"احزاب غرب{Z}گرا هستند"),
     ("او پروانه وار چرخید", "او پروانه وار چرخید"),
     # must not change: after a pronoun or determiner no compound opens («آن آفرینی» is no word)
     ("او شناس نیست", "او شناس نیست"),

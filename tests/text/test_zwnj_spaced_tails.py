@@ -41,9 +41,12 @@ RARE_TAILS = [
     ("این کاری ناشدنی است و می دانیم", f"این کاری ناشدنی است و می{Z}دانیم"),
     ("طرح بومی گزینی را می خواهند", f"طرح بومی گزینی را می{Z}خواهند"),
     # must not change: a tail seen as a word by itself (گران, expensive) or after the Arabic
-    # article (وکیل الدوله, part of a title or name)
+    # article (قوام الدوله, part of a title or name)
     ("خانه گران را می خرند", f"خانه گران را می{Z}خرند"),
-    ("وکیل الدوله می گوید", f"وکیل الدوله می{Z}گوید"),
+    ("قوام الدوله می گوید", f"قوام الدوله می{Z}گوید"),
+    # a title a word list writes with its ZWNJ joins (hazm's «وکیل‌الدوله», this row's word
+    # before session 15; as the treebanks write «حجت‌الاسلام», «فوق‌العاده»)
+    ("وکیل الدوله می گوید", f"وکیل{Z}الدوله می{Z}گوید"),
     # must not change: after a pronoun or «را» no compound opens
     ("او را پردازان می خوانند", f"او را پردازان می{Z}خوانند"),
     # written with its ZWNJs already
