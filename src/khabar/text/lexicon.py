@@ -9,8 +9,8 @@ from the UD PerDT and Seraji TRAIN splits) has one ``form<TAB>count`` per line:
 * ``به منظور	55``: two words written apart (one ASCII space between them).
 
 The shipped word-list file (``zwnj_word_lists.tsv``, built by the same script from shekar's
-word lists, MIT, combined with the treebank counts) names how words the treebanks never saw
-are written (``آبله‌مرغان``, ``می‌آموزند``). Its forms decide those words only: they add no
+word lists and hazm's ``words.dat``, both MIT, selected with the treebank counts) names how
+words the treebanks never saw are written (``آبله‌مرغان``, ``می‌آموزند``). Its forms decide those words only: they add no
 counts to the morphology learned from the treebanks (bound suffixes, prefixes, stems), so a
 list of compounds in ``نامه`` does not make ``نامه`` a suffix that joins any word before it;
 only its verb forms after ``می``/``نمی`` extend the known verb remainders.
@@ -47,7 +47,8 @@ from typing import Final
 
 ZWNJ: Final = "\u200c"
 SHIPPED: Final = "zwnj_lexicon.tsv"
-#: Word forms from shekar's MIT word lists for words the treebanks never wrote (same format).
+#: Word forms from shekar's and hazm's MIT word lists for words the treebanks never wrote
+#: (same format).
 SHIPPED_LISTS: Final = "zwnj_word_lists.tsv"
 #: Reviewed exceptions in the user-file format: names the morphology would split (``لنگرود``).
 SHIPPED_EXCEPTIONS: Final = "zwnj_exceptions.txt"
