@@ -275,6 +275,18 @@ EACH_CASES = [
     ("\ud800", "a\ud800b", [[1]]),  # a lone surrogate
     (ZWNJ + NBSP, "می" + ZWNJ + "روم" + NBSP, [[2], [6]]),
     ("۱۲", "۱۲۱", [[0, 2], [1]]),  # Persian digits
+    # up to four sources, none from U+10000, none with a low byte 0 in a two-byte text: one
+    # memchr pass per source for its low byte (ي U+064A: 0x4A); a byte found counts only where
+    # its code unit is the source
+    ("ي", "J\u064a\u4a06\u064a", [[1, 3]]),  # J U+004A and 䨆 U+4A06 hold 0x4A too
+    ("يك", "\u4a06\u4306CJ", [[], []]),  # 0x4A / 0x43 as high bytes and as ASCII: no source
+    ("ي", "\u4a06\u064a", [[1]]),  # the high byte of unit 0, then the low byte of unit 1
+    ("ي", "ييي", [[0, 1, 2]]),  # side by side
+    ("\u4a4a", "J\u4a4a\u4a4a", [[1, 2]]),  # both bytes of the source are 0x4A
+    ("a", "aیa", [[0, 2]]),  # a source below U+0100 in a two-byte text (ی U+06CC)
+    ("\u0600", "\u0600ab\u0600", [[0, 3]]),  # low byte 0: the bitmap pass
+    ("يكىa5", "a5يكى", [[2], [3], [4], [0], [1]]),  # five sources: the bitmap pass
+    ("يكى", "كىي😀ي", [[2, 4], [0], [1]]),  # a four-byte text: the bitmap pass
 ]
 
 
@@ -304,6 +316,27 @@ def test_find_each_c_and_twin_agree(chars: str, text: str) -> None:
     assert want == [[i for i, t in enumerate(text) if t == c] for c in chars]
     if C is not None:
         assert C.find_each(chars, text) == want
+
+
+#: characters whose code units share a byte with ي ك ى (0x4A 0x43 0x49) or hold a byte 0
+COLLIDING = st.sampled_from(
+    list("يكىJCIjci ی") + ["\u4a06", "\u4306", "\u4906", "\u4a4a", "\u0600",
+                           "\u0100", "\u4a00", ZWNJ, "\x00"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(chars=st.text(alphabet=COLLIDING, min_size=1, max_size=5),
+       text=st.text(alphabet=COLLIDING, max_size=60), wide=st.sampled_from(["", "😀"]))
+def test_find_each_memchr_path_on_colliding_bytes(chars: str, text: str, wide: str) -> None:
+    """Texts of characters that share bytes with the sources (both paths: up to four sources
+    and more, one-, two- and four-byte texts) give every index of each source and nothing else."""
+    chars = "".join(dict.fromkeys(chars))
+    for sample in (text, text + wide):
+        want = [[i for i, t in enumerate(sample) if t == c] for c in chars]
+        assert charset._find_each_py(chars, sample) == want
+        if C is not None:
+            assert C.find_each(chars, sample) == want
 
 
 def test_positions_are_the_regex_matches_on_real_text() -> None:
