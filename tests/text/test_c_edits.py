@@ -9,7 +9,9 @@ it under KHABAR_PURE=1 too, so the pure-Python CI pass compares them as well).
 
 from __future__ import annotations
 
+import gc
 import random
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -198,6 +200,49 @@ def test_final_edits_table(
     assert got == [Edit(*row) for row in expected]
     assert all(type(e) is Edit for e in got)
     assert fix._final_edits(text, out, composed, subs) == got  # what fix_with_edits runs
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.edits is not built")
+def test_c_edit_rows_are_left_out_of_the_cyclic_gc() -> None:
+    """The C rows (an int and three strs) are untracked: no cycle can run through them, and a
+    document's hundred rows would otherwise be walked by every collection until it is written.
+    The rows are the twin's all the same (values, type, fields)."""
+    text, out = "كشور(اسرائيل)", "کشور (اسرائیل)"
+    composed = [_Edit(0, 1, 0, 1, ("char.kaf",)), _Edit(4, 6, 4, 5, ("punct.space",))]
+    subs = {("ي", "ی", "char.yeh"): [10]}
+    got = C.final_edits(Edit, text, out, composed, subs)
+    # by hand: ك at 0; «(» at input 4 is « (» at output 4; ي at input 10 is at output 11
+    assert got == [Edit(0, "ك", "ک", "char.kaf"), Edit(4, "(", " (", "punct.space"),
+                   Edit(11, "ي", "ی", "char.yeh")]
+    assert got == fix._final_edits_py(text, out, composed, subs)
+    assert [gc.is_tracked(e) for e in got] == [False, False, False]
+    assert all(type(e) is Edit for e in got) and got[2].offset == 11
+    rows = C.sub_edits(Edit, [0, 5], [], "ي", "ی", "char.yeh")
+    assert rows == [Edit(0, "ي", "ی", "char.yeh"), Edit(5, "ي", "ی", "char.yeh")]
+    assert not any(map(gc.is_tracked, rows))
+    # the whole fixer's rows
+    _, edits = fix.fix_with_edits("كشور(اسرائيل)  بود", zwnj="off")
+    assert edits and not any(map(gc.is_tracked, edits))
+
+
+class _Holder:
+    row: Any = None
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.edits is not built")
+def test_c_edit_rows_holding_other_objects_stay_tracked() -> None:
+    """sub_edits takes any objects for before, after and rule: a row holding anything but exact
+    strs stays tracked, so a cycle through it is still collected."""
+    holder = _Holder()
+    (row,) = C.sub_edits(Edit, [3], [], holder, "ی", "char.yeh")
+    assert gc.is_tracked(row)
+    holder.row = row  # holder -> row -> holder
+    ref = weakref.ref(holder)
+    del holder, row
+    gc.collect()
+    assert ref() is None
+    (plain,) = C.sub_edits(tuple, [3], [], "ي", "ی", "char.yeh")  # a plain tuple: CPython's own
+    assert plain == (3, "ي", "ی", "char.yeh")
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.edits is not built")

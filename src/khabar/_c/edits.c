@@ -120,6 +120,15 @@ new_edit(PyTypeObject *type, Py_ssize_t offset, PyObject *before, PyObject *afte
     PyTuple_SET_ITEM(edit, 1, before);
     PyTuple_SET_ITEM(edit, 2, after);
     PyTuple_SET_ITEM(edit, 3, rule);
+    /* an int and three strs: the row can never be part of a reference cycle, so the cyclic
+     * collector need not walk it (CPython untracks such plain tuples itself at their first
+     * collection, but not those of a subtype such as Edit); a document's ~124 rows otherwise
+     * stay in every collection's walk until the document is written. (sub_edits takes any
+     * objects for the three: a row holding anything but exact strs stays tracked.) */
+    if (PyUnicode_CheckExact(before) && PyUnicode_CheckExact(after) &&
+        PyUnicode_CheckExact(rule) && PyObject_GC_IsTracked(edit)) {
+        PyObject_GC_UnTrack(edit);
+    }
     return edit;
 }
 
