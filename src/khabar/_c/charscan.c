@@ -390,7 +390,7 @@ index_in(Py_UCS4 c, int ckind, const void *cdata, Py_ssize_t m)
         }                                                                          \
     } while (0)
 
-/* Appends index i to list (a new int); 0, or -1 with an exception set. */
+/* Appends index i to list (a new int); 0, or -1 with an exception set (find_each, line_slips). */
 static int
 append_index(PyObject *list, Py_ssize_t i)
 {
@@ -656,18 +656,6 @@ end_line(PyObject *out, Py_ssize_t first, int habit)
         return PyList_SetSlice(out, first, PyList_GET_SIZE(out), NULL);
     }
     return 0;
-}
-
-static int
-append_index(PyObject *out, Py_ssize_t i)
-{
-    PyObject *v = PyLong_FromSsize_t(i);
-    if (v == NULL) {
-        return -1;
-    }
-    int r = PyList_Append(out, v);
-    Py_DECREF(v);
-    return r;
 }
 
 /* The loop of line_slips for one string kind (CHAR). */

@@ -126,8 +126,8 @@ new_edit(PyTypeObject *type, Py_ssize_t offset, PyObject *before, PyObject *afte
      * stay in every collection's walk until the document is written. (sub_edits takes any
      * objects for the three: a row holding anything but exact strs stays tracked.) */
     if (PyUnicode_CheckExact(before) && PyUnicode_CheckExact(after) &&
-        PyUnicode_CheckExact(rule) && PyObject_GC_IsTracked(edit)) {
-        PyObject_GC_UnTrack(edit);
+        PyUnicode_CheckExact(rule)) {
+        PyObject_GC_UnTrack(edit); /* a no-op on an object not tracked */
     }
     return edit;
 }
