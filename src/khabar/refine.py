@@ -339,7 +339,17 @@ def _apply_passthrough(path: str, touched: Any, runner: SegmentRunner, decision:
 
 
 def run_stage_task(task: StageTask) -> ShardReport:
-    """Run one segment of the pipeline over one shard; write its files; return its report."""
+    """Run one segment of the pipeline over one shard; write its files; return its report.
+
+    Arrow allocates from a pool that keeps freed pages while it runs (a table of ~1,000
+    documents is built and freed every second or so; :mod:`khabar.io.memory`)."""
+    from khabar.io.memory import stage_memory_pool
+
+    with stage_memory_pool():
+        return _stage_task(task)
+
+
+def _stage_task(task: StageTask) -> ShardReport:
     from khabar.io.schema import Carry, DocColumns, RawCarry, output_schema, work_schema
 
     done = _report_file(task.outdir, task.stage, task.shard.index)
