@@ -11,8 +11,8 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
-import khabar.io.memory as memory  # noqa: E402
-import khabar.refine as refine_mod  # noqa: E402
+import khabar.refine as refine_mod
+from khabar.io import memory
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "tests/fixtures/e2e/crawl-1.jsonl"), str(ROOT / "tests/fixtures/e2e/crawl-2.jsonl")]
