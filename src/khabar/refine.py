@@ -343,9 +343,9 @@ def run_stage_task(task: StageTask) -> ShardReport:
 
     Arrow allocates from a pool that keeps freed pages while it runs (a table of ~1,000
     documents is built and freed every second or so; :mod:`khabar.io.memory`)."""
-    from khabar.io.memory import stage_memory_pool
+    from khabar.io.memory import page_keeping_pool
 
-    with stage_memory_pool():
+    with page_keeping_pool():
         return _stage_task(task)
 
 
@@ -703,9 +703,11 @@ def _finish(outdir: str, config: Config, engine: str, workers: int, files: Seque
     atomic_write_json(fs.join(outdir, "stats.json"), stats)
     atomic_write_json(fs.join(outdir, "manifest.json"), manifest)
     result = RunResult(outdir, read, kept, dict(dropped), dict(rejected), seconds, manifest)
+    from khabar.io.memory import page_keeping_pool
     from khabar.report import build_report
 
-    build_report(outdir)  # before the invariant check: a broken run's report shows it broken
+    with page_keeping_pool():  # it reads data/ back, ~1,000 rows at a time (khabar.io.memory)
+        build_report(outdir)  # before the invariant check: a broken run's report shows it broken
     if not holds:
         raise AccountingError(
             f"documents were lost: read {read} != kept {kept} + dropped {sum(dropped.values())} "

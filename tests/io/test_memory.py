@@ -25,7 +25,7 @@ def _pool(name: str) -> pa.MemoryPool:
 
 def test_the_keeping_pool_is_used_inside_and_the_old_one_given_back() -> None:
     before = pa.default_memory_pool().backend_name
-    with memory.stage_memory_pool({}) as name:
+    with memory.page_keeping_pool({}) as name:
         assert name in memory.KEEPING_POOLS
         assert pa.default_memory_pool().backend_name == name
         inside = pa.array(["متن", "کتاب‌ها", None])
@@ -36,7 +36,7 @@ def test_the_keeping_pool_is_used_inside_and_the_old_one_given_back() -> None:
 
 def test_the_old_pool_is_given_back_after_an_error() -> None:
     before = pa.default_memory_pool().backend_name
-    with pytest.raises(RuntimeError, match="boom"), memory.stage_memory_pool({}):
+    with pytest.raises(RuntimeError, match="boom"), memory.page_keeping_pool({}):
         raise RuntimeError("boom")
     assert pa.default_memory_pool().backend_name == before
 
@@ -44,12 +44,12 @@ def test_the_old_pool_is_given_back_after_an_error() -> None:
 @pytest.mark.parametrize("chosen", ["mimalloc", "system", "jemalloc"])
 def test_a_pool_the_user_chose_is_left_alone(chosen: str) -> None:
     before = pa.default_memory_pool().backend_name
-    with memory.stage_memory_pool({memory.POOL_VARIABLE: chosen}) as name:
+    with memory.page_keeping_pool({memory.POOL_VARIABLE: chosen}) as name:
         assert name == before == pa.default_memory_pool().backend_name
 
 
 def test_an_empty_variable_is_no_choice() -> None:
-    with memory.stage_memory_pool({memory.POOL_VARIABLE: ""}) as name:
+    with memory.page_keeping_pool({memory.POOL_VARIABLE: ""}) as name:
         assert name in memory.KEEPING_POOLS
 
 
@@ -66,7 +66,7 @@ def test_a_pool_missing_from_the_build_is_skipped(monkeypatch: pytest.MonkeyPatc
 def test_no_keeping_pool_leaves_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     before = pa.default_memory_pool().backend_name
     monkeypatch.setattr(memory, "keeping_pool", lambda: None)
-    with memory.stage_memory_pool({}) as name:
+    with memory.page_keeping_pool({}) as name:
         assert name == before == pa.default_memory_pool().backend_name
 
 
@@ -117,3 +117,23 @@ def test_every_pool_writes_the_same_bytes(tmp_path: Path, monkeypatch: pytest.Mo
     first = got[pools[0]]
     for name in pools[1:]:
         assert got[name] == first, name
+
+
+def test_the_report_is_built_inside_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             refine_in_process) -> None:  # type: ignore[no-untyped-def]
+    import khabar.report
+
+    monkeypatch.delenv(memory.POOL_VARIABLE, raising=False)
+    seen: list[str] = []
+    real = khabar.report.build_report
+
+    def spy(outdir):  # type: ignore[no-untyped-def]
+        seen.append(pa.default_memory_pool().backend_name)
+        return real(outdir)
+
+    monkeypatch.setattr(khabar.report, "build_report", spy)
+    before = pa.default_memory_pool().backend_name
+    refine_in_process(INPUTS, tmp_path / "out", [])
+    assert len(seen) == 1 and seen[0] in memory.KEEPING_POOLS
+    assert (tmp_path / "out" / "report.html").is_file()
+    assert pa.default_memory_pool().backend_name == before

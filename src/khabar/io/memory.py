@@ -1,4 +1,4 @@
-"""Which allocator Arrow's buffers come from while a stage task runs.
+"""Which allocator Arrow's buffers come from while a stage task (or the run's report) works.
 
 pyarrow 26's default memory pool is mimalloc, which hands freed memory back to the system soon
 after it is freed. A stage builds a table of ~1,000 documents (tens of MB of text, raw text,
@@ -45,7 +45,7 @@ def keeping_pool(order: tuple[str, ...] = KEEPING_POOLS) -> pa.MemoryPool | None
 
 
 @contextmanager
-def stage_memory_pool(environ: dict[str, str] | None = None) -> Iterator[str]:
+def page_keeping_pool(environ: dict[str, str] | None = None) -> Iterator[str]:
     """Make Arrow allocate from :func:`keeping_pool` while the block runs, then give back the
     pool that was the default before; yields the name of the pool in use. Nothing changes when
     the user named a pool in ``ARROW_DEFAULT_MEMORY_POOL`` (``environ``, default
@@ -54,7 +54,7 @@ def stage_memory_pool(environ: dict[str, str] | None = None) -> Iterator[str]:
 
     >>> import pyarrow as pa
     >>> before = pa.default_memory_pool().backend_name
-    >>> with stage_memory_pool({}) as name:
+    >>> with page_keeping_pool({}) as name:
     ...     name in KEEPING_POOLS and pa.default_memory_pool().backend_name == name
     True
     >>> pa.default_memory_pool().backend_name == before
