@@ -1,12 +1,11 @@
 """Which allocator Arrow's buffers come from while a stage task (or the run's report) works.
 
-pyarrow 26's default memory pool is mimalloc, which hands freed memory back to the system soon
-after it is freed. A stage builds a table of ~1,000 documents (tens of MB of text, raw text,
-canonical lines, edits) every second or so and frees it once written, so each table's buffers
-came from memory given back and taken again: on 3,000 generated ~4 KB documents (-j 1) the
-process spent 0.39-0.43 CPU s in the kernel with mimalloc against 0.26-0.29 with jemalloc or
-the system allocator, which keep freed pages for the next table (bench/throughput/io15.md).
-The pool changes where bytes live, never what they are: the files are the same bytes.
+pyarrow 26's default memory pool is mimalloc. A stage builds a table of ~1,000 documents (tens
+of MB of text, raw text, canonical lines, edits) every second or so and frees it once written;
+in a run, its text columns cost twice as much under mimalloc as under jemalloc, which (like
+the system allocator) likely keeps freed pages for the next table: ``DocColumns.table`` 89
+against 64 CPU us per generated ~4 KB document (bench/throughput/io15.md). The pool changes
+where bytes live, never what they are: the files are the same bytes.
 
 A user who chose a pool (``ARROW_DEFAULT_MEMORY_POOL``, which pyarrow reads) keeps it.
 """
