@@ -13,7 +13,7 @@ A user who chose a pool (``ARROW_DEFAULT_MEMORY_POOL``, which pyarrow reads) kee
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +44,7 @@ def keeping_pool(order: tuple[str, ...] = KEEPING_POOLS) -> pa.MemoryPool | None
 
 
 @contextmanager
-def page_keeping_pool(environ: dict[str, str] | None = None) -> Iterator[str]:
+def page_keeping_pool(environ: Mapping[str, str] | None = None) -> Iterator[str]:
     """Make Arrow allocate from :func:`keeping_pool` while the block runs, then give back the
     pool that was the default before; yields the name of the pool in use. Nothing changes when
     the user named a pool in ``ARROW_DEFAULT_MEMORY_POOL`` (``environ``, default
