@@ -172,18 +172,24 @@ PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 VERB_PREFIXES = ("می", "نمی")
 
 
+def _find_data_dir(explicit: Path | None, variable: str, package: str, *inside: str) -> Path | None:
+    """A package's data folder: ``explicit``, the environment ``variable``, or ``inside`` the
+    ``package`` importable by this interpreter (found, not imported); None if none is there."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(variable)
+    if env:
+        return Path(env)
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)), *inside)
+
+
 def find_shekar_dir(explicit: Path | None) -> Path | None:
     """The folder holding shekar's data files: ``explicit``, ``$KHABAR_SHEKAR_DIR``, or the
     ``shekar`` package importable by this interpreter; None if none of them is there."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get("KHABAR_SHEKAR_DIR")
-    if env:
-        return Path(env)
-    spec = importlib.util.find_spec("shekar")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "files"
+    return _find_data_dir(explicit, "KHABAR_SHEKAR_DIR", "shekar", "data", "files")
 
 
 def check_shekar_dir(path: Path) -> str | None:
@@ -280,15 +286,7 @@ HAZM_FILE = "words.dat"
 def find_hazm_dir(explicit: Path | None) -> Path | None:
     """The folder holding hazm's ``words.dat``: ``explicit``, ``$KHABAR_HAZM_DIR``, or the
     ``hazm`` package importable by this interpreter; None if none of them is there."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get("KHABAR_HAZM_DIR")
-    if env:
-        return Path(env)
-    spec = importlib.util.find_spec("hazm")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
+    return _find_data_dir(explicit, "KHABAR_HAZM_DIR", "hazm", "data")
 
 
 def _dist_version(site: Path, name: str) -> str | None:
