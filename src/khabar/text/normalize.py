@@ -704,14 +704,8 @@ class SlipSpaceRule(Rule):
         return [Change(runs[j], runs[j + 1], "", name) for j in range(0, len(runs), 2)]
 
     def apply(self, text: str) -> str:
-        runs = line_slips(self._classes, text)
-        if not runs:
-            return text
-        parts = [text[: runs[0]]]
-        for j in range(1, len(runs) - 1, 2):
-            parts.append(text[runs[j] : runs[j + 1]])
-        parts.append(text[runs[-1] :])
-        return "".join(parts)
+        changes = self.find(text)  # most texts have no slip: no Change is made for them
+        return apply_changes(text, changes) if changes else text
 
 
 _DIGITS: Final = "".join(
