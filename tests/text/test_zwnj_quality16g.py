@@ -1,11 +1,17 @@
-"""ZWNJ engine, glued text (issue #3, session 16): a seam before «آ» after a joining letter.
+"""ZWNJ engine, glued text (issue #3, session 16): two kinds of unknown glued word.
 
-«آ» (alef madda) opens a Persian word, so inside an unknown glued word it marks where a ZWNJ
-was lost when a joining letter comes before it (``لوازمآرایشی`` → ``لوازم‌آرایشی``). UD TRAIN
-writes a ZWNJ there 1,096 times and glues the two letters 25 times, all in words the lexicon
-knows (الآن, مآخذ, مآثر, نوکرمآب). Not after a short piece that is a misspelt hamza (سوآلات,
-مسآله), the Arabic article (بالآخره), a given name (حسینآبادی, the surname policy), nor inside
-«مآب». Every row was written and checked by hand, with rows that must not change.
+* A seam before «آ» after a joining letter. «آ» (alef madda) opens a Persian word, so inside
+  an unknown glued word it marks where a ZWNJ was lost when a joining letter comes before it
+  (``لوازمآرایشی`` → ``لوازم‌آرایشی``). UD TRAIN writes a ZWNJ there 1,096 times and glues the
+  two letters 25 times, all in words the lexicon knows (الآن, مآخذ, مآثر, نوکرمآب). Not after
+  a short piece that is a misspelt hamza (سوآلات, مسآله), the Arabic article (بالآخره), a
+  given name (حسینآبادی, the surname policy), nor inside «مآب».
+* «به» glued to a word the lexicon saw after it only written apart, too seldom for a phrase
+  (``بهموجب`` → ``به‌موجب``, ``بهمانند`` → ``به‌مانند``). Not before a three-letter word
+  (given names: بهداد, بهشاد), nor before a compound tail (``بهداری``: health care), nor in a
+  word the lexicon saw glued (بهتر, بهار, بهانه).
+
+Every row was written and checked by hand, with rows that must not change.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
@@ -59,4 +65,31 @@ SEAM_BEFORE_MADDA = [
 
 @pytest.mark.parametrize(("text", "expected"), SEAM_BEFORE_MADDA)
 def test_seam_before_madda(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+BY_AND_WORD = [
+    # under this law; as the policy before; as follows; as the constitution states
+    ("بهموجب این قانون", f"به{Z}موجب این قانون"),
+    ("بهمانند سیاست گذشته", f"به{Z}مانند سیاست گذشته"),
+    ("بهقرار زیر است", f"به{Z}قرار زیر است"),
+    ("بهتصریح قانون اساسی", f"به{Z}تصریح قانون اساسی"),
+    # must not change: written apart, as the treebanks write it
+    ("به موجب این قانون", "به موجب این قانون"),
+    # must not change: given names of «به» and a three-letter word
+    ("آقای بهداد آمد", "آقای بهداد آمد"),
+    ("بهشاد گفت", "بهشاد گفت"),
+    # must not change: health care, «به» + the compound tail «داری»
+    ("بهداری شهر", "بهداری شهر"),
+    # must not change: words the lexicon saw glued (better; spring; excuse) or never apart
+    # (normal)
+    ("هوا بهتر شد", "هوا بهتر شد"),
+    ("بهار آمد", "بهار آمد"),
+    ("بهانه آورد", "بهانه آورد"),
+    ("رفتار بهنجار", "رفتار بهنجار"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BY_AND_WORD)
+def test_by_and_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)

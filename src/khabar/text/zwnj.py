@@ -165,6 +165,10 @@ MIN_ARTICLE_WORD: Final = 3
 MIN_HEH_COMPARATIVE: Final = 5
 #: «به» between a word and the same word: ``سال‌به‌سال`` (``_word_by_word``)
 BY: Final = "به"
+#: The shortest word «به» is cut off when glued to it and seen apart from it only seldom
+#: (``ZwnjRepairer._by_and_word``): four letters, since given names are «به» and a word of
+#: three (بهداد, بهشاد, بهناز).
+BY_WORD_MIN: Final = 4
 #: Letters Arabic does not write: a word with one is no Arabic word after «ال»
 _PERSIAN_ONLY_RE: Final = re.compile("[پچژگ]")
 #: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
@@ -2485,7 +2489,7 @@ class ZwnjRepairer:
             return ()  # «میگوی» is shrimp + ی, not می + گوی
         elif best == key and not self.lexicon.glued_count(key):
             # seen only written apart («همین که»), too seldom to vote for the ZWNJ spelling
-            best = self._phrase(key) or best
+            best = self._phrase(key) or self._by_and_word(key) or best
         elif best == key:
             best = self._tied_suffix_form(key) or best
         if best is None or ZWNJ not in best:
@@ -2496,6 +2500,31 @@ class ZwnjRepairer:
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
         kept = [i for i, ch in enumerate(tok) if ch.translate(FOLD)]
         return tuple(kept[k] for k in seams)
+
+    def _by_and_word(self, key: str) -> str | None:
+        """``بهموجب`` → ``به‌موجب``: «به» glued to a word of ``BY_WORD_MIN`` letters or more
+        (seen ``MIN_STEM_COUNT`` times), a pair the lexicon saw only written apart and too
+        seldom for :meth:`_phrase` (``به موجب`` once, ``به مانند`` 3 times); the word keeps
+        its own spelling (``بهروزهای`` → ``به‌روز‌های`` if the lexicon cuts «روزهای»). Only
+        asked for a key never seen glued: «بهتر», «بهار», «بهانه» are words the lexicon saw
+        glued. Not before a three-letter word: given names are «به» and one (بهداد, بهشاد,
+        بهنوش, بهناز), and the lexicon saw «به داد», «به شاد» apart. Not before a word seen
+        more often as a compound's second piece (after a ZWNJ, or glued to a known word) than
+        alone: «بهداری» (health care) is «به» (good) + the tail of «خانه‌داری». None
+        otherwise.
+        """
+        if not key.startswith(BY) or len(key) - len(BY) < BY_WORD_MIN:
+            return None
+        lex = self.lexicon
+        word = key[len(BY) :]
+        seen = lex.word_count.get(word, 0)
+        if (
+            seen < MIN_STEM_COUNT
+            or not lex.pair_count(BY, word)
+            or lex.after_word_count.get(word, 0) + self._glued_tail_count(word) > seen
+        ):
+            return None
+        return BY + ZWNJ + (lex.best_form(word) or word)
 
     def _with_madda_seams(self, key: str, best: str | None) -> str | None:
         """``best`` (the spelling chosen for the unknown glued word ``key``; None: none)
