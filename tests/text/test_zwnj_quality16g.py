@@ -1,4 +1,4 @@
-"""ZWNJ engine, glued text (issue #3, session 16): two kinds of unknown glued word.
+"""ZWNJ engine, glued text (issue #3, session 16): three kinds of unknown glued word.
 
 * A seam before «آ» after a joining letter. «آ» (alef madda) opens a Persian word, so inside
   an unknown glued word it marks where a ZWNJ was lost when a joining letter comes before it
@@ -10,6 +10,10 @@
   (``بهموجب`` → ``به‌موجب``, ``بهمانند`` → ``به‌مانند``). Not before a three-letter word
   (given names: بهداد, بهشاد), nor before a compound tail (``بهداری``: health care), nor in a
   word the lexicon saw glued (بهتر, بهار, بهانه).
+* An unknown «Xهای» after a letter that never joins, where neither «X» nor «Xه» was seen, gets
+  both readings, as session 13 gave them to such words after a joining letter (``جرعهای``):
+  the context chooses (``یک جبیرهای`` → ``یک جبیره‌ای``; before «بزرگ» it stays a plural).
+  Not after «و»: an unseen word in «و» is a loanword (کادو, پالتو).
 
 Every row was written and checked by hand, with rows that must not change.
 
@@ -92,4 +96,25 @@ BY_AND_WORD = [
 
 @pytest.mark.parametrize(("text", "expected"), BY_AND_WORD)
 def test_by_and_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+UNSEEN_HEH_YE_AFTER_NON_JOINER = [
+    # closed contexts: before a verb (they wash a splint), after «یک» (he tied a splint),
+    # before «از» (he drew a portrait of him)
+    ("غسل جبیرهای میگیرند", f"غسل جبیره{Z}ای می{Z}گیرند"),
+    ("یک جبیرهای بست", f"یک جبیره{Z}ای بست"),
+    ("پرترهای از او کشید", f"پرتره{Z}ای از او کشید"),
+    # must not change: an open context keeps the plural, glued after «ر» (large splints;
+    # her beautiful portraits)
+    ("جبیرهای بزرگ", "جبیرهای بزرگ"),
+    ("پرترهای زیبای او", "پرترهای زیبای او"),
+    # must not change: a known stem (notebooks), and a loanword in «و» (gift)
+    ("یک دفترهای", "یک دفترهای"),
+    ("یک کادوهای", "یک کادوهای"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_HEH_YE_AFTER_NON_JOINER)
+def test_unseen_heh_ye_after_non_joiner(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)

@@ -165,6 +165,8 @@ MIN_ARTICLE_WORD: Final = 3
 MIN_HEH_COMPARATIVE: Final = 5
 #: «به» between a word and the same word: ``سال‌به‌سال`` (``_word_by_word``)
 BY: Final = "به"
+#: The conjunction, and the letter an unseen loanword often ends in (سناریو, استودیو).
+WAW: Final = "و"
 #: The shortest word «به» is cut off when glued to it and seen apart from it only seldom
 #: (``ZwnjRepairer._by_and_word``): four letters, since given names are «به» and a word of
 #: three (بهداد, بهشاد, بهناز).
@@ -1442,8 +1444,9 @@ class ZwnjRepairer:
 
         The ``ه`` word must be known (``حرفه``) and take ``ای`` after a ZWNJ (the learned
         share), so ``کتابهای`` (no ``کتابه``) has no other reading; the plural's stem must
-        be a known word (``بند`` of ``بندهای``). A word the engine cut as a plural whose stem
-        and ``ه`` word are both unseen (:meth:`_unseen_plural_or_heh`: ``جرعهای``) gets both
+        be a known word (``بند`` of ``بندهای``). A word the engine cut as a plural, or left
+        glued as one after a letter that never joins (not «و»), whose stem and ``ه`` word are
+        both unseen (:meth:`_unseen_plural_or_heh`: ``جرعهای``, ``جبیرهای``) gets both
         readings too, for its context to choose.
         """
         n = len(tok)
@@ -1461,8 +1464,14 @@ class ZwnjRepairer:
         stem = fold(tok[:plural_cut])
         heh = fold(tok[:heh_cut])
         lex = self.lexicon
-        if seams and seams[-1] == plural_cut and self._unseen_plural_or_heh(stem, heh):
-            return seams, head + (heh_cut,)  # «جرعهای»: جرع‌های or جرعه‌ای, neither seen
+        if (
+            (seams[-1] == plural_cut if seams else tok[plural_cut - 1] != WAW)
+            and self._unseen_plural_or_heh(stem, heh)
+        ):
+            # «جرعهای»: جرع‌های or جرعه‌ای, neither seen; «جبیرهای»: the plural of «جبیر»
+            # (no ZWNJ after «ر») or جبیره‌ای. Not after «و»: an unseen word in «و» is a
+            # loanword (سناریوهای, استودیوهای), and a silent «ه» after «و» is rare (نحوه)
+            return seams, head + (heh_cut,)
         if (
             len(heh) != heh_cut  # the fold dropped a mark: offsets would move
             or lex.word_count.get(heh, 0) < MIN_STEM_COUNT
