@@ -17,15 +17,20 @@ Only the TRAIN splits are read (dev splits are kept for measuring). Both treeban
 
 A second file, ``zwnj_word_lists.tsv`` (same format), holds words the treebanks never wrote,
 taken from the MIT word lists of shekar 1.7.0 (``compound_words.csv``, ``vocab.csv``,
-``verbs.csv``; see :func:`list_counts`). shekar is read at BUILD time only, from an install
-made for the purpose (``python -m venv /tmp/shk && /tmp/shk/bin/pip install shekar==1.7.0``);
-khabar never imports it. The combination is CC BY-SA 4.0, with shekar's MIT notice kept.
+``verbs.csv``; see :func:`list_counts`), hazm 0.10.0's ``words.dat`` (:func:`hazm_counts`) and
+wordfreq 3.1.1's Persian list (CC BY-SA 4.0; :func:`zwnj_word_counts`). The three are read at BUILD time only, from installs made for the
+purpose (``python -m venv /tmp/shk && /tmp/shk/bin/pip install shekar==1.7.0``, likewise
+``hazm==0.10.0`` with ``--no-deps`` and ``wordfreq==3.1.1``); khabar never imports them. The
+combination is CC BY-SA 4.0, with shekar's and hazm's MIT notices kept.
 
-Run (from the repository root, with ../shared beside it)::
+Run (from the repository root, with ../shared beside it; or set ``KHABAR_SHEKAR_DIR``,
+``KHABAR_HAZM_DIR``, ``KHABAR_WORDFREQ_DIR``)::
 
-    DIR=/tmp/shk/lib/python3.11/site-packages/shekar/data/files
-    .venv/bin/python scripts/build_lexicon.py --shekar-dir $DIR          # writes both files
-    .venv/bin/python scripts/build_lexicon.py --shekar-dir $DIR --check  # exit 1 if one differs
+    SITE=/tmp/shk/lib/python3.11/site-packages  # (shekar's, hazm's, wordfreq's)
+    ARGS="--shekar-dir $SITE/shekar/data/files --hazm-dir $SITE/hazm/data"
+    ARGS="$ARGS --wordfreq-dir $SITE/wordfreq/data"
+    .venv/bin/python scripts/build_lexicon.py $ARGS          # writes both files
+    .venv/bin/python scripts/build_lexicon.py $ARGS --check  # exit 1 if one differs
     .venv/bin/python scripts/build_lexicon.py --treebanks-only [--check] # zwnj_lexicon.tsv only
 """
 
@@ -68,6 +73,8 @@ PAIR_MIN_COUNT = 2
 SHEKAR_VERSION = "1.7.0"
 #: The hazm release whose ``words.dat`` the shipped word lists are built from (likewise).
 HAZM_VERSION = "0.10.0"
+#: The wordfreq release whose Persian list the shipped word lists are built from (likewise).
+WORDFREQ_VERSION = "3.1.1"
 HEADER = (
     "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
     "# License: CC BY-SA 4.0 (derived from Universal Dependencies treebanks; see README.md).\n"
@@ -76,10 +83,11 @@ HEADER = (
 LISTS_HEADER = (
     "# khabar ZWNJ word lists: form<TAB>count, words of shekar "
     f"{SHEKAR_VERSION}'s word lists\n"
-    f"# (MIT, Copyright (c) 2024 Ahmad Amirivojdan) and of hazm {HAZM_VERSION}'s words.dat (MIT,\n"
-    "# Copyright (c) 2013 Alireza Nourian) that UD Persian-PerDT and UD Persian-Seraji\n"
-    "# TRAIN never wrote, selected with the treebank counts. License: CC BY-SA 4.0 for the\n"
-    "# combination (see README.md and LICENSE in this folder).\n"
+    f"# (MIT, Copyright (c) 2024 Ahmad Amirivojdan), of hazm {HAZM_VERSION}'s words.dat (MIT,\n"
+    f"# Copyright (c) 2013 Alireza Nourian) and of wordfreq {WORDFREQ_VERSION}'s Persian list (CC\n"
+    "# BY-SA 4.0, Robyn Speer) that UD Persian-PerDT and UD Persian-Seraji TRAIN never wrote,\n"
+    "# selected with the treebank counts. License: CC BY-SA 4.0 for the combination (see\n"
+    "# README.md and LICENSE in this folder).\n"
     "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
 )
 
@@ -421,10 +429,27 @@ def hazm_counts(
     given_names: set[str],
 ) -> tuple[Counter[str], Counter[str]]:
     """Forms from hazm's ``words.dat`` for ZWNJ words neither the treebanks nor shekar wrote
-    (by ZWNJ-free key), and how many candidates each rule left out.
+    (by ZWNJ-free key), and how many candidates each rule left out (see
+    :func:`zwnj_word_counts`; hazm's counts are its row counts)."""
+    freq: dict[str, float] = {}
+    for word, n, _tags in hazm_rows(folder):
+        freq[word] = freq.get(word, 0) + n
+    return zwnj_word_counts(freq, seen_keys, affixes, counts, given_names)
 
-    A candidate is a word hazm writes with a ZWNJ, each piece of 2+ letters, that hazm's counts
-    do not write glued more often (as for shekar's ``vocab.csv``). It is left out when
+
+def zwnj_word_counts(
+    freq: dict[str, float],
+    seen_keys: set[str],
+    affixes: set[str],
+    counts: Counter[str],
+    given_names: set[str],
+) -> tuple[Counter[str], Counter[str]]:
+    """Forms for the ZWNJ words of a word list (``freq``: word -> how often, in its order)
+    that no source read before wrote (``seen_keys``, by ZWNJ-free key), and how many
+    candidates each rule left out.
+
+    A candidate is a word the list writes with a ZWNJ, each piece of 2+ letters, that the list
+    does not write glued more often (as for shekar's ``vocab.csv``). It is left out when
     :class:`TreebankSpelling` says the treebanks would write it otherwise: a piece they never
     wrote (``دراین‌باره``), two pieces they wrote as two words (``فراهم شده``), a past
     participle they write apart (``بررسی‌شده``), or a piece they glue (``قانون‌مند``,
@@ -432,14 +457,11 @@ def hazm_counts(
     spelling). Each kept word gets :data:`LIST_COUNT`, and a two-piece word (neither piece in
     ``affixes``) its spaced pair too, as :func:`list_counts` does.
     """
-    rows = list(hazm_rows(folder))
-    freq: dict[str, int] = {}
-    for word, n, _tags in rows:
-        freq[word] = freq.get(word, 0) + n
     candidates = [
         word
-        for word in dict.fromkeys(word for word, _n, _tags in rows if ZWNJ in word)
-        if word.replace(ZWNJ, "") not in seen_keys
+        for word in freq
+        if ZWNJ in word
+        and word.replace(ZWNJ, "") not in seen_keys
         and TOKEN_RE.fullmatch(word)
         and min(map(len, word.split(ZWNJ))) >= MIN_LIST_PIECE
     ]
@@ -469,6 +491,65 @@ def hazm_counts(
         if len(parts) == 2 and not set(parts) & affixes:
             out[" ".join(parts)] = LIST_COUNT
     return out, dropped
+
+
+# ---- wordfreq's Persian list (CC BY-SA 4.0, build time only) -----------------------------------
+
+WORDFREQ_FILE = "small_fa.msgpack.gz"
+def find_wordfreq_dir(explicit: Path | None) -> Path | None:
+    """The folder holding wordfreq's data files: ``explicit``, ``$KHABAR_WORDFREQ_DIR``, or
+    the ``wordfreq`` package importable by this interpreter; None if none of them is there."""
+    return _find_data_dir(explicit, "KHABAR_WORDFREQ_DIR", "wordfreq", "data")
+
+
+def check_wordfreq_dir(path: Path) -> str | None:
+    """Why ``path`` cannot be used (no Persian list, wrong release), or None when it can."""
+    if not (path / WORDFREQ_FILE).is_file():
+        return (
+            f"{path} has no {WORDFREQ_FILE}; pass the wordfreq/data folder of wordfreq "
+            f"{WORDFREQ_VERSION}"
+        )
+    version = _dist_version(path.parents[1], "wordfreq")  # site-packages/wordfreq/data
+    if version is None:
+        return f"cannot tell which wordfreq release {path} is (no wordfreq-*.dist-info beside it)"
+    if version != WORDFREQ_VERSION:
+        return (
+            f"{path} is wordfreq {version or '?'}, the shipped word lists are built from "
+            f"{WORDFREQ_VERSION}; pip install wordfreq=={WORDFREQ_VERSION} into a scratch venv"
+        )
+    return None
+
+
+def wordfreq_words(folder: Path) -> dict[str, float]:
+    """The words of wordfreq's Persian list and their frequencies, most frequent first,
+    Arabic ي/ك folded (two words that fold alike add up).
+
+    The file is wordfreq's "cBpack": a gzipped msgpack list whose first item is a header
+    (``{"format": "cB", "version": 1}``) and whose item ``i`` lists the words of frequency
+    ``10 ** (-i / 100)``. It is read with ``msgpack`` (a dependency of wordfreq, and of the
+    build only); wordfreq itself is never imported.
+    """
+    import gzip
+
+    try:
+        import msgpack  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise SystemExit(
+            "error: reading wordfreq's list needs msgpack; pip install msgpack (build time only)"
+        ) from error
+    with gzip.open(folder / WORDFREQ_FILE) as handle:
+        pack = msgpack.load(handle, raw=False)
+    if not pack or pack[0] != {"format": "cB", "version": 1}:
+        raise ValueError(
+            f"{folder / WORDFREQ_FILE} is not a cBpack (header {pack[:1]!r}); pass the "
+            f"wordfreq/data folder of wordfreq {WORDFREQ_VERSION}"
+        )
+    freq: dict[str, float] = {}
+    for index, bucket in enumerate(pack[1:]):
+        for word in bucket:
+            word = word.translate(FOLD)
+            freq[word] = freq.get(word, 0.0) + 10 ** (-index / 100)
+    return freq
 
 
 def render(counts: Counter[str], header: str = HEADER) -> str:
@@ -518,10 +599,14 @@ def read_given_names(path: Path) -> set[str]:
 
 
 def build(
-    sources: Iterable[Path], shekar_dir: Path | None, hazm_dir: Path | None = None
+    sources: Iterable[Path],
+    shekar_dir: Path | None,
+    hazm_dir: Path | None = None,
+    wordfreq_dir: Path | None = None,
 ) -> dict[str, str]:
-    """``{"lexicon": text}`` from the treebank ``sources``, and ``"lists"`` from shekar's
-    lists and hazm's ``words.dat`` (both folders are needed for it)."""
+    """``{"lexicon": text}`` from the treebank ``sources``; ``"lists"`` from shekar's lists
+    and hazm's ``words.dat`` (both folders are needed for it), with wordfreq's Persian list's
+    words too if ``wordfreq_dir`` is given."""
     counts = count_forms(read_lines(sources))
     out = {"lexicon": render(counts)}
     if shekar_dir is not None and hazm_dir is not None:
@@ -532,6 +617,14 @@ def build(
         hazm, _ = hazm_counts(hazm_dir, listed, affixes, counts, read_given_names(GIVEN_NAMES))
         for form, n in hazm.items():
             lists.setdefault(form, n)  # a spaced pair both lists give keeps shekar's count
+        if wordfreq_dir is not None:
+            freq = wordfreq_words(wordfreq_dir)
+            listed |= {form.replace(ZWNJ, "").replace(" ", "") for form in hazm}
+            web_zwnj, _ = zwnj_word_counts(
+                freq, listed, affixes, counts, read_given_names(GIVEN_NAMES)
+            )
+            for form, n in web_zwnj.items():
+                lists.setdefault(form, n)
         out["lists"] = render(lists, LISTS_HEADER)
     return out
 
@@ -555,6 +648,12 @@ def main(argv: list[str] | None = None) -> int:
         "package of this interpreter)",
     )
     ap.add_argument(
+        "--wordfreq-dir",
+        type=Path,
+        help=f"wordfreq {WORDFREQ_VERSION}'s wordfreq/data folder (default: "
+        "$KHABAR_WORDFREQ_DIR, or the wordfreq package of this interpreter)",
+    )
+    ap.add_argument(
         "--treebanks-only",
         action="store_true",
         help="build (or --check) the treebank lexicon only, not the word-list file",
@@ -568,10 +667,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    shekar_dir = hazm_dir = None
+    shekar_dir = hazm_dir = wordfreq_dir = None
     if not a.treebanks_only:
         shekar_dir = find_shekar_dir(a.shekar_dir)
         hazm_dir = find_hazm_dir(a.hazm_dir)
+        wordfreq_dir = find_wordfreq_dir(a.wordfreq_dir)
         problem = (
             "shekar is not installed here and neither --shekar-dir nor $KHABAR_SHEKAR_DIR is "
             f"set; pip install shekar=={SHEKAR_VERSION} into a scratch venv and pass its "
@@ -584,11 +684,17 @@ def main(argv: list[str] | None = None) -> int:
             "site-packages/hazm/data as --hazm-dir"
             if hazm_dir is None
             else check_hazm_dir(hazm_dir)
+        ) or (
+            "wordfreq is not installed here and neither --wordfreq-dir nor "
+            f"$KHABAR_WORDFREQ_DIR is set; pip install wordfreq=={WORDFREQ_VERSION} into a "
+            "scratch venv and pass its site-packages/wordfreq/data as --wordfreq-dir"
+            if wordfreq_dir is None
+            else check_wordfreq_dir(wordfreq_dir)
         )
         if problem:
             print(f"error: {problem}", file=sys.stderr)
             return 2
-    texts = build(a.sources, shekar_dir, hazm_dir)
+    texts = build(a.sources, shekar_dir, hazm_dir, wordfreq_dir)
     targets = {"lexicon": a.output, "lists": a.lists_output}
     if a.check:
         stale = [

@@ -33,7 +33,9 @@ def test_build_script_reproduces_the_shipped_lexicon(shared: Path) -> None:
 
 def test_build_script_reproduces_the_shipped_word_lists(shared: Path) -> None:
     """Needs shekar 1.7.0's data files: skipped unless shekar is importable here or
-    $KHABAR_SHEKAR_DIR names its ``shekar/data/files`` folder (shekar is not a dependency)."""
+    $KHABAR_SHEKAR_DIR names its ``shekar/data/files`` folder (shekar is not a dependency);
+    likewise hazm 0.10.0's ``hazm/data`` and wordfreq 3.1.1's ``wordfreq/data`` (the web
+    words file is checked too)."""
     build = _build_module()
     folder = build.find_shekar_dir(None)
     if folder is None or build.check_shekar_dir(folder):
@@ -41,8 +43,15 @@ def test_build_script_reproduces_the_shipped_word_lists(shared: Path) -> None:
     hazm = build.find_hazm_dir(None)
     if hazm is None or build.check_hazm_dir(hazm):
         pytest.skip("hazm 0.10.0's words.dat not found; set KHABAR_HAZM_DIR to check it")
+    wordfreq = build.find_wordfreq_dir(None)
+    if wordfreq is None or build.check_wordfreq_dir(wordfreq):
+        pytest.skip("wordfreq 3.1.1's Persian list not found; set KHABAR_WORDFREQ_DIR to check it")
     sources = [shared / "data/ud_perdt/train.txt", shared / "data/ud_seraji/train.txt"]
-    argv = [*map(str, sources), "--shekar-dir", str(folder), "--hazm-dir", str(hazm), "--check"]
+    argv = [
+        *map(str, sources),
+        *("--shekar-dir", str(folder), "--hazm-dir", str(hazm)),
+        *("--wordfreq-dir", str(wordfreq), "--check"),
+    ]
     assert build.main(argv) == 0
 
 
