@@ -18,7 +18,9 @@ Only the TRAIN splits are read (dev splits are kept for measuring). Both treeban
 A second file, ``zwnj_word_lists.tsv`` (same format), holds words the treebanks never wrote,
 taken from the MIT word lists of shekar 1.7.0 (``compound_words.csv``, ``vocab.csv``,
 ``verbs.csv``; see :func:`list_counts`), hazm 0.10.0's ``words.dat`` (:func:`hazm_counts`) and
-wordfreq 3.1.1's Persian list (CC BY-SA 4.0; :func:`zwnj_word_counts`). The three are read at BUILD time only, from installs made for the
+wordfreq 3.1.1's Persian list (CC BY-SA 4.0; :func:`zwnj_word_counts`). A third,
+``zwnj_web_glued.txt``, lists glued words of wordfreq's list the engine leaves whole
+(:func:`web_glued_words`). The three are read at BUILD time only, from installs made for the
 purpose (``python -m venv /tmp/shk && /tmp/shk/bin/pip install shekar==1.7.0``, likewise
 ``hazm==0.10.0`` with ``--no-deps`` and ``wordfreq==3.1.1``); khabar never imports them. The
 combination is CC BY-SA 4.0, with shekar's and hazm's MIT notices kept.
@@ -29,7 +31,7 @@ Run (from the repository root, with ../shared beside it; or set ``KHABAR_SHEKAR_
     SITE=/tmp/shk/lib/python3.11/site-packages  # (shekar's, hazm's, wordfreq's)
     ARGS="--shekar-dir $SITE/shekar/data/files --hazm-dir $SITE/hazm/data"
     ARGS="$ARGS --wordfreq-dir $SITE/wordfreq/data"
-    .venv/bin/python scripts/build_lexicon.py $ARGS          # writes both files
+    .venv/bin/python scripts/build_lexicon.py $ARGS          # writes the three files
     .venv/bin/python scripts/build_lexicon.py $ARGS --check  # exit 1 if one differs
     .venv/bin/python scripts/build_lexicon.py --treebanks-only [--check] # zwnj_lexicon.tsv only
 """
@@ -73,7 +75,8 @@ PAIR_MIN_COUNT = 2
 SHEKAR_VERSION = "1.7.0"
 #: The hazm release whose ``words.dat`` the shipped word lists are built from (likewise).
 HAZM_VERSION = "0.10.0"
-#: The wordfreq release whose Persian list the shipped word lists are built from (likewise).
+#: The wordfreq release whose Persian list the shipped word lists and web words are built from
+#: (likewise).
 WORDFREQ_VERSION = "3.1.1"
 HEADER = (
     "# khabar ZWNJ lexicon: form<TAB>count, from UD Persian-PerDT and UD Persian-Seraji TRAIN.\n"
@@ -414,6 +417,15 @@ class TreebankSpelling:
         ) or (self.glued_head[head] >= GLUE_MIN_TYPES and self.glued_head[head] > self.left[head])
 
 
+    def zwnj_piece(self, head: str, tail: str) -> bool:
+        """Whether the treebanks write ``tail`` after (``head`` before) a ZWNJ in more token
+        types than glued to a word, in at least :data:`GLUE_MIN_TYPES` of them (``رنگ``, 15
+        types after a ZWNJ against 10 glued): :meth:`glues` the other way round."""
+        return (
+            self.right[tail] >= GLUE_MIN_TYPES and self.right[tail] > self.glued_tail[tail]
+        ) or (self.left[head] >= GLUE_MIN_TYPES and self.left[head] > self.glued_head[head])
+
+
 #: How a past participle ends (``شده``, ``یافته``; :meth:`TreebankSpelling.participle_apart`).
 PARTICIPLE_ENDS = ("ده", "ته")
 #: A piece is one the treebanks glue (:meth:`TreebankSpelling.glues`) when at least this many
@@ -496,6 +508,18 @@ def zwnj_word_counts(
 # ---- wordfreq's Persian list (CC BY-SA 4.0, build time only) -----------------------------------
 
 WORDFREQ_FILE = "small_fa.msgpack.gz"
+WEB_GLUED_OUTPUT = OUTPUT.with_name("zwnj_web_glued.txt")
+WEB_GLUED_HEADER = (
+    f"# khabar web words: Persian words wordfreq {WORDFREQ_VERSION}'s list ({WORDFREQ_FILE};\n"
+    "# Robyn Speer, https://github.com/rspeer/wordfreq, data CC BY-SA 4.0 from Wikipedia,\n"
+    "# OpenSubtitles, Twitter, Reddit, the Leeds Internet Corpus and others) writes glued and\n"
+    "# never with a ZWNJ, that UD Persian-PerDT and UD Persian-Seraji TRAIN, shekar and hazm\n"
+    "# never wrote, selected with the treebank counts. khabar.text.zwnj does not cut these\n"
+    "# words by morphology. License: CC BY-SA 4.0 (see README.md and LICENSE in this folder).\n"
+    "# Built by scripts/build_lexicon.py; do not edit by hand, rebuild instead.\n"
+)
+
+
 def find_wordfreq_dir(explicit: Path | None) -> Path | None:
     """The folder holding wordfreq's data files: ``explicit``, ``$KHABAR_WORDFREQ_DIR``, or
     the ``wordfreq`` package importable by this interpreter; None if none of them is there."""
@@ -514,7 +538,7 @@ def check_wordfreq_dir(path: Path) -> str | None:
         return f"cannot tell which wordfreq release {path} is (no wordfreq-*.dist-info beside it)"
     if version != WORDFREQ_VERSION:
         return (
-            f"{path} is wordfreq {version or '?'}, the shipped word lists are built from "
+            f"{path} is wordfreq {version or '?'}, the shipped web words are built from "
             f"{WORDFREQ_VERSION}; pip install wordfreq=={WORDFREQ_VERSION} into a scratch venv"
         )
     return None
@@ -550,6 +574,66 @@ def wordfreq_words(folder: Path) -> dict[str, float]:
             word = word.translate(FOLD)
             freq[word] = freq.get(word, 0.0) + 10 ** (-index / 100)
     return freq
+
+
+def web_glued_words(
+    words: Iterable[str], seen_keys: set[str], affixes: set[str], counts: Counter[str]
+) -> tuple[list[str], Counter[str]]:
+    """Glued words of wordfreq's list the engine may leave whole, and how many candidates each
+    rule left out.
+
+    A candidate is a glued word whose key (ZWNJ-free letters) no other source wrote
+    (``seen_keys``: the treebanks' tokens and pairs, shekar's and hazm's words) and that the
+    list never writes with a ZWNJ at all. The web writes many words glued that the treebanks
+    write with one (``میشود``), so the list is no spelling authority: it only says that a word
+    TRAIN never saw is one word on the web, not two pieces (``شنیداری``, not ``شنی‌داری``). It
+    is left out when a cut of it is one TRAIN's rules make:
+
+    * a piece is an affix (``affixes``: ``می``, ``بی``, ``ها``, ``ترین``, ``اند``, ``مند``):
+      the verbal prefix, plural, comparative and personal endings stay the engine's to cut;
+    * no cut makes two pieces each a TRAIN word or seen on its side of a ZWNJ: the engine's
+      morphology cannot cut it, so the entry would only cost memory;
+    * a cut's last (first) piece is one TRAIN writes after (before) a ZWNJ in more token types
+      than glued to a word, in at least :data:`GLUE_MIN_TYPES` (``رنگ`` in ``کم‌رنگ``,
+      ``نامه``): the treebanks' own spelling of such compounds is the ZWNJ.
+    """
+    by_key: dict[str, set[str]] = {}
+    for word in words:
+        if TOKEN_RE.fullmatch(word):
+            by_key.setdefault(word.replace(ZWNJ, ""), set()).add(word)
+    dropped: Counter[str] = Counter()
+    cuts: dict[str, list[tuple[str, str]]] = {}
+    seen = TreebankSpelling(counts, set(), set())
+    alone, left, right = seen.alone, seen.left, seen.right
+    for key, forms in by_key.items():
+        if key not in forms or key in seen_keys:
+            continue
+        if len(forms) > 1:
+            dropped["written with a ZWNJ"] += 1
+            continue
+        seams = range(MIN_LIST_PIECE, len(key) - MIN_LIST_PIECE + 1)
+        if any(key[:k] in affixes or key[k:] in affixes for k in seams):
+            dropped["affix"] += 1
+            continue
+        pieces = [
+            (key[:k], key[k:])
+            for k in seams
+            if (key[:k] in alone or left[key[:k]] > 0) and (key[k:] in alone or right[key[k:]] > 0)
+        ]
+        if not pieces:
+            dropped["no cut"] += 1
+            continue
+        cuts[key] = pieces
+    tree = TreebankSpelling(
+        counts, {h for p in cuts.values() for h, _ in p}, {t for p in cuts.values() for _, t in p}
+    )
+    kept = []
+    for key, pieces in cuts.items():
+        if any(tree.zwnj_piece(head, tail) for head, tail in pieces):
+            dropped["zwnj piece"] += 1
+        else:
+            kept.append(key)
+    return sorted(kept), dropped
 
 
 def render(counts: Counter[str], header: str = HEADER) -> str:
@@ -605,8 +689,8 @@ def build(
     wordfreq_dir: Path | None = None,
 ) -> dict[str, str]:
     """``{"lexicon": text}`` from the treebank ``sources``; ``"lists"`` from shekar's lists
-    and hazm's ``words.dat`` (both folders are needed for it), with wordfreq's Persian list's
-    words too if ``wordfreq_dir`` is given."""
+    and hazm's ``words.dat`` (both folders are needed for it); and ``"web"`` from wordfreq's
+    Persian list too (all three folders)."""
     counts = count_forms(read_lines(sources))
     out = {"lexicon": render(counts)}
     if shekar_dir is not None and hazm_dir is not None:
@@ -625,6 +709,9 @@ def build(
             )
             for form, n in web_zwnj.items():
                 lists.setdefault(form, n)
+            known = {form.replace(ZWNJ, "").replace(" ", "") for form in counts.keys() | lists}
+            web, _ = web_glued_words(freq, known, affixes, counts)
+            out["web"] = WEB_GLUED_HEADER + "".join(f"{word}\n" for word in web)
         out["lists"] = render(lists, LISTS_HEADER)
     return out
 
@@ -653,6 +740,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"wordfreq {WORDFREQ_VERSION}'s wordfreq/data folder (default: "
         "$KHABAR_WORDFREQ_DIR, or the wordfreq package of this interpreter)",
     )
+    ap.add_argument("--web-output", type=Path, default=WEB_GLUED_OUTPUT)
     ap.add_argument(
         "--treebanks-only",
         action="store_true",
@@ -695,7 +783,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
             return 2
     texts = build(a.sources, shekar_dir, hazm_dir, wordfreq_dir)
-    targets = {"lexicon": a.output, "lists": a.lists_output}
+    targets = {"lexicon": a.output, "lists": a.lists_output, "web": a.web_output}
     if a.check:
         stale = [
             str(targets[name])

@@ -2,8 +2,9 @@
 
 ``scripts/build_lexicon.py --wordfreq-dir`` reads wordfreq 3.1.1's ``small_fa.msgpack.gz``
 (CC BY-SA 4.0) at build time only. It adds ZWNJ words no other source wrote to
-``zwnj_word_lists.tsv`` (selected as hazm's are). Every expected value below was reasoned by
-hand.
+``zwnj_word_lists.tsv`` (selected as hazm's are), and writes ``zwnj_web_glued.txt``: glued words
+the web never writes with a ZWNJ, which the engine's morphology then leaves whole. Every
+expected value below was reasoned by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from khabar.text.lexicon import Lexicon
+from khabar.text.lexicon import (
+    SHIPPED_FILES,
+    SHIPPED_WEB_GLUED,
+    Lexicon,
+    LexiconError,
+    web_glued_keys,
+)
 from khabar.text.zwnj import ZwnjRepairer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +82,66 @@ def test_wordfreq_words_refuse_another_format(tmp_path: Path) -> None:
         build.wordfreq_words(folder)
 
 
+#: A toy TRAIN: the pieces the rules look at (each count reasoned in the rows below).
+TRAIN = Counter(
+    {
+        "شنی": 2,
+        "داری": 4,
+        "بال": 3,
+        "تیمور": 2,
+        "کوه": 5,
+        "رنگ": 6,
+        "زندان": 4,
+        "وام": 3,
+        "دار": 3,
+        "کتاب": 9,
+        # «ها» after a ZWNJ 25 times, never alone: an affix (affix_pieces)
+        f"کتاب{Z}ها": 25,
+        # «رنگ» after a ZWNJ in five token types, glued to a word in none: TRAIN's compounds
+        # in «رنگ» take a ZWNJ
+        f"کم{Z}رنگ": 2,
+        f"پر{Z}رنگ": 2,
+        f"خوش{Z}رنگ": 1,
+        f"هم{Z}رنگ": 1,
+        f"بی{Z}رنگ": 1,
+        # «دار» glued after five TRAIN words, after a ZWNJ in one type: TRAIN glues it
+        "خانه": 3,
+        "خانهدار": 1,
+        "مال": 2,
+        "مالدار": 1,
+        "پول": 2,
+        "پولدار": 1,
+        "دین": 2,
+        "دیندار": 1,
+        "باغ": 2,
+        "باغدار": 1,
+        f"سهام{Z}دار": 1,
+        # a word TRAIN wrote: its own counts decide it
+        "شیرین": 4,
+    }
+)
+
+
+def test_web_glued_words_select_by_treebank_rules_by_hand() -> None:
+    build = _build_module()
+    freq = {
+        "شنیداری": 3e-6,  # kept: شنی + داری, both TRAIN words, no seam TRAIN writes with a ZWNJ
+        "بالتیمور": 2e-6,  # kept: بال + تیمور
+        "وامدار": 1e-6,  # kept: ... + دار, which TRAIN glues (5 types) more than not (1)
+        "کوهرنگ": 2e-6,  # left out: TRAIN writes «رنگ» after a ZWNJ in 5 types, glued in 0
+        "زندانها": 1e-6,  # left out: «ها» is an affix (the plural stays the engine's)
+        "شیرین": 5e-5,  # left out: TRAIN wrote the key
+        "گلبرگ": 1e-6,  # left out: no cut into two TRAIN pieces (گل, برگ unseen)
+        "کتابخانه": 8e-6,  # left out: the list writes it with a ZWNJ too ...
+        f"کتاب{Z}خانه": 1e-6,  # ... (and it is no glued candidate itself)
+        "ایران": 1e-3,  # left out: no cut (ای, ران are no TRAIN pieces)
+    }
+    seen = {f.replace(Z, "").replace(" ", "") for f in TRAIN}
+    words, dropped = build.web_glued_words(freq, seen, {"ها"}, TRAIN)
+    assert words == ["بالتیمور", "شنیداری", "وامدار"]
+    assert dict(dropped) == {"written with a ZWNJ": 1, "affix": 1, "no cut": 2, "zwnj piece": 1}
+
+
 def test_zwnj_word_counts_take_wordfreq_frequencies() -> None:
     """The hazm rules on frequencies: a word the list writes glued more often is left out."""
     build = _build_module()
@@ -88,6 +155,63 @@ def test_zwnj_word_counts_take_wordfreq_frequencies() -> None:
     out, dropped = build.zwnj_word_counts(freq, set(), set(), train, set())
     assert dict(out) == {f"کلاه{Z}قرمزی": 1, "کلاه قرمزی": 1}
     assert dict(dropped) == {"glued more often": 1}
+
+
+def test_web_glued_keys_are_glued_words_only() -> None:
+    assert web_glued_keys(["بالتيمور"]) == frozenset({"بالتیمور"})  # ي folded
+    for bad in ("کام یاران", f"کام{Z}یاران"):
+        with pytest.raises(LexiconError, match="not one glued word"):
+            web_glued_keys([bad])
+
+
+@pytest.fixture(scope="module")
+def with_and_without() -> tuple[ZwnjRepairer, ZwnjRepairer]:
+    """Repairers of the shipped lexicon with its web words and with none (built once)."""
+    folder = ROOT / "src" / "khabar" / "data" / "lexicon"
+    data = {name: (folder / name).read_bytes() for name in SHIPPED_FILES}
+    return (
+        ZwnjRepairer(Lexicon._build_shipped(data)),
+        ZwnjRepairer(Lexicon._build_shipped({**data, SHIPPED_WEB_GLUED: b""})),
+    )
+
+
+def test_web_glued_words_teach_nothing_but_themselves() -> None:
+    lex = Lexicon.load()
+    assert "شنیداری" in lex.web_glued
+    # no form, no count: the word is known to the guard only
+    assert lex.best_form("شنیداری") is None and lex.word_count["شنیداری"] == 0
+
+
+#: (input, output with the shipped web words, output without them, why): glued words of real
+#: crawled text the morphology cut before; each read by hand.
+WEB_ROWS = [
+    ("شنیداری", "شنیداری", f"شنی{Z}داری", "auditory (شنیدار + ی), not «sandy» + «you have»"),
+    ("بالتیمور", "بالتیمور", f"بال{Z}تیمور", "Baltimore"),
+    ("کامیاران", "کامیاران", f"کام{Z}یاران", "a city of Kurdistan"),
+    ("گلشیری", "گلشیری", f"گل{Z}شیری", "the writer Houshang Golshiri"),
+    ("گلبدین", "گلبدین", f"گل{Z}بدین", "Gulbuddin (Hekmatyar)"),
+    ("وامدار", "وامدار", f"وام{Z}دار", "indebted, as the crawled news writes it (4 of 4)"),
+    # must not change: the rules TRAIN supports still cut
+    ("میخوام", f"می{Z}خوام", f"می{Z}خوام", "the verbal prefix"),
+    ("زندانها", f"زندان{Z}ها", f"زندان{Z}ها", "the plural"),
+    ("کوهرنگ", f"کوه{Z}رنگ", f"کوه{Z}رنگ", "TRAIN writes «رنگ» after a ZWNJ more than glued"),
+    ("سالنامه", f"سال{Z}نامه", f"سال{Z}نامه", "likewise «نامه»"),
+    ("وامدارها", f"وام{Z}دارها", f"وام{Z}دارها", "only the word itself: no inflected form"),
+    ("میلیون", "میلیون", "میلیون", "TRAIN's own glued word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "before", "why"), WEB_ROWS)
+def test_web_glued_words_stay_whole(
+    with_and_without: tuple[ZwnjRepairer, ZwnjRepairer],
+    text: str,
+    expected: str,
+    before: str,
+    why: str,
+) -> None:
+    web, without = with_and_without
+    assert web.repair(text) == expected, why
+    assert without.repair(text) == before, why
 
 
 #: ZWNJ words from wordfreq's list (no other source wrote them), each read by hand.

@@ -17,6 +17,10 @@ only its verb forms after ``می``/``نمی`` extend the known verb remainders.
 
 The shipped exceptions (``zwnj_exceptions.txt``, written for khabar and reviewed by hand) are
 names the morphology would split (``لنگرود`` is not ``لنگ‌رود``), in the user-file format below.
+The shipped web words (``zwnj_web_glued.txt``, built by the same script from wordfreq's
+Persian list, CC BY-SA 4.0) are words no other source wrote that the web writes glued and never
+with a ZWNJ (``شنیداری``, ``بالتیمور``): the engine leaves such a word whole instead of cutting
+it by morphology (:attr:`Lexicon.web_glued`); they add no form and no count.
 The shipped spellings (``zwnj_spellings.txt``, same format, reviewed by hand) say how a word
 that comes glued is written when the counts would leave it glued (``هیچکس`` → ``هیچ‌کس``); unlike
 exceptions and user entries they never join two words written apart.
@@ -57,9 +61,18 @@ SHIPPED_SPELLINGS: Final = "zwnj_spellings.txt"
 #: Reviewed given names (``هومن``, ``علیرضا``), same format: the word after one is most often
 #: a surname (see :attr:`Lexicon.given_names`).
 SHIPPED_GIVEN_NAMES: Final = "zwnj_given_names.txt"
+#: Words the web writes glued and never with a ZWNJ, from wordfreq's Persian list (CC BY-SA
+#: 4.0), that no other source wrote: the engine's morphology leaves them whole (see
+#: :attr:`Lexicon.web_glued`); same format, one word per line.
+SHIPPED_WEB_GLUED: Final = "zwnj_web_glued.txt"
 #: Every shipped file the shipped lexicon is built from (the cache's key hashes each).
 SHIPPED_FILES: Final = (
-    SHIPPED, SHIPPED_LISTS, SHIPPED_EXCEPTIONS, SHIPPED_SPELLINGS, SHIPPED_GIVEN_NAMES
+    SHIPPED,
+    SHIPPED_LISTS,
+    SHIPPED_EXCEPTIONS,
+    SHIPPED_SPELLINGS,
+    SHIPPED_GIVEN_NAMES,
+    SHIPPED_WEB_GLUED,
 )
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
@@ -191,6 +204,11 @@ class Lexicon:
     #: keys of given names (``هومن``, ``علیرضا``): the word after one is most often a surname,
     #: which the engine keeps as it is written (``هومن سیدی``, not ``سی‌دی``)
     given_names: frozenset[str] = frozenset()
+    #: keys of words no source writes with a ZWNJ that the web writes glued and never with
+    #: one (``شنیداری``, ``بالتیمور``, ``کامیاران``: not ``شنی‌داری``, ``بال‌تیمور``,
+    #: ``کام‌یاران``): an unknown glued word among them is not cut by morphology. Only the
+    #: word itself: no piece, ending or count is learned from them.
+    web_glued: frozenset[str] = frozenset()
 
     @classmethod
     def from_counts(
@@ -282,6 +300,9 @@ class Lexicon:
             for name in parse_user_entries(
                 texts[SHIPPED_GIVEN_NAMES], "shipped " + SHIPPED_GIVEN_NAMES
             )
+        )
+        lex.web_glued = web_glued_keys(
+            parse_user_entries(texts[SHIPPED_WEB_GLUED], "shipped " + SHIPPED_WEB_GLUED)
         )
         return lex
 
@@ -713,6 +734,26 @@ def parse_counts(text: str, name: str) -> dict[str, int]:
             )
         out[form] = out.get(form, 0) + int(count)
     return out
+
+
+def web_glued_keys(entries: Iterable[str]) -> frozenset[str]:
+    """The keys of :attr:`Lexicon.web_glued` from its file's entries, each one glued word.
+
+    >>> sorted(web_glued_keys(["شنیداری", "بالتيمور"])) == ["بالتیمور", "شنیداری"]
+    True
+
+    Raises:
+        LexiconError: an entry is two words or has a ZWNJ (the file is not a rebuilt one).
+    """
+    keys = set()
+    for entry in entries:
+        if " " in entry or ZWNJ in entry:
+            raise LexiconError(
+                f"web word {entry!r} is not one glued word; the file lists words the web "
+                "writes glued (rebuild it with scripts/build_lexicon.py)"
+            )
+        keys.add(fold(entry))
+    return frozenset(keys)
 
 
 def parse_user_entries(text: str, name: str) -> list[str]:

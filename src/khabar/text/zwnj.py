@@ -2474,6 +2474,8 @@ class ZwnjRepairer:
             return ()
         best = self.lexicon.best_form(key)
         if best is None:
+            if key in self.lexicon.web_glued:
+                return ()  # «شنیداری», «بالتیمور»: the web writes them glued, never cut
             if self._spoken_heh_and_ye(key):
                 return ()  # «گروهای», «دانشگاهای»: no «گروه‌ای», and no cut is safer
             best = (
