@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from trees import forget_khabar  # bench/trees.py
+
 sys.path.insert(0, str(ROOT / "bench/fix"))
 import run as fixbench  # bench/fix/run.py: the generator documents
 
@@ -37,8 +40,7 @@ T = time.process_time
 
 def load(src: str) -> dict:
     """The text modules of the khabar package under ``src``, and its lexicon's load time."""
-    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
-        del sys.modules[name]
+    forget_khabar()
     sys.path.insert(0, src)
     try:
         from khabar.text import fix, policy, zwnj

@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from trees import forget_khabar  # bench/trees.py
+
 PEYMA = ROOT.parent / "shared" / "data" / "peyma_nsurl2019" / "peyma600k.sentences.txt"
 ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 Z = "\u200c"
@@ -35,8 +38,7 @@ Z = "\u200c"
 def load(src: str):  # a ZwnjRepairer of either tree
     """A new default ZwnjRepairer from the khabar package under ``src``, and the CPU seconds
     its lexicon took to load."""
-    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
-        del sys.modules[name]
+    forget_khabar()
     sys.path.insert(0, src)
     try:
         from khabar.text.lexicon import Lexicon

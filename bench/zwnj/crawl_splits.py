@@ -26,6 +26,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from trees import forget_khabar  # bench/trees.py
+
 DATA = ROOT.parent / "shared" / "data"
 ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 Z = "\u200c"
@@ -33,12 +36,7 @@ Z = "\u200c"
 
 def load(src: str):  # a (zwnj module, ZwnjRepairer) of either tree
     """The ZWNJ module of the khabar package under ``src`` and a new default repairer."""
-    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
-        del sys.modules[name]
-    # A pure run of a tree with a compiled build puts khabar._native's source-first finder on
-    # sys.meta_path; left there, it would load the compiled modules of every later tree from
-    # the first tree's sources (the --before tree was then the current one)
-    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "_SourceFirst"]
+    forget_khabar()
     sys.path.insert(0, src)
     try:
         from khabar.text import zwnj

@@ -49,6 +49,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from trees import forget_khabar  # bench/trees.py
+
 DATA = ROOT.parent / "shared" / "data"
 WRONG = Path(__file__).with_name("real_text_wrong.tsv")
 ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
@@ -58,9 +61,7 @@ CLASSES = ("split", "join", "unzwnj", "chars")
 
 def load_fix(src: str):
     """``khabar.fix`` of the khabar package under ``src`` (a fresh import)."""
-    for name in [m for m in sys.modules if m == "khabar" or m.startswith("khabar.")]:
-        del sys.modules[name]
-    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "_SourceFirst"]
+    forget_khabar()
     sys.path.insert(0, src)
     try:
         import khabar
