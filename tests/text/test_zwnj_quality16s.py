@@ -1,0 +1,55 @@
+"""ZWNJ engine, spaced text (issue #3, session 16): half-joined compound adverbs and
+conjunctions whose first (or second) word glues a preposition to the next word (بااین حال,
+ازاین رو, درصورتی که, بیش ازپیش). Each row was written and checked by hand, with rows that
+must not change. Notes and numbers: bench/zwnj/quality16s.md.
+
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+GLUED_PREPOSITION_ROWS = [
+    # the writer glued the preposition to the next word, so wrote the phrase as one word; its
+    # ZWNJ became a space. The engine already wrote the glued whole so (row below); now the
+    # half-joined one too, in a line that writes no ZWNJ of its own
+    ("بااین حال او رفت", f"بااین{Z}حال او رفت"),
+    ("بااین وجود", f"بااین{Z}وجود"),
+    ("ازاین رو، قانون تغییر کرد", f"ازاین{Z}رو، قانون تغییر کرد"),
+    ("ازاین پس", f"ازاین{Z}پس"),
+    ("او دراین باره گفت", f"او دراین{Z}باره گفت"),
+    ("درصورتی که باران ببارد", f"درصورتی{Z}که باران ببارد"),
+    ("ازآنجایی که او رفت", f"ازآنجایی{Z}که او رفت"),
+    ("بیش ازپیش", f"بیش{Z}ازپیش"),
+    # unchanged behaviour beside them: the glued spelling is cut at the same seam
+    ("بااینحال او رفت", f"بااین{Z}حال او رفت"),
+    ("درصورتیکه باران ببارد", f"درصورتی{Z}که باران ببارد"),
+    # must not change: three words, the treebanks' spelling
+    ("با این حال او رفت", "با این حال او رفت"),
+    ("از این رو", "از این رو"),
+    ("بیش از پیش", "بیش از پیش"),
+    ("در صورتی که باران ببارد", "در صورتی که باران ببارد"),
+    # must not change: a glued preposition before an ordinary noun is no compound (the crawl
+    # writes «دراین پیام», «دراین میان» apart in lines that write ZWNJs)
+    ("دراین پیام آمده است", "دراین پیام آمده است"),
+    ("دراین میان او رفت", "دراین میان او رفت"),
+    # must not change: a longer word after it
+    ("بااین حالت", "بااین حالت"),
+    ("درصورتی کهنه", "درصورتی کهنه"),
+    # must not change: a line that writes its own ZWNJs is trusted, as everywhere in the engine
+    (f"بااین حال کتاب{Z}ها را برد", f"بااین حال کتاب{Z}ها را برد"),
+    # must not change: already written with its ZWNJ
+    (f"ازاین{Z}رو، قانون تغییر کرد", f"ازاین{Z}رو، قانون تغییر کرد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_PREPOSITION_ROWS)
+def test_glued_preposition_phrases(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
