@@ -53,3 +53,37 @@ GLUED_PREPOSITION_ROWS = [
 @pytest.mark.parametrize(("text", "expected"), GLUED_PREPOSITION_ROWS)
 def test_glued_preposition_phrases(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
+
+
+PAIR_INFLECTION_ROWS = [
+    # a pair the lexicon writes joined at least as often as apart (کلان‌شهر, گفت‌وگو,
+    # ساخت‌وساز, کسب‌وکار, نخست‌وزیر, پیش‌نیاز, اندوه‌بار), its second word with a plural or
+    # comparative ending, in a line whose ZWNJs became spaces (the spaced «می» is the sign)
+    ("او می گوید که کلان شهرها شلوغ است", f"او می{Z}گوید که کلان{Z}شهرها شلوغ است"),
+    (
+        "او می گوید که گفت وگوهای دو طرف ادامه دارد",
+        f"او می{Z}گوید که گفت{Z}وگوهای دو طرف ادامه دارد",
+    ),
+    ("ساخت وسازها ادامه می یابد", f"ساخت{Z}وسازها ادامه می{Z}یابد"),
+    ("کسب وکارهای کوچک آسیب می بینند", f"کسب{Z}وکارهای کوچک آسیب می{Z}بینند"),
+    ("او می گوید نخست وزیرها رفتند", f"او می{Z}گوید نخست{Z}وزیرها رفتند"),
+    ("پیش نیازها را می خواهند", f"پیش{Z}نیازها را می{Z}خواهند"),
+    ("این اندوه بارترین روز بود که می گفتند", f"این اندوه{Z}بارترین روز بود که می{Z}گفتند"),
+    # must not change: no sign of spaced damage in the line
+    ("کلان شهرها شلوغ است", "کلان شهرها شلوغ است"),
+    # must not change: a line that writes its own ZWNJs is trusted
+    (f"کلان شهرها شلوغ{Z}ترند", f"کلان شهرها شلوغ{Z}ترند"),
+    # must not change: a head never seen with the tail
+    ("این شهرها را می گویند", f"این شهرها را می{Z}گویند"),
+    ("مردم شهرها می گویند", f"مردم شهرها می{Z}گویند"),
+    # must not change: «گران» (expensive) is a word, no plural of a tail «گر»
+    ("این کار گران است که می گویند", f"این کار گران است که می{Z}گویند"),
+    # must not change: champion of the World Games, not the plural of «قهرمان‌بازی» (heroics;
+    # a reviewed exception): «نایب‌قهرمان» and «بازی‌های» join, «قهرمان بازی‌های» does not
+    ("نایب قهرمان بازی های جهانی", f"نایب{Z}قهرمان بازی{Z}های جهانی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIR_INFLECTION_ROWS)
+def test_pair_inflections(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

@@ -921,6 +921,16 @@ class ZwnjRepairer:
         self._inflected_tails.update(inflected_tails(lex, action_suffixes(lex), GLUED_PLURALS))
         for form in self._inflected_tails:
             self._joinable_right[form] = True
+        # the second words of one-ZWNJ pairs with a plural or comparative ending, and the
+        # heads seen with each (``شهرها`` → ``شهر``, after ``کلان``): see _decide_join
+        self._inflected_pairs = inflected_pair_tails(lex, self._joinable_right, TAIL_INFLECTIONS)
+        joinable = self._joinable_right
+        for form, tail in self._inflected_pairs.items():
+            seen = joinable.get(form, False)
+            if seen is False:
+                joinable[form] = joinable[tail]  # most forms: the tail's own set, shared
+            elif seen is not True:
+                joinable[form] = cast(frozenset[str], seen) | cast(frozenset[str], joinable[tail])
         self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
@@ -1943,6 +1953,8 @@ class ZwnjRepairer:
                 break  # «14 می»
             if prev[3] == WITHOUT and k >= 2 and infos[k - 2][3] in LETTER_NAMES:
                 break  # «ان بی سی ها»: a letter name, not «بی»
+            if (k - 1) in joins and infos[k - 2][3] == prev[3]:
+                break  # «تک تک چشم‌ها»: a doubled word keeps its pair (see _sure_join_after)
             sure = self._joins(prev[3], chain)
             if sure < need:
                 break
@@ -2044,6 +2056,15 @@ class ZwnjRepairer:
             # the tail does, in a line whose ZWNJs became spaces (and, as for the rare tails,
             # a rare tail or a noun of action not after a word in «ی»)
             return JOIN_SPACED_LINE
+        pair_tail = self._inflected_pairs.get(b)
+        if pair_tail is not None:
+            together = lex.joined_count(a, pair_tail)
+            if together and together >= SPACED_LINE_JOIN_MARGIN * lex.pair_count(a, pair_tail):
+                # «کلان شهرها», «گفت وگوهای»: a pair the lexicon writes joined at least as
+                # often as apart (``کلان‌شهر``, ``گفت‌وگو``), its second word with a plural or
+                # comparative ending, joins as the pair does, in a line whose ZWNJs became
+                # spaces
+                return JOIN_SPACED_LINE
         if (
             b in COMPARATIVE_ENDINGS
             and len(a) > MIN_COMPOUND_PIECE
@@ -3264,6 +3285,35 @@ def inflected_tails(
             form = tail + ending
             if not word_count.get(form, 0) and form not in tails:
                 out[form] = tail
+    return out
+
+
+def inflected_pair_tails(
+    lex: Lexicon, joinable: dict[str, bool | frozenset[str]], endings: tuple[str, ...]
+) -> dict[str, str]:
+    """The second words of one-ZWNJ pairs (``joinable``: :func:`joinable_right_words`, tails
+    with the set of heads seen before them) with each of ``endings``, mapped to the tail:
+    ``شهرها`` → ``شهر`` (of ``کلان‌شهر``). A form the lexicon knows as a word is kept only
+    with a plural ``ها`` ending (``شهرها`` is the plural of a word either way; ``گران``,
+    expensive, is no plural of ``گر``); the first ending that makes a form wins.
+
+    >>> lex = Lexicon.from_counts({"کلان\u200cشهر": 3, "شهرها": 5, "کار\u200cگر": 1, "گران": 4})
+    >>> sorted(inflected_pair_tails(lex, joinable_right_words(lex), ("ان", "ها")).items())
+    [('شهران', 'شهر'), ('شهرها', 'شهر'), ('گرها', 'گر')]
+    """
+    word_count = lex.word_count
+    tails = [
+        tail
+        for tail, heads in joinable.items()
+        if heads is not True and heads is not False and heads and len(tail) >= MIN_PIECE
+    ]
+    out: dict[str, str] = {}
+    for ending in reversed(endings):  # so that the first ending's form is written last
+        if ending in SPACED_PLURALS:
+            out.update({tail + ending: tail for tail in tails})
+        else:
+            forms = {tail + ending: tail for tail in tails}
+            out.update({form: tail for form, tail in forms.items() if form not in word_count})
     return out
 
 
