@@ -28,6 +28,7 @@ GLUED_PREPOSITION_ROWS = [
     ("درصورتی که باران ببارد", f"درصورتی{Z}که باران ببارد"),
     ("ازآنجایی که او رفت", f"ازآنجایی{Z}که او رفت"),
     ("بیش ازپیش", f"بیش{Z}ازپیش"),
+    ("او درعین حال گفت", f"او درعین{Z}حال گفت"),
     # unchanged behaviour beside them: the glued spelling is cut at the same seam
     ("بااینحال او رفت", f"بااین{Z}حال او رفت"),
     ("درصورتیکه باران ببارد", f"درصورتی{Z}که باران ببارد"),
@@ -40,6 +41,10 @@ GLUED_PREPOSITION_ROWS = [
     # writes «دراین پیام», «دراین میان» apart in lines that write ZWNJs)
     ("دراین پیام آمده است", "دراین پیام آمده است"),
     ("دراین میان او رفت", "دراین میان او رفت"),
+    # must not change: «بااین همه» is also «with this many» (بااین همه کتاب), so no entry
+    ("بااین همه کتاب", "بااین همه کتاب"),
+    # must not change: «درعین حالی که» (a longer word after it)
+    ("درعین حالی که", "درعین حالی که"),
     # must not change: a longer word after it
     ("بااین حالت", "بااین حالت"),
     ("درصورتی کهنه", "درصورتی کهنه"),
