@@ -921,16 +921,10 @@ class ZwnjRepairer:
         self._inflected_tails.update(inflected_tails(lex, action_suffixes(lex), GLUED_PLURALS))
         for form in self._inflected_tails:
             self._joinable_right[form] = True
-        # the second words of one-ZWNJ pairs with a plural or comparative ending, and the
-        # heads seen with each (``شهرها`` → ``شهر``, after ``کلان``): see _decide_join
-        self._inflected_pairs = inflected_pair_tails(lex, self._joinable_right, TAIL_INFLECTIONS)
-        joinable = self._joinable_right
-        for form, tail in self._inflected_pairs.items():
-            seen = joinable.get(form, False)
-            if seen is False:
-                joinable[form] = joinable[tail]  # most forms: the tail's own set, shared
-            elif seen is not True:
-                joinable[form] = cast(frozenset[str], seen) | cast(frozenset[str], joinable[tail])
+        # the second words of one-ZWNJ pairs with a plural or comparative ending open a
+        # candidate pair after the heads of their tail (``شهرها`` after ``کلان``): see
+        # _inflected_pair_tail; listed once here, as a new chunk's look-up cost more per line
+        add_inflected_pair_tails(lex, self._joinable_right, TAIL_INFLECTIONS)
         self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
@@ -2056,7 +2050,7 @@ class ZwnjRepairer:
             # the tail does, in a line whose ZWNJs became spaces (and, as for the rare tails,
             # a rare tail or a noun of action not after a word in «ی»)
             return JOIN_SPACED_LINE
-        pair_tail = self._inflected_pairs.get(b)
+        pair_tail = self._inflected_pair_tail(b)
         if pair_tail is not None:
             together = lex.joined_count(a, pair_tail)
             if together and together >= SPACED_LINE_JOIN_MARGIN * lex.pair_count(a, pair_tail):
@@ -2075,6 +2069,29 @@ class ZwnjRepairer:
             # (a known one is decided above), in a line whose ZWNJs became spaces
             return JOIN_SPACED_LINE
         return JOIN_NO
+
+    def _inflected_pair_tail(self, key: str) -> str | None:
+        """The tail of a one-ZWNJ pair that ``key`` is with a plural or comparative ending
+        (``TAIL_INFLECTIONS``): ``شهرها`` → ``شهر`` (of ``کلان‌شهر``), ``وگوهای`` → ``وگو``
+        (of ``گفت‌وگو``); None for a tail that joins any word (a compound tail: see
+        :func:`inflected_tails`), or a form the lexicon knows as a word with an ending other
+        than a plural ``ها`` (``گران``, expensive, is no plural of ``گر``). At most one ending
+        fits a word (none ends another)."""
+        if not key.endswith(TAIL_INFLECTIONS):
+            return None
+        for ending in TAIL_INFLECTIONS:
+            if key.endswith(ending):
+                tail = key[: -len(ending)]
+                heads = self._joinable_right.get(tail, False)
+                if (
+                    heads is True
+                    or not heads
+                    or len(tail) < MIN_PIECE
+                    or (ending not in SPACED_PLURALS and self.lexicon.word_count.get(key, 0))
+                ):
+                    return None
+                return tail
+        return None
 
     def _after_without(self, b: str) -> bool:
         """Whether ``b`` may follow a bare «بی» as one word with it when the lexicon has no
@@ -3288,33 +3305,31 @@ def inflected_tails(
     return out
 
 
-def inflected_pair_tails(
+def add_inflected_pair_tails(
     lex: Lexicon, joinable: dict[str, bool | frozenset[str]], endings: tuple[str, ...]
-) -> dict[str, str]:
-    """The second words of one-ZWNJ pairs (``joinable``: :func:`joinable_right_words`, tails
-    with the set of heads seen before them) with each of ``endings``, mapped to the tail:
-    ``شهرها`` → ``شهر`` (of ``کلان‌شهر``). A form the lexicon knows as a word is kept only
-    with a plural ``ها`` ending (``شهرها`` is the plural of a word either way; ``گران``,
-    expensive, is no plural of ``گر``); the first ending that makes a form wins.
+) -> None:
+    """Add to ``joinable`` (:func:`joinable_right_words`, tails with the set of heads seen
+    before them) each tail with each of ``endings``, with the tail's heads: ``شهرها`` may
+    join ``کلان`` (of ``کلان‌شهر``). A form the lexicon knows as a word is added only with a
+    plural ``ها`` ending (``گران``, expensive, is no plural of ``گر``); a form already there
+    keeps its own heads too.
 
     >>> lex = Lexicon.from_counts({"کلان\u200cشهر": 3, "شهرها": 5, "کار\u200cگر": 1, "گران": 4})
-    >>> sorted(inflected_pair_tails(lex, joinable_right_words(lex), ("ان", "ها")).items())
-    [('شهران', 'شهر'), ('شهرها', 'شهر'), ('گرها', 'گر')]
+    >>> joinable = joinable_right_words(lex)
+    >>> add_inflected_pair_tails(lex, joinable, ("ان", "ها"))
+    >>> sorted((w, sorted(h)) for w, h in joinable.items() if h is not True)
+    [('شهر', ['کلان']), ('شهران', ['کلان']), ('شهرها', ['کلان']), ('گر', ['کار']), ('گرها', ['کار'])]
     """
     word_count = lex.word_count
-    tails = [
-        tail
-        for tail, heads in joinable.items()
-        if heads is not True and heads is not False and heads and len(tail) >= MIN_PIECE
-    ]
-    out: dict[str, str] = {}
-    for ending in reversed(endings):  # so that the first ending's form is written last
-        if ending in SPACED_PLURALS:
-            out.update({tail + ending: tail for tail in tails})
-        else:
-            forms = {tail + ending: tail for tail in tails}
-            out.update({form: tail for form, tail in forms.items() if form not in word_count})
-    return out
+    for tail, heads in list(joinable.items()):
+        if heads is True or heads is False or not heads or len(tail) < MIN_PIECE:
+            continue
+        for ending in endings:
+            form = tail + ending
+            seen = joinable.get(form, False)
+            if seen is True or (ending not in SPACED_PLURALS and word_count.get(form, 0)):
+                continue
+            joinable[form] = heads if seen is False else cast(frozenset[str], seen) | heads
 
 
 def joinable_triples(
