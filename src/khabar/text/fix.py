@@ -900,7 +900,22 @@ def _apply_changes(text: str, spans: list[_Span],
 def _translate_outside(
     text: str, rule: TranslateRule, spans: list[_Span]
 ) -> tuple[str, list[_Span]]:
-    """Translate the text between spans, copying the spans and moving them."""
+    """Translate the text between spans, copying the spans and moving them.
+
+    The whole text is translated first, in one pass: where that changes nothing, or changes
+    one character into one other only outside the spans, it is what translating between
+    them gives (below), without cutting the text at every span and joining it again (a
+    batch of glued PEYMA holds ~22 spans, the Latin words; four rules cut it each).
+    """
+    whole = rule.apply(text)
+    if whole == text and (rule.apart or rule.never_same):
+        # nothing to translate anywhere: nothing between the spans either (one character at
+        # a time, or sequences each mapped to a different text, so a match would show)
+        return text, spans
+    if rule.substitutes and _spans_kept(whole, text, spans):
+        # one character into one other, each by itself (``str.translate``): between the
+        # spans as in the whole text, and the spans' own characters untouched
+        return whole, spans
     parts = []
     moved = []
     pos = 0
@@ -915,6 +930,14 @@ def _translate_outside(
         pos = sp.end
     parts.append(rule.apply(text[pos:]))
     return "".join(parts), moved
+
+
+def _spans_kept(new: str, old: str, spans: list[_Span]) -> bool:
+    """Whether every span reads the same in ``new`` as in ``old`` (at the same offsets)."""
+    for sp in spans:
+        if new[sp.start : sp.end] != old[sp.start : sp.end]:
+            return False
+    return True
 
 
 @cache

@@ -137,6 +137,12 @@ class TranslateRule(Rule):
         self.hot = hot
         self._pairs = sorted(table.items())
         self._single = self.apart = all(len(src) == 1 for src in table)
+        #: a text that ``apply`` leaves as it was holds no source: every source maps to a
+        #: shorter text (a match shortens the text), or each to another text of its length
+        #: (a match changes the text where it stands)
+        self.never_same = all(len(dst) < len(src) for src, dst in table.items()) or all(
+            len(dst) == len(src) and dst != src for src, dst in table.items()
+        )
         #: every change replaces one character by another one (ي → ی): offsets never move
         self.substitutes = self._single and all(len(d) == 1 and d != s for s, d in self._pairs)
         #: the pairs positions() looks for, and their sources (found in one C pass)
