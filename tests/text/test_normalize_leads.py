@@ -137,6 +137,30 @@ def test_compose_guard_is_the_search_of_its_whole_pattern(text: str) -> None:
     assert _compose_guard(text) == (COMPOSE_GUARD_BEFORE.search(text) is not None)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each worked out by hand: a mark right after ا و ي ە composes, anything else does not
+        ("", False),
+        ("\u0627\u0653", True),  # ا + ٓ
+        ("\u0648\u0654", True),  # و + ٔ
+        ("\u064a\u0654", True),  # Arabic ي + ٔ
+        ("\u06d5\u0654", True),  # ە + ٔ
+        ("\u0627\u0655", True),  # ا + ٕ
+        ("\u0654\u0627", False),  # the mark first: at 0, nothing before it
+        ("\u0647\u0654 \u0627\u0654", True),  # هٔ does not compose, the later أ does
+        ("\u0647\u0654 \u0647\u0654", False),  # هٔ twice (the frequent ezafe)
+        ("\u06cc\u0654", False),  # Persian ی + ٔ: not one of the bases
+        ("\u0627\u200c\u0654", False),  # a ZWNJ between: not side by side
+        ("\u0627\u0652", False),  # sukun is no composing mark
+        ("\u0627", False),
+    ],
+)
+def test_compose_guard_by_hand(text: str, expected: bool) -> None:
+    assert _compose_guard(text) is expected
+    assert (COMPOSE_GUARD_BEFORE.search(text) is not None) is expected
+
+
 def old_trailing_guard(t: str) -> bool:
     """The guard of space.trailing as it was written first: two-character searches."""
     rare = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
