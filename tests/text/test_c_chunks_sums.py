@@ -110,6 +110,31 @@ def test_tail_index_table(which: Any, forms: Any, tail: int, expected: dict[str,
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_tail_index_table_grows_and_keeps_first_seen_order() -> None:
+    """C keeps tails of up to three characters in its own table, which starts at 1,024 slots
+    and doubles at half full: 3,000 distinct tails (each key its own bucket, in the dict's
+    order) make it grow twice; a tail met again after the growth joins its first bucket."""
+    letters = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+    tails = [a + b + c for a in letters for b in letters for c in letters][:3000]
+    forms = {"ا" + t: {"ا" + t: 1} for t in tails}
+    forms["ب" + tails[0]] = {"ب" + tails[0]: 1}  # after the growths, the first tail again
+    got = C.tail_index(forms, 3)
+    assert list(got) == tails  # first seen order
+    assert got[tails[0]] == ["ا" + tails[0], "ب" + tails[0]]
+    assert all(got[t] == ["ا" + t] for t in tails[1:])
+    assert list(got.items()) == list(zwnj._tail_index_py(forms, 3).items())
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_tail_index_one_tail_whatever_the_keys_width() -> None:
+    """A tail is its code points: «abc» ends an ASCII key, a Persian one and an astral one."""
+    forms = {k: {k: 1} for k in ("xabc", "کتابabc", "😀abc", "abcd")}
+    assert C.tail_index(forms, 3) == {"abc": ["xabc", "کتابabc", "😀abc"], "bcd": ["abcd"]}
+    # four: the general path; only «کتابabc» is longer than four
+    assert C.tail_index(forms, 4) == {"بabc": ["کتابabc"]}
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
 def test_tail_index_says_what_it_needs() -> None:
     with pytest.raises(TypeError, match="takes 2 arguments"):
         C.tail_index({})

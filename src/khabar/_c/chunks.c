@@ -46,6 +46,7 @@ tail_index is the glued-tail index the segmenter builds once per engine
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 #define ZWNJ 0x200C
 
@@ -574,6 +575,90 @@ chunks_field_or(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
  * forms[k]) and longer than tail, in lists keyed by their last tail characters, in the dict's
  * order. Keys must be exact str and values exact dicts, so no Python code runs during the walk
  * (str hashing and comparison are C) and the dict cannot change under it. */
+/* tail_index's buckets by their tail's code points, for tails of up to 3 characters: a code
+ * point fits 21 bits, so three make one 63-bit code; an open-addressing table from code to
+ * bucket (borrowed: the ends dict owns it). A tail's str is made once, when its bucket is new
+ * (~4,000 times over the lexicon), not once per key (~40,000 glued keys): the slice, its hash
+ * and the dict probe per key were most of the index's cost (bench/fix/speed16f.md). */
+#define TAIL_CODE_MAX 3
+
+typedef struct {
+    uint64_t code;
+    PyObject *bucket; /* NULL: empty slot */
+} tail_slot;
+
+static Py_ssize_t
+tail_probe(const tail_slot *slots, Py_ssize_t mask, uint64_t code)
+{
+    Py_ssize_t i = (Py_ssize_t)((code * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+    while (slots[i].bucket != NULL && slots[i].code != code) {
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+/* doubles the table (every bucket moved); -1 with MemoryError set on failure */
+static int
+tail_grow(tail_slot **slots, Py_ssize_t *mask)
+{
+    Py_ssize_t size = (*mask + 1) * 2;
+    tail_slot *grown = PyMem_Calloc((size_t)size, sizeof(tail_slot));
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j <= *mask; j++) {
+        if ((*slots)[j].bucket != NULL) {
+            grown[tail_probe(grown, size - 1, (*slots)[j].code)] = (*slots)[j];
+        }
+    }
+    PyMem_Free(*slots);
+    *slots = grown;
+    *mask = size - 1;
+    return 0;
+}
+
+/* appends key (of n >= tail characters) to the bucket of its last tail characters in ends,
+ * making the bucket (and its key in ends) if it is new; -1 with an exception set on failure */
+static int
+tail_add(PyObject *ends, tail_slot **slots, Py_ssize_t *mask, Py_ssize_t *used, PyObject *key,
+         Py_ssize_t n, Py_ssize_t tail)
+{
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    uint64_t code = 0;
+    for (Py_ssize_t j = n - tail; j < n; j++) {
+        code = (code << 21) | PyUnicode_READ(kind, data, j);
+    }
+    Py_ssize_t i = tail_probe(*slots, *mask, code);
+    if ((*slots)[i].bucket != NULL) {
+        return PyList_Append((*slots)[i].bucket, key);
+    }
+    PyObject *end = PyUnicode_Substring(key, n - tail, n);
+    if (end == NULL) {
+        return -1;
+    }
+    PyObject *bucket = PyList_New(1);
+    if (bucket == NULL) {
+        Py_DECREF(end);
+        return -1;
+    }
+    Py_INCREF(key);
+    PyList_SET_ITEM(bucket, 0, key);
+    int failed = PyDict_SetItem(ends, end, bucket);
+    Py_DECREF(end);
+    Py_DECREF(bucket); /* ends holds it */
+    if (failed < 0) {
+        return -1;
+    }
+    (*slots)[i].code = code;
+    (*slots)[i].bucket = bucket;
+    if (++*used * 2 > *mask + 1) {
+        return tail_grow(slots, mask);
+    }
+    return 0;
+}
+
 static PyObject *
 chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -606,6 +691,15 @@ chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (ends == NULL) {
         return NULL;
     }
+    tail_slot *slots = NULL;
+    Py_ssize_t mask = 1023, used = 0;
+    if (tail <= TAIL_CODE_MAX) {
+        slots = PyMem_Calloc((size_t)(mask + 1), sizeof(tail_slot));
+        if (slots == NULL) {
+            Py_DECREF(ends);
+            return PyErr_NoMemory();
+        }
+    }
     Py_ssize_t pos = 0;
     PyObject *key, *value; /* borrowed */
     while (PyDict_Next(forms, &pos, &key, &value)) {
@@ -613,6 +707,7 @@ chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_Format(PyExc_TypeError,
                          "tail_index() needs str keys and dict values (the lexicon's forms), "
                          "got %.100s -> %.100s", Py_TYPE(key)->tp_name, Py_TYPE(value)->tp_name);
+            PyMem_Free(slots);
             Py_DECREF(ends);
             return NULL;
         }
@@ -622,14 +717,24 @@ chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         int glued = PyDict_Contains(value, key);
         if (glued < 0) {
+            PyMem_Free(slots);
             Py_DECREF(ends);
             return NULL;
         }
         if (!glued) {
             continue;
         }
+        if (slots != NULL) {
+            if (tail_add(ends, &slots, &mask, &used, key, n, tail) < 0) {
+                PyMem_Free(slots);
+                Py_DECREF(ends);
+                return NULL;
+            }
+            continue;
+        }
         PyObject *end = PyUnicode_Substring(key, n - tail, n);
         if (end == NULL) {
+            PyMem_Free(slots);
             Py_DECREF(ends);
             return NULL;
         }
@@ -652,10 +757,12 @@ chunks_tail_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         Py_DECREF(end);
         if (failed < 0) {
+            PyMem_Free(slots);
             Py_DECREF(ends);
             return NULL;
         }
     }
+    PyMem_Free(slots);
     return ends;
 }
 
