@@ -910,9 +910,12 @@ def _translate_outside(
     whole = rule.apply(text)
     if whole == text and (rule.apart or rule.never_same):
         # nothing to translate anywhere: nothing between the spans either (one character at
-        # a time, or sequences each mapped to a different text, so a match would show)
+        # a time, or sequences each mapped to a different text, so a match would show; a
+        # guard says whether a text holds something, which a piece holds only if the whole
+        # text does: the compose rules' marks after a letter)
         return text, spans
-    if rule.substitutes and _spans_kept(whole, text, spans):
+    if rule.substitutes and rule.guard is None and _spans_kept(whole, text, spans):
+        # (a guard could pass the whole text and not a piece between spans: the loop below)
         # one character into one other, each by itself (``str.translate``): between the
         # spans as in the whole text, and the spans' own characters untouched
         return whole, spans
