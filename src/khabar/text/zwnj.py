@@ -131,6 +131,17 @@ JOIN_MARGIN: Final = 3
 #: (a guess right with chance p adds to F1 when p > F1 / 2), so there a pair joins when it is
 #: written joined more often than apart (``رئیس جمهور`` 41 apart, 46 joined).
 SPACED_LINE_JOIN_MARGIN: Final = 1
+#: A weak join (``JOIN_SPACED_LINE``) of two words gives way to the pair the first of them makes
+#: with the word before it when the lexicon writes that pair apart at least this many times for
+#: each time it wrote the weak pair joined: ``هیچ گاه نامه`` stays apart (``هیچ گاه`` 40 times in
+#: TRAIN; ``گاه‌نامه``, periodical, once, from hazm's word list), see
+#: ZwnjRepairer._phrase_before.
+PHRASE_BEFORE_LIFT: Final = 10
+#: ... and when that pair is a set phrase, seen together at least this many times as often as
+#: chance (lift): ``هیچ گاه`` 230, ``علی بن`` 144, while a preposition or conjunction and a word
+#: stay below it (UD TRAIN: ``به گزارش`` 15, ``در میان`` 13.5, ``به یک`` 1.4), so ``در سه
+#: ماهه``, ``از این سو`` and ``به یک باره`` still join as before.
+PHRASE_BEFORE_HABIT: Final = 20
 #: Three words written apart join as one token (``عبدالله‌بن‌زبیر``) only if the lexicon saw
 #: that token this often: of the tokens seen once, many are one annotator's habit that text
 #: writes apart, scores and phrases among them (``سه‌به‌یک``, ``به‌وقت‌تهران``).
@@ -433,6 +444,19 @@ _PAST_STEM_LAST: Final = frozenset("دت")
 #: (هاست), 318 (هایم) and 243 (هاید), every time as participle + ending, never as a plural
 #: (see ZwnjRepairer._participle_and_ending)
 _PARTICIPLE_ENDINGS: Final = frozenset(("هاست", "هایم", "هاید"))
+#: A form of «بودن» glued to a past participle (``رفتهاند``, ``ساختهاست``): its ZWNJ is cut
+#: even where a line's glued nouns are kept (see ZwnjRepairer._participle_seam). A participle's
+#: «ه» joins the next letter, so no writer glues these on purpose; ``ای`` is left out (it may be
+#: the indefinite «‌ای» of a noun, which the line's policy decides).
+_COPULA_AFTER_PARTICIPLE: Final = frozenset(("است", "اند", "ام", "ایم", "اید"))
+#: Endings glued to a word of the house spellings after a letter that is no vowel
+#: (``بیتکوینی`` → ``بیت‌کوینی``, ``بیتکوینش``): see ZwnjRepairer._spelling_and_ending
+_GLUED_AFTER_SPELLING: Final = ("ی", "ش", "م", "ت", "مان", "تان", "شان")
+#: Endings after a house spelling that ends in a silent «ه» (``اینگونهای`` → ``این‌گونه‌ای``):
+#: after a ZWNJ
+_ZWNJ_AFTER_SILENT_HEH: Final = ("ای", "ی", "اش", "ام", "ات")
+#: Letters that end a word in a vowel: an ending after them is not simply glued
+_VOWEL_LETTERS: Final = frozenset("اوی")
 #: «دوست» before a form of «داشتن» (to like: ``ایران دوست دارند``) is the verb's noun, not a
 #: compound's tail (``ایران‌دوست``, Iran-loving): see ZwnjRepairer._in_line_context
 _LIKE: Final = "دوست"
@@ -1304,7 +1328,7 @@ class ZwnjRepairer:
                 elif seams:
                     glued_weight += GLUED_LINE_WEIGHT if prefix_seams else 1
                 if level == GLUED_PREFIX:
-                    seams = prefix_seams
+                    seams = prefix_seams + self._participle_seam(tok, seams)
                 else:
                     seams, closed = self._ye_readings(tok, seams)
                     if chunk[m.end() : m.end() + 1] in _PHRASE_END:  # «حرفهای،» → «حرفه‌ای،»
@@ -1359,7 +1383,7 @@ class ZwnjRepairer:
                 else:
                     glued_weight = GLUED_LINE_WEIGHT if prefix_seams else 1
                     if level == GLUED_PREFIX:
-                        seams = prefix_seams
+                        seams = prefix_seams + self._participle_seam(word, seams)
             # with no seam too: a plural after a letter that never joins (خاطر|های) shows none
             if level != GLUED_PREFIX and key.endswith(_PLURAL_EZAFE):
                 found = seams
@@ -1754,6 +1778,21 @@ class ZwnjRepairer:
             return seams[:1]
         return ()
 
+    def _participle_seam(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
+        """The last seam of ``seams`` if it parts a past participle from a form of «بودن»
+        (:data:`_COPULA_AFTER_PARTICIPLE`: ``رفته|اند``, ``میساخته|است`` after its prefix's
+        seam), else none. A line whose ZWNJs became spaces keeps its glued nouns (see
+        :class:`Trust`), but no writer glues these: the participle's «ه» would join the
+        ending's «ا» (``کتاب ها را خواندهاند`` → ``خوانده‌اند``). Asked only at
+        ``GLUED_PREFIX``, of words with a seam."""
+        if not seams:
+            return ()
+        k = seams[-1]
+        if tok[k:] not in _COPULA_AFTER_PARTICIPLE or tok[k - 1 : k] != "ه":
+            return ()
+        start = seams[-2] if len(seams) > 1 else 0
+        return (k,) if fold(tok[start:k]) in self._participles else ()
+
     def _joins_of(
         self,
         parts: list[str],
@@ -1843,6 +1882,8 @@ class ZwnjRepairer:
                     sure = JOIN_NO  # «راه آب انباری»: «آب‌انباری» is sure, «راه‌آب» weak
                 elif self._bound_tail_pair(a, b):
                     sure = JOIN_ANY  # «سرطان زا», «حمل ونقل»: «زا» is never a word alone
+                elif (i - 1) not in joins and self._phrase_before(infos, i, a, b):
+                    sure = JOIN_NO  # «هیچ گاه نامه»: «هیچ گاه» is the phrase, «گاه‌نامه» weak
             if (
                 sure >= need
                 and not (b in self._participles and not prev[6] and self._verb_before_aux(infos, i))
@@ -1876,6 +1917,34 @@ class ZwnjRepairer:
             return False
         c = infos[i + 1][2]
         return bool(c) and self._joins(b, c) == JOIN_ANY and self._joins(a + b, c) == JOIN_NO
+
+    def _phrase_before(self, infos: list[ChunkInfo], i: int, a: str, b: str) -> bool:
+        """Whether the weak join of the bare word ``a`` (chunk ``i - 1``) and ``b`` gives way to
+        the phrase ``a`` makes with the word before it: the lexicon writes that pair apart more
+        often than joined, at least ``PHRASE_BEFORE_LIFT`` times for each time it wrote
+        ``a`` + ``b`` joined, and ``PHRASE_BEFORE_HABIT`` times as often as chance would have
+        it (a set phrase, not a preposition before a word). ``ولی این هیچ گاه نامه امضا نشد``
+        (but this letter was never signed) keeps ``گاه نامه`` apart: TRAIN writes ``هیچ گاه``
+        40 times, and ``گاه‌نامه`` (periodical) comes once, from hazm's word list. A pair joined by morphology alone (no
+        count: ``این واقعه نگاران``) is not asked, nor one the lexicon saw joined as often as
+        the phrase apart. Asked only of weak pairs."""
+        prev = infos[i - 1]
+        if i < 2 or prev[2] != prev[3] or prev[1] != prev[2]:
+            return False
+        w = infos[i - 2][3]
+        if not w:
+            return False
+        lex = self.lexicon
+        joined = lex.joined_count(a, b)
+        if not joined:
+            return False
+        apart = lex.pair_count(w, a)
+        return (
+            apart >= PHRASE_BEFORE_LIFT * joined
+            and apart > lex.joined_count(w, a)
+            and apart * lex.total
+            >= PHRASE_BEFORE_HABIT * lex.word_count.get(w, 0) * lex.word_count.get(a, 0)
+        )
 
     def _bound_tail_pair(self, a: str, b: str) -> bool:
         """Whether a weak pair (``JOIN_SPACED_LINE``) joins in any line that shows no glued
@@ -2516,22 +2585,7 @@ class ZwnjRepairer:
                 return ()  # «شنیداری», «بالتیمور»: the web writes them glued, never cut
             if self._spoken_heh_and_ye(key):
                 return ()  # «گروهای», «دانشگاهای»: no «گروه‌ای», and no cut is safer
-            best = (
-                self._ezafe_ye(key)
-                or self._segment(key)
-                or self._arabic_article(key)
-                or self._word_by_word(key)
-                or self._heh_comparative(key)
-            )
-            if best is not None and ZWNJ in best:
-                best = (
-                    self._word_and_ending(key, best)
-                    or self._kept_word_plural(key)
-                    or self._participle_and_ending(best)
-                    or best
-                )
-            elif best is None:
-                best = self._phrase(key)
+            best = self._spelling_and_ending(key) or self._unknown_word_form(key)
             if MADDA in key:
                 best = self._with_madda_seams(key, best)
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -2610,6 +2664,28 @@ class ZwnjRepairer:
             start = k
             k = key.find(MADDA, k + 1)
         return out if best is not None or out != key else None
+
+    def _unknown_word_form(self, key: str) -> str | None:
+        """How a glued word the lexicon does not know is written, by morphology: the ezafe
+        ``ی``, the segmenter, the Arabic article, known words one after another, a comparative
+        after «ه», or a phrase that lost its spaces; None if none applies."""
+        best = (
+            self._ezafe_ye(key)
+            or self._segment(key)
+            or self._arabic_article(key)
+            or self._word_by_word(key)
+            or self._heh_comparative(key)
+        )
+        if best is None:
+            return self._phrase(key)
+        if ZWNJ in best:
+            return (
+                self._word_and_ending(key, best)
+                or self._kept_word_plural(key)
+                or self._participle_and_ending(best)
+                or best
+            )
+        return best
 
     def _tied_suffix_form(self, key: str) -> str | None:
         """The spelling of ``key`` with one ZWNJ before a bound suffix when the lexicon saw it
@@ -2805,6 +2881,37 @@ class ZwnjRepairer:
             and lex.word_count.get(stem + "ه", 0) >= MIN_STEM_COUNT
         ):
             return head + "ه" + ZWNJ + ending[1:]
+        return None
+
+    def _spelling_and_ending(self, key: str) -> str | None:
+        """A word of the house spellings (``zwnj_spellings.txt``) plus an ending, spelled as
+        the word is: ``بیتکوینها`` → ``بیت‌کوین‌ها`` (not ``بی‌تکوین‌ها``), ``بیتکوینی`` →
+        ``بیت‌کوینی``, ``ذینفعانی`` → ``ذی‌نفعانی``. A plural ending takes its ZWNJ; the
+        ezafe or indefinite «ی» and the pronoun endings are glued after a letter that is no
+        vowel (:data:`_GLUED_AFTER_SPELLING`) and follow a ZWNJ after a silent «ه»
+        (:data:`_ZWNJ_AFTER_SILENT_HEH`: ``اینگونهای`` → ``این‌گونه‌ای``). Asked only of
+        words the lexicon does not know (a known one keeps its own spelling); None if it
+        does not apply."""
+        spellings = self.lexicon.spellings
+        if not spellings:
+            return None
+        for ending in PLURAL_ENDINGS:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word in spellings:
+                return spellings[word] + ZWNJ + ending
+        for ending in _ZWNJ_AFTER_SILENT_HEH:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word in spellings and _ends_in_silent_heh(word):
+                return spellings[word] + ZWNJ + ending
+        for ending in _GLUED_AFTER_SPELLING:
+            word = key[: -len(ending)]
+            if (
+                key.endswith(ending)
+                and word in spellings
+                and word[-1] not in _VOWEL_LETTERS
+                and not _ends_in_silent_heh(word)
+            ):
+                return spellings[word] + ending
         return None
 
     def _kept_word_plural(self, key: str) -> str | None:
