@@ -10,7 +10,9 @@ checked by hand, with rows that must not change.
   participle glued to a form of «بودن» is still cut (``کتاب ها را خواندهاند`` → ``کتاب‌ها را
   خوانده‌اند``): no writer glues the participle's «ه» to «اند» on purpose;
 * a word of the house spellings (``zwnj_spellings.txt``) keeps its spelling with an ending:
-  ``بیتکوینها`` → ``بیت‌کوین‌ها``, not ``بی‌تکوین‌ها``.
+  ``بیتکوینها`` → ``بیت‌کوین‌ها``, not ``بی‌تکوین‌ها``;
+* a past stem + «ار» is one word that the segmenter does not cut inside: ``شنیداری``
+  (auditory), not ``شنی‌داری``.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
@@ -108,4 +110,23 @@ SPELLING_AND_ENDING = [
 
 @pytest.mark.parametrize(("text", "expected"), SPELLING_AND_ENDING)
 def test_spelling_decides_its_inflected_forms(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+PAST_STEM_AND_AR = [
+    # auditory (شنیدار, the hearing, + «ی»): a past stem + «ار», as گفتار, دیدار; crawled news
+    ("در عرصه نوشتاری، دیداری و شنیداری", "در عرصه نوشتاری، دیداری و شنیداری"),
+    ("کتابهای شنیداری", f"کتاب{Z}های شنیداری"),
+    ("شنیدار", "شنیدار"),
+    # a plural after it is still cut off
+    ("شنیداریها", f"شنیداری{Z}ها"),
+    # must not change: a compound with «داری» after a word that is no past stem (heritage
+    # keeping), and a plural after a compound in «گاه» (slaughterhouses)
+    ("میراثداری", f"میراث{Z}داری"),
+    ("کشتارگاهها", f"کشتارگاه{Z}ها"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAST_STEM_AND_AR)
+def test_past_stem_and_ar_is_one_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)

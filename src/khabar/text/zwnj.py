@@ -444,6 +444,11 @@ _PAST_STEM_LAST: Final = frozenset("دت")
 #: (هاست), 318 (هایم) and 243 (هاید), every time as participle + ending, never as a plural
 #: (see ZwnjRepairer._participle_and_ending)
 _PARTICIPLE_ENDINGS: Final = frozenset(("هاست", "هایم", "هاید"))
+#: A past stem + «ار» is a noun (``گفتار``, ``رفتار``, ``شنیدار``), one word: the segmenter
+#: cuts nothing inside it (see ZwnjRepairer._past_stem_ar); a stem of at least this many
+#: letters (``کرد``, ``دید``)
+_AGENT_AR: Final = "ار"
+MIN_PAST_STEM_AR: Final = 3
 #: A form of «بودن» glued to a past participle (``رفتهاند``, ``ساختهاست``): its ZWNJ is cut
 #: even where a line's glued nouns are kept (see ZwnjRepairer._participle_seam). A participle's
 #: «ه» joins the next letter, so no writer glues these on purpose; ``ای`` is left out (it may be
@@ -3144,6 +3149,12 @@ class ZwnjRepairer:
             return None
         if self._given_name_compound(tok, seams):
             return tok  # «علیدوستی», «علیپور»: a surname glued as its writer wrote it
+        agent = self._past_stem_ar(tok)
+        if agent and seams[0] < agent:
+            # «شنیداری» is «شنیدار» + «ی» (auditory), not «شنی‌داری»: no cut inside it
+            seams = tuple(k for k in seams if k >= agent)
+            if not seams:
+                return tok
         if len(seams) < len(final[2]) and self._merged_non_word(tok, seams, final[2]):
             return tok  # «پرتابگرهای» as written, not «پرتابگره‌ای»
         head = tok[: seams[0]]
@@ -3154,6 +3165,28 @@ class ZwnjRepairer:
             k += head_form.count(ZWNJ)
             out = out[:k] + ZWNJ + out[k:]
         return self._with_piece_forms(out)
+
+    def _past_stem_ar(self, tok: str) -> int:
+        """The length of the noun ``tok`` opens with if it is a past stem + «ار» (``شنیدار``,
+        the hearing; as ``گفتار``, ``رفتار``, ``دیدار``, ``خریدار``, ``ساختار``: one word,
+        never cut inside), else 0. The stem is a verb stem of the lexicon in «د» or «ت» that
+        it saw after «می» as a whole verb form (``می‌شنید``) and whose participle it saw as a
+        word ``MIN_STEM_COUNT`` times (``شنیده``), as in :meth:`_participle_and_ending`: a
+        present form in «د» is no past stem (``دهداری``, a surname, is not «دهد» + «اری»). At
+        least three letters (``زد`` + «ار» is no such noun)."""
+        k = tok.find(_AGENT_AR, MIN_PAST_STEM_AR)
+        while k > 0:
+            stem = tok[:k]
+            lex = self.lexicon
+            if (
+                stem[-1] in _PAST_STEM_LAST
+                and stem in lex.verb_stems
+                and stem in lex.verb_remainders
+                and lex.word_count.get(stem + "ه", 0) >= MIN_STEM_COUNT
+            ):
+                return k + len(_AGENT_AR)
+            k = tok.find(_AGENT_AR, k + 1)
+        return 0
 
     def _cuts_loan_ending(self, tok: str, seams: tuple[int, ...]) -> bool:
         """Whether a seam falls inside a loanword's ending (``LOAN_ENDINGS``: «ینگ», «یسم»)
