@@ -12,7 +12,9 @@ checked by hand, with rows that must not change.
 * a word of the house spellings (``zwnj_spellings.txt``) keeps its spelling with an ending:
   ``بیتکوینها`` → ``بیت‌کوین‌ها``, not ``بی‌تکوین‌ها``;
 * a past stem + «ار» is one word that the segmenter does not cut inside: ``شنیداری``
-  (auditory), not ``شنی‌داری``.
+  (auditory), not ``شنی‌داری``;
+* a bound suffix that is also a content word (``بینی``, nose) joins a word the lexicon never
+  saw with it only in a line whose ZWNJs became spaces: ``جراحی بینی`` stays.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
@@ -129,4 +131,26 @@ PAST_STEM_AND_AR = [
 
 @pytest.mark.parametrize(("text", "expected"), PAST_STEM_AND_AR)
 def test_past_stem_and_ar_is_one_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+WORD_SUFFIX = [
+    # nose surgery, a blocked nose, the tip of the nose: «بینی» (nose) after a noun, in lines
+    # with no sign of lost ZWNJs
+    ("جراحی بینی انجام شد", "جراحی بینی انجام شد"),
+    ("گرفتگی بینی دارد", "گرفتگی بینی دارد"),
+    ("نوک بینی", "نوک بینی"),
+    # must not change: compounds the lexicon knows (prediction, optimism)
+    ("پیش بینی", f"پیش{Z}بینی"),
+    ("خوش بینی", f"خوش{Z}بینی"),
+    # must not change: a surname's tail joins in any line; a place name in «آباد»
+    ("امیرحسین حسین زاده بازیکن", f"امیرحسین حسین{Z}زاده بازیکن"),
+    ("حسن آباد", f"حسن{Z}آباد"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_SUFFIX)
+def test_suffix_that_is_a_word_joins_only_in_spaced_line(
+    rep: ZwnjRepairer, text: str, expected: str
+) -> None:
     check_repair(rep, text, expected)

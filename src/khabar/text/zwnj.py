@@ -2103,6 +2103,8 @@ class ZwnjRepairer:
                     return JOIN_NO
                 return JOIN_SPACED_LINE if together >= SPACED_LINE_JOIN_MARGIN * apart else JOIN_NO
         if self._joins_by_morphology(a, b):
+            if self._word_suffix(b):
+                return JOIN_SPACED_LINE  # «جراحی بینی» (nose surgery) stays in a plain line
             return JOIN_ANY
         if a == WITHOUT and self._after_without(b):
             return JOIN_SPACED_LINE  # «بی دقت» → «بی‌دقت», in a line whose ZWNJs became spaces
@@ -2166,6 +2168,23 @@ class ZwnjRepairer:
                     return None
                 return tail
         return None
+
+    def _word_suffix(self, b: str) -> bool:
+        """Whether ``b``, a bound suffix joined by morphology to a word the lexicon never saw
+        with it, is also a content word UD TRAIN writes by itself: longer than
+        ``MIN_COMPOUND_PIECE`` letters and seen alone ``MIN_COMPOUND_WORD_COUNT`` times
+        («بینی», nose, 13 times alone beside 62 after a ZWNJ; «الله», «آباد», «السلام»). Such
+        a pair joins only in a line whose ZWNJs became spaces: ``جراحی بینی`` (nose surgery),
+        ``گرفتگی بینی`` (a blocked nose) and ``نوک بینی`` stay as written in a line with no
+        sign of lost ZWNJs, ``خوش بینی`` and ``پیش بینی`` join by the lexicon's own counts. A
+        surname's tail (:data:`SURNAME_TAILS`: ``حسین زاده``) keeps joining in any line."""
+        lex = self.lexicon
+        return (
+            b in lex.bound_suffixes
+            and len(b) > MIN_COMPOUND_PIECE
+            and b not in SURNAME_TAILS
+            and lex.word_count.get(b, 0) >= MIN_COMPOUND_WORD_COUNT
+        )
 
     def _after_without(self, b: str) -> bool:
         """Whether ``b`` may follow a bare «بی» as one word with it when the lexicon has no
