@@ -964,6 +964,9 @@ class ZwnjRepairer:
         # ``خورده``): see _verb_before_aux
         participles = [stem + "ه" for stem in lex.verb_stems if stem[-1] in _PAST_STEM_LAST]
         self._participles = frozenset(participles + ["ن" + p for p in participles])
+        # the house spellings with their endings (``بیتکوینها`` → ``بیت‌کوین‌ها``): one look-up
+        # per unknown word (a loop over the endings cost ~80 M instructions on cold PEYMA)
+        self._spelled_forms = spelled_forms(lex.spellings)
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
@@ -2909,34 +2912,10 @@ class ZwnjRepairer:
 
     def _spelling_and_ending(self, key: str) -> str | None:
         """A word of the house spellings (``zwnj_spellings.txt``) plus an ending, spelled as
-        the word is: ``بیتکوینها`` → ``بیت‌کوین‌ها`` (not ``بی‌تکوین‌ها``), ``بیتکوینی`` →
-        ``بیت‌کوینی``, ``ذینفعانی`` → ``ذی‌نفعانی``. A plural ending takes its ZWNJ; the
-        ezafe or indefinite «ی» and the pronoun endings are glued after a letter that is no
-        vowel (:data:`_GLUED_AFTER_SPELLING`) and follow a ZWNJ after a silent «ه»
-        (:data:`_ZWNJ_AFTER_SILENT_HEH`: ``اینگونهای`` → ``این‌گونه‌ای``). Asked only of
-        words the lexicon does not know (a known one keeps its own spelling); None if it
-        does not apply."""
-        spellings = self.lexicon.spellings
-        if not spellings:
-            return None
-        for ending in PLURAL_ENDINGS:
-            word = key[: -len(ending)]
-            if key.endswith(ending) and word in spellings:
-                return spellings[word] + ZWNJ + ending
-        for ending in _ZWNJ_AFTER_SILENT_HEH:
-            word = key[: -len(ending)]
-            if key.endswith(ending) and word in spellings and _ends_in_silent_heh(word):
-                return spellings[word] + ZWNJ + ending
-        for ending in _GLUED_AFTER_SPELLING:
-            word = key[: -len(ending)]
-            if (
-                key.endswith(ending)
-                and word in spellings
-                and word[-1] not in _VOWEL_LETTERS
-                and not _ends_in_silent_heh(word)
-            ):
-                return spellings[word] + ending
-        return None
+        the word is (:func:`spelled_forms`, made once): ``بیتکوینها`` → ``بیت‌کوین‌ها`` (not
+        ``بی‌تکوین‌ها``), ``بیتکوینی`` → ``بیت‌کوینی``. Asked only of words the lexicon does
+        not know (a known one keeps its own spelling); None if it does not apply."""
+        return self._spelled_forms.get(key)
 
     def _kept_word_plural(self, key: str) -> str | None:
         """A word that an exception or user entry keeps glued, plus a plural ending: the
@@ -3527,6 +3506,34 @@ def joinable_triples(
 #: the glued plural and adjective endings _uninflect removes, longest first (also what
 #: _segment tests with str.endswith: a piece _uninflect can shorten)
 _GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
+
+
+def spelled_forms(spellings: dict[str, str]) -> dict[str, str]:
+    """The inflected forms of the house spellings (``key -> spelling``, see
+    :attr:`~khabar.text.lexicon.Lexicon.spellings`), keyed by their glued letters: a plural
+    ending takes its ZWNJ; the ezafe or indefinite «ی» and the pronoun endings are glued after
+    a letter that is no vowel (:data:`_GLUED_AFTER_SPELLING`) and follow a ZWNJ after a silent
+    «ه» (:data:`_ZWNJ_AFTER_SILENT_HEH`). A key two ways gets the first, plurals first.
+
+    >>> forms = spelled_forms({"بیتکوین": "بیت\u200cکوین", "اینگونه": "این\u200cگونه"})
+    >>> forms["بیتکوینها"] == "بیت\u200cکوین\u200cها", forms["بیتکوینی"] == "بیت\u200cکوینی"
+    (True, True)
+    >>> forms["اینگونهای"] == "این\u200cگونه\u200cای", "اینگونهی" in forms, "بیتکوین" in forms
+    (True, True, False)
+    """
+    forms: dict[str, str] = {}
+    for ending in PLURAL_ENDINGS:
+        for word, spelling in spellings.items():
+            forms.setdefault(word + ending, spelling + ZWNJ + ending)
+    for ending in _ZWNJ_AFTER_SILENT_HEH:
+        for word, spelling in spellings.items():
+            if _ends_in_silent_heh(word):
+                forms.setdefault(word + ending, spelling + ZWNJ + ending)
+    for ending in _GLUED_AFTER_SPELLING:
+        for word, spelling in spellings.items():
+            if word[-1:] not in _VOWEL_LETTERS and not _ends_in_silent_heh(word):
+                forms.setdefault(word + ending, spelling + ending)
+    return forms
 
 
 def _has_bare_without(line: str) -> bool:
