@@ -1943,12 +1943,13 @@ class ZwnjRepairer:
         if not w:
             return False
         lex = self.lexicon
-        joined = lex.joined_count(a, b)
-        if not joined:
-            return False
         apart = lex.pair_count(w, a)
+        if apart < PHRASE_BEFORE_LIFT:
+            return False  # most pairs, in one look-up (the weak pair has a joined count of 1+)
+        joined = lex.joined_count(a, b)
         return (
-            apart >= PHRASE_BEFORE_LIFT * joined
+            joined > 0
+            and apart >= PHRASE_BEFORE_LIFT * joined
             and apart > lex.joined_count(w, a)
             and apart * lex.total
             >= PHRASE_BEFORE_HABIT * lex.word_count.get(w, 0) * lex.word_count.get(a, 0)
