@@ -103,8 +103,8 @@ SPELLING_AND_ENDING = [
     # must not change: the bare spellings, as before
     ("بیتکوین", f"بیت{Z}کوین"),
     ("هیچکس نیامد", f"هیچ{Z}کس نیامد"),
-    # must not change: a spelling never joins two words written apart
-    ("بیت کوین ها", f"بیت کوین{Z}ها"),
+    # must not change: a spelling never joins two words written apart (the price of bitcoin)
+    ("قیمت بیت کوین بالا رفت", "قیمت بیت کوین بالا رفت"),
     # must not change: a word the lexicon knows keeps its own spelling (good-for-nothing)
     ("هیچکاره", "هیچکاره"),
 ]
