@@ -185,7 +185,8 @@ def test_web_glued_words_teach_nothing_but_themselves() -> None:
 #: (input, output with the shipped web words, output without them, why): glued words of real
 #: crawled text the morphology cut before; each read by hand.
 WEB_ROWS = [
-    ("شنیداری", "شنیداری", f"شنی{Z}داری", "auditory (شنیدار + ی), not «sandy» + «you have»"),
+    # without the list too since zq16r: a past stem + «ار» is not cut inside (_past_stem_ar)
+    ("شنیداری", "شنیداری", "شنیداری", "auditory (شنیدار + ی), not «sandy» + «you have»"),
     ("بالتیمور", "بالتیمور", f"بال{Z}تیمور", "Baltimore"),
     ("کامیاران", "کامیاران", f"کام{Z}یاران", "a city of Kurdistan"),
     ("گلشیری", "گلشیری", f"گل{Z}شیری", "the writer Houshang Golshiri"),
