@@ -208,15 +208,8 @@ def check_shekar_dir(path: Path) -> str | None:
     missing = [name for name in SHEKAR_FILES if not (path / name).is_file()]
     if missing:
         return f"{path} has no {', '.join(missing)}; pass the shekar/data/files folder"
-    version = _dist_version(path.parents[2], "shekar")  # site-packages/shekar/data/files
-    if version is None:
-        return f"cannot tell which shekar release {path} is (no shekar-*.dist-info beside it)"
-    if version != SHEKAR_VERSION:
-        return (
-            f"{path} is shekar {version or '?'}, the shipped lexicon is built from "
-            f"{SHEKAR_VERSION}; pip install shekar=={SHEKAR_VERSION} into a scratch venv"
-        )
-    return None
+    # site-packages/shekar/data/files
+    return _release_problem(path, path.parents[2], "shekar", SHEKAR_VERSION, "lexicon")
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
@@ -300,6 +293,22 @@ def find_hazm_dir(explicit: Path | None) -> Path | None:
     return _find_data_dir(explicit, "KHABAR_HAZM_DIR", "hazm", "data")
 
 
+def _release_problem(
+    path: Path, site: Path, name: str, want: str, what: str, pip_flags: str = ""
+) -> str | None:
+    """Why the data folder ``path`` of package ``name`` (installed in ``site``) is not release
+    ``want``, whose data the shipped ``what`` are built from; None when it is."""
+    version = _dist_version(site, name)
+    if version is None:
+        return f"cannot tell which {name} release {path} is (no {name}-*.dist-info beside it)"
+    if version != want:
+        return (
+            f"{path} is {name} {version}, the shipped {what} are built from {want}; "
+            f"pip install {pip_flags}{name}=={want} into a scratch venv"
+        )
+    return None
+
+
 def _dist_version(site: Path, name: str) -> str | None:
     """The ``Version:`` of the ``name-*.dist-info`` in ``site``, or None without one."""
     metas = sorted(site.glob(f"{name}-*.dist-info/METADATA"))
@@ -319,15 +328,8 @@ def check_hazm_dir(path: Path) -> str | None:
     """Why ``path`` cannot be used (no ``words.dat``, wrong release), or None when it can."""
     if not (path / HAZM_FILE).is_file():
         return f"{path} has no {HAZM_FILE}; pass the hazm/data folder of hazm {HAZM_VERSION}"
-    version = _dist_version(path.parents[1], "hazm")  # site-packages/hazm/data
-    if version is None:
-        return f"cannot tell which hazm release {path} is (no hazm-*.dist-info beside it)"
-    if version != HAZM_VERSION:
-        return (
-            f"{path} is hazm {version or '?'}, the shipped word lists are built from "
-            f"{HAZM_VERSION}; pip install --no-deps hazm=={HAZM_VERSION} into a scratch venv"
-        )
-    return None
+    # site-packages/hazm/data; --no-deps: hazm's own dependencies are not needed for words.dat
+    return _release_problem(path, path.parents[1], "hazm", HAZM_VERSION, "word lists", "--no-deps ")
 
 
 def hazm_rows(folder: Path) -> Iterator[tuple[str, int, str]]:
@@ -533,15 +535,8 @@ def check_wordfreq_dir(path: Path) -> str | None:
             f"{path} has no {WORDFREQ_FILE}; pass the wordfreq/data folder of wordfreq "
             f"{WORDFREQ_VERSION}"
         )
-    version = _dist_version(path.parents[1], "wordfreq")  # site-packages/wordfreq/data
-    if version is None:
-        return f"cannot tell which wordfreq release {path} is (no wordfreq-*.dist-info beside it)"
-    if version != WORDFREQ_VERSION:
-        return (
-            f"{path} is wordfreq {version or '?'}, the shipped web words are built from "
-            f"{WORDFREQ_VERSION}; pip install wordfreq=={WORDFREQ_VERSION} into a scratch venv"
-        )
-    return None
+    # site-packages/wordfreq/data
+    return _release_problem(path, path.parents[1], "wordfreq", WORDFREQ_VERSION, "web words")
 
 
 def wordfreq_words(folder: Path) -> dict[str, float]:

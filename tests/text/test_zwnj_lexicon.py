@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -11,22 +10,13 @@ import pytest
 from khabar.text.lexicon import Lexicon, LexiconError, fold, parse_counts
 from khabar.text.zwnj import ZwnjRepairer
 
-ROOT = Path(__file__).resolve().parents[2]
+from .build_script import build_module
+
 Z = "\u200c"
 
 
-def _build_module():  # scripts/ is not a package: load the script by path
-    spec = importlib.util.spec_from_file_location(
-        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_build_script_reproduces_the_shipped_lexicon(shared: Path) -> None:
-    build = _build_module()
+    build = build_module()
     sources = [shared / "data/ud_perdt/train.txt", shared / "data/ud_seraji/train.txt"]
     assert build.main([*map(str, sources), "--treebanks-only", "--check"]) == 0
 
@@ -36,7 +26,7 @@ def test_build_script_reproduces_the_shipped_word_lists(shared: Path) -> None:
     $KHABAR_SHEKAR_DIR names its ``shekar/data/files`` folder (shekar is not a dependency);
     likewise hazm 0.10.0's ``hazm/data`` and wordfreq 3.1.1's ``wordfreq/data`` (the web
     words file is checked too)."""
-    build = _build_module()
+    build = build_module()
     folder = build.find_shekar_dir(None)
     if folder is None or build.check_shekar_dir(folder):
         pytest.skip("shekar 1.7.0 data files not found; set KHABAR_SHEKAR_DIR to check them")
@@ -56,13 +46,13 @@ def test_build_script_reproduces_the_shipped_word_lists(shared: Path) -> None:
 
 
 def test_build_refuses_a_folder_without_shekar_files(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     assert "vocab.csv" in build.check_shekar_dir(tmp_path)
 
 
 def test_list_counts_selects_and_pairs_by_hand(tmp_path: Path) -> None:
     """A toy shekar folder; each expected form reasoned by hand."""
-    build = _build_module()
+    build = build_module()
     site = tmp_path / "site-packages"
     files = site / "shekar" / "data" / "files"
     files.mkdir(parents=True)
@@ -100,7 +90,7 @@ def _hazm_folder(root: Path, version: str, rows: str) -> Path:
 
 
 def test_check_hazm_dir_wants_words_dat_of_0_10_0(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     assert "words.dat" in build.check_hazm_dir(tmp_path)
     old = _hazm_folder(tmp_path / "old", "0.9.4", "آب\t5\tN\n")
     assert "hazm 0.9.4" in build.check_hazm_dir(old)
@@ -108,7 +98,7 @@ def test_check_hazm_dir_wants_words_dat_of_0_10_0(tmp_path: Path) -> None:
 
 
 def test_hazm_rows_fold_and_reject_another_shape(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     good = _hazm_folder(tmp_path / "good", "0.10.0", "كتاب\t7\tN\nآب\t0\t0\n")
     assert list(build.hazm_rows(good)) == [("کتاب", 7, "N"), ("آب", 0, "0")]  # ك folded
     bad = _hazm_folder(tmp_path / "bad", "0.10.0", "آب\t5\tN\nکتاب,7\n")
@@ -118,7 +108,7 @@ def test_hazm_rows_fold_and_reject_another_shape(tmp_path: Path) -> None:
 
 def test_hazm_counts_select_by_treebank_rules_by_hand(tmp_path: Path) -> None:
     """A toy TRAIN and a toy words.dat: one candidate for each rule, reasoned by hand."""
-    build = _build_module()
+    build = build_module()
     train = Counter(
         {
             # words written alone
@@ -241,7 +231,7 @@ def test_hazm_words_decide_unseen_compounds_as_treebanks_would(
 
 
 def test_build_counts_tokens_and_pairs() -> None:
-    build = _build_module()
+    build = build_module()
     lines = [("ud_perdt", f"کتاب{Z}ها را می{Z}خواند و کتاب ها را."), ("ud_perdt", "به منظور")]
     counts = build.count_forms(lines)
     assert counts[f"کتاب{Z}ها"] == 1
@@ -251,7 +241,7 @@ def test_build_counts_tokens_and_pairs() -> None:
 
 
 def test_seraji_glued_plurals_do_not_outvote_the_zwnj() -> None:
-    build = _build_module()
+    build = build_module()
     lines = [("ud_seraji", "ارزشها ارزشها ارزش"), ("ud_perdt", f"ارزش{Z}ها")]
     counts = build.count_forms(lines)
     assert counts["ارزشها"] == 0 and counts[f"ارزش{Z}ها"] == 1

@@ -10,7 +10,6 @@ expected value below was reasoned by hand.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -25,18 +24,10 @@ from khabar.text.lexicon import (
 )
 from khabar.text.zwnj import ZwnjRepairer
 
+from .build_script import build_module
+
 ROOT = Path(__file__).resolve().parents[2]
 Z = "\u200c"
-
-
-def _build_module():  # scripts/ is not a package: load the script by path
-    spec = importlib.util.spec_from_file_location(
-        "build_lexicon", ROOT / "scripts" / "build_lexicon.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _wordfreq_folder(root: Path, version: str, pack: list[object]) -> Path:
@@ -58,7 +49,7 @@ HEADER = {"format": "cB", "version": 1}
 
 
 def test_check_wordfreq_dir_wants_the_persian_list_of_3_1_1(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     assert "small_fa.msgpack.gz" in build.check_wordfreq_dir(tmp_path)
     old = _wordfreq_folder(tmp_path / "old", "3.0.2", [HEADER, ["و"]])
     assert "wordfreq 3.0.2" in build.check_wordfreq_dir(old)
@@ -66,7 +57,7 @@ def test_check_wordfreq_dir_wants_the_persian_list_of_3_1_1(tmp_path: Path) -> N
 
 
 def test_wordfreq_words_fold_and_add_up_by_bucket(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     # bucket i (after the header) holds the words of frequency 10 ** (-i / 100)
     pack = [HEADER, ["و"], [], ["كتاب", "کتاب"]]
     freq = build.wordfreq_words(_wordfreq_folder(tmp_path, "3.1.1", pack))
@@ -76,7 +67,7 @@ def test_wordfreq_words_fold_and_add_up_by_bucket(tmp_path: Path) -> None:
 
 
 def test_wordfreq_words_refuse_another_format(tmp_path: Path) -> None:
-    build = _build_module()
+    build = build_module()
     folder = _wordfreq_folder(tmp_path, "3.1.1", [{"format": "cB", "version": 2}, ["و"]])
     with pytest.raises(ValueError, match="not a cBpack"):
         build.wordfreq_words(folder)
@@ -123,7 +114,7 @@ TRAIN = Counter(
 
 
 def test_web_glued_words_select_by_treebank_rules_by_hand() -> None:
-    build = _build_module()
+    build = build_module()
     freq = {
         "شنیداری": 3e-6,  # kept: شنی + داری, both TRAIN words, no seam TRAIN writes with a ZWNJ
         "بالتیمور": 2e-6,  # kept: بال + تیمور
@@ -144,7 +135,7 @@ def test_web_glued_words_select_by_treebank_rules_by_hand() -> None:
 
 def test_zwnj_word_counts_take_wordfreq_frequencies() -> None:
     """The hazm rules on frequencies: a word the list writes glued more often is left out."""
-    build = _build_module()
+    build = build_module()
     train = Counter({"کلاه": 4, "قرمزی": 2, "پنج": 3, "شیر": 2})
     freq = {
         f"کلاه{Z}قرمزی": 4e-6,  # kept, with its spaced pair
