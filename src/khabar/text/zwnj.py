@@ -616,6 +616,9 @@ _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
+#: The endings after a web word (``ZwnjRepairer._web_word_and_ending``) written glued to it:
+#: the ezafe or indefinite ``ی`` and ``یی`` after a vowel (``دومینویی``).
+_WEB_WORD_YE_ENDINGS: Final = ("یی", "ی")
 #: Plural endings that begin with the «ه» of a word in a silent «ه» + «ای» (or its common
 #: misspelling «ایی») when the stem before them is unseen (``ZwnjRepairer._unknown_stem``).
 _HEH_PLURALS: Final = (_PLURAL_EZAFE, "هایی")
@@ -2710,6 +2713,7 @@ class ZwnjRepairer:
             return (
                 self._word_and_ending(key, best)
                 or self._kept_word_plural(key)
+                or self._web_word_and_ending(key)
                 or self._participle_and_ending(best)
                 or best
             )
@@ -2929,6 +2933,30 @@ class ZwnjRepairer:
             if key.endswith(ending) and word and forced.get(word) == word:
                 return word + ZWNJ + ending
         return None
+
+    def _web_word_and_ending(self, key: str) -> str | None:
+        """A word the web writes glued (:attr:`Lexicon.web_glued`) plus a plural ending or
+        the ``ی``/``یی`` ending, where the segmenter would cut the word itself into known
+        pieces: the word stays whole, the plural takes its ZWNJ (``دومینوهای`` is
+        ``دومینو‌های``, not ``دومی‌نوه‌ای``) and ``ی``/``یی`` stays glued (``دومینویی``).
+        Returns that spelling, or None."""
+        lex = self.lexicon
+        web = lex.web_glued
+        for ending in PLURAL_ENDINGS:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word in web:
+                if self._is_word(word + ending[0]):
+                    return None  # «مسخرهای» is «مسخره‌ای» (مسخره is a word), not «مسخر‌های»
+                return word + ZWNJ + ending
+        for ending in _WEB_WORD_YE_ENDINGS:
+            word = key[: -len(ending)]
+            if key.endswith(ending) and word in web and not _ends_in_silent_heh(word):
+                return key  # a «ی» after a silent «ه» takes a ZWNJ: «گستره‌ی»
+        return None
+
+    def _is_word(self, key: str) -> bool:
+        """Whether the lexicon or the web list knows ``key`` as a word."""
+        return self.lexicon.best_form(key) is not None or key in self.lexicon.web_glued
 
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
