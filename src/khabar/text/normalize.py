@@ -493,8 +493,9 @@ _COMPOSED: Final = {
 }
 #: The marks are rare and هٔ is frequent: look for a mark after a base letter, each mark alone
 #: by str.find (memchr speed; none in nine texts of ten), then the letter before each one.
-_COMPOSE_MARKS: Final = "\u0654\u0653\u0655"
-_COMPOSE_BASES: Final = frozenset("\u0627\u0648\u064a\u06d5")
+#: Both sets are read off _COMPOSED's pairs (base + mark), so they cannot drift from it.
+_COMPOSE_MARKS: Final = "".join(sorted({pair[1] for pair in _COMPOSED}))
+_COMPOSE_BASES: Final = frozenset(pair[0] for pair in _COMPOSED)
 
 
 def _compose_guard(text: str) -> bool:
