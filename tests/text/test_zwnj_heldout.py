@@ -133,3 +133,28 @@ def test_leak_report_by_hand(heldout: ModuleType) -> None:
     assert rep["oov_treebank_zwnj"] == 0 and rep["oov_all_zwnj"] == 0
     assert rep["only_hand"] == 1 and rep["only_hand_zwnj"] == 0 and rep["only_hand_types"] == 1
     assert rep["plurals"] == 1 and rep["plural_glued_share"] == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"کتاب{Z}های", "کتابهای"),
+        (f"درخت{Z}هایشان", "درختهایشان"),
+        (f"کتاب{Z}ها، را", "کتابها، را"),
+        # must not change: not a plural ending, after a non-joining letter, other ZWNJs
+        (f"ده{Z}هاشم", f"ده{Z}هاشم"),
+        (f"کار{Z}ها", f"کار{Z}ها"),
+        (f"می{Z}رود", f"می{Z}رود"),
+        (f"بزرگ{Z}ترین", f"بزرگ{Z}ترین"),
+    ],
+)
+def test_without_plural_zwnj_by_hand(heldout: ModuleType, line: str, expected: str) -> None:
+    assert heldout.without_plural_zwnj(line) == expected
+
+
+def test_score_output_leaves_plural_boundaries_out(heldout: ModuleType) -> None:
+    """Gold کتاب‌ها می‌رود, output کتابها می‌رود: one of two boundaries found (P 1, R 0.5,
+    F1 2/3); with the plural boundary left out, the one left is found (F1 1)."""
+    res = heldout.score_output([f"کتاب{Z}ها می{Z}رود"], [f"کتابها می{Z}رود"], "glued")
+    assert (res["precision"], res["recall"], res["f1"]) == (1.0, 0.5, 0.6667)
+    assert (res["no_plural"]["gold_zwnj"], res["no_plural"]["f1"]) == (1, 1.0)
