@@ -616,7 +616,7 @@ _PHRASE_END: Final = frozenset("،.؛:!؟")
 #: The plural with its ezafe, and the ending of the other reading (``حرفه`` + ``ای``).
 _PLURAL_EZAFE: Final = "های"
 _HEH_YE: Final = "ای"
-#: The endings after a web word (``ZwnjRepairer._web_word_and_ending``) written glued to it:
+#: The endings after a web word (:func:`protected_forms`) written glued to it:
 #: the ezafe or indefinite ``ی`` and ``یی`` after a vowel (``دومینویی``).
 _WEB_WORD_YE_ENDINGS: Final = ("یی", "ی")
 #: Plural endings that begin with the «ه» of a word in a silent «ه» + «ای» (or its common
@@ -954,9 +954,12 @@ class ZwnjRepairer:
         for form in self._inflected_tails:
             self._joinable_right[form] = True
         # the second words of one-ZWNJ pairs with a plural or comparative ending open a
-        # candidate pair after the heads of their tail (``شهرها`` after ``کلان``): see
-        # _inflected_pair_tail; listed once here, as a new chunk's look-up cost more per line
-        add_inflected_pair_tails(lex, self._joinable_right, TAIL_INFLECTIONS)
+        # candidate pair after the heads of their tail (``شهرها`` after ``کلان``), and each
+        # such form's tail (``شهرها`` → ``شهر``: see _decide_join); listed once here, as a new
+        # chunk's look-up cost more per line
+        self._inflected_pair_tails = add_inflected_pair_tails(
+            lex, self._joinable_right, TAIL_INFLECTIONS
+        )
         self._triples = joinable_triples(lex, zwnj_forms)
         for rest in self._triples.values():
             for middle, last in rest:
@@ -967,9 +970,10 @@ class ZwnjRepairer:
         # ``خورده``): see _verb_before_aux
         participles = [stem + "ه" for stem in lex.verb_stems if stem[-1] in _PAST_STEM_LAST]
         self._participles = frozenset(participles + ["ن" + p for p in participles])
-        # the house spellings with their endings (``بیتکوینها`` → ``بیت‌کوین‌ها``): one look-up
-        # per unknown word (a loop over the endings cost ~80 M instructions on cold PEYMA)
-        self._spelled_forms = spelled_forms(lex.spellings)
+        # the protected words with their endings (house spellings, exception entries, web
+        # words: ``بیتکوینها`` → ``بیت‌کوین‌ها``, ``توییترها`` → ``توییتر‌ها``): one look-up per
+        # unknown word (a loop over the endings cost ~80 M instructions on cold PEYMA)
+        self._protected_forms = protected_forms(lex)
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
@@ -2133,7 +2137,7 @@ class ZwnjRepairer:
             # the tail does, in a line whose ZWNJs became spaces (and, as for the rare tails,
             # a rare tail or a noun of action not after a word in «ی»)
             return JOIN_SPACED_LINE
-        pair_tail = self._inflected_pair_tail(b)
+        pair_tail = self._inflected_pair_tails.get(b)
         if pair_tail is not None:
             together = lex.joined_count(a, pair_tail)
             if together and together >= SPACED_LINE_JOIN_MARGIN * lex.pair_count(a, pair_tail):
@@ -2152,29 +2156,6 @@ class ZwnjRepairer:
             # (a known one is decided above), in a line whose ZWNJs became spaces
             return JOIN_SPACED_LINE
         return JOIN_NO
-
-    def _inflected_pair_tail(self, key: str) -> str | None:
-        """The tail of a one-ZWNJ pair that ``key`` is with a plural or comparative ending
-        (``TAIL_INFLECTIONS``): ``شهرها`` → ``شهر`` (of ``کلان‌شهر``), ``وگوهای`` → ``وگو``
-        (of ``گفت‌وگو``); None for a tail that joins any word (a compound tail: see
-        :func:`inflected_tails`), or a form the lexicon knows as a word with an ending other
-        than a plural ``ها`` (``گران``, expensive, is no plural of ``گر``). At most one ending
-        fits a word (none ends another)."""
-        if not key.endswith(TAIL_INFLECTIONS):
-            return None
-        for ending in TAIL_INFLECTIONS:
-            if key.endswith(ending):
-                tail = key[: -len(ending)]
-                heads = self._joinable_right.get(tail, False)
-                if (
-                    heads is True
-                    or not heads
-                    or len(tail) < MIN_PIECE
-                    or (ending not in SPACED_PLURALS and self.lexicon.word_count.get(key, 0))
-                ):
-                    return None
-                return tail
-        return None
 
     def _word_suffix(self, b: str) -> bool:
         """Whether ``b``, a bound suffix joined by morphology to a word the lexicon never saw
@@ -2712,8 +2693,7 @@ class ZwnjRepairer:
         if ZWNJ in best:
             return (
                 self._word_and_ending(key, best)
-                or self._kept_word_plural(key)
-                or self._web_word_and_ending(key)
+                or self._protected_over_cut(key)
                 or self._participle_and_ending(best)
                 or best
             )
@@ -2917,46 +2897,23 @@ class ZwnjRepairer:
 
     def _spelling_and_ending(self, key: str) -> str | None:
         """A word of the house spellings (``zwnj_spellings.txt``) plus an ending, spelled as
-        the word is (:func:`spelled_forms`, made once): ``بیتکوینها`` → ``بیت‌کوین‌ها`` (not
-        ``بی‌تکوین‌ها``), ``بیتکوینی`` → ``بیت‌کوینی``. Asked only of words the lexicon does
-        not know (a known one keeps its own spelling); None if it does not apply."""
-        return self._spelled_forms.get(key)
+        the word is (:func:`protected_forms`, made once): ``بیتکوینها`` → ``بیت‌کوین‌ها``
+        (not ``بی‌تکوین‌ها``), ``بیتکوینی`` → ``بیت‌کوینی``. Asked only of words the lexicon
+        does not know (a known one keeps its own spelling), before the morphology; None if it
+        does not apply."""
+        form = self._protected_forms.get(key)
+        return form if isinstance(form, str) else None
 
-    def _kept_word_plural(self, key: str) -> str | None:
-        """A word that an exception or user entry keeps glued, plus a plural ending: the
-        plural takes its ZWNJ and the word stays whole (``توییترها`` is ``توییتر‌ها``, not
-        ``تویی‌ترها``; ``لنگرودها`` is ``لنگرود‌ها``). Returns that spelling, or None.
-        """
-        forced = self.lexicon.forced
-        for ending in PLURAL_ENDINGS:
-            word = key[: -len(ending)]
-            if key.endswith(ending) and word and forced.get(word) == word:
-                return word + ZWNJ + ending
-        return None
-
-    def _web_word_and_ending(self, key: str) -> str | None:
-        """A word the web writes glued (:attr:`Lexicon.web_glued`) plus a plural ending or
-        the ``ی``/``یی`` ending, where the segmenter would cut the word itself into known
-        pieces: the word stays whole, the plural takes its ZWNJ (``دومینوهای`` is
-        ``دومینو‌های``, not ``دومی‌نوه‌ای``) and ``ی``/``یی`` stays glued (``دومینویی``).
-        Returns that spelling, or None."""
-        lex = self.lexicon
-        web = lex.web_glued
-        for ending in PLURAL_ENDINGS:
-            word = key[: -len(ending)]
-            if key.endswith(ending) and word in web:
-                if self._is_word(word + ending[0]):
-                    return None  # «مسخرهای» is «مسخره‌ای» (مسخره is a word), not «مسخر‌های»
-                return word + ZWNJ + ending
-        for ending in _WEB_WORD_YE_ENDINGS:
-            word = key[: -len(ending)]
-            if key.endswith(ending) and word in web and not _ends_in_silent_heh(word):
-                return key  # a «ی» after a silent «ه» takes a ZWNJ: «گستره‌ی»
-        return None
-
-    def _is_word(self, key: str) -> bool:
-        """Whether the lexicon or the web list knows ``key`` as a word."""
-        return self.lexicon.best_form(key) is not None or key in self.lexicon.web_glued
+    def _protected_over_cut(self, key: str) -> str | None:
+        """A word an exception or user entry keeps glued, or a web word, plus an ending, where
+        the morphology cut the word itself: the word stays whole (:func:`protected_forms`,
+        made once): ``توییترها`` is ``توییتر‌ها``, not ``تویی‌ترها``; ``دومینوهای`` is
+        ``دومینو‌های``, not ``دومی‌نوه‌ای``; ``دومینویی`` stays glued. None if it does not
+        apply."""
+        at = self._protected_forms.get(key)
+        if not isinstance(at, int):
+            return None
+        return key if at == len(key) else key[:at] + ZWNJ + key[at:]
 
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
@@ -3474,29 +3431,41 @@ def inflected_tails(
 
 def add_inflected_pair_tails(
     lex: Lexicon, joinable: dict[str, bool | frozenset[str]], endings: tuple[str, ...]
-) -> None:
+) -> dict[str, str]:
     """Add to ``joinable`` (:func:`joinable_right_words`, tails with the set of heads seen
-    before them) each tail with each of ``endings``, with the tail's heads: ``شهرها`` may
-    join ``کلان`` (of ``کلان‌شهر``). A form the lexicon knows as a word is added only with a
-    plural ``ها`` ending (``گران``, expensive, is no plural of ``گر``); a form already there
-    keeps its own heads too.
+    before them) each tail of at least ``MIN_PIECE`` letters with each of ``endings``, with
+    the tail's heads: ``شهرها`` may join ``کلان`` (of ``کلان‌شهر``). Returns each such form's
+    tail (``شهرها`` → ``شهر``), which a pair of the lexicon joins as the tail does
+    (:meth:`ZwnjRepairer._decide_join`). A form the lexicon knows as a word is left out unless
+    its ending is a plural ``ها`` (``گران``, expensive, is no plural of ``گر``); a form
+    already in ``joinable`` keeps its own heads too, and a form that joins any word there
+    (``True``) keeps that, but still has its tail. A tail that joins any word has no forms
+    here (a compound tail: see :func:`inflected_tails`). At most one ending fits a word (none
+    ends another), so each form has one tail.
 
-    >>> lex = Lexicon.from_counts({"کلان\u200cشهر": 3, "شهرها": 5, "کار\u200cگر": 1, "گران": 4})
+    >>> lex = Lexicon.from_counts({"کلان‌شهر": 3, "شهرها": 5, "کار‌گر": 1, "گران": 4})
     >>> joinable = joinable_right_words(lex)
-    >>> add_inflected_pair_tails(lex, joinable, ("ان", "ها"))
+    >>> joinable["گرها"] = True
+    >>> tails = add_inflected_pair_tails(lex, joinable, ("ان", "ها"))
     >>> sorted((w, sorted(h)) for w, h in joinable.items() if h is not True)
-    [('شهر', ['کلان']), ('شهران', ['کلان']), ('شهرها', ['کلان']), ('گر', ['کار']), ('گرها', ['کار'])]
+    [('شهر', ['کلان']), ('شهران', ['کلان']), ('شهرها', ['کلان']), ('گر', ['کار'])]
+    >>> sorted(tails.items()), joinable["گرها"]
+    ([('شهران', 'شهر'), ('شهرها', 'شهر'), ('گرها', 'گر')], True)
     """
     word_count = lex.word_count
+    tails: dict[str, str] = {}
     for tail, heads in list(joinable.items()):
         if heads is True or heads is False or not heads or len(tail) < MIN_PIECE:
             continue
         for ending in endings:
             form = tail + ending
-            seen = joinable.get(form, False)
-            if seen is True or (ending not in SPACED_PLURALS and word_count.get(form, 0)):
+            if ending not in SPACED_PLURALS and word_count.get(form, 0):
                 continue
-            joinable[form] = heads if seen is False else cast(frozenset[str], seen) | heads
+            tails[form] = tail
+            seen = joinable.get(form, False)
+            if seen is not True:
+                joinable[form] = heads if seen is False else cast(frozenset[str], seen) | heads
+    return tails
 
 
 def joinable_triples(
@@ -3563,6 +3532,63 @@ def spelled_forms(spellings: dict[str, str]) -> dict[str, str]:
             if word[-1:] not in _VOWEL_LETTERS and not _ends_in_silent_heh(word):
                 forms.setdefault(word + ending, spelling + ending)
     return forms
+
+
+def protected_forms(lex: Lexicon) -> dict[str, str | int]:
+    """One table of the protected words with their endings, keyed by their glued letters,
+    made once. Each source keeps its own rules (which endings, what happens after a silent
+    «ه»); a key two sources give gets the first's, in this order:
+
+    * the house spellings (:func:`spelled_forms`): the value is the spelling, which decides
+      a word the lexicon does not know before the morphology looks at it (``بیتکوینها`` →
+      ``بیت‌کوین‌ها``);
+    * the words an exception or user entry keeps glued (``key -> form`` with ``form == key``
+      in :attr:`~khabar.text.lexicon.Lexicon.forced`) with a plural ending
+      (:data:`~khabar.text.lexicon.PLURAL_ENDINGS`), and the web words
+      (:attr:`~khabar.text.lexicon.Lexicon.web_glued`) with a plural ending or the
+      ``ی``/``یی`` ending (:data:`_WEB_WORD_YE_ENDINGS`): the value is the offset of the
+      plural's ZWNJ (the key's length: none), a spelling that takes the place of a cut the
+      morphology made inside the word (``توییترها`` is ``توییتر‌ها``, not ``تویی‌ترها``;
+      ``دومینوهای`` is ``دومینو‌های``, not ``دومی‌نوه‌ای``; ``دومینویی`` stays glued). A web
+      word's ``ی`` is not glued after a silent «ه» (``گستره‌ی``), and a web word that is a
+      word with «ه» (``مسخر`` of ``مسخره``) has no forms, nor does its plural key get a
+      ``ی`` form (``مسخرهای`` is ``مسخره‌ای``, not ``مسخر‌های``).
+
+    A new source is one more step here, with its endings and its kind of value.
+
+    >>> lex = Lexicon.from_counts({"مسخره": 3})
+    >>> lex.add_spellings(["بیت‌کوین"])
+    >>> lex.add_user_entries(["توییتر"])
+    >>> lex.web_glued = frozenset(["دومینو", "توییتر", "مسخر", "مسخرها", "گستره"])
+    >>> forms = protected_forms(lex)
+    >>> forms["بیتکوینها"] == "بیت‌کوین‌ها", forms["توییترها"], forms["دومینوهای"]
+    (True, 6, 6)
+    >>> forms["دومینویی"], forms["توییتری"], "گسترهی" in forms, "مسخرهای" in forms
+    (8, 7, False, False)
+    """
+    out: dict[str, str | int] = dict(spelled_forms(lex.spellings))
+    for word, form in lex.forced.items():
+        if word and form == word:
+            for ending in PLURAL_ENDINGS:
+                key = word + ending
+                if key not in out:
+                    out[key] = len(word)
+    web = lex.web_glued
+    vetoed: set[str] = set()
+    for word in web:
+        if lex.best_form(word + "ه") is not None or word + "ه" in web:
+            vetoed.update([word + ending for ending in PLURAL_ENDINGS])
+            continue
+        for ending in PLURAL_ENDINGS:
+            key = word + ending
+            if key not in out:
+                out[key] = len(word)
+    for ending in _WEB_WORD_YE_ENDINGS:
+        for word in web:
+            key = word + ending
+            if key not in out and key not in vetoed and not _ends_in_silent_heh(word):
+                out[key] = len(key)
+    return out
 
 
 def _has_bare_without(line: str) -> bool:
