@@ -54,7 +54,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, pairwise, repeat
-from operator import contains, ge, itemgetter, or_
+from operator import add, contains, ge, itemgetter, or_
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
 
 from khabar import _native
@@ -3566,28 +3566,24 @@ def protected_forms(lex: Lexicon) -> dict[str, str | int]:
     >>> forms["دومینویی"], forms["توییتری"], "گسترهی" in forms, "مسخرهای" in forms
     (8, 7, False, False)
     """
-    out: dict[str, str | int] = dict(spelled_forms(lex.spellings))
-    for word, form in lex.forced.items():
-        if word and form == word:
-            for ending in PLURAL_ENDINGS:
-                key = word + ending
-                if key not in out:
-                    out[key] = len(word)
+    # built from the last source to the first, each step over a whole list in C (map, zip,
+    # dict.update: ~28 K forms, 2,806 web words), so a first source's key overwrites a later's
     web = lex.web_glued
-    vetoed: set[str] = set()
-    for word in web:
-        if lex.best_form(word + "ه") is not None or word + "ه" in web:
-            vetoed.update([word + ending for ending in PLURAL_ENDINGS])
-            continue
-        for ending in PLURAL_ENDINGS:
-            key = word + ending
-            if key not in out:
-                out[key] = len(word)
-    for ending in _WEB_WORD_YE_ENDINGS:
-        for word in web:
-            key = word + ending
-            if key not in out and key not in vetoed and not _ends_in_silent_heh(word):
-                out[key] = len(key)
+    vetoed = [w for w in web if lex.best_form(w + "ه") is not None or w + "ه" in web]
+    whole = [w for w in web if not _ends_in_silent_heh(w)]
+    out: dict[str, str | int] = {}
+    for ending in reversed(_WEB_WORD_YE_ENDINGS):
+        keys = list(map(add, whole, repeat(ending)))
+        out.update(zip(keys, map(len, keys)))
+    for ending in PLURAL_ENDINGS:
+        for key in map(add, vetoed, repeat(ending)):
+            out.pop(key, None)
+    plural_words = list(web.difference(vetoed))
+    plural_words += [w for w, form in lex.forced.items() if w and form == w]
+    offsets = list(map(len, plural_words))
+    for ending in PLURAL_ENDINGS:
+        out.update(zip(map(add, plural_words, repeat(ending)), offsets))
+    out.update(spelled_forms(lex.spellings))
     return out
 
 
