@@ -188,7 +188,7 @@ WEB_ROWS = [
     ("زندانها", f"زندان{Z}ها", f"زندان{Z}ها", "the plural"),
     ("کوهرنگ", f"کوه{Z}رنگ", f"کوه{Z}رنگ", "TRAIN writes «رنگ» after a ZWNJ more than glued"),
     ("سالنامه", f"سال{Z}نامه", f"سال{Z}نامه", "likewise «نامه»"),
-    # since zq16n a web word + a plural is cut at the plural only (_web_word_and_ending):
+    # since zq16n a web word + a plural is cut at the plural only (protected_forms, formerly _web_word_and_ending):
     # «وامدار» + «ها», and «ر» does not join, so no ZWNJ at all
     ("وامدارها", "وامدارها", f"وام{Z}دارها", "the web word + the plural, not «وام‌دارها»"),
     ("میلیون", "میلیون", "میلیون", "TRAIN's own glued word"),
