@@ -194,11 +194,10 @@ def _old_inflected_pair_tail(rep: ZwnjRepairer, key: str) -> str | None:
     return None
 
 
-def test_inflected_pair_tails_match_old_lookup() -> None:
+def test_inflected_pair_tails_match_old_lookup(rep: ZwnjRepairer) -> None:
     """Every listed form's tail is what the old look-up said; the old look-up's other answers
     (forms of forms it listed: ``شهرهاها``) name a tail the lexicon never joins to a word other
     than a verbal prefix, so they decide nothing a word before them could join with."""
-    rep = ZwnjRepairer()
     tails = rep._inflected_pair_tails
     for form, tail in tails.items():
         assert _old_inflected_pair_tail(rep, form) == tail, form
