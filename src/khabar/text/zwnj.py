@@ -1540,7 +1540,10 @@ class ZwnjRepairer:
         (the learned share). The two readings are then weighed by context alone
         (:meth:`_ye_readings`: no counts, so an open context keeps the plural and a closed one
         takes ``ه`` + ``ای``, about 100 to 1 in UD TRAIN). A stem seen twice is decided as
-        before: ``سناریوهای``, ``دربانهای`` and ``لوحهای`` («لوح» 5) stay plurals."""
+        before: ``سناریوهای``, ``دربانهای`` and ``لوحهای`` («لوح» 5) stay plurals. So does a
+        stem the web writes as a word (:attr:`Lexicon.web_glued`) whose ``ه`` word it does
+        not: ``خرچنگهای``, ``سهامدارهای``, ``پابندهای به`` (crab, shareholder, devotee; no
+        «خرچنگه»), alone or in a closed context."""
         lex = self.lexicon
         return (
             len(stem) >= MIN_UNKNOWN_STEM
@@ -1551,6 +1554,7 @@ class ZwnjRepairer:
             and lex.word_count.get(heh, 0) < MIN_STEM_COUNT
             and not self._spoken_heh(heh)
             and lex.suffix_share(_HEH_YE, heh) >= MIN_SUFFIX_SHARE
+            and (stem not in lex.web_glued or heh in lex.web_glued)
         )
 
     def _is_whole_word(self, key: str) -> bool:
