@@ -12,7 +12,9 @@ four counts are the constants ``_PLURAL_OPEN`` ... ``_HEH_YE_CLOSED`` of ``khaba
 2026-11-29: 4,732 / 26 and 787 / 865: no plural stands before such a verb). Of the open
 ones, it also counts those right after a noun that takes the ezafe (the engine's own test,
 ``ZwnjRepairer._noun_before``): ``_PLURAL_AFTER_NOUN`` and ``_HEH_YE_AFTER_NOUN`` (2026-11-30:
-plural 340 / «ه‌ای» 134 after such a noun).
+plural 340 / «ه‌ای» 134 after such a noun). Of those, it counts the ones right after a plural in
+«های» of a known word (``ZwnjRepairer._plural_before``): ``_PLURAL_AFTER_PLURAL`` and
+``_HEH_YE_AFTER_PLURAL`` (2026-11-30: plural 26 / «ه‌ای» 32).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ PUNCT = "".join(_PHRASE_END)
 def main() -> int:
     counts = {"plural": [0, 0], "heh_ye": [0, 0]}  # [open, closed]
     after_noun = {"plural": 0, "heh_ye": 0}  # open, right after a noun that takes the ezafe
+    after_plural = {"plural": 0, "heh_ye": 0}  # of those, right after a plural in «های»
     engine = default_repairer()
     for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
         for line in path.open(encoding="utf-8"):
@@ -64,9 +67,12 @@ def main() -> int:
                 prev = toks[i - 1].replace(ZWNJ, "") if i else ""
                 if not closed and prev.isalpha() and engine._noun_before(fold(prev)):
                     after_noun[kind] += 1
+                    if engine._plural_before(fold(prev)):
+                        after_plural[kind] += 1
     for kind, (opened, closed) in counts.items():
         print(
             f"{kind:7} open {opened:6}  closed {closed:6}  open after a noun {after_noun[kind]:6}"
+            f"  of them after a plural {after_plural[kind]:6}"
         )
     return 0
 

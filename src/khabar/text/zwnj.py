@@ -675,6 +675,16 @@ _HEH_YE_AFTER_NOUN: Final = 134
 #: wins only when the lexicon saw it this many times as often as the ``ه‌ای`` word
 #: (``باشگاه حرفهای ایران``: ``حرف`` plural 55, ``حرفه‌ای`` 27 → ``حرفه‌ای``).
 AFTER_NOUN_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_NOUN / _HEH_YE_OPEN) / (_PLURAL_AFTER_NOUN / _PLURAL_OPEN)
+#: Of those, how many come right after a plural in «های» of a known word
+#: (:meth:`ZwnjRepairer._plural_before`: ``فعالیت‌های هسته‌ای``, ``سازمان‌های انرژی‌های``):
+#: 26 plurals, 32 ``Xه‌ای`` (bench/zwnj/ye_context.py, 2026-11-30).
+_PLURAL_AFTER_PLURAL: Final = 26
+_HEH_YE_AFTER_PLURAL: Final = 32
+#: So a plural before an open context favours ``ه`` + ``ای`` about 8 to 1
+#: (``قتلهای زنجیرهای``: ``زنجیر`` plural 4, ``زنجیره‌ای`` 3 → ``زنجیره‌ای``).
+AFTER_PLURAL_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_PLURAL / _HEH_YE_OPEN) / (
+    _PLURAL_AFTER_PLURAL / _PLURAL_OPEN
+)
 
 
 def _edge(ch: str) -> bool:
@@ -1781,15 +1791,32 @@ class ZwnjRepairer:
         and the lexicon's count of the plural is below
         ``AFTER_NOUN_HEH_YE_ODDS`` times that of the ``ه‌ای`` word plus one, as in a closed
         context (``شرکتهای بیمهای کشور``: 1 and 0; ``باشگاه حرفهای ایران``: 58 and 27);
-        ``به حرفهای او`` and ``نشست سالهای`` (185 and 3) keep the plural."""
+        ``به حرفهای او`` and ``نشست سالهای`` (185 and 3) keep the plural. After a plural in
+        «های» (:meth:`_plural_before`) the odds are ``AFTER_PLURAL_HEH_YE_ODDS`` and the ``ه``
+        word need only be a lexicon word (``MIN_STEM_COUNT``), seen plural or not:
+        ``قتلهای زنجیرهای`` (``زنجیره`` never seen plural) → ``زنجیره‌ای``; an unseen one gives
+        no such sign (``پایگاههای بالگردهای``, helicopters' bases, stays plural)."""
         if not self._noun_before(prev):
             return False
         lex = self.lexicon
         heh = key[: -len(_HEH_YE)]
-        if not lex.plural_count(heh):
+        odds = AFTER_NOUN_HEH_YE_ODDS
+        if self._plural_before(prev) and lex.word_count.get(heh, 0) >= MIN_STEM_COUNT:
+            odds = AFTER_PLURAL_HEH_YE_ODDS  # «قتلهای زنجیرهای»; not «پایگاههای بالگردهای»
+        elif not lex.plural_count(heh):
             return False
         plural_n = lex.plural_count(key[: -len(_PLURAL_EZAFE)])
-        return (lex.heh_ye_count(heh) + 1) * AFTER_NOUN_HEH_YE_ODDS > plural_n
+        return (lex.heh_ye_count(heh) + 1) * odds > plural_n
+
+    def _plural_before(self, prev: str) -> bool:
+        """Whether ``prev`` (a word's key) is a plural in «های» of a word the lexicon knows
+        (``قتلهای``, ``فعالیتهای``): a plural with its ezafe, after which an adjective in
+        ``ه‌ای`` is far likelier than a second plural (:data:`AFTER_PLURAL_HEH_YE_ODDS`)."""
+        if not prev.endswith(_PLURAL_EZAFE) or len(prev) <= len(_PLURAL_EZAFE) + 1:
+            return False
+        stem = prev[: -len(_PLURAL_EZAFE)]
+        counts = self.lexicon.word_count
+        return max(counts.get(stem, 0), counts.get(stem + "ه", 0)) >= MIN_STEM_COUNT
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
