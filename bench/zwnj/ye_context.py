@@ -15,6 +15,8 @@ ones, it also counts those right after a noun that takes the ezafe (the engine's
 plural 340 / «ه‌ای» 134 after such a noun). Of those, it counts the ones right after a plural in
 «های» of a known word (``ZwnjRepairer._plural_before``): ``_PLURAL_AFTER_PLURAL`` and
 ``_HEH_YE_AFTER_PLURAL`` (2026-11-30: plural 26 / «ه‌ای» 32).
+Last, the «ه‌ای» words whose «ه» word is a past participle of the lexicon's verbs (کرده‌ای,
+آمده‌ای): ``_PARTICIPLE_HEH_YE_OPEN`` and ``_PARTICIPLE_HEH_YE_CLOSED`` (2026-11-30: 19 / 65).
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ def main() -> int:
     counts = {"plural": [0, 0], "heh_ye": [0, 0]}  # [open, closed]
     after_noun = {"plural": 0, "heh_ye": 0}  # open, right after a noun that takes the ezafe
     after_plural = {"plural": 0, "heh_ye": 0}  # of those, right after a plural in «های»
+    participle = [0, 0]  # «Xه‌ای» whose «Xه» is a past participle (کرده‌ای): [open, closed]
     engine = default_repairer()
+    participles = engine._participles
     for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
         for line in path.open(encoding="utf-8"):
             toks = line.split()
@@ -64,6 +68,8 @@ def main() -> int:
                     or toks[i + 1][0] in _PHRASE_END
                 )
                 counts[kind][closed] += 1
+                if kind == "heh_ye" and fold(core[: -len("ای")].replace(ZWNJ, "")) in participles:
+                    participle[closed] += 1
                 prev = toks[i - 1].replace(ZWNJ, "") if i else ""
                 if not closed and prev.isalpha() and engine._noun_before(fold(prev)):
                     after_noun[kind] += 1
@@ -74,6 +80,7 @@ def main() -> int:
             f"{kind:7} open {opened:6}  closed {closed:6}  open after a noun {after_noun[kind]:6}"
             f"  of them after a plural {after_plural[kind]:6}"
         )
+    print(f"heh_ye of a participle: open {participle[0]:6}  closed {participle[1]:6}")
     return 0
 
 

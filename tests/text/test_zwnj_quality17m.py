@@ -12,6 +12,11 @@ A glued «Xهای» reads as the plural «X‌های» or as «Xه» + «ای»;
   «زنجیره» was never seen plural. The «ه» word must be a lexicon word: after
   «پایگاههای» the unseen «بالگرده» gives no such sign (helicopters stays plural).
 
+* A «Xه‌ای» whose «Xه» is a past participle is mostly a verb, the perfect's second person
+  (``کرده‌ای``: you have done), which ends its clause: in UD TRAIN 19 of 84 such words stand in
+  an open context, against 4,732 of 4,758 plurals. So in an open context the plural wins at
+  about 4.4 times fewer counts: ``به کردهای ترکیه`` (to the Kurds of Turkey) stays glued.
+
 Every row was written and checked by hand, with rows that must not change.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
@@ -69,4 +74,24 @@ AFTER_PLURAL = [
 
 @pytest.mark.parametrize(("text", "expected"), AFTER_PLURAL)
 def test_heh_ye_after_plural(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+PARTICIPLE_HEH_YE = [
+    # the Kurds of Turkey; arming the Iraqi Kurds; many comings and goings («کرد», «آمد» +
+    # the plural after a letter that never joins)
+    ("به کردهای ترکیه", "به کردهای ترکیه"),
+    ("تسلیح کردهای عراق", "تسلیح کردهای عراق"),
+    ("رفت و آمدهای زیاد", "رفت و آمدهای زیاد"),
+    # must not change: the perfect's second person in a closed context (what have you done?;
+    # the work you have done; why have you come late; you did well to come)
+    ("تو چه کار کردهای؟", f"تو چه کار کرده{Z}ای؟"),
+    ("کاری که کردهای", f"کاری که کرده{Z}ای"),
+    ("چرا دیر آمدهای", f"چرا دیر آمده{Z}ای"),
+    ("تو کار خوبی کردهای که آمدی", f"تو کار خوبی کرده{Z}ای که آمدی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLE_HEH_YE)
+def test_participle_heh_ye_in_open_context(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)

@@ -642,6 +642,20 @@ _HEH_YE_CLOSED: Final = 927
 #: ``بنده‌ای``) is clauses, «گوشهای کنج» (10, 16) stays ``گوشه‌ای``, «ریشهای» (``ریش``,
 #: beard, never seen plural) stays ``ریشه‌ای``.
 MIN_PLURAL_COUNT: Final = 2
+#: Of the ``Xه‌ای`` words in the TRAIN text, those whose ``Xه`` is a past participle of the
+#: lexicon's verbs (``کرده‌ای``, ``آمده‌ای``: mostly the perfect's second person, a verb that
+#: ends its clause), counted by bench/zwnj/ye_context.py (2026-11-30): 19 in an open context,
+#: 65 in a closed one.
+_PARTICIPLE_HEH_YE_OPEN: Final = 19
+_PARTICIPLE_HEH_YE_CLOSED: Final = 65
+#: So an open context favours the plural over a participle's ``ه‌ای`` about 4.4 to 1 (the
+#: plural stands in one 99.5 % of the time, such a verb 23 %): there the plural wins when the
+#: lexicon saw it at least ``MIN_PLURAL_COUNT`` times and this many times as often as the
+#: ``ه‌ای`` form would otherwise need (``کردهای ترکیه``: ``کرد`` plural 5, ``کرده‌ای`` 15 → the
+#: Kurds of Turkey, ``کردهای``; ``رفت و آمدهای``: 2 and 3 → comings and goings).
+PARTICIPLE_OPEN_PLURAL_ODDS: Final = (_PLURAL_OPEN / (_PLURAL_OPEN + _PLURAL_CLOSED)) / (
+    _PARTICIPLE_HEH_YE_OPEN / (_PARTICIPLE_HEH_YE_OPEN + _PARTICIPLE_HEH_YE_CLOSED)
+)
 #: A closed context favours ``ه`` + ``ای`` about 100 to 1.
 CLOSED_HEH_YE_ODDS: Final = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
     _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
@@ -1447,8 +1461,10 @@ class ZwnjRepairer:
         (``بنده`` of ``بندهای``) gets both readings weighed: the lexicon's count of the plural
         (:meth:`~khabar.text.lexicon.Lexicon.plural_count`, ``بند‌ها``, ``بندهای``...) against
         its count of ``بنده‌ای``: in an open context the plural needs as many (and
-        ``MIN_PLURAL_COUNT``), in a closed one the ``ه‌ای`` count plus one, times
-        ``CLOSED_HEH_YE_ODDS``, must not fall below the plural's. ``بندهای قانونی`` (5 plural, 5 ``بنده‌ای``) is clauses,
+        ``MIN_PLURAL_COUNT``; a participle's ``ه‌ای``, a verb, ``PARTICIPLE_OPEN_PLURAL_ODDS``
+        times fewer: ``کردهای ترکیه``), in a closed one the ``ه‌ای`` count plus one, times
+        ``CLOSED_HEH_YE_ODDS``, must not fall below the plural's. ``بندهای قانونی`` (5 plural,
+        5 ``بنده‌ای``) is clauses,
         ``حرفهای،`` (55, 27) is ``حرفه‌ای``. Any other word gets ``(seams, seams)``.
         """
         readings = self._plural_and_heh_ye(tok, seams)
@@ -1458,9 +1474,11 @@ class ZwnjRepairer:
         lex = self.lexicon
         n = len(tok)
         plural_n = lex.plural_count(fold(tok[: n - len(_PLURAL_EZAFE)]))
-        heh_ye_n = lex.heh_ye_count(fold(tok[: n - len(_HEH_YE)]))
+        heh_key = fold(tok[: n - len(_HEH_YE)])
+        heh_ye_n = lex.heh_ye_count(heh_key)
         opened = seams  # the lexicon's or the segmenter's reading of the word alone
-        if plural_n >= MIN_PLURAL_COUNT and plural_n >= heh_ye_n:
+        odds = PARTICIPLE_OPEN_PLURAL_ODDS if heh_key in self._participles else 1.0
+        if plural_n >= MIN_PLURAL_COUNT and plural_n * odds >= heh_ye_n:
             opened = plural
         elif not seams and heh_ye_n > plural_n:  # no reading shown: the counts decide
             opened = heh_ye
