@@ -541,6 +541,8 @@ HAVE_FORMS: Final = frozenset(
 )
 #: How a verb with its prefix written (or repaired) with a ZWNJ opens (see HAVE_FORMS).
 VERB_OPENINGS: Final = ("می" + ZWNJ, "نمی" + ZWNJ)
+#: «می» is also the month May (``14 می``): see ZwnjRepairer._month_may
+MONTH_MAY: Final = "می"
 #: Determiners that take a singular noun (reviewed): a glued ``های`` word right after one is
 #: no plural, so it is ``ه`` + ``ای`` (``هیچ خاطرهای`` → ``خاطره‌ای``, no memory at all;
 #: ``هر یک خواستهای`` → ``خواسته‌ای``; ``چنین رویهای`` → ``رویه‌ای``). «چه» is not one
@@ -1932,7 +1934,7 @@ class ZwnjRepairer:
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
             if prev[6]:
-                if prev[2] == prev[3] and i >= 2 and infos[i - 2][5]:
+                if prev[2] == prev[3] and i >= 2 and infos[i - 2][5] and self._month_may(prev[3], b):
                     continue  # «14 می تشکیل»: after a number, می is the month May
             elif (
                 heads is not True
@@ -1970,6 +1972,20 @@ class ZwnjRepairer:
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
         return joins, affixes, weak
+
+    def _month_may(self, prefix: str, word: str) -> bool:
+        """Whether a bare verbal prefix ``prefix`` right after a number is the month May, so
+        it stays apart from the next word ``word`` (``حوادث 14 می تشکیل شده بود``, ``14 می
+        میلادی``, ``14 می باشد``). Not for «نمی», which is no month, and not before a verb
+        form the lexicon writes after «می‌» more than ``JOIN_MARGIN`` times as often as by
+        itself (``متولد 65 می تواند``: UD TRAIN writes «می‌تواند» 250 times, «تواند» alone
+        never; ``دقیقه 90 می خوانند``, ``سال 88 می داند``): a month is followed by a year, a
+        noun or a preposition, not by a finite verb. A form also common by itself (``شود``,
+        ``باشد``, ``دهد``) keeps the month reading."""
+        if prefix != MONTH_MAY:
+            return False
+        lex = self.lexicon
+        return lex.joined_count(prefix, word) <= JOIN_MARGIN * lex.word_count.get(word, 0)
 
     def _sure_join_after(self, infos: list[ChunkInfo], i: int, a: str, b: str) -> bool:
         """Whether the weak join of ``a`` and chunk ``i`` (the bare word ``b``) gives way to a
@@ -2077,7 +2093,13 @@ class ZwnjRepairer:
             word, prev = infos[k], infos[k - 1]
             if word[2] != word[3] or not prev[3]:
                 break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
-            if prev[6] and prev[2] == prev[3] and k >= 2 and infos[k - 2][5]:
+            if (
+                prev[6]
+                and prev[2] == prev[3]
+                and k >= 2
+                and infos[k - 2][5]
+                and self._month_may(prev[3], chain)
+            ):
                 break  # «14 می»
             if prev[3] == WITHOUT and k >= 2 and infos[k - 2][3] in LETTER_NAMES:
                 break  # «ان بی سی ها»: a letter name, not «بی»
