@@ -1934,7 +1934,12 @@ class ZwnjRepairer:
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
             if prev[6]:
-                if prev[2] == prev[3] and i >= 2 and infos[i - 2][5] and self._month_may(prev[3], b):
+                if (
+                    prev[2] == prev[3]
+                    and i >= 2
+                    and infos[i - 2][5]
+                    and self._month_may(prev[3], b)
+                ):
                     continue  # «14 می تشکیل»: after a number, می is the month May
             elif (
                 heads is not True
