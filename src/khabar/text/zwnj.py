@@ -1938,6 +1938,7 @@ class ZwnjRepairer:
                     prev[2] == prev[3]
                     and i >= 2
                     and infos[i - 2][5]
+                    and _may_be_day(infos[i - 2][1])
                     and self._month_may(prev[3], b)
                 ):
                     continue  # «14 می تشکیل»: after a number, می is the month May
@@ -2103,6 +2104,7 @@ class ZwnjRepairer:
                 and prev[2] == prev[3]
                 and k >= 2
                 and infos[k - 2][5]
+                and _may_be_day(infos[k - 2][1])
                 and self._month_may(prev[3], chain)
             ):
                 break  # «14 می»
@@ -3714,6 +3716,23 @@ def _vocalised_pair(parts: list[str], infos: list[ChunkInfo], i: int) -> bool:
     return (before[1] != before[3] and _VOCALISED_RE.search(parts[i - 1]) is not None) or (
         info[1] != info[2] and _VOCALISED_RE.search(parts[i]) is not None
     )
+
+
+def _may_be_day(chunk: str) -> bool:
+    """Whether the digits ``chunk`` ends in may be a day of a month (one or two digits, 1 to
+    31, in any script), so that a «می» after it may be the month May (``14 می``, ``۳۱ می
+    2014``). A year or any other number is not followed by the month in a Persian date (``می
+    2014``, ``ماه می سال ۲۰۱۸``): after it «می» is a verbal prefix (``سال ۲۰۰۱ می باشد``,
+    ``مک بوک ۲۰۱۷ می دهد``).
+
+    >>> [_may_be_day(c) for c in ("14", "۳۱", "(۹", "32", "2014", "۱۳۹۷", "0")]
+    [True, True, True, False, False, False, False]
+    """
+    k = len(chunk)
+    while k and chunk[k - 1].isdigit():
+        k -= 1
+    digits = chunk[k:]
+    return 0 < len(digits) <= 2 and 1 <= int(digits) <= 31
 
 
 def _at_least(counts: dict[str, int], least: int) -> frozenset[str]:
