@@ -291,6 +291,38 @@ MADDA_SUFFIX_HEAD: Final = ("م", "آب")
 #: بیآزار). Other two-letter heads are misspellings of a hamza: «سوآلات» is «سؤالات», not
 #: «سو» + «آلات»; «مسآله», «جرآت», «هیآت».
 MADDA_SHORT_HEADS: Final = frozenset(("هم", "بی"))
+#: The Persian names of Latin letters, as UD TRAIN and the word lists spell them in
+#: acronyms (سی‌ان‌ان, اف‌بی‌آی, دی‌وی‌دی, جی‌ال‌ایکس, آی‌کیو, آرپی‌جی: 30 types of three
+#: letters or more, every one written with its ZWNJs, none glued). A glued word the lexicon
+#: does not know made of ``MIN_ACRONYM_LETTERS`` of them is such an acronym
+#: (``ZwnjRepairer._letter_name_acronym``). Names no acronym there spells (کی, او: also
+#: words) are left out.
+ACRONYM_LETTERS: Final = frozenset(
+    ("آر", "آی", "اس", "اف", "ال", "ام", "ان", "ای", "اچ", "ایکس", "بی", "تی", "جی", "دی", "سی")
+    + ("وی", "پی", "کیو", "یو")
+)
+#: The lengths of the names in ``ACRONYM_LETTERS``, longest first.
+ACRONYM_LETTER_SIZES: Final = (4, 3, 2)
+MIN_ACRONYM_LETTERS: Final = 3
+#: A word that only spells letter names is a known word plus one of these endings (ایالتی,
+#: سیاستی, پیامکی, ویدیوی, انبیای, امامان, ایزدان: all in TRAIN) or one of these heads plus a
+#: known word (الامام, بیاساس, بیامان, بیزیان): never an acronym.
+ACRONYM_WORD_ENDINGS: Final = ("ی", "ای", "ان", "یان")
+ACRONYM_WORD_HEADS: Final = (ARTICLE, "بی")
+#: Persian writes a foreign word's opening «s» + consonant as «اس» (استیو, اسپانیا,
+#: استیسی): «اس» before a letter name that opens with a consonant («تی», «پی») reads as such
+#: a word, not as an acronym (TRAIN's and the lists' one acronym in «اس» is «اس‌ام‌اس»).
+ACRONYM_CLUSTER_HEAD: Final = "اس"
+ACRONYM_VOWEL_LETTERS: Final = "اآ"
+#: Last letter names that also spell a word's last letter and the ezafe «ی» after it: a
+#: word in «و» (ویدیوی, پیانوی, the crawl's استیوی; «‌وی» also makes adjectives: دنیوی,
+#: اموی) or in «ا», whose ezafe is written «ای» (انبیای; the crawl's «مونته پیانای»,
+#: Monte Piana's). An unknown word ending in one is left alone: the acronyms in them
+#: (اچ‌آی‌وی, دی‌ان‌ای, سی‌آی‌ای) are the lexicon's to know.
+ACRONYM_NOT_LAST: Final = frozenset(("وی", "ای"))
+#: The plural endings an acronym takes after a ZWNJ (TRAIN: ال‌ان‌بی‌ها, سی‌دی‌های),
+#: longest first; no letter name holds «ه», so the cut is never in doubt.
+ACRONYM_PLURALS: Final = ("هایی", "های", "ها")
 #: The rarest-word weight of a segmentation with no word piece yet (a verbal prefix).
 _NO_STEM: Final = 1e9
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
@@ -2675,7 +2707,11 @@ class ZwnjRepairer:
                 return ()  # «شنیداری», «بالتیمور»: the web writes them glued, never cut
             if self._spoken_heh_and_ye(key):
                 return ()  # «گروهای», «دانشگاهای»: no «گروه‌ای», and no cut is safer
-            best = self._spelling_and_ending(key) or self._unknown_word_form(key)
+            best = (
+                self._spelling_and_ending(key)
+                or self._letter_name_acronym(key)
+                or self._unknown_word_form(key)
+            )
             if MADDA in key:
                 best = self._with_madda_seams(key, best)
         elif ZWNJ in best and self._noun_and_ye(key, best):
@@ -2718,6 +2754,49 @@ class ZwnjRepairer:
         ):
             return None
         return BY + ZWNJ + (lex.best_form(word) or word)
+
+    def _letter_name_acronym(self, key: str) -> str | None:
+        """``انپیتی`` → ``ان‌پی‌تی``, ``سیبیاساس`` → ``سی‌بی‌اس‌اس``: a glued word the lexicon
+        does not know that spells ``MIN_ACRONYM_LETTERS`` or more Latin letter names
+        (``ACRONYM_LETTERS``) in exactly one way is an acronym, written with a ZWNJ between the
+        names (after «آر» the ZWNJ does nothing and is not scored), and a plural ending after
+        a ZWNJ (``ویپیانها`` → ``وی‌پی‌ان‌ها``, as TRAIN writes «ال‌ان‌بی‌ها», «سی‌دی‌های»:
+        ``ACRONYM_PLURALS``). Not a known word plus an
+        ending (``ACRONYM_WORD_ENDINGS``: «ویدیوی», «پیانوی», «امامان» spell letter names too),
+        nor a head plus a known word (``ACRONYM_WORD_HEADS``: «الامام», «بیاساس»), nor «اس»
+        before a name that opens with a consonant (``ACRONYM_CLUSTER_HEAD``: «استیسی», «اسپیسی»
+        are Stacy and Spacey), nor a word that ends in «وی» or «ای» (``ACRONYM_NOT_LAST``: a
+        word in «و» or «ا» and the ezafe). None otherwise.
+        """
+        stem, ending = key, ""
+        for plural in ACRONYM_PLURALS:
+            if key.endswith(plural):
+                stem, ending = key[: -len(plural)], ZWNJ + plural
+                break
+        names = _letter_names(stem)
+        if names is None or len(names) < MIN_ACRONYM_LETTERS:
+            return None
+        if names[0] == ACRONYM_CLUSTER_HEAD and names[1][0] not in ACRONYM_VOWEL_LETTERS:
+            return None
+        if names[-1] in ACRONYM_NOT_LAST:
+            return None
+        for end in ACRONYM_WORD_ENDINGS:
+            if stem.endswith(end) and self._spelled_as_word(stem[: -len(end)]):
+                return None
+        for start in ACRONYM_WORD_HEADS:
+            if stem.startswith(start) and self._spelled_as_word(stem[len(start) :]):
+                return None
+        return ZWNJ.join(names) + ending
+
+    def _spelled_as_word(self, key: str) -> bool:
+        """Whether the lexicon knows ``key`` as one word (a pair written apart, «سی آی», is
+        not one) or the web list has it."""
+        forms = self.lexicon.forms.get(key)
+        if forms is not None:
+            for form in forms:
+                if " " not in form:
+                    return True
+        return key in self.lexicon.web_glued
 
     def _with_madda_seams(self, key: str, best: str | None) -> str | None:
         """``best`` (the spelling chosen for the unknown glued word ``key``; None: none)
@@ -3742,6 +3821,29 @@ def _at_least(counts: dict[str, int], least: int) -> frozenset[str]:
     ['b', 'c']
     """
     return frozenset(compress(counts, map(ge, counts.values(), repeat(least))))
+
+
+def _letter_names(key: str) -> list[str] | None:
+    """The ``ACRONYM_LETTERS`` that spell ``key`` one after another (``انپیتی`` → ان, پی, تی),
+    or None when no such reading, or more than one, covers the whole word."""
+    n = len(key)
+    ways = [0] * (n + 1)  # ways[i]: readings of key[i:], counted up to 2
+    step = [0] * (n + 1)  # step[i]: where the name at i ends in the (one) reading
+    ways[n] = 1
+    for i in range(n - 1, -1, -1):
+        for size in ACRONYM_LETTER_SIZES:
+            j = i + size
+            if j <= n and ways[j] and key[i:j] in ACRONYM_LETTERS:
+                ways[i] = min(ways[i] + ways[j], 2)
+                step[i] = j
+    if ways[0] != 1:
+        return None
+    names: list[str] = []
+    i = 0
+    while i < n:
+        names.append(key[i : step[i]])
+        i = step[i]
+    return names
 
 
 def _with_zwnj_before(form: str, k: int) -> str:
