@@ -1,4 +1,6 @@
-"""ZWNJ engine, glued text (issue #3, session 17): Latin acronyms spelled in letter names.
+"""ZWNJ engine, glued text (issue #3, session 17): two closed classes of unknown glued word.
+
+**Latin acronyms spelled in letter names.**
 
 Persian writes a Latin acronym as the names of its letters with a ZWNJ between them
 («سی‌ان‌ان», «اف‌بی‌آی», «دی‌وی‌دی»): UD TRAIN and the word lists have 30 such acronyms of
@@ -8,6 +10,11 @@ does not know that spells three or more letter names in one way only gets those 
 only look like letter names stay: a known word plus «ی» / «ان» (دیانتی, اسدیان), «ال» or
 «بی» plus a known word (الامام), «اس» before a consonant (Stacy, Spacey), a word in «وی» or
 «ای» (a word in «و» or «ا» and its ezafe: «مونته پیانای»).
+
+**A day of the week and a part of the day** (``یکشنبهشب`` → ``یکشنبه‌شب``, Sunday night).
+TRAIN writes the pair apart (شنبه شب, جمعه شب), the word lists with a ZWNJ (جمعه‌شب,
+پنج‌شنبه‌شب), never glued; the segmenter cut «صبح», «عصر» off every day but refused the
+two-letter «شب» after the days it never saw beside it.
 
 Every row was written and checked by hand, with rows that must not change.
 
@@ -103,3 +110,36 @@ def test_acronym_letters_are_letter_names() -> None:
     # ones no acronym of TRAIN or the lists spells
     assert zwnj.ACRONYM_LETTERS < zwnj.LETTER_NAMES
     assert not {"کی", "او", "وای", "دبلیو", "زد"} & zwnj.ACRONYM_LETTERS
+
+
+WEEKDAY_AND_PART = [
+    # Sunday night, Wednesday night, Monday night
+    ("یکشنبهشب بازی داریم", f"یکشنبه{Z}شب بازی داریم"),
+    ("چهارشنبهشب برگزار شد", f"چهارشنبه{Z}شب برگزار شد"),
+    ("دوشنبهشب گذشته", f"دوشنبه{Z}شب گذشته"),
+    # the day keeps the lexicon's spelling: «سه‌شنبه» with its own ZWNJ
+    ("سهشنبهشب آمد", f"سه{Z}شنبه{Z}شب آمد"),
+    # the other parts of the day, as the segmenter already cut them
+    ("یکشنبهصبح رسید", f"یکشنبه{Z}صبح رسید"),
+    ("جمعهعصر رفت", f"جمعه{Z}عصر رفت"),
+    # must not change: written apart, or with the writer's ZWNJ
+    ("یکشنبه شب بازی داریم", "یکشنبه شب بازی داریم"),
+    (f"یکشنبه{Z}شب بازی داریم", f"یکشنبه{Z}شب بازی داریم"),
+    # must not change: tonight, last night (glued words the lexicon knows)
+    ("امشب و دیشب", "امشب و دیشب"),
+    # must not change: a day alone
+    ("روز یکشنبه", "روز یکشنبه"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_AND_PART)
+def test_weekday_and_part(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_weekday_and_part_only_for_a_whole_day(rep: ZwnjRepairer) -> None:
+    # a day of the week must be the whole head: not «سالشب», not a part alone
+    assert rep._weekday_and_part("یکشنبهشب") == f"یکشنبه{Z}شب"
+    assert rep._weekday_and_part("سالشب") is None
+    assert rep._weekday_and_part("شب") is None
+    assert rep._weekday_and_part("یکشنبه") is None

@@ -323,6 +323,15 @@ ACRONYM_NOT_LAST: Final = frozenset(("وی", "ای"))
 #: The plural endings an acronym takes after a ZWNJ (TRAIN: ال‌ان‌بی‌ها, سی‌دی‌های),
 #: longest first; no letter name holds «ه», so the cut is never in doubt.
 ACRONYM_PLURALS: Final = ("هایی", "های", "ها")
+#: The days of the week (their ZWNJ-free keys: «سه‌شنبه» is «سهشنبه») and the parts of the
+#: day written after one: «یکشنبهشب» is «یکشنبه‌شب», Sunday night
+#: (``ZwnjRepairer._weekday_and_part``). TRAIN writes the pair apart («شنبه شب», «جمعه شب»)
+#: and the word lists with a ZWNJ («جمعه‌شب», «پنج‌شنبه‌شب»), never glued; the segmenter
+#: cuts no two-letter second piece («شب») off a word it never saw beside it.
+WEEKDAYS: Final = frozenset(
+    ("شنبه", "یکشنبه", "دوشنبه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه")
+)
+DAY_PARTS: Final = ("شب", "صبح", "ظهر", "عصر", "بامداد", "غروب")
 #: The rarest-word weight of a segmentation with no word piece yet (a verbal prefix).
 _NO_STEM: Final = 1e9
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
@@ -2710,6 +2719,7 @@ class ZwnjRepairer:
             best = (
                 self._spelling_and_ending(key)
                 or self._letter_name_acronym(key)
+                or self._weekday_and_part(key)
                 or self._unknown_word_form(key)
             )
             if MADDA in key:
@@ -2787,6 +2797,17 @@ class ZwnjRepairer:
             if stem.startswith(start) and self._spelled_as_word(stem[len(start) :]):
                 return None
         return ZWNJ.join(names) + ending
+
+    def _weekday_and_part(self, key: str) -> str | None:
+        """``یکشنبهشب`` → ``یکشنبه‌شب``, ``سهشنبهشب`` → ``سه‌شنبه‌شب``: a day of the week
+        (``WEEKDAYS``) glued to a part of the day (``DAY_PARTS``), the day in the lexicon's
+        spelling and a ZWNJ before the part; None for any other word.
+        """
+        for part in DAY_PARTS:
+            day = key[: -len(part)]
+            if key.endswith(part) and day in WEEKDAYS:
+                return (self.lexicon.best_form(day) or day) + ZWNJ + part
+        return None
 
     def _spelled_as_word(self, key: str) -> bool:
         """Whether the lexicon knows ``key`` as one word (a pair written apart, «سی آی», is
