@@ -143,3 +143,9 @@ def test_weekday_and_part_only_for_a_whole_day(rep: ZwnjRepairer) -> None:
     assert rep._weekday_and_part("سالشب") is None
     assert rep._weekday_and_part("شب") is None
     assert rep._weekday_and_part("یکشنبه") is None
+
+
+def test_every_weekday_holds_a_mark() -> None:
+    # the quick test of _weekday_and_part must let every day through
+    assert all(any(mark in day for mark in zwnj.WEEKDAY_MARKS) for day in zwnj.WEEKDAYS)
+    assert len(zwnj.WEEKDAYS) == 7

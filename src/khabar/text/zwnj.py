@@ -303,6 +303,13 @@ ACRONYM_LETTERS: Final = frozenset(
 )
 #: The lengths of the names in ``ACRONYM_LETTERS``, longest first.
 ACRONYM_LETTER_SIZES: Final = (4, 3, 2)
+#: A word of ``ACRONYM_LETTERS`` only, in one regular-expression test: most words fail it in
+#: their first letters, before the reading is counted (``_letter_names``)
+_ACRONYM_RE: Final = re.compile(
+    "(?:" + "|".join(sorted(ACRONYM_LETTERS, key=len, reverse=True)) + ")+"
+)
+#: The first two letters of every name in ``ACRONYM_LETTERS``: a cheaper test still, first.
+_ACRONYM_OPENINGS: Final = frozenset(name[:2] for name in ACRONYM_LETTERS)
 MIN_ACRONYM_LETTERS: Final = 3
 #: A word that only spells letter names is a known word plus one of these endings (ایالتی,
 #: سیاستی, پیامکی, ویدیوی, انبیای, امامان, ایزدان: all in TRAIN) or one of these heads plus a
@@ -332,6 +339,8 @@ WEEKDAYS: Final = frozenset(
     ("شنبه", "یکشنبه", "دوشنبه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 )
 DAY_PARTS: Final = ("شب", "صبح", "ظهر", "عصر", "بامداد", "غروب")
+#: Every day of ``WEEKDAYS`` holds one of these (a quick test first).
+WEEKDAY_MARKS: Final = ("شنبه", "جمعه")
 #: The rarest-word weight of a segmentation with no word piece yet (a verbal prefix).
 _NO_STEM: Final = 1e9
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
@@ -2719,8 +2728,8 @@ class ZwnjRepairer:
             best = (
                 self._spelling_and_ending(key)
                 or self._letter_name_acronym(key)
-                or self._weekday_and_part(key)
                 or self._unknown_word_form(key)
+                or self._weekday_and_part(key)
             )
             if MADDA in key:
                 best = self._with_madda_seams(key, best)
@@ -2778,11 +2787,16 @@ class ZwnjRepairer:
         are Stacy and Spacey), nor a word that ends in «وی» or «ای» (``ACRONYM_NOT_LAST``: a
         word in «و» or «ا» and the ezafe). None otherwise.
         """
+        if key[:2] not in _ACRONYM_OPENINGS:
+            return None  # most words: one slice and one look-up
         stem, ending = key, ""
-        for plural in ACRONYM_PLURALS:
-            if key.endswith(plural):
-                stem, ending = key[: -len(plural)], ZWNJ + plural
-                break
+        if key.endswith(ACRONYM_PLURALS):
+            for plural in ACRONYM_PLURALS:
+                if key.endswith(plural):
+                    stem, ending = key[: -len(plural)], ZWNJ + plural
+                    break
+        if _ACRONYM_RE.fullmatch(stem) is None:
+            return None
         names = _letter_names(stem)
         if names is None or len(names) < MIN_ACRONYM_LETTERS:
             return None
@@ -2803,6 +2817,8 @@ class ZwnjRepairer:
         (``WEEKDAYS``) glued to a part of the day (``DAY_PARTS``), the day in the lexicon's
         spelling and a ZWNJ before the part; None for any other word.
         """
+        if WEEKDAY_MARKS[0] not in key and WEEKDAY_MARKS[1] not in key:
+            return None  # most words: two substring tests
         for part in DAY_PARTS:
             day = key[: -len(part)]
             if key.endswith(part) and day in WEEKDAYS:
