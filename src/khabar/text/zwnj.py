@@ -6,9 +6,11 @@ Persian web text loses its ZWNJs in two ways, and carries stray ones:
   ``رئیسجمهوری`` → ``رئیس‌جمهوری``, ``اصلیترین`` → ``اصلی‌ترین``;
 * **spaced** (rule ``zwnj.spaced``): ``می باشد`` → ``می‌باشد``, ``کتاب ها`` → ``کتاب‌ها``
   (the space itself becomes the ZWNJ, so offsets stay put);
-* **stray** (rules ``zwnj.remove.edge``, ``zwnj.remove.double``, ``zwnj.remove.nonjoiner``):
-  a ZWNJ beside a space, punctuation, a digit or the text's edge does nothing but harm
-  (``کتاب‌ ها``), a doubled one is one too many.
+* **stray** (rules ``zwnj.remove.edge``, ``zwnj.remove.double``, ``zwnj.remove.nonjoiner``,
+  ``zwnj.remove.inside``): a ZWNJ beside a space, punctuation, a digit or the text's edge does
+  nothing but harm (``کتاب‌ ها``), a doubled one is one too many, and one inside a word every
+  source writes glued that parts it into pieces no writer would mean goes (``میز‌ان`` →
+  ``میزان``; ``میز‌ها``, ``لج‌بازی`` stay: :meth:`ZwnjRepairer._stray_inside`).
 
 Decisions come from a :class:`~khabar.text.lexicon.Lexicon` of how the treebanks write each
 word (``میلیون`` is always glued there, so it is never split into ``می‌لیون``), and, for words
@@ -172,6 +174,16 @@ MIN_SUFFIXED_HEH: Final = 5
 #: The Arabic article and the fewest letters of the word after it (``_arabic_article``)
 ARTICLE: Final = "ال"
 MIN_ARTICLE_WORD: Final = 3
+#: A writer's ZWNJ inside a word (``میز‌ان``: «میزان», amount) goes when the lexicon knows the
+#: word only glued, at least this often (every source writes it so), and the ZWNJ parts it into
+#: pieces no writer would mean (``ZwnjRepairer._stray_inside``): a word the lexicon saw once
+#: or twice may be a name the writer knows better (``دی‌کارمو``, ``ترک‌سل``)
+STRAY_INSIDE_WORD_COUNT: Final = 3
+#: Characters a word goes on past (ZWJ, LRM, RLM, the underscore of a hashtag): a word of
+#: letters beside one is only a piece of one (``ZwnjRepairer._stray_inside_repairs``)
+_WORD_GOES_ON: Final = frozenset("\u200d\u200e\u200f_")
+#: Marks (harakat, superscript alef, hamza above): a token with one is left as written
+_MARK_RE: Final = re.compile("[\u064b-\u065f\u0670]")
 #: The fewest letters of an unknown word in a silent ``ه`` before «تر» (``_heh_comparative``)
 MIN_HEH_COMPARATIVE: Final = 5
 #: «به» between a word and the same word: ``سال‌به‌سال`` (``_word_by_word``)
@@ -450,6 +462,8 @@ class Repair(NamedTuple):
     * ``zwnj.remove.double``: keep one ZWNJ of a run between two letters;
     * ``zwnj.remove.nonjoiner``: remove a ZWNJ after a non-joining letter
       (only with ``nonjoiner=NonJoiner.REMOVE``).
+    * ``zwnj.remove.inside``: remove a writer's ZWNJs inside a word the lexicon knows only
+      glued when one parts it into pieces no writer would mean (``میز‌ان`` → ``میزان``).
 
     A NamedTuple, not a frozen dataclass: a text yields one per repaired seam, and a frozen
     dataclass's ``__init__`` costs about three times a tuple's (same fields, repr and
@@ -536,6 +550,12 @@ SURNAME_TAILS: Final = frozenset(("زاده", "پور", "نژاد", "نیا"))
 PERSON_ENDINGS: Final = frozenset(
     ("ام", "ای", "ایم", "اید", "اند", "است", "اش", "ات", "مان", "تان", "شان", "هاست")
 )
+#: The endings a writer may set off with a ZWNJ after a word the lexicon writes glued
+#: (``میز‌ها``, ``بر‌تر``, ``خانه‌ی``, ``تیم‌مان``; see ZwnjRepairer._stray_inside), beside the
+#: lexicon's bound suffixes
+_STRAY_INSIDE_ENDINGS: Final = PERSON_ENDINGS.union(
+    PLURAL_ENDINGS, COMPARATIVE_ENDINGS, (EZAFE_YE,)
+)
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 #: the ChunkInfo field of a chunk's glued weight (summed per line by _field_sum)
@@ -556,6 +576,8 @@ _FACT_PREFIX_LAST: Final = 4
 _FACT_SPACED_PLURAL: Final = 8
 #: fact bit: the chunk is in ZwnjRepairer._arabic_chunks (opens with an Arabic function word)
 _FACT_ARABIC: Final = 16
+#: fact bit: a writer's ZWNJ inside one of the chunk's words goes (ZwnjRepairer._stray_inside)
+_FACT_STRAY_INSIDE: Final = 32
 
 #: ``حرفهای`` is ``حرف‌های`` (words of: the plural with its ezafe) or ``حرفه‌ای``
 #: (professional: ``حرفه`` + ``ای``); ``نامهای``, ``بندهای``, ``زمینهای``, ``خاطرهای`` alike.
@@ -751,6 +773,13 @@ _HEH_YE_AFTER_PLURAL: Final = 32
 AFTER_PLURAL_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_PLURAL / _HEH_YE_OPEN) / (
     _PLURAL_AFTER_PLURAL / _PLURAL_OPEN
 )
+
+
+def _run_start(text: str, k: int) -> int:
+    """Where the run of ZWNJs holding ``text[k]`` (a ZWNJ) starts."""
+    while k and text[k - 1] == ZWNJ:
+        k -= 1
+    return k
 
 
 def _edge(ch: str) -> bool:
@@ -1062,6 +1091,8 @@ class ZwnjRepairer:
         # for _glued_tail_count: the lexicon's words by their last letters (made on first use),
         # and the count per piece
         self._glued_ends: dict[str, list[str]] | None = None
+        # for _stray_inside: the pieces that open many ZWNJ compounds (made on first use)
+        self._zwnj_heads: frozenset[str] | None = None
         self._tail_counts: dict[str, int] = {}
 
     # ---- public API ------------------------------------------------------------------------
@@ -1113,8 +1144,14 @@ class ZwnjRepairer:
             return infos, joins
         if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
             infos = self._chunk_infos(parts, GLUED_NONE)
-            # a bare می or plural only
-            return infos, self._joins_of(parts, infos, affixes_only=True)[1]
+            # its written ZWNJs show a writer who uses them, unless each goes as a stray inside
+            # a word («میز‌ان»): then the line is planned as if written without them, as its
+            # repaired text will be (repair(repair(x)) == repair(x))
+            if not _field_or(infos, _FACTS_FIELD) & _FACT_STRAY_INSIDE or _WRITTEN_ZWNJ_RE.search(
+                " ".join(map(_FIXED, infos))
+            ):
+                # a bare می or plural only
+                return infos, self._joins_of(parts, infos, affixes_only=True)[1]
         infos = self._chunk_infos(parts, GLUED_ALL)
         # every chunk is analysed now, so its facts are noted: a line with none noted (almost
         # all) skips the tests below that look for them
@@ -1394,9 +1431,15 @@ class ZwnjRepairer:
     def _analyse_mixed(self, chunk: str, level: int) -> ChunkInfo:
         """:meth:`_analyse_chunk` of any chunk: words, ZWNJs, digits, punctuation, Latin."""
         repairs: list[tuple[int, int, str, str]] = []
+        gone: set[int] = set()
         if ZWNJ in chunk:
+            inside = self._stray_inside_repairs(chunk)
+            gone = {start for start, _, _, _ in inside}
+            repairs.extend(inside)
             repairs.extend(
-                (r.start, r.end, r.replacement, r.rule) for r in self._stray_repairs(chunk)
+                (r.start, r.end, r.replacement, r.rule)
+                for r in self._stray_repairs(chunk)
+                if not gone or _run_start(chunk, r.start) not in gone
             )
         first_key = last_key = ""
         last_end = -1
@@ -1439,6 +1482,7 @@ class ZwnjRepairer:
         self._note_looked(chunk, first_key, last_key)
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
+        facts = self._chunk_fact_bits(chunk, first_key, last_is_prefix)
         return (
             tuple(repairs),
             fixed,
@@ -1449,7 +1493,7 @@ class ZwnjRepairer:
             last_is_prefix,
             glued_weight,
             other,
-            self._chunk_fact_bits(chunk, first_key, last_is_prefix),
+            facts | _FACT_STRAY_INSIDE if gone else facts,
         )
 
     def _analyse_word(self, word: str, level: int, key: str | None = None) -> ChunkInfo:
@@ -2197,6 +2241,92 @@ class ZwnjRepairer:
                 yield Repair(s, e, "", "zwnj.remove.nonjoiner")
             elif e - s > 1:
                 yield Repair(s + 1, e, "", "zwnj.remove.double")
+
+    def _stray_inside_repairs(self, chunk: str) -> list[tuple[int, int, str, str]]:
+        """The ZWNJ runs of ``chunk``'s words that :meth:`_stray_inside` removes, as
+        (start, end, "", ``zwnj.remove.inside``) relative to the chunk."""
+        out: list[tuple[int, int, str, str]] = []
+        for m in TOKEN_RE.finditer(chunk):
+            tok = m.group()
+            base, end = m.start(), m.end()
+            # a word that goes on past a mark of direction or a joiner (``اس‌اس\u200e‌دی``,
+            # SSD; ``#اینجا_ایران``) is only a piece of one: left as written
+            if (
+                ZWNJ in tok
+                and chunk[base - 1 : base] not in _WORD_GOES_ON
+                and chunk[end : end + 1] not in _WORD_GOES_ON
+                and self._stray_inside(tok)
+            ):
+                for run in _ZWNJ_RUN_RE.finditer(tok):
+                    out.append((base + run.start(), base + run.end(), "", "zwnj.remove.inside"))
+        return out
+
+    def _stray_inside(self, tok: str) -> bool:
+        """Whether the writer's ZWNJs inside ``tok`` (a word with ZWNJs between its letters)
+        all go: ``میز‌ان`` → ``میزان`` (amount), ``پر‌سپولیس``, ``شد‌ند``, ``اردی‌بهشت``.
+
+        They go when the lexicon knows the word only glued, ``STRAY_INSIDE_WORD_COUNT`` times or
+        more (no source writes it with a ZWNJ or as two words, no exception or house spelling
+        says otherwise), and one ZWNJ parts it into pieces no writer would mean: a writer's own
+        ZWNJ comes before an ending (``میز‌ها``, ``بر‌تر``,
+        ``تیم‌مان``: :data:`_STRAY_INSIDE_ENDINGS` and the bound suffixes) or a word of
+        ``MIN_COMPOUND_PIECE`` letters or more (see :meth:`_writer_seam`: ``لج‌بازی``,
+        ``کار‌شناس``, ``دو‌شنبه`` stay). «ان» after «میز» is neither: the plural «ان» is
+        written glued. A word with a mark (``خیمه‌ٔ``) stays as written.
+        """
+        lex = self.lexicon
+        key = fold(tok.replace(ZWNJ, ""))
+        forms = lex.forms.get(key)
+        if (
+            forms is None
+            or len(forms) != 1
+            or forms.get(key, 0) < STRAY_INSIDE_WORD_COUNT
+            or key in lex.forced
+            or key in lex.spellings
+            or _MARK_RE.search(tok) is not None
+        ):
+            return False
+        pieces = [fold(p) for p in tok.split(ZWNJ) if p]
+        return not all(self._writer_seam(a, b) for a, b in pairwise(pieces))
+
+    def _writer_seam(self, a: str, b: str) -> bool:
+        """Whether a writer may mean a ZWNJ between the pieces ``a`` and ``b`` of a word (see
+        :meth:`_stray_inside`): ``a`` of ``MIN_PIECE`` letters or more, and ``b`` an ending, or
+        ``a`` a prefix or a piece that opens many compounds (:meth:`_compound_heads`), or ``b`` a
+        compound's second word (seen after a ZWNJ behind ``RARE_TAIL_HEADS`` different words:
+        «بازی» of ``لج‌بازی``, «گر» of ``بیان‌گر``; «ان» only in «سی‌ان‌ان») or a word of
+        ``MIN_COMPOUND_PIECE`` letters after a word or a prefix (``دو‌شنبه``)."""
+        if len(a) < MIN_PIECE:
+            return False
+        lex = self.lexicon
+        if b in _STRAY_INSIDE_ENDINGS or b in lex.bound_suffixes:
+            return True
+        if a in lex.verbal_prefixes or a in lex.bound_prefixes or a in self._compound_heads():
+            return True  # «می‌جوشد», «بی‌راهه», «پی‌امی» (PM + ی, not «پیامی», a message)
+        heads = self._joinable_right.get(b, False)
+        if heads is True or (heads and len(heads) >= RARE_TAIL_HEADS):
+            return True
+        return (
+            len(b) >= MIN_COMPOUND_PIECE
+            and lex.word_count[b] >= MIN_STEM_COUNT
+            and (lex.word_count[a] >= MIN_STEM_COUNT or lex.left_count[a] >= MIN_STEM_COUNT)
+        )
+
+    def _compound_heads(self) -> frozenset[str]:
+        """The pieces the lexicon writes before a ZWNJ with ``COMPOUND_TAIL_HEADS`` different
+        pieces after them or more (``پی``: پی‌گیری, پی‌بردن ...; not ``پر``, six), made on
+        first use (only a word with a writer's ZWNJ the lexicon knows glued asks)."""
+        heads = self._zwnj_heads
+        if heads is None:
+            after: dict[str, set[str]] = {}
+            for form in forms_with_zwnj(self.lexicon.forms):
+                if " " not in form:
+                    pieces = form.split(ZWNJ)
+                    for a, b in pairwise(pieces):
+                        after.setdefault(a, set()).add(b)
+            heads = frozenset(a for a, bs in after.items() if len(bs) >= COMPOUND_TAIL_HEADS)
+            self._zwnj_heads = heads
+        return heads
 
     # ---- glued and spaced words ------------------------------------------------------------
 
