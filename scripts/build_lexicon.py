@@ -362,11 +362,22 @@ class TreebankSpelling:
       (counted for the pieces in ``tails`` / ``heads`` only).
     """
 
-    def __init__(self, counts: Counter[str], heads: set[str], tails: set[str]) -> None:
+    def __init__(
+        self,
+        counts: Counter[str],
+        heads: set[str],
+        tails: set[str],
+        affixes: Iterable[str] = (),
+    ) -> None:
         self.alone = {f: n for f, n in counts.items() if " " not in f and ZWNJ not in f}
         self.pairs = {f for f in counts if " " in f}
         self.left: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
+        # the same, beside a ZWNJ whose other side is no affix: «کارت» of «کارت‌ها» is no
+        # compound's first word (for :meth:`phrase`)
+        self.word_left: Counter[str] = Counter()
+        self.word_right: Counter[str] = Counter()
+        affix = self.affixes = frozenset(affixes)
         self.apart_after: Counter[str] = Counter()
         self.zwnj_last: Counter[str] = Counter()
         for form, n in counts.items():
@@ -377,6 +388,10 @@ class TreebankSpelling:
                 self.left.update(parts[:-1])
                 self.right.update(parts[1:])
                 self.zwnj_last[parts[-1]] += n
+                for a, b in itertools.pairwise(parts):
+                    if a not in affix and b not in affix:
+                        self.word_left[a] += 1
+                        self.word_right[b] += 1
         self.glued_tail: Counter[str] = Counter()
         self.glued_head: Counter[str] = Counter()
         for word in self.alone:
@@ -401,6 +416,31 @@ class TreebankSpelling:
     def written_apart(self, parts: list[str]) -> bool:
         """Whether the treebanks wrote two neighbouring pieces as two words (``فراهم شده``)."""
         return any(f"{a} {b}" in self.pairs for a, b in itertools.pairwise(parts))
+
+    def phrase(self, parts: list[str]) -> bool:
+        """Whether two pieces are words (no affix) the treebanks write only as words, each seen
+        :data:`PHRASE_MIN_ALONE` times alone, the first never before a ZWNJ and the second
+        never after one but beside an affix (``کارت‌ها``): a noun and its ezafe or a phrase (``کارت‌شناسایی``, identity card;
+        ``عدم‌حمایت``, ``دنبال‌کردن``), which the treebanks write apart as they write ``کارت
+        ملی``, not a compound of their habits."""
+        if len(parts) != 2:
+            return False
+        head, tail = parts
+        return (
+            head not in self.affixes
+            and tail not in self.affixes
+            and self.word_left[head] == 0
+            and self.word_right[tail] == 0
+            and self.alone.get(head, 0) >= PHRASE_MIN_ALONE
+            and self.alone.get(tail, 0) >= PHRASE_MIN_ALONE
+            and not self.relation_adjective(tail)
+        )
+
+    def relation_adjective(self, word: str) -> bool:
+        """Whether ``word`` is a word of the treebanks + the «ی» of relation (``میلیونی``,
+        ``ساعتی``: میلیون, ساعت seen :data:`PHRASE_MIN_ALONE` times), which closes compound
+        adjectives after a word (``بیست‌میلیونی``, ``دوساعتی``), not a phrase."""
+        return word.endswith("ی") and self.alone.get(word[:-1], 0) >= PHRASE_MIN_ALONE
 
     def participle_apart(self, parts: list[str]) -> bool:
         """Whether the last piece is a past participle the treebanks write as a word after
@@ -428,6 +468,14 @@ class TreebankSpelling:
         ) or (self.left[head] >= GLUE_MIN_TYPES and self.left[head] > self.glued_head[head])
 
 
+#: Each word of a two-word phrase (:meth:`TreebankSpelling.phrase`) is seen alone at least this
+#: often in TRAIN: a rarer word tells too little of how the treebanks use it.
+PHRASE_MIN_ALONE = 5
+#: The count of the spaced pair of a list word the treebanks would write as a phrase
+#: (:meth:`TreebankSpelling.phrase`): above the word's :data:`LIST_COUNT`, so the engine still
+#: splits the glued word at the list's seam but never joins the words written apart, in no
+#: line (a tie joins them in a line whose ZWNJs became spaces: ``کارت شناسایی``).
+PHRASE_APART_COUNT = 2
 #: How a past participle ends (``شده``, ``یافته``; :meth:`TreebankSpelling.participle_apart`).
 PARTICIPLE_ENDS = ("ده", "ته")
 #: A piece is one the treebanks glue (:meth:`TreebankSpelling.glues`) when at least this many
@@ -469,7 +517,9 @@ def zwnj_word_counts(
     participle they write apart (``بررسی‌شده``), or a piece they glue (``قانون‌مند``,
     ``هم‌زیستی``); or when it starts with a given name (``حسین‌علی``: names keep the writer's
     spelling). Each kept word gets :data:`LIST_COUNT`, and a two-piece word (neither piece in
-    ``affixes``) its spaced pair too, as :func:`list_counts` does.
+    ``affixes``) its spaced pair too, as :func:`list_counts` does; the pair of two words the
+    treebanks only write as words gets :data:`PHRASE_APART_COUNT` (``کارت شناسایی``, identity
+    card: :meth:`TreebankSpelling.phrase`).
     """
     candidates = [
         word
@@ -480,7 +530,10 @@ def zwnj_word_counts(
         and min(map(len, word.split(ZWNJ))) >= MIN_LIST_PIECE
     ]
     tree = TreebankSpelling(
-        counts, {w.split(ZWNJ)[0] for w in candidates}, {w.split(ZWNJ)[-1] for w in candidates}
+        counts,
+        {w.split(ZWNJ)[0] for w in candidates},
+        {w.split(ZWNJ)[-1] for w in candidates},
+        affixes,
     )
     rules = (
         (
@@ -503,7 +556,7 @@ def zwnj_word_counts(
             continue
         out[word] = LIST_COUNT
         if len(parts) == 2 and not set(parts) & affixes:
-            out[" ".join(parts)] = LIST_COUNT
+            out[" ".join(parts)] = PHRASE_APART_COUNT if tree.phrase(parts) else LIST_COUNT
     return out, dropped
 
 
