@@ -6,17 +6,27 @@ checked by hand, with rows that must not change.
   ``پر‌سپولیس``, ``شد‌ند``; a ZWNJ before an ending (``میز‌ها``, ``بر‌تر``), after a prefix
   (``می‌جوشد``, ``بی‌راهه``) or between two words (``لج‌بازی``, ``دو‌شنبه``) is the writer's
   and stays, and a line whose only ZWNJs go is repaired as a line written without them, so a
-  second repair changes nothing.
+  second repair changes nothing;
+* a word-list word of two words the treebanks write only as words (hazm's ``کارت‌شناسایی``,
+  identity card; ``scripts/build_lexicon.py``, ``TreebankSpelling.phrase``) gets its spaced
+  pair counted above it, so ``کارت شناسایی`` written apart is never joined, while a glued
+  ``کارتشناسایی`` still takes the list's ZWNJ;
+* a glued surname in «پور» after a word that is no given name stays as its writer glued it
+  (``غلامپور``, ``خادمپور``; was cut ``غلام‌پور``), as one after a given name does.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from khabar.text.zwnj import ZwnjRepairer
 
+from .build_script import build_module
 from .zwnj_check import check_repair
 
 Z = "\u200c"
@@ -81,3 +91,100 @@ def test_stray_inside_is_its_own_rule(rep: ZwnjRepairer) -> None:
     assert [(r.start, r.end, r.replacement, r.rule) for r in repairs] == [
         (3, 4, "", "zwnj.remove.inside")
     ]
+
+
+def _hazm_folder(root: Path, rows: str) -> Path:
+    """A toy ``site-packages/hazm/data`` holding ``words.dat``."""
+    data = root / "site-packages" / "hazm" / "data"
+    data.mkdir(parents=True)
+    (data / "words.dat").write_text(rows, encoding="utf-8")
+    return data
+
+
+def test_word_list_phrase_pair_outweighs_its_joined_form(tmp_path: Path) -> None:
+    """hazm's «کارت‌شناسایی» (identity card) is two words UD TRAIN writes only as words:
+    «کارت» before a ZWNJ only before the plural, «شناسایی» never after one, each alone five
+    times or more. Its spaced pair gets PHRASE_APART_COUNT (2) over the word's 1."""
+    build = build_module()
+    train = Counter(
+        {
+            "کارت": 5,
+            "شناسایی": 6,
+            "ملی": 9,
+            "میلیون": 5,
+            "میلیونی": 2,
+            "بیست": 5,
+            "سایه": 5,
+            "روشن": 5,
+            f"کارت{Z}ها": 4,  # before the plural only: still no compound's first word
+            f"سایه{Z}دار": 2,  # «سایه» opens a compound in TRAIN
+            f"کتاب{Z}خوان": 2,  # «خوان» closes one
+            f"کتاب{Z}ها": 9,
+            f"درخت{Z}ها": 9,
+            f"دست{Z}ها": 9,
+        }
+    )
+    rows = "".join(
+        f"{word}\t{n}\tN\n"
+        for word, n in [
+            (f"کارت{Z}شناسایی", 0),  # a phrase: its pair outweighs it
+            (f"بیست{Z}میلیونی", 0),  # «میلیون» + «ی»: a compound adjective, a tie as before
+            (f"سایه{Z}روشن", 0),  # «سایه» opens compounds: a tie as before
+            (f"کارت{Z}خوان", 0),  # «خوان» closes a compound in TRAIN: a tie as before
+        ]
+    )
+    folder = _hazm_folder(tmp_path, rows)
+    seen = {f.replace(Z, "") for f in train if " " not in f}
+    out, _ = build.hazm_counts(folder, seen, {"ها"}, train, set())
+    assert dict(out) == {
+        f"کارت{Z}شناسایی": 1,
+        "کارت شناسایی": 2,
+        f"بیست{Z}میلیونی": 1,
+        "بیست میلیونی": 1,
+        f"سایه{Z}روشن": 1,
+        "سایه روشن": 1,
+        f"کارت{Z}خوان": 1,
+        "کارت خوان": 1,
+    }
+
+
+CARD = [
+    # social post, spaced damage: «کارت شناسایی» (identity card) stays apart in a line whose
+    # ZWNJs became spaces, and a glued one still takes the list's ZWNJ
+    (
+        "کتاب ها را با کارت شناسایی می گیرند",
+        f"کتاب{Z}ها را با کارت شناسایی می{Z}گیرند",
+    ),
+    ("کارتشناسایی او", f"کارت{Z}شناسایی او"),
+    # must not change: the writer's ZWNJ, and the spaced pair in a plain line
+    (f"کارت{Z}شناسایی او", f"کارت{Z}شناسایی او"),
+    ("کارت شناسایی او", "کارت شناسایی او"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CARD)
+def test_identity_card_is_a_phrase(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+SON_SURNAMES = [
+    # FarsNews: a surname in «پور» after a word that is no given name stays as its writer
+    # glued it (was غلام‌پور, خادم‌پور), as «علیپور» does after a given name
+    ("آقای غلامپور گفت", "آقای غلامپور گفت"),
+    ("خادمپور و کتابها", f"خادمپور و کتاب{Z}ها"),
+    # an Indian city (Kanpur)
+    ("در شهر کانپور میخواهند", f"در شهر کانپور می{Z}خواهند"),
+    # must not change: a writer's ZWNJ surname keeps it, a space after a given name becomes one
+    (f"آقای غلام{Z}پور گفت", f"آقای غلام{Z}پور گفت"),
+    ("علیپور", "علیپور"),
+    ("آقای حسین زاده گفت", f"آقای حسین{Z}زاده گفت"),
+    # must not change: words the lexicon knows (trumpet, Singapore)
+    ("شیپور جنگ", "شیپور جنگ"),
+    ("سنگاپور", "سنگاپور"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SON_SURNAMES)
+def test_glued_surname_in_pur_stays_as_written(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+

@@ -545,6 +545,13 @@ _HAVE_RE: Final = re.compile("ن?(?:دار|داشت)(?:م|ی|د|یم|ید|ند)?
 #: still joined after a given name (see ZwnjRepairer._in_line_context); the same surname
 #: written glued stays glued (``علیزاده``, see ZwnjRepairer._given_name_compound)
 SURNAME_TAILS: Final = frozenset(("زاده", "پور", "نژاد", "نیا"))
+#: «پور» (son of): a glued word the segmenter would cut only before it is a surname
+#: (``غلامپور``) or a place (``کانپور``) whatever its first piece, and stays as written (see
+#: ZwnjRepairer._given_name_compound); UD TRAIN writes such surnames glued (``جهانپور``,
+#: ``صفرپور``, ``عباسپور``: 8 word types) and with a ZWNJ (``ناظم‌پور``, ``فردوسی‌پور``: 12),
+#: so the writer decides. The other tails also make words that are no names (``نجیب‌زاده``,
+#: ``هم‌نژاد``).
+SON: Final = "پور"
 #: Personal endings and clitics cut off a word (``چکانده‌ایم``, ``خانواده‌اش``): no surname ends
 #: in one after a ZWNJ (see ZwnjRepairer._kept_cut)
 PERSON_ENDINGS: Final = frozenset(
@@ -3550,10 +3557,16 @@ class ZwnjRepairer:
         not cut, a ZWNJ one is kept, and only a space inside one becomes a ZWNJ
         (``SURNAME_TAILS``: ``حسین زاده`` → ``حسین‌زاده``). A plural, comparative or personal
         ending is still cut off a name (``علی‌ها``), and a word of three pieces or more is
-        not a name by this test (``علی‌ابن‌ابی‌طالب``)."""
-        if len(seams) != 1 or tok[: seams[0]] not in self.lexicon.given_names:
+        not a name by this test (``علی‌ابن‌ابی‌طالب``). A word cut only before «پور» (:data:`SON`)
+        is a surname or a place whatever its first piece (``غلامپور``, ``خادمپور``: «غلام»
+        and «خادم» are no given names; ``کانپور``), and is kept as written too."""
+        if len(seams) != 1:
             return False
         rest = tok[seams[0] :]
+        if rest == SON:
+            return True  # «غلامپور», «خادمپور», «کانپور»: «پور» ends a surname or a place
+        if tok[: seams[0]] not in self.lexicon.given_names:
+            return False
         return not (rest in PLURAL_ENDINGS or rest in COMPARATIVE_ENDINGS or rest in PERSON_ENDINGS)
 
     def _merged_non_word(self, tok: str, seams: tuple[int, ...], found: tuple[int, ...]) -> bool:
