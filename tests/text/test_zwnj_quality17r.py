@@ -12,7 +12,10 @@ checked by hand, with rows that must not change.
   pair counted above it, so ``کارت شناسایی`` written apart is never joined, while a glued
   ``کارتشناسایی`` still takes the list's ZWNJ;
 * a glued surname in «پور» after a word that is no given name stays as its writer glued it
-  (``غلامپور``, ``خادمپور``; was cut ``غلام‌پور``), as one after a given name does.
+  (``غلامپور``, ``خادمپور``; was cut ``غلام‌پور``), as one after a given name does;
+* «به» glued to a three-letter word is cut as before a longer one (``بهوقت`` → ``به‌وقت``),
+  except in the given names of «به» + three letters, now on the given-name list (``بهداد``,
+  ``بهناز``).
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
@@ -188,3 +191,27 @@ SON_SURNAMES = [
 def test_glued_surname_in_pur_stays_as_written(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
 
+
+BY_THREE_LETTERS = [
+    # «به» glued to a three-letter word the treebanks write apart after it: at local time,
+    # forward
+    ("امروز بهوقت محلی", f"امروز به{Z}وقت محلی"),
+    ("کشور را بهپیش میبریم", f"کشور را به{Z}پیش می{Z}بریم"),
+    # must not change: given names of «به» + three letters (now on the given-name list)
+    ("بهداد رفت", "بهداد رفت"),
+    ("بهناز آمد", "بهناز آمد"),
+    ("بهنوش و بهشاد", "بهنوش و بهشاد"),
+    ("بهنام آمد", "بهنام آمد"),
+    # must not change: words the lexicon writes glued (improvement, better, winter, clinic)
+    ("بهبود یافت", "بهبود یافت"),
+    ("بهتر شد", "بهتر شد"),
+    ("در بهمن گذشت", "در بهمن گذشت"),
+    ("بهداری", "بهداری"),
+    # must not change: «به» before a four-letter word as before (by virtue of)
+    ("بهموجب قانون", f"به{Z}موجب قانون"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BY_THREE_LETTERS)
+def test_by_glued_to_a_three_letter_word(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)

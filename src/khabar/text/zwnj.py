@@ -191,9 +191,10 @@ BY: Final = "به"
 #: The conjunction, and the letter an unseen loanword often ends in (سناریو, استودیو).
 WAW: Final = "و"
 #: The shortest word «به» is cut off when glued to it and seen apart from it only seldom
-#: (``ZwnjRepairer._by_and_word``): four letters, since given names are «به» and a word of
-#: three (بهداد, بهشاد, بهناز).
-BY_WORD_MIN: Final = 4
+#: (``ZwnjRepairer._by_and_word``): three letters (``بهوقت`` → ``به‌وقت``); the given names
+#: made of «به» and a word of three (بهداد, بهشاد, بهناز) are on the given-name list, since
+#: TRAIN writes «به داد» apart too and no count tells them from nouns.
+BY_WORD_MIN: Final = 3
 #: Letters Arabic does not write: a word with one is no Arabic word after «ال»
 _PERSIAN_ONLY_RE: Final = re.compile("[پچژگ]")
 #: The copula «اند» (they are) after a word: «عبارت‌اند», «نگران‌اند». Glued after a verb's
@@ -2892,8 +2893,9 @@ class ZwnjRepairer:
         seldom for :meth:`_phrase` (``به موجب`` once, ``به مانند`` 3 times); the word keeps
         its own spelling (``بهروزهای`` → ``به‌روز‌های`` if the lexicon cuts «روزهای»). Only
         asked for a key never seen glued: «بهتر», «بهار», «بهانه» are words the lexicon saw
-        glued. Not before a three-letter word: given names are «به» and one (بهداد, بهشاد,
-        بهنوش, بهناز), and the lexicon saw «به داد», «به شاد» apart. Not before a word seen
+        glued. Not in a given name (:attr:`Lexicon.given_names`): names are «به» and a
+        three-letter word (بهداد, بهشاد, بهنوش, بهناز), and the lexicon saw «به داد», «به شاد»
+        apart, while ``بهوقت`` → ``به‌وقت``, ``بهپیش`` → ``به‌پیش``. Not before a word seen
         more often as a compound's second piece (after a ZWNJ, or glued to a known word) than
         alone: «بهداری» (health care) is «به» (good) + the tail of «خانه‌داری». None
         otherwise.
@@ -2901,6 +2903,8 @@ class ZwnjRepairer:
         if not key.startswith(BY) or len(key) - len(BY) < BY_WORD_MIN:
             return None
         lex = self.lexicon
+        if key in lex.given_names:
+            return None  # «بهداد», «بهناز»: a name, not «به» + «داد»
         word = key[len(BY) :]
         seen = lex.word_count.get(word, 0)
         if (
