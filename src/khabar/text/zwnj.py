@@ -180,7 +180,7 @@ MIN_ARTICLE_WORD: Final = 3
 #: or twice may be a name the writer knows better (``دی‌کارمو``, ``ترک‌سل``)
 STRAY_INSIDE_WORD_COUNT: Final = 3
 #: Characters a word goes on past (ZWJ, LRM, RLM, the underscore of a hashtag): a word of
-#: letters beside one is only a piece of one (``ZwnjRepairer._stray_inside_repairs``)
+#: letters beside one is only a piece of one (``ZwnjRepairer._stray_inside``)
 _WORD_GOES_ON: Final = frozenset("\u200d\u200e\u200f_")
 #: Marks (harakat, superscript alef, hamza above): a token with one is left as written
 _MARK_RE: Final = re.compile("[\u064b-\u065f\u0670]")
@@ -1441,16 +1441,8 @@ class ZwnjRepairer:
     def _analyse_mixed(self, chunk: str, level: int) -> ChunkInfo:
         """:meth:`_analyse_chunk` of any chunk: words, ZWNJs, digits, punctuation, Latin."""
         repairs: list[tuple[int, int, str, str]] = []
+        # the starts of the ZWNJ runs a word's stray ZWNJs (_stray_inside) remove
         gone: set[int] = set()
-        if ZWNJ in chunk:
-            inside = self._stray_inside_repairs(chunk)
-            gone = {start for start, _, _, _ in inside}
-            repairs.extend(inside)
-            repairs.extend(
-                (r.start, r.end, r.replacement, r.rule)
-                for r in self._stray_repairs(chunk)
-                if not gone or _run_start(chunk, r.start) not in gone
-            )
         first_key = last_key = ""
         last_end = -1
         glued_weight = 0
@@ -1462,7 +1454,13 @@ class ZwnjRepairer:
             if m.start() == lead:  # after stray ZWNJs, which go: «پرتاب ‌ها» joins too
                 first_key = key
             last_key, last_end = key, m.end()
-            if ZWNJ not in tok and level:
+            if ZWNJ in tok:
+                if self._stray_inside(chunk, m.start(), m.end(), key):
+                    for run in _ZWNJ_RUN_RE.finditer(tok):
+                        start = m.start() + run.start()
+                        gone.add(start)
+                        repairs.append((start, m.start() + run.end(), "", "zwnj.remove.inside"))
+            elif level:
                 seams = self._glued(tok, key)
                 prefix_seams = self._prefix_seams(tok, seams)
                 if prefix_seams and self._is_whole_word(key):
@@ -1484,6 +1482,12 @@ class ZwnjRepairer:
                 repairs.extend((m.start() + k, m.start() + k, ZWNJ, "zwnj.glued") for k in seams)
         if last_end < 0 or chunk[last_end:].strip(ZWNJ):
             last_key = ""  # the chunk does not end with a word: «کتاب،»
+        if ZWNJ in chunk:
+            repairs.extend(
+                (r.start, r.end, r.replacement, r.rule)
+                for r in self._stray_repairs(chunk)
+                if not gone or _run_start(chunk, r.start) not in gone
+            )
         repairs.sort()
         fixed = _apply_tuples(chunk, repairs) if repairs else chunk
         joinable: bool | frozenset[str] = False
@@ -2252,28 +2256,10 @@ class ZwnjRepairer:
             elif e - s > 1:
                 yield Repair(s + 1, e, "", "zwnj.remove.double")
 
-    def _stray_inside_repairs(self, chunk: str) -> list[tuple[int, int, str, str]]:
-        """The ZWNJ runs of ``chunk``'s words that :meth:`_stray_inside` removes, as
-        (start, end, "", ``zwnj.remove.inside``) relative to the chunk."""
-        out: list[tuple[int, int, str, str]] = []
-        for m in TOKEN_RE.finditer(chunk):
-            tok = m.group()
-            base, end = m.start(), m.end()
-            # a word that goes on past a mark of direction or a joiner (``اس‌اس\u200e‌دی``,
-            # SSD; ``#اینجا_ایران``) is only a piece of one: left as written
-            if (
-                ZWNJ in tok
-                and chunk[base - 1 : base] not in _WORD_GOES_ON
-                and chunk[end : end + 1] not in _WORD_GOES_ON
-                and self._stray_inside(tok)
-            ):
-                for run in _ZWNJ_RUN_RE.finditer(tok):
-                    out.append((base + run.start(), base + run.end(), "", "zwnj.remove.inside"))
-        return out
-
-    def _stray_inside(self, tok: str) -> bool:
-        """Whether the writer's ZWNJs inside ``tok`` (a word with ZWNJs between its letters)
-        all go: ``میز‌ان`` → ``میزان`` (amount), ``پر‌سپولیس``, ``شد‌ند``, ``اردی‌بهشت``.
+    def _stray_inside(self, chunk: str, start: int, end: int, key: str) -> bool:
+        """Whether the writer's ZWNJs inside ``chunk[start:end]`` (a word with ZWNJs between
+        its letters, ``key`` without them, folded) all go (rule ``zwnj.remove.inside``):
+        ``میز‌ان`` → ``میزان`` (amount), ``پر‌سپولیس``, ``شد‌ند``, ``اردی‌بهشت``.
 
         They go when the lexicon knows the word only glued, ``STRAY_INSIDE_WORD_COUNT`` times or
         more (no source writes it with a ZWNJ or as two words, no exception or house spelling
@@ -2282,10 +2268,11 @@ class ZwnjRepairer:
         ``تیم‌مان``: :data:`_STRAY_INSIDE_ENDINGS` and the bound suffixes) or a word of
         ``MIN_COMPOUND_PIECE`` letters or more (see :meth:`_writer_seam`: ``لج‌بازی``,
         ``کار‌شناس``, ``دو‌شنبه`` stay). «ان» after «میز» is neither: the plural «ان» is
-        written glued. A word with a mark (``خیمه‌ٔ``) stays as written.
+        written glued. A word with a mark (``خیمه‌ٔ``) stays as written, and so does one that
+        goes on past a mark of direction or a joiner (``اس‌اس\u200e‌دی``, SSD;
+        ``#اینجا_ایران``): it is only a piece of a word.
         """
         lex = self.lexicon
-        key = fold(tok.replace(ZWNJ, ""))
         forms = lex.forms.get(key)
         if (
             forms is None
@@ -2293,8 +2280,12 @@ class ZwnjRepairer:
             or forms.get(key, 0) < STRAY_INSIDE_WORD_COUNT
             or key in lex.forced
             or key in lex.spellings
-            or _MARK_RE.search(tok) is not None
+            or chunk[start - 1 : start] in _WORD_GOES_ON
+            or chunk[end : end + 1] in _WORD_GOES_ON
         ):
+            return False
+        tok = chunk[start:end]
+        if _MARK_RE.search(tok) is not None:
             return False
         pieces = [fold(p) for p in tok.split(ZWNJ) if p]
         return not all(self._writer_seam(a, b) for a, b in pairwise(pieces))
