@@ -1101,8 +1101,6 @@ class ZwnjRepairer:
         # for _glued_tail_count: the lexicon's words by their last letters (made on first use),
         # and the count per piece
         self._glued_ends: dict[str, list[str]] | None = None
-        # for _stray_inside: the pieces that open many ZWNJ compounds (made on first use)
-        self._zwnj_heads: frozenset[str] | None = None
         self._tail_counts: dict[str, int] = {}
 
     # ---- public API ------------------------------------------------------------------------
@@ -2293,7 +2291,8 @@ class ZwnjRepairer:
     def _writer_seam(self, a: str, b: str) -> bool:
         """Whether a writer may mean a ZWNJ between the pieces ``a`` and ``b`` of a word (see
         :meth:`_stray_inside`): ``a`` of ``MIN_PIECE`` letters or more, and ``b`` an ending, or
-        ``a`` a prefix or a piece that opens many compounds (:meth:`_compound_heads`), or ``b`` a
+        ``a`` a prefix or a piece the treebanks write before a ZWNJ ``COMPOUND_TAIL_HEADS``
+        times or more (``پی`` 18: پی‌گیری, پی‌بردن ...; not ``پر``, 6), or ``b`` a
         compound's second word (seen after a ZWNJ behind ``RARE_TAIL_HEADS`` different words:
         «بازی» of ``لج‌بازی``, «گر» of ``بیان‌گر``; «ان» only in «سی‌ان‌ان») or a word of
         ``MIN_COMPOUND_PIECE`` letters after a word or a prefix (``دو‌شنبه``)."""
@@ -2302,7 +2301,11 @@ class ZwnjRepairer:
         lex = self.lexicon
         if b in _STRAY_INSIDE_ENDINGS or b in lex.bound_suffixes:
             return True
-        if a in lex.verbal_prefixes or a in lex.bound_prefixes or a in self._compound_heads():
+        if (
+            a in lex.verbal_prefixes
+            or a in lex.bound_prefixes
+            or lex.left_count[a] >= COMPOUND_TAIL_HEADS
+        ):
             return True  # «می‌جوشد», «بی‌راهه», «پی‌امی» (PM + ی, not «پیامی», a message)
         heads = self._joinable_right.get(b, False)
         if heads is True or (heads and len(heads) >= RARE_TAIL_HEADS):
@@ -2312,22 +2315,6 @@ class ZwnjRepairer:
             and lex.word_count[b] >= MIN_STEM_COUNT
             and (lex.word_count[a] >= MIN_STEM_COUNT or lex.left_count[a] >= MIN_STEM_COUNT)
         )
-
-    def _compound_heads(self) -> frozenset[str]:
-        """The pieces the lexicon writes before a ZWNJ with ``COMPOUND_TAIL_HEADS`` different
-        pieces after them or more (``پی``: پی‌گیری, پی‌بردن ...; not ``پر``, six), made on
-        first use (only a word with a writer's ZWNJ the lexicon knows glued asks)."""
-        heads = self._zwnj_heads
-        if heads is None:
-            after: dict[str, set[str]] = {}
-            for form in forms_with_zwnj(self.lexicon.forms):
-                if " " not in form:
-                    pieces = form.split(ZWNJ)
-                    for a, b in pairwise(pieces):
-                        after.setdefault(a, set()).add(b)
-            heads = frozenset(a for a, bs in after.items() if len(bs) >= COMPOUND_TAIL_HEADS)
-            self._zwnj_heads = heads
-        return heads
 
     # ---- glued and spaced words ------------------------------------------------------------
 
