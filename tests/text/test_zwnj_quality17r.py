@@ -80,6 +80,9 @@ STRAY_INSIDE = [
     # must not change: a word that goes on past a mark of direction (SSD) and a hamza above
     (f"و اس{Z}اس{LRM}دی{Z}های جدید", f"و اس{Z}اس{LRM}دی{Z}های جدید"),
     (f"خیمه{Z}\u0654 او", f"خیمه{Z}\u0654 او"),
+    # must not change: a tatweel after the ZWNJ (hypothesis found «ی‌ـ» losing its ZWNJ, then
+    # its tatweel on a second fix)
+    (f"ی{Z}\u0640", f"ی{Z}\u0640"),
 ]
 
 

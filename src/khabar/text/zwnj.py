@@ -182,8 +182,9 @@ STRAY_INSIDE_WORD_COUNT: Final = 3
 #: Characters a word goes on past (ZWJ, LRM, RLM, the underscore of a hashtag): a word of
 #: letters beside one is only a piece of one (``ZwnjRepairer._stray_inside``)
 _WORD_GOES_ON: Final = frozenset("\u200d\u200e\u200f_")
-#: Marks (harakat, superscript alef, hamza above): a token with one is left as written
-_MARK_RE: Final = re.compile("[\u064b-\u065f\u0670]")
+#: Tatweel and marks (harakat, superscript alef, hamza above): a word with one is left as written
+#: by ZwnjRepairer._stray_inside (``ی‌ـ``: the tatweel folds away, leaving no piece to judge)
+_MARK_RE: Final = re.compile("[\u0640\u064b-\u065f\u0670]")
 #: The fewest letters of an unknown word in a silent ``ه`` before «تر» (``_heh_comparative``)
 MIN_HEH_COMPARATIVE: Final = 5
 #: «به» between a word and the same word: ``سال‌به‌سال`` (``_word_by_word``)
@@ -1033,6 +1034,9 @@ class ZwnjRepairer:
         # _noted_chunks, so they cost _plan nothing, and a line holding none (most) needs
         # neither look, which the fact bit _FACT_LOOKED of its chunks says
         self._looked_chunks: set[str] = set()
+        # chunks holding a word whose writer's ZWNJs go (see _stray_inside): while there is
+        # none, _plan need not look for them in a line that writes ZWNJs
+        self._stray_inside_chunks: set[str] = set()
         # whether the glued cut of a chunk after a given name stays (see _kept_cut)
         self._kept_cuts: dict[str, bool] = {}
         # what _bound_chunk_memory forgets with the chunk memos
@@ -1042,6 +1046,7 @@ class ZwnjRepairer:
             self._arabic_chunks,
             self._noted_chunks,
             self._looked_chunks,
+            self._stray_inside_chunks,
         )
         #: how many chunks a chunk memo may hold before everything known about chunks is
         #: forgotten (:meth:`_bound_chunk_memory`)
@@ -1155,8 +1160,10 @@ class ZwnjRepairer:
             # its written ZWNJs show a writer who uses them, unless each goes as a stray inside
             # a word («میز‌ان»): then the line is planned as if written without them, as its
             # repaired text will be (repair(repair(x)) == repair(x))
-            if not _field_or(infos, _FACTS_FIELD) & _FACT_STRAY_INSIDE or _WRITTEN_ZWNJ_RE.search(
-                " ".join(map(_FIXED, infos))
+            if (
+                not self._stray_inside_chunks  # none seen yet (most texts): no line to look at
+                or not _field_or(infos, _FACTS_FIELD) & _FACT_STRAY_INSIDE
+                or _WRITTEN_ZWNJ_RE.search(" ".join(map(_FIXED, infos)))
             ):
                 # a bare می or plural only
                 return infos, self._joins_of(parts, infos, affixes_only=True)[1]
@@ -1495,6 +1502,8 @@ class ZwnjRepairer:
         ends_digit = chunk[-1:].isdigit()
         last_is_prefix = self._closes_with_prefix(chunk, last_key)
         facts = self._chunk_fact_bits(chunk, first_key, last_is_prefix)
+        if gone:
+            self._stray_inside_chunks.add(chunk)
         return (
             tuple(repairs),
             fixed,
