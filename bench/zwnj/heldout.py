@@ -50,7 +50,6 @@ import ast
 import hashlib
 import json
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -487,26 +486,12 @@ def leak_report(gold: Sequence[str], vocab: Vocabulary, token_re: object) -> dic
 
 
 def machine() -> str:
-    model = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    """``run.py``'s machine line (nproc, CPU, Python, load) and how the engine runs."""
+    from run import machine as run_machine
+
     from khabar import _native
 
-    compiled = (
-        "compiled"
-        if getattr(_native, "COMPILED", None) and not os.environ.get("KHABAR_PURE")
-        else "pure"
-    )
-    return (
-        f"nproc {os.cpu_count()}, CPU {model}, Python {platform.python_version()}, "
-        f"engine {compiled}, load average {load}"
-    )
+    return f"{run_machine()}, engine {_native.status().mode}"
 
 
 def spread(values: Sequence[float]) -> str:
