@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import difflib
 import hashlib
 import json
 import os
@@ -291,6 +292,41 @@ def score_engine(
     }
 
 
+def wrong_words(gold: str, out: str) -> list[tuple[str, str]]:
+    """The spans where ``out`` differs from ``gold``, word by word (words: split at spaces,
+    aligned by :class:`difflib.SequenceMatcher`, so a join or a split is one span).
+
+    >>> wrong_words("علی می‌رود", "علی میرود") == [("می‌رود", "میرود")]
+    True
+    >>> wrong_words("مشرف علیه نواز", "مشرف علیه‌نواز") == [("علیه نواز", "علیه‌نواز")]
+    True
+    >>> wrong_words("یک دو", "یک دو")
+    []
+    """
+    g, o = gold.split(" "), out.split(" ")
+    spans = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, g, o, autojunk=False).get_opcodes():
+        if op != "equal":
+            spans.append((" ".join(g[i1:i2]), " ".join(o[j1:j2])))
+    return spans
+
+
+def dump_wrong(
+    gold: Sequence[str], repair: Callable[[str], str], modes: Sequence[str], prefix: Path
+) -> None:
+    """Write ``PREFIX-MODE.tsv`` per mode: line number (in the fold's scored lines), gold
+    words, output words, one row per :func:`wrong_words` span."""
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    for mode in modes:
+        rows = [
+            f"{n}\t{g}\t{o}"
+            for n, (line, damaged) in enumerate(zip(gold, damage(gold, mode), strict=True))
+            for g, o in wrong_words(line, repair(damaged))
+        ]
+        path = prefix.with_name(f"{prefix.name}-{mode}.tsv")
+        path.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+
+
 def anchor_outputs(
     name: str, gold: Sequence[str], mode: str, work: Path, anchors: Path
 ) -> list[str] | None:
@@ -530,6 +566,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("wordfreq", "wordfreq 3.1.1's wordfreq/data (default: $KHABAR_WORDFREQ_DIR)"),
     ):
         ap.add_argument(f"--{name}-dir", type=Path, help=help_)
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        help="write every wrong word of the folds here, one TSV per treebank, fold and mode "
+        "(default engine, reviewed files kept): line, gold words, output words",
+    )
     ap.add_argument("--write", type=Path, help="write the markdown report here")
     ap.add_argument("--json", type=Path, help="write every number here")
     a = ap.parse_args(argv)
@@ -575,6 +617,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results["folds"].setdefault(name + suffix, []).append(
                     score_engine(gold, repair, a.modes)
                 )
+                if a.dump and reviewed:
+                    dump_wrong(gold, repair, a.modes, a.dump / f"{name}-fold{fold}")
                 results["dev_fold_lex"].setdefault(name + suffix, []).append(
                     score_engine(dev[name], repair, a.modes)
                 )

@@ -158,3 +158,40 @@ def test_score_output_leaves_plural_boundaries_out(heldout: ModuleType) -> None:
     res = heldout.score_output([f"کتاب{Z}ها می{Z}رود"], [f"کتابها می{Z}رود"], "glued")
     assert (res["precision"], res["recall"], res["f1"]) == (1.0, 0.5, 0.6667)
     assert (res["no_plural"]["gold_zwnj"], res["no_plural"]["f1"]) == (1, 1.0)
+
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize(
+    ("gold", "out", "expected"),
+    [
+        # a glued word: one span (Ali goes)
+        (f"علی می{Z}رود", "علی میرود", [(f"می{Z}رود", "میرود")]),
+        # a wrong join of two words is one span, gold's two words against the output's one
+        ("مشرف علیه نواز شریف", f"مشرف علیه{Z}نواز شریف", [("علیه نواز", f"علیه{Z}نواز")]),
+        # a word split at a space: one span the other way
+        (f"حسین واحدی{Z}پور آمد", "حسین واحدی پور آمد", [(f"واحدی{Z}پور", "واحدی پور")]),
+        # two wrong words far apart: two spans
+        (f"می{Z}رود و می{Z}آید", f"میرود و می{Z}آید", [(f"می{Z}رود", "میرود")]),
+        (f"الف ب{Z}پ ج د{Z}ه", "الف بپ ج ده", [(f"ب{Z}پ", "بپ"), (f"د{Z}ه", "ده")]),
+        # must not differ: the same line
+        (f"کتاب{Z}ها", f"کتاب{Z}ها", []),
+    ],
+)
+def test_wrong_words_by_hand(
+    heldout: ModuleType, gold: str, out: str, expected: list[tuple[str, str]]
+) -> None:
+    assert heldout.wrong_words(gold, out) == expected
+
+
+def test_dump_wrong_writes_one_file_per_mode(heldout: ModuleType, tmp_path: Path) -> None:
+    gold = [f"علی می{Z}رود", "یک دو"]
+
+    def repair(line: str) -> str:  # a fake engine that leaves every line as it gets it
+        return line
+
+    heldout.dump_wrong(gold, repair, ["glued", "intact"], tmp_path / "x" / "PerDT-fold0")
+    glued = (tmp_path / "x" / "PerDT-fold0-glued.tsv").read_text(encoding="utf-8")
+    assert glued == f"0\tمی{Z}رود\tمیرود\n"  # line 0 lost its ZWNJ; line 1 has none
+    assert (tmp_path / "x" / "PerDT-fold0-intact.tsv").read_text(encoding="utf-8") == ""
