@@ -2065,13 +2065,7 @@ class ZwnjRepairer:
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
             if prev[6]:
-                if (
-                    prev[2] == prev[3]
-                    and i >= 2
-                    and infos[i - 2][5]
-                    and _may_be_day(infos[i - 2][1])
-                    and self._month_may(prev[3], b)
-                ):
+                if self._month_after_number(infos, i, b):
                     continue  # «14 می تشکیل»: after a number, می is the month May
             elif (
                 heads is not True
@@ -2109,6 +2103,20 @@ class ZwnjRepairer:
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
         return joins, affixes, weak
+
+    def _month_after_number(self, infos: list[ChunkInfo], k: int, word: str) -> bool:
+        """Whether chunk ``k - 1`` is a bare verbal prefix after a number that may be a day
+        (chunk ``k - 2``, :func:`_may_be_day`) and is the month May before ``word``
+        (:meth:`_month_may`), so it joins neither the word after it nor is joined back."""
+        prev = infos[k - 1]
+        return bool(
+            prev[6]
+            and prev[2] == prev[3]
+            and k >= 2
+            and infos[k - 2][5]
+            and _may_be_day(infos[k - 2][1])
+            and self._month_may(prev[3], word)
+        )
 
     def _month_may(self, prefix: str, word: str) -> bool:
         """Whether a bare verbal prefix ``prefix`` right after a number is the month May, so
@@ -2230,14 +2238,7 @@ class ZwnjRepairer:
             word, prev = infos[k], infos[k - 1]
             if word[2] != word[3] or not prev[3]:
                 break  # chunk k is not one bare word («،می»), or chunk k - 1 ends in no word
-            if (
-                prev[6]
-                and prev[2] == prev[3]
-                and k >= 2
-                and infos[k - 2][5]
-                and _may_be_day(infos[k - 2][1])
-                and self._month_may(prev[3], chain)
-            ):
+            if self._month_after_number(infos, k, chain):
                 break  # «14 می»
             if prev[3] == WITHOUT and k >= 2 and infos[k - 2][3] in LETTER_NAMES:
                 break  # «ان بی سی ها»: a letter name, not «بی»
