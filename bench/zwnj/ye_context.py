@@ -17,6 +17,14 @@ plural 340 / «ه‌ای» 134 after such a noun). Of those, it counts the ones 
 ``_HEH_YE_AFTER_PLURAL`` (2026-11-30: plural 26 / «ه‌ای» 32).
 Last, the «ه‌ای» words whose «ه» word is a past participle of the lexicon's verbs (کرده‌ای,
 آمده‌ای): ``_PARTICIPLE_HEH_YE_OPEN`` and ``_PARTICIPLE_HEH_YE_CLOSED`` (2026-11-30: 19 / 65).
+
+    .venv/bin/python bench/zwnj/ye_context.py --after
+
+counts instead, for each reading, the words followed by one of the word sets the engine's
+context test reads besides the closed context above (the next word's ZWNJs removed, folded,
+its punctuation stripped): ``NO_PLURAL_EZAFE_PREPOSITIONS`` and ``LIGHT_VERB_FORMS`` (2026-11-30:
+plural 0 and 0, «ه‌ای» 24 and 12) and ``POSSESSOR_PRONOUNS`` (``_PLURAL_BEFORE_PRONOUN`` /
+``_HEH_YE_BEFORE_PRONOUN``, 2026-11-30: 313 / 12), and prints each set's words with counts.
 """
 
 from __future__ import annotations
@@ -31,7 +39,10 @@ from khabar.text.lexicon import fold
 from khabar.text.zwnj import (
     _PHRASE_END,
     HAVE_FORMS,
+    LIGHT_VERB_FORMS,
     NO_EZAFE_AFTER,
+    NO_PLURAL_EZAFE_PREPOSITIONS,
+    POSSESSOR_PRONOUNS,
     VERB_OPENINGS,
     ZWNJ,
     default_repairer,
@@ -41,7 +52,47 @@ DATA = ROOT.parent / "shared" / "data"
 PUNCT = "".join(_PHRASE_END)
 
 
+def reading(core: str) -> str | None:
+    """``plural`` for «X‌های», ``heh_ye`` for «Xه‌ای», else None (``core``: no punctuation)."""
+    if core.endswith(ZWNJ + "های"):
+        return "plural"
+    if core.endswith("ه" + ZWNJ + "ای"):
+        return "heh_ye"
+    return None
+
+
+def after_counts() -> int:
+    """The ``--after`` table: how often each reading stands before each word set."""
+    sets = {
+        "NO_PLURAL_EZAFE_PREPOSITIONS": NO_PLURAL_EZAFE_PREPOSITIONS,
+        "LIGHT_VERB_FORMS": LIGHT_VERB_FORMS,
+        "POSSESSOR_PRONOUNS": POSSESSOR_PRONOUNS,
+    }
+    totals = {name: {"plural": 0, "heh_ye": 0} for name in sets}
+    words: dict[str, dict[str, list[int]]] = {name: {} for name in sets}
+    for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
+        for line in path.open(encoding="utf-8"):
+            toks = line.split()
+            for i, tok in enumerate(toks[:-1]):
+                core = tok.rstrip(PUNCT)
+                kind = reading(core)
+                if kind is None or core != tok:
+                    continue
+                key = fold(toks[i + 1].rstrip(PUNCT).replace(ZWNJ, ""))
+                for name, members in sets.items():
+                    if key in members:
+                        totals[name][kind] += 1
+                        row = words[name].setdefault(key, [0, 0])
+                        row[kind == "heh_ye"] += 1
+    for name, total in totals.items():
+        print(f"{name:30} plural {total['plural']:5}  heh_ye {total['heh_ye']:5}")
+        print("   ", "  ".join(f"{w} {p}/{h}" for w, (p, h) in sorted(words[name].items())))
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--after"]:
+        return after_counts()
     counts = {"plural": [0, 0], "heh_ye": [0, 0]}  # [open, closed]
     after_noun = {"plural": 0, "heh_ye": 0}  # open, right after a noun that takes the ezafe
     after_plural = {"plural": 0, "heh_ye": 0}  # of those, right after a plural in «های»

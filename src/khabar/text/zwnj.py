@@ -617,6 +617,42 @@ NO_EZAFE_AFTER: Final = frozenset(
         "بودم", "بودی", "بودیم", "بودید", "باشم", "باشی", "باشیم", "باشید", "باشند",
     )
 )  # fmt: skip
+#: Prepositions and focus adverbs that no plural with its ezafe stands before (reviewed, from
+#: UD TRAIN, bench/zwnj/ye_context.py --after, 2026-11-30): of the 4,758 plurals «X‌های» none
+#: is followed by one, of the 1,652 ``Xه‌ای`` words 24 are (``بازیکن حرفه‌ای مثل``,
+#: ``نامه‌ای دربارهٔ``, ``مسئله‌ای راجع به``, ``عده‌ای حتی``). A closed context as
+#: :data:`NO_EZAFE_AFTER` is, for :meth:`ZwnjRepairer._in_context` only (``حرفهای مثل`` →
+#: ``حرفه‌ای``). Not «بدون» (``هواپیماهای بدون سرنشین``), «علیه» (``فعالیت‌های علیه``),
+#: «تنها» (lonely: ``آدم‌های تنها``) or «نه» (``روزهای نه چندان دور``): a plural's modifier.
+NO_PLURAL_EZAFE_PREPOSITIONS: Final = frozenset(
+    fold(word)
+    for word in ("مثل", "مانند", "همچون", "توسط", "درباره", "دربارهٔ", "راجع", "جز", "حتی", "فقط")
+)
+#: Finite forms and participles of the light verbs «شدن», «گردیدن», «نمودن», «کردن» and the
+#: participle «داشته» (reviewed): no ezafe leans on a verb, so, as :data:`HAVE_FORMS`, one after
+#: a glued ``های`` word closes its phrase (``حرفهای شده بودم`` → ``حرفه‌ای``, had turned
+#: professional; ``ریشهای داشته``). In UD TRAIN (bench/zwnj/ye_context.py --after) 12 of the
+#: ``Xه‌ای`` words and none of the plurals stand before one. Not «کرد» (the Kurd: ``نیروهای
+#: کرد``) nor «کند» (slow: ``حرکت‌های کند``).
+LIGHT_VERB_FORMS: Final = frozenset(
+    (
+        "شد", "شود", "شوند", "شدند", "شده", "گردد", "گردید", "گردند", "گردیدند", "نمود",
+        "نمودند", "نماید", "نمایند", "کنند", "کردند", "کرده", "داشته",
+    )
+)  # fmt: skip
+#: The words after which :meth:`ZwnjRepairer._in_context` gives an ambiguous glued ``های``
+#: word its closed reading besides :data:`NO_EZAFE_AFTER` and :data:`HAVE_FORMS`.
+NO_PLURAL_EZAFE_BEFORE: Final = NO_PLURAL_EZAFE_PREPOSITIONS | LIGHT_VERB_FORMS
+#: Personal and reflexive pronouns (reviewed): after a glued ``های`` word one is the
+#: possessor its plural's ezafe leans on (``نامهای خود`` → ``نام‌های``, ``گوشهای او`` →
+#: ``گوش‌های``). In UD TRAIN (bench/zwnj/ye_context.py --after, 2026-11-30) 313 of the 4,732
+#: plurals «X‌های» in an open context stand before one, 12 of the 725 ``Xه‌ای`` words (adjectives
+#: after their noun: ``فعالیت‌های هسته‌ای خود``, ``زندگی حرفه‌ای خود``; ``عده‌ای من را``).
+POSSESSOR_PRONOUNS: Final = frozenset(
+    ("او", "وی", "ما", "شما", "آنها", "آنان", "ایشان", "من", "تو", "خود", "دیگران")
+)
+_PLURAL_BEFORE_PRONOUN: Final = 313
+_HEH_YE_BEFORE_PRONOUN: Final = 12
 #: Finite verbs that close a phrase as :data:`NO_EZAFE_AFTER` does (no ezafe leans on a verb):
 #: the forms of «داشتن» (to have) with a person ending, and a verb opening with «می» / «نمی»
 #: (``خاطرهای دارید`` → ``خاطره‌ای``, ``جبیرهای میگیرند`` → ``جبیره‌ای``). In UD TRAIN 62
@@ -756,6 +792,13 @@ PARTICIPLE_OPEN_PLURAL_ODDS: Final = (_PLURAL_OPEN / (_PLURAL_OPEN + _PLURAL_CLO
 #: A closed context favours ``ه`` + ``ای`` about 100 to 1.
 CLOSED_HEH_YE_ODDS: Final = (_HEH_YE_CLOSED / (_HEH_YE_OPEN + _HEH_YE_CLOSED)) / (
     _PLURAL_CLOSED / (_PLURAL_OPEN + _PLURAL_CLOSED)
+)
+#: So a pronoun after a glued ``های`` word favours the plural about 4 to 1 (see
+#: POSSESSOR_PRONOUNS): there a word read ``ه`` + ``ای`` alone takes its plural reading when the
+#: lexicon saw the plural ``MIN_PLURAL_COUNT`` times and this many times as often at least as
+#: the ``ه‌ای`` word (``نامهای خود``: ``نام`` plural 9, ``نامه‌ای`` 19 → ``نام‌های``).
+PRONOUN_AFTER_PLURAL_ODDS: Final = (_PLURAL_BEFORE_PRONOUN / _PLURAL_OPEN) / (
+    _HEH_YE_BEFORE_PRONOUN / _HEH_YE_OPEN
 )
 #: Determiners that open a noun phrase, and personal pronouns (reviewed): no adjective follows
 #: them, so a glued ``های`` word after one is a noun (``این حرفهای``, ``ما حرفهای شما`` →
@@ -1862,11 +1905,15 @@ class ZwnjRepairer:
                 if (
                     plural is not None
                     and (i + 1) not in joins
-                    and infos[i + 1][2] in names
+                    and (
+                        infos[i + 1][2] in names
+                        or self._possessor_pronoun_after(info[2], infos[i + 1][2])
+                    )
                     and not (i and (infos[i - 1][5] or infos[i - 1][3] in SINGULAR_AFTER))
                 ):
                     # «نامهای فاطمه»: a given name after it is its possessor, so the word
-                    # is the plural with its ezafe (UD TRAIN: 14 plurals, one «ه‌ای» word)
+                    # is the plural with its ezafe (UD TRAIN: 14 plurals, one «ه‌ای» word);
+                    # so is a pronoun, if the counts allow it («نامهای خود»)
                     out[i] = (plural[0], plural[1], *info[2:])
                 continue
             if (i + 1) in joins:
@@ -1875,6 +1922,7 @@ class ZwnjRepairer:
             if (
                 after is None
                 or after[2] in NO_EZAFE_AFTER
+                or after[2] in NO_PLURAL_EZAFE_BEFORE
                 or after[1][:1] in _PHRASE_END
                 or self._verb_after(infos, i + 1, joins)
                 or (i and i not in joins and infos[i - 1][3] in SINGULAR_AFTER)
@@ -1888,6 +1936,19 @@ class ZwnjRepairer:
             ):
                 out[i] = (other[0], other[1], *info[2:])
         return out
+
+    def _possessor_pronoun_after(self, key: str, after: str) -> bool:
+        """Whether ``after`` (the next word's key) is a pronoun of :data:`POSSESSOR_PRONOUNS`
+        that makes the ambiguous glued ``های`` word ``key``, read ``ه`` + ``ای`` alone, the
+        plural with its ezafe: the lexicon saw the plural ``MIN_PLURAL_COUNT`` times and, times
+        ``PRONOUN_AFTER_PLURAL_ODDS``, at least as often as the ``ه‌ای`` word (``نامهای خود``:
+        9 × 4 against 19 → ``نام‌های``; ``عدهای من``: ``عده`` never plural → ``عده‌ای``)."""
+        if after not in POSSESSOR_PRONOUNS:
+            return False
+        lex = self.lexicon
+        plural_n = lex.plural_count(key[: -len(_PLURAL_EZAFE)])
+        heh_ye_n = lex.heh_ye_count(key[: -len(_HEH_YE)])
+        return plural_n >= MIN_PLURAL_COUNT and plural_n * PRONOUN_AFTER_PLURAL_ODDS >= heh_ye_n
 
     @staticmethod
     def _verb_after(infos: list[ChunkInfo], k: int, joins: set[int]) -> bool:
