@@ -24,7 +24,10 @@ counts instead, for each reading, the words followed by one of the word sets the
 context test reads besides the closed context above (the next word's ZWNJs removed, folded,
 its punctuation stripped): ``NO_PLURAL_EZAFE_PREPOSITIONS`` and ``LIGHT_VERB_FORMS`` (2026-11-30:
 plural 0 and 0, «ه‌ای» 24 and 12) and ``POSSESSOR_PRONOUNS`` (``_PLURAL_BEFORE_PRONOUN`` /
-``_HEH_YE_BEFORE_PRONOUN``, 2026-11-30: 313 / 12), and prints each set's words with counts.
+``_HEH_YE_BEFORE_PRONOUN``, 2026-11-30: 313 / 12), and the words right after one of
+``PLURAL_QUANTIFIERS`` (the word before, likewise keyed) or one of ``PARTITIVES`` and «از»
+(2026-11-30: plural 111 and 95, «ه‌ای» 0 and 0), and prints each set's words with
+counts.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from khabar.text.zwnj import (
     LIGHT_VERB_FORMS,
     NO_EZAFE_AFTER,
     NO_PLURAL_EZAFE_PREPOSITIONS,
+    PARTITIVES,
+    PLURAL_QUANTIFIERS,
     POSSESSOR_PRONOUNS,
     VERB_OPENINGS,
     ZWNJ,
@@ -62,21 +67,34 @@ def reading(core: str) -> str | None:
 
 
 def after_counts() -> int:
-    """The ``--after`` table: how often each reading stands before each word set."""
+    """The ``--after`` table: how often each reading stands before each word set (and after
+    a quantifier of ``PLURAL_QUANTIFIERS``)."""
     sets = {
         "NO_PLURAL_EZAFE_PREPOSITIONS": NO_PLURAL_EZAFE_PREPOSITIONS,
         "LIGHT_VERB_FORMS": LIGHT_VERB_FORMS,
         "POSSESSOR_PRONOUNS": POSSESSOR_PRONOUNS,
     }
-    totals = {name: {"plural": 0, "heh_ye": 0} for name in sets}
-    words: dict[str, dict[str, list[int]]] = {name: {} for name in sets}
+    names = [*sets, "PLURAL_QUANTIFIERS", "PARTITIVES"]
+    totals = {name: {"plural": 0, "heh_ye": 0} for name in names}
+    words: dict[str, dict[str, list[int]]] = {name: {} for name in names}
     for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
         for line in path.open(encoding="utf-8"):
             toks = line.split()
-            for i, tok in enumerate(toks[:-1]):
+            for i, tok in enumerate(toks):
                 core = tok.rstrip(PUNCT)
                 kind = reading(core)
-                if kind is None or core != tok:
+                if kind is None:
+                    continue
+                before = fold(toks[i - 1].replace(ZWNJ, "")) if i else ""
+                if before in PLURAL_QUANTIFIERS:
+                    totals["PLURAL_QUANTIFIERS"][kind] += 1
+                    row = words["PLURAL_QUANTIFIERS"].setdefault(before, [0, 0])
+                    row[kind == "heh_ye"] += 1
+                if before == "از" and i >= 2 and fold(toks[i - 2].replace(ZWNJ, "")) in PARTITIVES:
+                    totals["PARTITIVES"][kind] += 1
+                    row = words["PARTITIVES"].setdefault(fold(toks[i - 2].replace(ZWNJ, "")), [0, 0])
+                    row[kind == "heh_ye"] += 1
+                if core != tok or i == len(toks) - 1:
                     continue
                 key = fold(toks[i + 1].rstrip(PUNCT).replace(ZWNJ, ""))
                 for name, members in sets.items():

@@ -651,6 +651,21 @@ NO_PLURAL_EZAFE_BEFORE: Final = NO_PLURAL_EZAFE_PREPOSITIONS | LIGHT_VERB_FORMS
 POSSESSOR_PRONOUNS: Final = frozenset(
     ("او", "وی", "ما", "شما", "آنها", "آنان", "ایشان", "من", "تو", "خود", "دیگران")
 )
+#: Quantifiers that take a plural noun (reviewed): a glued ``های`` word right after one is the
+#: plural (``تمام نامهای`` → ``نام‌های``, all the names; ``سایر محلهای`` → ``محل‌های``). In UD
+#: TRAIN (bench/zwnj/ye_context.py --after) 111 plurals «X‌های» and no ``Xه‌ای`` word stand
+#: after one. Not «همه» (also «everyone»: ``همه نامه‌ای نوشتند``), «اغلب» (also «often»),
+#: «بین» and «میان» (``در میان ... و ...``: 32 plurals, 6 ``ه‌ای``) or «طی» (``طی نامه‌ای``).
+PLURAL_QUANTIFIERS: Final = frozenset(
+    fold(word)
+    for word in ("تمام", "تمامی", "برخی", "بعضی", "کلیه", "کلیهٔ", "اکثر", "سایر", "بسیاری")
+)
+#: Partitives (reviewed) that take «از» and a plural: ``یکی از نامهای`` → ``نام‌های`` (one of the
+#: names), ``برخی از محلهای``. In UD TRAIN (bench/zwnj/ye_context.py --after) 95 plurals «X‌های»
+#: and no ``Xه‌ای`` word stand after one and «از». Not «بخشی» (a part of one thing).
+PARTITIVES: Final = frozenset(
+    ("یکی", "برخی", "بسیاری", "بعضی", "هیچیک", "تعدادی", "شماری", "عدهای")
+)
 _PLURAL_BEFORE_PRONOUN: Final = 313
 _HEH_YE_BEFORE_PRONOUN: Final = 12
 #: Finite verbs that close a phrase as :data:`NO_EZAFE_AFTER` does (no ezafe leans on a verb):
@@ -1910,10 +1925,11 @@ class ZwnjRepairer:
                         or self._possessor_pronoun_after(info[2], infos[i + 1][2])
                     )
                     and not (i and (infos[i - 1][5] or infos[i - 1][3] in SINGULAR_AFTER))
-                ):
+                ) or (plural is not None and self._quantifier_before(infos, i, joins)):
                     # «نامهای فاطمه»: a given name after it is its possessor, so the word
                     # is the plural with its ezafe (UD TRAIN: 14 plurals, one «ه‌ای» word);
-                    # so is a pronoun, if the counts allow it («نامهای خود»)
+                    # so is a pronoun, if the counts allow it («نامهای خود»); after «تمام»
+                    # or «یکی از» the word is a plural noun («تمام نامهای»)
                     out[i] = (plural[0], plural[1], *info[2:])
                 continue
             if (i + 1) in joins:
@@ -1936,6 +1952,20 @@ class ZwnjRepairer:
             ):
                 out[i] = (other[0], other[1], *info[2:])
         return out
+
+    @staticmethod
+    def _quantifier_before(infos: list[ChunkInfo], i: int, joins: set[int]) -> bool:
+        """Whether chunk ``i`` of a line planned as ``infos`` with ``joins`` follows a quantifier
+        that takes a plural (:data:`PLURAL_QUANTIFIERS`: ``تمام نامهای``) or a partitive and
+        «از» (:data:`PARTITIVES`: ``یکی از نامهای``), neither joined to the next chunk."""
+        if not i or i in joins:
+            return False
+        before = infos[i - 1][3]
+        if before in PLURAL_QUANTIFIERS:
+            return True
+        return (
+            before == "از" and i >= 2 and (i - 1) not in joins and infos[i - 2][3] in PARTITIVES
+        )
 
     def _possessor_pronoun_after(self, key: str, after: str) -> bool:
         """Whether ``after`` (the next word's key) is a pronoun of :data:`POSSESSOR_PRONOUNS`
