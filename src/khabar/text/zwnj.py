@@ -1904,12 +1904,14 @@ class ZwnjRepairer:
     def _in_context(self, infos: list[ChunkInfo], joins: set[int]) -> list[ChunkInfo]:
         """``infos`` with each ambiguous ``های`` word given its closed-context reading
         (:meth:`_ye_readings`) where no ezafe can follow it: before a word of
-        :data:`NO_EZAFE_AFTER`, before punctuation or a finite verb (:meth:`_verb_after`) or
-        at the line's end (``بازیکن حرفهای و`` → ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``,
-        ``خاطرهای دارید`` → ``خاطره‌ای``); and each one read
-        ``ه`` + ``ای`` in any context given its plural reading before a given name, unless a
+        :data:`NO_EZAFE_AFTER` or :data:`NO_PLURAL_EZAFE_BEFORE`, before punctuation or a
+        finite verb (:meth:`_verb_after`) or at the line's end (``بازیکن حرفهای و`` →
+        ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``, ``خاطرهای دارید`` → ``خاطره‌ای``, ``حرفهای
+        مثل`` → ``حرفه‌ای``); and each one read ``ه`` + ``ای`` in any context given its plural
+        reading before a given name or a pronoun (:meth:`_possessor_pronoun_after`), unless a
         number or a determiner of :data:`SINGULAR_AFTER` comes before it (``نامهای فاطمه`` →
-        ``نام‌های``; ``یک نامهای علی نوشت`` keeps ``نامه‌ای``)."""
+        ``نام‌های``; ``یک نامهای علی نوشت`` keeps ``نامه‌ای``), or after a quantifier
+        (:meth:`_quantifier_before`: ``تمام نامهای``, ``یکی از نامهای`` → ``نام‌های``)."""
         out = list(infos)
         last = len(infos) - 1
         names = self.lexicon.given_names
