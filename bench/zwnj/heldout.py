@@ -563,7 +563,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, help_ in (
         ("shekar", "shekar 1.7.0's shekar/data/files (default: in --anchors' shekar venv)"),
         ("hazm", "hazm 0.10.0's hazm/data (default: in --anchors' hazm venv)"),
-        ("wordfreq", "wordfreq 3.1.1's wordfreq/data (default: $KHABAR_WORDFREQ_DIR)"),
+        (
+            "wordfreq",
+            (
+                "wordfreq 3.1.1's wordfreq/data (default: $KHABAR_WORDFREQ_DIR, else in "
+                "--anchors' wordfreq venv)"
+            ),
+        ),
     ):
         ap.add_argument(f"--{name}-dir", type=Path, help=help_)
     ap.add_argument(
@@ -671,18 +677,20 @@ def list_dirs(a: argparse.Namespace) -> ListDirs:
     shekar = a.shekar_dir or a.anchors / "shekar" / site / "shekar" / "data" / "files"
     hazm = a.hazm_dir or a.anchors / "hazm" / site / "hazm" / "data"
     wordfreq = a.wordfreq_dir or (
-        Path(os.environ["KHABAR_WORDFREQ_DIR"]) if os.environ.get("KHABAR_WORDFREQ_DIR") else None
+        Path(os.environ["KHABAR_WORDFREQ_DIR"])
+        if os.environ.get("KHABAR_WORDFREQ_DIR")
+        else a.anchors / "wordfreq" / site / "wordfreq" / "data"
     )
     missing = [
         f"--{name}-dir ({path})"
         for name, path in (("shekar", shekar), ("hazm", hazm), ("wordfreq", wordfreq))
         if path is None or not path.is_dir()
     ]
-    if missing or wordfreq is None:
+    if missing:
         raise SystemExit(
             f"heldout.py: --lists rebuilt needs {', '.join(missing)}: run bench/zwnj/run.py once "
-            "(it makes bench/.venv-anchors with shekar and hazm), pip install wordfreq==3.1.1 "
-            "into a scratch venv and pass its site-packages/wordfreq/data, or use --lists shipped"
+            "(or bench/zwnj/run.py --setup-only: it makes bench/.venv-anchors with shekar, hazm "
+            "and wordfreq 3.1.1), pass the folders, or use --lists shipped"
         )
     return ListDirs(shekar, hazm, wordfreq)
 

@@ -7,7 +7,9 @@
     .venv/bin/python bench/zwnj/run.py --only "khabar (zwnj_trust=none)" --set zwnj_trust=none
 
 1. Makes ``bench/.venv-anchors`` (git-ignored by a ``.gitignore`` inside it) with hazm, shekar
-   and python-negar from PyPI; they are points of comparison, NOT khabar dependencies.
+   and python-negar from PyPI; they are points of comparison, NOT khabar dependencies. It also
+   installs wordfreq 3.1.1 there (``.venv-anchors/wordfreq``), whose data ``heldout.py`` reads;
+   ``--setup-only`` makes these venvs and stops.
 2. Scores every tool with ``../shared/tools/score_zwnj.py`` on UD PerDT dev, UD Seraji dev and
    PEYMA 600K (research-only text, used to measure, never copied) in glued, spaced and intact
    modes, and measures each tool's characters per second (CPU time of the command on the
@@ -31,6 +33,7 @@ import platform
 import re
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +48,10 @@ ANCHORS = ROOT / "bench" / ".venv-anchors"
 #: each anchor at its current release, in a venv of its own (their pins conflict in one venv, and
 #: an older shekar, 0.1.x, has almost no ZWNJ repair: measuring it would flatter khabar)
 ANCHOR_PACKAGES = {"hazm": "hazm==0.10.0", "shekar": "shekar==1.7.0", "negar": "python-negar==1.4.3"}
+#: data packages no row runs, installed beside the anchors for the scripts that read their files:
+#: wordfreq's Persian frequency list is one of scripts/build_lexicon.py's word lists, which
+#: bench/zwnj/heldout.py rebuilds per fold (it finds ``wordfreq/data`` in this venv)
+DATA_PACKAGES = {"wordfreq": "wordfreq==3.1.1"}
 SETS = {
     "PerDT dev": SHARED / "data" / "ud_perdt" / "dev.txt",
     "Seraji dev": SHARED / "data" / "ud_seraji" / "dev.txt",
@@ -77,17 +84,24 @@ def anchor_python(name: str) -> Path:
     return ANCHORS / name / "bin" / "python"
 
 
-def ensure_anchors() -> None:
-    """Create one venv per anchor once (bench/.venv-anchors/NAME); later runs reuse them."""
-    ANCHORS.mkdir(parents=True, exist_ok=True)
-    (ANCHORS / ".gitignore").write_text("*\n", encoding="utf-8")
-    for name, package in ANCHOR_PACKAGES.items():
-        py = anchor_python(name)
+def ensure_anchors(anchors: Path = ANCHORS) -> None:
+    """Create one venv per anchor and per data package once (bench/.venv-anchors/NAME); later
+    runs reuse them. A venv whose pip install failed is removed, so the next run tries again
+    instead of reusing a venv without its package."""
+    anchors.mkdir(parents=True, exist_ok=True)
+    (anchors / ".gitignore").write_text("*\n", encoding="utf-8")
+    for name, package in {**ANCHOR_PACKAGES, **DATA_PACKAGES}.items():
+        venv = anchors / name
+        py = venv / "bin" / "python"
         if py.exists():
             continue
-        print(f"creating {ANCHORS / name} with {package} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(ANCHORS / name)], check=True)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", package], check=True)
+        print(f"creating {venv} with {package} ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        try:
+            subprocess.run([str(py), "-m", "pip", "install", "-q", package], check=True)
+        except subprocess.CalledProcessError:
+            shutil.rmtree(venv)
+            raise
 
 
 def policy_row(sets: tuple[str, ...]) -> str:
@@ -501,7 +515,15 @@ def main(argv: list[str] | None = None) -> int:
         help="add a row 'khabar (KEY=VALUE, ...)': the engine under this policy (zwnj, "
         "zwnj_trust, style; repeatable, all in one row)",
     )
+    ap.add_argument(
+        "--setup-only",
+        action="store_true",
+        help="make bench/.venv-anchors (the anchors and wordfreq) and stop, scoring nothing",
+    )
     a = ap.parse_args(argv)
+    if a.setup_only:
+        ensure_anchors()
+        return 0
     extra = tuple(a.policy)
     if not SCORER.exists():
         print(f"error: {SCORER} not found; put ../shared beside the repository", file=sys.stderr)
