@@ -8,8 +8,9 @@ No dev set scores this text: it is what users feed khabar. Sources (``../shared/
 ``social`` = ParsNER's Telegram-style posts (``parsner_social/all.sentences.txt``), ``news`` =
 FarsNews and Varzesh3 articles (``farsnews_varzesh3_json/*.docs.jsonl``: title, abstract, body,
 one line per paragraph), ``targoman`` = Targoman's crawled news and Q&A documents (title,
-subtitle, body). Arabic ي/ك/ى are folded in the input first (as ``khabar fix`` does), so that
-repair is not counted. Every line is fixed alone; input and output are aligned word by word
+subtitle, body), and, when asked for (``--sources ... html``), ``html`` = the visible text of
+``html_pages_htmldate/*.html`` (as ``crawl_splits.py`` reads it). Arabic ي/ك/ى are folded in
+the input first (as ``khabar fix`` does), so that repair is not counted. Every line is fixed alone; input and output are aligned word by word
 (split at whitespace) and each difference is put in a class:
 
 * ``split``: one word became one word with more ZWNJs (a ZWNJ inserted into a glued word);
@@ -35,7 +36,11 @@ each word the fixed line writes differently from the writer is counted as (write
 ``cut`` where khabar puts a ZWNJ inside a word the writer wrote glued, ``joined`` where it
 joins words the writer wrote apart, ``missed`` where the writer has a ZWNJ khabar did not
 restore. The writers are not gold (some write ``کتابها``
-glued on purpose), so these lists are read, not scored.
+glued on purpose), so these lists are read, not scored. ``--words`` lists every such word
+with its fixed line (``kind writer => khabar | line``); with ``--before`` it lists instead every
+word the two trees write differently (``FIX``: the new tree writes the writer's words and the
+old did not; ``BREAK``: the reverse; ``OTHER``: neither), so each change a rule makes to damaged
+text is read in its line.
 """
 
 from __future__ import annotations
@@ -84,6 +89,18 @@ def _json_lines(path: Path, fields: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _html_lines(folder: Path) -> list[str]:
+    """The visible text of each page of ``folder``, one line per text node (as crawl_splits.py)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    lines: list[str] = []
+    for path in sorted(folder.glob("*.html")):
+        body = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).body
+        if body is not None:
+            lines += body.text(separator="\n").split("\n")
+    return lines
+
+
 def source_lines(name: str) -> list[str]:
     """The lines of one source, Arabic ي/ك/ى folded, blank lines left out."""
     if name == "social":
@@ -94,8 +111,10 @@ def source_lines(name: str) -> list[str]:
             raw += _json_lines(path, ("title", "abstract", "body"))
     elif name == "targoman":
         raw = _json_lines(DATA / "targoman_sample" / "docs.jsonl", ("title", "subtitle", "body"))
+    elif name == "html":
+        raw = _html_lines(DATA / "html_pages_htmldate")
     else:
-        raise SystemExit(f"unknown source {name!r}: use social, news or targoman")
+        raise SystemExit(f"unknown source {name!r}: use social, news, targoman or html")
     return [line.translate(ARABIC) for line in raw if line.strip()]
 
 
@@ -192,36 +211,115 @@ def summary(
     return rows
 
 
+INNER_ZWNJ = re.compile(f"(?<=[\u0600-\u06ff]){Z}(?=[\u0600-\u06ff])")
+WORD_RE = re.compile(f"[\u0600-\u06ff{Z}]+")
+
+
+def damage_lines(lines: list[str], mode: str) -> list[tuple[str, str]]:
+    """(writer's line, damaged line) of each line that writes ZWNJs between letters, spaces
+    collapsed, those ZWNJs stripped (``glued``) or made spaces (``spaced``)."""
+    out = []
+    for line in lines:
+        if INNER_ZWNJ.search(line):
+            line = " ".join(line.split())
+            out.append((line, INNER_ZWNJ.sub("" if mode == "glued" else " ", line)))
+    return out
+
+
+def word_diffs(writer: str, out: str) -> list[tuple[str, str, str]]:
+    """(kind, writer's words, khabar's words) of each ZWNJ or space decision where the fixed
+    line ``out`` differs from the writer's line; character repairs are left out."""
+    a, b = WORD_RE.findall(writer), WORD_RE.findall(out)
+    found = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        x, y = " ".join(a[i1:i2]).strip(Z), " ".join(b[j1:j2]).strip(Z)
+        if x.replace(Z, "").replace(" ", "") != y.replace(Z, "").replace(" ", ""):
+            continue  # a character repair, not a ZWNJ decision
+        if x.count(" ") > y.count(" "):
+            kind = "joined"  # a space the writer left between words became a ZWNJ
+        elif y.count(Z) + y.count(" ") > x.count(Z) + x.count(" "):
+            kind = "cut"
+        else:
+            kind = "missed"
+        found.append((kind, x, y))
+    return found
+
+
+def damaged_outputs(fix, pairs: list[tuple[str, str]]) -> list[str]:
+    """The fixed damaged line of each (writer's line, damaged line)."""
+    return [fix(broken) for _, broken in pairs]
+
+
 def damaged(fix, lines: list[str], mode: str) -> collections.Counter:
     """(kind, writer's word, khabar's word) -> count over the lines that write ZWNJs between
     letters, with those ZWNJs stripped (``glued``) or spaced (``spaced``) before fixing."""
+    pairs = damage_lines(lines, mode)
+    return count_diffs(pairs, damaged_outputs(fix, pairs))
 
-    inner = re.compile(f"(?<=[\u0600-\u06ff]){Z}(?=[\u0600-\u06ff])")
-    word_re = re.compile(f"[\u0600-\u06ff{Z}]+")
+
+def count_diffs(pairs: list[tuple[str, str]], outs: list[str]) -> collections.Counter:
+    """(kind, writer's word, khabar's word) -> count over the fixed damaged lines ``outs``."""
     found: collections.Counter = collections.Counter()
-    for line in lines:
-        if not inner.search(line):
-            continue
-        line = " ".join(line.split())
-        broken = inner.sub("" if mode == "glued" else " ", line)
-        out = fix(broken)
-        if out == line:
-            continue
-        a, b = word_re.findall(line), word_re.findall(out)
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-            if op == "equal":
-                continue
-            x, y = " ".join(a[i1:i2]).strip(Z), " ".join(b[j1:j2]).strip(Z)
-            if x.replace(Z, "").replace(" ", "") != y.replace(Z, "").replace(" ", ""):
-                continue  # a character repair, not a ZWNJ decision
-            if x.count(" ") > y.count(" "):
-                kind = "joined"  # a space the writer left between words became a ZWNJ
-            elif y.count(Z) + y.count(" ") > x.count(Z) + x.count(" "):
-                kind = "cut"
-            else:
-                kind = "missed"
-            found[(kind, x, y)] += 1
+    for (writer, _), out in zip(pairs, outs):
+        if out != writer:
+            found.update(word_diffs(writer, out))
     return found
+
+
+def word_rows(pairs: list[tuple[str, str]], outs: list[str], old: list[str] | None) -> list[str]:
+    """The whole list of changed words, for reading (``|`` is a ZWNJ in the words). Without
+    ``old``: one row per word khabar writes differently from the writer, ``kind writer =>
+    khabar | fixed line``. With ``old`` (the older tree's outputs): one row per place the two
+    trees' outputs differ, ``verdict writer: old => new | new fixed line`` (see tree_diffs)."""
+    rows = []
+    for (writer, _), out, was in zip(pairs, outs, old if old is not None else outs):
+        if old is None and out != writer:
+            for kind, x, y in word_diffs(writer, out):
+                rows.append(f"  {kind} {x} => {y}".replace(Z, "|") + f" | {out}")
+        elif old is not None and out != was:
+            for verdict, gold, change in tree_diffs(writer, was, out):
+                rows.append(f"  {verdict} {gold}: {change}".replace(Z, "|") + f" | {out}")
+    return rows
+
+
+def tree_diffs(writer: str, old: str, new: str) -> list[tuple[str, str, str]]:
+    """(verdict, writer's words, "old => new") of each place two trees' outputs of one damaged
+    line differ: verdict ``FIX`` where the new tree writes the writer's words and the old did
+    not, ``BREAK`` where the old did and the new does not, ``OTHER`` where neither does."""
+    a, b = WORD_RE.findall(old), WORD_RE.findall(new)
+    w = WORD_RE.findall(writer)
+    found = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        gold = _writer_span(w, a, i1, i2)
+        if y == gold:
+            verdict = "FIX"
+        elif x == gold:
+            verdict = "BREAK"
+        else:
+            verdict = "OTHER"
+        found.append((verdict, gold, f"{x} => {y}"))
+    return found
+
+
+def _writer_span(writer: list[str], old: list[str], i1: int, i2: int) -> str:
+    """The writer's words over the letters of ``old[i1:i2]`` (matched by their letters without
+    ZWNJs or spaces), or ``?`` when the two do not align."""
+    bare = [len(x.replace(Z, "")) for x in old]
+    start, end = sum(bare[:i1]), sum(bare[:i2])
+    at, words = 0, []
+    for word in writer:
+        n = len(word.replace(Z, ""))
+        if at >= start and at + n <= end:
+            words.append(word)
+        elif at < end and at + n > start:
+            return "?"
+        at += n
+    return " ".join(words) if words or start == end else "?"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,12 +331,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wrong", default=str(WRONG), help="the reviewed wrong pairs (TSV)")
     ap.add_argument("--damage", choices=["glued", "spaced"], help="read the writers' ZWNJ lines")
     ap.add_argument("--top", type=int, default=60, help="with --damage: rows per kind")
+    ap.add_argument(
+        "--words",
+        action="store_true",
+        help="with --damage: also list every word written unlike the writer, with its line "
+        "(with --before: every word the trees write differently, FIX/BREAK/OTHER)",
+    )
     a = ap.parse_args(argv)
     if a.damage:
         for name in a.sources:
-            lines = source_lines(name)
-            found = damaged(load_fix(a.src), lines, a.damage)
-            old = damaged(load_fix(a.before), lines, a.damage) if a.before else None
+            pairs = damage_lines(source_lines(name), a.damage)
+            outs = damaged_outputs(load_fix(a.src), pairs)
+            found = count_diffs(pairs, outs)
+            old_outs = damaged_outputs(load_fix(a.before), pairs) if a.before else None
+            old = count_diffs(pairs, old_outs) if old_outs is not None else None
             for kind in ("cut", "joined", "missed"):
                 rows = sorted((k for k in set(found) | set(old or ()) if k[0] == kind),
                               key=lambda k: -found[k])
@@ -248,6 +354,16 @@ def main(argv: list[str] | None = None) -> int:
                 for k in rows[: a.top]:
                     n = f"{old[k]} -> {found[k]}" if old is not None else str(found[k])
                     print(f"  {n} {k[1]} => {k[2]}".replace(Z, "|"))
+            if a.words:
+                rows = word_rows(pairs, outs, old_outs)
+                if old_outs is not None:
+                    differ = sum(o != n for o, n in zip(old_outs, outs))
+                    print(f"{name} {a.damage}: {differ} lines differ between the trees, "
+                          f"{len(rows)} words (writer: old => new):")
+                else:
+                    print(f"{name} {a.damage}: {len(rows)} words written unlike the writer "
+                          "(writer => khabar):")
+                print("\n".join(rows))
         return 0
     wrong = read_wrong(Path(a.wrong))
     review = []
