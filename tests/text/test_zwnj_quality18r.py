@@ -6,7 +6,7 @@ checked by hand, with rows that must not change.
   head): ``عبدیپور`` → ``عبدی‌پور``, ``کاظمیزاده`` → ``کاظمی‌زاده``. Its writers set the tail
   off (the crawled news and social text write these names with a ZWNJ: عبدی‌پور, خانکشی‌پور,
   نوابی‌نژاد, ضیغمی‌نژاد, فنونی‌زاده). A given name in «ی» keeps the writer's glued spelling
-  (``علیزاده``, ``علیپور``), other letters before the tail and other tails are left as
+  (``علیزاده``, ``علیپور``), and so does a compound name ending in one (``مهرعلیزاده``), other letters before the tail and other tails are left as
   written (``غلامپور``, ``عباسزاده``, ``ویرجینیا``, ``جنیفر``), and a line that writes ZWNJs
   elsewhere keeps its glued words.
 
@@ -38,6 +38,8 @@ YE_SURNAMES = [
     # must not change: a given name in «ی» + the tail, as its writer glued it
     ("علیزاده گفت", "علیزاده گفت"),
     ("علیپور گفت", "علیپور گفت"),
+    # must not change: a compound given name ending in «علی» (PerDT TRAIN writes it glued)
+    ("آقای مهرعلیزاده گفت", "آقای مهرعلیزاده گفت"),
     # must not change: other letters before the tail, as written (see SON)
     ("غلامپور گفت", "غلامپور گفت"),
     ("عباسزاده گفت", "عباسزاده گفت"),
@@ -64,5 +66,6 @@ def test_ye_surname_is_a_named_step(rep: ZwnjRepairer) -> None:
     """The rule is one method: an unknown glued word, and nothing for a word it does not fit."""
     assert rep._ye_surname("عبدیپور") == f"عبدی{Z}پور"
     assert rep._ye_surname("علیزاده") is None  # a given name
+    assert rep._ye_surname("مهرعلیزاده") is None  # a name ending in one
     assert rep._ye_surname("تیزاده") is None  # a first piece of two letters
     assert rep._ye_surname("جنیفر") is None  # no surname tail

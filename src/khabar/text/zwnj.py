@@ -571,6 +571,8 @@ YE_SURNAME_TAILS: Final = frozenset(("زاده", "نژاد", SON))
 #: The shortest first piece (its «ی» included) :meth:`ZwnjRepairer._ye_surname` cuts a surname
 #: tail after: ``تقی‌زاده`` (TRAIN, the crawl), no shorter (``بی`` + «زاده» is no surname)
 MIN_SURNAME_HEAD: Final = 3
+#: :data:`YE_SURNAME_TAILS` as a tuple, for one ``str.endswith`` test
+_YE_SURNAME_ENDS: Final = tuple(sorted(YE_SURNAME_TAILS))
 #: Personal endings and clitics cut off a word (``چکانده‌ایم``, ``خانواده‌اش``): no surname ends
 #: in one after a ZWNJ (see ZwnjRepairer._kept_cut)
 PERSON_ENDINGS: Final = frozenset(
@@ -2669,21 +2671,30 @@ class ZwnjRepairer:
         tails after «ی» with a ZWNJ and never glued (see :data:`YE_SURNAME_TAILS`), and the
         crawled news, Targoman and social text (counts only) 65 times with a ZWNJ, glued only
         after the given name «علی» (``علیزاده``, ``علیپور``). A glued word the lexicon has
-        seen glued, a first piece that is a given name (kept as written, see
-        :meth:`_given_name_compound`) or of under :data:`MIN_SURNAME_HEAD` letters is left
-        alone."""
-        for tail in YE_SURNAME_TAILS:
+        seen glued, a first piece that is or ends in a given name (kept as written, see
+        :meth:`_given_name_compound`: ``علیزاده``, ``مهرعلیزاده``) or of under
+        :data:`MIN_SURNAME_HEAD` letters is left alone."""
+        if not tok.endswith(_YE_SURNAME_ENDS):
+            return None  # one test for the unknown words of every line (most end otherwise)
+        for tail in _YE_SURNAME_ENDS:
             if not tok.endswith(tail):
                 continue
             head = tok[: -len(tail)]
             if (
                 len(head) >= MIN_SURNAME_HEAD
                 and head[-1] == EZAFE_YE
-                and head not in self.lexicon.given_names
+                and not self._ends_in_given_name(head)
                 and not self.lexicon.glued_count(fold(tok))
             ):
                 return head + ZWNJ + tail
         return None
+
+    def _ends_in_given_name(self, head: str) -> bool:
+        """Whether ``head`` is a given name or ends in one of :data:`MIN_SURNAME_HEAD` letters
+        or more: a compound name (``مهرعلی``, ``غلامعلی``: «علی»), as UD TRAIN writes
+        ``مهرعلیزاده`` glued."""
+        names = self.lexicon.given_names
+        return any(head[k:] in names for k in range(len(head) - MIN_SURNAME_HEAD + 1))
 
     def _heh_of_unseen_stem(self, stem: str) -> bool:
         """Whether a glued ``stem`` + ``های`` is rather ``stem`` + ``ه`` + ``ای``: ``stem`` was
