@@ -1,4 +1,4 @@
-"""Rules that scan for each leading character alone (``RegexRule(leads=...)``, ``led_by``) find
+"""Rules that scan for each leading character alone (``RegexRule(name, Led(...), ...)``) find
 exactly the matches of one scan of their whole pattern: the same ``apply`` text and the same
 ``find`` changes, on hand-checked cases (runs of marks where two leading characters meet) and on
 random texts of the characters the rules care about.
@@ -18,12 +18,13 @@ from hypothesis import strategies as st
 from khabar.text.fix import fix
 from khabar.text.normalize import (
     Change,
+    Led,
     RegexRule,
     _compose_guard,
     _merged,
     _trailing_guard,
     char_rules,
-    led_by,
+    compiled,
     space_rules,
 )
 from khabar.text.policy import FixPolicy
@@ -96,10 +97,29 @@ def test_hand_checked_rules_match_their_pattern(text: str, expected: str) -> Non
         assert rule.find(text) == reference_find(rule, text)
 
 
-def test_led_by_builds_one_pattern_per_character() -> None:
-    whole, each = led_by("(«", "(?<=x.)")
-    assert whole.pattern == "[\\(«](?<=x.)"
-    assert [(c, p.pattern) for c, p in each] == [("(", "\\((?<=x.)"), ("«", "«(?<=x.)")]
+def test_led_builds_one_pattern_per_character() -> None:
+    led = Led("(«", "(?<=x.)")
+    assert led.whole() == "[\\(«](?<=x.)"
+    assert led.each() == (("(", "\\((?<=x.)"), ("«", "«(?<=x.)"))
+    rule = RegexRule("x", led, " \\g<0>")
+    assert rule.pattern.pattern == "[\\(«](?<=x.)"
+    assert [(c, p.pattern) for c, p in rule.leads] == [("(", "\\((?<=x.)"), ("«", "«(?<=x.)")]
+
+
+def test_patterns_are_compiled_once_on_first_need() -> None:
+    # a rule given sources compiles nothing when it is made, and each source once in a process
+    rest = "(?<=y.)test_lazy"
+    before = compiled.cache_info().currsize
+    rule = RegexRule("x", Led("(«", rest), " \\g<0>")
+    assert compiled.cache_info().currsize == before
+    assert rule.apply("y(test_lazy") == "y (test_lazy"  # only the «(» pattern is needed
+    assert compiled.cache_info().currsize == before + 1
+    assert rule.leads[0][1] is compiled("\\(" + rest)  # the same object, compiled once
+    assert compiled.cache_info().currsize == before + 2  # «leads» compiled the «« one too
+    plain = RegexRule("x", "-+test_plain", "-")
+    assert compiled.cache_info().currsize == before + 2
+    assert plain.apply("a--test_plain") == "a-"
+    assert plain.pattern is compiled("-+test_plain")
 
 
 # the characters the rules care about, often; any character (surrogates too) now and then

@@ -249,43 +249,61 @@ def _any_of(chars: str) -> Callable[[str], bool]:
 
 
 #: A pattern that must start with one of a few characters (``[(«]...``), as the same pattern
-#: once per character (``\\(...``, ``«...``): see :func:`led_by`.
+#: once per character (``\\(...``, ``«...``): see :class:`Led`.
 Leads = tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def led_by(leads: str, rest: str) -> tuple[re.Pattern[str], Leads]:
-    r"""The pattern ``[leads]rest``, and for each character ``c`` of ``leads`` the pattern
-    ``c rest``: a :class:`RegexRule` with ``leads`` scans for each character alone.
+class Led(NamedTuple):
+    r"""The pattern ``[chars]rest`` of a :class:`RegexRule` that scans for each character of
+    ``chars`` alone, with the pattern ``c rest`` of that character ``c``.
 
     Python's regex engine looks for a pattern that opens with a literal character at memchr
     speed, but tries a character class at every position of the text (about 10 ns per
     character, 20 ms for a ``[(«]`` pass over 2 M characters, against 1 ms for ``\(``). The
-    matches are the same: ``[leads]`` consumes one character, so a match of ``[leads]rest`` at
+    matches are the same: ``[chars]`` consumes one character, so a match of ``[chars]rest`` at
     a position whose character is ``c`` is a match of ``c rest`` there (``rest`` must not refer
     to the leading character by a group number: it is no group).
 
-    >>> whole, each = led_by("(«", "(?<=[ا-ی].)")
-    >>> whole.pattern == r"[\(«](?<=[ا-ی].)", [(c, p.pattern) for c, p in each]
-    (True, [('(', '\\((?<=[ا-ی].)'), ('«', '«(?<=[ا-ی].)')])
+    >>> led = Led("(«", "(?<=[ا-ی].)")
+    >>> led.whole() == r"[\(«](?<=[ا-ی].)", led.each()
+    (True, (('(', '\\((?<=[ا-ی].)'), ('«', '«(?<=[ا-ی].)')))
     """
-    return re.compile(f"[{re.escape(leads)}]{rest}"), tuple(
-        (c, re.compile(re.escape(c) + rest)) for c in leads
-    )
+
+    chars: str
+    rest: str
+
+    def whole(self) -> str:
+        """The source of the whole pattern, ``[chars]rest``."""
+        return f"[{re.escape(self.chars)}]{self.rest}"
+
+    def each(self) -> tuple[tuple[str, str], ...]:
+        """Each character of ``chars`` with the source of its own pattern, ``c rest``."""
+        return tuple((c, re.escape(c) + self.rest) for c in self.chars)
+
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """``re.compile(source)``, once per process. A :class:`RegexRule` given its pattern's source
+    compiles it on first need: most texts hold none of the characters its per-character
+    patterns start with, and compiling them all at import cost a one-line ``khabar fix`` about a
+    tenth of its start-up (bench/fix/startup18s.md)."""
+    return re.compile(source)
 
 
 class RegexRule(Rule):
     """Every match of ``pattern`` becomes ``repl``: a :meth:`re.Match.expand` template, or a
     function of the match (for rules whose matches are rare, so the call costs nothing).
 
+    ``pattern`` is a compiled pattern, or its source (compiled on first need, by
+    :func:`compiled`), or a :class:`Led`: the rule then scans for the leading characters the
+    text holds, each alone at memchr speed (each character's pattern compiled the first time a
+    text holds it), and merges their matches (a test per character also serves as the guard).
+    Where two merged matches overlap (a run of marks of two kinds), it scans with the whole
+    pattern instead, so the matches are always those of one left-to-right scan of the whole
+    pattern (tests/text/test_normalize_leads.py compares them on random texts).
+
     ``guard``, when set, is a cheap test that is false for texts the pattern cannot match
     (usually "contains one of these characters"): it skips the regex pass on most texts.
-
-    ``leads`` (from :func:`led_by`, with ``pattern``) lists the characters a match can start
-    with, each with the pattern led by it: the rule then scans for the characters the text holds,
-    each alone at memchr speed, and merges their matches (a test per character also serves as
-    the guard). Where two merged matches overlap (a run of marks of two kinds), it scans with
-    ``pattern`` instead, so the matches are always those of one left-to-right scan of
-    ``pattern`` (tests/text/test_normalize_leads.py compares them on random texts).
 
     A plain class with an ``__init__``, not a slots dataclass: mypyc cannot compile a dataclass
     that inherits fields (``Rule``'s ``apart`` and ``substitutes``), and nothing compares or
@@ -293,33 +311,51 @@ class RegexRule(Rule):
 
     >>> RegexRule("x.dash", re.compile("-+"), "-").apply("a---b")
     'a-b'
+    >>> RegexRule("x.space", Led("(«", "(?<=[ا-ی].)"), " \\\\g<0>").apply("ب«ج»")
+    'ب «ج»'
     """
 
     def __init__(
         self,
         name: str,
-        pattern: re.Pattern[str],
+        pattern: re.Pattern[str] | str | Led,
         repl: str | Callable[[re.Match[str]], str],
         guard: Callable[[str], bool] | None = None,
-        leads: Leads = (),
         pair_bit: int = 0,
     ) -> None:
         self.name: Final = name
-        self.pattern: Final = pattern
         self.repl: Final = repl
         self.guard: Final = guard
-        self.leads: Final = leads
         self.pair_bit = pair_bit
+        self._source: Final = pattern.whole() if isinstance(pattern, Led) else pattern
+        #: each leading character with the source of its pattern; empty: no leads
+        self._lead_sources: Final = pattern.each() if isinstance(pattern, Led) else ()
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole pattern (compiled now if it was given as a source)."""
+        source = self._source
+        return compiled(source) if isinstance(source, str) else source
+
+    @property
+    def leads(self) -> Leads:
+        """Each leading character with its pattern (all compiled now); empty if the rule has
+        none."""
+        return tuple((c, compiled(s)) for c, s in self._lead_sources)
 
     def __repr__(self) -> str:
-        return f"RegexRule({self.name!r}, {self.pattern!r}, {self.repl!r}, {self.guard!r})"
+        return f"RegexRule({self.name!r}, {self._source!r}, {self.repl!r}, {self.guard!r})"
+
+    def _present(self, text: str) -> list[re.Pattern[str]]:
+        """The patterns of the leading characters that ``text`` holds."""
+        return [compiled(s) for c, s in self._lead_sources if c in text]
 
     def apply(self, text: str) -> str:
         if self.guard is not None and not self.guard(text):
             return text
-        if not self.leads:
+        if not self._lead_sources:
             return self.pattern.sub(self.repl, text)
-        present = [p for c, p in self.leads if c in text]
+        present = self._present(text)
         if len(present) <= 1:  # one leading character in the text: its pattern alone
             return present[0].sub(self.repl, text) if present else text
         matches = _merged(present, text)
@@ -340,9 +376,9 @@ class RegexRule(Rule):
 
     def _matches(self, text: str) -> list[re.Match[str]]:
         """The matches of ``pattern`` in ``text``, left to right (merged from ``leads``)."""
-        if not self.leads:
+        if not self._lead_sources:
             return list(self.pattern.finditer(text))
-        present = [p for c, p in self.leads if c in text]
+        present = self._present(text)
         if len(present) <= 1:
             return list(present[0].finditer(text)) if present else []
         matches = _merged(present, text)
@@ -364,7 +400,7 @@ class RegexRule(Rule):
 
 
 def _merged(patterns: list[re.Pattern[str]], text: str) -> list[re.Match[str]] | None:
-    """The matches of ``patterns`` (a :func:`led_by` pattern per leading character) in
+    """The matches of ``patterns`` (a :class:`Led` pattern per leading character) in
     ``text``, in order: those of one scan of the whole pattern, unless two overlap (None).
 
     A scan of the whole pattern tries every position from the end of its last match; it can
@@ -461,7 +497,7 @@ _HARAKAT_CHARS: Final = "".join(chr(c) for c in range(0x064B, 0x0653))
 #: A short vowel after a space, digit or punctuation has no letter to sit on (``کتاب ِ``): the
 #: run goes. The same short vowel twice in a row (``اًً``) is a typing slip: one stays. One pass
 #: for both, starting with the mark (rare), so the regex engine scans for it quickly.
-_HARAKAT_RUN, _HARAKAT_LEADS = led_by(
+_HARAKAT_RUN: Final = Led(
     _HARAKAT_CHARS,
     "(?:"
     f"(?<![{_LETTER}{_MARK}][{_HARAKAT}])[{_HARAKAT}]*"  # stray: a run after a non-letter
@@ -475,7 +511,7 @@ def _fix_harakat(m: re.Match[str]) -> str:
 
 
 _STRAY_HARAKAT: Final = RegexRule(
-    "char.diacritic", _HARAKAT_RUN, _fix_harakat, leads=_HARAKAT_LEADS
+    "char.diacritic", _HARAKAT_RUN, _fix_harakat
 )
 
 #: A letter typed as base + combining hamza or madda (``ا`` + U+0653) is canonically the same as the
@@ -645,7 +681,7 @@ _PM: Final = f"[{_LETTER}{_MARK}]"
 #: one-letter abbreviations stay as they are: ``3.5``, ``12:30``, ``ق.ظ``, ``ج.ا.ا``.
 #: Each pattern starts with the punctuation itself, so the regex engine scans for it quickly.
 _SPACE_AFTER_MARKS: Final = "،؛؟!…)».:"
-_SPACE_AFTER_RE, _SPACE_AFTER_LEADS = led_by(
+_SPACE_AFTER_RE: Final = Led(
     _SPACE_AFTER_MARKS,
     f"(?={_P})"
     # a colon needs a letter before it, a dot a word of two letters (not ق.ظ, ج.ا.ا)
@@ -663,26 +699,25 @@ _SPACE_AFTER: Final = RegexRule(
     _SPACE_AFTER_RE,
     "\\g<0> ",
     guard=_pair_guard(_SPACE_AFTER_PAIR),
-    leads=_SPACE_AFTER_LEADS,
     pair_bit=2,
 )
 _SPACE_BEFORE_MARKS: Final = "(«"
-_SPACE_BEFORE_RE, _SPACE_BEFORE_LEADS = led_by(_SPACE_BEFORE_MARKS, f"(?<={_PM}.)")
+_SPACE_BEFORE_RE: Final = Led(_SPACE_BEFORE_MARKS, f"(?<={_PM}.)")
 _SPACE_BEFORE_PAIR: Final[_Pair] = (class_chars(_LETTER + _MARK), _SPACE_BEFORE_MARKS, True)
 _SPACE_BEFORE: Final = RegexRule(
     "punct.space",
     _SPACE_BEFORE_RE,
     " \\g<0>",
     guard=_pair_guard(_SPACE_BEFORE_PAIR),
-    leads=_SPACE_BEFORE_LEADS,
     pair_bit=4,
 )
 #: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
 _REMOVE_SPACE_BEFORE: Final = RegexRule(
     "punct.space",
-    # not after a digit: ``12 :30`` would become one number
-    re.compile(r" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[،؛:.!؟)\]»])"),
+    # not after a digit: ``12 :30`` would become one number (the ``full`` style's only: its
+    # source is compiled on first need)
+    r" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[،؛:.!؟)\]»])",
     "",
     guard=_any_of("،؛:.!؟)]»"),
 )
