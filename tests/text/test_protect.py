@@ -17,6 +17,13 @@ from khabar.text.protect import find_spans
         ("(http://a.ir/x).", [("url", "http://a.ir/x")]),
         ("https://fa.wikipedia.org/wiki/A_(B)", [("url", "https://fa.wikipedia.org/wiki/A_(B)")]),
         ("www.isna.ir،", [("url", "www.isna.ir")]),
+        # a link glued to the word before it (a crawl lost the space): still a URL, Persian path
+        # and all; after a Latin letter or a digit «www» is part of a word, as before
+        ("سایتwww.isna.ir/کتابها", [("url", "www.isna.ir/کتابها")]),
+        ("منبعwww.x.ir.", [("url", "www.x.ir")]),
+        ("awww.x.ir", [("latin", "awww.x.ir")]),
+        ("۲www.x.ir", [("number", "۲"), ("latin", "www.x.ir")]),
+        ("ـwww.x.ir", [("latin", "www.x.ir")]),  # tatweel: deleted by fix, so no URL start
         ("info@khabar.ir", [("email", "info@khabar.ir")]),
         ("#هشتگ_فارسی", [("hashtag", "#هشتگ_فارسی")]),
         ("#کتاب\u200cها", [("hashtag", "#کتاب\u200cها")]),

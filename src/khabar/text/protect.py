@@ -35,6 +35,16 @@ _WORDISH: Final = (
     r"\w@#&\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
 )
+#: Arabic-script letters (no digits, marks or tatweel): a ``www.`` glued to one starts a URL, since
+#: crawls lose the space between a word and a link (``سایتwww.isna.ir/کتابها``: the path was
+#: Persian text the ZWNJ engine repaired); a Latin letter or digit before it still makes one word
+#: (``awww.x``). Letters only, so deleting a character (ZWSP, a mark, tatweel) never turns a URL
+#: into text on a second pass: fix stays idempotent.
+_ARABIC_LETTER: Final = (
+    r"\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+)
+#: where a ``www.`` starts a URL: not inside a word, or right after an Arabic-script letter
+_WWW: Final = rf"(?:(?<![{_WORDISH}])|(?<=[{_ARABIC_LETTER}]))www\."
 #: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
 _DIGIT: Final = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _EMAIL: Final = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
@@ -43,8 +53,9 @@ _EMAIL: Final = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]
 _VERBATIM: Final = re.compile(
     "|".join(
         [
-            # https://x.ir/a?b=c, www.x.com: up to a space or a quote (trailing punctuation trimmed)
-            rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?<![{_WORDISH}])www\.)[^\s<>\"«»]+)",
+            # https://x.ir/a?b=c, www.x.com, سایتwww.x.com: up to a space or a quote (trailing
+            # punctuation trimmed)
+            rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|{_WWW})[^\s<>\"«»]+)",
             rf"(?P<email>{_EMAIL})",
             r"(?P<code>`[^`\n]+`)",
             rf"(?P<mention>(?<![{_WORDISH}])@\w+)",
