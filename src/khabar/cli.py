@@ -175,6 +175,13 @@ def fix(
     except FileNotFoundError as exc:
         typer.echo(f"khabar: error: {exc.filename}: no such file", err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    except IsADirectoryError as exc:  # was a traceback and exit 1
+        typer.echo(f"khabar: error: {exc.filename}: is a folder; name the files in it "
+                   f"(khabar fix {exc.filename}/*.txt)", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except PermissionError as exc:
+        typer.echo(f"khabar: error: {exc.filename}: cannot be read (permission denied)", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     except BrokenPipeError:  # `khabar fix big.txt | head`: the reader has gone, stop quietly
         sys.stderr.close()
     except KhabarError as exc:

@@ -81,3 +81,14 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
     assert first.decode() == "کتاب\u200cها را می\u200cخواندم\n"
     assert code == 0
     assert err == b""
+
+
+def test_a_folder_is_an_input_error_not_a_traceback(tmp_path: Path) -> None:
+    """Needs cli.py's IsADirectoryError clause (before it: a traceback and exit 1)."""
+    a = tmp_path / "a.txt"
+    a.write_text("سلام\n", encoding="utf-8")
+    run = _khabar_fix(str(a), str(tmp_path), "--set", "zwnj=off")
+    assert run.returncode == 3
+    assert run.stdout == b""
+    assert run.stderr.decode() == (f"khabar: error: {tmp_path}: is a folder; name the files in it "
+                                   f"(khabar fix {tmp_path}/*.txt)\n")
