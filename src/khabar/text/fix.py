@@ -569,8 +569,11 @@ class Fixer:
             # loads the lexicon on first use
             from khabar.text.zwnj import Trust, ZwnjRepairer, default_repairer
 
-            if self.policy.zwnj_trust is ZwnjTrust.NONE:
-                self._repairer = ZwnjRepairer(trust=Trust.NONE)
+            trust = Trust.NONE if self.policy.zwnj_trust is ZwnjTrust.NONE else Trust.LINE
+            if self.policy.words:
+                self._repairer = ZwnjRepairer(_user_lexicon(self.policy.words), trust=trust)
+            elif trust is Trust.NONE:
+                self._repairer = ZwnjRepairer(trust=trust)
             else:
                 self._repairer = default_repairer()
         return self._repairer
@@ -792,6 +795,18 @@ class Fixer:
         if self._style_rules:
             text, spans = self._stage(text, self._style_rules, spans, edits)
         return text, edits
+
+
+def _user_lexicon(paths: tuple[str, ...]) -> Any:
+    """The shipped lexicon with the user files of ``FixPolicy.words`` (a ConfigError naming the
+    file and the line when one cannot be read)."""
+    from khabar.errors import ConfigError
+    from khabar.text.lexicon import Lexicon, LexiconError
+
+    try:
+        return Lexicon.load(extra=paths)
+    except LexiconError as exc:
+        raise ConfigError(f"fix.words: {exc}") from None
 
 
 class _Decoded:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from os import PathLike, fspath
 from typing import Any, TypeVar
 
 from khabar.errors import ConfigError
@@ -174,11 +175,21 @@ class FixPolicy:
     #: spaced F1 0.870 -> 0.894, but words changed on intact treebank text 0.1% -> 0.9% (PerDT,
     #: Seraji dev; bench/zwnj/quick.py --set style=news, both halves alike).
     style: Style = Style.TREEBANK
+    #: (): no user files. Otherwise the ZWNJ engine's lexicon plus these user files, applied in
+    #: order (format in :mod:`khabar.text.lexicon`: one word per line as it must come out,
+    #: ``بی‌نیوز`` joins ``بی نیوز`` and ``بینیوز``, ``میروسلاو`` is never split, ``به منظور``
+    #: never joined); ``khabar fix --set words=mine.txt``, ``--fix.words mine.txt`` for
+    #: ``khabar refine``, ``fix(text, words=["mine.txt"])``. A file is read when a Fixer first
+    #: needs its engine; relative paths are read from the working folder.
+    words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            enum_type = _ENUMS[f.name]
             value = getattr(self, f.name)
+            if f.name == "words":
+                object.__setattr__(self, f.name, _paths(value))
+                continue
+            enum_type = _ENUMS[f.name]
             if not isinstance(value, enum_type):
                 object.__setattr__(self, f.name, _parse(f.name, enum_type, value))
 
@@ -191,10 +202,11 @@ class FixPolicy:
         ...
         khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, style
         """
-        unknown = [k for k in policy if k not in _ENUMS]
+        unknown = [k for k in policy if k not in _ENUMS and k != "words"]
         if unknown:
             raise ConfigError(
-                f"unknown fix policy option {unknown[0]!r}; valid options: {', '.join(_ENUMS)}"
+                f"unknown fix policy option {unknown[0]!r}; valid options: "
+                f"{', '.join(_ENUMS)}, words"
             )
         return cls(**policy)
 
@@ -224,6 +236,25 @@ def choices() -> dict[str, tuple[str, ...]]:
         + tuple(m.value for m in enum if m is not getattr(default, name))
         for name, enum in _ENUMS.items()
     }
+
+
+def _paths(value: object) -> tuple[str, ...]:
+    """The user files of ``words``: one path, or a list or tuple of paths, as a tuple of str.
+
+    >>> _paths("mine.txt"), _paths(["a.txt", "b.txt"])
+    (('mine.txt',), ('a.txt', 'b.txt'))
+    >>> _paths(3)
+    Traceback (most recent call last):
+    ...
+    khabar.errors.ConfigError: words=3 is not a path or a list of paths to user word files
+    """
+    if isinstance(value, str):
+        return (value,) if value else ()
+    if isinstance(value, (tuple, list)) and all(isinstance(v, (str, PathLike)) for v in value):
+        return tuple(map(fspath, value))
+    if isinstance(value, PathLike):
+        return (fspath(value),)
+    raise ConfigError(f"words={value!r} is not a path or a list of paths to user word files")
 
 
 def _parse(name: str, enum_type: type[StrEnum], value: object) -> StrEnum:
