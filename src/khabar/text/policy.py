@@ -200,7 +200,7 @@ class FixPolicy:
         >>> FixPolicy.from_kwargs(digit="latin")
         Traceback (most recent call last):
         ...
-        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, style
+        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, style, words
         """
         unknown = [k for k in policy if k not in _ENUMS and k != "words"]
         if unknown:
