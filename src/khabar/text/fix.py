@@ -46,7 +46,7 @@ from khabar.text.normalize import (
     space_rules,
 )
 from khabar.text.policy import FixPolicy, Zwnj, ZwnjTrust
-from khabar.text.protect import find_verbatim
+from khabar.text.protect import URL_TRAILING, find_verbatim
 from khabar.text.style import style_rules
 
 __all__ = ["Fixer", "Repairer", "fix", "fix_stream", "fix_with_edits", "main"]
@@ -756,7 +756,7 @@ class Fixer:
 
     def _run_edits(self, text: str) -> tuple[str, list[_Edit], _Subs]:
         """:meth:`_run` with edits: the text, the composed edits and the substitutions."""
-        spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
+        spans = _protected(text)
         edits: list[_Edit] = []
         subs: _Subs = {}
         text, spans, edits, subs = self._stage_edits(text, self._char_rules, spans, edits, subs)
@@ -777,7 +777,7 @@ class Fixer:
         # punctuation, and numbers have neither), which tests/text checks on number tables.
         # Spans are found once, on the input, and moved along with every change. (A deletion can
         # make a new identifier, as ZWSP + #tag: it was none in the input, and is then left as is.)
-        spans = [_Span(s.start, s.end) for s in find_verbatim(text)]
+        spans = _protected(text)
         text, spans = self._stage(text, self._char_rules, spans, edits)
         text, spans = self._stage(text, self._space_rules, spans, edits)
         repairer = self.repairer
@@ -807,6 +807,36 @@ def _user_lexicon(paths: tuple[str, ...]) -> Any:
         return Lexicon.load(extra=paths)
     except LexiconError as exc:
         raise ConfigError(f"fix.words: {exc}") from None
+
+
+#: the marks before which a spacing rule may remove a space (the slip rule; ``full``)
+_UNSPACED_MARKS: Final = frozenset("،؛:!؟.)]»")
+
+
+def _protected(text: str) -> list[_Span]:
+    """The spans no rule may change: the identifiers of ``text`` (:func:`find_verbatim`).
+
+    A URL's span also takes in the spaces after it (and the sentence marks between it and
+    them, which a URL leaves out) when a mark follows them (``https://x.ir/a ،``): a URL runs to
+    the next space, so a rule that removed that space would make the mark and what follows it
+    part of the link (``https://x.ir/a،۱۲``), and a second pass would read them as the URL
+    (hypothesis: ``https://x.ir/a ،`کد  ي``` and ``https://x.ir/a، ،`a``` were not idempotent).
+    """
+    spans = []
+    size = len(text)
+    for s in find_verbatim(text):
+        end = s.end
+        if s.kind == "url":
+            marks = end
+            while marks < size and text[marks] in URL_TRAILING:
+                marks += 1
+            stop = marks
+            while stop < size and text[stop] != "\n" and text[stop].isspace():
+                stop += 1
+            if marks < stop < size and text[stop] in _UNSPACED_MARKS:
+                end = stop
+        spans.append(_Span(s.start, end))
+    return spans
 
 
 class _Decoded:

@@ -80,8 +80,9 @@ _TRIGGER_CHARS: Final = CharSet(
 )
 _EMAIL_RE: Final = re.compile(_EMAIL)
 _LOCAL_PART: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-#: punctuation that ends a sentence around a URL rather than belonging to it
-_URL_TRAILING: Final = ".,;:!?'\"،؛؟)]}"
+#: punctuation that ends a sentence around a URL rather than belonging to it (fix.py keeps the
+#: spaces after it from being removed)
+URL_TRAILING: Final = ".,;:!?'\"،؛؟)]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class Span:
 
 def _trim_url(url: str) -> str:
     """Drop trailing sentence punctuation, keeping a ``)`` that closes a ``(`` inside the URL."""
-    while url and url[-1] in _URL_TRAILING:
+    while url and url[-1] in URL_TRAILING:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
             break
         url = url[:-1]
