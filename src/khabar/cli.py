@@ -131,7 +131,9 @@ def _fix_set_help() -> str:
     from khabar.text.policy import choices  # stdlib only: cheap at start-up
 
     options = "; ".join(f"{k}={'|'.join(v)}" for k, v in choices().items())
-    return f"Policy key=value, repeatable; the first value is the default: {options}."
+    return (f"Policy key=value, repeatable; the first value is the default: {options}; "
+            "words=FILE[,FILE...]: your own words and exceptions, one per line as they must come "
+            "out (بی‌نیوز, میروسلاو, «به منظور» kept apart).")
 
 
 _FIX_SET_HELP = _fix_set_help()

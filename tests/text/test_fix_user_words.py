@@ -96,3 +96,14 @@ def test_the_refine_fix_step_reads_a_user_file(words: Path) -> None:
     step.setup()
     doc = step.process(Document(id="1", text="کتابها از بی نیوز"))
     assert doc.text == f"کتابها از بی{ZWNJ}نیوز"
+
+
+def test_khabar_fix_help_names_the_words_key() -> None:
+    """Needs cli.py's help line (lead-owned file)."""
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    result = CliRunner().invoke(app, ["fix", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "words=FILE[,FILE...]" in result.output
