@@ -239,17 +239,19 @@ def choices() -> dict[str, tuple[str, ...]]:
 
 
 def _paths(value: object) -> tuple[str, ...]:
-    """The user files of ``words``: one path, or a list or tuple of paths, as a tuple of str.
+    """The user files of ``words``: one path, paths separated by commas (as ``--set`` and the
+    environment give them: the compiled class's annotation is a bare ``tuple``, which the config
+    loader cannot split), or a list or tuple of paths, as a tuple of str.
 
-    >>> _paths("mine.txt"), _paths(["a.txt", "b.txt"])
-    (('mine.txt',), ('a.txt', 'b.txt'))
+    >>> _paths("mine.txt"), _paths("a.txt, b.txt"), _paths(["a.txt", "b.txt"])
+    (('mine.txt',), ('a.txt', 'b.txt'), ('a.txt', 'b.txt'))
     >>> _paths(3)
     Traceback (most recent call last):
     ...
     khabar.errors.ConfigError: words=3 is not a path or a list of paths to user word files
     """
     if isinstance(value, str):
-        return (value,) if value else ()
+        return tuple(part.strip() for part in value.split(",") if part.strip())
     if isinstance(value, (tuple, list)) and all(isinstance(v, (str, PathLike)) for v in value):
         return tuple(map(fspath, value))
     if isinstance(value, PathLike):
