@@ -109,6 +109,75 @@ def test_no_floor_was_lowered() -> None:
     )
 
 
+#: a commit message line that lets that commit lower floors on purpose (say why after it)
+LOWERING_TRAILER = "Floors-lowered:"
+
+
+def lowered_floors(older: dict, newer: dict) -> list[str]:
+    """The floors ``newer`` lowers or drops against ``older``, on samples both measured alike.
+
+    A sample whose sha256 changed was measured again, so its floors start over.
+
+    >>> old = {"corpora": {"a.txt": {"sha256": "1", "floors": {"glued.f1": 0.9}}}}
+    >>> lowered_floors(old, {"corpora": {"a.txt": {"sha256": "1", "floors": {"glued.f1": 0.8}}}})
+    ['a.txt glued.f1: 0.9 -> 0.8']
+    >>> lowered_floors(old, {"corpora": {"a.txt": {"sha256": "2", "floors": {"glued.f1": 0.8}}}})
+    []
+    >>> lowered_floors(old, {"corpora": {"a.txt": {"sha256": "1", "floors": {}}}})
+    ['a.txt glued.f1: 0.9 -> None']
+    """
+    out = []
+    for corpus, entry in older["corpora"].items():
+        now = newer["corpora"].get(corpus)
+        if now is None:
+            out.append(f"{corpus}: dropped")
+            continue
+        if now.get("sha256") != entry.get("sha256"):
+            continue
+        for metric, old in entry["floors"].items():
+            new = now["floors"].get(metric)
+            if new is None or new < old:
+                out.append(f"{corpus} {metric}: {old} -> {new}")
+    return out
+
+
+def _git(*args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              encoding="utf-8", check=False)  # fmt: skip
+    except OSError:  # no git on this machine
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def test_no_commit_lowered_a_floor() -> None:
+    """Every committed version of eval/baseline.json keeps its parent version's floors (a clean
+    clone in CI has no uncommitted change for test_no_floor_was_lowered to see), unless the
+    commit says why in a ``Floors-lowered:`` line of its message."""
+    log = _git("log", "--reverse", "--format=%H", "--", "eval/baseline.json")
+    if log is None:
+        pytest.skip("not a git checkout: no history of eval/baseline.json to check")
+    older = None
+    bad = []
+    for commit in log.split():
+        shown = _git("show", f"{commit}:eval/baseline.json")
+        if shown is None:  # the file was deleted in this commit
+            older = None
+            continue
+        newer = json.loads(shown)
+        if older is not None:
+            lowered = lowered_floors(older, newer)
+            message = _git("show", "-s", "--format=%B", commit) or ""
+            allowed = any(line.startswith(LOWERING_TRAILER) for line in message.splitlines())
+            if lowered and not allowed:
+                bad.append(f"{commit[:10]}: " + "; ".join(lowered))
+        older = newer
+    assert not bad, (
+        "commits lowered floors of eval/baseline.json without a "
+        f"'{LOWERING_TRAILER} <why>' line in their message: " + " | ".join(bad)
+    )
+
+
 @pytest.mark.shared
 @pytest.mark.parametrize("mode", ["glued", "intact"])
 def test_in_repo_scorer_agrees_with_the_shared_one(shared: Path, mode: str) -> None:
