@@ -584,6 +584,19 @@ PERSON_ENDINGS: Final = frozenset(
 _STRAY_INSIDE_ENDINGS: Final = PERSON_ENDINGS.union(
     PLURAL_ENDINGS, COMPARATIVE_ENDINGS, (EZAFE_YE,)
 )
+#: What may follow a comparative («تر», «تری», «ترین») inside a glued word: only an ending
+#: (``بزرگ‌ترها``, ``بیش‌ترین‌شان``, ``بهترم``); a comparative ends the word's stem, so «تر»
+#: with a compound tail after it (``فیل|تر|سازی``) is letters of another word (``فیلترسازی``).
+#: See ZwnjRepairer._after_comparative.
+_AFTER_COMPARATIVE: Final = PERSON_ENDINGS.union(PLURAL_ENDINGS, (EZAFE_YE,))
+#: A two-letter piece ends an unknown glued compound after a word of its own (``اعتیاد|زا``,
+#: ``حقیقت|جو``, ``بذله|گو``) when the lexicon writes it after a ZWNJ behind at least this
+#: many different first pieces (:func:`two_letter_tails`)...
+TWO_LETTER_TAIL_HEADS: Final = 10
+#: ... and this many times as many as the known words it ends glued (``زا``: 47 first
+#: pieces with a ZWNJ, one glued; ``بر``: 19 and 5, as «برابر» is no compound; ``تا``: 22
+#: and 7). A bound suffix is decided by its learned share instead.
+TWO_LETTER_TAIL_RATIO: Final = 4
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 #: the ChunkInfo field of a chunk's glued weight (summed per line by _field_sum)
@@ -1182,6 +1195,8 @@ class ZwnjRepairer:
         # and the count per piece
         self._glued_ends: dict[str, list[str]] | None = None
         self._tail_counts: dict[str, int] = {}
+        # for _two_letter_tail: the two-letter compound tails (made on first use)
+        self._two_letter_tails: frozenset[str] | None = None
 
     # ---- public API ------------------------------------------------------------------------
 
@@ -2781,13 +2796,10 @@ class ZwnjRepairer:
             return "verb?" if self._is_verb_remainder(piece) else None
         if kind == "last" or not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
-        if (
-            kind == "suffix"
-            and prev == COMPARATIVE_ENDINGS[0]
-            and piece in PLURAL_ENDINGS
-            and not lex.comparative_count(stem[: -len(prev)])
+        if kind == "suffix" and prev in COMPARATIVE_ENDINGS and not self._after_comparative(
+            prev, piece, stem
         ):
-            return None  # «بوس|تر|ها»: a plural after a comparative the lexicon never saw
+            return None  # «فیل|تر|سازی», «بوس|تر|ها»: no comparative there
         if piece in lex.bound_suffixes and kind != "conj":  # «سیل|و|های» has no stem for های
             # «آزمون|شان» is glued in the treebanks, «خانه‌شان» is not: follow the learned
             # share for this suffix after this kind of stem
@@ -2848,6 +2860,8 @@ class ZwnjRepairer:
         ):
             # «سه» + «جانبه», «هم» + «تیمی»: a short word often first in compounds
             return "word"
+        if len(piece) == MIN_PIECE and self._two_letter_tail(prev, piece):
+            return "word"  # «اعتیاد» + «زا», «حقیقت» + «جو»
         if (
             len(prev) < MIN_COMPOUND_PIECE
             or len(piece) < MIN_COMPOUND_PIECE
@@ -2871,6 +2885,45 @@ class ZwnjRepairer:
         ):
             return "words"  # two frequent words, never seen in a compound: «زمین» + «مرکزی»
         return None
+
+    def _two_letter_tail(self, prev: str, piece: str) -> bool:
+        """Whether the two-letter ``piece`` may end a compound after the word ``prev``, a pair
+        the lexicon never saw: ``piece`` is a compound tail of :func:`two_letter_tails`
+        (``زا``, ``جو``, ``گو``, ``زن``...) and ``prev`` a word of ``MIN_COMPOUND_PIECE``
+        letters or more, seen ``MIN_STEM_COUNT`` times, that ends in a joining letter (after
+        one that never joins the seam writes nothing). Two-letter first pieces are left out:
+        «هم» + «ره» is «همره», not «هم‌ره»; «بی» + «کن» is «بیکن». A compound the lexicon
+        has seen glued keeps that spelling inside a longer word: ``جنگجو|ترین``, not
+        ``جنگ‌جوترین``."""
+        lex = self.lexicon
+        if (
+            len(prev) < MIN_COMPOUND_PIECE
+            or prev[-1] not in JOINING
+            or lex.word_count.get(prev, 0) < MIN_STEM_COUNT
+        ):
+            return False
+        whole = prev + piece
+        if whole in lex.forms.get(whole, ()):
+            return False  # «جنگجو», seen glued once
+        tails = self._two_letter_tails
+        if tails is None:
+            tails = self._two_letter_tails = two_letter_tails(lex)
+        return piece in tails
+
+    def _after_comparative(self, prev: str, piece: str, stem: str) -> bool:
+        """Whether ``piece`` may follow the comparative ``prev`` («تر», «تری», «ترین») that
+        ends ``stem`` in a glued word. A comparative closes an adjective's stem, so only an
+        ending follows it (:data:`_AFTER_COMPARATIVE`: ``بزرگ|تر|ها``, ``بیش|ترین|شان``),
+        never a compound's tail or another suffix: ``فیل|تر|سازی`` is «فیلتر» + «سازی», and
+        a cut before «تر» there leaves «ترسازی», no word. A plural after «تر» needs the
+        lexicon to have seen the stem as a comparative: ``بوس|تر|ها`` is «بوستر» + «ها»."""
+        if piece not in _AFTER_COMPARATIVE:
+            return False
+        return not (
+            prev == COMPARATIVE_ENDINGS[0]
+            and piece in PLURAL_ENDINGS
+            and not self.lexicon.comparative_count(stem[: -len(prev)])
+        )
 
     def _copula_after(self, kind: str, piece: str, stem: str) -> bool:
         """Whether ``piece`` is the copula «اند» after ``stem``, a noun or adjective: ``stem``
@@ -3837,6 +3890,50 @@ def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> 
         and len(heads) >= COMPOUND_TAIL_HEADS
         and len(tail) >= MIN_PIECE
         and word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * len(heads)
+    )
+
+
+def two_letter_tails(lex: Lexicon) -> frozenset[str]:
+    """Two-letter pieces that end compounds: no bound suffix, written after a ZWNJ behind
+    ``TWO_LETTER_TAIL_HEADS`` different first pieces or more, and that many at least
+    ``TWO_LETTER_TAIL_RATIO`` times the known words (seen ``MIN_STEM_COUNT`` times, in a
+    joining letter) the lexicon writes glued before them: a compound's tail, not letters
+    that end words by chance.
+
+    >>> heads = ["آتش", "آسیب", "استرس", "اشتغال", "انرژی", "باران", "تنش", "خطر", "سرطان",
+    ...          "شادی", "لذت"]
+    >>> counts = {h + "‌زا": 1 for h in heads}
+    >>> counts.update({h: 2 for h in heads})
+    >>> sorted(two_letter_tails(Lexicon.from_counts(counts)))
+    ['زا']
+    >>> counts.update({h + "زا": 1 for h in heads[:3]})  # glued after 3 known words: too many
+    >>> sorted(two_letter_tails(Lexicon.from_counts(counts)))
+    []
+    """
+    heads: dict[str, set[str]] = {}
+    for form in forms_with_zwnj(lex.forms):
+        head, _, tail = form.partition(ZWNJ)
+        if len(tail) == MIN_PIECE and len(head) >= MIN_PIECE and " " not in head:
+            heads.setdefault(tail, set()).add(head)
+    wanted = {
+        tail
+        for tail, seen in heads.items()
+        if len(seen) >= TWO_LETTER_TAIL_HEADS and tail not in lex.bound_suffixes
+    }
+    glued: dict[str, int] = dict.fromkeys(wanted, 0)
+    word_count = lex.word_count
+    for key, forms in lex.forms.items():
+        tail = key[-MIN_PIECE:]
+        if tail in glued and key in forms:
+            head = key[:-MIN_PIECE]
+            if (
+                len(head) >= MIN_PIECE
+                and head[-1] in JOINING
+                and word_count.get(head, 0) >= MIN_STEM_COUNT
+            ):
+                glued[tail] += 1
+    return frozenset(
+        tail for tail in wanted if len(heads[tail]) >= TWO_LETTER_TAIL_RATIO * max(glued[tail], 1)
     )
 
 
