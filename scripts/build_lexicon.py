@@ -46,7 +46,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -481,6 +481,9 @@ PARTICIPLE_ENDS = ("ده", "ته")
 #: A piece is one the treebanks glue (:meth:`TreebankSpelling.glues`) when at least this many
 #: glued token types show it.
 GLUE_MIN_TYPES = 5
+#: How often the treebanks must have written a word alone for a web word to count as it and
+#: a spoken ending (:func:`colloquial_spelling`).
+MIN_STEM_COUNT_WEB = 2
 
 
 def hazm_counts(
@@ -624,6 +627,65 @@ def wordfreq_words(folder: Path) -> dict[str, float]:
     return freq
 
 
+#: Spoken Persian glues to a word what writing keeps apart or spells otherwise; such a web
+#: word is a word + an ending or a clitic, not one word (:func:`colloquial_spelling`):
+#: «تون», «مون», «شون» for the personal endings «تان», «مان», «شان» (``اسمتون``)...
+SPOKEN_ENDINGS = ("تون", "مون", "شون")
+#: ... «اون» for «آن» (``اونکه``, ``اونقدر``) ...
+SPOKEN_THAT, WRITTEN_THAT = "اون", "آن"
+#: ... «و» for the object marker «را» after «ش» or «م» (``اسمشو`` for «اسمش را»,
+#: ``خواهرمو``; not after «ت»: «تو» ends words and names, ``پرستو``, ``هزارتو``, and is the
+#: pronoun «تو») ...
+SPOKEN_OBJECT, OBJECT_AFTER = "و", ("ش", "م")
+#: ... and «ه» for the copula «است» after a comparative (``بزرگتره`` for «بزرگ‌تر است»,
+#: ``بهترینه``): a comparative takes no «ه» of derivation.
+SPOKEN_COPULA, COMPARATIVES = "ه", ("تر", "ترین")
+#: The shortest word before a spoken ending (``آنتون`` is Anton, not «آن» + «تون»). A word in
+#: «ی» is left out too: «ی» + «مو», «تون» end names and loanwords (``فیلیمو``, ``پایتون``,
+#: Python), not spoken endings.
+MIN_SPOKEN_STEM = 3
+
+
+def colloquial_spelling(key: str, alone: Mapping[str, int]) -> str | None:
+    """Which spoken spelling the glued web word ``key`` is: a word the treebanks wrote
+    (``alone``: their glued tokens, :class:`TreebankSpelling`) ``MIN_STEM_COUNT_WEB`` times
+    and a spoken ending or clitic (:data:`SPOKEN_ENDINGS`, :data:`SPOKEN_OBJECT`,
+    :data:`SPOKEN_COPULA`), or «اون» for «آن» before one; None for any other word. Spoken
+    words themselves (``خونه`` for «خانه») are words of the web's spoken text and stay; a
+    spoken word that reads as a word + a spoken ending is left out with them (``ساختمون``,
+    the spoken «ساختمان», reads «ساخت» + «مون»: the shape cannot tell them apart).
+
+    >>> alone = {"اسم": 4, "آنکه": 2, "حواس": 2, "بزرگتر": 3, "پرس": 2, "آن": 90, "پای": 5}
+    >>> [colloquial_spelling(w, alone) for w in ("اسمتون", "اونکه", "حواسمو", "بزرگتره")]
+    ['spoken ending', 'spoken آن', 'spoken object', 'spoken copula']
+    >>> [colloquial_spelling(w, alone) for w in ("آنتون", "پرستو", "پایتون", "خونه", "آنه")]
+    [None, None, None, None, None]
+    """
+
+    def written_stem(stem: str) -> bool:
+        return (
+            len(stem) >= MIN_SPOKEN_STEM
+            and stem[-1] != "ی"
+            and alone.get(stem, 0) >= MIN_STEM_COUNT_WEB
+        )
+
+    if key.endswith(SPOKEN_ENDINGS) and written_stem(key[: -len(SPOKEN_ENDINGS[0])]):
+        return "spoken ending"
+    if key.startswith(SPOKEN_THAT) and alone.get(
+        WRITTEN_THAT + key[len(SPOKEN_THAT) :], 0
+    ) >= MIN_STEM_COUNT_WEB:
+        return "spoken آن"
+    if key.endswith(SPOKEN_OBJECT) and key[-2:-1] in OBJECT_AFTER and written_stem(key[:-2]):
+        return "spoken object"
+    if (
+        key.endswith(SPOKEN_COPULA)
+        and key[:-1].endswith(COMPARATIVES)
+        and alone.get(key[:-1], 0) >= MIN_STEM_COUNT_WEB
+    ):
+        return "spoken copula"
+    return None
+
+
 def web_glued_words(
     words: Iterable[str], seen_keys: set[str], affixes: set[str], counts: Counter[str]
 ) -> tuple[list[str], Counter[str]]:
@@ -643,7 +705,10 @@ def web_glued_words(
       morphology cannot cut it, so the entry would only cost memory;
     * a cut's last (first) piece is one TRAIN writes after (before) a ZWNJ in more token types
       than glued to a word, in at least :data:`GLUE_MIN_TYPES` (``رنگ`` in ``کم‌رنگ``,
-      ``نامه``): the treebanks' own spelling of such compounds is the ZWNJ.
+      ``نامه``): the treebanks' own spelling of such compounds is the ZWNJ;
+    * it is a word TRAIN writes with a spoken ending or clitic glued to it
+      (:func:`colloquial_spelling`: ``اسمتون``, ``اونکه``, ``حواسمو``, ``بزرگتره``): two
+      words of speech, not one word to keep whole.
     """
     by_key: dict[str, set[str]] = {}
     for word in words:
@@ -658,6 +723,9 @@ def web_glued_words(
             continue
         if len(forms) > 1:
             dropped["written with a ZWNJ"] += 1
+            continue
+        if colloquial_spelling(key, alone) is not None:
+            dropped["spoken spelling"] += 1
             continue
         seams = range(MIN_LIST_PIECE, len(key) - MIN_LIST_PIECE + 1)
         if any(key[:k] in affixes or key[k:] in affixes for k in seams):

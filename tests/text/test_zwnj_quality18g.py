@@ -20,11 +20,15 @@ Z below is U+200C ZERO WIDTH NON-JOINER.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from khabar.text import zwnj
+from khabar.text.lexicon import Lexicon
 from khabar.text.zwnj import ZwnjRepairer
 
+from .build_script import build_module
 from .zwnj_check import check_repair
 
 Z = "\u200c"
@@ -102,3 +106,63 @@ def test_two_letter_tails_of_the_lexicon(rep: ZwnjRepairer) -> None:
     # glued too often («برابر», «دوتا» aside, «گر» after «ده», «بیمه»)
     assert not {"ها", "ای", "تر", "بر", "تا", "گر", "ده"} & tails
     assert all(len(t) == 2 for t in tails)
+
+
+#: A toy TRAIN for the build's web words: words it writes alone (each count reasoned below)
+SPOKEN_TRAIN = Counter(
+    {
+        "اسم": 4,  # «اسمتون», «اسمشو»: «اسم» + a spoken ending
+        "حواس": 3,
+        "آنکه": 2,  # «اونکه»: «آنکه» spoken
+        "بزرگتر": 3,  # «بزرگتره»: a comparative and the spoken copula
+        "پرس": 2,  # «پرستو» (a swallow) is no «پرس» + «ت» + «و»
+        "آن": 90,  # «آنتون» (Anton) is no «آن» + «تون»
+        "پای": 5,  # «پایتون» (Python) is no «پای» + «تون»
+        "خانه": 9,  # «خونه»: the spoken word itself stays a word
+        "ساخت": 9,  # «ساختمون», the spoken «ساختمان», reads «ساخت» + «مون»: left out too
+        "شنی": 2,  # «شنیداری» (auditory): شنی + داری, kept as before
+        "داری": 4,
+    }
+)
+
+SPOKEN = [
+    ("اسمتون", "spoken ending"),
+    ("اسمشون", "spoken ending"),
+    ("اونکه", "spoken آن"),
+    ("حواسمو", "spoken object"),
+    ("اسمشو", "spoken object"),
+    ("بزرگتره", "spoken copula"),
+    ("آنتون", None),
+    ("پرستو", None),
+    ("پایتون", None),
+    ("خونه", None),
+    ("ساختمون", "spoken ending"),
+    ("شنیداری", None),
+]
+
+
+@pytest.mark.parametrize(("word", "reason"), SPOKEN)
+def test_colloquial_spelling(word: str, reason: str | None) -> None:
+    build = build_module()
+    alone = {f: n for f, n in SPOKEN_TRAIN.items()}
+    assert build.colloquial_spelling(word, alone) == reason
+
+
+def test_web_glued_words_leave_out_spoken_spellings() -> None:
+    build = build_module()
+    freq = {"اسمتون": 3e-6, "حواسمو": 2e-6, "بزرگتره": 1e-6, "شنیداری": 3e-6, "پرستو": 2e-6}
+    seen = set(SPOKEN_TRAIN)
+    words, dropped = build.web_glued_words(freq, seen, set(), SPOKEN_TRAIN)
+    # «پرستو» has no cut into two TRAIN pieces of 2+ letters that are words... («پر» is none
+    # here, «پرس» + «تو» neither: «تو» is no TRAIN word in this toy), so it is left out for
+    # that, not as a spoken spelling
+    assert words == ["شنیداری"]
+    assert dropped["spoken spelling"] == 3
+
+
+def test_shipped_web_words_hold_no_spoken_spelling_of_a_train_word() -> None:
+    # the three classes are gone from the shipped list (rebuilt): none of these is in it
+    web = Lexicon.load().web_glued
+    assert not {"اسمتون", "اونکه", "حواسمو", "بزرگتره", "مهمتره", "خودشون"} & web
+    # spoken words themselves (home), and words that only look so (a swallow), stay
+    assert {"خونه", "پرستو"} <= web
