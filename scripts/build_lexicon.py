@@ -671,9 +671,10 @@ def colloquial_spelling(key: str, alone: Mapping[str, int]) -> str | None:
 
     if key.endswith(SPOKEN_ENDINGS) and written_stem(key[: -len(SPOKEN_ENDINGS[0])]):
         return "spoken ending"
-    if key.startswith(SPOKEN_THAT) and alone.get(
-        WRITTEN_THAT + key[len(SPOKEN_THAT) :], 0
-    ) >= MIN_STEM_COUNT_WEB:
+    if (
+        key.startswith(SPOKEN_THAT)
+        and alone.get(WRITTEN_THAT + key[len(SPOKEN_THAT) :], 0) >= MIN_STEM_COUNT_WEB
+    ):
         return "spoken آن"
     if key.endswith(SPOKEN_OBJECT) and key[-2:-1] in OBJECT_AFTER and written_stem(key[:-2]):
         return "spoken object"

@@ -10,8 +10,9 @@ that cut is not made and the unknown word stays as written.
 been seen. Pieces the lexicon writes after a ZWNJ behind ten or more different first words,
 and at least four times as many as the known words they end glued («زا», «جو», «گو», «زن»,
 «خو», «پا», «پز»: `two_letter_tails`), may now end an unknown glued compound after a word of
-three letters or more in a joining letter. «هم» + anything stays closed (a two-letter first
-piece), as does a compound the lexicon has seen glued («جنگجو» inside «جنگجوترین»).
+four letters or more in a joining letter. «هم» + anything stays closed (a two-letter first
+piece; three-letter first pieces too: «قلمزن», «هانزا»), as does a compound the lexicon has
+seen glued («جنگجو» inside «جنگجوترین»).
 
 Every row was written and checked by hand, with rows that must not change.
 
@@ -78,6 +79,9 @@ TWO_LETTER_TAILS = [
     # must not change: after a letter that never joins no ZWNJ is written
     ("عامل اعتیادزا", "عامل اعتیادزا"),
     ("مرد شمشیرزن", "مرد شمشیرزن"),
+    # must not change: a three-letter first piece (a pen-wielder, written glued; Hunza)
+    ("قلمزن توانا", "قلمزن توانا"),
+    ("دره هانزا", "دره هانزا"),
     # must not change: «هم» + a two-letter piece (a companion), and «هم» compounds
     ("همره ما شد", "همره ما شد"),
     ("همراه همه همین", "همراه همه همین"),

@@ -597,6 +597,11 @@ TWO_LETTER_TAIL_HEADS: Final = 10
 #: pieces with a ZWNJ, one glued; ``بر``: 19 and 5, as «برابر» is no compound; ``تا``: 22
 #: and 7). A bound suffix is decided by its learned share instead.
 TWO_LETTER_TAIL_RATIO: Final = 4
+#: The shortest word such a tail follows: after three letters the pair is as often a name
+#: or a compound the treebanks glue (``هان|زا``, Hunza; ``قلم|زن``, ``رزم|جویی``, ``جنگ|جو``:
+#: on the held-out folds the three-letter heads mended 4 words and broke 4, two of them
+#: words written glued in intact text).
+MIN_TWO_LETTER_TAIL_HEAD: Final = 4
 _JOINABLE: Final = itemgetter(4)
 _PREFIX_LAST: Final = itemgetter(6)
 #: the ChunkInfo field of a chunk's glued weight (summed per line by _field_sum)
@@ -2796,8 +2801,10 @@ class ZwnjRepairer:
             return "verb?" if self._is_verb_remainder(piece) else None
         if kind == "last" or not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
-        if kind == "suffix" and prev in COMPARATIVE_ENDINGS and not self._after_comparative(
-            prev, piece, stem
+        if (
+            kind == "suffix"
+            and prev in COMPARATIVE_ENDINGS
+            and not self._after_comparative(prev, piece, stem)
         ):
             return None  # «فیل|تر|سازی», «بوس|تر|ها»: no comparative there
         if piece in lex.bound_suffixes and kind != "conj":  # «سیل|و|های» has no stem for های
@@ -2889,15 +2896,16 @@ class ZwnjRepairer:
     def _two_letter_tail(self, prev: str, piece: str) -> bool:
         """Whether the two-letter ``piece`` may end a compound after the word ``prev``, a pair
         the lexicon never saw: ``piece`` is a compound tail of :func:`two_letter_tails`
-        (``زا``, ``جو``, ``گو``, ``زن``...) and ``prev`` a word of ``MIN_COMPOUND_PIECE``
+        (``زا``, ``جو``, ``گو``, ``زن``...) and ``prev`` a word of ``MIN_TWO_LETTER_TAIL_HEAD``
         letters or more, seen ``MIN_STEM_COUNT`` times, that ends in a joining letter (after
-        one that never joins the seam writes nothing). Two-letter first pieces are left out:
-        «هم» + «ره» is «همره», not «هم‌ره»; «بی» + «کن» is «بیکن». A compound the lexicon
+        one that never joins the seam writes nothing). Short first pieces are left out: «هم»
+        + «ره» is «همره», not «هم‌ره»; «بی» + «کن» is «بیکن»; «هانزا» (Hunza) is no «هان» +
+        «زا». A compound the lexicon
         has seen glued keeps that spelling inside a longer word: ``جنگجو|ترین``, not
         ``جنگ‌جوترین``."""
         lex = self.lexicon
         if (
-            len(prev) < MIN_COMPOUND_PIECE
+            len(prev) < MIN_TWO_LETTER_TAIL_HEAD
             or prev[-1] not in JOINING
             or lex.word_count.get(prev, 0) < MIN_STEM_COUNT
         ):
