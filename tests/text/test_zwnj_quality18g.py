@@ -26,7 +26,7 @@ from collections import Counter
 import pytest
 
 from khabar.text import zwnj
-from khabar.text.lexicon import Lexicon
+from khabar.text.lexicon import Lexicon, forms_with_zwnj
 from khabar.text.zwnj import ZwnjRepairer
 
 from .build_script import build_module
@@ -103,7 +103,10 @@ def test_two_letter_tail(rep: ZwnjRepairer, text: str, expected: str) -> None:
 
 
 def test_two_letter_tails_of_the_lexicon(rep: ZwnjRepairer) -> None:
-    tails = zwnj.two_letter_tails(rep.lexicon)
+    lex = rep.lexicon
+    tails = zwnj.two_letter_tails(
+        lex, forms_with_zwnj(lex.forms), zwnj._tail_index(lex.forms, zwnj.TAIL_KEY)
+    )
     # compound tails: written after a ZWNJ behind many words, rarely glued
     assert {"زا", "جو", "گو", "زن"} <= tails
     # bound suffixes are decided by their learned shares; «بر», «تا», «گر» end known words

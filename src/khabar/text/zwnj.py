@@ -1147,7 +1147,9 @@ class ZwnjRepairer:
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
-        zwnj_forms = forms_with_zwnj(lex.forms)  # once for both tables below
+        zwnj_forms = forms_with_zwnj(lex.forms)  # once for both tables below (and, kept
+        # until then, for the two-letter tails of _two_letter_tail, made on first use)
+        self._zwnj_forms: list[str] | None = zwnj_forms
         self._joinable_right = joinable_right_words(lex, zwnj_forms)
         # the last words of three-word forms written as one token, and their first two words
         # three-word tokens to join, by their first word; their last words are looked up
@@ -2915,7 +2917,14 @@ class ZwnjRepairer:
             return False  # «جنگجو», seen glued once
         tails = self._two_letter_tails
         if tails is None:
-            tails = self._two_letter_tails = two_letter_tails(lex)
+            zwnj_forms = self._zwnj_forms
+            if zwnj_forms is None:
+                zwnj_forms = forms_with_zwnj(lex.forms)
+            ends = self._glued_ends
+            if ends is None:  # the index _glued_tail_count makes on first use too
+                ends = self._glued_ends = _tail_index(lex.forms, TAIL_KEY)
+            tails = self._two_letter_tails = two_letter_tails(lex, zwnj_forms, ends)
+            self._zwnj_forms = None
         return piece in tails
 
     def _after_comparative(self, prev: str, piece: str, stem: str) -> bool:
@@ -3901,47 +3910,56 @@ def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> 
     )
 
 
-def two_letter_tails(lex: Lexicon) -> frozenset[str]:
+def two_letter_tails(
+    lex: Lexicon, zwnj_forms: list[str], glued_ends: dict[str, list[str]]
+) -> frozenset[str]:
     """Two-letter pieces that end compounds: no bound suffix, written after a ZWNJ behind
-    ``TWO_LETTER_TAIL_HEADS`` different first pieces or more, and that many at least
-    ``TWO_LETTER_TAIL_RATIO`` times the known words (seen ``MIN_STEM_COUNT`` times, in a
-    joining letter) the lexicon writes glued before them: a compound's tail, not letters
-    that end words by chance.
+    ``TWO_LETTER_TAIL_HEADS`` different first pieces or more (``zwnj_forms``:
+    ``forms_with_zwnj(lex.forms)``), and that many at least ``TWO_LETTER_TAIL_RATIO`` times
+    the known words (seen ``MIN_STEM_COUNT`` times, in a joining letter) the lexicon writes
+    glued before them (``glued_ends``: the glued keys by their last ``TAIL_KEY`` letters,
+    ``_tail_index``): a compound's tail, not letters that end words by chance.
 
     >>> heads = ["آتش", "آسیب", "استرس", "اشتغال", "انرژی", "باران", "تنش", "خطر", "سرطان",
     ...          "شادی", "لذت"]
     >>> counts = {h + "‌زا": 1 for h in heads}
     >>> counts.update({h: 2 for h in heads})
-    >>> sorted(two_letter_tails(Lexicon.from_counts(counts)))
+    >>> lex = Lexicon.from_counts(counts)
+    >>> sorted(two_letter_tails(lex, forms_with_zwnj(lex.forms), _tail_index(lex.forms, 3)))
     ['زا']
     >>> counts.update({h + "زا": 1 for h in heads[:3]})  # glued after 3 known words: too many
-    >>> sorted(two_letter_tails(Lexicon.from_counts(counts)))
+    >>> lex = Lexicon.from_counts(counts)
+    >>> sorted(two_letter_tails(lex, forms_with_zwnj(lex.forms), _tail_index(lex.forms, 3)))
     []
     """
     heads: dict[str, set[str]] = {}
-    for form in forms_with_zwnj(lex.forms):
-        head, _, tail = form.partition(ZWNJ)
-        if len(tail) == MIN_PIECE and len(head) >= MIN_PIECE and " " not in head:
-            heads.setdefault(tail, set()).add(head)
-    wanted = {
-        tail
+    for form in zwnj_forms:
+        if form[-MIN_PIECE - 1 : -MIN_PIECE] != ZWNJ:
+            continue  # most ZWNJ forms end in a longer piece: one slice skips them
+        head = form[: -MIN_PIECE - 1]
+        if len(head) >= MIN_PIECE and ZWNJ not in head and " " not in head:
+            heads.setdefault(form[-MIN_PIECE:], set()).add(head)
+    glued: dict[str, int] = {
+        tail: 0
         for tail, seen in heads.items()
         if len(seen) >= TWO_LETTER_TAIL_HEADS and tail not in lex.bound_suffixes
     }
-    glued: dict[str, int] = dict.fromkeys(wanted, 0)
     word_count = lex.word_count
-    for key, forms in lex.forms.items():
-        tail = key[-MIN_PIECE:]
-        if tail in glued and key in forms:
-            head = key[:-MIN_PIECE]
-            if (
-                len(head) >= MIN_PIECE
-                and head[-1] in JOINING
-                and word_count.get(head, 0) >= MIN_STEM_COUNT
-            ):
-                glued[tail] += 1
+    for end, keys in glued_ends.items():
+        tail = end[-MIN_PIECE:]
+        if tail in glued:
+            for key in keys:
+                head = key[:-MIN_PIECE]
+                if (
+                    len(head) >= MIN_PIECE
+                    and head[-1] in JOINING
+                    and word_count.get(head, 0) >= MIN_STEM_COUNT
+                ):
+                    glued[tail] += 1
     return frozenset(
-        tail for tail in wanted if len(heads[tail]) >= TWO_LETTER_TAIL_RATIO * max(glued[tail], 1)
+        tail
+        for tail, n in glued.items()
+        if len(heads[tail]) >= TWO_LETTER_TAIL_RATIO * max(n, 1)
     )
 
 
