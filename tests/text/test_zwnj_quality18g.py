@@ -14,6 +14,12 @@ four letters or more in a joining letter. «هم» + anything stays closed (a tw
 piece; three-letter first pieces too: «قلمزن», «هانزا»), as does a compound the lexicon has
 seen glued («جنگجو» inside «جنگجوترین»).
 
+**Spoken spellings in the web words** (``scripts/build_lexicon.py``). wordfreq's list writes
+speech: a TRAIN word with a spoken ending glued to it («اسمتون» for «اسم‌تان», «حواسمو» for
+«حواسم را», «بزرگتره» for «بزرگ‌تر است», «اونکه» for «آنکه») is two words, not one word for
+the engine to keep whole, and the build leaves it out of ``zwnj_web_glued.txt``. Spoken words
+themselves («خونه») and words that only look so («پرستو», a swallow; «آنتون», «پایتون») stay.
+
 Every row was written and checked by hand, with rows that must not change.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
@@ -160,9 +166,8 @@ def test_web_glued_words_leave_out_spoken_spellings() -> None:
     freq = {"اسمتون": 3e-6, "حواسمو": 2e-6, "بزرگتره": 1e-6, "شنیداری": 3e-6, "پرستو": 2e-6}
     seen = set(SPOKEN_TRAIN)
     words, dropped = build.web_glued_words(freq, seen, set(), SPOKEN_TRAIN)
-    # «پرستو» has no cut into two TRAIN pieces of 2+ letters that are words... («پر» is none
-    # here, «پرس» + «تو» neither: «تو» is no TRAIN word in this toy), so it is left out for
-    # that, not as a spoken spelling
+    # «پرستو» is no spoken spelling; it is left out as before because no cut of it makes two
+    # words of this toy TRAIN («تو» is none here)
     assert words == ["شنیداری"]
     assert dropped["spoken spelling"] == 3
 
