@@ -56,7 +56,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, pairwise, repeat
-from operator import add, contains, ge, itemgetter, or_
+from operator import add, contains, eq, ge, getitem, itemgetter, or_
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar, cast
 
 from khabar import _native
@@ -597,6 +597,8 @@ TWO_LETTER_TAIL_HEADS: Final = 10
 #: pieces with a ZWNJ, one glued; ``بر``: 19 and 5, as «برابر» is no compound; ``تا``: 22
 #: and 7). A bound suffix is decided by its learned share instead.
 TWO_LETTER_TAIL_RATIO: Final = 4
+#: the character before a form's last two letters (a ZWNJ before a two-letter last piece)
+_BEFORE_TWO_LETTERS: Final = slice(-MIN_PIECE - 1, -MIN_PIECE)
 #: The shortest word such a tail follows: after three letters the pair is as often a name
 #: or a compound the treebanks glue (``هان|زا``, Hunza; ``قلم|زن``, ``رزم|جویی``, ``جنگ|جو``:
 #: on the held-out folds the three-letter heads mended 4 words and broke 4, two of them
@@ -3933,9 +3935,10 @@ def two_letter_tails(
     []
     """
     heads: dict[str, set[str]] = {}
-    for form in zwnj_forms:
-        if form[-MIN_PIECE - 1 : -MIN_PIECE] != ZWNJ:
-            continue  # most ZWNJ forms end in a longer piece: one slice skips them
+    # most ZWNJ forms end in a longer piece: a C-level pass keeps those with a ZWNJ before
+    # their last two letters
+    seams = map(getitem, zwnj_forms, repeat(_BEFORE_TWO_LETTERS))
+    for form in compress(zwnj_forms, map(eq, seams, repeat(ZWNJ))):
         head = form[: -MIN_PIECE - 1]
         if len(head) >= MIN_PIECE and ZWNJ not in head and " " not in head:
             heads.setdefault(form[-MIN_PIECE:], set()).add(head)
@@ -3945,16 +3948,12 @@ def two_letter_tails(
         if len(seen) >= TWO_LETTER_TAIL_HEADS and tail not in lex.bound_suffixes
     }
     word_count = lex.word_count
-    for end, keys in glued_ends.items():
-        tail = end[-MIN_PIECE:]
-        if tail in glued:
-            for key in keys:
+    for tail in glued:
+        # the glued keys ending in the tail after a joining letter, by the index's buckets
+        for letter in JOINING:
+            for key in glued_ends.get(letter + tail, ()):
                 head = key[:-MIN_PIECE]
-                if (
-                    len(head) >= MIN_PIECE
-                    and head[-1] in JOINING
-                    and word_count.get(head, 0) >= MIN_STEM_COUNT
-                ):
+                if len(head) >= MIN_PIECE and word_count.get(head, 0) >= MIN_STEM_COUNT:
                     glued[tail] += 1
     return frozenset(
         tail
