@@ -1,0 +1,250 @@
+"""The repairer's public face: :class:`ZwnjRepairer` (find_repairs, repair),
+:func:`apply_repairs` and :func:`default_repairer`.
+"""
+
+from __future__ import annotations
+
+import functools
+from itertools import accumulate
+
+from khabar.text.lexicon import ZWNJ
+from khabar.text.zwnj.constants import _WRITTEN_ZWNJ_RE, GLUED_LINE_WEIGHT
+from khabar.text.zwnj.context import LineContext
+from khabar.text.zwnj.options import Trust
+from khabar.text.zwnj.records import (
+    _FACT_ARABIC,
+    _FACT_LOOKED,
+    _FACT_NOTED,
+    _FACT_STRAY_INSIDE,
+    _FACTS_FIELD,
+    _FIXED,
+    _GLUED_WEIGHT_FIELD,
+    _REPAIRS,
+    GLUED_ALL,
+    GLUED_NONE,
+    GLUED_SURE,
+    JOIN_SPACED_LINE,
+    SPACED_LINE_GLUED,
+    ChunkInfo,
+    Repair,
+)
+from khabar.text.zwnj.twins import _field_or, _field_sum, _join_fixed, _truthy
+from khabar.text.zwnj.words import _arabic_spans, _has_bare_without
+
+
+class ZwnjRepairer(LineContext):
+    """Find and apply ZWNJ repairs; see the module docstring for the rules.
+
+    Args:
+        lexicon: word counts to decide with; the shipped lexicon if None. Add user words with
+            ``Lexicon.load(extra=[path])`` (format in :mod:`khabar.text.lexicon`).
+        nonjoiner: what to do with a ZWNJ after a non-joining letter (default: keep it).
+        spaced: whether to join spaced words the lexicon writes as one (default: join).
+        trust: whether a line's own ZWNJs or spaced affixes limit the repair of its glued
+            words and compounds (default: yes, see :class:`Trust`).
+
+    The instance memoises decisions per word and per word pair (Zipf: a few thousand words
+    make most of a corpus), so reuse one instance; it is safe to share across threads in
+    CPython because the memo only ever gains entries that any thread would compute alike.
+
+    >>> ZwnjRepairer(spaced="join")
+    Traceback (most recent call last):
+    ...
+    ValueError: spaced must be one of Spaced.JOIN, Spaced.KEEP, got 'join'
+    """
+
+    #: :meth:`find_repairs` and :meth:`repair` treat each line alone: a line's repairs do not
+    #: depend on the other lines (khabar.text.fix repairs the lines no protected span reaches
+    #: with :meth:`repair` because of it).
+    lines_alone = True
+
+    # ---- public API ------------------------------------------------------------------------
+
+    def find_repairs(self, text: object) -> list[Repair]:
+        """All repairs for ``text``, sorted by position and non-overlapping.
+
+        >>> r = default_repairer()
+        >>> [(x.start, x.end, x.rule) for x in r.find_repairs("می باشد")]
+        [(2, 3, 'zwnj.spaced')]
+        >>> [(x.start, x.end, x.rule) for x in r.find_repairs("کتاب\u200c ها")]
+        [(4, 5, 'zwnj.remove.edge'), (5, 6, 'zwnj.spaced')]
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"find_repairs needs a str, got {type(text).__name__}")
+        if "\n" not in text:
+            return self._line_repairs(text, 0)
+        repairs: list[Repair] = []
+        offset = 0
+        for line in text.split("\n"):
+            repairs.extend(self._line_repairs(line, offset))
+            offset += len(line) + 1
+        return repairs
+
+    def repair(self, text: object) -> str:
+        """``text`` with every repair of :meth:`find_repairs` applied (faster than applying them).
+
+        >>> default_repairer().repair("رئیسجمهوری و نخستوزیران")
+        'رئیس\u200cجمهوری و نخست\u200cوزیران'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"repair needs a str, got {type(text).__name__}")
+        if "\n" not in text:
+            return self._repair_line(text)
+        return "\n".join(map(self._repair_line, text.split("\n")))
+
+    # ---- one line ------------------------------------------------------------------------------
+
+    def _plan(self, line: str, parts: list[str] | None = None) -> tuple[list[ChunkInfo], set[int]]:
+        """The chunks of ``line`` (split at spaces: ``parts``, if the caller has them) and the
+        indices of the chunks to join."""
+        if parts is None:
+            parts = line.split(" ")
+        if self.trust is Trust.NONE:
+            infos = self._chunk_infos(parts, GLUED_ALL)
+            joins = self._joins_of(parts, infos, without=_has_bare_without(line))[0]
+            if self._has_other_reading(parts):
+                return self._in_context(infos, joins), joins
+            return infos, joins
+        if ZWNJ in line and _WRITTEN_ZWNJ_RE.search(line):
+            infos = self._chunk_infos(parts, GLUED_NONE)
+            # its written ZWNJs show a writer who uses them, unless each goes as a stray inside
+            # a word («میز‌ان»): then the line is planned as if written without them, as its
+            # repaired text will be (repair(repair(x)) == repair(x))
+            if (
+                not self._stray_inside_chunks  # none seen yet (most texts): no line to look at
+                or not _field_or(infos, _FACTS_FIELD) & _FACT_STRAY_INSIDE
+                or _WRITTEN_ZWNJ_RE.search(" ".join(map(_FIXED, infos)))
+            ):
+                # a bare می or plural only
+                return infos, self._joins_of(parts, infos, affixes_only=True)[1]
+        infos = self._chunk_infos(parts, GLUED_ALL)
+        # every chunk is analysed now, so its facts are noted: a line with none noted (almost
+        # all) skips the tests below that look for them
+        facts = _field_or(infos, _FACTS_FIELD)
+        noted = bool(facts & _FACT_NOTED)
+        weight = _field_sum(infos, _GLUED_WEIGHT_FIELD)
+        if weight >= GLUED_LINE_WEIGHT and not self._may_join_affix(facts):
+            # «میشود»: its ZWNJs were dropped, words apart are the author's (as below), and no
+            # bare affix can join (half the lines of a text whose ZWNJs were dropped): no join
+            # to look for
+            joins = set()
+        else:
+            # one pass as if the line's ZWNJs became spaces (its spaces between words written
+            # joined as often as apart were ZWNJs); a line that shows no such sign keeps the
+            # sure joins only
+            without = _has_bare_without(line)
+            joins, affixes, weak = self._joins_of(
+                parts, infos, need=JOIN_SPACED_LINE, without=without
+            )
+            if weak and not affixes:
+                sure, affixes, _ = self._joins_of(parts, infos, without=without)
+                if not self._spaced_compounds(infos, sure):
+                    joins = sure
+            if not weight:
+                if noted and self._has_whole_word(parts):  # «بررسی میدانی»: no dropped ZWNJ
+                    return self._chunk_infos(parts, GLUED_SURE), joins
+                # «موضوع پیچیدهای نیست»; not in a line whose ZWNJs became spaces, whose glued
+                # words are the author's (as below): «دستگاه های ... برندهای با کیفیت» stays
+                if noted and not affixes and self._has_other_reading(parts):
+                    return self._in_context(infos, joins), joins
+                return infos, joins  # no glued split: every level gives the same chunks
+            if affixes:  # the line's ZWNJs became spaces: its glued nouns are the author's
+                return self._chunk_infos(parts, SPACED_LINE_GLUED), joins
+            if joins and weight >= GLUED_LINE_WEIGHT:
+                joins = set()  # «میشود»: its ZWNJs were dropped, words apart are the author's
+        if not noted:
+            return infos, joins
+        if self._has_whole_word(parts):  # «بررسی میدانی» in a line whose ZWNJs were dropped
+            infos = self._whole_words_in_context(parts, infos)
+        if self._has_other_reading(parts):
+            return self._in_context(infos, joins), joins
+        return infos, joins
+
+    def _unless_arabic(
+        self, parts: list[str], infos: list[ChunkInfo], joins: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a line that changes (its chunks ``parts``, planned as ``infos``,
+        ``joins``), unless the line quotes Arabic: then :meth:`_without_arabic`. Asked only of
+        lines that change, and answered by the chunks' fact bits (those opening with an Arabic
+        function word were noted when analysed) unless one is such a chunk."""
+        if not _field_or(infos, _FACTS_FIELD) & _FACT_ARABIC:
+            return infos, joins
+        arabic = _arabic_spans(parts)
+        if arabic:
+            return self._without_arabic(parts, arabic)
+        return infos, joins
+
+    def _without_arabic(
+        self, parts: list[str], arabic: set[int]
+    ) -> tuple[list[ChunkInfo], set[int]]:
+        """The plan of a line holding an Arabic quotation (the chunks ``arabic``): the rest
+        of the line as if alone, the quotation with no glued cut and no join."""
+        if len(arabic) == len(parts):
+            return self._chunk_infos(parts, GLUED_NONE), set()
+        infos, joins = self._plan(
+            " ".join(p if i not in arabic else "" for i, p in enumerate(parts))
+        )
+        kept = self._chunk_infos([parts[i] for i in sorted(arabic)], GLUED_NONE)
+        for i, info in zip(sorted(arabic), kept):
+            infos[i] = info
+        return infos, {i for i in joins if i not in arabic and i - 1 not in arabic}
+
+    def _line_repairs(self, line: str, offset: int) -> list[Repair]:
+        """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
+        if not line:  # half the lines of a web document are the empty ones between paragraphs
+            return []
+        self._bound_chunk_memory()
+        parts = line.split(" ")
+        infos, joins = self._plan(line, parts)
+        changed = _truthy(infos, 0, 0)  # the chunks with repairs inside (field 0: _REPAIRS)
+        if not joins and not changed:
+            return []
+        if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
+            infos, joins = self._unless_arabic(parts, infos, joins)
+            infos, joins = self._in_line_context(parts, infos, joins)
+            changed = _truthy(infos, 0, 0)
+        starts = list(accumulate(map(len, parts), initial=offset))
+        repairs: list[Repair] = []
+        # the chunks with repairs inside, and those joined to the chunk before, in order
+        for i in sorted(joins.union(changed)) if joins else changed:
+            base = starts[i] + i  # chunk i starts after i spaces
+            if i in joins:
+                repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
+            for start, end, replacement, rule in infos[i][0]:
+                repairs.append(Repair(base + start, base + end, replacement, rule))
+        return repairs
+
+    def _repair_line(self, text: str) -> str:
+        """:meth:`repair` of one line without ``\\n``."""
+        if not text:
+            return text
+        self._bound_chunk_memory()
+        parts = text.split(" ")
+        infos, joins = self._plan(text, parts)
+        if not joins and not any(map(_REPAIRS, infos)):
+            return text
+        if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
+            infos, joins = self._unless_arabic(parts, infos, joins)
+            infos, joins = self._in_line_context(parts, infos, joins)
+        return _join_fixed(infos, joins)
+
+
+def apply_repairs(text: str, repairs: list[Repair]) -> str:
+    """Apply sorted, non-overlapping repairs to ``text``.
+
+    >>> apply_repairs("abc", [Repair(1, 1, "-", "x"), Repair(2, 3, "", "y")])
+    'a-b'
+    """
+    parts, pos = [], 0
+    for r in repairs:
+        parts.append(text[pos : r.start])
+        parts.append(r.replacement)
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@functools.cache
+def default_repairer() -> ZwnjRepairer:
+    """The repairer with the shipped lexicon and default styles, built once per process."""
+    return ZwnjRepairer()
