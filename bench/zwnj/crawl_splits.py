@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 from trees import forget_khabar  # bench/trees.py
 
+from khabar.text.zwnj.words import _apply_tuples
+
 DATA = ROOT.parent / "shared" / "data"
 ARABIC = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 Z = "\u200c"
@@ -80,7 +82,7 @@ def splits(src: str, lines: list[str]) -> tuple[collections.Counter, dict[str, s
             forms = lex.forms.get(key, {})
             glued = forms.get(key, 0)
             other = max((n for form, n in forms.items() if form != key), default=0)
-            fixed = zwnj._apply_tuples(
+            fixed = _apply_tuples(
                 tok,
                 [
                     (k - m.start(), k - m.start(), Z, "")

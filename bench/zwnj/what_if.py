@@ -64,7 +64,7 @@ def once_glued(rep: ZwnjRepairer, key: str) -> str | None:
     lex = rep.lexicon
     if lex.forms.get(key) != {key: 1} or key in lex.spellings or key in lex.forced:
         return None
-    return rep._segment(key)
+    return rep.glued_words._segment(key)
 
 
 def once_zwnj(rep: ZwnjRepairer, key: str) -> str | None:

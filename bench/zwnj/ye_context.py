@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from khabar.text.lexicon import fold
 from khabar.text.zwnj import (
-    _PHRASE_END,
     HAVE_FORMS,
     LIGHT_VERB_FORMS,
     NO_EZAFE_AFTER,
@@ -52,6 +51,7 @@ from khabar.text.zwnj import (
     ZWNJ,
     default_repairer,
 )
+from khabar.text.zwnj.constants import _PHRASE_END
 
 DATA = ROOT.parent / "shared" / "data"
 PUNCT = "".join(_PHRASE_END)

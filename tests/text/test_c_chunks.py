@@ -19,17 +19,27 @@ from hypothesis import strategies as st
 
 from khabar import _native
 from khabar.text import zwnj
+from khabar.text.zwnj.twins import (
+    _join_fixed,
+    _join_fixed_py,
+    _lookup,
+    _lookup_py,
+    _members,
+    _members_py,
+    _truthy,
+    _truthy_py,
+)
 
 Z = "\u200c"
 C = _native.built_c_extension("khabar._c.chunks")
 
 
 def _lookups() -> list[Any]:
-    return [zwnj._lookup_py, pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built"))]
+    return [_lookup_py, pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built"))]
 
 
 def _joiners() -> list[Any]:
-    return [zwnj._join_fixed_py, pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built"))]
+    return [_join_fixed_py, pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built"))]
 
 
 def _fn(which: Any, name: str) -> Callable[..., Any]:
@@ -145,7 +155,7 @@ def test_join_fixed_of_a_non_str_raises_type_error(which: Any, joins: set[int]) 
 
 def _pickers() -> list[Any]:
     return [
-        (zwnj._truthy_py, zwnj._members_py),
+        (_truthy_py, _members_py),
         pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
     ]
 
@@ -252,10 +262,10 @@ def test_c_and_python_agree_on_random_strings(line: str, known: list[str], seed:
     rng = random.Random(seed)
     memo = {k: (k,) for k in known}
     memo.update({p: ((), p.upper()) for p in parts if rng.random() < 0.5})
-    assert C.lookup(memo, parts) == zwnj._lookup_py(memo, parts)
+    assert C.lookup(memo, parts) == _lookup_py(memo, parts)
     infos = [((), rng.choice([p, p + Z, p[::-1], ""])) for p in parts]
     joins = {rng.randrange(-1, len(parts) + 2) for _ in range(rng.randrange(4))}
-    assert C.join_fixed(infos, joins) == zwnj._join_fixed_py(infos, joins)
+    assert C.join_fixed(infos, joins) == _join_fixed_py(infos, joins)
     rows = [
         (p if rng.random() < 0.3 else "", p, rng.choice([p, "ها", "هایش"]),
          rng.choice([True, False, frozenset(), frozenset({p})]))
@@ -263,10 +273,10 @@ def test_c_and_python_agree_on_random_strings(line: str, known: list[str], seed:
     ]
     start = rng.randrange(0, len(rows) + 2)
     for field in range(4):
-        assert C.truthy(rows, field, start) == zwnj._truthy_py(rows, field, start)
+        assert C.truthy(rows, field, start) == _truthy_py(rows, field, start)
         table = frozenset(known) if field % 2 else zwnj.SPACED_PLURALS
         got = C.members(rows, field % 3, table, start)
-        assert got == zwnj._members_py(rows, field % 3, table, start)
+        assert got == _members_py(rows, field % 3, table, start)
 
 
 # -- real text ------------------------------------------------------------------------------------
@@ -285,33 +295,33 @@ def test_c_and_python_agree_on_real_lines(shared: Path) -> None:
     for line in sample:
         parts = line.split(" ")
         got = C.lookup(memo, parts)
-        assert got == zwnj._lookup_py(memo, parts), line
+        assert got == _lookup_py(memo, parts), line
         for p in parts:  # the next lines find these, as the engine's memo fills
             if rng.random() < 0.7:
                 memo[p] = ((), p.replace(Z, ""), p)
         infos = [((), p if rng.random() < 0.8 else p + Z) for p in parts]
         joins = {i for i in range(1, len(parts)) if rng.random() < 0.2}
-        assert C.join_fixed(infos, joins) == zwnj._join_fixed_py(infos, joins), line
+        assert C.join_fixed(infos, joins) == _join_fixed_py(infos, joins), line
         found = [f for f in C.lookup(memo, parts)[0] if f is not None]
         for start in (0, 1):
-            assert C.truthy(found, 0, start) == zwnj._truthy_py(found, 0, start), line
+            assert C.truthy(found, 0, start) == _truthy_py(found, 0, start), line
     engine = zwnj.default_repairer()
     for line in sample[:4000]:  # the engine's own ChunkInfos, every field the engine asks for
         infos = engine._chunk_infos(line.split(" "), zwnj.GLUED_ALL)
         for field in (0, 4, 6):
-            assert C.truthy(infos, field, 1) == zwnj._truthy_py(infos, field, 1), line
+            assert C.truthy(infos, field, 1) == _truthy_py(infos, field, 1), line
         got = C.members(infos, 2, zwnj.SPACED_PLURALS, 1)
-        assert got == zwnj._members_py(infos, 2, zwnj.SPACED_PLURALS, 1), line
+        assert got == _members_py(infos, 2, zwnj.SPACED_PLURALS, 1), line
 
 
 def test_the_engine_uses_the_twin_khabar_decided_on() -> None:
     used = _native.c_extension("khabar._c.chunks")  # None: KHABAR_PURE=1, not built, or stale
     if used is None:
-        assert zwnj._lookup is zwnj._lookup_py and zwnj._join_fixed is zwnj._join_fixed_py
-        assert zwnj._truthy is zwnj._truthy_py and zwnj._members is zwnj._members_py
+        assert _lookup is _lookup_py and _join_fixed is _join_fixed_py
+        assert _truthy is _truthy_py and _members is _members_py
     else:
-        assert zwnj._lookup is used.lookup and zwnj._join_fixed is used.join_fixed
-        assert zwnj._truthy is used.truthy and zwnj._members is used.members
+        assert _lookup is used.lookup and _join_fixed is used.join_fixed
+        assert _truthy is used.truthy and _members is used.members
 
 
 def test_the_engine_repairs_alike_either_way() -> None:

@@ -1,5 +1,5 @@
 """The chunk fact bits (ChunkInfo field 9) and ``khabar._c.chunks.field_or``, which ors them
-over a line's chunks, against its pure twin ``zwnj._field_or_py``: hand-checked tables, random
+over a line's chunks, against its pure twin ``_field_or_py``: hand-checked tables, random
 input, errors, no leak; and the bits against the sets of chunk facts they stand for.
 
 ``_plan``, ``_joins_of`` and ``_repair_line`` used to ask whether a chunk of the line is in
@@ -23,21 +23,30 @@ from hypothesis import strategies as st
 from khabar import _native
 from khabar.text import zwnj
 from khabar.text.zwnj import GLUED_ALL, ZwnjRepairer
+from khabar.text.zwnj.records import (
+    _FACT_ARABIC,
+    _FACT_LOOKED,
+    _FACT_NOTED,
+    _FACT_PREFIX_LAST,
+    _FACT_SPACED_PLURAL,
+    _FACTS_FIELD,
+)
+from khabar.text.zwnj.twins import _field_or, _field_or_py
 
 Z = "\u200c"
 C = _native.built_c_extension("khabar._c.chunks")
 GATE = Path(__file__).resolve().parents[1] / "fixtures" / "text"
 
-NOTED = zwnj._FACT_NOTED
-LOOKED = zwnj._FACT_LOOKED
-PREFIX = zwnj._FACT_PREFIX_LAST
-PLURAL = zwnj._FACT_SPACED_PLURAL
-ARABIC = zwnj._FACT_ARABIC
+NOTED = _FACT_NOTED
+LOOKED = _FACT_LOOKED
+PREFIX = _FACT_PREFIX_LAST
+PLURAL = _FACT_SPACED_PLURAL
+ARABIC = _FACT_ARABIC
 
 
 def _twins() -> list[Any]:
     return [
-        zwnj._field_or_py,
+        _field_or_py,
         pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
     ]
 
@@ -107,7 +116,7 @@ class _Int(int):
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
 def test_field_or_leaves_other_ints_to_python() -> None:
     rows = [(1,), (_Int(2),), (4,)]
-    assert C.field_or(rows, 0) == zwnj._field_or_py(rows, 0) == 100 | 4
+    assert C.field_or(rows, 0) == _field_or_py(rows, 0) == 100 | 4
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
@@ -118,7 +127,7 @@ def test_field_or_agrees_on_random_values(values: list[int]) -> None:
     expected = 0
     for v in values:
         expected |= v
-    assert C.field_or(rows, 9) == zwnj._field_or_py(rows, 9) == expected
+    assert C.field_or(rows, 9) == _field_or_py(rows, 9) == expected
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
@@ -140,7 +149,7 @@ def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
 
 def test_the_engine_uses_the_twin_khabar_decided_on() -> None:
     used = _native.c_extension("khabar._c.chunks")
-    assert zwnj._field_or is (zwnj._field_or_py if used is None else used.field_or)
+    assert _field_or is (_field_or_py if used is None else used.field_or)
 
 
 # -- the bits of the engine's chunks ----------------------------------------------------------
@@ -176,7 +185,7 @@ FACT_CASES = [
 def test_fact_bits_of_a_chunk(fresh: Callable[[], ZwnjRepairer], chunk: str, expected: int) -> None:
     rep = fresh()
     info = rep._chunk_infos([chunk], GLUED_ALL)[0]
-    assert info[zwnj._FACTS_FIELD] == expected
+    assert info[_FACTS_FIELD] == expected
 
 
 def _check_bits(rep: ZwnjRepairer) -> int:
@@ -184,7 +193,7 @@ def _check_bits(rep: ZwnjRepairer) -> int:
     checked = 0
     for level, memo in enumerate(rep._chunk_memos):
         for chunk, info in memo.items():
-            facts = info[zwnj._FACTS_FIELD]
+            facts = info[_FACTS_FIELD]
             assert bool(facts & LOOKED) is (chunk in rep._looked_chunks), (level, chunk)
             assert bool(facts & PREFIX) is info[6], (level, chunk)
             assert bool(facts & PLURAL) is (info[2] in zwnj.SPACED_PLURALS), (level, chunk)
@@ -264,7 +273,7 @@ def test_plan_asks_the_bits_what_it_asked_the_sets(fresh: Callable[[], ZwnjRepai
     for line in lines:
         parts = line.split(" ")
         infos = rep._chunk_infos(parts, GLUED_ALL)
-        facts = zwnj._field_or(infos, zwnj._FACTS_FIELD)
+        facts = _field_or(infos, _FACTS_FIELD)
         assert bool(facts & NOTED) is _noted_by_sets(rep, parts), line
         assert bool(facts & LOOKED) is (not rep._looked_chunks.isdisjoint(parts)), line
         assert bool(facts & ARABIC) is (not rep._arabic_chunks.isdisjoint(parts)), line

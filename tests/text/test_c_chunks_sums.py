@@ -4,7 +4,7 @@ errors, and no leak.
 
 ``field_sum`` adds up a line's glued weights (ChunkInfo field 7) once per line in ``_plan``;
 ``tail_index`` is the glued-tail index the segmenter builds once per engine
-(``ZwnjRepairer._glued_tail_count``).
+(``Segmenter._glued_tail_count``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,14 @@ from hypothesis import strategies as st
 from khabar import _native
 from khabar.text import zwnj
 from khabar.text.lexicon import Lexicon
+from khabar.text.zwnj.twins import (
+    _FOLD_CHARS,
+    _field_sum,
+    _field_sum_py,
+    _tail_index,
+    _tail_index_py,
+    _word_kind_py,
+)
 
 Z = "\u200c"
 C = _native.built_c_extension("khabar._c.chunks")
@@ -122,7 +130,7 @@ def test_tail_index_table_grows_and_keeps_first_seen_order() -> None:
     assert list(got) == tails  # first seen order
     assert got[tails[0]] == ["ا" + tails[0], "ب" + tails[0]]
     assert all(got[t] == ["ا" + t] for t in tails[1:])
-    assert list(got.items()) == list(zwnj._tail_index_py(forms, 3).items())
+    assert list(got.items()) == list(_tail_index_py(forms, 3).items())
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
@@ -166,16 +174,16 @@ def test_c_and_python_agree_on_random_input(
 ) -> None:
     for key in glued & forms.keys():  # some keys written as themselves
         forms[key][key] = 1
-    assert list(C.tail_index(forms, tail).items()) == list(zwnj._tail_index_py(forms, tail).items())
+    assert list(C.tail_index(forms, tail).items()) == list(_tail_index_py(forms, tail).items())
     rows = [((), "", "", "", False, False, False, w, None) for w in weights]
-    assert C.field_sum(rows, 7) == zwnj._field_sum_py(rows, 7) == sum(weights)
+    assert C.field_sum(rows, 7) == _field_sum_py(rows, 7) == sum(weights)
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
 def test_c_and_python_agree_on_the_lexicon() -> None:
     forms = Lexicon.load().forms
     got = C.tail_index(forms, zwnj.TAIL_KEY)
-    assert list(got.items()) == list(zwnj._tail_index_py(forms, zwnj.TAIL_KEY).items())
+    assert list(got.items()) == list(_tail_index_py(forms, zwnj.TAIL_KEY).items())
     assert "دانشگاه" in got["گاه"]  # hand-checked: a word written glued ends in «گاه»
     assert all(len(k) > zwnj.TAIL_KEY and k.endswith(end) for end, ks in got.items() for k in ks)
 
@@ -189,7 +197,7 @@ def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
         for _ in range(n):
             C.tail_index(forms, 3)
             C.field_sum(rows, 7)
-            C.word_kind("تأمین", zwnj._FOLD_CHARS)
+            C.word_kind("تأمین", _FOLD_CHARS)
             for bad in ((rows, 99), ([(1,), ("a",)], 0)):
                 try:
                     C.field_sum(*bad)
@@ -206,10 +214,10 @@ def test_no_leak(assert_rss_flat: Callable[..., None]) -> None:
 def test_the_engine_uses_the_twin_khabar_decided_on() -> None:
     used = _native.c_extension("khabar._c.chunks")
     if used is None:
-        assert zwnj._field_sum is zwnj._field_sum_py
-        assert zwnj._tail_index is zwnj._tail_index_py
+        assert _field_sum is _field_sum_py
+        assert _tail_index is _tail_index_py
     else:
-        assert zwnj._field_sum is used.field_sum and zwnj._tail_index is used.tail_index
+        assert _field_sum is used.field_sum and _tail_index is used.tail_index
 
 
 # -- word_kind ------------------------------------------------------------------------------------
@@ -236,7 +244,7 @@ KIND_CASES = [
 @pytest.mark.parametrize("which", _twins("word_kind"))
 @pytest.mark.parametrize(("chunk", "expected"), KIND_CASES)
 def test_word_kind_table(which: Any, chunk: str, expected: int) -> None:
-    assert _fn(which, "word_kind")(chunk, zwnj._FOLD_CHARS) == expected
+    assert _fn(which, "word_kind")(chunk, _FOLD_CHARS) == expected
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
@@ -245,8 +253,8 @@ def test_word_kind_of_every_code_point() -> None:
     for c in range(0x110000):
         ch = chr(c)
         for chunk in (ch, "کتاب" + ch, ch + "ب"):
-            assert C.word_kind(chunk, zwnj._FOLD_CHARS) == zwnj._word_kind_py(
-                chunk, zwnj._FOLD_CHARS
+            assert C.word_kind(chunk, _FOLD_CHARS) == _word_kind_py(
+                chunk, _FOLD_CHARS
             ), hex(c)
 
 
@@ -255,11 +263,11 @@ def test_word_kind_says_what_it_needs() -> None:
     with pytest.raises(TypeError, match="takes 2 arguments"):
         C.word_kind("کتاب")
     with pytest.raises(TypeError, match="needs str chunk and folds"):
-        C.word_kind(b"abc", zwnj._FOLD_CHARS)
+        C.word_kind(b"abc", _FOLD_CHARS)
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
 @settings(max_examples=2000, deadline=None)
 @given(chunk=st.text(alphabet="کتابأإكئـ" + Z + "\u064b\u0670\u06d4\u06d5\u06f0a😀\ud800 ،", max_size=10))
 def test_word_kind_agrees_on_random_chunks(chunk: str) -> None:
-    assert C.word_kind(chunk, zwnj._FOLD_CHARS) == zwnj._word_kind_py(chunk, zwnj._FOLD_CHARS)
+    assert C.word_kind(chunk, _FOLD_CHARS) == _word_kind_py(chunk, _FOLD_CHARS)

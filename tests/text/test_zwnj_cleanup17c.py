@@ -22,6 +22,7 @@ from khabar.text.zwnj import (
     joinable_right_words,
     protected_forms,
 )
+from khabar.text.zwnj.words import _ends_in_silent_heh
 
 from .zwnj_check import check_repair
 
@@ -63,7 +64,7 @@ PROTECTED = [
 # keys the table must not hold (each left to the morphology, as before)
 NOT_PROTECTED = [
     "بیتکوین",  # the bare house spelling is the lexicon's own (best_form)
-    "دومینو",  # a bare web word is never cut (ZwnjRepairer._decide_glued)
+    "دومینو",  # a bare web word is never cut (GluedWords._decide_glued)
     "مسخرهای",  # «مسخره» is a word: «مسخره‌ای», not «مسخر‌های»; nor «مسخرها» + «ی»
     "مسخرها",
     "گسترهی",  # «ی» after a silent «ه» takes a ZWNJ: «گستره‌ی», left to the rules
@@ -120,7 +121,7 @@ def _old_web_word_and_ending(lex: Lexicon, key: str) -> str | None:
             return word + Z + ending
     for ending in ("یی", "ی"):
         word = key[: -len(ending)]
-        if key.endswith(ending) and word in web and not zwnj._ends_in_silent_heh(word):
+        if key.endswith(ending) and word in web and not _ends_in_silent_heh(word):
             return key
     return None
 

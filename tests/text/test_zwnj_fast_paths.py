@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.text.zwnj import (
-    _WRITTEN_ZWNJ_RE,
     GLUED_ALL,
     GLUED_LINE_WEIGHT,
     GLUED_NONE,
@@ -24,9 +23,10 @@ from khabar.text.zwnj import (
     LETTER,
     Repair,
     ZwnjRepairer,
-    _uninflect,
     default_repairer,
 )
+from khabar.text.zwnj.constants import _WRITTEN_ZWNJ_RE
+from khabar.text.zwnj.words import _uninflect
 
 Z = "\u200c"
 LEVELS = (GLUED_NONE, GLUED_PREFIX, GLUED_ALL, GLUED_SURE)
@@ -221,8 +221,8 @@ def test_glued_tail_count_counts_glued_words_only(rep: ZwnjRepairer) -> None:
             and len(key) - len(piece) >= 2
             and lex.word_count.get(key[: len(key) - len(piece)], 0) >= 2
         )
-        assert rep._glued_tail_count(piece) == brute, piece
-    assert rep._glued_tail_count("گاه") > 100  # دانشگاه, دستگاه, ...
+        assert rep.glued_words._glued_tail_count(piece) == brute, piece
+    assert rep.glued_words._glued_tail_count("گاه") > 100  # دانشگاه, دستگاه, ...
 
 
 # _WRITTEN_ZWNJ_RE opens with the ZWNJ (fast scan) and looks behind for the letter; it must say

@@ -183,7 +183,7 @@ GLUED_PHRASES = [
     # must not change: neighbours seen apart, but less often than chance («سال به» 21 times,
     # lift 0.6): «سال به ماه» is no phrase; «به وقت» (lift 0.7) is no phrase either, but since
     # session 17 «به» is cut off a glued three-letter word it is seen apart from
-    # (ZwnjRepairer._by_and_word): «به‌وقت»
+    # (GluedWords._by_and_word): «به‌وقت»
     ("سالبهماه", "سالبهماه"),
     ("ساعت ده بهوقت تهران", f"ساعت ده به{Z}وقت تهران"),
     ("ایالت کنتاکی", "ایالت کنتاکی"),

@@ -81,8 +81,8 @@ def test_cuts_loan_ending(rep: ZwnjRepairer) -> None:
     assert LOAN_ENDINGS == ("ینگ", "یسم")
     # «پستی|نگه|ای» (seams 4 and 7) cuts «ینگ» (letters 3-5) before «های»; «پستینگ|های»
     # (seam 6) does not
-    assert rep._cuts_loan_ending("پستینگهای", (4, 7))
-    assert rep._cuts_loan_ending("فمینیسم", (5,))  # «فمینی|سم»
-    assert not rep._cuts_loan_ending("پستینگهای", (6,))
+    assert rep.glued_words._cuts_loan_ending("پستینگهای", (4, 7))
+    assert rep.glued_words._cuts_loan_ending("فمینیسم", (5,))  # «فمینی|سم»
+    assert not rep.glued_words._cuts_loan_ending("پستینگهای", (6,))
     # «بازمی|نگرد» (seam 5, inside «ینگ» at 4-6): «رد» after it is no bound suffix
-    assert not rep._cuts_loan_ending("بازمینگرد", (5,))
+    assert not rep.glued_words._cuts_loan_ending("بازمینگرد", (5,))

@@ -27,6 +27,7 @@ import pytest
 
 from khabar.text import zwnj
 from khabar.text.zwnj import ZwnjRepairer
+from khabar.text.zwnj.words import _letter_names
 
 from .zwnj_check import check_repair
 
@@ -89,20 +90,20 @@ LETTER_READINGS = [
 
 @pytest.mark.parametrize(("key", "names"), LETTER_READINGS)
 def test_letter_names(key: str, names: list[str] | None) -> None:
-    assert zwnj._letter_names(key) == names
+    assert _letter_names(key) == names
 
 
 def test_acronym_not_read_in_final_vey_or_ey(rep: ZwnjRepairer) -> None:
     # «وی» and «ای» close a word in «و» or «ا» and its ezafe (ویدیوی, Monte Piana's
     # «مونته پیانای»): an unknown word ending in one is no acronym to the rule...
-    assert rep._letter_name_acronym("اچآیوی") is None
-    assert rep._letter_name_acronym("دیانای") is None
+    assert rep.glued_words._letter_name_acronym("اچآیوی") is None
+    assert rep.glued_words._letter_name_acronym("دیانای") is None
     assert rep.repair("کوه مونته پیانای ایتالیا") == "کوه مونته پیانای ایتالیا"
     # ... and the lexicon, which writes «اچ‌آی‌وی» and «دی‌ان‌ای» (DNA), still decides those
     assert rep.repair("ویروس اچآیوی") == f"ویروس اچ{Z}آی{Z}وی"
     assert rep.repair("آزمایش دیانای") == f"آزمایش دی{Z}ان{Z}ای"
     # the rule still reads «ای» inside a word: an LED lamp
-    assert rep._letter_name_acronym("الایدی") == f"ال{Z}ای{Z}دی"
+    assert rep.glued_words._letter_name_acronym("الایدی") == f"ال{Z}ای{Z}دی"
 
 
 def test_acronym_letters_are_letter_names() -> None:
@@ -139,10 +140,10 @@ def test_weekday_and_part(rep: ZwnjRepairer, text: str, expected: str) -> None:
 
 def test_weekday_and_part_only_for_a_whole_day(rep: ZwnjRepairer) -> None:
     # a day of the week must be the whole head: not «سالشب», not a part alone
-    assert rep._weekday_and_part("یکشنبهشب") == f"یکشنبه{Z}شب"
-    assert rep._weekday_and_part("سالشب") is None
-    assert rep._weekday_and_part("شب") is None
-    assert rep._weekday_and_part("یکشنبه") is None
+    assert rep.glued_words._weekday_and_part("یکشنبهشب") == f"یکشنبه{Z}شب"
+    assert rep.glued_words._weekday_and_part("سالشب") is None
+    assert rep.glued_words._weekday_and_part("شب") is None
+    assert rep.glued_words._weekday_and_part("یکشنبه") is None
 
 
 def test_every_weekday_holds_a_mark() -> None:

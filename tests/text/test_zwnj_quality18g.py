@@ -34,6 +34,7 @@ import pytest
 from khabar.text import zwnj
 from khabar.text.lexicon import Lexicon, forms_with_zwnj
 from khabar.text.zwnj import ZwnjRepairer
+from khabar.text.zwnj.twins import _tail_index
 
 from .build_script import build_module
 from .zwnj_check import check_repair
@@ -65,13 +66,13 @@ def test_comparative_ends_the_stem(rep: ZwnjRepairer, text: str, expected: str) 
 
 def test_after_comparative(rep: ZwnjRepairer) -> None:
     # an ending may follow a comparative; a compound's tail or another suffix may not
-    assert rep._after_comparative("تر", "ها", "بزرگتر")
-    assert rep._after_comparative("ترین", "شان", "بیشترین")
-    assert rep._after_comparative("تر", "ی", "بزرگتر")
-    assert not rep._after_comparative("تر", "سازی", "فیلتر")
-    assert not rep._after_comparative("تر", "گذاری", "فیلتر")
+    assert rep.glued_words._after_comparative("تر", "ها", "بزرگتر")
+    assert rep.glued_words._after_comparative("ترین", "شان", "بیشترین")
+    assert rep.glued_words._after_comparative("تر", "ی", "بزرگتر")
+    assert not rep.glued_words._after_comparative("تر", "سازی", "فیلتر")
+    assert not rep.glued_words._after_comparative("تر", "گذاری", "فیلتر")
     # a plural after «تر» needs the stem seen as a comparative (not «بوس»)
-    assert not rep._after_comparative("تر", "ها", "بوستر")
+    assert not rep.glued_words._after_comparative("تر", "ها", "بوستر")
 
 
 TWO_LETTER_TAILS = [
@@ -111,7 +112,7 @@ def test_two_letter_tail(rep: ZwnjRepairer, text: str, expected: str) -> None:
 def test_two_letter_tails_of_the_lexicon(rep: ZwnjRepairer) -> None:
     lex = rep.lexicon
     tails = zwnj.two_letter_tails(
-        lex, forms_with_zwnj(lex.forms), zwnj._tail_index(lex.forms, zwnj.TAIL_KEY)
+        lex, forms_with_zwnj(lex.forms), _tail_index(lex.forms, zwnj.TAIL_KEY)
     )
     # compound tails: written after a ZWNJ behind many words, rarely glued
     assert {"زا", "جو", "گو", "زن"} <= tails

@@ -64,8 +64,8 @@ def test_glued_surname_tail_after_an_unknown_piece_in_ye(
 
 def test_ye_surname_is_a_named_step(rep: ZwnjRepairer) -> None:
     """The rule is one method: an unknown glued word, and nothing for a word it does not fit."""
-    assert rep._ye_surname("عبدیپور") == f"عبدی{Z}پور"
-    assert rep._ye_surname("علیزاده") is None  # a given name
-    assert rep._ye_surname("مهرعلیزاده") is None  # a name ending in one
-    assert rep._ye_surname("تیزاده") is None  # a first piece of two letters
-    assert rep._ye_surname("جنیفر") is None  # no surname tail
+    assert rep.glued_words._ye_surname("عبدیپور") == f"عبدی{Z}پور"
+    assert rep.glued_words._ye_surname("علیزاده") is None  # a given name
+    assert rep.glued_words._ye_surname("مهرعلیزاده") is None  # a name ending in one
+    assert rep.glued_words._ye_surname("تیزاده") is None  # a first piece of two letters
+    assert rep.glued_words._ye_surname("جنیفر") is None  # no surname tail

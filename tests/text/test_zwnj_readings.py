@@ -207,7 +207,7 @@ RARE_COMPOUNDS = [
     ("کمال کامیابی نیا", "کمال کامیابی نیا"),  # a surname; کامیابی is success, not کام + یابی
     ("مستضعفان جهان", "مستضعفان جهان"),  # the oppressed, not مست + ضعفان
     # ambushes are کمین + گاه (a place), not کمی + نگاه (a little look); گاه after a
-    # consonant is written glued (ZwnjRepairer._mostly_glued_tail: دانشگاه), the plural cut
+    # consonant is written glued (Segmenter._mostly_glued_tail: دانشگاه), the plural cut
     ("کمینگاههای دشمن", f"کمینگاه{Z}های دشمن"),
     # a bound suffix needs a stem, not the «و» of «X و Y»: silos are no سیل + و + های
     ("سیلوهای گندم", "سیلوهای گندم"),
