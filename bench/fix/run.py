@@ -20,7 +20,8 @@ under the default policy and several non-default ones; outputs of ``fix``, ``fix
 (``inputs.pkl``), which ``--check`` reads, so a change of the generator or of a data file cannot
 pass for a change of the outputs; use ``--docs 5000`` for the documents of bench/fix/results.md.
 To keep a ZWNJ engine that changes meanwhile out of the comparison, check a copy of ``src`` whose
-``zwnj.py``, ``lexicon.py`` and ``data/lexicon`` are those of the recording (``KHABAR_SRC``).
+``text/zwnj/`` (``zwnj.py`` before session 18), ``lexicon.py`` and ``data/lexicon`` are those of
+the recording (``KHABAR_SRC``).
 
 Speed is ``time.process_time`` (CPU seconds of this process), best of ``--repeat`` warm passes
 after one cold pass; ``fix_with_edits`` is called once per document (as the refine fix step

@@ -5,7 +5,7 @@
 The documents are the ones bench/throughput/run.py generates (same generator, same seed), in a
 temporary folder outside the repository. The whole run (read, three stages, reduces, report) runs
 in this process under cProfile. Self time of every function is attributed to a group by the file
-it lives in (khabar/text/zwnj.py -> "fix / zwnj", khabar/io/schema.py -> "row conversion", ...);
+it lives in (khabar/text/zwnj/ -> "fix / zwnj", khabar/io/schema.py -> "row conversion", ...);
 self time of code outside khabar (regex, pyarrow, the standard library) goes to the group of the
 khabar function that called it, split by how much time each caller spent in it. The groups add up
 to the whole profile, which cumulative times (that overlap) cannot.

@@ -79,8 +79,9 @@ ZWNJ = "\u200c"
 ANCHORS = ROOT / "bench" / ".venv-anchors"
 #: the reviewed, hand-written files of the shipped lexicon (``--ablate`` empties them)
 REVIEWED = ("zwnj_exceptions.txt", "zwnj_spellings.txt", "zwnj_given_names.txt")
-#: the engine's sources whose string literals (docstrings left out) may name words
-ENGINE_SOURCES = ("zwnj.py", "lexicon.py")
+#: the engine's sources whose string literals (docstrings left out) may name words: the zwnj
+#: package's modules, and lexicon.py
+ENGINE_SOURCES = ("zwnj", "lexicon.py")
 
 
 # ---- folds -------------------------------------------------------------------------------------
@@ -379,8 +380,16 @@ def token_keys(forms: Iterable[str]) -> set[str]:
 def engine_source_words(token_re: object) -> set[str]:
     """Keys of the Persian words in string literals (not docstrings) of the engine's sources."""
     words: set[str] = set()
+    text = resources.files("khabar") / "text"
+    files = []
     for name in ENGINE_SOURCES:
-        source = (resources.files("khabar") / "text" / name).read_text(encoding="utf-8")
+        if (text / name).is_dir():
+            files += sorted((f for f in (text / name).iterdir() if f.name.endswith(".py")),
+                            key=lambda f: f.name)
+        else:
+            files.append(text / name)
+    for file in files:
+        source = file.read_text(encoding="utf-8")
         tree = ast.parse(source)
         docs = set()
         for node in ast.walk(tree):

@@ -49,7 +49,20 @@ COMPILED: tuple[str, ...] = (
     "khabar.text.policy",
     "khabar.text.protect",
     "khabar.text.style",
-    "khabar.text.zwnj",
+    "khabar.text.zwnj.chunks",
+    "khabar.text.zwnj.constants",
+    "khabar.text.zwnj.context",
+    "khabar.text.zwnj.glued",
+    "khabar.text.zwnj.joins",
+    "khabar.text.zwnj.options",
+    "khabar.text.zwnj.records",
+    "khabar.text.zwnj.repairer",
+    "khabar.text.zwnj.segment",
+    "khabar.text.zwnj.state",
+    "khabar.text.zwnj.stray",
+    "khabar.text.zwnj.tables",
+    "khabar.text.zwnj.twins",
+    "khabar.text.zwnj.words",
 )
 
 # Hand-written C extensions (the CPython C API), one module each: ``khabar._c.NAME`` is built by

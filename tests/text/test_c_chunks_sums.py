@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from khabar import _native
 from khabar.text import zwnj
 from khabar.text.lexicon import Lexicon
+from khabar.text.zwnj import twins
 from khabar.text.zwnj.twins import (
     _FOLD_CHARS,
     _field_sum,
@@ -34,7 +35,7 @@ C = _native.built_c_extension("khabar._c.chunks")
 
 def _twins(name: str) -> list[Any]:
     return [
-        getattr(zwnj, f"_{name}_py"),
+        getattr(twins, f"_{name}_py"),
         pytest.param("c", marks=pytest.mark.skipif(C is None, reason="not built")),
     ]
 

@@ -7,6 +7,7 @@ Z below is U+200C ZERO WIDTH NON-JOINER.
 from __future__ import annotations
 
 import doctest
+import importlib
 import importlib.util
 import itertools
 import json
@@ -605,9 +606,18 @@ def test_quality_gate(rep: ZwnjRepairer, sample: str) -> None:
 # ---- docstring examples -------------------------------------------------------------------------
 
 
+# the modules of the zwnj package (khabar/_native.py compiles each; the package only gathers names)
+ZWNJ_PARTS = [
+    importlib.import_module(f"khabar.text.zwnj.{name}")
+    for name in ("constants", "options", "records", "twins", "words", "tables", "state",
+                 "segment", "glued", "stray", "chunks", "joins", "context", "repairer")
+]
+
+
 # every text module: a docstring example that no test runs rots (normalize.led_by's did)
 @pytest.mark.parametrize(
-    "module", [zwnj_module, lexicon_module, charmap, fix, normalize, policy, protect, style]
+    "module",
+    [zwnj_module, *ZWNJ_PARTS, lexicon_module, charmap, fix, normalize, policy, protect, style],
 )
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]

@@ -20,7 +20,6 @@ _ZWNJ_RUN_RE: Final = re.compile(f"{ZWNJ}+")
 #: A chunk that is one word of letters, without ZWNJ (the fast path of chunk analysis).
 _WORD_RE: Final = re.compile(f"[{LETTER}]+")
 
-# «14 می», «۱۴ می»: a number, then spaces, right before the token (month May, not a prefix).
 #: Morphology never splits pieces shorter than this (keeps «ی», «ا» from becoming pieces).
 MIN_PIECE: Final = 2
 #: A glued word shorter than this is never split by morphology (``بها``, ``میز`` ...).
@@ -504,7 +503,8 @@ HAVE_FORMS: Final = frozenset(
 )
 #: How a verb with its prefix written (or repaired) with a ZWNJ opens (see HAVE_FORMS).
 VERB_OPENINGS: Final = ("می" + ZWNJ, "نمی" + ZWNJ)
-#: «می» is also the month May (``14 می``): see ZwnjRepairer._month_may
+#: «می» is also the month May (``14 می``, ``۱۴ می``: after a number that may be a day, see
+#: ZwnjRepairer._month_after_number and ZwnjRepairer._month_may)
 MONTH_MAY: Final = "می"
 #: Determiners that take a singular noun (reviewed): a glued ``های`` word right after one is
 #: no plural, so it is ``ه`` + ``ای`` (``هیچ خاطرهای`` → ``خاطره‌ای``, no memory at all;

@@ -514,5 +514,6 @@ class PairJoins(ChunkAnalysis):
             return True  # «نگران اند» → «نگران‌اند», as «نگراناند» is split (_copula_after)
         # «می اندازد» → «می‌اندازد», «می فرسود» → «می‌فرسود»
         return a in lex.verbal_prefixes and (
-            self.glued_words._is_verb_remainder(b) or (len(b) >= 3 and _VERB_ENDING_RE.search(b) is not None)
+            self.glued_words._is_verb_remainder(b)
+            or (len(b) >= 3 and _VERB_ENDING_RE.search(b) is not None)
         )

@@ -78,7 +78,8 @@ class Segmenter:
     def __init__(self, lexicon: Lexicon, zwnj_forms: list[str] | None = None) -> None:
         self.lexicon = lexicon
         lex = lexicon
-        # until then, for the two-letter tails of _two_letter_tail, made on first use)
+        # the repairer's forms with a ZWNJ (None: listed here when needed), kept until the
+        # two-letter tails of _two_letter_tail are made, on first use
         self._zwnj_forms: list[str] | None = zwnj_forms
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a

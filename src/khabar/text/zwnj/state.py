@@ -87,7 +87,9 @@ class RepairerState:
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
-        zwnj_forms = forms_with_zwnj(lex.forms)  # once for both tables below (and, kept
+        # the forms with a ZWNJ, listed once for both tables below and for the two-letter tails
+        # of the glued-word analysis (Segmenter._two_letter_tail, made on first use)
+        zwnj_forms = forms_with_zwnj(lex.forms)
         # the glued-word analysis, with its own tables (:class:`GluedWords`)
         self.glued_words = GluedWords(self.lexicon, zwnj_forms)
         self._joinable_right = joinable_right_words(lex, zwnj_forms)

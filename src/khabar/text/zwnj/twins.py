@@ -63,6 +63,7 @@ def _members_py(
     (which open with a spaced plural: field 2 in SPACED_PLURALS): the pure twin of
     ``khabar._c.chunks.members``.
 
+    >>> from khabar.text.zwnj.constants import SPACED_PLURALS
     >>> _members_py([((), "x", "کتاب"), ((), "ها", "ها")], 2, SPACED_PLURALS, 1)
     [1]
     """

@@ -85,6 +85,7 @@ def _vocalised_pair(parts: list[str], infos: list[ChunkInfo], i: int) -> bool:
     of a Quranic verse): such words are not joined, as they are not cut (``_decide_glued``).
     A chunk whose fold changed nothing (most) has no such mark and needs no search.
 
+    >>> from khabar.text.zwnj import default_repairer
     >>> r = default_repairer()
     >>> r.repair("کَفَرُواْ مِن بَنِی إِسْرَائِیلَ") == "کَفَرُواْ مِن بَنِی إِسْرَائِیلَ"
     True
