@@ -93,6 +93,7 @@ def two_letter_tails(
     glued before them (``glued_ends``: the glued keys by their last ``TAIL_KEY`` letters,
     ``_tail_index``): a compound's tail, not letters that end words by chance.
 
+    >>> from khabar.text.zwnj.twins import _tail_index
     >>> heads = ["آتش", "آسیب", "استرس", "اشتغال", "انرژی", "باران", "تنش", "خطر", "سرطان",
     ...          "شادی", "لذت"]
     >>> counts = {h + "‌زا": 1 for h in heads}
