@@ -91,7 +91,7 @@ class Status(NamedTuple):
 
 
 def source_of(module: str, package: Path = _PACKAGE) -> Path:
-    """The ``.py`` file of one of khabar's modules (``khabar.text.zwnj`` -> ``.../text/zwnj.py``)."""
+    """The ``.py`` file of one of khabar's modules (``khabar.text.zwnj.glued`` -> ``.../text/zwnj/glued.py``)."""
     parts = module.split(".")
     if parts[0] != "khabar":
         raise ValueError(f"{module!r} is not a khabar module")
