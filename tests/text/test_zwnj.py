@@ -195,6 +195,17 @@ def test_stray_rule_names(rep: ZwnjRepairer) -> None:
     assert rep.find_repairs(f"می{Z}{Z}روم") == [Repair(3, 4, "", "zwnj.remove.double")]
 
 
+@pytest.mark.parametrize("text", [f"1{Z}{Z}1", f"a{Z}{Z}{Z}b", f".{Z}{Z}.", f"क्{Z}{Z}ष"])
+def test_doubled_zwnj_between_non_persian_characters_keeps_one(rep: ZwnjRepairer, text: str) -> None:
+    # a single ZWNJ there is left alone (Indic scripts need it), but never two (the property
+    # test_no_stray_zwnj_in_output found «1‌‌1» kept as it was, session 18)
+    first = text.index(Z)
+    assert rep.find_repairs(text) == [
+        Repair(first + 1, first + text.count(Z), "", "zwnj.remove.double")
+    ]
+    assert rep.repair(text) == text.replace(Z * text.count(Z), Z)
+
+
 def test_nonjoiner_style() -> None:
     lex = default_repairer().lexicon
     text = f"کار{Z}ها"  # after ر the ZWNJ is invisible; both spellings are Persian

@@ -39,7 +39,8 @@ class StrayZwnj(RepairerState):
 
         ``"کتاب\u200c ها"``: the ZWNJ before the space goes (``zwnj.remove.edge``), and so
         does the one in ``"کتاب\u200c."``. A ZWNJ between two non-Persian characters is
-        left alone: Indic scripts need it (``क्\u200cष``), and non-Persian text is not ours.
+        left alone: Indic scripts need it (``क्\u200cष``), and non-Persian text is not ours;
+        only a doubled one there loses all but one (``1\u200c\u200c1``).
         """
         remove_nonjoiner = self.nonjoiner is NonJoiner.REMOVE
         for m in _ZWNJ_RUN_RE.finditer(text):
@@ -50,7 +51,10 @@ class StrayZwnj(RepairerState):
             after_letter = bool(after) and _LETTER_RE.match(after) is not None
             if not (before_letter and after_letter):
                 if not (before_letter or after_letter or _edge(before) or _edge(after)):
-                    continue  # between two non-Persian characters: «क्‌ष» needs it
+                    # between two non-Persian characters: «क्‌ष» needs its ZWNJ, but never two
+                    if e - s > 1:
+                        yield Repair(s + 1, e, "", "zwnj.remove.double")
+                    continue
                 yield Repair(s, e, "", "zwnj.remove.edge")
             elif remove_nonjoiner and before not in JOINING:
                 yield Repair(s, e, "", "zwnj.remove.nonjoiner")
