@@ -523,11 +523,29 @@ def _reduce(executor: Any, outdir: str, stage: int, step: str, shards: Sequence[
 
 
 def _fingerprint(config: Config, files: Sequence[Any]) -> dict[str, Any]:
-    return {
+    out = {
         "khabar_version": __version__,
         "config": config.to_dict(),
         "inputs": [[f.path, f.size] for f in files],
     }
+    if "fix" in config.sections and config.fix.words:
+        # the user word files change the repair as much as the config does: a run resumed
+        # after one was edited would mix two repairs in one output
+        out["fix_words"] = [[path, _file_digest(path)] for path in config.fix.words]
+    return out
+
+
+def _file_digest(path: str) -> str:
+    """The SHA-256 of a user word file (``fix.words``), or a ConfigError that names it."""
+    import hashlib
+
+    from khabar.errors import ConfigError
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(f"fix.words: cannot read {path} ({exc.strerror}); check the path "
+                          f"(relative paths are read from the working folder)") from None
 
 
 def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> None:
