@@ -37,6 +37,7 @@ from typing import Any, BinaryIO, Final, NamedTuple, Protocol
 from khabar import _native
 from khabar.document import Edit
 from khabar.text.normalize import (
+    SPACE_REMOVED_BEFORE,
     Change,
     Rule,
     TranslateRule,
@@ -810,7 +811,7 @@ def _user_lexicon(paths: tuple[str, ...]) -> Any:
 
 
 #: the marks before which a spacing rule may remove a space (the slip rule; ``full``)
-_UNSPACED_MARKS: Final = frozenset("،؛:!؟.)]»")
+_UNSPACED_MARKS: Final = frozenset(SPACE_REMOVED_BEFORE)
 
 
 def _protected(text: str) -> list[_Span]:

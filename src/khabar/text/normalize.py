@@ -711,15 +711,19 @@ _SPACE_BEFORE: Final = RegexRule(
     guard=_pair_guard(_SPACE_BEFORE_PAIR),
     pair_bit=4,
 )
+#: The marks a spacing rule may remove the space before: all of them in the ``full`` style, the
+#: slip rule's :data:`_SLIP_MARKS` among them in the ``add`` style (khabar.text.fix keeps the
+#: space that ends a URL before one of them).
+SPACE_REMOVED_BEFORE: Final = "،؛:.!؟)]»"
 #: The ``full`` style also removes spaces that tokenised text puts inside punctuation:
 #: ``است .`` → ``است.``, ``( متن )`` → ``(متن)``, ``« متن »`` → ``«متن»``.
 _REMOVE_SPACE_BEFORE: Final = RegexRule(
     "punct.space",
     # not after a digit: ``12 :30`` would become one number (the ``full`` style's only: its
     # source is compiled on first need)
-    r" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[،؛:.!؟)\]»])",
+    rf" (?<=[^\s0-9\u0660-\u0669\u06f0-\u06f9] ) *(?=[{re.escape(SPACE_REMOVED_BEFORE)}])",
     "",
-    guard=_any_of("،؛:.!؟)]»"),
+    guard=_any_of(SPACE_REMOVED_BEFORE),
 )
 _REMOVE_SPACE_AFTER: Final = RegexRule(
     "punct.space", re.compile(r" (?<=[(\[«] ) *(?=\S)"), "", guard=_any_of("([«")
