@@ -381,10 +381,9 @@ class Segmenter:
             zwnj_forms = self._zwnj_forms
             if zwnj_forms is None:
                 zwnj_forms = forms_with_zwnj(lex.forms)
-            ends = self._glued_ends
-            if ends is None:  # the index _glued_tail_count makes on first use too
-                ends = self._glued_ends = _tail_index(lex.forms, TAIL_KEY)
-            tails = self._two_letter_tails = two_letter_tails(lex, zwnj_forms, ends)
+            tails = self._two_letter_tails = two_letter_tails(
+                lex, zwnj_forms, self._glued_ends_index()
+            )
             self._zwnj_forms = None
         return piece in tails
 
@@ -454,6 +453,15 @@ class Segmenter:
         after = self.lexicon.after_word_count.get(piece, 0)
         return self._glued_tail_count(piece) >= GLUED_TAIL_RATIO * max(after, 1)
 
+    def _glued_ends_index(self) -> dict[str, list[str]]:
+        """The lexicon's words written glued, by their last ``TAIL_KEY`` letters, made on first
+        use (one pass; in C: ~25 ms of compiled Python per cold engine) and shared by
+        :meth:`_glued_tail_count` and :meth:`_two_letter_tail`."""
+        ends = self._glued_ends
+        if ends is None:
+            ends = self._glued_ends = _tail_index(self.lexicon.forms, TAIL_KEY)
+        return ends
+
     def _glued_tail_count(self, piece: str) -> int:
         """How often the lexicon wrote a word glued that is a known word (``MIN_STEM_COUNT``)
         plus ``piece``: ``دانشگاه``, ``دستگاه``, ... for ``گاه``; 0 for a piece shorter than
@@ -464,11 +472,7 @@ class Segmenter:
         if len(self._tail_counts) > CACHE_LIMIT:
             self._tail_counts.clear()
         lex = self.lexicon
-        ends = self._glued_ends
-        if ends is None:
-            # the lexicon's words written glued by their last TAIL_KEY letters, made on first
-            # use: one pass (in C: ~25 ms of compiled Python per cold engine)
-            ends = self._glued_ends = _tail_index(lex.forms, TAIL_KEY)
+        ends = self._glued_ends_index()
         word_count, total = lex.word_count, 0
         if len(piece) >= TAIL_KEY:
             cut = len(piece)
