@@ -13,6 +13,8 @@ between letters anywhere: on such a line the writer chose a spelling for the pai
 should join only what that writer wrote apart where a news house joins it; on a line with no
 ZWNJ the writer may simply not type ZWNJs. ``--before SRC`` (another tree's ``src``) keeps the
 changes that tree's style does not make, to read what a new row does to real text.
+``--file PATH ...`` reads those files instead, one line each: the dev sets' gold text, to list
+the correct words a new row rewrites (the price of a style on text that writes pairs apart).
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--src", default=str(ROOT / "src"), help="the tree to run (default: this)")
     ap.add_argument("--before", help="another tree's src: list only the changes it does not make")
     ap.add_argument("--sources", nargs="*", default=list(SOURCES), choices=SOURCES)
+    ap.add_argument(
+        "--file", nargs="*", default=[], help="text files read instead, one line each (dev sets)"
+    )
     ap.add_argument("--width", type=int, default=160, help="characters of each line shown")
     args = ap.parse_args(argv)
     new = load_find_style(args.src)
@@ -62,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[str, list[str]] = collections.defaultdict(list)
     counts: collections.Counter[tuple[str, str]] = collections.Counter()
     lines = 0
-    for source in args.sources:
-        for line in source_lines(source):
+    texts = {name: Path(name).read_text(encoding="utf-8").splitlines() for name in args.file}
+    for source in args.sources if not texts else []:
+        texts[source] = source_lines(source)
+    for source, source_text in texts.items():
+        for line in source_text:
             lines += 1
             found = changes(new, line)
             if old is not None:
@@ -73,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                 pair = line[start:end].replace("\u200c", "|")
                 counts[(pair, writes)] += 1
                 rows[pair].append(
-                    f"{pair} => {replacement.replace(chr(0x200c), '|')} | {writes} | {source} | "
-                    f"{line[max(0, start - args.width // 2):end + args.width // 2]}"
+                    f"{pair} => {replacement.replace(chr(0x200C), '|')} | {writes} | {source} | "
+                    f"{line[max(0, start - args.width // 2) : end + args.width // 2]}"
                 )
     by_pair = collections.Counter({p: len(r) for p, r in rows.items()})
     print(f"{lines} lines; {sum(by_pair.values())} changes, {len(by_pair)} distinct spellings")

@@ -1,6 +1,6 @@
 """The news style's rows of session 19 (bench/zwnj/quality19s.md): the compound pronouns and
 adverbs of «هیچ» (هیچ‌کس, هیچ‌وقت, هیچ‌گاه, هیچ‌گونه, هیچ‌کدام, هیچ‌یک), «چه‌بسا» and
-«رییس‌جمهور», the other spelling of «رئیس‌جمهور».
+«رییس‌جمهور», the other spelling of «رئیس‌جمهور», and «ذوب‌آهن».
 
 Every expected value was written by hand: Z is the ZWNJ. The sentences are made up, or shaped
 like the crawled agency lines the rows join (bench/zwnj/style_real.py). The must-not-change rows
@@ -31,6 +31,7 @@ Z = "\u200c"
         ("چه بسا لایحه هم با همین سیاق بیاید", f"چه{Z}بسا لایحه هم با همین سیاق بیاید"),
         ("معاون اول رییس جمهور گفت", f"معاون اول رییس{Z}جمهور گفت"),
         ("رییس جمهوری ترکیه", f"رییس{Z}جمهوری ترکیه"),
+        ("تیم ذوب آهن اصفهان", f"تیم ذوب{Z}آهن اصفهان"),
         # two spaces, punctuation around: still the pair
         ("«هیچ  کس»، هیچ‌کس", f"«هیچ{Z}کس»، هیچ‌کس"),
     ],
@@ -54,6 +55,8 @@ def test_news_joins_the_new_rows(text: str, expected: str) -> None:
         "هیچ\nکس",  # nor across a line break
         "چه بسیار",  # a longer word
         "رییس جمهورها",  # no plural tail
+        "ذوب آهنی‌ها",  # a ZWNJ touches the pair's edge (no tail ی for ذوب آهن)
+        "ذوب آهنگ",  # a longer word
     ],
 )
 def test_news_leaves_the_neighbours_alone(text: str) -> None:
