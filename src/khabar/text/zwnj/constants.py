@@ -333,6 +333,26 @@ MIN_PAST_STEM_AR: Final = 3
 #: «ه» joins the next letter, so no writer glues these on purpose; ``ای`` is left out (it may be
 #: the indefinite «‌ای» of a noun, which the line's policy decides).
 _COPULA_AFTER_PARTICIPLE: Final = frozenset(("است", "اند", "ام", "ایم", "اید"))
+#: The same, longest first, for one ``str.endswith``
+_COPULA_ENDINGS: Final = ("است", "اند", "ایم", "اید", "ام")
+#: The letters that end a verb's past stem (``رساند``, ``گریست``): an unknown glued word made
+#: of such a verb form, the participle's «ه» and a form of «بودن» is a participle + copula
+#: (``رنجاندهام`` → ``رنجانده‌ام``; see Segmenter._participle_copula).
+_PAST_STEM_ENDS: Final = ("د", "ت")
+#: The participle's «ه»
+_PARTICIPLE_HEH: Final = "ه"
+#: Endings that with the participle's «ه» spell a plural's «ها» + «یم» / «ست» (``دردهایم``)
+_PLURAL_LOOKALIKES: Final = frozenset(("ایم", "است"))
+#: Openings a verb form takes before its stem besides «می»: the subjunctive «ب» and the negative
+#: «ن» (``برهاند``, ``نرساند``); the preverbs (``باز``, ``بر``, ``فرو``...) are read off the
+#: lexicon's verbal prefixes (``بازمی`` less «می»)
+_VERB_MOOD_OPENINGS: Final = ("", "ب", "ن")
+#: The present's prefix and its negative, the ends of the lexicon's verbal prefixes
+_PRESENT_PREFIX: Final = "می"
+_NEGATIVE_PREFIX: Final = "نمی"
+#: A verb form's shortest stem piece after an opening: «رهاند» is «ره» + «اند»; a one-letter
+#: piece (``ساند``, ``زاند``) is too short to tell a verb by
+MIN_VERB_PIECE: Final = 2
 #: Endings glued to a word of the house spellings after a letter that is no vowel
 #: (``بیتکوینی`` → ``بیت‌کوینی``, ``بیتکوینش``): see GluedWords._spelling_and_ending
 _GLUED_AFTER_SPELLING: Final = ("ی", "ش", "م", "ت", "مان", "تان", "شان")

@@ -17,18 +17,25 @@ from khabar.text.zwnj.constants import (
     _AFTER_COMPARATIVE,
     _AGENT_AR,
     _CLITICS,
+    _COPULA_ENDINGS,
     _EXTRA_PIECES,
     _GLUED_INFLECTIONS,
     _HEH_PLURALS,
     _HEH_YE,
     _HEIM,
+    _NEGATIVE_PREFIX,
     _NO_PAST_T_END_RE,
     _NO_STEM,
+    _PARTICIPLE_HEH,
+    _PAST_STEM_ENDS,
     _PAST_STEM_LAST,
     _PLURAL_COMPARATIVES,
+    _PLURAL_LOOKALIKES,
+    _PRESENT_PREFIX,
     _SPOKEN_HEH,
     _VERB_ENDING_RE,
     _VERB_LAST_LETTERS,
+    _VERB_MOOD_OPENINGS,
     _VERB_SHAPE_RE,
     _YE_SURNAME_ENDS,
     _ZWNJ_PLURAL_EZAFE,
@@ -54,6 +61,7 @@ from khabar.text.zwnj.constants import (
     MIN_SURNAME_HEAD,
     MIN_TWO_LETTER_TAIL_HEAD,
     MIN_UNKNOWN_STEM,
+    MIN_VERB_PIECE,
     NEAR_TIE,
     PERSON_ENDINGS,
     PREFIX_LIKE_COUNT,
@@ -82,6 +90,16 @@ class Segmenter:
         # two-letter tails of _two_letter_tail are made, on first use
         self._zwnj_forms: list[str] | None = zwnj_forms
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
+        # for _verb_form: what may open a verb form before its stem, «ب», «ن» and the preverbs
+        # of the verbal prefixes («باز» of «بازمی»)
+        self._verb_openings = frozenset(_VERB_MOOD_OPENINGS).union(
+            p[: -len(_PRESENT_PREFIX)]
+            for p in lex.verbal_prefixes
+            if p.endswith(_PRESENT_PREFIX)
+            and not p.endswith(_NEGATIVE_PREFIX)
+            and len(p) > len(_PRESENT_PREFIX)
+        )
+        self._longest_opening = max(map(len, self._verb_openings))
         # for _segment: the words that may open a glued word (seen MIN_STEM_COUNT times as a
         # word or left of a ZWNJ), the pieces that may follow a word (a bound suffix, or seen as
         # a word or after a ZWNJ), and log weights once per piece
@@ -183,6 +201,52 @@ class Segmenter:
                 return head + ZWNJ + tail
         return None
 
+    def _verb_form(self, word: str, shortest: int) -> bool:
+        """Whether ``word`` is a verb form the lexicon saw after «می» (a verb remainder, as
+        ``می‌رهاند`` makes ``رهاند`` one), alone or after an opening of ``_verb_openings``
+        (``برهاند``: «ب»; ``بازرساند``: «باز»), with ``shortest`` letters or more left after
+        the opening."""
+        remainders = self.lexicon.verb_remainders
+        openings = self._verb_openings
+        for k in range(min(self._longest_opening, len(word) - shortest) + 1):
+            if word[:k] in openings and word[k:] in remainders:
+                return True
+        return False
+
+    def _causative_past(self, stem: str) -> bool:
+        """Whether ``stem`` + «اند» is a verb, not ``stem`` + the copula «اند»: a causative's
+        past or present (``رهاند``, ``خیساند``, ``قبولاند``, ``برنجاند``, ``بازرساند``), a
+        form the lexicon saw after «می» (:meth:`_verb_form`). Without it an unknown one is cut
+        as a noun + «اند» (``ره‌اند``, ``برنج‌اند``, ``بازرس‌اند``). The copula's words in the
+        lexicon that end alike (``آواره‌اند``: «آوا» + «رهاند») have no opening before the
+        verb; an adjective the lexicon saw with «تر» keeps its copula (``نرم‌اند``, not «ن» +
+        «رماند»)."""
+        return self._verb_form(
+            stem + COPULA, MIN_VERB_PIECE + len(COPULA)
+        ) and not self.lexicon.comparative_count(stem)
+
+    def _participle_copula(self, tok: str) -> str | None:
+        """``tok`` cut before a form of «بودن» (:data:`_COPULA_AFTER_PARTICIPLE`) that follows
+        a past participle the lexicon does not know, a verb form in «د» or «ت» (``_verb_form``)
+        and the participle's «ه»: ``رنجاندهام`` → ``رنجانده‌ام``, ``فراخواندهایم`` →
+        ``فراخوانده‌ایم``, else None. The «ه» is silent, so the ending takes a ZWNJ whichever
+        the reading (a noun in «ه» + «ام» is written so too). Not where the letters read as a
+        plural of a word the lexicon saw plural, «ها» + «یم» or «ست» (``دردهایم``, my pains):
+        that is the segmenter's to weigh."""
+        for ending in _COPULA_ENDINGS:
+            cut = len(tok) - len(ending)
+            if (
+                tok.endswith(ending)
+                and tok[cut - 1 : cut] == _PARTICIPLE_HEH
+                and tok[: cut - 1].endswith(_PAST_STEM_ENDS)
+                and self._verb_form(tok[: cut - 1], MIN_VERB_PIECE)
+                and not (
+                    ending in _PLURAL_LOOKALIKES and self.lexicon.plural_count(tok[: cut - 1])
+                )
+            ):
+                return tok[:cut] + ZWNJ + ending
+        return None
+
     def _ends_in_given_name(self, head: str) -> bool:
         """Whether ``head`` is a given name or ends in one of :data:`MIN_SURNAME_HEAD` letters
         or more: a compound name (``مهرعلی``, ``غلامعلی``: «علی»), as UD TRAIN writes
@@ -243,6 +307,8 @@ class Segmenter:
             return False  # «بلای|ای»: the ی after ا is already the ezafe (بلایای, جای)
         if suffix == _HEH_YE and self._spoken_heh(stem):
             return False  # «گروه|ای»: after a spoken «ه» the indefinite is «ی» (گروهی, راهی)
+        if suffix == COPULA and self._causative_past(stem):
+            return False  # «ره|اند»: «رهاند» is a verb (می‌رهاند)
         if suffix in _PLURAL_COMPARATIVES:
             return self.lexicon.comparative_count(stem) > 0  # «بوس|ترها»: no comparative
         return (
@@ -549,6 +615,10 @@ class Segmenter:
         """
         if len(tok) < MIN_SPLIT_WORD:
             return None
+        if tok.endswith(_COPULA_ENDINGS):
+            participle = self._participle_copula(tok)
+            if participle is not None:
+                return participle  # «رنجانده‌ام», not «رنجاند» + «هایم»
         lex = self.lexicon
         # After a word, suffix or verb, a piece can only follow if it is one of these (or
         # «و», or an inflected form of one of them): a cheap test before _next_piece.
