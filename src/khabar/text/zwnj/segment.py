@@ -229,21 +229,27 @@ class Segmenter:
         """``tok`` cut before a form of «بودن» (:data:`_COPULA_AFTER_PARTICIPLE`) that follows
         a past participle the lexicon does not know, a verb form in «د» or «ت» (``_verb_form``)
         and the participle's «ه»: ``رنجاندهام`` → ``رنجانده‌ام``, ``فراخواندهایم`` →
-        ``فراخوانده‌ایم``, else None. The «ه» is silent, so the ending takes a ZWNJ whichever
+        ``فراخوانده‌ایم``; after a verbal prefix, cut after it too (``میترسیدهام`` →
+        ``می‌ترسیده‌ام``, ``میشدهام`` → ``می‌شده‌ام``: that reading first); else None. The «ه» is silent, so the ending takes a ZWNJ whichever
         the reading (a noun in «ه» + «ام» is written so too). Not where the letters read as a
         plural of a word the lexicon saw plural, «ها» + «یم» or «ست» (``دردهایم``, my pains):
         that is the segmenter's to weigh."""
         for ending in _COPULA_ENDINGS:
             cut = len(tok) - len(ending)
+            head = tok[: cut - 1]
             if (
-                tok.endswith(ending)
-                and tok[cut - 1 : cut] == _PARTICIPLE_HEH
-                and tok[: cut - 1].endswith(_PAST_STEM_ENDS)
-                and self._verb_form(tok[: cut - 1], MIN_VERB_PIECE)
-                and not (
-                    ending in _PLURAL_LOOKALIKES and self.lexicon.plural_count(tok[: cut - 1])
-                )
+                not tok.endswith(ending)
+                or tok[cut - 1 : cut] != _PARTICIPLE_HEH
+                or not head.endswith(_PAST_STEM_ENDS)
+                or (ending in _PLURAL_LOOKALIKES and self.lexicon.plural_count(head))
             ):
+                continue
+            for prefix in self._prefixes_longest_first:  # برمی before می
+                if head.startswith(prefix) and self._verb_form(
+                    head[len(prefix) :], MIN_VERB_PIECE
+                ):
+                    return prefix + ZWNJ + tok[len(prefix) : cut] + ZWNJ + ending
+            if self._verb_form(head, MIN_VERB_PIECE):
                 return tok[:cut] + ZWNJ + ending
         return None
 
