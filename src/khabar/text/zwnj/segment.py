@@ -229,11 +229,11 @@ class Segmenter:
         """``tok`` cut before a form of «بودن» (:data:`_COPULA_AFTER_PARTICIPLE`) that follows
         a past participle the lexicon does not know, a verb form in «د» or «ت» (``_verb_form``)
         and the participle's «ه»: ``رنجاندهام`` → ``رنجانده‌ام``, ``فراخواندهایم`` →
-        ``فراخوانده‌ایم``; after a verbal prefix, cut after it too (``میترسیدهام`` →
-        ``می‌ترسیده‌ام``, ``میشدهام`` → ``می‌شده‌ام``: that reading first); else None. The «ه» is silent, so the ending takes a ZWNJ whichever
-        the reading (a noun in «ه» + «ام» is written so too). Not where the letters read as a
-        plural of a word the lexicon saw plural, «ها» + «یم» or «ست» (``دردهایم``, my pains):
-        that is the segmenter's to weigh."""
+        ``فراخوانده‌ایم``; after a verbal prefix, cut after it too, that reading first
+        (``میترسیدهام`` → ``می‌ترسیده‌ام``); else None. The «ه» is silent, so the ending takes a
+        ZWNJ whichever the reading (a noun in «ه» + «ام» is written so too). Not where the
+        letters read as a plural of a word the lexicon saw plural, «ها» + «یم» or «ست»
+        (``دردهایم``, my pains): that is the segmenter's to weigh."""
         for ending in _COPULA_ENDINGS:
             cut = len(tok) - len(ending)
             head = tok[: cut - 1]
@@ -624,7 +624,7 @@ class Segmenter:
         if tok.endswith(_COPULA_ENDINGS):
             participle = self._participle_copula(tok)
             if participle is not None:
-                return participle  # «رنجانده‌ام», not «رنجاند» + «هایم»
+                return participle  # «نشانده‌ایم», not «نشاند» + «هایم»
         lex = self.lexicon
         # After a word, suffix or verb, a piece can only follow if it is one of these (or
         # «و», or an inflected form of one of them): a cheap test before _next_piece.
