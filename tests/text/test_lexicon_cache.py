@@ -16,16 +16,18 @@ from typing import Any
 import pytest
 
 from khabar.text import lexicon_cache as lc
-from khabar.text.lexicon import SHIPPED_FILES, Lexicon
+from khabar.text.lexicon import SHIPPED_FILES, TABLE_SOURCES, Lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _sources() -> dict[str, bytes]:
-    """What Lexicon.load keys the cache on: every shipped data file and lexicon.py."""
+    """What Lexicon.load keys the cache on: every shipped data file, lexicon.py and the
+    modules that make the tables the file keeps with the lexicon."""
     package = resources.files("khabar")
     data = {name: (package / "data" / "lexicon" / name).read_bytes() for name in SHIPPED_FILES}
-    return {**data, "lexicon.py": (package / "text" / "lexicon.py").read_bytes()}
+    code = {name: (package / "text" / name).read_bytes() for name in ("lexicon.py", *TABLE_SOURCES)}
+    return {**data, **code}
 
 
 def _ordered(value: Any) -> Any:
@@ -50,9 +52,10 @@ def _snapshot(lex: Lexicon, *, other_process: bool = False) -> list[tuple[str, A
 
 @pytest.fixture(scope="module")
 def built() -> Lexicon:
-    """The shipped lexicon built from its files, no cache involved."""
+    """The shipped lexicon built from its files, with the tables the cache keeps, no cache
+    involved."""
     data = _sources()
-    return Lexicon._build_shipped({name: data[name] for name in SHIPPED_FILES})
+    return Lexicon._build_shipped({name: data[name] for name in SHIPPED_FILES}).with_tables()
 
 
 class _Counting:
@@ -103,7 +106,8 @@ def test_cached_load_equals_built_load(
     first = Lexicon.load()  # builds, writes the cache
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [lc.FILE]  # no temporary left
     data = (tmp_path / "cache" / lc.FILE).read_bytes()
-    # keyed on every shipped data file and the lexicon's source, and nothing else
+    # keyed on every shipped data file and the sources of the lexicon and its tables, and
+    # nothing else
     assert data[len(lc.FORMAT) : len(lc.FORMAT) + 32] == lc.cache_key(_sources())
     second = Lexicon.load()  # from the cache
     assert _snapshot(first) == _snapshot(built)
@@ -122,7 +126,7 @@ def test_a_hit_does_not_build_and_a_cache_off_always_builds(built: Lexicon, tmp_
     assert build.calls == 2 and [p.name for p in tmp_path.iterdir()] == [lc.FILE]
 
 
-@pytest.mark.parametrize("name", [*SHIPPED_FILES, "lexicon.py"])
+@pytest.mark.parametrize("name", [*SHIPPED_FILES, "lexicon.py", *TABLE_SOURCES])
 def test_a_changed_data_file_or_code_rebuilds(built: Lexicon, tmp_path: Path, name: str) -> None:
     sources = _sources()
     build = _Counting(built)
@@ -279,3 +283,4 @@ def test_two_processes_loading_at_once_share_one_good_cache(
     assert build.calls == 0
     assert _snapshot(lex, other_process=True) == _snapshot(built, other_process=True)
     assert [p.name for p in tmp_path.iterdir()] == [lc.FILE]
+

@@ -41,15 +41,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain, compress, repeat
 from operator import contains, itemgetter, methodcaller
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, TypeVar
 
 ZWNJ: Final = "\u200c"
+_T = TypeVar("_T")
 SHIPPED: Final = "zwnj_lexicon.tsv"
 #: Word forms from shekar's and hazm's MIT word lists for words the treebanks never wrote
 #: (same format).
@@ -74,6 +75,12 @@ SHIPPED_FILES: Final = (
     SHIPPED_GIVEN_NAMES,
     SHIPPED_WEB_GLUED,
 )
+#: The modules whose code makes the tables the cache file keeps with the shipped lexicon
+#: (:attr:`Lexicon.derived`: :data:`khabar.text.zwnj.tables.CACHED_TABLES`), under
+#: ``khabar/text``: their sources key the cache beside this module's, so a changed table
+#: function or threshold rebuilds it. (``_tail_index``'s C twin in ``khabar/_c/chunks.c`` is
+#: held equal to its pure twin in ``twins.py`` by the tests.)
+TABLE_SOURCES: Final = ("zwnj/tables.py", "zwnj/twins.py", "zwnj/constants.py")
 #: Letters that join the next letter: a ZWNJ after them changes how the word looks.
 JOINING: Final = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئـكي")
 
@@ -209,6 +216,13 @@ class Lexicon:
     #: ``کام‌یاران``): an unknown glued word among them is not cut by morphology. Only the
     #: word itself: no piece, ending or count is learned from them.
     web_glued: frozenset[str] = frozenset()
+    #: tables the ZWNJ engine makes from the fields above, by name (:meth:`table`): made on
+    #: first use, or read from the cache file with the shipped lexicon. Only the forms and the
+    #: counts learned from them may make one, never user entries, spellings or names: a table
+    #: read from the cache serves a lexicon with user files too. Dropped whenever the forms or
+    #: counts change (:meth:`_add_all`, :meth:`_add_list_forms`, :meth:`_derive`); code that
+    #: changes :attr:`forms` by hand must clear it. Not compared: it is a memo of the others.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_counts(
@@ -268,19 +282,27 @@ class Lexicon:
     def _shipped(cls) -> Lexicon:
         """The shipped lexicon: from the cache file (:mod:`khabar.text.lexicon_cache`) when it
         was written from these very data files and this module's source, else built (and the
-        cache written). Without this module's source (an install that left it out) there is no
-        key that would notice changed code: no cache then."""
+        cache written), with the tables the engine makes from it (:meth:`with_tables`).
+        Without this module's source or the tables' (an install that left them out) there is
+        no key that would notice changed code: no cache then, nor with the cache turned off;
+        the tables are then made when the engine first needs them."""
         from khabar.text.lexicon_cache import cache_dir, load_or_build
 
         package = resources.files("khabar")
         folder = package / "data" / "lexicon"
         data = {name: (folder / name).read_bytes() for name in SHIPPED_FILES}
+        cache = cache_dir()
+        if cache is None:  # no cache: the tables are made when the engine first needs them
+            return cls._build_shipped(data)
         try:
-            source = (package / "text" / "lexicon.py").read_bytes()
+            code = {
+                name: (package / "text" / name).read_bytes()
+                for name in ("lexicon.py", *TABLE_SOURCES)
+            }
         except OSError:
             return cls._build_shipped(data)
         return load_or_build(
-            cls, {**data, "lexicon.py": source}, lambda: cls._build_shipped(data), cache_dir()
+            cls, {**data, **code}, lambda: cls._build_shipped(data).with_tables(), cache
         )
 
     @classmethod
@@ -305,6 +327,33 @@ class Lexicon:
             parse_user_entries(texts[SHIPPED_WEB_GLUED], "shipped " + SHIPPED_WEB_GLUED)
         )
         return lex
+
+    def with_tables(self) -> Lexicon:
+        """This lexicon, with every table of :data:`khabar.text.zwnj.tables.CACHED_TABLES`
+        made (:attr:`derived`), as the cache file stores them beside the counts."""
+        # the engine's module, imported only when a cache file is written: the tables are
+        # the ZWNJ engine's, the counts they are made from this module's
+        from khabar.text.zwnj.tables import CACHED_TABLES
+
+        for make in CACHED_TABLES:
+            make(self)
+        return self
+
+    def table(self, name: str, make: Callable[[Lexicon], _T]) -> _T:
+        """The table ``name`` made from this lexicon's forms and counts by ``make``: made on
+        first use and kept in :attr:`derived` (from the cache file, the shipped lexicon's are
+        there already).
+
+        >>> lex = Lexicon.from_counts({"کتاب‌ها": 2, "میز": 1})
+        >>> lex.table("n", lambda lex: len(lex.forms)), lex.table("n", lambda lex: -1)
+        (2, 2)
+        >>> lex._add_all({"در": 1}); lex.table("n", lambda lex: len(lex.forms))
+        3
+        """
+        hit = self.derived.get(name)
+        if hit is None:
+            hit = self.derived[name] = make(self)
+        return hit  # type: ignore[no-any-return]
 
     def add_user_entries(self, entries: Iterable[str]) -> None:
         """Force the written forms of user entries (see the module docstring for the format)."""
@@ -341,6 +390,7 @@ class Lexicon:
         Forms are folded and keyed in bulk (:func:`_folded_and_keys`), and only forms with a
         ZWNJ are split into pieces (a glued form is one piece, counted neither left nor right).
         """
+        self.derived.clear()  # made from the forms and counts changed here
         forms_of, keys = _folded_and_keys(list(counts))
         forms = self.forms
         word_count: dict[str, int] = {}
@@ -370,6 +420,7 @@ class Lexicon:
 
     def _add_list_forms(self, counts: Mapping[str, int]) -> None:
         """Add word-list forms for look-ups only, and their verb forms to the remainders."""
+        self.derived.clear()  # made from the forms changed here
         remainders = set(self.verb_remainders)
         folded, keys = _folded_and_keys(list(counts))
         for form, key, n in zip(folded, keys, counts.values(), strict=True):
@@ -386,6 +437,7 @@ class Lexicon:
 
     def _derive(self) -> None:
         """Learn bound suffixes, verbal prefixes and verb stems from the counts."""
+        self.derived.clear()  # made from the learned morphology too (bound suffixes)
         alone = self.word_count
         learned = frozenset(
             p

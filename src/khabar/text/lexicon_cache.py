@@ -6,9 +6,17 @@ CPU second; loading the built fields with :mod:`marshal` costs a fraction of tha
 ``bench/fix/lexicon10.md``). The cache is one file, ``zwnj_lexicon.marshal``, in
 :func:`cache_dir`.
 
+The file also keeps the tables the ZWNJ engine makes from the lexicon's forms and counts alone
+(:attr:`~khabar.text.lexicon.Lexicon.derived`: the forms with a ZWNJ, the glued words by their
+last letters, the two-letter compound tails), which every process made anew before (~107 M
+instructions, ~75 M more once a glued word is cut): marshal writes each of their strings as a
+reference to the same string in the forms, so they load for ~15 M (``bench/fix/startup19c.md``). No user file changes them (user entries are kept apart from the
+forms), so they serve ``Lexicon.load(extra=...)`` as they are.
+
 **Never stale.** The file holds a key: the SHA-256 of the cache format, the Python version
-(marshal's format may change between versions), the source of ``khabar/text/lexicon.py`` and of
-this module, and the name and bytes of every data file the build reads. A load whose key differs
+(marshal's format may change between versions), the source of ``khabar/text/lexicon.py``, of
+the modules that make the tables (:data:`~khabar.text.lexicon.TABLE_SOURCES`) and of this
+module, and the name and bytes of every data file the build reads. A load whose key differs
 (a changed word list, changed code) builds the lexicon and rewrites the file. The compiled
 lexicon module runs only when it was built from the source that is there now (see
 :mod:`khabar._native`), so the source's digest is also the compiled code's.

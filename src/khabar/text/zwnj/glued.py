@@ -61,8 +61,8 @@ class GluedWords(Segmenter):
     «به» + word, Arabic articles, ezafe «ی», and the segmenter for the rest.
     """
 
-    def __init__(self, lexicon: Lexicon, zwnj_forms: list[str] | None = None) -> None:
-        super().__init__(lexicon, zwnj_forms)
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
         lex = lexicon
         self._glued_memo: dict[str, tuple[int, ...]] = {}
         # the protected words with their endings (house spellings, exception entries, web

@@ -10,7 +10,6 @@ from khabar.text.lexicon import (
     ZWNJ,
     Lexicon,
     fold,
-    forms_with_zwnj,
     zwnj_offsets,
 )
 from khabar.text.zwnj.constants import (
@@ -72,8 +71,7 @@ from khabar.text.zwnj.constants import (
     TAIL_KEY,
     WHOLE_WORD_COUNT,
 )
-from khabar.text.zwnj.tables import _at_least, two_letter_tails
-from khabar.text.zwnj.twins import _tail_index
+from khabar.text.zwnj.tables import _at_least, compound_two_letter_tails, glued_ends
 from khabar.text.zwnj.words import _ends_in_silent_heh, _uninflect
 
 
@@ -83,12 +81,9 @@ class Segmenter:
     «ه», a verb remainder, a copula after a participle, the verbal prefixes' seams).
     """
 
-    def __init__(self, lexicon: Lexicon, zwnj_forms: list[str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         lex = lexicon
-        # the repairer's forms with a ZWNJ (None: listed here when needed), kept until the
-        # two-letter tails of _two_letter_tail are made, on first use
-        self._zwnj_forms: list[str] | None = zwnj_forms
         self._prefixes_longest_first = sorted(lex.verbal_prefixes, key=len, reverse=True)
         # for _verb_form: what may open a verb form before its stem, «ب», «ن» and the preverbs
         # of the verbal prefixes («باز» of «بازمی»)
@@ -108,12 +103,10 @@ class Segmenter:
         )
         self._segment_pieces = lex.bound_suffixes.union(lex.word_count, lex.after_word_count)
         self._log_weights: dict[str, float] = {}
-        # for _glued_tail_count: the lexicon's words by their last letters (made on first use),
-        # and the count per piece
-        self._glued_ends: dict[str, list[str]] | None = None
+        # for _glued_tail_count: the count per piece (the lexicon's words by their last letters,
+        # and _two_letter_tail's tails, are the lexicon's tables: tables.glued_ends and
+        # tables.compound_two_letter_tails, made on first use or read from the cache file)
         self._tail_counts: dict[str, int] = {}
-        # for _two_letter_tail: the two-letter compound tails (made on first use)
-        self._two_letter_tails: frozenset[str] | None = None
 
     def _prefix_seams(self, tok: str, seams: tuple[int, ...]) -> tuple[int, ...]:
         """The seam of ``seams`` that ends a verbal prefix (``می|شود``), if the first one does."""
@@ -448,16 +441,7 @@ class Segmenter:
         whole = prev + piece
         if whole in lex.forms.get(whole, ()):
             return False  # «جنگجو», seen glued once
-        tails = self._two_letter_tails
-        if tails is None:
-            zwnj_forms = self._zwnj_forms
-            if zwnj_forms is None:
-                zwnj_forms = forms_with_zwnj(lex.forms)
-            tails = self._two_letter_tails = two_letter_tails(
-                lex, zwnj_forms, self._glued_ends_index()
-            )
-            self._zwnj_forms = None
-        return piece in tails
+        return piece in compound_two_letter_tails(lex)
 
     def _after_comparative(self, prev: str, piece: str, stem: str) -> bool:
         """Whether ``piece`` may follow the comparative ``prev`` («تر», «تری», «ترین») that
@@ -525,15 +509,6 @@ class Segmenter:
         after = self.lexicon.after_word_count.get(piece, 0)
         return self._glued_tail_count(piece) >= GLUED_TAIL_RATIO * max(after, 1)
 
-    def _glued_ends_index(self) -> dict[str, list[str]]:
-        """The lexicon's words written glued, by their last ``TAIL_KEY`` letters, made on first
-        use (one pass; in C: ~25 ms of compiled Python per cold engine) and shared by
-        :meth:`_glued_tail_count` and :meth:`_two_letter_tail`."""
-        ends = self._glued_ends
-        if ends is None:
-            ends = self._glued_ends = _tail_index(self.lexicon.forms, TAIL_KEY)
-        return ends
-
     def _glued_tail_count(self, piece: str) -> int:
         """How often the lexicon wrote a word glued that is a known word (``MIN_STEM_COUNT``)
         plus ``piece``: ``دانشگاه``, ``دستگاه``, ... for ``گاه``; 0 for a piece shorter than
@@ -544,7 +519,7 @@ class Segmenter:
         if len(self._tail_counts) > CACHE_LIMIT:
             self._tail_counts.clear()
         lex = self.lexicon
-        ends = self._glued_ends_index()
+        ends = glued_ends(lex)
         word_count, total = lex.word_count, 0
         if len(piece) >= TAIL_KEY:
             cut = len(piece)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from khabar.text.lexicon import Lexicon, forms_with_zwnj
+from khabar.text.lexicon import Lexicon
 from khabar.text.zwnj.constants import _PAST_STEM_LAST, CACHE_LIMIT, GLUED_PLURALS, TAIL_INFLECTIONS
 from khabar.text.zwnj.glued import GluedWords
 from khabar.text.zwnj.options import NonJoiner, Spaced, Trust, _check_enum
@@ -16,6 +16,7 @@ from khabar.text.zwnj.tables import (
     joinable_right_words,
     joinable_triples,
     rare_compound_tails,
+    zwnj_forms,
 )
 
 
@@ -87,12 +88,12 @@ class RepairerState:
         lex = self.lexicon
         # Second words that can ever join the word before them: a pair is looked up only
         # when its second word is here, which skips most pairs with one set membership.
-        # the forms with a ZWNJ, listed once for both tables below and for the two-letter tails
-        # of the glued-word analysis (Segmenter._two_letter_tail, made on first use)
-        zwnj_forms = forms_with_zwnj(lex.forms)
+        # the forms with a ZWNJ, for both tables below (and the two-letter tails of the
+        # glued-word analysis): the lexicon's table, read from the cache file with it
+        with_zwnj = zwnj_forms(lex)
         # the glued-word analysis, with its own tables (:class:`GluedWords`)
-        self.glued_words = GluedWords(self.lexicon, zwnj_forms)
-        self._joinable_right = joinable_right_words(lex, zwnj_forms)
+        self.glued_words = GluedWords(self.lexicon)
+        self._joinable_right = joinable_right_words(lex, with_zwnj)
         # the last words of three-word forms written as one token, and their first two words
         # three-word tokens to join, by their first word; their last words are looked up
         # after their middle ones, as a pair's after its head
@@ -117,7 +118,7 @@ class RepairerState:
         self._inflected_pair_tails = add_inflected_pair_tails(
             lex, self._joinable_right, TAIL_INFLECTIONS
         )
-        self._triples = joinable_triples(lex, zwnj_forms)
+        self._triples = joinable_triples(lex, with_zwnj)
         for rest in self._triples.values():
             for middle, last in rest:
                 heads = self._joinable_right.get(last, False)

@@ -1,12 +1,17 @@
 """The tables a repairer builds from its lexicon once, at start-up (which words may join
 the word before them, compound tails, three-word forms, the protected forms ...).
+
+Those made from the lexicon's forms and counts alone (:data:`CACHED_TABLES`) are kept on the
+lexicon (:meth:`Lexicon.table`), and the lexicon cache file stores the shipped lexicon's with
+it (:mod:`khabar.text.lexicon_cache`), so a process reads them instead of making them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import compress, repeat
 from operator import add, eq, ge, getitem
-from typing import cast
+from typing import Final, cast
 
 from khabar.text.lexicon import JOINING, PLURAL_ENDINGS, ZWNJ, Lexicon, fold, forms_with_zwnj
 from khabar.text.zwnj.constants import (
@@ -29,11 +34,61 @@ from khabar.text.zwnj.constants import (
     RARE_TAIL_HEADS,
     SPACED_LINE_JOIN_MARGIN,
     SPACED_PLURALS,
+    TAIL_KEY,
     TWO_LETTER_TAIL_HEADS,
     TWO_LETTER_TAIL_RATIO,
 )
 from khabar.text.zwnj.records import JOIN_ANY, JOIN_SPACED_LINE
+from khabar.text.zwnj.twins import _tail_index
 from khabar.text.zwnj.words import _ends_in_silent_heh
+
+
+def zwnj_forms(lex: Lexicon) -> list[str]:
+    """:func:`~khabar.text.lexicon.forms_with_zwnj` of ``lex``'s forms, made once per lexicon
+    (:meth:`Lexicon.table`; the shipped lexicon's is read from the cache file).
+
+    >>> zwnj_forms(Lexicon.from_counts({"کتاب‌ها": 2, "میز": 1})) == ["کتاب\u200cها"]
+    True
+    """
+    return lex.table("zwnj_forms", _zwnj_forms)
+
+
+def _zwnj_forms(lex: Lexicon) -> list[str]:
+    return forms_with_zwnj(lex.forms)
+
+
+def glued_ends(lex: Lexicon) -> dict[str, list[str]]:
+    """The keys ``lex`` writes glued, by their last ``TAIL_KEY`` letters (``_tail_index``: the
+    segmenter's index of glued words), made once per lexicon like :func:`zwnj_forms`.
+
+    >>> glued_ends(Lexicon.from_counts({"دانشگاه": 5, "دستگاه": 2, "می‌گاه": 1}))
+    {'گاه': ['دانشگاه', 'دستگاه']}
+    """
+    return lex.table("glued_ends", _glued_ends)
+
+
+def _glued_ends(lex: Lexicon) -> dict[str, list[str]]:
+    return _tail_index(lex.forms, TAIL_KEY)
+
+
+def compound_two_letter_tails(lex: Lexicon) -> frozenset[str]:
+    """:func:`two_letter_tails` of ``lex``, made once per lexicon like :func:`zwnj_forms`."""
+    return lex.table("two_letter_tails", _two_letter_tails)
+
+
+def _two_letter_tails(lex: Lexicon) -> frozenset[str]:
+    return two_letter_tails(lex, zwnj_forms(lex), glued_ends(lex))
+
+
+#: The tables made from a lexicon's forms and counts alone (no user entry, spelling or name
+#: changes them), which the lexicon cache file keeps with the shipped lexicon
+#: (:meth:`Lexicon.with_tables`): each call makes its table once per lexicon. The sources of
+#: this module, ``twins.py`` and ``constants.py`` key the cache (``lexicon.TABLE_SOURCES``).
+CACHED_TABLES: Final[tuple[Callable[[Lexicon], object], ...]] = (
+    zwnj_forms,
+    glued_ends,
+    compound_two_letter_tails,
+)
 
 
 def joinable_right_words(
