@@ -284,3 +284,14 @@ def test_two_processes_loading_at_once_share_one_good_cache(
     assert _snapshot(lex, other_process=True) == _snapshot(built, other_process=True)
     assert [p.name for p in tmp_path.iterdir()] == [lc.FILE]
 
+
+def test_the_file_writes_each_distinct_string_once(built: Lexicon, tmp_path: Path) -> None:
+    lc.load_or_build(Lexicon, _sources(), _Counting(built), tmp_path)
+    lex = lc.load_or_build(Lexicon, _sources(), _Counting(built), tmp_path)  # from the file
+    assert _snapshot(lex) == _snapshot(built)
+    # a glued form and its key are one string object, read once (the build makes them apart)
+    key = next(k for k in lex.forms if k == "میلیون")
+    form = next(f for f in lex.forms[key] if f == key)
+    assert form is key
+    built_key = next(k for k in built.forms if k == "میلیون")
+    assert next(f for f in built.forms[key] if f == key) is not built_key  # the build's: apart
