@@ -15,6 +15,13 @@ spelling, not an engine error), ``eng`` otherwise; and by what the engine's pair
 says of it: ``weak`` when the pair joins only in a line read as spaced damage
 (``JOIN_SPACED_LINE``: the line signal decided it), ``sure`` / ``no`` otherwise.
 
+``--causes`` puts each ``eng`` error instead by why the engine's pair decision
+(``joins.py``'s ``_decide_join``) gave it, :func:`cause_of`: the lexicon's counts outvote the
+join (TRAIN writes the pair apart more often), a tie the line signal did not take, a pair TRAIN
+writes only glued (no ZWNJ or space form to count), a tail seen after a ZWNJ but also often
+as a word by itself (so no compound tail), a rare tail after a word in «ی», or a pair the
+lexicon has no evidence for at all.
+
 TRAIN sets are spaced the same way for comparison; the lexicon is built from them, so their
 numbers flatter the engine. PEYMA is research-only: read from ../shared, never copied.
 """
@@ -26,6 +33,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -115,10 +123,43 @@ def kind_of(left: str, right: str) -> str:
     return "compound/name"
 
 
+def cause_of(rep: Any, left: str, right: str) -> str:
+    """Why the engine's pair decision for ``left`` + ``right`` is what it is (``--causes``):
+    which of the lexicon's facts `_decide_join` read, in its order. A development aid: it
+    reads the engine's tables, it does not decide anything."""
+    lex = rep.lexicon
+    if f"{left} {right}" in lex.forced_apart or lex.forced.get(left + right) is not None:
+        return "a reviewed exception"
+    apart, joined = lex.pair_count(left, right), lex.joined_count(left, right)
+    if apart or joined:
+        if not joined:
+            return "TRAIN writes it apart only"
+        if joined < apart:
+            return "TRAIN writes it apart more often"
+        return "a tie or clear join (the line signal)"
+    if lex.glued_count(left + right):
+        return "TRAIN writes it glued only"
+    heads = rep._joinable_right.get(right)
+    if heads is True:
+        if left.endswith("ی") and right in rep._rare_tails:
+            return "a rare tail after a word in «ی»"
+        return "a tail or suffix joined by its class (the line signal)"
+    if isinstance(heads, frozenset):
+        if lex.word_count.get(right, 0):
+            return f"a tail after {min(len(heads), 8)}+ heads, also a word by itself"
+        return f"a tail after {len(heads)} heads (too few), never a word"
+    if not lex.word_count.get(right, 0):
+        return "an unknown second word"
+    return "two words never seen together"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="*", default=["PerDT dev", "Seraji dev", "PEYMA 600K"])
     ap.add_argument("--top", type=int, default=5, help="examples per class")
+    ap.add_argument(
+        "--causes", action="store_true", help="engine errors by the pair decision's cause"
+    )
     a = ap.parse_args()
     in_train = grams([line for path in TRAIN for line in read_gold(path)])
     rep = default_repairer()
@@ -145,11 +186,18 @@ def main() -> int:
                         sure = rep._joins(left, right) if left and right else 0
                         sig = {JOIN_ANY: "sure", JOIN_SPACED_LINE: "weak"}.get(sure, "no")
                         key = f"{err} {kind_of(left, right):16} {conv_tag:4} {sig}"
+                        if a.causes:
+                            if conv_tag == "conv":
+                                continue
+                            key = f"{err} {sig:4} {cause_of(rep, left, right)}"
                         totals.setdefault(key, Counter())[half] += n
                         examples.setdefault(key, Counter())[f"{x}->{y}"] += n
         errs = sum(sum(c.values()) for c in totals.values())
         conv_n = sum(sum(c.values()) for k, c in totals.items() if " conv " in k)
-        print(f"== {name} spaced: {errs} boundary errors, convention {conv_n}")
+        if a.causes:
+            print(f"== {name} spaced: {errs} engine boundary errors by cause")
+        else:
+            print(f"== {name} spaced: {errs} boundary errors, convention {conv_n}")
         for key, c in sorted(totals.items(), key=lambda kv: -sum(kv[1].values())):
             ex = ", ".join(f"{e} {k}" for k, e in examples[key].most_common(a.top))
             print(f"{c['even']:5d} {c['odd']:5d}  {key}  {ex}")
