@@ -697,6 +697,18 @@ AFTER_PLURAL_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_PLURAL / _HEH_YE_OPEN) / (
 TAIL_INFLECTIONS: Final = ("ان", "انی", "ها", "های", "هایی", "تر", "ترین")
 #: The plural a bound noun of action takes glued (``سرمایه گذاریها``, ``بحران سازیهای``)
 GLUED_PLURALS: Final = ("ها", "های", "هایی")
+#: The plural of people (glued, never with a ZWNJ) that makes a compound's tail of a word
+#: that is also a word by itself when the plural never is (:func:`word_tail_plurals`:
+#: ``سفته بازان``, ``قبیله سالاران``; ``باز``, ``سالار`` stand alone, ``بازان``, ``سالاران``
+#: do not)
+PERSON_PLURALS: Final = ("ان", "انی")
+#: The copula glued to a compound adjective's tail (:func:`copula_tails`): after a consonant
+#: (``علاقه مندند``, ``جدایی ناپذیرند``, ``بهره مندیم``) and after «ا» or «و» (``معنویت
+#: گراست``, ``اصول گرایند``)
+COPULA_AFTER_CONSONANT: Final = ("م", "یم", "ید", "ند")
+COPULA_AFTER_VOWEL: Final = ("ست", "یم", "یید", "یند")
+#: The letters after which the copula takes COPULA_AFTER_VOWEL's forms
+COPULA_VOWEL_LETTERS: Final = frozenset("او")
 
 
 #: the glued plural and adjective endings _uninflect removes, longest first (also what

@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from khabar.text.lexicon import Lexicon
-from khabar.text.zwnj.constants import _PAST_STEM_LAST, CACHE_LIMIT, GLUED_PLURALS, TAIL_INFLECTIONS
+from khabar.text.zwnj.constants import (
+    _PAST_STEM_LAST,
+    CACHE_LIMIT,
+    GLUED_PLURALS,
+    MIN_COMPOUND_PIECE,
+    TAIL_INFLECTIONS,
+)
 from khabar.text.zwnj.glued import GluedWords
 from khabar.text.zwnj.options import NonJoiner, Spaced, Trust, _check_enum
 from khabar.text.zwnj.records import ChunkInfo
@@ -12,10 +18,12 @@ from khabar.text.zwnj.tables import (
     action_suffixes,
     add_inflected_pair_tails,
     compound_tails,
+    copula_tails,
     inflected_tails,
     joinable_right_words,
     joinable_triples,
     rare_compound_tails,
+    word_tail_plurals,
     zwnj_forms,
 )
 
@@ -109,6 +117,18 @@ class RepairerState:
             lex, self._compound_tails | self._rare_tails, TAIL_INFLECTIONS
         )
         self._inflected_tails.update(inflected_tails(lex, action_suffixes(lex), GLUED_PLURALS))
+        # the plurals of people of tails that are words too, never seen alone (``بازان`` of
+        # ``سفته بازان``): they join as a rare tail does
+        self._inflected_tails.update(word_tail_plurals(lex, self._joinable_right))
+        # ... and with the copula glued (``مندند`` of ``علاقه مندند``)
+        self._inflected_tails.update(
+            copula_tails(
+                lex,
+                self._compound_tails
+                | self._rare_tails
+                | frozenset(s for s in lex.bound_suffixes if len(s) >= MIN_COMPOUND_PIECE),
+            )
+        )
         for form in self._inflected_tails:
             self._joinable_right[form] = True
         # the second words of one-ZWNJ pairs with a plural or comparative ending open a

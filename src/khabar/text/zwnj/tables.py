@@ -24,6 +24,9 @@ from khabar.text.zwnj.constants import (
     ARTICLE,
     COMPOUND_TAIL_HEADS,
     COMPOUND_TAIL_WORD_SHARE,
+    COPULA_AFTER_CONSONANT,
+    COPULA_AFTER_VOWEL,
+    COPULA_VOWEL_LETTERS,
     EZAFE_YE,
     JOIN_MARGIN,
     MIN_COMPOUND_PIECE,
@@ -31,6 +34,8 @@ from khabar.text.zwnj.constants import (
     MIN_SPLIT_WORD,
     MIN_STEM_COUNT,
     MIN_TRIPLE_COUNT,
+    PERSON_ENDINGS,
+    PERSON_PLURALS,
     RARE_TAIL_HEADS,
     SPACED_LINE_JOIN_MARGIN,
     SPACED_PLURALS,
@@ -249,6 +254,76 @@ def inflected_tails(
         for ending in endings:
             form = tail + ending
             if not word_count.get(form, 0) and form not in tails:
+                out[form] = tail
+    return out
+
+
+def word_tail_plurals(
+    lex: Lexicon, joinable: dict[str, bool | frozenset[str]]
+) -> dict[str, str]:
+    """The plural of people (``PERSON_PLURALS``) of each second word of ``joinable``
+    (:func:`joinable_right_words`) seen after a ZWNJ behind ``COMPOUND_TAIL_HEADS`` different
+    words or more but too often a word by itself to be a compound tail (``باز``, ``سالار``,
+    ``طلب``), mapped to that word, when the lexicon never saw the plural as a word by itself:
+    such a plural is only ever a compound's tail (``سفته بازان``, ``قبیله سالاران``), while a
+    noun's plural stands alone (``یاران``, ``باران``, ``کاران`` are left out when seen). Words
+    already marked to join any word (``True``: the compound tails) are :func:`inflected_tails`'
+    own; so are words under ``MIN_COMPOUND_PIECE`` letters (``گر`` + ``ان`` is ``گران``).
+
+    >>> heads = ["سفته", "قمار", "بند", "کبوتر", "حقه", "شعبده", "چشم", "پاک"]
+    >>> counts = {h + "\u200cباز": 1 for h in heads}
+    >>> counts.update({"باز": 40, "یار": 30, "یاران": 5})
+    >>> counts.update({h + "\u200cیار": 1 for h in heads})
+    >>> lex = Lexicon.from_counts(counts)
+    >>> sorted(word_tail_plurals(lex, joinable_right_words(lex)).items())
+    [('بازان', 'باز'), ('بازانی', 'باز'), ('یارانی', 'یار')]
+    """
+    tails = frozenset(
+        tail
+        for tail, heads in joinable.items()
+        if heads is not True
+        and heads is not False
+        and len(heads) >= COMPOUND_TAIL_HEADS
+        and len(tail) >= MIN_COMPOUND_PIECE
+    )
+    return inflected_tails(lex, tails, PERSON_PLURALS)
+
+
+def copula_tails(lex: Lexicon, tails: frozenset[str]) -> dict[str, str]:
+    """Each compound tail of ``tails`` (the compound and rare tails, the bound suffixes of
+    ``MIN_COMPOUND_PIECE`` letters or more: ``مند``, ``ناپذیر``, ``گرا``) with the copula glued
+    (``COPULA_AFTER_CONSONANT``, or ``COPULA_AFTER_VOWEL`` after «ا», «و»), mapped to the tail,
+    when the lexicon never saw that form as a word by itself nor as a verb after «می»: the
+    predicate of a compound adjective written apart (``علاقه مندند``, they are interested),
+    not a verb (``نمایند``, ``سازیم``: a present stem + a person ending). Tails in «ی» or a
+    silent «ه» are left out (``سازیم``, ``زده‌اند``: their copula is written apart), and so
+    are a person ending (``اند``) and a tail opening with the Arabic article (``الدین`` ends
+    names).
+
+    >>> lex = Lexicon.from_counts({"نمایند": 3, "می\u200cنمایند": 2})
+    >>> sorted(copula_tails(lex, frozenset(["مند", "گرا", "نما", "سازی"])).items())
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('مندم', 'مند'), ('مندند', 'مند'), ('مندید', 'مند'), ('مندیم', 'مند'), ('نماست', 'نما'),
+     ('نمایم', 'نما'), ('نمایید', 'نما'), ('گراست', 'گرا'), ('گرایم', 'گرا'), ('گرایند', 'گرا'),
+     ('گرایید', 'گرا')]
+    """
+    word_count = lex.word_count
+    remainders = lex.verb_remainders
+    out: dict[str, str] = {}
+    for tail in tails:
+        last = tail[-1]
+        if (
+            len(tail) < MIN_COMPOUND_PIECE
+            or last == EZAFE_YE
+            or last == "ه"
+            or tail in PERSON_ENDINGS
+            or tail.startswith(ARTICLE)
+        ):
+            continue
+        endings = COPULA_AFTER_VOWEL if last in COPULA_VOWEL_LETTERS else COPULA_AFTER_CONSONANT
+        for ending in endings:
+            form = tail + ending
+            if not word_count.get(form, 0) and form not in remainders and form not in tails:
                 out[form] = tail
     return out
 
