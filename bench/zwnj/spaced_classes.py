@@ -147,6 +147,8 @@ def cause_of(rep: Any, left: str, right: str) -> str:
     if isinstance(heads, frozenset):
         if lex.word_count.get(right, 0):
             return f"a tail after {min(len(heads), 8)}+ heads, also a word by itself"
+        if len(heads) >= 8:
+            return "an inflected tail after 8+ heads, never a word"
         return f"a tail after {len(heads)} heads (too few), never a word"
     if not lex.word_count.get(right, 0):
         return "an unknown second word"

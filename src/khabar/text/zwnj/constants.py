@@ -697,16 +697,21 @@ AFTER_PLURAL_HEH_YE_ODDS: Final = (_HEH_YE_AFTER_PLURAL / _HEH_YE_OPEN) / (
 TAIL_INFLECTIONS: Final = ("ان", "انی", "ها", "های", "هایی", "تر", "ترین")
 #: The plural a bound noun of action takes glued (``سرمایه گذاریها``, ``بحران سازیهای``)
 GLUED_PLURALS: Final = ("ها", "های", "هایی")
-#: The plural of people (glued, never with a ZWNJ) that makes a compound's tail of a word
-#: that is also a word by itself when the plural never is (:func:`word_tail_plurals`:
-#: ``سفته بازان``, ``قبیله سالاران``; ``باز``, ``سالار`` stand alone, ``بازان``, ``سالاران``
-#: do not)
+#: The indefinite or relational «ی» after a word in «ا» or «و» (``گفت وگویی``): a pair's tail
+#: in those letters takes it as TAIL_INFLECTIONS' endings (:func:`add_inflected_pair_tails`),
+#: only when the lexicon writes the pair joined more often than apart (see _decide_join)
+VOWEL_YE: Final = "یی"
+VOWEL_YE_AFTER: Final = frozenset("او")
+#: The plural of people (glued, never with a ZWNJ) that makes an agent compound's tail of a
+#: verb stem that is also a word by itself when the plural never is (:func:`word_tail_plurals`:
+#: ``سفته بازان``; ``باز`` stands alone, ``بازان`` does not)
 PERSON_PLURALS: Final = ("ان", "انی")
 #: The copula glued to a compound adjective's tail (:func:`copula_tails`): after a consonant
-#: (``علاقه مندند``, ``جدایی ناپذیرند``, ``بهره مندیم``) and after «ا» or «و» (``معنویت
-#: گراست``, ``اصول گرایند``)
+#: (``علاقه مندند``, ``جدایی ناپذیرند``, ``بهره مندیم``) and, only as «ست», after «ا» or «و»
+#: (``معنویت گراست``): «نیا» + «یم» is also the verb «نیایم» (we do not come), so the persons
+#: in «ی» are not read after a vowel
 COPULA_AFTER_CONSONANT: Final = ("م", "یم", "ید", "ند")
-COPULA_AFTER_VOWEL: Final = ("ست", "یم", "یید", "یند")
+COPULA_AFTER_VOWEL: Final = ("ست",)
 #: The letters after which the copula takes COPULA_AFTER_VOWEL's forms
 COPULA_VOWEL_LETTERS: Final = frozenset("او")
 

@@ -35,6 +35,7 @@ from khabar.text.zwnj.constants import (
     SPACED_LINE_JOIN_MARGIN,
     SPACED_PLURALS,
     SURNAME_TAILS,
+    VOWEL_YE,
     WITHOUT,
 )
 from khabar.text.zwnj.options import Spaced
@@ -418,11 +419,18 @@ class PairJoins(ChunkAnalysis):
         pair_tail = self._inflected_pair_tails.get(b)
         if pair_tail is not None:
             together = lex.joined_count(a, pair_tail)
-            if together and together >= SPACED_LINE_JOIN_MARGIN * lex.pair_count(a, pair_tail):
+            apart = lex.pair_count(a, pair_tail)
+            if (
+                together
+                and together >= SPACED_LINE_JOIN_MARGIN * apart
+                and (together > apart or b != pair_tail + VOWEL_YE)
+            ):
                 # «کلان شهرها», «گفت وگوهای»: a pair the lexicon writes joined at least as
                 # often as apart (``کلان‌شهر``, ``گفت‌وگو``), its second word with a plural or
                 # comparative ending, joins as the pair does, in a line whose ZWNJs became
-                # spaces
+                # spaces. With «یی» (``گفت وگویی``) the pair must be written joined more
+                # often than apart: the «ی» of a phrase written apart on purpose closes the
+                # whole phrase (``قابل اتکایی``, a reliable one: «قابل اتکا» is a 1 : 1 tie)
                 return JOIN_SPACED_LINE
         if (
             b in COMPARATIVE_ENDINGS
