@@ -181,8 +181,10 @@ def test_inflected_pair_tails_by_hand() -> None:
 
 
 def _old_inflected_pair_tail(rep: ZwnjRepairer, key: str) -> str | None:
-    """ZwnjRepairer._inflected_pair_tail before the change (a look-up in the whole table)."""
+    """ZwnjRepairer._inflected_pair_tail before the change (a look-up in the whole table),
+    with session 19p's «یی» after a tail in «ا» or «و» (not after a plural «ها»)."""
     from khabar.text.zwnj import MIN_PIECE, SPACED_PLURALS
+    from khabar.text.zwnj.constants import PLURAL_HA, VOWEL_YE, VOWEL_YE_AFTER
 
     for ending in TAIL_INFLECTIONS:
         if key.endswith(ending):
@@ -192,6 +194,14 @@ def _old_inflected_pair_tail(rep: ZwnjRepairer, key: str) -> str | None:
                     or (ending not in SPACED_PLURALS and rep.lexicon.word_count.get(key, 0))):
                 return None
             return tail
+    if key.endswith(VOWEL_YE):
+        tail = key[: -len(VOWEL_YE)]
+        heads = rep._joinable_right.get(tail, False)
+        if (heads is True or not heads or len(tail) < MIN_PIECE
+                or tail[-1] not in VOWEL_YE_AFTER or tail.endswith(PLURAL_HA)
+                or rep.lexicon.word_count.get(key, 0)):
+            return None
+        return tail
     return None
 
 

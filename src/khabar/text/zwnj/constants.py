@@ -702,6 +702,8 @@ GLUED_PLURALS: Final = ("ها", "های", "هایی")
 #: only when the lexicon writes the pair joined more often than apart (see _decide_join)
 VOWEL_YE: Final = "یی"
 VOWEL_YE_AFTER: Final = frozenset("او")
+#: ... but not after the plural «ها», whose «هایی» is a TAIL_INFLECTIONS ending already
+PLURAL_HA: Final = "ها"
 #: The plural of people (glued, never with a ZWNJ) that makes an agent compound's tail of a
 #: verb stem that is also a word by itself when the plural never is (:func:`word_tail_plurals`:
 #: ``سفته بازان``; ``باز`` stands alone, ``بازان`` does not)

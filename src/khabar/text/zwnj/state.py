@@ -117,8 +117,8 @@ class RepairerState:
             lex, self._compound_tails | self._rare_tails, TAIL_INFLECTIONS
         )
         self._inflected_tails.update(inflected_tails(lex, action_suffixes(lex), GLUED_PLURALS))
-        # the plurals of people of tails that are words too, never seen alone (``بازان`` of
-        # ``سفته بازان``): they join as a rare tail does
+        # the plurals of people of agent tails (verb stems) that are words too, never seen
+        # alone (``بازان`` of ``سفته بازان``): they join as a rare tail does
         self._inflected_tails.update(word_tail_plurals(lex, self._joinable_right))
         # ... and with the copula glued (``مندند`` of ``علاقه مندند``)
         self._inflected_tails.update(

@@ -36,6 +36,7 @@ from khabar.text.zwnj.constants import (
     MIN_TRIPLE_COUNT,
     PERSON_ENDINGS,
     PERSON_PLURALS,
+    PLURAL_HA,
     RARE_TAIL_HEADS,
     SPACED_LINE_JOIN_MARGIN,
     SPACED_PLURALS,
@@ -343,8 +344,10 @@ def add_inflected_pair_tails(
     its ending is a plural ``ها`` (``گران``, expensive, is no plural of ``گر``); a form
     already in ``joinable`` keeps its own heads too, and a form that joins any word there
     (``True``) keeps that, but still has its tail. A tail that joins any word has no forms
-    here (a compound tail: see :func:`inflected_tails`). At most one ending fits a word (none
-    ends another), so each form has one tail.
+    here (a compound tail: see :func:`inflected_tails`). A tail in «ا» or «و» also takes
+    ``VOWEL_YE`` (``وگو`` → ``وگویی``), unless it ends in the plural «ها» (whose «هایی» is an
+    ending above). At most one ending fits a word (none ends another), so each form has one
+    tail.
 
     >>> lex = Lexicon.from_counts({"کلان\u200cشهر": 3, "شهرها": 5, "کار\u200cگر": 1, "گران": 4})
     >>> joinable = joinable_right_words(lex)
@@ -360,8 +363,13 @@ def add_inflected_pair_tails(
     for tail, heads in list(joinable.items()):
         if heads is True or heads is False or not heads or len(tail) < MIN_PIECE:
             continue
-        # «یی» after «ا», «و» only (``وگویی``)
-        vowel_ye = (VOWEL_YE,) if tail[-1] in VOWEL_YE_AFTER else ()
+        # «یی» after «ا», «و» only (``وگویی``), and not after a plural «ها»: «ها» + «یی» is
+        # the ending «هایی» of the tail before it, so each form keeps one tail
+        vowel_ye = (
+            (VOWEL_YE,)
+            if tail[-1] in VOWEL_YE_AFTER and not tail.endswith(PLURAL_HA)
+            else ()
+        )
         for ending in endings + vowel_ye:
             form = tail + ending
             if ending not in SPACED_PLURALS and word_count.get(form, 0):
