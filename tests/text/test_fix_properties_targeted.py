@@ -45,6 +45,9 @@ URLS = st.sampled_from([
     "https://fa.wikipedia.org/wiki/كشور_(ايران)", "www.isna.ir/news/کتابها", "http://x.ir/a?q=ي",
     f"https://x.ir/می{ZWNJ}خواهم", "www.yjc.ir/fa/news/7349926/از-کشف-میخواهم", "info@khabar.ir",
     "#هشتگ_عربي", "@كاربر", "`a  =  ي`",
+    # bare domains with a path (session 19): a crawl glues them to words as it does www. links
+    "isna.ir/news/كتابها", f"bbc.co.uk/persian/می{ZWNJ}خواهم", "t.me/s/كانال", "x.ir:80/ي",
+    "isna.ir", "file.txt/كتابها", "9gag.com/ي",
 ])
 SEP = st.sampled_from(["", " ", " ", "  ", "\u00a0", ZWNJ, "\n", "، "])
 
