@@ -46,7 +46,7 @@ from khabar.text.normalize import (
     space_pair_mask,
     space_rules,
 )
-from khabar.text.policy import FixPolicy, Zwnj, ZwnjTrust
+from khabar.text.policy import FixPolicy, Zwnj, ZwnjNonJoiner, ZwnjTrust
 from khabar.text.protect import URL_TRAILING, find_verbatim
 from khabar.text.style import style_rules
 
@@ -568,13 +568,19 @@ class Fixer:
             return None
         if self._repairer is None:
             # loads the lexicon on first use
-            from khabar.text.zwnj import Trust, ZwnjRepairer, default_repairer
+            from khabar.text.zwnj import NonJoiner, Trust, ZwnjRepairer, default_repairer
 
             trust = Trust.NONE if self.policy.zwnj_trust is ZwnjTrust.NONE else Trust.LINE
+            nonjoiner = (
+                NonJoiner.REMOVE
+                if self.policy.zwnj_nonjoiner is ZwnjNonJoiner.REMOVE
+                else NonJoiner.KEEP
+            )
             if self.policy.words:
-                self._repairer = ZwnjRepairer(_user_lexicon(self.policy.words), trust=trust)
-            elif trust is Trust.NONE:
-                self._repairer = ZwnjRepairer(trust=trust)
+                lexicon = _user_lexicon(self.policy.words)
+                self._repairer = ZwnjRepairer(lexicon, trust=trust, nonjoiner=nonjoiner)
+            elif trust is Trust.NONE or nonjoiner is NonJoiner.REMOVE:
+                self._repairer = ZwnjRepairer(trust=trust, nonjoiner=nonjoiner)
             else:
                 self._repairer = default_repairer()
         return self._repairer

@@ -315,6 +315,14 @@ PHRASE_MIN_LIFT: Final = 1.0
 #: ZWNJ and looks behind for the letter only there: a pattern opening with a class
 #: (``[LETTER]ZWNJ+[LETTER]``, the same matches) is tried at every position, ~4x slower per line.
 _WRITTEN_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{LETTER}]{ZWNJ}){ZWNJ}*[{LETTER}]")
+#: The letters that do not join the next one (Persian ``ا د ذ ر ز ژ و`` and ``آ أ إ ؤ ء ٱ``):
+#: a ZWNJ after them changes nothing on screen (``کار‌ها`` looks like ``کارها``). ``ۀ`` and
+#: ``ة`` do not join either, but the engine reads them as ``ه`` (the lexicon folds them), whose
+#: seams write a ZWNJ (``خانۀ‌ها``): left out, so the engine's splits after them stay.
+NONJOINING: Final = "ءآأؤإادذرزوٱژ"
+#: The ZWNJs (a run) between a non-joining letter and a letter, which ``NonJoiner.REMOVE``
+#: removes; opening with the ZWNJ, as ``_WRITTEN_ZWNJ_RE``, so it is not tried at every letter.
+_NONJOINER_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{NONJOINING}]{ZWNJ}){ZWNJ}*(?=[{LETTER}])")
 #: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
 _PAST_STEM_LAST: Final = frozenset("دت")
 #: A plural ending that, after a past stem, is rather the participle's «ه» + a form of «بودن»

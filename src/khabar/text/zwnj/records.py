@@ -32,7 +32,7 @@ class Repair(NamedTuple):
 
     * ``zwnj.glued``: insert a ZWNJ inside a glued word (``start == end``);
     * ``zwnj.spaced``: turn the space between two words (and any stray ZWNJ beside it) into
-      one ZWNJ;
+      one ZWNJ (into nothing after a non-joining letter with ``nonjoiner=NonJoiner.REMOVE``);
     * ``zwnj.remove.edge``: remove ZWNJs beside a non-letter or at the text's edge;
     * ``zwnj.remove.double``: keep one ZWNJ of a run between two letters;
     * ``zwnj.remove.nonjoiner``: remove a ZWNJ after a non-joining letter

@@ -7,10 +7,10 @@ from __future__ import annotations
 import functools
 from itertools import accumulate
 
-from khabar.text.lexicon import ZWNJ
-from khabar.text.zwnj.constants import _WRITTEN_ZWNJ_RE, GLUED_LINE_WEIGHT
+from khabar.text.lexicon import JOINING, ZWNJ
+from khabar.text.zwnj.constants import _NONJOINER_ZWNJ_RE, _WRITTEN_ZWNJ_RE, GLUED_LINE_WEIGHT
 from khabar.text.zwnj.context import LineContext
-from khabar.text.zwnj.options import Trust
+from khabar.text.zwnj.options import NonJoiner, Trust
 from khabar.text.zwnj.records import (
     _FACT_ARABIC,
     _FACT_LOOKED,
@@ -71,6 +71,12 @@ class ZwnjRepairer(LineContext):
         """
         if not isinstance(text, str):
             raise TypeError(f"find_repairs needs a str, got {type(text).__name__}")
+        if self.nonjoiner is NonJoiner.REMOVE and ZWNJ in text:
+            return self._without_nonjoiner_zwnjs(text)
+        return self._find_repairs(text)
+
+    def _find_repairs(self, text: str) -> list[Repair]:
+        """:meth:`find_repairs` of a str."""
         if "\n" not in text:
             return self._line_repairs(text, 0)
         repairs: list[Repair] = []
@@ -88,9 +94,40 @@ class ZwnjRepairer(LineContext):
         """
         if not isinstance(text, str):
             raise TypeError(f"repair needs a str, got {type(text).__name__}")
+        if self.nonjoiner is NonJoiner.REMOVE and ZWNJ in text:
+            text = _NONJOINER_ZWNJ_RE.sub("", text)
         if "\n" not in text:
             return self._repair_line(text)
         return "\n".join(map(self._repair_line, text.split("\n")))
+
+    def _without_nonjoiner_zwnjs(self, text: str) -> list[Repair]:
+        """:meth:`find_repairs` with ``NonJoiner.REMOVE``: the ZWNJs after a non-joining
+        letter go first (rule ``zwnj.remove.nonjoiner``), and the rest of the repairs are those
+        of the text without them, moved to the offsets of ``text``. The engine so reads
+        ``در‌بارهکارها`` as ``دربارهکارها``, as it will read its own output on a second pass."""
+        removed = [m.span() for m in _NONJOINER_ZWNJ_RE.finditer(text)]
+        if not removed:
+            return self._find_repairs(text)
+        # where each character of the text without them stands in ``text`` (and its end)
+        where: list[int] = []
+        pos = 0
+        for start, end in removed:
+            where.extend(range(pos, start))
+            pos = end
+        where.extend(range(pos, len(text) + 1))
+        repairs: list[Repair] = []
+        k = 0
+        for r in self._find_repairs(_NONJOINER_ZWNJ_RE.sub("", text)):
+            start = where[r.start]
+            end = where[r.end - 1] + 1 if r.end > r.start else start
+            while k < len(removed) and removed[k][0] < start:
+                repairs.append(Repair(*removed[k], "", "zwnj.remove.nonjoiner"))
+                k += 1
+            while k < len(removed) and removed[k][0] < end:  # inside the repair: replaced too
+                k += 1
+            repairs.append(Repair(start, end, r.replacement, r.rule))
+        repairs += [Repair(s, e, "", "zwnj.remove.nonjoiner") for s, e in removed[k:]]
+        return repairs
 
     # ---- one line ------------------------------------------------------------------------------
 
@@ -203,19 +240,21 @@ class ZwnjRepairer(LineContext):
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
             changed = _truthy(infos, 0, 0)
+        if joins and self.nonjoiner is NonJoiner.REMOVE:
+            joins = self._lasting_joins(infos, joins)
         starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
         # the chunks with repairs inside, and those joined to the chunk before, in order
         for i in sorted(joins.union(changed)) if joins else changed:
             base = starts[i] + i  # chunk i starts after i spaces
             if i in joins:
-                repairs.append(Repair(base - 1, base, ZWNJ, "zwnj.spaced"))
+                repairs.append(Repair(base - 1, base, self._seam(infos[i - 1]), "zwnj.spaced"))
             for start, end, replacement, rule in infos[i][0]:
                 repairs.append(Repair(base + start, base + end, replacement, rule))
         return repairs
 
-    def _repair_line(self, text: str) -> str:
-        """:meth:`repair` of one line without ``\\n``."""
+    def _repair_line(self, text: str, lasting: bool = True) -> str:
+        """:meth:`repair` of one line without ``\\n`` (``lasting``: see :meth:`_lasting_joins`)."""
         if not text:
             return text
         self._bound_chunk_memory()
@@ -226,7 +265,44 @@ class ZwnjRepairer(LineContext):
         if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
+        if joins and self.nonjoiner is NonJoiner.REMOVE:
+            if lasting:
+                joins = self._lasting_joins(infos, joins)
+            return self._joined(infos, joins)
         return _join_fixed(infos, joins)
+
+    def _joined(self, infos: list[ChunkInfo], joins: set[int]) -> str:
+        """The repaired chunks joined by a space, or by :meth:`_seam` before each of ``joins``."""
+        out = [infos[0][1]]
+        for i in range(1, len(infos)):
+            out.append(self._seam(infos[i - 1]) if i in joins else " ")
+            out.append(infos[i][1])
+        return "".join(out)
+
+    def _lasting_joins(self, infos: list[ChunkInfo], joins: set[int]) -> set[int]:
+        """The ``joins`` that last with ``NonJoiner.REMOVE``. A join after a non-joining letter
+        writes nothing (:meth:`_seam`): its words become one glued word, and the line loses the
+        sign of a writer whose ZWNJs became spaces (``ابزار های``), so a second pass can read the
+        line otherwise (``آآ ها: تفالزد`` → ``آآها: تفالزد``, whose glued «تفالزد» a second pass
+        splits). Those joins stay only when the repaired line reads as it is written; otherwise
+        their words stay apart, as a second pass then leaves them too (repair(repair(x)) ==
+        repair(x)). One more reading of the few lines with such a join (``کار ها`` →
+        ``کارها``, which stays)."""
+        apart = {i for i in joins if not self._seam(infos[i - 1])}
+        if not apart:
+            return joins
+        out = self._joined(infos, joins)
+        if self._repair_line(out, lasting=False) == out:
+            return joins
+        return joins - apart
+
+    def _seam(self, before: ChunkInfo) -> str:
+        """What a join writes after the chunk ``before``: a ZWNJ, or nothing after a
+        non-joining letter when those ZWNJs go (``NonJoiner.REMOVE``: «کار ها» → «کارها», which
+        looks the same as «کار‌ها»; a ZWNJ there would go on a second pass)."""
+        if self.nonjoiner is NonJoiner.REMOVE and before[1][-1:] not in JOINING:
+            return ""
+        return ZWNJ
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:

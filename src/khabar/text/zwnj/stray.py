@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from khabar.text.lexicon import JOINING, ZWNJ, fold
+from khabar.text.lexicon import ZWNJ, fold
 from khabar.text.zwnj.constants import (
     _LETTER_RE,
     _MARK_RE,
@@ -20,7 +20,6 @@ from khabar.text.zwnj.constants import (
     RARE_TAIL_HEADS,
     STRAY_INSIDE_WORD_COUNT,
 )
-from khabar.text.zwnj.options import NonJoiner
 from khabar.text.zwnj.records import Repair
 from khabar.text.zwnj.state import RepairerState
 from khabar.text.zwnj.words import _edge
@@ -28,21 +27,21 @@ from khabar.text.zwnj.words import _edge
 
 class StrayZwnj(RepairerState):
     """Finds the ZWNJs to remove: beside a space, punctuation, a digit or the text's edge, a
-    doubled one, one after a non-joining letter (an option), and a writer's ZWNJ inside
-    a word every source writes glued (:meth:`_stray_inside`).
+    doubled one, and a writer's ZWNJ inside a word every source writes glued
+    (:meth:`_stray_inside`). (The ZWNJs after a non-joining letter that ``NonJoiner.REMOVE``
+    removes go before, in :meth:`ZwnjRepairer.find_repairs`.)
     """
 
     # ---- stray ZWNJs -----------------------------------------------------------------------
 
     def _stray_repairs(self, text: str) -> Iterator[Repair]:
-        """Stray ZWNJs: beside a non-letter or the edge, doubled, or (optionally) after ``ا``.
+        """Stray ZWNJs: beside a non-letter or the edge, or doubled.
 
         ``"کتاب\u200c ها"``: the ZWNJ before the space goes (``zwnj.remove.edge``), and so
         does the one in ``"کتاب\u200c."``. A ZWNJ between two non-Persian characters is
         left alone: Indic scripts need it (``क्\u200cष``), and non-Persian text is not ours;
         only a doubled one there loses all but one (``1\u200c\u200c1``).
         """
-        remove_nonjoiner = self.nonjoiner is NonJoiner.REMOVE
         for m in _ZWNJ_RUN_RE.finditer(text):
             s, e = m.start(), m.end()
             before = text[s - 1] if s else ""
@@ -56,8 +55,6 @@ class StrayZwnj(RepairerState):
                         yield Repair(s + 1, e, "", "zwnj.remove.double")
                     continue
                 yield Repair(s, e, "", "zwnj.remove.edge")
-            elif remove_nonjoiner and before not in JOINING:
-                yield Repair(s, e, "", "zwnj.remove.nonjoiner")
             elif e - s > 1:
                 yield Repair(s + 1, e, "", "zwnj.remove.double")
 
