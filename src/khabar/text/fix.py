@@ -631,12 +631,15 @@ class Fixer:
             cut = chunk.rfind("\n") + 1 if size >= batch_chars else 0
             if cut:
                 parts.append(chunk[: cut - 1])
-                yield self.fix("".join(parts)) + "\n"
+                text = "".join(parts)
+                parts.clear()  # not kept beside their joined copy while it is fixed (a huge line)
+                yield self.fix(text) + "\n"
                 rest = chunk[cut:]
                 parts, size = [rest], len(rest)
             else:
                 parts.append(chunk)
         text = "".join(parts)
+        parts.clear()
         if text.endswith("\n"):
             yield self.fix(text[:-1]) + "\n"
         elif text:

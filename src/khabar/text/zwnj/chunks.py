@@ -86,10 +86,15 @@ class ChunkAnalysis(StrayZwnj):
             for _ in range(new):
                 while infos[i] is not None:
                     i += 1
-                # one boxed tuple for the line and the memo (assigned to both at once, compiled
-                # code boxed the ChunkInfo twice)
-                info: Any = self._analyse_chunk(parts[i], level)
-                infos[i] = memo[parts[i]] = info
+                # a chunk new to the memo but seen earlier in this line was analysed there:
+                # its ChunkInfo is shared, not made again (a huge line repeats its new words:
+                # one of 1 MB, cold, made 5 tuples for each of its distinct chunks)
+                info: Any = memo.get(parts[i])
+                if info is None:
+                    # one boxed tuple for the line and the memo (assigned to both at once,
+                    # compiled code boxed the ChunkInfo twice)
+                    info = memo[parts[i]] = self._analyse_chunk(parts[i], level)
+                infos[i] = info
                 i += 1
         return infos  # type: ignore[return-value]
 

@@ -295,6 +295,11 @@ WEEKDAY_MARKS: Final = ("شنبه", "جمعه")
 _NO_STEM: Final = 1e9
 #: Per-instance memo caps: the caches are cleared when they grow past this many entries.
 CACHE_LIMIT: Final = 500_000
+#: A line longer than this many characters is cut into its chunks a block of about this size
+#: at a time, each distinct chunk kept as one str (``words._chunks_of``): a 50 MB line with no
+#: line break (a crawled document, a minified page's text) held each of its ~5 million chunks
+#: as a str of its own, ~90 bytes each, ~10 bytes for each byte of the line.
+LONG_LINE_CHARS: Final = 1 << 16
 #: A glued word the lexicon does not know may be a phrase written without its spaces or
 #: ZWNJs (``بهاینترتیب``, ``بیشازپیش``, ``پسازآنکه``, ``همینکه``): words each seen
 #: ``MIN_STEM_COUNT`` times, every two neighbours seen written apart at least this often

@@ -51,7 +51,12 @@ from khabar.text.zwnj.records import (
     ChunkInfo,
 )
 from khabar.text.zwnj.twins import _field_or, _members, _truthy
-from khabar.text.zwnj.words import _ends_in_silent_heh, _may_be_day, _vocalised_pair
+from khabar.text.zwnj.words import (
+    _ends_in_silent_heh,
+    _may_be_day,
+    _union_sorted,
+    _vocalised_pair,
+)
 
 
 class PairJoins(ChunkAnalysis):
@@ -125,19 +130,18 @@ class PairJoins(ChunkAnalysis):
         if _field_or(infos, _FACTS_FIELD) & _FACT_PREFIX_LAST:
             after_prefix = list(compress(range(1, len(infos)), map(_PREFIX_LAST, infos)))
             if after_prefix:
-                candidates = sorted(set(candidates).union(after_prefix))
+                candidates = _union_sorted(candidates, after_prefix)
         after_without = _NO_CHUNKS
         if without and not affixes_only:
             # k + 1 for each bare «بی» but the last chunk and one after a letter name: «بی
             # دقت», not «بی بی سی» (one list scan)
-            after_without = frozenset(
-                [
-                    k + 1
-                    for k in range(len(parts) - 1)
-                    if parts[k] == WITHOUT and (not k or parts[k - 1] not in LETTER_NAMES)
-                ]
-            )
-            candidates = sorted(after_without.union(candidates))
+            without_next = [
+                k + 1
+                for k in range(len(parts) - 1)
+                if parts[k] == WITHOUT and (not k or parts[k - 1] not in LETTER_NAMES)
+            ]
+            after_without = frozenset(without_next)
+            candidates = _union_sorted(candidates, without_next)
         # the same rows, typed loosely (tuples of any length): compiled code reads the few
         # fields the test below needs without unpacking all ten of each row
         rows = cast(list[tuple[Any, ...]], infos)

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import functools
-from itertools import accumulate
 
 from khabar.text.lexicon import JOINING, ZWNJ
 from khabar.text.zwnj.constants import _NONJOINER_ZWNJ_RE, _WRITTEN_ZWNJ_RE, GLUED_LINE_WEIGHT
@@ -29,7 +28,7 @@ from khabar.text.zwnj.records import (
     Repair,
 )
 from khabar.text.zwnj.twins import _field_or, _field_sum, _join_fixed, _truthy
-from khabar.text.zwnj.words import _arabic_spans, _has_bare_without
+from khabar.text.zwnj.words import _arabic_spans, _chunks_of, _has_bare_without, _union_sorted
 
 
 class ZwnjRepairer(LineContext):
@@ -135,7 +134,7 @@ class ZwnjRepairer(LineContext):
         """The chunks of ``line`` (split at spaces: ``parts``, if the caller has them) and the
         indices of the chunks to join."""
         if parts is None:
-            parts = line.split(" ")
+            parts = _chunks_of(line)
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
             joins = self._joins_of(parts, infos, without=_has_bare_without(line))[0]
@@ -231,7 +230,7 @@ class ZwnjRepairer(LineContext):
         if not line:  # half the lines of a web document are the empty ones between paragraphs
             return []
         self._bound_chunk_memory()
-        parts = line.split(" ")
+        parts = _chunks_of(line)
         infos, joins = self._plan(line, parts)
         changed = _truthy(infos, 0, 0)  # the chunks with repairs inside (field 0: _REPAIRS)
         if not joins and not changed:
@@ -242,15 +241,20 @@ class ZwnjRepairer(LineContext):
             changed = _truthy(infos, 0, 0)
         if joins and self.nonjoiner is NonJoiner.REMOVE:
             joins = self._lasting_joins(infos, joins)
-        starts = list(accumulate(map(len, parts), initial=offset))
         repairs: list[Repair] = []
-        # the chunks with repairs inside, and those joined to the chunk before, in order
-        for i in sorted(joins.union(changed)) if joins else changed:
-            base = starts[i] + i  # chunk i starts after i spaces
+        start = offset  # where chunk k starts, found walking k up to each chunk in turn
+        k = 0
+        # the chunks with repairs inside, and those joined to the chunk before, in order (no
+        # set or list of every chunk: a huge line holds millions)
+        for i in _union_sorted(sorted(joins), changed) if joins else changed:
+            while k < i:
+                start += len(parts[k]) + 1  # the chunk and the space after it
+                k += 1
+            base = start
             if i in joins:
                 repairs.append(Repair(base - 1, base, self._seam(infos[i - 1]), "zwnj.spaced"))
-            for start, end, replacement, rule in infos[i][0]:
-                repairs.append(Repair(base + start, base + end, replacement, rule))
+            for first, end, replacement, rule in infos[i][0]:
+                repairs.append(Repair(base + first, base + end, replacement, rule))
         return repairs
 
     def _repair_line(self, text: str, lasting: bool = True) -> str:
@@ -258,7 +262,7 @@ class ZwnjRepairer(LineContext):
         if not text:
             return text
         self._bound_chunk_memory()
-        parts = text.split(" ")
+        parts = _chunks_of(text)
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text

@@ -17,6 +17,7 @@ from khabar.text.zwnj.constants import (
     ARABIC_GAP,
     ARABIC_REACH,
     ARABIC_WORDS,
+    LONG_LINE_CHARS,
     MIN_SPLIT_WORD,
 )
 from khabar.text.zwnj.records import ChunkInfo
@@ -44,6 +45,64 @@ def _apply_tuples(text: str, repairs: list[tuple[int, int, str, str]]) -> str:
     return "".join(parts)
 
 
+def _chunks_of(line: str) -> list[str]:
+    """``line.split(" ")``, the chunks the engine plans a line by; in a line longer than
+    ``LONG_LINE_CHARS`` each distinct chunk is one shared str (the same list, by ``==``).
+
+    A long line is split a block of about ``LONG_LINE_CHARS`` characters at a time, cut at a
+    space (the space between two blocks is the one between their chunks), and every chunk
+    is looked up in a dict of the chunks seen: the line's few tens of thousands of distinct
+    words stay, its millions of repeats are freed as they come. The engine reads chunks by
+    value only, so the plan, and the output, are those of ``line.split(" ")``.
+
+    >>> _chunks_of("a b  a") == "a b  a".split(" ")
+    True
+    """
+    size = len(line)
+    if size <= LONG_LINE_CHARS:
+        return line.split(" ")
+    parts: list[str] = []
+    seen: dict[str, str] = {}
+    start = 0
+    while True:
+        cut = line.find(" ", start + LONG_LINE_CHARS)
+        block = line[start:] if cut < 0 else line[start:cut]
+        for chunk in block.split(" "):
+            parts.append(seen.setdefault(chunk, chunk))
+        if cut < 0:
+            return parts
+        start = cut + 1
+
+
+def _union_sorted(a: list[int], b: list[int]) -> list[int]:
+    """``sorted(set(a) | set(b))`` of two ascending lists without repeats, merged in one pass:
+    no set of a line's candidate chunks (~60 bytes an index, for every other chunk of a
+    huge line).
+
+    >>> _union_sorted([1, 3, 5], [2, 3, 7])
+    [1, 2, 3, 5, 7]
+    """
+    out: list[int] = []
+    i = j = 0
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
+        x = a[i]
+        y = b[j]
+        if x < y:
+            out.append(x)
+            i += 1
+        elif y < x:
+            out.append(y)
+            j += 1
+        else:
+            out.append(x)
+            i += 1
+            j += 1
+    out.extend(a[i:])
+    out.extend(b[j:])
+    return out
+
+
 def _has_bare_without(line: str) -> bool:
     """Whether a chunk of ``line`` but the last is a bare «بی» (``بی دقت``): two substring
     tests in C, not a scan of its chunks (ZwnjRepairer._joins_of)."""
@@ -67,15 +126,35 @@ def _arabic_spans(parts: list[str]) -> set[int]:
     >>> _arabic_spans("در فی مابین دو کشور".split())
     set()
     """
-    starts = [0]
-    for p in parts:
-        starts.append(starts[-1] + len(p) - p.count(ZWNJ))
-    marks = [i for i, p in enumerate(parts) if p.strip(ZWNJ) in ARABIC_WORDS]
     out: set[int] = set()
-    for a, b in pairwise(marks):
-        if starts[b] - starts[a + 1] <= ARABIC_GAP:
-            lo, hi = starts[a] - ARABIC_REACH, starts[b + 1] + ARABIC_REACH
-            out.update(i for i in range(len(parts)) if lo <= starts[i] <= hi)
+    marks = [i for i, p in enumerate(parts) if p.strip(ZWNJ) in ARABIC_WORDS]
+    if len(marks) < 2:
+        return out
+    # the places of the marks and of the chunks after them, in one walk (no list of every
+    # chunk's place: a huge line holds millions of chunks)
+    place: dict[int, int] = {}
+    pos = k = 0
+    for i in sorted(set(marks).union([m + 1 for m in marks])):
+        while k < i:
+            pos += len(parts[k]) - parts[k].count(ZWNJ)
+            k += 1
+        place[i] = pos
+    # the quotations' reaches: both ends grow with the first mark (ascending)
+    reaches = [
+        (place[a] - ARABIC_REACH, place[b + 1] + ARABIC_REACH)
+        for a, b in pairwise(marks)
+        if place[b] - place[a + 1] <= ARABIC_GAP
+    ]
+    # the chunks whose place is inside a reach, in a second walk
+    pos = r = 0
+    for i, p in enumerate(parts):
+        while r < len(reaches) and reaches[r][1] < pos:
+            r += 1  # a reach behind this chunk is behind every later one
+        if r == len(reaches):
+            break
+        if reaches[r][0] <= pos:  # a later reach starts no sooner than this one
+            out.add(i)
+        pos += len(p) - p.count(ZWNJ)
     return out
 
 
