@@ -91,9 +91,11 @@ class ChunkAnalysis(StrayZwnj):
                 # one of 1 MB, cold, made 5 tuples for each of its distinct chunks)
                 info: Any = memo.get(parts[i])
                 if info is None:
-                    # one boxed tuple for the line and the memo (assigned to both at once,
-                    # compiled code boxed the ChunkInfo twice)
-                    info = memo[parts[i]] = self._analyse_chunk(parts[i], level)
+                    # one boxed tuple for the line and the memo (boxed once into ``fresh``:
+                    # compiled code boxed the ChunkInfo again for each target it was given to)
+                    fresh: Any = self._analyse_chunk(parts[i], level)
+                    memo[parts[i]] = fresh
+                    info = fresh
                 infos[i] = info
                 i += 1
         return infos  # type: ignore[return-value]
