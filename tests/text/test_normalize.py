@@ -236,6 +236,11 @@ def test_spaces(text: str, expected: str) -> None:
         ("چرا؟چون", "چرا؟ چون"),
         ("آه!چه", "آه! چه"),
         ("اول؛دوم", "اول؛ دوم"),
+        # a ZWNJ inside the word before a dot counts as a letter: «ی‌ا» is no one-letter
+        # abbreviation (read as one, the space was added only by a second fix, once the ZWNJ
+        # engine had removed the ZWNJ: fix was not idempotent)
+        ("ی\u200cا.ق", "ی\u200cا. ق"),
+        ("گفته\u200cاند.وی", "گفته\u200cاند. وی"),
         # must not change: numbers, Latin, one-letter abbreviations, punctuation before digits
         ("3.5", "3.5"),
         ("۳٫۵", "۳٫۵"),

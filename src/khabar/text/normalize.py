@@ -698,9 +698,11 @@ _SPACE_AFTER_MARKS: Final = "،؛؟!…)».:"
 _SPACE_AFTER_RE: Final = Led(
     _SPACE_AFTER_MARKS,
     f"(?={_P})"
-    # a colon needs a letter before it, a dot a word of two letters (not ق.ظ, ج.ا.ا)
+    # a colon needs a letter before it, a dot a word of two letters (not ق.ظ, ج.ا.ا); a ZWNJ
+    # inside the word counts as a letter: «ل‌و.آ» is a word of two letters, and read as one
+    # letter it kept no space, then gained one on a second fix once the engine removed the ZWNJ
     f"(?<![^{_LETTER}{_MARK}]:)(?<!^:)"
-    f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}]{_PM}\\.)(?<!^{_PM}\\.)",
+    f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}\u200c]{_PM}\\.)(?<!^{_PM}\\.)",
 )
 #: Both rules can match only where their punctuation stands right next to a letter (after it:
 #: ``است.وی``; before it: ``کشور(``): one C pass over the text looks for such a pair before the
