@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from khabar.errors import ConfigError
 from khabar.text.fix import fix, fix_with_edits
 from khabar.text.policy import FixPolicy, ZwnjNonJoiner, choices
-from khabar.text.protect import VERBATIM, find_spans
+
+from .verbatim import outside_verbatim
 
 Z = "\u200c"
 
@@ -111,19 +112,10 @@ _TEXT = st.lists(st.tuples(_WORDS, st.sampled_from(["", " ", "  ", Z, "\n"])), m
 _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _outside_verbatim(text: str) -> str:
-    parts, pos = [], 0
-    for s in find_spans(text):
-        if s.kind in VERBATIM:
-            parts.append(text[pos : s.start])
-            pos = s.end
-    parts.append(text[pos:])
-    return "x".join(parts)
-
 
 @_SETTINGS
 @given(_TEXT)
 def test_remove_leaves_no_zwnj_after_a_nonjoiner_and_is_idempotent(text: str) -> None:
     out = fix(text, zwnj_nonjoiner="remove")
-    assert not _AFTER_NONJOINER.search(_outside_verbatim(out)), repr(out)
+    assert not _AFTER_NONJOINER.search(outside_verbatim(out)), repr(out)
     assert fix(out, zwnj_nonjoiner="remove") == out

@@ -14,6 +14,8 @@ from khabar.text.fix import fix, fix_with_edits
 from khabar.text.normalize import LINE_BREAKS
 from khabar.text.protect import VERBATIM, find_spans
 
+from .verbatim import outside_verbatim
+
 ZWNJ = "\u200c"
 # The characters the rules are about, so examples hit them often.
 MESSY = (
@@ -39,17 +41,6 @@ def test_the_bad_zwnj_check_itself() -> None:
     assert _BAD_ZWNJ.search("۱۲\u200cها") and _BAD_ZWNJ.search("کتاب\u200c\u200cها")
     assert not _BAD_ZWNJ.search("می\u200cروم") and not _BAD_ZWNJ.search("کتابِ\u200cها")
 
-
-def _outside_verbatim(text: str) -> str:
-    """``text`` with its URLs, hashtags, Latin words ... replaced by ``x`` (they are copied as they
-    are, and count as a word next to a ZWNJ)."""
-    parts, pos = [], 0
-    for s in find_spans(text):
-        if s.kind in VERBATIM:
-            parts.append(text[pos : s.start])
-            pos = s.end
-    parts.append(text[pos:])
-    return "x".join(parts)
 
 
 @SETTINGS
@@ -85,7 +76,7 @@ def test_idempotent_with_the_engine(text: str) -> None:
 @SETTINGS
 @given(messy_text)
 def test_no_arabic_yeh_or_kaf_left(text: str) -> None:
-    out = _outside_verbatim(fix(text))
+    out = outside_verbatim(fix(text))
     assert "\u064a" not in out and "\u0643" not in out
 
 
@@ -93,7 +84,7 @@ def test_no_arabic_yeh_or_kaf_left(text: str) -> None:
 @given(messy_text)
 def test_no_zwnj_next_to_a_space_or_at_a_word_edge(text: str) -> None:
     for out in (fix(text, zwnj="off"), fix(text)):
-        rest = _outside_verbatim(out)
+        rest = outside_verbatim(out)
         assert not _BAD_ZWNJ.search(rest), repr(rest)
 
 

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from khabar.text.fix import fix
 from khabar.text.protect import VERBATIM, find_spans
 
+from .verbatim import outside_verbatim
+
 ZWNJ, ZWJ = "\u200c", "\u200d"
 SETTINGS = settings(max_examples=int(os.environ.get("KHABAR_HYPOTHESIS_EXAMPLES", "200")),
                     deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,15 +60,6 @@ GLUED_URLS = st.lists(st.tuples(PERSIAN, URLS, PERSIAN, SEP), min_size=1, max_si
 TEXT = st.one_of(MIXED, GLUED_URLS)
 
 
-def _outside_verbatim(text: str) -> str:
-    parts, pos = [], 0
-    for s in find_spans(text):
-        if s.kind in VERBATIM:
-            parts.append(text[pos : s.start])
-            pos = s.end
-    parts.append(text[pos:])
-    return "x".join(parts)
-
 
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
                   (0xFE70, 0xFEFF))
@@ -92,7 +85,7 @@ def test_idempotent(text: str) -> None:
 @SETTINGS
 @given(TEXT)
 def test_no_arabic_yeh_or_kaf_and_no_zwnj_beside_a_space(text: str) -> None:
-    rest = _outside_verbatim(fix(text))
+    rest = outside_verbatim(fix(text))
     assert "\u064a" not in rest and "\u0643" not in rest
     assert f"{ZWNJ} " not in rest and f" {ZWNJ}" not in rest
 
