@@ -8,7 +8,7 @@ it (:mod:`khabar.text.lexicon_cache`), so a process reads them instead of making
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import compress, repeat
 from operator import add, eq, ge, getitem
 from typing import Final, cast
@@ -128,6 +128,27 @@ def joinable_right_words(
     return out
 
 
+def _tails_by_heads(
+    joinable: dict[str, bool | frozenset[str]], least: int, below: int | None, shortest: int
+) -> Iterator[tuple[str, frozenset[str]]]:
+    """The second words of ``joinable`` (:func:`joinable_right_words`) with their first words:
+    those with a set of them (not ``True`` or ``False``) of ``least`` words or more (and under
+    ``below``, if given), of ``shortest`` letters or more; what :func:`compound_tails`,
+    :func:`rare_compound_tails` and :func:`word_tail_plurals` choose their tails from.
+
+    >>> joinable = {"گر": frozenset({"کار", "باز"}), "گرای": frozenset({"سنت"}), "ها": True}
+    >>> list(_tails_by_heads(joinable, 1, None, 3))
+    [('گرای', frozenset({'سنت'}))]
+    >>> [t for t, _ in _tails_by_heads(joinable, 1, 2, 2)]
+    ['گرای']
+    """
+    for tail, heads in joinable.items():
+        if heads is True or heads is False or len(tail) < shortest or len(heads) < least:
+            continue
+        if below is None or len(heads) < below:
+            yield tail, heads
+
+
 def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> frozenset[str]:
     """Second words of one-ZWNJ forms that join any word in a spaced line: in ``joinable``
     (:func:`joinable_right_words`, whose bound suffixes are ``True`` and decided by their
@@ -137,12 +158,8 @@ def compound_tails(lex: Lexicon, joinable: dict[str, bool | frozenset[str]]) -> 
     word_count = lex.word_count
     return frozenset(
         tail
-        for tail, heads in joinable.items()
-        if heads is not True
-        and heads is not False
-        and len(heads) >= COMPOUND_TAIL_HEADS
-        and len(tail) >= MIN_PIECE
-        and word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * len(heads)
+        for tail, heads in _tails_by_heads(joinable, COMPOUND_TAIL_HEADS, None, MIN_PIECE)
+        if word_count.get(tail, 0) <= COMPOUND_TAIL_WORD_SHARE * len(heads)
     )
 
 
@@ -221,12 +238,10 @@ def rare_compound_tails(
     word_count = lex.word_count
     return frozenset(
         tail
-        for tail, heads in joinable.items()
-        if heads is not True
-        and heads is not False
-        and RARE_TAIL_HEADS <= len(heads) < COMPOUND_TAIL_HEADS
-        and len(tail) >= MIN_COMPOUND_PIECE
-        and not word_count.get(tail, 0)
+        for tail, _ in _tails_by_heads(
+            joinable, RARE_TAIL_HEADS, COMPOUND_TAIL_HEADS, MIN_COMPOUND_PIECE
+        )
+        if not word_count.get(tail, 0)
         and not tail.startswith(ARTICLE)
         and not tail.endswith(_INFINITIVE_ADJECTIVE_ENDS)
     )
@@ -287,12 +302,8 @@ def word_tail_plurals(
     stems = lex.verb_stems
     tails = frozenset(
         tail
-        for tail, heads in joinable.items()
-        if heads is not True
-        and heads is not False
-        and len(heads) >= COMPOUND_TAIL_HEADS
-        and len(tail) >= MIN_COMPOUND_PIECE
-        and tail in stems
+        for tail, _ in _tails_by_heads(joinable, COMPOUND_TAIL_HEADS, None, MIN_COMPOUND_PIECE)
+        if tail in stems
     )
     return inflected_tails(lex, tails, PERSON_PLURALS)
 
