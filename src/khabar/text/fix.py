@@ -557,8 +557,9 @@ class Fixer:
         self.policy = policy or FixPolicy()
         self._char_rules = char_rules(self.policy)
         self._space_rules = space_rules(self.policy)
-        #: the house style's joins (khabar.text.style), after the engine; none for "treebank"
-        self._style_rules = style_rules(self.policy.style)
+        #: the house style's joins (khabar.text.style), after the engine, with the user's style
+        #: files (read here, once per Fixer); none for "treebank" without files
+        self._style_rules = style_rules(self.policy.style, self.policy.styles)
         self._repairer = repairer
 
     @property

@@ -202,12 +202,21 @@ class FixPolicy:
     #: ``khabar refine``, ``fix(text, words=["mine.txt"])``. A file is read when a Fixer first
     #: needs its engine; relative paths are read from the working folder.
     words: tuple[str, ...] = ()
+    #: (): no user style files. Otherwise ``style``'s pairs (none for ``treebank``) with the
+    #: pairs of these files, in news.tsv's format (khabar/data/style/README.md), a later row
+    #: replacing an earlier one of the same words and a row whose news column is ``-`` dropping
+    #: it: ``--set styles=agency.tsv`` alone, ``--set style=news --set styles=agency.tsv`` on
+    #: top of news. A list of files, not a third ``style`` value: ``style`` stays a closed
+    #: choice, the two choices combine, and files are paths as in ``words``
+    #: (``--fix.styles FILE`` for ``khabar refine``, ``fix(text, styles=["agency.tsv"])``).
+    #: A Fixer reads them when it is made; relative paths are read from the working folder.
+    styles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "words":
-                object.__setattr__(self, f.name, _paths(value))
+            if f.name in _FILES:
+                object.__setattr__(self, f.name, _paths(f.name, value))
                 continue
             enum_type = _ENUMS[f.name]
             if not isinstance(value, enum_type):
@@ -220,13 +229,13 @@ class FixPolicy:
         >>> FixPolicy.from_kwargs(digit="latin")
         Traceback (most recent call last):
         ...
-        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, zwnj_nonjoiner, style, words
+        khabar.errors.ConfigError: unknown fix policy option 'digit'; valid options: digits, heh_yeh, teh_marbuta, diacritics, tatweel, punct_spacing, zwnj, zwnj_trust, zwnj_nonjoiner, style, words, styles
         """
-        unknown = [k for k in policy if k not in _ENUMS and k != "words"]
+        unknown = [k for k in policy if k not in _ENUMS and k not in _FILES]
         if unknown:
             raise ConfigError(
                 f"unknown fix policy option {unknown[0]!r}; valid options: "
-                f"{', '.join(_ENUMS)}, words"
+                f"{', '.join([*_ENUMS, *_FILES])}"
             )
         return cls(**policy)
 
@@ -243,6 +252,8 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "zwnj_nonjoiner": ZwnjNonJoiner,
     "style": Style,
 }
+#: the fields that name user files, and what their files hold (for error messages)
+_FILES: dict[str, str] = {"words": "user word files", "styles": "user style files"}
 
 
 def choices() -> dict[str, tuple[str, ...]]:
@@ -259,17 +270,17 @@ def choices() -> dict[str, tuple[str, ...]]:
     }
 
 
-def _paths(value: object) -> tuple[str, ...]:
-    """The user files of ``words``: one path, paths separated by commas (as ``--set`` and the
-    environment give them: the compiled class's annotation is a bare ``tuple``, which the config
-    loader cannot split), or a list or tuple of paths, as a tuple of str.
+def _paths(name: str, value: object) -> tuple[str, ...]:
+    """The user files of ``words`` or ``styles``: one path, paths separated by commas (as
+    ``--set`` and the environment give them: the compiled class's annotation is a bare ``tuple``,
+    which the config loader cannot split), or a list or tuple of paths, as a tuple of str.
 
-    >>> _paths("mine.txt"), _paths("a.txt, b.txt"), _paths(["a.txt", "b.txt"])
-    (('mine.txt',), ('a.txt', 'b.txt'), ('a.txt', 'b.txt'))
-    >>> _paths(3)
+    >>> _paths("words", "mine.txt"), _paths("words", "a.txt, b.txt"), _paths("styles", ["a.tsv"])
+    (('mine.txt',), ('a.txt', 'b.txt'), ('a.tsv',))
+    >>> _paths("styles", 3)
     Traceback (most recent call last):
     ...
-    khabar.errors.ConfigError: words=3 is not a path or a list of paths to user word files
+    khabar.errors.ConfigError: styles=3 is not a path or a list of paths to user style files
     """
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
@@ -277,7 +288,7 @@ def _paths(value: object) -> tuple[str, ...]:
         return tuple(map(fspath, value))
     if isinstance(value, PathLike):
         return (fspath(value),)
-    raise ConfigError(f"words={value!r} is not a path or a list of paths to user word files")
+    raise ConfigError(f"{name}={value!r} is not a path or a list of paths to {_FILES[name]}")
 
 
 def _parse(name: str, enum_type: type[StrEnum], value: object) -> StrEnum:

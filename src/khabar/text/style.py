@@ -7,7 +7,9 @@ changes. The ``news`` style joins the pairs that news agencies write as one word
 comment per group in the reviewed data file ``khabar/data/style/news.tsv``.
 :func:`khabar.fix` runs the style after the ZWNJ engine when the policy asks for it
 (``fix(text, style="news")``, ``khabar fix --set style=news``), outside URLs, hashtags and other
-protected spans.
+protected spans. A user's own style files (``FixPolicy.styles``, :func:`read_pairs`) in the same
+format add their pairs to the style's, alone (``treebank``) or on top of ``news``: a user row
+replaces the earlier row of the same words, and a row whose news column is ``-`` drops it.
 
 A pair joins only when it stands alone: spaces (or a ZWNJ) between its words, and no letter,
 mark or ZWNJ touching its outer edges, so «همین که», «این کهنه» and «به عنوانی» (to a title)
@@ -30,13 +32,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Final
 
+from khabar.errors import ConfigError
 from khabar.text.normalize import Change, RegexRule, apply_changes
 from khabar.text.policy import FixPolicy, Style
 from khabar.text.protect import find_verbatim
 
-__all__ = ["StylePair", "apply_style", "find_style", "load_pairs", "parse_pairs", "style_rules"]
+__all__ = [
+    "StylePair",
+    "apply_style",
+    "find_style",
+    "load_pairs",
+    "parse_pairs",
+    "read_pairs",
+    "style_rules",
+]
 
 ZWNJ: Final = "\u200c"
 #: what may not touch a pair's outer edges: a letter or digit (\w), a combining mark
@@ -49,11 +61,23 @@ _WORDISH: Final = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\
 _JOINT: Final = "(?: +|\u200c)"
 _SEPARATORS: Final = re.compile("[ \u200c]")
 _COLUMNS: Final = ("apart", "news", "tails")
+#: where a bad row of the shipped file, and of a user's, is told to look for the format
+_SHIPPED_HINT: Final = "see the column notes at the top of the file"
+_USER_HINT: Final = (
+    "a style file is TAB-separated, under the header apart<TAB>news<TAB>tails, as "
+    "khabar/data/style/news.tsv and its README describe"
+)
+#: the shipped styles' names: a user who writes styles=news meant style=news
+_STYLE_NAMES: Final = frozenset(m.value for m in Style)
 
 
 @dataclass(frozen=True, slots=True)
 class StylePair:
-    """One row of a style file: ``apart`` becomes ``news``; ``tails`` may follow its last word."""
+    """One row of a style file: ``apart`` becomes ``news``; ``tails`` may follow its last word.
+
+    A row of a user file whose news column is ``-`` has ``news == apart``: the pair is written
+    apart, and an earlier row of the same words (news.tsv's, or an earlier file's) is dropped.
+    """
 
     apart: str
     news: str
@@ -61,21 +85,22 @@ class StylePair:
     line: int
 
 
-def _row_error(source: str, line: int, problem: str) -> ValueError:
-    return ValueError(
-        f"{source} line {line}: {problem}; see the column notes at the top of the file"
-    )
+def _row_error(source: str, line: int, problem: str, hint: str) -> ValueError:
+    return ValueError(f"{source} line {line}: {problem}; {hint}")
 
 
-def parse_pairs(text: str, source: str = "news.tsv") -> tuple[StylePair, ...]:
-    """Parse a style file (see the header of ``khabar/data/style/news.tsv``), checking each row.
+def parse_pairs(
+    text: str, source: str = "news.tsv", hint: str = _SHIPPED_HINT
+) -> tuple[StylePair, ...]:
+    """Parse a style file (see the header of ``khabar/data/style/news.tsv``), checking each row;
+    a bad row raises a ValueError naming ``source``, the line and the problem, then ``hint``.
 
     >>> parse_pairs("apart\\tnews\\ttails\\nهم زمان\\tهم\\u200cزمان\\tی\\n")
     (StylePair(apart='هم زمان', news='هم\\u200cزمان', tails=('ی',), line=2),)
     >>> parse_pairs("apart\\tnews\\ttails\\nهم زمان\\tهمزمان\\t-\\n")
     Traceback (most recent call last):
     ...
-    ValueError: news.tsv line 2: 'همزمان' is not 'هم زمان' with each space made a ZWNJ or nothing (at least one ZWNJ: a style of ZWNJ compounds); see the column notes at the top of the file
+    ValueError: news.tsv line 2: 'همزمان' is not 'هم زمان' with each space made a ZWNJ or nothing (at least one ZWNJ: a style of ZWNJ compounds), or - to keep the pair apart; see the column notes at the top of the file
     """
     pairs: list[StylePair] = []
     keys: dict[str, int] = {}
@@ -86,30 +111,94 @@ def parse_pairs(text: str, source: str = "news.tsv") -> tuple[StylePair, ...]:
         cells = raw.split("\t")
         if not header_seen:
             if tuple(cells) != _COLUMNS:
-                raise _row_error(source, number, f"the header must be {'<TAB>'.join(_COLUMNS)}")
+                raise _row_error(
+                    source, number, f"the header must be {'<TAB>'.join(_COLUMNS)}", hint
+                )
             header_seen = True
             continue
         if len(cells) != len(_COLUMNS):
             raise _row_error(
-                source, number, f"expected {len(_COLUMNS)} TAB-separated columns, got {len(cells)}"
+                source,
+                number,
+                f"expected {len(_COLUMNS)} TAB-separated columns, got {len(cells)}",
+                hint,
             )
         apart, news, tails = cells
         words = apart.split(" ")
         if len(words) < 2 or not all(words):
-            raise _row_error(source, number, f"{apart!r} is not two or more words, one space apart")
-        if not _joins(words, news) or ZWNJ not in news:
+            raise _row_error(
+                source, number, f"{apart!r} is not two or more words, one space apart", hint
+            )
+        if news == "-":  # written apart: drops an earlier row of these words
+            if tails != "-":
+                raise _row_error(
+                    source, number, f"a pair written apart (news -) takes no tails: {tails!r}", hint
+                )
+            news = apart
+        elif not _joins(words, news) or ZWNJ not in news:
             raise _row_error(
                 source,
                 number,
                 f"{news!r} is not {apart!r} with each space made a ZWNJ or nothing (at least "
-                "one ZWNJ: a style of ZWNJ compounds)",
+                "one ZWNJ: a style of ZWNJ compounds), or - to keep the pair apart",
+                hint,
             )
         key = _key(apart)
         if key in keys:
-            raise _row_error(source, number, f"{apart!r} is already the pair of line {keys[key]}")
+            raise _row_error(
+                source, number, f"{apart!r} is already the pair of line {keys[key]}", hint
+            )
         keys[key] = number
         pairs.append(StylePair(apart, news, _cells(tails), number))
     return tuple(pairs)
+
+
+def read_pairs(path: str) -> tuple[StylePair, ...]:
+    """The pairs of a user's style file (``FixPolicy.styles``), checked as news.tsv's are; a
+    file that is missing, not UTF-8 or has a bad row raises a ConfigError saying which, where
+    and how to fix it. A relative path is read from the working folder.
+
+    >>> read_pairs("nosuch.tsv")
+    Traceback (most recent call last):
+    ...
+    khabar.errors.ConfigError: fix.styles: style file nosuch.tsv does not exist; check the path
+    """
+    where = f"fix.styles: style file {path}"
+    try:
+        # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the header
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        hint = " (the shipped styles are chosen with style=news)" if path in _STYLE_NAMES else ""
+        raise ConfigError(f"{where} does not exist; check the path{hint}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{where} is a folder; name a .tsv file in it") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{where} is not UTF-8 ({exc.reason}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(
+            f"{where} cannot be read ({exc.strerror}); check its permissions"
+        ) from None
+    try:
+        return parse_pairs(text, f"style file {path}", _USER_HINT)
+    except ValueError as exc:
+        raise ConfigError(f"fix.styles: {exc}") from None
+
+
+def _merged(*layers: tuple[StylePair, ...]) -> tuple[StylePair, ...]:
+    """The pairs of ``layers`` in order, a later row replacing an earlier one of the same
+    words (in the earlier one's place) and a row written apart dropping it.
+
+    >>> head = "apart\\tnews\\ttails\\n"
+    >>> base = parse_pairs(head + "این که\\tاین\\u200cکه\\t-\\nنه تنها\\tنه\\u200cتنها\\t-\\n")
+    >>> mine = parse_pairs(head + "این که\\t-\\t-\\nبه منظور\\tبه\\u200cمنظور\\t-\\n")
+    >>> [p.news for p in _merged(base, mine)]
+    ['نه\\u200cتنها', 'به\\u200cمنظور']
+    """
+    by_key: dict[str, StylePair] = {}
+    for layer in layers:
+        for pair in layer:
+            by_key[_key(pair.apart)] = pair
+    return tuple(p for p in by_key.values() if p.news != p.apart)
 
 
 def _cells(cell: str) -> tuple[str, ...]:
@@ -194,30 +283,46 @@ class _Joiner:
         return pair.news + tail
 
 
-@cache
-def style_rules(style: Style | str) -> tuple[RegexRule, ...]:
-    """The rules :class:`khabar.text.fix.Fixer` runs after the ZWNJ engine (none for ``treebank``).
+def style_rules(style: Style | str, files: tuple[str, ...] = ()) -> tuple[RegexRule, ...]:
+    """The rules :class:`khabar.text.fix.Fixer` runs after the ZWNJ engine: ``style``'s pairs
+    (none for ``treebank``) with those of the user's style ``files`` (read on each call: a
+    Fixer calls it once; the shipped styles' rules are compiled once per process). Named
+    ``zwnj.style.<style>``, ``zwnj.style.user`` for user files alone, ``zwnj.style.news+user``.
 
     >>> [r.name for r in style_rules("news")], style_rules("treebank")
     (['zwnj.style.news'], ())
     """
-    pairs = load_pairs(style)
+    if not files:
+        return _shipped_rules(style)
+    name = "user" if _as_style(style) is Style.TREEBANK else f"{_as_style(style).value}+user"
+    return _rules(name, _merged(load_pairs(style), *map(read_pairs, files)))
+
+
+@cache
+def _shipped_rules(style: Style | str) -> tuple[RegexRule, ...]:
+    return _rules(_as_style(style).value, load_pairs(style))
+
+
+def _rules(name: str, pairs: tuple[StylePair, ...]) -> tuple[RegexRule, ...]:
     if not pairs:
         return ()
     joiner = _Joiner(pairs)
-    return (RegexRule(f"zwnj.style.{_as_style(style).value}", joiner.pattern, joiner.replace),)
+    return (RegexRule(f"zwnj.style.{name}", joiner.pattern, joiner.replace),)
 
 
-def find_style(text: str, style: Style | str = Style.NEWS) -> list[Change]:
-    """The changes ``style`` makes to ``text`` (named ``zwnj.style.<style>``), outside URLs,
-    hashtags, Latin words and the other verbatim spans of :mod:`khabar.text.protect`.
+def find_style(
+    text: str, style: Style | str = Style.NEWS, files: tuple[str, ...] = ()
+) -> list[Change]:
+    """The changes ``style`` (and the user's style ``files``) make to ``text`` (named as in
+    :func:`style_rules`), outside URLs, hashtags, Latin words and the other verbatim spans of
+    :mod:`khabar.text.protect`.
 
     >>> find_style("نه تنها")
     [Change(start=0, end=7, replacement='نه\\u200cتنها', rule='zwnj.style.news')]
     """
     spans = find_verbatim(text)
     changes: list[Change] = []
-    for rule in style_rules(style):
+    for rule in style_rules(style, files):
         changes += [
             ch
             for ch in rule.find(text)
@@ -226,8 +331,9 @@ def find_style(text: str, style: Style | str = Style.NEWS) -> list[Change]:
     return changes
 
 
-def apply_style(text: str, style: Style | str = Style.NEWS) -> str:
-    """Write the compound pairs of ``text`` in ``style``; ``treebank`` returns ``text`` as it is.
+def apply_style(text: str, style: Style | str = Style.NEWS, files: tuple[str, ...] = ()) -> str:
+    """Write the compound pairs of ``text`` in ``style`` with the user's style ``files`` on top;
+    ``treebank`` without files returns ``text`` as it is.
 
     Pure and idempotent: ``apply_style(apply_style(x)) == apply_style(x)``.
 
@@ -238,6 +344,6 @@ def apply_style(text: str, style: Style | str = Style.NEWS) -> str:
     ...
     khabar.errors.ConfigError: style='agency' is not a valid choice; valid choices: treebank, news
     """
-    if _as_style(style) is Style.TREEBANK:
+    if _as_style(style) is Style.TREEBANK and not files:
         return text
-    return apply_changes(text, find_style(text, style))
+    return apply_changes(text, find_style(text, style, files))
