@@ -4,8 +4,9 @@
 Stands in for ``khabar fix`` until it exists: ``--cmd "python bench/zwnj/khabar_zwnj.py"``.
 
 ``--set KEY=VALUE`` (repeatable) chooses the ZWNJ fields of the fix policy
-(:class:`khabar.text.policy.FixPolicy`): ``zwnj``, ``zwnj_trust``, ``zwnj_nonjoiner`` and
-``style``; the house style runs after the engine, as in ``khabar fix``. Without ``--set`` the
+(:class:`khabar.text.policy.FixPolicy`): ``zwnj``, ``zwnj_trust``, ``zwnj_nonjoiner``,
+``style`` and ``styles`` (user style files, comma-separated); the house style runs after the
+engine, as in ``khabar fix``. Without ``--set`` the
 default engine runs alone, exactly as before the option existed:
 
     python bench/zwnj/khabar_zwnj.py --set style=news < in.txt > out.txt
@@ -25,7 +26,7 @@ from khabar.errors import ConfigError
 FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 #: the policy fields this wrapper runs; the others are character and spacing rules of
 #: ``khabar fix`` (its own row in run.py), not of the ZWNJ engine
-ZWNJ_FIELDS = ("zwnj", "zwnj_trust", "zwnj_nonjoiner", "style")
+ZWNJ_FIELDS = ("zwnj", "zwnj_trust", "zwnj_nonjoiner", "style", "styles")
 
 
 def parse_sets(sets: Sequence[str]) -> dict[str, str]:
@@ -60,10 +61,10 @@ def repair_function(sets: Sequence[str] = ()) -> Callable[[str], str]:
     policy = FixPolicy.from_kwargs(**parse_sets(sets))
     repairer = Fixer(policy).repairer
     engine = repairer.repair if repairer is not None else str
-    style = policy.style
+    style, files = policy.style, policy.styles
 
     def repair(line: str) -> str:
-        return apply_style(engine(line), style)
+        return apply_style(engine(line), style, files)
 
     return repair
 

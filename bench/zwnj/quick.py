@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a fix policy ZWNJ field (zwnj, zwnj_trust, zwnj_nonjoiner, style), repeatable",
+        help="a fix policy ZWNJ field (zwnj, zwnj_trust, zwnj_nonjoiner, style, styles), "
+        "repeatable",
     )
     a = ap.parse_args(argv)
     repair_line = repair_function(a.policy)

@@ -15,6 +15,8 @@ ZWNJ the writer may simply not type ZWNJs. ``--before SRC`` (another tree's ``sr
 changes that tree's style does not make, to read what a new row does to real text.
 ``--file PATH ...`` reads those files instead, one line each: the dev sets' gold text, to list
 the correct words a new row rewrites (the price of a style on text that writes pairs apart).
+``--style treebank --styles mine.tsv`` runs a user's style file alone (``--style news --styles``:
+on top of news), to read what it joins before a large run.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ def load_find_style(src: str):
     return find_style
 
 
-def changes(find_style, line: str) -> set[tuple[int, int, str]]:
-    return {(c.start, c.end, c.replacement) for c in find_style(line, "news")}
+def changes(find_style, line: str, style: str = "news", files: tuple[str, ...] = ()):
+    """The (start, end, replacement) of each change; ``files`` only for a tree that has them."""
+    found = find_style(line, style, files) if files else find_style(line, style)
+    return {(c.start, c.end, c.replacement) for c in found}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         "--file", nargs="*", default=[], help="text files read instead, one line each (dev sets)"
     )
     ap.add_argument("--width", type=int, default=160, help="characters of each line shown")
+    ap.add_argument("--style", default="news", choices=("treebank", "news"))
+    ap.add_argument(
+        "--styles", nargs="*", default=[], help="user style files on top of --style (this tree)"
+    )
     args = ap.parse_args(argv)
     new = load_find_style(args.src)
     old = load_find_style(args.before) if args.before else None
@@ -73,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     for source, source_text in texts.items():
         for line in source_text:
             lines += 1
-            found = changes(new, line)
+            found = changes(new, line, args.style, tuple(args.styles))
             if old is not None:
-                found -= changes(old, line)
+                found -= changes(old, line, args.style)
             writes = "zwnj" if ZWNJ_BETWEEN_LETTERS.search(line) else "none"
             for start, end, replacement in sorted(found):
                 pair = line[start:end].replace("\u200c", "|")

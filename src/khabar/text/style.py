@@ -285,9 +285,10 @@ class _Joiner:
 
 def style_rules(style: Style | str, files: tuple[str, ...] = ()) -> tuple[RegexRule, ...]:
     """The rules :class:`khabar.text.fix.Fixer` runs after the ZWNJ engine: ``style``'s pairs
-    (none for ``treebank``) with those of the user's style ``files`` (read on each call: a
-    Fixer calls it once; the shipped styles' rules are compiled once per process). Named
-    ``zwnj.style.<style>``, ``zwnj.style.user`` for user files alone, ``zwnj.style.news+user``.
+    (none for ``treebank``) with those of the user's style ``files``, read on each call (a Fixer
+    calls it once, when it is made); the shipped styles' rules are compiled once per process.
+    Named ``zwnj.style.<style>``, ``zwnj.style.user`` for user files alone,
+    ``zwnj.style.news+user`` for user files on top of news.
 
     >>> [r.name for r in style_rules("news")], style_rules("treebank")
     (['zwnj.style.news'], ())
@@ -303,6 +304,13 @@ def _shipped_rules(style: Style | str) -> tuple[RegexRule, ...]:
     return _rules(_as_style(style).value, load_pairs(style))
 
 
+@cache
+def _rules_once(style: Style | str, files: tuple[str, ...]) -> tuple[RegexRule, ...]:
+    """:func:`style_rules` for :func:`find_style` and :func:`apply_style`, functions of one text:
+    user files read once per process, not once per call."""
+    return style_rules(style, files)
+
+
 def _rules(name: str, pairs: tuple[StylePair, ...]) -> tuple[RegexRule, ...]:
     if not pairs:
         return ()
@@ -315,14 +323,14 @@ def find_style(
 ) -> list[Change]:
     """The changes ``style`` (and the user's style ``files``) make to ``text`` (named as in
     :func:`style_rules`), outside URLs, hashtags, Latin words and the other verbatim spans of
-    :mod:`khabar.text.protect`.
+    :mod:`khabar.text.protect`. User files are read on the first call with them.
 
     >>> find_style("نه تنها")
     [Change(start=0, end=7, replacement='نه\\u200cتنها', rule='zwnj.style.news')]
     """
     spans = find_verbatim(text)
     changes: list[Change] = []
-    for rule in style_rules(style, files):
+    for rule in _rules_once(style, files):
         changes += [
             ch
             for ch in rule.find(text)
