@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import re
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -273,3 +274,17 @@ def agency_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("style") / "agency.tsv"
     path.write_text(AGENCY, encoding="utf-8")
     return str(path)
+
+
+def test_the_readme_example_does_what_it_says(tmp_path: Path) -> None:
+    """khabar/data/style/README.md's example file, copied from its code block."""
+    readme = Path(__file__).parents[2] / "src" / "khabar" / "data" / "style" / "README.md"
+    block = re.search(r"```\n(apart\tnews\ttails\n.*?)```", readme.read_text("utf-8"), re.DOTALL)
+    assert block is not None, "the README's example file is gone"
+    path = tmp_path / "agency.tsv"
+    path.write_text(block.group(1), encoding="utf-8")
+    text = "به صورت زنده، ریز گردها و این که به عنوان"
+    assert fix(text, styles=str(path)) == f"به{Z}صورت زنده، ریز{Z}گردها و این که به عنوان"
+    assert fix(text, style="news", styles=str(path)) == (
+        f"به{Z}صورت زنده، ریز{Z}گردها و این که به{Z}عنوان"
+    )
