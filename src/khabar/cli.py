@@ -133,7 +133,9 @@ def _fix_set_help() -> str:
     options = "; ".join(f"{k}={'|'.join(v)}" for k, v in choices().items())
     return (f"Policy key=value, repeatable; the first value is the default: {options}; "
             "words=FILE[,FILE...]: your own words and exceptions, one per line as they must come "
-            "out (بی‌نیوز, میروسلاو, «به منظور» kept apart).")
+            "out (بی‌نیوز, میروسلاو, «به منظور» kept apart); styles=FILE[,FILE...]: your own "
+            "compound pairs (apart<TAB>news<TAB>tails, as khabar/data/style/news.tsv), alone or "
+            "on top of style=news.")
 
 
 _FIX_SET_HELP = _fix_set_help()

@@ -528,15 +528,18 @@ def _fingerprint(config: Config, files: Sequence[Any]) -> dict[str, Any]:
         "config": config.to_dict(),
         "inputs": [[f.path, f.size] for f in files],
     }
-    if "fix" in config.sections and config.fix.words:
-        # the user word files change the repair as much as the config does: a run resumed
-        # after one was edited would mix two repairs in one output
-        out["fix_words"] = [[path, _file_digest(path)] for path in config.fix.words]
+    if "fix" in config.sections:
+        # the user word and style files change the repair as much as the config does: a run
+        # resumed after one was edited would mix two repairs in one output
+        for key in ("words", "styles"):
+            paths = getattr(config.fix, key)
+            if paths:
+                out[f"fix_{key}"] = [[path, _file_digest(path, key)] for path in paths]
     return out
 
 
-def _file_digest(path: str) -> str:
-    """The SHA-256 of a user word file (``fix.words``), or a ConfigError that names it."""
+def _file_digest(path: str, key: str) -> str:
+    """The SHA-256 of a user file (``fix.words``, ``fix.styles``), or a ConfigError naming it."""
     import hashlib
 
     from khabar.errors import ConfigError
@@ -544,7 +547,7 @@ def _file_digest(path: str) -> str:
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
-        raise ConfigError(f"fix.words: cannot read {path} ({exc.strerror}); check the path "
+        raise ConfigError(f"fix.{key}: cannot read {path} ({exc.strerror}); check the path "
                           f"(relative paths are read from the working folder)") from None
 
 
