@@ -9,7 +9,9 @@ No dev set scores this text: it is what users feed khabar. Sources (``../shared/
 FarsNews and Varzesh3 articles (``farsnews_varzesh3_json/*.docs.jsonl``: title, abstract, body,
 one line per paragraph), ``targoman`` = Targoman's crawled news and Q&A documents (title,
 subtitle, body), and, when asked for (``--sources ... html``), ``html`` = the visible text of
-``html_pages_htmldate/*.html`` (as ``crawl_splits.py`` reads it). Arabic ي/ك/ى are folded in
+``html_pages_htmldate/*.html`` (as ``crawl_splits.py`` reads it), and ``arman`` = ArmanPersoNER's
+sentences (``arman_ner/all.sentences.txt``: news and encyclopaedic text; academic research only,
+so read to find the engine's errors, never a source of entries). Arabic ي/ك/ى are folded in
 the input first (as ``khabar fix`` does), so that repair is not counted. Every line is fixed alone; input and output are aligned word by word
 (split at whitespace) and each difference is put in a class:
 
@@ -113,8 +115,10 @@ def source_lines(name: str) -> list[str]:
         raw = _json_lines(DATA / "targoman_sample" / "docs.jsonl", ("title", "subtitle", "body"))
     elif name == "html":
         raw = _html_lines(DATA / "html_pages_htmldate")
+    elif name == "arman":
+        raw = (DATA / "arman_ner" / "all.sentences.txt").read_text(encoding="utf-8").split("\n")
     else:
-        raise SystemExit(f"unknown source {name!r}: use social, news, targoman or html")
+        raise SystemExit(f"unknown source {name!r}: use social, news, targoman, html or arman")
     return [line.translate(ARABIC) for line in raw if line.strip()]
 
 
