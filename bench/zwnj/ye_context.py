@@ -23,7 +23,8 @@ Last, the «ه‌ای» words whose «ه» word is a past participle of the lexi
 counts instead, for each reading, the words followed by one of the word sets the engine's
 context test reads besides the closed context above (the next word's ZWNJs removed, folded,
 its punctuation stripped): ``NO_PLURAL_EZAFE_PREPOSITIONS`` and ``LIGHT_VERB_FORMS`` (2026-11-30:
-plural 0 and 0, «ه‌ای» 24 and 12) and ``POSSESSOR_PRONOUNS`` (``_PLURAL_BEFORE_PRONOUN`` /
+plural 0 and 0, «ه‌ای» 24 and 12), ``COPULA_INFINITIVES`` (2026-12-01: plural 0, «ه‌ای» 4) and
+``POSSESSOR_PRONOUNS`` (``_PLURAL_BEFORE_PRONOUN`` /
 ``_HEH_YE_BEFORE_PRONOUN``, 2026-11-30: 313 / 12), and the words right after one of
 ``PLURAL_QUANTIFIERS`` (the word before, likewise keyed) or one of ``PARTITIVES`` and «از»
 (2026-11-30: plural 111 and 95, «ه‌ای» 0 and 0), and prints each set's words with
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from khabar.text.lexicon import fold
 from khabar.text.zwnj import (
+    COPULA_INFINITIVES,
     HAVE_FORMS,
     LIGHT_VERB_FORMS,
     NO_EZAFE_AFTER,
@@ -72,6 +74,7 @@ def after_counts() -> int:
     sets = {
         "NO_PLURAL_EZAFE_PREPOSITIONS": NO_PLURAL_EZAFE_PREPOSITIONS,
         "LIGHT_VERB_FORMS": LIGHT_VERB_FORMS,
+        "COPULA_INFINITIVES": COPULA_INFINITIVES,
         "POSSESSOR_PRONOUNS": POSSESSOR_PRONOUNS,
     }
     names = [*sets, "PLURAL_QUANTIFIERS", "PARTITIVES"]

@@ -489,9 +489,16 @@ LIGHT_VERB_FORMS: Final = frozenset(
         "نمودند", "نماید", "نمایند", "کنند", "کردند", "کرده", "داشته",
     )
 )  # fmt: skip
+#: The infinitives of «بودن» and «شدن» and their negatives (reviewed): a glued ``های`` word
+#: right before one is its predicate, an adjective, not a plural with its ezafe (``حرفهای
+#: بودن لیگ`` → ``حرفه‌ای``, the league's being professional; ``به حرفهای شدن``). In UD TRAIN
+#: (bench/zwnj/ye_context.py --after, 2026-12-01) 4 ``Xه‌ای`` words and no plural stand before
+#: one; the writers of the crawled news and Arman write ``حرفه‌ای بودن`` and ``حرفه‌ای شدن`` 4
+#: times, which the engine wrote ``حرف‌های`` with their ZWNJs removed (bench/zwnj/real20r.md).
+COPULA_INFINITIVES: Final = frozenset(("بودن", "نبودن", "شدن", "نشدن"))
 #: The words after which :meth:`ZwnjRepairer._in_context` gives an ambiguous glued ``های``
 #: word its closed reading besides :data:`NO_EZAFE_AFTER` and :data:`HAVE_FORMS`.
-NO_PLURAL_EZAFE_BEFORE: Final = NO_PLURAL_EZAFE_PREPOSITIONS | LIGHT_VERB_FORMS
+NO_PLURAL_EZAFE_BEFORE: Final = NO_PLURAL_EZAFE_PREPOSITIONS | LIGHT_VERB_FORMS | COPULA_INFINITIVES
 #: Personal and reflexive pronouns (reviewed): after a glued ``های`` word one is the
 #: possessor its plural's ezafe leans on (``نامهای خود`` → ``نام‌های``, ``گوشهای او`` →
 #: ``گوش‌های``). In UD TRAIN (bench/zwnj/ye_context.py --after, 2026-11-30) 313 of the 4,732

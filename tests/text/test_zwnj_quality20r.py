@@ -1,0 +1,48 @@
+"""ZWNJ engine, wrong words seen on real text (issue #3, session 20r). Every row was written and
+checked by hand, with rows that must not change (bench/zwnj/real20r.md).
+
+* an ambiguous glued «Xهای» (``حرفهای``: ``حرف‌های``, words, or ``حرفه‌ای``, professional)
+  right before an infinitive of «بودن» or «شدن» is the predicate adjective: ``حرفهای بودن
+  لیگ`` → ``حرفه‌ای بودن`` (the league's being professional), as before a finite light verb.
+Z below is U+200C ZERO WIDTH NON-JOINER.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.zwnj import COPULA_INFINITIVES, NO_PLURAL_EZAFE_BEFORE, ZwnjRepairer
+
+from .zwnj_check import check_repair
+
+Z = "\u200c"
+
+COPULA_INFINITIVE_CONTEXT = [
+    # from FarsNews and Arman lines whose ZWNJs were removed: on the league's being
+    # professional; on illustration's becoming professional
+    (
+        "محمود اسلامیان در خصوص حرفهای بودن لیگ برتر سخن گفت",
+        f"محمود اسلامیان در خصوص حرفه{Z}ای بودن لیگ برتر سخن گفت",
+    ),
+    (
+        "انجمن به حرفهای شدن تصویرگری کتاب کودک اشاره کرد",
+        f"انجمن به حرفه{Z}ای شدن تصویرگری کتاب کودک اشاره کرد",
+    ),
+    # must not change: a plural with no «ه‌ای» reading keeps it (after years of being in Tehran)
+    ("پس از سالها بودن در تهران به شیراز رفت", f"پس از سال{Z}ها بودن در تهران به شیراز رفت"),
+    # must not change: a pronoun after the word still makes it the plural (we heard his words)
+    ("حرفهای او را شنیدیم و رفتیم", f"حرف{Z}های او را شنیدیم و رفتیم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COPULA_INFINITIVE_CONTEXT)
+def test_ambiguous_plural_before_a_copula_infinitive(
+    rep: ZwnjRepairer, text: str, expected: str
+) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_copula_infinitives_close_the_phrase() -> None:
+    assert {"بودن", "نبودن", "شدن", "نشدن"} == COPULA_INFINITIVES
+    assert COPULA_INFINITIVES <= NO_PLURAL_EZAFE_BEFORE
+
