@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import compress
 from typing import Any, cast
 
-from khabar.text.lexicon import COMPARATIVE_ENDINGS, ZWNJ, zwnj_offsets
+from khabar.text.lexicon import COMPARATIVE_ENDINGS, PLURAL_ENDINGS, ZWNJ, zwnj_offsets
 from khabar.text.zwnj.chunks import ChunkAnalysis
 from khabar.text.zwnj.constants import (
     _PAST_STEM_LAST,
@@ -399,6 +399,8 @@ class PairJoins(ChunkAnalysis):
         if self._joins_by_morphology(a, b):
             if self._word_suffix(b):
                 return JOIN_SPACED_LINE  # «جراحی بینی» (nose surgery) stays in a plain line
+            if a in BEFORE_NOUN and self._compound_tail_suffix(b):
+                return JOIN_NO  # «در نمایی از», «با فروشی بیشتر»: a preposition heads no compound
             return JOIN_ANY
         if a == WITHOUT and self._after_without(b):
             return JOIN_SPACED_LINE  # «بی دقت» → «بی‌دقت», in a line whose ZWNJs became spaces
@@ -463,6 +465,15 @@ class PairJoins(ChunkAnalysis):
             and b not in SURNAME_TAILS
             and lex.word_count.get(b, 0) >= MIN_COMPOUND_WORD_COUNT
         )
+
+    def _compound_tail_suffix(self, b: str) -> bool:
+        """Whether ``b``, a bound suffix joined by morphology, is a compound's tail rather than
+        an inflection: longer than ``MIN_COMPOUND_PIECE`` letters and no plural ending
+        (``نمایی``, ``فروشی``, ``سازی``; not ``هایی``, ``هاست``). A preposition
+        (:data:`BEFORE_NOUN`) heads no such compound: ``در نمایی از`` (in a view of) and ``با
+        فروشی بیشتر`` (with more sales) stay apart, as the lexicon writes no such pair; one it
+        writes glued is decided by its counts before morphology (``درگیری``)."""
+        return len(b) > MIN_COMPOUND_PIECE and not b.startswith(PLURAL_ENDINGS)
 
     def _after_without(self, b: str) -> bool:
         """Whether ``b`` may follow a bare «بی» as one word with it when the lexicon has no
