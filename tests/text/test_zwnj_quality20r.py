@@ -6,7 +6,9 @@ checked by hand, with rows that must not change (bench/zwnj/real20r.md).
   لیگ`` → ``حرفه‌ای بودن`` (the league's being professional), as before a finite light verb;
 * a preposition heads no compound: a compound's tail (a bound suffix of four letters or more
   that is no plural ending, ``نمایی``, ``فروشی``, ``سازی``) is not joined to «در», «با»...
-  by morphology: ``با فروشی بیشتر`` (with more sales), ``در نمایی از`` (in a view of) stay.
+  by morphology: ``با فروشی بیشتر`` (with more sales), ``در نمایی از`` (in a view of) stay;
+* a past participle before «که» is a verb whose auxiliary is left out, as before «است»: ``اعلام
+  شده که`` (it has been announced that) stays apart, ``مواضع اعلام شده را`` still joins.
 
 Z below is U+200C ZERO WIDTH NON-JOINER.
 """
@@ -15,7 +17,13 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.text.zwnj import COPULA_INFINITIVES, NO_PLURAL_EZAFE_BEFORE, ZwnjRepairer
+from khabar.text.zwnj import (
+    COPULA_INFINITIVES,
+    NO_PLURAL_EZAFE_BEFORE,
+    PARTICIPLE_AUX,
+    PARTICIPLE_CLAUSE,
+    ZwnjRepairer,
+)
 
 from .zwnj_check import check_repair
 
@@ -74,3 +82,33 @@ PREPOSITION_NO_HEAD = [
 def test_preposition_heads_no_compound_tail(rep: ZwnjRepairer, text: str, expected: str) -> None:
     check_repair(rep, text, expected)
 
+
+PARTICIPLE_BEFORE_KE = [
+    # from social posts whose ZWNJs became spaces: the ministry's spokesman has announced that
+    # it has nothing to do with filtering; a bar has been added to the keyboard that...
+    (
+        "سخنگوی وزارت ارتباطات اعلام شده که ارتباطی با فیلترینگ ندارد",
+        "سخنگوی وزارت ارتباطات اعلام شده که ارتباطی با فیلترینگ ندارد",
+    ),
+    (
+        "در نسخه جدید نواری به کیبورد اضافه شده که با حرکت آن کار می کند",
+        f"در نسخه جدید نواری به کیبورد اضافه شده که با حرکت آن کار می{Z}کند",
+    ),
+    # must not change: the participle as an adjective still joins (the announced positions;
+    # the programmes announced last week)
+    ("مواضع اعلام شده را خواندیم", f"مواضع اعلام{Z}شده را خواندیم"),
+    (
+        "بر اساس برنامه های اعلام شده در هفته گذشته",
+        f"بر اساس برنامه{Z}های اعلام{Z}شده در هفته گذشته",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLE_BEFORE_KE)
+def test_participle_before_ke_is_a_verb(rep: ZwnjRepairer, text: str, expected: str) -> None:
+    check_repair(rep, text, expected)
+
+
+def test_participle_clause_is_not_an_auxiliary() -> None:
+    assert {"که"} == PARTICIPLE_CLAUSE
+    assert not PARTICIPLE_CLAUSE & PARTICIPLE_AUX

@@ -388,6 +388,12 @@ PARTICIPLE_AUX: Final = frozenset(
         "ایم", "اید",
     )
 )  # fmt: skip
+#: Words after which a past participle is a verb whose auxiliary is left out, as before a form
+#: of PARTICIPLE_AUX: «که» opening the clause a passive announces (``اعلام شده که``, it has been
+#: announced that; ``اضافه شده که``). In UD TRAIN the pairs it writes joined elsewhere stand
+#: apart before «که» 18 times, joined twice (``ضبط‌شده که``, recorded ones that; 2026-12-01,
+#: bench/zwnj/real20r.md); before «و» 43 to about 10, too close to call (``ابلاغ‌شده و``).
+PARTICIPLE_CLAUSE: Final = frozenset(("که",))
 _HAVE_RE: Final = re.compile("ن?(?:دار|داشت)(?:م|ی|د|یم|ید|ند)?")
 #: Second words that make a surname of a given name (``حسین زاده`` → ``حسین‌زاده``, ``علی پور``):
 #: still joined after a given name (see ZwnjRepairer._in_line_context); the same surname

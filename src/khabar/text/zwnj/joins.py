@@ -27,6 +27,7 @@ from khabar.text.zwnj.constants import (
     NO_ADJECTIVE_AFTER,
     NOT_AFTER_WITHOUT,
     PARTICIPLE_AUX,
+    PARTICIPLE_CLAUSE,
     PATRONYMICS,
     PERSON_ENDINGS,
     PHRASE_BEFORE_HABIT,
@@ -291,17 +292,18 @@ class PairJoins(ChunkAnalysis):
 
     def _verb_before_aux(self, infos: list[ChunkInfo], i: int) -> bool:
         """Whether chunk ``i``, a bare past participle (``شده``), is followed by a form of
-        «بودن» or a person ending (:data:`PARTICIPLE_AUX`): then it is the verb of a
-        light-verb construction and stays apart from the word before it (``اعلام شده است``,
-        ``خارج شده بود``, ``تعیین نشده است``, ``شکست خورده بودند``), while ``مواضع اعلام
-        شده در`` (announced) may join. Asked only of joins whose second word is a participle
+        «بودن» or a person ending (:data:`PARTICIPLE_AUX`), or by «که» (:data:`PARTICIPLE_CLAUSE`,
+        its auxiliary left out): then it is the verb of a light-verb construction and stays
+        apart from the word before it (``اعلام شده است``, ``خارج شده بود``, ``تعیین نشده
+        است``, ``شکست خورده بودند``, ``اعلام شده که``), while ``مواضع اعلام شده در``
+        (announced) may join. Asked only of joins whose second word is a participle
         (a set test), not of every pair."""
         info = infos[i]
         return (
             info[2] == info[3]
             and info[1] == info[2]
             and i + 1 < len(infos)
-            and infos[i + 1][2] in PARTICIPLE_AUX
+            and (infos[i + 1][2] in PARTICIPLE_AUX or infos[i + 1][2] in PARTICIPLE_CLAUSE)
         )
 
     def _triple_join(self, infos: list[ChunkInfo], i: int) -> int:
