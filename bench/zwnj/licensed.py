@@ -5,6 +5,7 @@ licensed evidence writes the same letters would score (development aid; issue 3)
     .venv/bin/python bench/zwnj/licensed.py                     # the three sets, glued and spaced
     .venv/bin/python bench/zwnj/licensed.py --sets "PEYMA 600K" --modes glued --top 30
     .venv/bin/python bench/zwnj/licensed.py --wordfreq bench/.venv-anchors   # + wordfreq rows
+    .venv/bin/python bench/zwnj/licensed.py --folds 5       # on heldout.py's TRAIN folds instead
 
 ``bench/zwnj/ceiling.py`` asks the question only of inputs the gold itself writes both ways;
 this script asks it of **every** input unit, so it can say how much of the distance to a
@@ -55,6 +56,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "bench" / "zwnj"))
 
 from ceiling import JOINING, SETS, TRAIN, VARIANTS, Line, Z, damage, read_gold, scored
+from heldout import SHARED, TREEBANKS, gold_lines, read_lines, split_lines
 from khabar_zwnj import FOLD, repair_function
 from zwnj_score import score
 
@@ -195,16 +197,23 @@ def write_form(letters: list[str], labels: list[str], in_labels: list[str], s: i
 
 
 def oracle_line(text: str, mode: str, max_run: int, ev: Evidence, tie: str,
-                base: str | None = None) -> str:  # fmt: skip
+                base: str | None = None, any_form: bool = False) -> str:  # fmt: skip
     """``text`` (a gold line) with every attested unit in the evidence's majority form, and
-    everything else as in ``base`` (an output of the same letters; the gold if None)."""
+    everything else as in ``base`` (an output of the same letters; the gold if None).
+
+    ``any_form``: keep the gold's form wherever the evidence writes it at least once (the
+    majority only where the evidence never does): the bound of a tool that may choose among
+    the licensed forms by context but never writes a form the evidence lacks."""
     line = Line(text)
     lab = line.labels()
     inp = input_labels(lab, mode)
     out_line = line if base is None else Line(base)
     new = out_line.labels()
     for s, e, key in decided(line.letters, inp, mode, max_run, ev):
-        write_form(line.letters, new, inp, s, e, choose(ev[key], tie))
+        form = choose(ev[key], tie)
+        if any_form and ev[key][scored(line.letters, lab, s, e)]:
+            form = scored(line.letters, lab, s, e)
+        write_form(line.letters, new, inp, s, e, form)
     return out_line.render(new)
 
 
@@ -270,6 +279,8 @@ def tally(gold_text: list[str], mode: str, max_run: int, ev: Evidence, tie: str,
             if miss:
                 cost[key] += miss
                 stats["licensed errors"] += miss
+                licensed = "licensed too" if ev[key][g_form] else "unlicensed"
+                stats[f"licensed errors, gold's form {licensed}"] += miss
             for i in range(s, e - 1):
                 attested[i] = True
         for i in range(len(lab)):
@@ -297,6 +308,10 @@ def run_set(name: str, mode: str, max_run: int, repair: Callable[[str], str], tr
             rows[f"{src}, else gold (tie {tie})"] = [
                 oracle_line(t, mode, max_run, ev, tie) for t in gold_text
             ]
+            if tie == "apart":
+                rows[f"{src} forms only, else gold"] = [
+                    oracle_line(t, mode, max_run, ev, tie, any_form=True) for t in gold_text
+                ]
             rows[f"{src}, else engine (tie {tie})"] = [
                 oracle_line(t, mode, max_run, ev, tie, e) if same_letters(t, e) else e
                 for t, e in zip(gold_text, engine_text, strict=True)
@@ -322,6 +337,35 @@ def run_set(name: str, mode: str, max_run: int, repair: Callable[[str], str], tr
     return table
 
 
+def fold_rows(mode: str, max_run: int, k: int) -> dict[str, float]:
+    """The ``licensed, else gold`` oracle on ``bench/zwnj/heldout.py``'s folds: each TRAIN fold
+    of each treebank as gold, the evidence both treebanks' TRAIN lines outside their fold of the
+    same number (as that script builds each fold's lexicon); the mean F1 over the folds."""
+    folds = {
+        tb: split_lines(read_lines(SHARED / "data" / folder / "train.txt"), k)
+        for tb, folder in TREEBANKS.items()
+    }
+    table = {}
+    for tb in TREEBANKS:
+        f1s: dict[str, list[float]] = defaultdict(list)
+        for i in range(k):
+            gold = [t.replace("\u00a0", " ") for t in gold_lines(folds[tb][i])]
+            rest = [t.replace("\u00a0", " ") for name in TREEBANKS for j, fold in
+                    enumerate(folds[name]) if j != i for t in gold_lines(fold)]  # fmt: skip
+            ev = evidence(rest, mode, max_run, input_keys(gold, mode, max_run))
+            for tie in TIES:
+                out = [oracle_line(t, mode, max_run, ev, tie) for t in gold]
+                f1s[f"(tie {tie})"].append(float(score(gold, out, mode)["f1"]))
+            out = [oracle_line(t, mode, max_run, ev, "apart", any_form=True) for t in gold]
+            f1s["forms only"].append(float(score(gold, out, mode)["f1"]))
+        for tie, values in f1s.items():
+            row = f"{tb} TRAIN folds {mode} licensed, else gold {tie}"
+            table[row] = sum(values) / len(values)
+            print(f"  {row:56} mean F1 {table[row]:.4f}  folds "
+                  + " ".join(f"{v:.4f}" for v in values), flush=True)  # fmt: skip
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="*", default=list(SETS))
@@ -334,10 +378,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="VENV",
         help="also use wordfreq's Persian list from this anchors venv (glued)",
     )
+    ap.add_argument(
+        "--folds",
+        type=int,
+        metavar="K",
+        help="instead of the sets: the licensed, else gold oracle on heldout.py's K TRAIN folds",
+    )
     ap.add_argument("--json", type=Path, help="write the scores here too")
     a = ap.parse_args(argv)
     if a.run < 2:
         ap.error(f"--run {a.run}: a spaced-mode unit needs at least 2 tokens")
+    if a.folds:
+        table = {}
+        for mode in a.modes:
+            table.update(fold_rows(mode, a.run, a.folds))
+        if a.json:
+            a.json.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+        return 0
     repair = repair_function()
     train = [t for path in TRAIN for t in read_gold(path)]
     extra = {}

@@ -106,6 +106,22 @@ def test_two_way_spellings_cost_nothing(lic: ModuleType) -> None:
     assert not cost and stats.get("licensed errors", 0) == 0
 
 
+def test_any_form_keeps_a_licensed_minority(lic: ModuleType) -> None:
+    """TRAIN: «زمین‌های» 3 times (cut after ن, letter 3), «زمینه‌ای» once (after ه, letter 4).
+    The majority writes زمین‌های over the gold «زمینه‌ای»; ``any_form`` keeps the gold's form,
+    which the evidence has, but still overrides a glued «زمینهای», which it never writes."""
+    ev = lic.evidence([f"زمین{Z}های", f"زمین{Z}های", f"زمین{Z}های", f"زمینه{Z}ای"], "glued", 5)
+    assert ev["زمینهای"] == {frozenset({3}): 3, frozenset({4}): 1}
+    gold = f"زمینه{Z}ای"
+    assert lic.oracle_line(gold, "glued", 5, ev, "apart") == f"زمین{Z}های"
+    assert lic.oracle_line(gold, "glued", 5, ev, "apart", any_form=True) == gold
+    assert lic.oracle_line("زمینهای", "glued", 5, ev, "apart", any_form=True) == f"زمین{Z}های"
+    stats, _, _ = lic.tally([gold, "زمینهای"], "glued", 5, ev, "apart", [gold, "زمینهای"])
+    # زمینه‌ای: two cuts wrong (4 missing, 3 extra); زمینهای: one extra cut
+    assert stats["licensed errors, gold's form licensed too"] == 2
+    assert stats["licensed errors, gold's form unlicensed"] == 1
+
+
 def test_spell_writes_a_form(lic: ModuleType) -> None:
     assert lic.spell("می شود", frozenset({1})) == f"می{Z}شود"
     assert lic.spell("می شود", frozenset()) == "می شود"
