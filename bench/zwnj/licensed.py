@@ -6,6 +6,7 @@ licensed evidence writes the same letters would score (development aid; issue 3)
     .venv/bin/python bench/zwnj/licensed.py --sets "PEYMA 600K" --modes glued --top 30
     .venv/bin/python bench/zwnj/licensed.py --wordfreq bench/.venv-anchors   # + wordfreq rows
     .venv/bin/python bench/zwnj/licensed.py --folds 5       # on heldout.py's TRAIN folds instead
+    .venv/bin/python bench/zwnj/licensed.py --sets "Seraji dev" --train seraji   # one treebank
 
 ``bench/zwnj/ceiling.py`` asks the question only of inputs the gold itself writes both ways;
 this script asks it of **every** input unit, so it can say how much of the distance to a
@@ -217,6 +218,22 @@ def oracle_line(text: str, mode: str, max_run: int, ev: Evidence, tie: str,
     return out_line.render(new)
 
 
+def split_line(text: str, engine: str, mode: str, max_run: int, ev: Evidence, inside: str
+               ) -> str:  # fmt: skip
+    """``text`` (a gold line) with ``engine``'s gaps (same letters) on the attested units
+    (``inside="engine"``) or everywhere else (``inside="gold"``): what fixing only the engine's
+    errors off, or on, the licensed evidence would buy."""
+    line = Line(text)
+    lab = line.labels()
+    inp = input_labels(lab, mode)
+    e_lab = Line(engine).labels()
+    attested: set[int] = set()
+    for s, e, _ in decided(line.letters, inp, mode, max_run, ev):
+        attested.update(range(s, e - 1))
+    take = inside == "engine"
+    return line.render([e_lab[i] if (i in attested) == take else g for i, g in enumerate(lab)])
+
+
 def same_letters(a: str, b: str) -> bool:
     return [c.translate(FOLD) for c in Line(a).letters] == [
         c.translate(FOLD) for c in Line(b).letters
@@ -295,7 +312,7 @@ def tally(gold_text: list[str], mode: str, max_run: int, ev: Evidence, tie: str,
 
 
 def run_set(name: str, mode: str, max_run: int, repair: Callable[[str], str], train: list[str],
-            extra: dict[str, Evidence], top: int) -> dict[str, float]:  # fmt: skip
+            extra: dict[str, Evidence], top: int, only: list[str]) -> dict[str, float]:  # fmt: skip
     gold_text = read_gold(SETS[name])
     wanted = input_keys(gold_text, mode, max_run)
     sources = {"licensed": evidence(train, mode, max_run, wanted)}
@@ -316,6 +333,13 @@ def run_set(name: str, mode: str, max_run: int, repair: Callable[[str], str], tr
                 oracle_line(t, mode, max_run, ev, tie, e) if same_letters(t, e) else e
                 for t, e in zip(gold_text, engine_text, strict=True)
             ]
+    for inside, outside in (("engine", "gold"), ("gold", "engine")):
+        rows[f"{inside} on attested units, {outside} elsewhere"] = [
+            split_line(t, e, mode, max_run, sources["licensed"], inside)
+            if same_letters(t, e)
+            else e
+            for t, e in zip(gold_text, engine_text, strict=True)
+        ]
     stats, cost, gold_forms = tally(gold_text, mode, max_run, sources["licensed"], "apart",
                                     engine_text)  # fmt: skip
     leak = len({t.strip() for t in gold_text} & {t.strip() for t in train})
@@ -325,6 +349,8 @@ def run_set(name: str, mode: str, max_run: int, repair: Callable[[str], str], tr
     print("  " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), flush=True)
     table = {}
     for row, lines in rows.items():
+        if only and row not in ("gold", "engine") and not any(x in row for x in only):
+            continue
         res = score(gold_text, lines, mode)
         table[row] = float(res["f1"])
         print(f"  {row:40} F1 {res['f1']:.4f}  P {res['precision']:.4f}  R {res['recall']:.4f}",
@@ -384,6 +410,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="K",
         help="instead of the sets: the licensed, else gold oracle on heldout.py's K TRAIN folds",
     )
+    ap.add_argument(
+        "--train",
+        nargs="+",
+        default=["perdt", "seraji"],
+        help="the treebanks whose train.txt is the evidence (default both)",
+    )
+    ap.add_argument(
+        "--rows", nargs="*", default=[], help="score only the rows whose names hold one of these"
+    )
     ap.add_argument("--json", type=Path, help="write the scores here too")
     a = ap.parse_args(argv)
     if a.run < 2:
@@ -396,7 +431,10 @@ def main(argv: list[str] | None = None) -> int:
             a.json.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
         return 0
     repair = repair_function()
-    train = [t for path in TRAIN for t in read_gold(path)]
+    paths = [path for path in TRAIN if path.parent.name.removeprefix("ud_") in a.train]
+    if len(paths) != len(a.train):
+        ap.error(f"--train {' '.join(a.train)}: the treebanks are perdt and seraji")
+    train = [t for path in paths for t in read_gold(path)]
     extra = {}
     if a.wordfreq:
         wf = wordfreq_evidence(a.wordfreq)
@@ -406,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     table = {}
     for name in a.sets:
         for mode in a.modes:
-            for row, f1 in run_set(name, mode, a.run, repair, train, extra, a.top).items():
+            for row, f1 in run_set(name, mode, a.run, repair, train, extra, a.top, a.rows).items():
                 table[f"{name} {mode} {row}"] = f1
     if a.json:
         a.json.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -79,6 +79,10 @@ def test_unattested_input_keeps_gold_or_engine(lic: ModuleType) -> None:
     engine = "کتابخانه اینکه"
     assert lic.oracle_line(gold, "glued", 5, ev, "apart") == f"کتاب{Z}خانه این{Z}که"
     assert lic.oracle_line(gold, "glued", 5, ev, "apart", engine) == f"کتابخانه این{Z}که"
+    # the engine's spelling kept on the attested word only, or off it only
+    other = f"کتابخانه این{Z}که"
+    assert lic.split_line(gold, other, "glued", 5, ev, "engine") == f"کتاب{Z}خانه این{Z}که"
+    assert lic.split_line(gold, other, "glued", 5, ev, "gold") == "کتابخانه اینکه"
     stats, _, _ = lic.tally([gold], "glued", 5, ev, "apart", [engine])
     # the gold's one cut is in the unattested word, where the engine missed it
     assert stats["gold cuts unattested"] == 1 and stats["engine errors unattested"] == 1
