@@ -354,6 +354,14 @@ _COPULA_ENDINGS: Final = ("است", "اند", "ایم", "اید", "ام")
 _PAST_STEM_ENDS: Final = ("د", "ت")
 #: The participle's «ه»
 _PARTICIPLE_HEH: Final = "ه"
+#: The past stems of the two regular conjugations, «ید» (``آغازید``, ``دوشید``: -idan, the
+#: productive way to make a verb of a noun) and the causative «اند» (``تراشاند``, ``گستراند``:
+#: -ānidan): their participle + a form of «بودن» is cut before the ending even when the lexicon
+#: never saw the verb (``آغازیدهام`` → ``آغازیده‌ام``; see Segmenter._unseen_participle)
+_REGULAR_PAST_ENDS: Final = ("ید", "اند")
+#: ... with at least this many letters before «ید» / «اند» (``خرید``, ``کشاند``): «نیدهام»
+#: (Needham) and other short names in «-ham» stay whole
+MIN_REGULAR_PAST_HEAD: Final = 2
 #: Endings that with the participle's «ه» spell a plural's «ها» + «یم» / «ست» (``دردهایم``)
 _PLURAL_LOOKALIKES: Final = frozenset(("ایم", "است"))
 #: Openings a verb form takes before its stem besides «می»: the subjunctive «ب» and the negative

@@ -31,6 +31,7 @@ from khabar.text.zwnj.constants import (
     _PLURAL_COMPARATIVES,
     _PLURAL_LOOKALIKES,
     _PRESENT_PREFIX,
+    _REGULAR_PAST_ENDS,
     _SPOKEN_HEH,
     _VERB_ENDING_RE,
     _VERB_LAST_LETTERS,
@@ -53,6 +54,7 @@ from khabar.text.zwnj.constants import (
     MIN_PAIR_LIFT,
     MIN_PAST_STEM_AR,
     MIN_PIECE,
+    MIN_REGULAR_PAST_HEAD,
     MIN_SPLIT_WORD,
     MIN_STEM_COUNT,
     MIN_STRONG_SHARE,
@@ -226,7 +228,9 @@ class Segmenter:
         (``میترسیدهام`` → ``می‌ترسیده‌ام``); else None. The «ه» is silent, so the ending takes a
         ZWNJ whichever the reading (a noun in «ه» + «ام» is written so too). Not where the
         letters read as a plural of a word the lexicon saw plural, «ها» + «یم» or «ست»
-        (``دردهایم``, my pains): that is the segmenter's to weigh."""
+        (``دردهایم``, my pains): that is the segmenter's to weigh. A verb the lexicon never
+        saw after «می» is asked of :meth:`_unseen_participle` last (``لمیدهام`` →
+        ``لمیده‌ام``; after a verbal prefix only a regular past stem, :meth:`_regular_past`)."""
         for ending in _COPULA_ENDINGS:
             cut = len(tok) - len(ending)
             head = tok[: cut - 1]
@@ -238,13 +242,64 @@ class Segmenter:
             ):
                 continue
             for prefix in self._prefixes_longest_first:  # برمی before می
-                if head.startswith(prefix) and self._verb_form(
-                    head[len(prefix) :], MIN_VERB_PIECE
+                if head.startswith(prefix) and (
+                    self._verb_form(rest := head[len(prefix) :], MIN_VERB_PIECE)
+                    or (self._unseen_word(rest) and self._regular_past(rest, ending))
                 ):
                     return prefix + ZWNJ + tok[len(prefix) : cut] + ZWNJ + ending
             if self._verb_form(head, MIN_VERB_PIECE):
                 return tok[:cut] + ZWNJ + ending
+            participle = self._unseen_participle(head, ending)
+            if participle is not None:
+                return participle + ZWNJ + ending
         return None
+
+    def _unseen_participle(self, head: str, ending: str) -> str | None:
+        """``head`` + «ه» as the lexicon spells it if it is a past participle though the lexicon
+        never saw the verb, before the form of «بودن» ``ending`` (:meth:`_participle_copula`
+        asks it after :meth:`_verb_form`), else None: ``head`` is no word the lexicon saw
+        (:meth:`_unseen_word`), and ``head`` + «ه» is a word it saw as one token (``آکنده``,
+        once), in its best spelling (``ساختهشدهاست`` → ``ساخته‌شده‌است``), or ``head`` is a
+        regular past stem (:meth:`_regular_past`: ``آغازیدهام`` → ``آغازیده‌ام``,
+        ``دوشیدهام`` → ``دوشیده‌ام``). A seen ``head`` with «ند» is no sign of a verb: the
+        copula «ند» follows adjectives too (``مفیدند``, ``معتقدند``)."""
+        if not self._unseen_word(head):
+            return None
+        lex = self.lexicon
+        participle = head + _PARTICIPLE_HEH
+        if lex.word_count.get(participle, 0) > 0:  # «از دسته» written apart is no vote
+            form = lex.best_form(fold(participle))
+            if form is not None and form.replace(ZWNJ, "") == participle:
+                return form  # «آکنده», «ساخته‌شده»
+        return participle if self._regular_past(head, ending) else None
+
+    def _unseen_word(self, head: str) -> bool:
+        """Whether the lexicon never saw ``head``, as a word or beside a ZWNJ. A seen one is
+        no unknown verb's past stem: a noun in «ید» (``تولید``, ``تأیید``) or a name
+        (``سعید``) + «هایم» / «هاست» is a plural, ``بیایدهام`` is «بی‌ایده‌ام», and a known
+        verb form is :meth:`_verb_form`'s to judge."""
+        lex = self.lexicon
+        return not (
+            head in lex.word_count or head in lex.left_count or head in lex.after_word_count
+        )
+
+    def _regular_past(self, head: str, ending: str) -> bool:
+        """Whether ``head`` is a past stem of a regular conjugation before the form of «بودن»
+        ``ending``: it ends in «ید» or «اند» (:data:`_REGULAR_PAST_ENDS`: -idan, the
+        productive way to make a verb of a noun, and the causative -ānidan) after
+        ``MIN_REGULAR_PAST_HEAD`` letters (``آغازید``, ``دوشید``, ``تراشاند``; not «نید» of
+        ``نیدهام``, Needham). Before «ایم» and «است», which after the «ه» also spell a plural
+        («ها» + «یم», «ها» + «ست»: ``اندرویدهایم``, my Androids), only if the lexicon knows
+        the verb's present stem (``گستر`` of ``گستراندهایم``)."""
+        for end in _REGULAR_PAST_ENDS:
+            stem = head[: -len(end)]
+            if (
+                head.endswith(end)
+                and len(stem) >= MIN_REGULAR_PAST_HEAD
+                and (ending not in _PLURAL_LOOKALIKES or stem in self.lexicon.verb_stems)
+            ):
+                return True
+        return False
 
     def _ends_in_given_name(self, head: str) -> bool:
         """Whether ``head`` is a given name or ends in one of :data:`MIN_SURNAME_HEAD` letters
