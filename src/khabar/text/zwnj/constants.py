@@ -359,6 +359,10 @@ _PARTICIPLE_HEH: Final = "ه"
 #: -ānidan): their participle + a form of «بودن» is cut before the ending even when the lexicon
 #: never saw the verb (``آغازیدهام`` → ``آغازیده‌ام``; see Segmenter._unseen_participle)
 _REGULAR_PAST_ENDS: Final = ("ید", "اند")
+#: The past plural ending: a past stem seen after «می» with it (``می‌دیدند``) is a past
+#: stem, not a present form in «د» (``می‌زند``: no ``می‌زندند``); see
+#: Segmenter._progressive_participle
+_PAST_PLURAL: Final = "ند"
 #: ... with at least this many letters before «ید» / «اند» (``خرید``, ``کشاند``): «نیدهام»
 #: (Needham) and other short names in «-ham» stay whole
 MIN_REGULAR_PAST_HEAD: Final = 2

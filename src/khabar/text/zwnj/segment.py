@@ -26,6 +26,7 @@ from khabar.text.zwnj.constants import (
     _NO_PAST_T_END_RE,
     _NO_STEM,
     _PARTICIPLE_HEH,
+    _PAST_PLURAL,
     _PAST_STEM_ENDS,
     _PAST_STEM_LAST,
     _PLURAL_COMPARATIVES,
@@ -261,17 +262,33 @@ class Segmenter:
         (:meth:`_unseen_word`), and ``head`` + «ه» is a word it saw as one token (``آکنده``,
         once), in its best spelling (``ساختهشدهاست`` → ``ساخته‌شده‌است``), or ``head`` is a
         regular past stem (:meth:`_regular_past`: ``آغازیدهام`` → ``آغازیده‌ام``,
-        ``دوشیدهام`` → ``دوشیده‌ام``). A seen ``head`` with «ند» is no sign of a verb: the
+        ``دوشیدهام`` → ``دوشیده‌ام``) that is no word + verb (:meth:`_word_and_verb`:
+        ``درسخواندهام`` is the segmenter's «درس‌خوانده‌ام»). A seen ``head`` with «ند» is no sign of a verb: the
         copula «ند» follows adjectives too (``مفیدند``, ``معتقدند``)."""
         if not self._unseen_word(head):
             return None
         lex = self.lexicon
         participle = head + _PARTICIPLE_HEH
-        if lex.word_count.get(participle, 0) > 0:  # «از دسته» written apart is no vote
-            form = lex.best_form(fold(participle))
+        key = fold(participle)
+        if any(" " not in form and n > 0 for form, n in lex.forms.get(key, {}).items()):
+            # seen as one token, glued or with a ZWNJ («از دسته» written apart is no vote)
+            form = lex.best_form(key)
             if form is not None and form.replace(ZWNJ, "") == participle:
-                return form  # «آکنده», «ساخته‌شده»
-        return participle if self._regular_past(head, ending) else None
+                return form  # «آکنده», «ساخته‌شده», «درس‌خوانده»
+        if not self._regular_past(head, ending) or self._word_and_verb(head):
+            return None
+        return participle
+
+    def _word_and_verb(self, head: str) -> bool:
+        """Whether ``head`` reads as a word the lexicon saw + a form it saw after «می», both of
+        ``MIN_COMPOUND_PIECE`` letters or more (``درس`` + ``خواند``): a compound verb's
+        participle, the segmenter's to cut (``نازید`` is no «ناز» + «ید»)."""
+        lex = self.lexicon
+        return any(
+            lex.word_count.get(head[:k], 0) >= MIN_STEM_COUNT
+            and head[k:] in lex.verb_remainders
+            for k in range(MIN_COMPOUND_PIECE, len(head) - MIN_COMPOUND_PIECE + 1)
+        )
 
     def _unseen_word(self, head: str) -> bool:
         """Whether the lexicon never saw ``head``, as a word or beside a ZWNJ. A seen one is
@@ -381,7 +398,11 @@ class Segmenter:
                 return "verb"
             # a remainder known only by its shape («دادهاند» ends like «اند») costs more, so
             # a split into seen pieces wins: «می‌داده‌اند», not «می‌دادهاند»
-            return "verb?" if self._is_verb_remainder(piece) else None
+            if self._is_verb_remainder(piece) or (
+                piece[-1:] == _PARTICIPLE_HEH and self._progressive_participle(piece)
+            ):
+                return "verb?"
+            return None
         if kind == "last" or not self._may_take(stem, piece):
             return None  # «لس|تر»: neither a suffix nor a compound's second word
         if (
@@ -615,6 +636,25 @@ class Segmenter:
             if s.endswith(end) and s[: -len(end)] in lex.verb_stems:
                 return True
         return len(s) >= 5 and _VERB_SHAPE_RE.search(s) is not None
+
+    def _progressive_participle(self, s: str) -> bool:
+        """Whether ``s`` after «می» is the past participle of the past progressive perfect
+        (``می‌دیده``, ``می‌شنیده``, ``نمی‌آمده``: he used to see, it is said): ``s`` is a word
+        the lexicon saw ``MIN_STEM_COUNT`` times, its «ه» follows a past stem in «د» or «ت»,
+        and that stem is a form the lexicon saw after «می», alone and with the past plural
+        «ند» (``می‌دید``, ``می‌دیدند``). A present form in «د» takes no «ند»: ``زنده`` (alive)
+        is no «زند» + «ه», ``خواننده`` (singer) no «خوانند» + «ه»; ``میکده`` (tavern) stays
+        whole: «کد» is no form seen after «می». Asked of glued words only (:meth:`_next_piece`):
+        written apart, «می» + a participle is as often the month May + an adjective (``ماه می
+        گذشته``, last May), which stays apart."""
+        lex = self.lexicon
+        stem = s[: -len(_PARTICIPLE_HEH)]
+        return (
+            stem.endswith(_PAST_STEM_ENDS)
+            and stem in lex.verb_remainders
+            and stem + _PAST_PLURAL in lex.verb_remainders
+            and lex.word_count.get(s, 0) >= MIN_STEM_COUNT
+        )
 
     def _head_form(self, head: str, after: str) -> str:
         """How the first piece of a split glued word is written: its lexicon spelling, but
