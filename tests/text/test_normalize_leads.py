@@ -106,6 +106,34 @@ def test_led_builds_one_pattern_per_character() -> None:
     assert [(c, p.pattern) for c, p in rule.leads] == [("(", "\\((?<=x.)"), ("«", "«(?<=x.)")]
 
 
+def test_led_look_behinds_of_one_character_go_to_its_pattern_only() -> None:
+    # speed20v: a look-behind that can match only after «:» is left out of the other
+    # characters' patterns (there it never matches) and kept in the whole one
+    led = Led("،:", "(?=x)", only=((":", "(?<!^:)"),))
+    assert led.whole() == "[،:](?=x)(?<!^:)"
+    assert led.each() == (("،", "،(?=x)"), (":", ":(?=x)(?<!^:)"))
+    rule = RegexRule("x", led, "\\g<0> ")
+    for text in (":x،x", "a:x،x", "،x:x"):
+        assert rule.apply(text) == rule.pattern.sub(rule.repl, text)
+    assert rule.apply(":x،x") == ":x، x"  # the «:» at 0 keeps no space, the «،» gets one
+
+
+def test_the_punctuation_rule_kept_its_whole_pattern() -> None:
+    # the space after punctuation: its whole pattern (the reference of the tests above) is the
+    # one of session 19, character for character; only the per-character ones got shorter
+    from khabar.text.normalize import _LETTER, _MARK, _PM, _SPACE_AFTER_MARKS, _SPACE_AFTER_RE
+
+    old = (
+        f"[{re.escape(_SPACE_AFTER_MARKS)}](?=[{_LETTER}])"
+        f"(?<![^{_LETTER}{_MARK}]:)(?<!^:)"
+        f"(?<![^{_LETTER}{_MARK}]\\.)(?<!^\\.)(?<![^{_LETTER}\u200c]{_PM}\\.)(?<!^{_PM}\\.)"
+    )
+    assert _SPACE_AFTER_RE.whole() == old
+    own = dict(_SPACE_AFTER_RE.each())
+    assert own["،"] == f"،(?=[{_LETTER}])"
+    assert "(?<!^:)" in own[":"] and "(?<!^:)" not in own["."]
+
+
 def test_patterns_are_compiled_once_on_first_need() -> None:
     # a rule given sources compiles nothing when it is made, and each source once in a process
     rest = "(?<=y.)test_lazy"
