@@ -863,6 +863,19 @@ def test_line_slips_hand_checked(which: Any, text: str, expected: list[int]) -> 
     assert _slip_fn(which)(SLIP, text) == expected
 
 
+@pytest.mark.parametrize("which", _slips())
+def test_line_slips_many_runs_in_a_line(which: Any) -> None:
+    # a line's runs wait in C until it ends (speed20v): 100 runs outgrow the first buffer (32
+    # runs) twice; kept when the line's last mark is attached, all dropped when the line break
+    # comes first, and a line without the habit leaves nothing behind for the next one
+    runs = "ب ، " * 100  # the run of unit k is the space at 4k + 1, before the «،» at 4k + 2
+    fn = _slip_fn(which)
+    assert fn(SLIP, runs + "ب،") == [x for k in range(100) for x in (4 * k + 1, 4 * k + 2)]
+    assert fn(SLIP, runs + "\nب،") == []
+    # the second line: «\n» at 400, «ب،» at 401-402 attaches, its own run is the space at 405
+    assert fn(SLIP, runs + "\nب، ب ،") == [405, 406]
+
+
 _SLIP_PIECES = st.sampled_from([
     " ", "  ", "،", "؛", ":", "!", "؟", ".", "..", "الف", "ب", "3", "۴", "\n", "\r\n", "\u2028",
     "\u00a0", ")", "»", "\t", "a", "😀", "é", "\u200c",

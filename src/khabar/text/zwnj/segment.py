@@ -698,11 +698,7 @@ class Segmenter:
         lex = self.lexicon
         # After a word, suffix or verb, a piece can only follow if it is one of these (or
         # «و», or an inflected form of one of them): a cheap test before _next_piece.
-        bound, word_count, after_word_count = (
-            lex.bound_suffixes,
-            lex.word_count,
-            lex.after_word_count,
-        )
+        bound = lex.bound_suffixes
         known, heads, prefixes = self._segment_pieces, self._segment_heads, lex.verbal_prefixes
         weights = self._log_weights
         if len(weights) > CACHE_LIMIT:
@@ -728,12 +724,15 @@ class Segmenter:
             if state is None:
                 continue
             pieces, cost, seams, kind, last, rarest = state
+            if kind == "last":
+                continue  # nothing follows it (_next_piece says None to every piece)
             prev, stem = tok[last:i], tok[:i]
-            for j in range(i + 1, n + 1):
+            # after a prefix, pieces of MIN_PIECE letters or more only (_next_piece says None
+            # to shorter ones): no slice is made for them
+            for j in range(i + MIN_PIECE if kind == "prefix" else i + 1, n + 1):
                 piece = tok[i:j]
                 if kind == "prefix":
-                    if j - i < MIN_PIECE:
-                        continue  # _next_piece would say None
+                    pass  # every piece of MIN_PIECE letters or more goes to _next_piece
                 elif piece not in known and (
                     (kind != "word" and kind != "conj")
                     or (piece != "و" and not (j - i > 4 and piece.endswith(_GLUED_INFLECTIONS)))
@@ -742,14 +741,10 @@ class Segmenter:
                 elif piece not in bound:
                     if kind != "word" and kind != "conj":
                         continue  # after a suffix or verb only bound suffixes follow
-                    if piece != "و" and (
-                        j - i < MIN_PIECE
-                        or (
-                            piece not in word_count
-                            and piece not in after_word_count
-                            and not (j - i > 4 and piece.endswith(_GLUED_INFLECTIONS))
-                        )
-                    ):
+                    # a piece here is known (``known`` holds every word and every piece seen
+                    # after a ZWNJ: it is one of them) or a long one ending in an inflection:
+                    # either way _next_piece looks at it, if it has MIN_PIECE letters
+                    if piece != "و" and j - i < MIN_PIECE:
                         continue  # _next_piece would say None
                 # a direct call: a bound method kept in a local is called through the
                 # generic protocol in compiled code
