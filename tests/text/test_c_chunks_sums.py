@@ -59,6 +59,10 @@ SUM_CASES = [
     ([(2**41,), (1,)], 0, 2**41 + 1),  # past the C loop's bound, the first value
     ([(1,), (2**70,), (1,)], 0, 2**70 + 2),  # and a later one
     ([(True,), (True,), (2,)], 0, 4),  # bools add as ints, as in sum()
+    # zeros (read without a conversion call since speed20v) among the other kinds of value
+    ([(0,), (0,), (5,), (0,)], 0, 5),
+    ([(0,), (2**62,), (0,), (2**62,), (0,)], 0, 2**63),  # zeros on either side of the bound
+    ([(0,), (0,)], 0, 0),
 ]
 
 
@@ -77,6 +81,8 @@ def test_field_sum_raises_as_sum_does(which: Any) -> None:
         field_sum([BOOK, (1,)], 7)  # a row too short
     with pytest.raises(TypeError):
         field_sum([(1,), ("a",)], 0)  # 1 + "a"
+    with pytest.raises(TypeError):
+        field_sum([(0,), ("a",)], 0)  # 0 + "a": a zero before it changes nothing
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")

@@ -339,12 +339,19 @@ field_of(PyObject *info, Py_ssize_t field)
  * free it meanwhile, and no reference count is touched); else return 0, with no exception set,
  * and the caller takes the general path. */
 static inline int
-small_int_at(PyObject *info, Py_ssize_t field, long long *v)
+small_int_at(PyObject *info, Py_ssize_t field, PyObject *zero, long long *v)
 {
     if (!PyTuple_CheckExact(info) || field >= PyTuple_GET_SIZE(info)) {
         return 0;
     }
     PyObject *value = PyTuple_GET_ITEM(info, field);
+    if (value == zero) {
+        /* the interpreter's one int 0, most chunks' facts and weight: no conversion call (the
+         * field folds of glued PEYMA read ~1.5 M values, ~50 instructions each with the call;
+         * bench/fix/speed20v.md). Another int 0 object takes the call below, as before. */
+        *v = 0;
+        return 1;
+    }
     if (!PyLong_CheckExact(value)) {
         return 0;
     }
@@ -498,13 +505,12 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     Py_ssize_t field, start;
-    PyObject *zero = PyLong_FromLong(0);
+    PyObject *zero = PyLong_FromLong(0); /* held to the end: small_int_at compares with it */
     if (zero == NULL) {
         return NULL;
     }
-    int bad = index_args(name, args[0], args[1], zero, &field, &start);
-    Py_DECREF(zero);
-    if (bad < 0) {
+    if (index_args(name, args[0], args[1], zero, &field, &start) < 0) {
+        Py_DECREF(zero);
         return NULL;
     }
     PyObject *infos = args[0];
@@ -514,7 +520,7 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
         PyObject *info = PyList_GET_ITEM(infos, i);
         if (total == NULL) {
             long long v;
-            if (small_int_at(info, field, &v) && fold_small(op, &acc, v)) {
+            if (small_int_at(info, field, zero, &v) && fold_small(op, &acc, v)) {
                 continue;
             }
         }
@@ -523,6 +529,7 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
         Py_DECREF(info);
         if (value == NULL) {
             Py_XDECREF(total);
+            Py_DECREF(zero);
             return NULL;
         }
         if (total == NULL && (PyLong_CheckExact(value) || (op == FOLD_OR && PyBool_Check(value)))) {
@@ -530,6 +537,7 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
             long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
             if (v == -1 && PyErr_Occurred()) {
                 Py_DECREF(value);
+                Py_DECREF(zero);
                 return NULL;
             }
             if (!overflow && fold_small(op, &acc, v)) {
@@ -541,6 +549,7 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
             total = PyLong_FromLongLong(acc);
             if (total == NULL) {
                 Py_DECREF(value);
+                Py_DECREF(zero);
                 return NULL;
             }
         }
@@ -548,10 +557,12 @@ field_fold(const char *name, enum fold_op op, PyObject *const *args, Py_ssize_t 
         Py_DECREF(value);
         Py_DECREF(total);
         if (next == NULL) {
+            Py_DECREF(zero);
             return NULL;
         }
         total = next;
     }
+    Py_DECREF(zero);
     return total != NULL ? total : PyLong_FromLongLong(acc);
 }
 
