@@ -255,6 +255,20 @@ def test_word_kind_table(which: Any, chunk: str, expected: int) -> None:
 
 
 @pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
+def test_word_kind_with_other_folds() -> None:
+    # folds of any width, some outside the Arabic block (speed20v reads those of U+0600-U+06FF
+    # into a bitmap: the others can match no letter), a fold at either end of the block; C
+    # only: the pure twin knows one folds, _FOLD_CHARS (it asks fold() instead)
+    word_kind = C.word_kind
+    folds = "aé😀\u0600\u06ffك"
+    assert word_kind("كتاب", folds) == 2  # Arabic kaf, in folds
+    assert word_kind("کتاب", folds) == 1  # Persian keheh, not
+    assert word_kind("کتابۿ", folds) == 2  # U+06FF, a letter, last in the block
+    assert word_kind("abc", folds) == 0  # no letters, though «a» is in folds
+    assert word_kind("کتاب", "") == 1
+
+
+@pytest.mark.skipif(C is None, reason="khabar._c.chunks is not built")
 def test_word_kind_of_every_code_point() -> None:
     # the C letter ranges are zwnj.LETTER's, and the fold test is fold()'s, for every character
     for c in range(0x110000):

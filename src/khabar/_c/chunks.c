@@ -812,19 +812,26 @@ chunks_word_kind(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t nf = PyUnicode_GET_LENGTH(folds);
     int fkind = PyUnicode_KIND(folds);
     const void *fdata = PyUnicode_DATA(folds);
+    /* the characters of folds in U+0600-U+06FF, a bit each: every letter lies there, and a
+     * character of folds elsewhere can match no letter (a chunk holding a non-letter is 0
+     * whatever else it holds). One pass over folds, then a bit test per character of the
+     * chunk, where a pass over folds per character cost ~1.3 K instructions a call (25 K
+     * calls on glued PEYMA, bench/fix/speed20v.md). */
+    uint32_t in_folds[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (Py_ssize_t j = 0; j < nf; j++) {
+        Py_UCS4 f = PyUnicode_READ(fkind, fdata, j);
+        if (f >= 0x0600 && f <= 0x06FF) {
+            in_folds[(f - 0x0600) >> 5] |= (uint32_t)1 << ((f - 0x0600) & 31);
+        }
+    }
     long result = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (!is_letter(ch)) {
             return PyLong_FromLong(0);
         }
-        if (result == 1) {
-            for (Py_ssize_t j = 0; j < nf; j++) {
-                if (PyUnicode_READ(fkind, fdata, j) == ch) {
-                    result = 2;
-                    break;
-                }
-            }
+        if (in_folds[(ch - 0x0600) >> 5] & ((uint32_t)1 << ((ch - 0x0600) & 31))) {
+            result = 2; /* is_letter: ch is in U+0620-U+06FF */
         }
     }
     return PyLong_FromLong(result);
