@@ -3,23 +3,18 @@ rows written and checked by hand. Z below is U+200C ZERO WIDTH NON-JOINER."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from .scripts import load_script
+
 Z = "\u200c"
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "zwnj" / "real_text.py"
 
 
 @pytest.fixture(scope="module")
 def real_text() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("real_text", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/zwnj/real_text.py", "real_text")
 
 
 WORD_DIFFS = [

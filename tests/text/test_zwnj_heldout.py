@@ -3,8 +3,6 @@ without the fold, and the engine's lexicon is built as the shipped one. Expected
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -12,18 +10,14 @@ import pytest
 
 from khabar.text.lexicon import Lexicon
 
-ROOT = Path(__file__).resolve().parents[2]
+from .scripts import load_script
+
 Z = "\u200c"
 
 
 @pytest.fixture(scope="module")
 def heldout() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("heldout", ROOT / "bench/zwnj/heldout.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["heldout"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/zwnj/heldout.py", "heldout")
 
 
 def test_fold_bounds_by_hand(heldout: ModuleType) -> None:

@@ -10,7 +10,7 @@ import pytest
 from khabar.text.lexicon import Lexicon, LexiconError, fold, parse_counts
 from khabar.text.zwnj import ZwnjRepairer
 
-from .build_script import build_module
+from .scripts import build_module
 
 Z = "\u200c"
 

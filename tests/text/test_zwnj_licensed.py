@@ -3,25 +3,18 @@ Every expected spelling below was worked out by hand from the evidence counts in
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .scripts import load_script
+
 Z = "\u200c"
 
 
 @pytest.fixture(scope="module")
 def lic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("licensed", ROOT / "bench/zwnj/licensed.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["licensed"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/zwnj/licensed.py", "licensed")
 
 
 def test_units_come_from_the_damaged_line(lic: ModuleType) -> None:

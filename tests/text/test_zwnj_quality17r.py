@@ -29,7 +29,7 @@ import pytest
 
 from khabar.text.zwnj import ZwnjRepairer
 
-from .build_script import build_module
+from .scripts import build_module
 from .zwnj_check import check_repair
 
 Z = "\u200c"

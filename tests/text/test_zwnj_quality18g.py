@@ -36,7 +36,7 @@ from khabar.text.lexicon import Lexicon, forms_with_zwnj
 from khabar.text.zwnj import ZwnjRepairer
 from khabar.text.zwnj.twins import _tail_index
 
-from .build_script import build_module
+from .scripts import build_module
 from .zwnj_check import check_repair
 
 Z = "\u200c"

@@ -24,7 +24,7 @@ from khabar.text.lexicon import (
 )
 from khabar.text.zwnj import ZwnjRepairer
 
-from .build_script import build_module
+from .scripts import build_module
 
 ROOT = Path(__file__).resolve().parents[2]
 Z = "\u200c"
