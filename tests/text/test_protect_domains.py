@@ -37,9 +37,20 @@ ZWNJ = "\u200c"
         ("v1.2/x", [("latin", "v1.2"), ("latin", "x")]),
         ("U.S./كتاب", [("latin", "U.S")]),
         ("نسخه 3.5/4", []),
+        # a domain may open with ASCII digits (session 19 read «gag.com» and «ir» as Latin words)
+        ("9gag.com/كتاب", [("url", "9gag.com/كتاب")]),
+        ("خبر 123.ir/a/كتاب", [("url", "123.ir/a/كتاب")]),
+        ("سایت9gag.com/x", [("url", "9gag.com/x")]),
+        ("(9gag.com/x).", [("url", "9gag.com/x")]),
+        # must not change: numbers and versions, a digit domain without a path
+        ("3.5 و 1.2.3 و v1.2", [("latin", "v1.2")]),
+        ("9gag.com، خبر", [("latin", "gag.com")]),
+        # Persian and Arabic-Indic digits are no part of a domain
+        ("۱۲۳.ir/a", [("latin", "ir"), ("latin", "a")]),
         # inside a word: not read from its middle
-        ("9gag.com/كتاب", [("latin", "gag.com")]),
         ("x_y.ir/كتاب", [("latin", "x_y.ir")]),
+        ("x_9gag.com/كتاب", [("latin", "x_9gag.com")]),
+        ("۱9gag.com/x", [("latin", "gag.com"), ("latin", "x")]),
         # an e-mail stays an e-mail (me is a TLD)
         ("john.me@gmail.com/كتاب", [("email", "john.me@gmail.com")]),
         # a scheme URL as before
@@ -60,6 +71,9 @@ def test_domain_spans(text: str, expected: list[tuple[str, str]]) -> None:
         ("isna.ir/news/كتاب، كتابها", f"isna.ir/news/كتاب، کتاب{ZWNJ}ها"),
         # the space that ends the link stays, as a URL's (the slip rule elsewhere in the line)
         ("isna.ir/a ،۱۲ و، ب", "isna.ir/a ،۱۲ و، ب"),
+        # a domain opening with digits too (session 19 folded ك and wrote a ZWNJ in its path)
+        ("9gag.com/كتابها", "9gag.com/كتابها"),
+        ("خبر 123.ir/a/كتابها", "خبر 123.ir/a/كتابها"),
         # must change as before: what is no link is text
         ("file.txt/كتابها", f"file.txt/کتاب{ZWNJ}ها"),
         ("isna.ir، كتابها", f"isna.ir، کتاب{ZWNJ}ها"),
@@ -70,3 +84,19 @@ def test_fix_keeps_domain_links(text: str, expected: str) -> None:
     assert out == expected
     assert fix(out) == out
     assert fix_with_edits(text)[0] == out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link's digits are its own: the digits policy leaves them (session 19: ۱۲۳.ir/a)
+        ("123.ir/a", "123.ir/a"),
+        ("9gag.com/x", "9gag.com/x"),
+        # must not change: a number stays a number, its digits follow the policy
+        ("3.5 و 1.2.3", "۳.۵ و ۱.۲.۳"),
+    ],
+)
+def test_digit_domains_and_the_digits_policy(text: str, expected: str) -> None:
+    out = fix(text, digits="persian")
+    assert out == expected
+    assert fix(out, digits="persian") == out

@@ -78,8 +78,8 @@ def _domains() -> tuple[re.Pattern[str], frozenset[str]]:
     ``example.com:8080/a``: labels of Latin letters, digits and hyphens, the last a TLD of
     ``khabar/data/domains/tlds.txt`` (a second-level domain, ``co.uk``, is one more label), an
     optional port, then ``/ ? #`` and the rest up to a space or a quote (trailing punctuation
-    trimmed as a URL's). It starts where a ``www.`` does: not inside a word (``9gag.com``,
-    ``x_y.ir`` are not read from their middle), or right after an Arabic-script letter
+    trimmed as a URL's). It starts where a ``www.`` does: not inside a word (``x_y.ir``,
+    ``a9gag.com``, ``۱9gag.com`` are not read from their middle), or right after an Arabic-script letter
     (``سایتisna.ir/کتابها``: a crawl lost the space before the link). The TLDs are a set, looked
     up after the match: an alternation of 145 names took ~15 M instructions more to compile.
     """
@@ -139,6 +139,32 @@ def _is_tld(name: str, tlds: frozenset[str]) -> bool:
     return name in tlds or (name.isupper() and name.lower() in tlds)
 
 
+#: the ASCII digits, dots and hyphens a domain's first labels may hold before its first letter
+_DOMAIN_LEAD: Final = frozenset("0123456789.-")
+
+
+def _domain_start(text: str, start: int, floor: int) -> int:
+    """Where a domain holding the Latin word at ``start`` may begin: left over the ASCII digits,
+    dots and hyphens glued before it (``9gag.com``, ``123.ir``; no further left than ``floor``),
+    to a digit. Persian and Arabic-Indic digits are no part of a domain: ``۱۲۳.ir/a`` is none."""
+    first = start
+    while first > floor and text[first - 1] in _DOMAIN_LEAD:
+        first -= 1
+    while first < start and not text[first].isdigit():
+        first += 1
+    return first
+
+
+def _domain_link(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the bare domain with a path at ``start`` (:func:`_domains`), or None."""
+    pattern, tlds = _domains()
+    domain = pattern.match(text, start)
+    if domain is None or not _is_tld(domain.group("tld"), tlds):
+        return None
+    end = start + len(_trim_url(domain.group()))
+    return (start, end) if end > domain.end("tld") else None  # a path is left: a link
+
+
 def _email_from_left(text: str, at: int, floor: int) -> re.Match[str] | None:
     """An e-mail address whose local part starts left of ``at`` with digits (``12ab@x.ir``)."""
     start = at
@@ -170,15 +196,16 @@ def find_verbatim(text: str) -> list[Span]:
             continue
         kind = m.lastgroup or "email"
         start, end = m.span()
-        if kind == "latin" and end < len(text) and text[end] in _PATH_START and "." in m.group():
-            # a bare domain with a path (isna.ir/news/كتاب): a link, not a Latin word; without
-            # a path (isna.ir) it stays the Latin word, verbatim all the same
-            pattern, tlds = _domains()
-            domain = pattern.match(text, start)
-            if domain is not None and _is_tld(domain.group("tld"), tlds):
-                trimmed = start + len(_trim_url(domain.group()))
-                if trimmed > domain.end("tld"):  # a path is left: a link
-                    kind, end = "url", trimmed
+        if kind == "latin" and end < len(text) and text[end] in _PATH_START:
+            # a bare domain with a path (isna.ir/news/كتاب, 9gag.com/x, 123.ir/a): a link, not
+            # a Latin word; without a path (isna.ir) it stays the Latin word, verbatim all the same
+            first = _domain_start(text, start, pos)
+            if "." in text[first:end]:
+                link = _domain_link(text, first)
+                if link is None and first < start:
+                    link = _domain_link(text, start)
+                if link is not None:
+                    kind, start, end = "url", *link
         elif kind == "url":
             end = start + len(_trim_url(m.group()))
             if end - start < 5:  # "www." alone, or a scheme with nothing after it
