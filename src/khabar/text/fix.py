@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
-from typing import Any, BinaryIO, Final, NamedTuple, Protocol
+from typing import Any, BinaryIO, Final, NamedTuple, Protocol, cast
 
 from khabar import _native
 from khabar.document import Edit
@@ -72,7 +72,9 @@ class Repairer(Protocol):
     ``repair(text)`` must give ``text`` with the repairs of ``find_repairs(text)`` applied. An
     engine whose repairs of a line never depend on the other lines may say so with a true
     ``lines_alone`` attribute (``ZwnjRepairer`` does): ``fix`` then repairs the lines that no
-    URL, hashtag or Latin word reaches with ``repair``.
+    URL, hashtag or Latin word reaches with ``repair``. One with a true ``reads_protected``
+    attribute (``ZwnjRepairer``) takes ``find_repairs(text, protected=spans)``: the ``(start,
+    end)`` ranges of the identifiers, whose repairs ``fix`` drops.
     """
 
     def find_repairs(self, text: str) -> Sequence[_RepairLike]: ...
@@ -774,7 +776,7 @@ class Fixer:
         text, spans, edits, subs = self._stage_edits(text, self._space_rules, spans, edits, subs)
         repairer = self.repairer
         if repairer is not None:
-            changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
+            changes = _outside(_engine_changes(repairer, text, spans), spans, edge_ok=False)
             if changes:
                 edits, subs = _compose_subs(edits, subs, changes)
                 text, spans = _apply_changes(text, spans, changes)
@@ -798,7 +800,7 @@ class Fixer:
             elif edits is None and getattr(repairer, "lines_alone", False):
                 text, spans = _repair_outside(repairer, text, spans)
             else:
-                changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
+                changes = _outside(_engine_changes(repairer, text, spans), spans, edge_ok=False)
                 if changes:
                     if edits is not None:
                         edits[:] = _compose(edits, changes)
@@ -875,8 +877,10 @@ class _Decoded:
         raise StopIteration
 
 
-def _engine_changes(repairer: Repairer, text: str) -> list[Change]:
-    """The engine's repairs of ``text``, as Changes.
+def _engine_changes(repairer: Repairer, text: str, spans: list[_Span]) -> list[Change]:
+    """The engine's repairs of ``text``, as Changes; an engine with a true ``reads_protected``
+    attribute (``ZwnjRepairer``) is told the ``spans`` whose repairs are dropped
+    (``find_repairs(text, protected=spans)``).
 
     Every function here reads a change by its attribute names (``start``, ``end``,
     ``replacement``, ``rule``), so repairs that are tuples (``ZwnjRepairer``'s ``Repair``, a
@@ -884,7 +888,10 @@ def _engine_changes(repairer: Repairer, text: str) -> list[Change]:
     are copied into :class:`Change` objects, since compiled code checks that a
     ``list[Change]`` holds tuples. An engine returns one type of repair, so the first says.
     """
-    repairs = list(repairer.find_repairs(text))
+    if spans and getattr(repairer, "reads_protected", False):
+        repairs = list(cast(Any, repairer).find_repairs(text, protected=spans))
+    else:
+        repairs = list(repairer.find_repairs(text))
     if not repairs or isinstance(repairs[0], tuple):
         return repairs  # type: ignore[return-value]
     return [Change(r.start, r.end, r.replacement, r.rule) for r in repairs]
@@ -932,7 +939,7 @@ def _repair_outside(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[
 
 def _repair_block(repairer: Repairer, text: str, spans: list[_Span]) -> tuple[str, list[_Span]]:
     """The engine's repairs of ``text`` outside ``spans`` applied, and the spans moved along."""
-    changes = _outside(_engine_changes(repairer, text), spans, edge_ok=False)
+    changes = _outside(_engine_changes(repairer, text, spans), spans, edge_ok=False)
     if not changes:
         return text, spans
     return _apply_changes(text, spans, changes)

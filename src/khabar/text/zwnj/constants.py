@@ -320,11 +320,13 @@ PHRASE_MIN_LIFT: Final = 1.0
 #: ZWNJ and looks behind for the letter only there: a pattern opening with a class
 #: (``[LETTER]ZWNJ+[LETTER]``, the same matches) is tried at every position, ~4x slower per line.
 _WRITTEN_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{LETTER}]{ZWNJ}){ZWNJ}*[{LETTER}]")
-#: The letters that do not join the next one (Persian ``ا د ذ ر ز ژ و`` and ``آ أ إ ؤ ء ٱ``):
-#: a ZWNJ after them changes nothing on screen (``کار‌ها`` looks like ``کارها``). ``ۀ`` and
-#: ``ة`` do not join either, but the engine reads them as ``ه`` (the lexicon folds them), whose
-#: seams write a ZWNJ (``خانۀ‌ها``): left out, so the engine's splits after them stay.
-NONJOINING: Final = "ءآأؤإادذرزوٱژ"
+#: The letters that do not join the next one (Persian ``ا د ذ ر ز ژ و``, ``آ أ إ ؤ ء ٱ``, and
+#: ``ۀ ة``, right-joining in Unicode's ArabicShaping): a ZWNJ after them changes nothing on
+#: screen (``کار‌ها`` looks like ``کارها``, ``خانۀ‌ها`` like ``خانۀها``). The engine reads ``ۀ``
+#: and ``ة`` as ``ه`` (the lexicon folds them) and writes a ZWNJ at its seams after them
+#: (``خانۀها`` → ``خانۀ‌ها``); ``NonJoiner.REMOVE`` drops those too (``ZwnjRepairer``), so a
+#: word has one spelling whether it was written glued, spaced or with the ZWNJ.
+NONJOINING: Final = "ءآأؤإادذرزوٱژۀة"
 #: The ZWNJs (a run) between a non-joining letter and a letter, which ``NonJoiner.REMOVE``
 #: removes; opening with the ZWNJ, as ``_WRITTEN_ZWNJ_RE``, so it is not tried at every letter.
 _NONJOINER_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{NONJOINING}]{ZWNJ}){ZWNJ}*(?=[{LETTER}])")

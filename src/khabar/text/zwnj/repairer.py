@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from khabar.text.lexicon import JOINING, ZWNJ
 from khabar.text.zwnj.constants import _NONJOINER_ZWNJ_RE, _WRITTEN_ZWNJ_RE, GLUED_LINE_WEIGHT
@@ -56,11 +57,20 @@ class ZwnjRepairer(LineContext):
     #: depend on the other lines (khabar.text.fix repairs the lines no protected span reaches
     #: with :meth:`repair` because of it).
     lines_alone = True
+    #: :meth:`find_repairs` reads the ``protected`` ranges its caller will not change
+    #: (khabar.text.fix passes its identifiers)
+    reads_protected = True
 
     # ---- public API ------------------------------------------------------------------------
 
-    def find_repairs(self, text: object) -> list[Repair]:
+    def find_repairs(self, text: object, protected: Sequence[tuple[int, int]] = ()) -> list[Repair]:
         """All repairs for ``text``, sorted by position and non-overlapping.
+
+        ``protected``: sorted ``(start, end)`` ranges of ``text`` the caller copies as they are
+        (``khabar.fix``'s links, hashtags, Latin words), dropping every repair that reaches or
+        touches one. Only ``NonJoiner.REMOVE`` reads them: a join there is kept when the line
+        reads as written on one more reading (:meth:`_lasting_joins`), and the would-be repairs
+        inside a link (``isna.ir/news/كتابها``) are none the caller would make.
 
         >>> r = default_repairer()
         >>> [(x.start, x.end, x.rule) for x in r.find_repairs("می باشد")]
@@ -70,18 +80,20 @@ class ZwnjRepairer(LineContext):
         """
         if not isinstance(text, str):
             raise TypeError(f"find_repairs needs a str, got {type(text).__name__}")
-        if self.nonjoiner is NonJoiner.REMOVE and ZWNJ in text:
-            return self._without_nonjoiner_zwnjs(text)
-        return self._find_repairs(text)
+        if self.nonjoiner is not NonJoiner.REMOVE:
+            protected = ()
+        elif ZWNJ in text:
+            return self._without_nonjoiner_zwnjs(text, protected)
+        return self._find_repairs(text, protected)
 
-    def _find_repairs(self, text: str) -> list[Repair]:
+    def _find_repairs(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Repair]:
         """:meth:`find_repairs` of a str."""
         if "\n" not in text:
-            return self._line_repairs(text, 0)
+            return self._line_repairs(text, 0, protected)
         repairs: list[Repair] = []
         offset = 0
         for line in text.split("\n"):
-            repairs.extend(self._line_repairs(line, offset))
+            repairs.extend(self._line_repairs(line, offset, protected))
             offset += len(line) + 1
         return repairs
 
@@ -99,14 +111,16 @@ class ZwnjRepairer(LineContext):
             return self._repair_line(text)
         return "\n".join(map(self._repair_line, text.split("\n")))
 
-    def _without_nonjoiner_zwnjs(self, text: str) -> list[Repair]:
+    def _without_nonjoiner_zwnjs(
+        self, text: str, protected: Sequence[tuple[int, int]] = ()
+    ) -> list[Repair]:
         """:meth:`find_repairs` with ``NonJoiner.REMOVE``: the ZWNJs after a non-joining
         letter go first (rule ``zwnj.remove.nonjoiner``), and the rest of the repairs are those
         of the text without them, moved to the offsets of ``text``. The engine so reads
         ``در‌بارهکارها`` as ``دربارهکارها``, as it will read its own output on a second pass."""
         removed = [m.span() for m in _NONJOINER_ZWNJ_RE.finditer(text)]
         if not removed:
-            return self._find_repairs(text)
+            return self._find_repairs(text, protected)
         # where each character of the text without them stands in ``text`` (and its end)
         where: list[int] = []
         pos = 0
@@ -116,7 +130,9 @@ class ZwnjRepairer(LineContext):
         where.extend(range(pos, len(text) + 1))
         repairs: list[Repair] = []
         k = 0
-        for r in self._find_repairs(_NONJOINER_ZWNJ_RE.sub("", text)):
+        if protected:  # the ranges in the text without them
+            protected = [(_shifted(s, removed), _shifted(e, removed)) for s, e in protected]
+        for r in self._find_repairs(_NONJOINER_ZWNJ_RE.sub("", text), protected):
             start = where[r.start]
             end = where[r.end - 1] + 1 if r.end > r.start else start
             while k < len(removed) and removed[k][0] < start:
@@ -225,8 +241,15 @@ class ZwnjRepairer(LineContext):
             infos[i] = info
         return infos, {i for i in joins if i not in arabic and i - 1 not in arabic}
 
-    def _line_repairs(self, line: str, offset: int) -> list[Repair]:
-        """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text."""
+    def _line_repairs(
+        self,
+        line: str,
+        offset: int,
+        protected: Sequence[tuple[int, int]] = (),
+        lasting: bool = True,
+    ) -> list[Repair]:
+        """:meth:`find_repairs` of one line without ``\\n``, at ``offset`` in the text
+        (``lasting``: see :meth:`_lasting_joins`)."""
         if not line:  # half the lines of a web document are the empty ones between paragraphs
             return []
         self._bound_chunk_memory()
@@ -239,8 +262,27 @@ class ZwnjRepairer(LineContext):
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
             changed = _truthy(infos, 0, 0)
-        if joins and self.nonjoiner is NonJoiner.REMOVE:
-            joins = self._lasting_joins(infos, joins)
+        remove = self.nonjoiner is NonJoiner.REMOVE
+        if joins and remove and lasting:
+            end = offset + len(line)
+            local = [(s - offset, e - offset) for s, e in protected if s <= end and e >= offset]
+            if local:
+                joins = self._lasting_joins_beside(line, parts, infos, joins, local)
+            else:
+                joins = self._lasting_joins(infos, joins)
+        return self._repairs_of(line, offset, parts, infos, joins, changed)
+
+    def _repairs_of(
+        self,
+        line: str,
+        offset: int,
+        parts: list[str],
+        infos: list[ChunkInfo],
+        joins: set[int],
+        changed: list[int],
+    ) -> list[Repair]:
+        """The repairs of ``line`` (at ``offset``) its planned ``infos`` and ``joins`` make
+        (``changed``: the chunks with repairs inside)."""
         repairs: list[Repair] = []
         start = offset  # where chunk k starts, found walking k up to each chunk in turn
         k = 0
@@ -255,6 +297,10 @@ class ZwnjRepairer(LineContext):
                 repairs.append(Repair(base - 1, base, self._seam(infos[i - 1]), "zwnj.spaced"))
             for first, end, replacement, rule in infos[i][0]:
                 repairs.append(Repair(base + first, base + end, replacement, rule))
+        if self.nonjoiner is NonJoiner.REMOVE and (
+            ZWNJ in line or any(ZWNJ in r.replacement for r in repairs)
+        ):
+            return _without_written_nonjoiner_zwnjs(line, offset, repairs)
         return repairs
 
     def _repair_line(self, text: str, lasting: bool = True) -> str:
@@ -269,10 +315,10 @@ class ZwnjRepairer(LineContext):
         if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
             infos, joins = self._unless_arabic(parts, infos, joins)
             infos, joins = self._in_line_context(parts, infos, joins)
-        if joins and self.nonjoiner is NonJoiner.REMOVE:
-            if lasting:
+        if self.nonjoiner is NonJoiner.REMOVE:
+            if joins and lasting:
                 joins = self._lasting_joins(infos, joins)
-            return self._joined(infos, joins)
+            return _NONJOINER_ZWNJ_RE.sub("", self._joined(infos, joins))
         return _join_fixed(infos, joins)
 
     def _joined(self, infos: list[ChunkInfo], joins: set[int]) -> str:
@@ -295,8 +341,33 @@ class ZwnjRepairer(LineContext):
         apart = {i for i in joins if not self._seam(infos[i - 1])}
         if not apart:
             return joins
-        out = self._joined(infos, joins)
+        out = _NONJOINER_ZWNJ_RE.sub("", self._joined(infos, joins))
         if self._repair_line(out, lasting=False) == out:
+            return joins
+        return joins - apart
+
+    def _lasting_joins_beside(
+        self,
+        line: str,
+        parts: list[str],
+        infos: list[ChunkInfo],
+        joins: set[int],
+        protected: list[tuple[int, int]],
+    ) -> set[int]:
+        """:meth:`_lasting_joins` of a line holding ``protected`` ranges (line offsets): the
+        line is read again as the caller writes it, without the repairs that reach a range, and
+        only the second reading's repairs outside them count (a link's glued path, which the
+        line's written-apart words kept whole, is split once they are joined: no repair the
+        caller makes, on either pass)."""
+        apart = {i for i in joins if not self._seam(infos[i - 1])}
+        if not apart:
+            return joins
+        repairs = self._repairs_of(line, 0, parts, infos, joins, _truthy(infos, 0, 0))
+        kept = [r for r in repairs if not _touches(r, protected)]
+        out = apply_repairs(line, kept)
+        moved = [(_moved(s, kept), _moved(e, kept)) for s, e in protected]
+        again = self._line_repairs(out, 0, lasting=False)
+        if all(_touches(r, moved) for r in again):
             return joins
         return joins - apart
 
@@ -307,6 +378,72 @@ class ZwnjRepairer(LineContext):
         if self.nonjoiner is NonJoiner.REMOVE and before[1][-1:] not in JOINING:
             return ""
         return ZWNJ
+
+
+def _shifted(at: int, removed: list[tuple[int, int]]) -> int:
+    """Offset ``at`` of a text once the ``removed`` ranges (sorted) are cut out of it."""
+    for start, end in removed:
+        if start >= at:
+            break
+        at -= min(end, at) - start
+    return at
+
+
+def _moved(at: int, repairs: list[Repair]) -> int:
+    """Offset ``at`` of a text (outside every repair) once ``repairs`` are applied."""
+    for r in repairs:
+        if r.start >= at:
+            break
+        at += len(r.replacement) - (r.end - r.start)
+    return at
+
+
+def _touches(r: Repair, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``r`` reaches inside or touches the edge of one of ``ranges`` (as fix drops)."""
+    return any(r.start <= end and start <= r.end for start, end in ranges)
+
+
+def _without_written_nonjoiner_zwnjs(line: str, offset: int, repairs: list[Repair]) -> list[Repair]:
+    """``repairs`` of ``line`` (at ``offset`` in the text) without the ZWNJs they would leave
+    between a non-joining letter and a letter (``NonJoiner.REMOVE``): the engine splits a glued
+    ``خانۀها`` as ``خانه‌ها`` and writes its ZWNJ after the ``ۀ``, which a second pass would
+    remove. The repaired line is that of :meth:`ZwnjRepairer.repair`, which removes them with
+    ``_NONJOINER_ZWNJ_RE`` from its output; a repair left with nothing to change goes."""
+    local = [Repair(r.start - offset, r.end - offset, r.replacement, r.rule) for r in repairs]
+    out = apply_repairs(line, local)
+    found = [m.span() for m in _NONJOINER_ZWNJ_RE.finditer(out)]
+    if not found:
+        return repairs
+    # where each character of ``out`` comes from: (repair index, index in its replacement), or
+    # (-1, index in ``line``) for a copied one
+    origin: list[tuple[int, int]] = []
+    pos = 0
+    for i, r in enumerate(local):
+        origin.extend((-1, k) for k in range(pos, r.start))
+        origin.extend((i, k) for k in range(len(r.replacement)))
+        pos = r.end
+    origin.extend((-1, k) for k in range(pos, len(line)))
+    dropped: dict[int, set[int]] = {}
+    copied: list[int] = []
+    for start, end in found:
+        for at in range(start, end):
+            i, k = origin[at]
+            if i < 0:
+                copied.append(k)
+            else:
+                dropped.setdefault(i, set()).add(k)
+    kept: list[Repair] = []
+    for i, r in enumerate(local):
+        drop = dropped.get(i)
+        if drop:
+            text = "".join(ch for k, ch in enumerate(r.replacement) if k not in drop)
+            if text == line[r.start : r.end]:
+                continue
+            r = Repair(r.start, r.end, text, r.rule)
+        kept.append(r)
+    kept += [Repair(k, k + 1, "", "zwnj.remove.nonjoiner") for k in copied]
+    kept.sort(key=lambda r: (r.start, r.end))
+    return [Repair(r.start + offset, r.end + offset, r.replacement, r.rule) for r in kept]
 
 
 def apply_repairs(text: str, repairs: list[Repair]) -> str:
@@ -328,3 +465,4 @@ def apply_repairs(text: str, repairs: list[Repair]) -> str:
 def default_repairer() -> ZwnjRepairer:
     """The repairer with the shipped lexicon and default styles, built once per process."""
     return ZwnjRepairer()
+
