@@ -571,7 +571,7 @@ class Fixer:
             return None
         if self._repairer is None:
             # loads the lexicon on first use
-            from khabar.text.zwnj import NonJoiner, Trust, ZwnjRepairer, default_repairer
+            from khabar.text.zwnj import NonJoiner, Trust, ZwnjRepairer, shipped_repairer
 
             trust = Trust.NONE if self.policy.zwnj_trust is ZwnjTrust.NONE else Trust.LINE
             nonjoiner = (
@@ -582,10 +582,8 @@ class Fixer:
             if self.policy.words:
                 lexicon = _user_lexicon(self.policy.words)
                 self._repairer = ZwnjRepairer(lexicon, trust=trust, nonjoiner=nonjoiner)
-            elif trust is Trust.NONE or nonjoiner is NonJoiner.REMOVE:
-                self._repairer = ZwnjRepairer(trust=trust, nonjoiner=nonjoiner)
-            else:
-                self._repairer = default_repairer()
+            else:  # one engine per options, shared by the policies (the lexicon is ~30 MB)
+                self._repairer = shipped_repairer(trust, nonjoiner)
         return self._repairer
 
     def fix(self, text: str) -> str:

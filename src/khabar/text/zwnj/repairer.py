@@ -466,3 +466,19 @@ def default_repairer() -> ZwnjRepairer:
     """The repairer with the shipped lexicon and default styles, built once per process."""
     return ZwnjRepairer()
 
+
+@functools.cache
+def shipped_repairer(
+    trust: Trust = Trust.LINE, nonjoiner: NonJoiner = NonJoiner.KEEP
+) -> ZwnjRepairer:
+    """The repairer with the shipped lexicon and these options, built once per process (four at
+    most): every one reads :func:`default_repairer`'s lexicon. ``khabar.fix`` makes one Fixer
+    per policy; each loaded its own lexicon (~30 MB, ~1 s) when its engine was not the default
+    one, so a process fixing under many policies grew by that much per policy.
+
+    >>> shipped_repairer().lexicon is shipped_repairer(Trust.NONE, NonJoiner.REMOVE).lexicon
+    True
+    """
+    if trust is Trust.LINE and nonjoiner is NonJoiner.KEEP:
+        return default_repairer()
+    return ZwnjRepairer(default_repairer().lexicon, trust=trust, nonjoiner=nonjoiner)
