@@ -255,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in itertools.count(1):
             if time.monotonic() > end or failures >= args.max_failures:
                 break
+            if n % 1000 == 0:
+                print(f"{n} inputs, {failures} failures, cpu {time.process_time():.0f} s", flush=True)
             tokens = inputs.tokens()
             pol = policy(rng)
             text = "".join(tokens)
@@ -280,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 out.flush()
                 print(json.dumps(row, ensure_ascii=False)[:300], flush=True)
-    print(f"{n} inputs, {failures} failures, {len(seen)} distinct", flush=True)
+    print(f"{n} inputs, {failures} failures, {len(seen)} distinct, cpu {time.process_time():.0f} s",
+          flush=True)
     return 0
 
 
