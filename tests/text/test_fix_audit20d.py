@@ -4,8 +4,41 @@ start (/work/base20). Expected outputs worked out by hand."""
 
 from __future__ import annotations
 
-from khabar.text.fix import _policy_fixer
+import pytest
+
+from khabar.text.fix import _policy_fixer, fix, fix_with_edits
 from khabar.text.policy import FixPolicy
+
+Z = "\u200c"
+HAMZA = "\u0654"  # ARABIC HAMZA ABOVE, the mark of «خانهٔ»
+
+
+@pytest.mark.parametrize(
+    ("text", "policy", "expected"),
+    [
+        # fuzz (pure, seed 12): the lexicon holds «برداشته‌‌اند» once with two ZWNJs, its best
+        # form; the glued word got its seam twice, two ZWNJs, and a second pass removed one
+        ("برداشتهاند", {}, f"برداشته{Z}اند"),
+        ("برخواهمزد", {}, f"برخواهم{Z}زد"),
+        ("آنها برداشتهاند", {}, f"آنها برداشته{Z}اند"),
+        # must not change: the spaced word and the other forms of the verb
+        ("برداشته اند", {}, f"برداشته{Z}اند"),
+        ("فروختهاند", {}, f"فروخته{Z}اند"),
+        # fuzz (pure, seed 12): a ZWNJ typed between ه and its hamza went after the heh_yeh
+        # rule had looked for «هٔ»: «خانه‌ٔ» → «خانهٔ», and a second pass → «خانۀ»
+        (f"خانه{Z}{HAMZA} من", {"heh_yeh": "ligature"}, "خانۀ من"),
+        (f"خانه{Z}{HAMZA} من", {"heh_yeh": "yeh"}, f"خانه{Z}ی من"),
+        # must not change: the ZWNJ before a mark still goes, the ezafe as written kept
+        (f"خانه{Z}{HAMZA} من", {}, f"خانه{HAMZA} من"),
+        (f"خانه{HAMZA} من", {"heh_yeh": "ligature"}, "خانۀ من"),
+        (f"خانه{Z}ی من", {"heh_yeh": "ligature"}, f"خانه{Z}ی من"),
+    ],
+)
+def test_fuzz_findings(text: str, policy: dict[str, str], expected: str) -> None:
+    out = fix(text, **policy)
+    assert out == expected
+    assert fix(out, **policy) == out
+    assert fix_with_edits(text, **policy)[0] == out
 
 
 def test_policies_share_the_shipped_engine() -> None:

@@ -617,12 +617,15 @@ _HEH_STYLES: Final = {
 
 
 def _heh_yeh_rule(style: HehYeh) -> RegexRule | None:
-    """``خانهٔ`` / ``خانۀ`` / ``خانه‌ی``: rewrite both written forms of the ezafe into ``style``."""
+    """``خانهٔ`` / ``خانۀ`` / ``خانه‌ی``: rewrite both written forms of the ezafe into ``style``.
+    A ZWNJ typed between the ه and its hamza (``خانه‌ٔ``) is part of the form: it is no ZWNJ
+    before a mark (``zwnj.remove.edge`` deletes it after this rule, and a second pass then saw
+    ``خانهٔ``: fix was not idempotent)."""
     if style is HehYeh.KEEP:
         return None
     return RegexRule(
         "char.heh_yeh",
-        re.compile(f"{_HEH_HAMZA}|{_HEH_LIGATURE}"),
+        re.compile(f"\u0647{ZWNJ}*\u0654|{_HEH_LIGATURE}"),
         _HEH_STYLES[style],
         guard=_any_of("\u0654\u06c0"),
     )

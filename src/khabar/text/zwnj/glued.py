@@ -123,7 +123,13 @@ class GluedWords(Segmenter):
             best = self._tied_suffix_form(key) or best
         if best is None or ZWNJ not in best:
             return ()
-        seams = [k for k in zwnj_offsets(best) if 0 < k < len(key) and key[k - 1] in JOINING]
+        # one seam per run of ZWNJs: the lexicon holds a few forms with two (برداشته‌‌اند, once),
+        # whose seam was inserted twice (the output wrote both, a second pass removed one)
+        seams = [
+            k
+            for k in dict.fromkeys(zwnj_offsets(best))
+            if 0 < k < len(key) and key[k - 1] in JOINING
+        ]
         if len(key) == len(tok):
             return tuple(seams)
         # the fold dropped marks (ٔ, ً, ـ): map each seam to the original letter it precedes
