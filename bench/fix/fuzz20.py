@@ -136,7 +136,10 @@ def policy(rng: random.Random) -> dict[str, str]:
     return {name: rng.choice(values) for name, values in choices().items()}
 
 
-_NONJOINER = re.compile(f"[ءاآأإدذرزژوؤٱۀة]{Z}+(?=[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff])")
+#: a ZWNJ run between a non-joining letter and a letter (a tatweel is none)
+_NONJOINER = re.compile(
+    f"[ءاآأإدذرزژوؤٱۀة]{Z}+(?=[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff])"
+)
 
 
 def outside_verbatim(text: str) -> str:

@@ -32,6 +32,15 @@ HAMZA = "\u0654"  # ARABIC HAMZA ABOVE, the mark of «خانهٔ»
         (f"خانه{Z}{HAMZA} من", {}, f"خانه{HAMZA} من"),
         (f"خانه{HAMZA} من", {"heh_yeh": "ligature"}, "خانۀ من"),
         (f"خانه{Z}ی من", {"heh_yeh": "ligature"}, f"خانه{Z}ی من"),
+        # fuzz (compiled, seed 11; pure, seed 12): with remove, the ZWNJ between «ر» and a
+        # tatweel went after the tatweel rule had kept the tatweel (the ZWNJ parted it from the
+        # letter): «رـ», whose tatweel a second pass deleted. A tatweel is no letter: the ZWNJ
+        # before it stays, as with keep
+        (f"ر{Z}ـ", {"zwnj_nonjoiner": "remove"}, f"ر{Z}ـ"),
+        (f"گفت و گو د{Z}ـ", {"zwnj_nonjoiner": "remove"}, f"گفت و گو د{Z}ـ"),
+        # must not change: a tatweel between two letters still goes, and the ZWNJ with it
+        (f"کار{Z}ـها", {"zwnj_nonjoiner": "remove"}, "کارها"),
+        (f"ر{Z}ـ", {}, f"ر{Z}ـ"),
     ],
 )
 def test_fuzz_findings(text: str, policy: dict[str, str], expected: str) -> None:

@@ -329,7 +329,11 @@ _WRITTEN_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{LETTER}]{ZWNJ}){ZWNJ}*[{LETTE
 NONJOINING: Final = "ءآأؤإادذرزوٱژۀة"
 #: The ZWNJs (a run) between a non-joining letter and a letter, which ``NonJoiner.REMOVE``
 #: removes; opening with the ZWNJ, as ``_WRITTEN_ZWNJ_RE``, so it is not tried at every letter.
-_NONJOINER_ZWNJ_RE: Final = re.compile(f"{ZWNJ}(?<=[{NONJOINING}]{ZWNJ}){ZWNJ}*(?=[{LETTER}])")
+#: Not before a tatweel (``ر‌ـ``): fix's tatweel rule, which ran before, kept it because the ZWNJ
+#: parted it from the ``ر``, and would delete it on a second pass once the ZWNJ was gone.
+_NONJOINER_ZWNJ_RE: Final = re.compile(
+    f"{ZWNJ}(?<=[{NONJOINING}]{ZWNJ}){ZWNJ}*(?=[{LETTER}])(?!\u0640)"
+)
 #: The last letters of a past stem (``داد``, ``گرفت``): with ``ن`` an infinitive
 _PAST_STEM_LAST: Final = frozenset("دت")
 #: A plural ending that, after a past stem, is rather the participle's «ه» + a form of «بودن»
