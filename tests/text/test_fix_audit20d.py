@@ -41,6 +41,16 @@ HAMZA = "\u0654"  # ARABIC HAMZA ABOVE, the mark of «خانهٔ»
         # must not change: a tatweel between two letters still goes, and the ZWNJ with it
         (f"کار{Z}ـها", {"zwnj_nonjoiner": "remove"}, "کارها"),
         (f"ر{Z}ـ", {}, f"ر{Z}ـ"),
+        # fuzz (compiled, seed 14): a ZWNJ before «#» made the Latin word «C-1» (its «1» kept);
+        # the ZWNJ went, a second pass read the tag «#C» and the number «1», and the digits
+        # policy wrote «۱». What stands before a tag is read past such characters: a tag on
+        # both passes
+        (f"{Z}#C-1", {"digits": "persian"}, "#C-۱"),
+        (f" {Z}@C-1", {"digits": "persian"}, " @C-۱"),
+        # must not change: glued to a word it is no tag, with or without the ZWNJ
+        (f"و{Z}#C-1", {"digits": "persian"}, "و#C-1"),
+        ("#C-1", {"digits": "persian"}, "#C-۱"),
+        ("0\u064b@ى", {}, "0@ی"),
     ],
 )
 def test_fuzz_findings(text: str, policy: dict[str, str], expected: str) -> None:

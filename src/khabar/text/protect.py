@@ -36,6 +36,18 @@ _WORDISH: Final = (
     r"\w@#&\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
 )
+#: The characters of ``_WORDISH`` past which a hashtag or mention looks for what stands before
+#: it (marks, tatweel, invisibles: those a rule may delete). A hashtag or mention is shorter
+#: than the Latin word it would otherwise be read in (``#C-1``: the tag ``#C``, the number
+#: ``1``; ``C-1`` is one Latin word), so a deletion must not make one: ``ZWNJ#C-1`` was the
+#: Latin word ``C-1``, lost its ZWNJ, and a second pass read ``#C`` and a number the digits
+#: policy rewrote. Read past these, ``ZWNJ#C-1`` is a tag on both passes, ``و ZWNJ #C-1`` none.
+_SKIPPED: Final = re.compile(
+    r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff]"
+)
+#: what makes a hashtag or mention part of a word when it stands before it (past ``_SKIPPED``)
+_IN_WORD: Final = re.compile(r"[\w@#&]")
 #: Arabic-script letters (no digits, marks or tatweel): a ``www.`` glued to one starts a URL, since
 #: crawls lose the space between a word and a link (``سایتwww.isna.ir/کتابها``: the path was
 #: Persian text the ZWNJ engine repaired); a Latin letter or digit before it still makes one word
@@ -59,9 +71,10 @@ _VERBATIM: Final = re.compile(
             rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|{_WWW})[^\s<>\"«»]+)",
             rf"(?P<email>{_EMAIL})",
             r"(?P<code>`[^`\n]+`)",
-            rf"(?P<mention>(?<![{_WORDISH}])@\w+)",
-            # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
-            rf"(?P<hashtag>(?<![{_WORDISH}])#[\w\u200c]+)",
+            r"(?P<mention>(?<![\w@#&])@\w+)",
+            # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;);
+            # what stands before it is read past the characters of _SKIPPED (find_verbatim)
+            r"(?P<hashtag>(?<![\w@#&])#[\w\u200c]+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
         ]
@@ -165,6 +178,16 @@ def _domain_link(text: str, start: int) -> tuple[int, int] | None:
     return (start, end) if end > domain.end("tld") else None  # a path is left: a link
 
 
+def _glued_past_skipped(text: str, at: int) -> bool:
+    """Whether the hashtag or mention at ``at`` is inside a word once the characters of
+    ``_SKIPPED`` before it are read past (``کتاب‌#تگ``, ``0ً@x``: yes; ``‌#تگ`` at a line's start,
+    `` ‌#تگ``: no)."""
+    first = at
+    while first > 0 and _SKIPPED.match(text, first - 1, first):
+        first -= 1
+    return first < at and first > 0 and _IN_WORD.match(text, first - 1) is not None
+
+
 def _email_from_left(text: str, at: int, floor: int) -> re.Match[str] | None:
     """An e-mail address whose local part starts left of ``at`` with digits (``12ab@x.ir``)."""
     start = at
@@ -188,6 +211,8 @@ def find_verbatim(text: str) -> list[Span]:
     pos = 0
     while (at := find(text, pos)) >= 0:
         m = match(text, at)
+        if m is not None and m.lastgroup in ("mention", "hashtag") and _glued_past_skipped(text, at):
+            m = None
         if m is None or m.lastgroup in ("email", "latin"):
             left = _email_from_left(text, at, pos)
             m = left or m
