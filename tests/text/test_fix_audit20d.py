@@ -51,6 +51,9 @@ HAMZA = "\u0654"  # ARABIC HAMZA ABOVE, the mark of «خانهٔ»
         (f"و{Z}#C-1", {"digits": "persian"}, "و#C-1"),
         ("#C-1", {"digits": "persian"}, "#C-۱"),
         ("0\u064b@ى", {}, "0@ی"),
+        # fuzz (pure, seed 13): the same with a ZWSP after «#»: the tag holds it, as a ZWNJ
+        ("#\u200bC-1", {"digits": "persian"}, "#\u200bC-۱"),
+        ("@C\u200bD-1", {"digits": "persian"}, "@C\u200bD-۱"),
     ],
 )
 def test_fuzz_findings(text: str, policy: dict[str, str], expected: str) -> None:

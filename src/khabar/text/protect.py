@@ -46,6 +46,8 @@ _SKIPPED: Final = re.compile(
     r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     r"\u00ad\u061c\u200b-\u200f\u2060\ufeff]"
 )
+#: the characters of ``_SKIPPED``, for a class inside a pattern
+_SKIPPED_CLASS: Final = _SKIPPED.pattern[1:-1]
 #: what makes a hashtag or mention part of a word when it stands before it (past ``_SKIPPED``)
 _IN_WORD: Final = re.compile(r"[\w@#&]")
 #: Arabic-script letters (no digits, marks or tatweel): a ``www.`` glued to one starts a URL, since
@@ -71,10 +73,13 @@ _VERBATIM: Final = re.compile(
             rf"(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]*://|{_WWW})[^\s<>\"«»]+)",
             rf"(?P<email>{_EMAIL})",
             r"(?P<code>`[^`\n]+`)",
-            r"(?P<mention>(?<![\w@#&])@\w+)",
-            # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;);
-            # what stands before it is read past the characters of _SKIPPED (find_verbatim)
-            r"(?P<hashtag>(?<![\w@#&])#[\w\u200c]+)",
+            # a mention or a hashtag holds the characters of _SKIPPED between its letters
+            # (#ZWSP C-1: a deletion would otherwise make the longer tag #C on a second pass,
+            # after the Latin word C-1 had kept its 1); what stands before it is read past them
+            # (find_verbatim)
+            rf"(?P<mention>(?<![\w@#&])@(?:[{_SKIPPED_CLASS}]*\w)+)",
+            # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
+            rf"(?P<hashtag>(?<![\w@#&])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
         ]
