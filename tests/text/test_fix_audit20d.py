@@ -54,6 +54,12 @@ HAMZA = "\u0654"  # ARABIC HAMZA ABOVE, the mark of «خانهٔ»
         # fuzz (pure, seed 13): the same with a ZWSP after «#»: the tag holds it, as a ZWNJ
         ("#\u200bC-1", {"digits": "persian"}, "#\u200bC-۱"),
         ("@C\u200bD-1", {"digits": "persian"}, "@C\u200bD-۱"),
+        # must not change (fuzz on the build of 95858d8, compiled seed 15 and pure seed 16): a
+        # tatweel is a word character to the tag's look-behind, so the walk stops at it: no
+        # tag after «ـ», with or without a ZWNJ or a mark between
+        (f"ـ{Z}#ي", {}, "ـ#ی"),
+        ("ـ\u200b@\u0651ذ", {}, "ـ@ذ"),
+        ("ـ\u0650#" + Z, {"diacritics": "remove"}, "ـ#"),
     ],
 )
 def test_fuzz_findings(text: str, policy: dict[str, str], expected: str) -> None:

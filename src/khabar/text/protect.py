@@ -188,7 +188,13 @@ def _glued_past_skipped(text: str, at: int) -> bool:
     ``_SKIPPED`` before it are read past (``کتاب‌#تگ``, ``0ً@x``: yes; ``‌#تگ`` at a line's start,
     `` ‌#تگ``: no)."""
     first = at
-    while first > 0 and _SKIPPED.match(text, first - 1, first):
+    # a character of _SKIPPED that is a word character too (tatweel, ۥ ۦ: \w to the pattern's
+    # look-behind) ends the walk: it blocks a tag right before it, so it must on every pass
+    while (
+        first > 0
+        and _SKIPPED.match(text, first - 1, first)
+        and not _IN_WORD.match(text, first - 1, first)
+    ):
         first -= 1
     return first < at and first > 0 and _IN_WORD.match(text, first - 1) is not None
 
