@@ -34,12 +34,15 @@ from pathlib import Path
 
 #: the tree to fuzz: KHABAR_FUZZ_SRC, or this tree's src (a copy lets a long run go on while
 #: the tree is rebuilt)
-sys.path.insert(0, os.environ.get("KHABAR_FUZZ_SRC") or str(Path(__file__).resolve().parents[2] / "src"))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, os.environ.get("KHABAR_FUZZ_SRC") or str(ROOT / "src"))
+sys.path.append(str(ROOT))  # for the tests' helper below, after the tree to fuzz
 
 from khabar.text.fix import fix, fix_with_edits
 from khabar.text.lexicon import Lexicon
 from khabar.text.policy import choices
 from khabar.text.protect import VERBATIM, find_spans
+from tests.text.verbatim import outside_verbatim
 
 Z, ZWJ = "\u200c", "\u200d"
 INVISIBLE = [Z, Z, ZWJ, "\u00a0", "\u200f", "\u200e", "\u200b", "\ufeff", "\u00ad", "\u0640",
@@ -140,16 +143,6 @@ def policy(rng: random.Random) -> dict[str, str]:
 _NONJOINER = re.compile(
     f"[ءاآأإدذرزژوؤٱۀة]{Z}+(?=[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff])"
 )
-
-
-def outside_verbatim(text: str) -> str:
-    parts, pos = [], 0
-    for s in find_spans(text):
-        if s.kind in VERBATIM:
-            parts.append(text[pos : s.start])
-            pos = s.end
-    parts.append(text[pos:])
-    return "x".join(parts)
 
 
 def check(text: str, pol: dict[str, str]) -> str | None:
