@@ -28,28 +28,25 @@ __all__ = ["VERBATIM", "Span", "find_spans", "find_verbatim"]
 VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
 
 _LATIN: Final = r"A-Za-z\u00C0-\u024F"
-#: What may stand before a hashtag, mention or www. that is NOT its start: a letter, digit, mark,
-#: @ # & (HTML entities), or a character that the character rules delete (ZWSP, bidi marks,
-#: tatweel...). The deletable ones count as "inside a word" so that deleting them never turns a
-#: non-span into a span: otherwise fix would not be idempotent (``0ً@ى`` → ``0@ی``, not ``0@ى``).
-_WORDISH: Final = (
-    r"\w@#&\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
-)
-#: The characters of ``_WORDISH`` past which a hashtag or mention looks for what stands before
-#: it (marks, tatweel, invisibles: those a rule may delete). A hashtag or mention is shorter
-#: than the Latin word it would otherwise be read in (``#C-1``: the tag ``#C``, the number
+#: what makes a hashtag, mention or www. part of a word when it stands right before it: a letter,
+#: digit, @ # & (HTML entities); a class for inside a pattern
+_IN_WORD_CLASS: Final = r"\w@#&"
+_IN_WORD: Final = re.compile(f"[{_IN_WORD_CLASS}]")
+#: the characters the character rules may delete (marks, tatweel, ZWSP, bidi marks...), a class
+#: for inside a pattern. A hashtag or mention looks past them for what stands before it: it is
+#: shorter than the Latin word it would otherwise be read in (``#C-1``: the tag ``#C``, the number
 #: ``1``; ``C-1`` is one Latin word), so a deletion must not make one: ``ZWNJ#C-1`` was the
 #: Latin word ``C-1``, lost its ZWNJ, and a second pass read ``#C`` and a number the digits
 #: policy rewrote. Read past these, ``ZWNJ#C-1`` is a tag on both passes, ``و ZWNJ #C-1`` none.
-_SKIPPED: Final = re.compile(
-    r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff]"
+_SKIPPED_CLASS: Final = (
+    r"\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
 )
-#: the characters of ``_SKIPPED``, for a class inside a pattern
-_SKIPPED_CLASS: Final = _SKIPPED.pattern[1:-1]
-#: what makes a hashtag or mention part of a word when it stands before it (past ``_SKIPPED``)
-_IN_WORD: Final = re.compile(r"[\w@#&]")
+_SKIPPED: Final = re.compile(f"[{_SKIPPED_CLASS}]")
+#: What may stand before a www. or a bare domain that is NOT its start: ``_IN_WORD_CLASS`` or a deletable
+#: character, which counts as "inside a word" so that deleting it never turns a non-span into a
+#: span: otherwise fix would not be idempotent (``0ً@ى`` → ``0@ی``, not ``0@ى``).
+_WORDISH: Final = _IN_WORD_CLASS + _SKIPPED_CLASS
 #: Arabic-script letters (no digits, marks or tatweel): a ``www.`` glued to one starts a URL, since
 #: crawls lose the space between a word and a link (``سایتwww.isna.ir/کتابها``: the path was
 #: Persian text the ZWNJ engine repaired); a Latin letter or digit before it still makes one word
@@ -77,9 +74,9 @@ _VERBATIM: Final = re.compile(
             # (#ZWSP C-1: a deletion would otherwise make the longer tag #C on a second pass,
             # after the Latin word C-1 had kept its 1); what stands before it is read past them
             # (find_verbatim)
-            rf"(?P<mention>(?<![\w@#&])@(?:[{_SKIPPED_CLASS}]*\w)+)",
+            rf"(?P<mention>(?<![{_IN_WORD_CLASS}])@(?:[{_SKIPPED_CLASS}]*\w)+)",
             # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
-            rf"(?P<hashtag>(?<![\w@#&])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+)",
+            rf"(?P<hashtag>(?<![{_IN_WORD_CLASS}])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
         ]
