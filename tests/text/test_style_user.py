@@ -125,6 +125,66 @@ def test_the_file_is_read_once_when_the_fixer_is_made(tmp_path: Path) -> None:
     assert fixer.fix("به دلیل باران") == f"به{Z}دلیل باران"
 
 
+# --- a user's word files: a pair kept apart there is kept apart by every style -------------
+
+
+@pytest.fixture
+def words_apart(tmp_path: Path) -> str:
+    # a word file (khabar.text.lexicon's format): two words on a line are never joined
+    path = tmp_path / "mine.txt"
+    path.write_text("# my words\nبه عنوان\nحالی که  # keep apart\nبی{Z}نیوز\n".replace(
+        "{Z}", Z), "utf-8")
+    return str(path)
+
+
+def test_a_word_file_keeps_a_news_pair_apart(words_apart: str) -> None:
+    text = "به عنوان رئیس گفت این که در حالی که نه تنها"
+    # news joins all four pairs (its rows in khabar/data/style/news.tsv)
+    assert fix(text, style="news") == (
+        f"به{Z}عنوان رئیس گفت این{Z}که درحالی{Z}که نه{Z}تنها"
+    )
+    # the word file keeps «به عنوان» apart, and «حالی که», so the row «در حالی که» that
+    # joins it too; the other rows of news still join
+    assert fix(text, style="news", words=words_apart) == (
+        f"به عنوان رئیس گفت این{Z}که در حالی که نه{Z}تنها"
+    )
+    assert fix(text, words=words_apart) == text  # treebank: nothing joins either way
+
+
+def test_a_word_file_keeps_a_user_style_pair_on_news_apart(
+    words_apart: str, tmp_path: Path
+) -> None:
+    style = tmp_path / "mine.tsv"
+    style.write_text(f"apart\tnews\ttails\nبه دلیل\tبه{Z}دلیل\t-\n", "utf-8")
+    text = "به دلیل باران به عنوان"
+    assert fix(text, style="news", styles=str(style)) == f"به{Z}دلیل باران به{Z}عنوان"
+    assert fix(text, style="news", styles=str(style), words=words_apart) == (
+        f"به{Z}دلیل باران به عنوان"
+    )
+
+
+def test_a_style_file_that_joins_a_pair_a_word_file_keeps_apart_says_both(
+    words_apart: str, agency: str, tmp_path: Path
+) -> None:
+    style = tmp_path / "joins.tsv"
+    style.write_text(f"apart\tnews\ttails\nبه دلیل\tبه{Z}دلیل\t-\nبه عنوان\tبه{Z}عنوان\t-\n",
+                     "utf-8")
+    with pytest.raises(ConfigError, match=(
+        f"^fix.styles: style file {style} line 3 joins 'به عنوان', which the word file "
+        f"{words_apart} keeps apart; remove the row or the word$"
+    )):
+        Fixer(FixPolicy(styles=str(style), words=words_apart))
+    # agency.tsv's «در حالی که» row joins «حالی که»: its line 7
+    with pytest.raises(ConfigError, match=f"style file {agency} line 7 joins 'حالی که'"):
+        fix("متن", styles=agency, words=words_apart)
+
+
+def test_a_missing_word_file_is_said_when_a_style_needs_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nosuch.txt"
+    with pytest.raises(ConfigError, match=f"^fix.words: lexicon file {missing} does not exist"):
+        Fixer(FixPolicy(style="news", words=str(missing)))
+
+
 # --- errors: what, where, how to fix; raised when the Fixer is made -------------------------
 
 

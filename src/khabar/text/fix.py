@@ -46,7 +46,7 @@ from khabar.text.normalize import (
     space_pair_mask,
     space_rules,
 )
-from khabar.text.policy import FixPolicy, Zwnj, ZwnjNonJoiner, ZwnjTrust
+from khabar.text.policy import FixPolicy, Style, Zwnj, ZwnjNonJoiner, ZwnjTrust
 from khabar.text.protect import URL_TRAILING, find_verbatim
 from khabar.text.style import style_rules
 
@@ -560,8 +560,11 @@ class Fixer:
         self._char_rules = char_rules(self.policy)
         self._space_rules = space_rules(self.policy)
         #: the house style's joins (khabar.text.style), after the engine, with the user's style
-        #: files (read here, once per Fixer); none for "treebank" without files
-        self._style_rules = style_rules(self.policy.style, self.policy.styles)
+        #: files (read here, once per Fixer), less the pairs the user's word files keep apart;
+        #: none for "treebank" without files
+        self._style_rules = style_rules(
+            self.policy.style, self.policy.styles, _user_apart(self.policy)
+        )
         self._repairer = repairer
 
     @property
@@ -816,6 +819,20 @@ def _user_lexicon(paths: tuple[str, ...]) -> Any:
 
     try:
         return Lexicon.load(extra=paths)
+    except LexiconError as exc:
+        raise ConfigError(f"fix.words: {exc}") from None
+
+
+def _user_apart(policy: FixPolicy) -> dict[str, str]:
+    """The pairs the user's word files keep apart (``به منظور``), which no style may join; read
+    only when a style would join something (news, or style files)."""
+    if not policy.words or (policy.style is Style.TREEBANK and not policy.styles):
+        return {}
+    from khabar.errors import ConfigError
+    from khabar.text.lexicon import LexiconError, user_apart_pairs
+
+    try:
+        return user_apart_pairs(policy.words)
     except LexiconError as exc:
         raise ConfigError(f"fix.words: {exc}") from None
 

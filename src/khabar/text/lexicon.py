@@ -808,6 +808,21 @@ def web_glued_keys(entries: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def user_apart_pairs(paths: Iterable[Path | str]) -> dict[str, str]:
+    """The pairs the user files ``paths`` keep apart (``به منظور``), folded, each with the first
+    file that lists it: a house style (:mod:`khabar.text.style`) leaves these pairs apart too.
+
+    Raises:
+        LexiconError: a file is missing or has a malformed line (as :meth:`Lexicon.load`).
+    """
+    apart: dict[str, str] = {}
+    for path in paths:
+        for entry in parse_user_entries(_read(Path(path)), str(path)):
+            if " " in entry:
+                apart.setdefault(fold(entry), str(path))
+    return apart
+
+
 def parse_user_entries(text: str, name: str) -> list[str]:
     """Parse a user file: one entry per line, ``#`` comments, optional ``<TAB>anything`` ignored.
 

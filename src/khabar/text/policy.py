@@ -199,8 +199,10 @@ class FixPolicy:
     #: order (format in :mod:`khabar.text.lexicon`: one word per line as it must come out,
     #: ``بی‌نیوز`` joins ``بی نیوز`` and ``بینیوز``, ``میروسلاو`` is never split, ``به منظور``
     #: never joined); ``khabar fix --set words=mine.txt``, ``--fix.words mine.txt`` for
-    #: ``khabar refine``, ``fix(text, words=["mine.txt"])``. A file is read when a Fixer first
-    #: needs its engine; relative paths are read from the working folder.
+    #: ``khabar refine``, ``fix(text, words=["mine.txt"])``. A pair kept apart here is kept
+    #: apart by ``style`` and ``styles`` too (a style file joining it is a ConfigError). A file
+    #: is read when a Fixer first needs its engine, and when it is made if a style would join
+    #: something; relative paths are read from the working folder.
     words: tuple[str, ...] = ()
     #: (): no user style files. Otherwise ``style``'s pairs (none for ``treebank``) with the
     #: pairs of these files, in news.tsv's format (khabar/data/style/README.md), a later row

@@ -29,9 +29,11 @@ correct in both styles, and is left as it is, unless the news spelling glues the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Final
 
@@ -283,20 +285,66 @@ class _Joiner:
         return pair.news + tail
 
 
-def style_rules(style: Style | str, files: tuple[str, ...] = ()) -> tuple[RegexRule, ...]:
+def style_rules(
+    style: Style | str, files: tuple[str, ...] = (), apart: Mapping[str, str] | None = None
+) -> tuple[RegexRule, ...]:
     """The rules :class:`khabar.text.fix.Fixer` runs after the ZWNJ engine: ``style``'s pairs
     (none for ``treebank``) with those of the user's style ``files``, read on each call (a Fixer
     calls it once, when it is made); the shipped styles' rules are compiled once per process.
     Named ``zwnj.style.<style>``, ``zwnj.style.user`` for user files alone,
     ``zwnj.style.news+user`` for user files on top of news.
 
+    ``apart`` holds the two-word pairs a user's word files keep apart (``به منظور``, each with
+    the file that says so; :func:`khabar.text.lexicon.user_apart_pairs`): a shipped row that
+    joins one is left out, so the user's word wins over the house style it chose, and a row of
+    a user's style file that joins one is a contradiction between two of the user's own files,
+    a ConfigError naming both.
+
     >>> [r.name for r in style_rules("news")], style_rules("treebank")
     (['zwnj.style.news'], ())
+    >>> rules = style_rules("news", apart={"به منظور": "mine.txt"})
+    >>> apply_changes("به منظور حل", rules[0].find("به منظور حل"))
+    'به منظور حل'
     """
-    if not files:
+    layers = tuple(map(read_pairs, files))
+    if apart:
+        for path, layer in zip(files, layers, strict=True):
+            for pair in layer:
+                held = _kept_apart(pair, apart)
+                if held is not None:
+                    raise ConfigError(
+                        f"fix.styles: style file {path} line {pair.line} joins {held!r}, which "
+                        f"the word file {apart[held]} keeps apart; remove the row or the word"
+                    )
+    if not files and not apart:
         return _shipped_rules(style)
+    shipped = load_pairs(style)
+    if apart:
+        shipped = tuple(p for p in shipped if _kept_apart(p, apart) is None)
+    if not files:
+        return _rules(_as_style(style).value, shipped)
     name = "user" if _as_style(style) is Style.TREEBANK else f"{_as_style(style).value}+user"
-    return _rules(name, _merged(load_pairs(style), *map(read_pairs, files)))
+    return _rules(name, _merged(shipped, *layers))
+
+
+def _kept_apart(pair: StylePair, apart: Mapping[str, str]) -> str | None:
+    """The first two neighbouring words of ``pair`` that ``apart`` keeps apart and the pair
+    joins, or None: «به منظور» in «به منظور اینکه»; not «به طور» in «به طوری که».
+
+    >>> row = StylePair("به طوری که", "به\u200cطوری\u200cکه", (), 2)
+    >>> _kept_apart(row, {"طوری که": "a.txt"}), _kept_apart(row, {"به طور": "a.txt"})
+    ('طوری که', None)
+    """
+    if pair.news == pair.apart:  # a row written apart joins nothing
+        return None
+    words = pair.apart.split(" ")
+    from khabar.text.lexicon import fold  # as the word files' entries are read; not at import
+
+    for first, second in pairwise(words):
+        key = fold(f"{first} {second}")
+        if key in apart:
+            return key
+    return None
 
 
 @cache
