@@ -364,7 +364,7 @@ def _stage_task(task: StageTask) -> ShardReport:
     keep_raw = task.config.run.keep_raw
     keep_edits = task.config.run.keep_edits
     rows = task.config.run.row_group_rows
-    runner = SegmentRunner(task.segment, task.config)
+    runner = SegmentRunner(task.segment, _worker_config(task.config))
     decision = None
     if runner.apply_step is not None:
         own = _shard_decision_file(out, task.stage - 1, idx)
@@ -483,7 +483,7 @@ def run_reduce_task(task: ReduceTask) -> float:
     from khabar.steps.base import SideFiles
 
     t0 = time.perf_counter()
-    step = build_step(task.step, task.config)
+    step = build_step(task.step, _worker_config(task.config))
     side = SideFiles(_side_dir(task.outdir, task.stage))
     if task.bucket is not None:
         parts = [_read_part(_parts_file(task.outdir, task.stage, s), task.bucket)
@@ -542,13 +542,90 @@ def _file_digest(path: str, key: str) -> str:
     """The SHA-256 of a user file (``fix.words``, ``fix.styles``), or a ConfigError naming it."""
     import hashlib
 
+    return hashlib.sha256(_user_file(path, key)).hexdigest()
+
+
+def _user_file(path: str, key: str) -> bytes:
+    """The bytes of a user file (``fix.words``, ``fix.styles``), or a ConfigError naming it."""
     from khabar.errors import ConfigError
 
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise ConfigError(f"fix.{key}: cannot read {path} ({exc.strerror}); check the path "
                           f"(relative paths are read from the working folder)") from None
+
+
+#: the user files of ``fix.words`` and ``fix.styles`` that the tasks read, in the work folder
+USER_FILES = "user-files"
+
+
+def _task_config(config: Config, outdir: str) -> Config:
+    """The configuration the tasks run with: each user file of ``fix.words`` and ``fix.styles``
+    read here, on the driver, and copied into the run's work folder under its SHA-256, the
+    tasks reading the copy. A worker on another machine (a Ray cluster whose machines share
+    OUTDIR's storage but not the driver's working folder, or an object-store OUTDIR) then reads
+    the bytes the run's fingerprint holds, and a file edited while the run goes on changes
+    nothing. The manifest and the fingerprint keep the user's own paths."""
+    import dataclasses
+    import hashlib
+    import os
+
+    if "fix" not in config.sections:
+        return config
+    copies: dict[str, tuple[str, ...]] = {}
+    for key in ("words", "styles"):
+        paths = getattr(config.fix, key)
+        if not paths:
+            continue
+        copied = []
+        for path in paths:
+            data = _user_file(path, key)
+            digest = hashlib.sha256(data).hexdigest()
+            # the file's own name last: an error in it names a file the user recognises
+            copy = fs.join(outdir, WORK, USER_FILES, f"{digest[:16]}-{Path(path).name}")
+            if not fs.exists(copy):
+                fs.atomic_write_bytes(copy, data)
+            local = fs.local_path(copy)
+            copied.append(copy if local is None else os.path.abspath(local))
+        copies[key] = tuple(copied)
+    if not copies:
+        return config
+    return Config({**config.sections, "fix": dataclasses.replace(config.fix, **copies)})
+
+
+def _worker_config(config: Config) -> Config:
+    """``config`` with each user file the driver copied into an object store (see
+    :func:`_task_config`) fetched into this machine's temporary folder once, as the repair
+    reads local files; a local copy is read where it is."""
+    import dataclasses
+    import os
+    import tempfile
+
+    if "fix" not in config.sections:
+        return config
+    local: dict[str, tuple[str, ...]] = {}
+    for key in ("words", "styles"):
+        paths = getattr(config.fix, key)
+        if not any(fs.is_remote(p) for p in paths):
+            continue
+        fetched = []
+        for path in paths:
+            if not fs.is_remote(path):
+                fetched.append(path)
+                continue
+            # the name holds the content's digest: a file fetched before is this one
+            here = Path(tempfile.gettempdir()) / "khabar-user-files" / fs.basename(path)
+            if not here.exists():
+                here.parent.mkdir(parents=True, exist_ok=True)
+                part = here.with_name(f"{here.name}.{os.getpid()}.part")
+                part.write_bytes(fs.read_bytes(path))
+                os.replace(part, here)  # whole or absent, for other workers on this machine
+            fetched.append(str(here))
+        local[key] = tuple(fetched)
+    if not local:
+        return config
+    return Config({**config.sections, "fix": dataclasses.replace(config.fix, **local)})
 
 
 def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> None:
@@ -605,6 +682,7 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     for name in config.run.steps:  # build every step once here: bad config fails before work
         build_step(name, config)
     _prepare_outdir(outdir, _fingerprint(config, files), config.run.force)
+    task_config = _task_config(config, outdir)
     shards = plan_shards(files, config.run.shard_bytes, config.run.min_shards)
     own_executor = executor is None
     executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))
@@ -629,15 +707,15 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
                     done.append(r)
                     progress.shard_done(r)
                 else:
-                    todo.append(StageTask(stage, last, shard, segment, config, outdir, buckets,
-                                          next_reads, keep_work))
+                    todo.append(StageTask(stage, last, shard, segment, task_config, outdir,
+                                          buckets, next_reads, keep_work))
             for r in executor.map(run_stage_task, todo):
                 done.append(r)
                 progress.shard_done(r)
             reports[stage] = sorted(done, key=lambda r: r.shard)
             if segment.observe:
-                _reduce(executor, outdir, stage, segment.observe, shards, config, progress,
-                        buckets)
+                _reduce(executor, outdir, stage, segment.observe, shards, task_config,
+                        progress, buckets)
             stage_seconds.append({"stage": stage + 1, "steps": label,
                                   "seconds": round(time.perf_counter() - ts, 3)})
     finally:

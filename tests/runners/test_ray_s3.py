@@ -17,7 +17,7 @@ from khabar.io import fs
 from khabar.refine import refine
 
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'khabar[ray]'")
-pytest.importorskip("pyarrow.parquet")
+pq = pytest.importorskip("pyarrow.parquet")
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [str(ROOT / "tests/fixtures/e2e/crawl-1.jsonl"), str(ROOT / "tests/fixtures/e2e/crawl-2.jsonl")]
@@ -31,7 +31,10 @@ def hashes(manifest: dict) -> dict[str, str]:
 def test_ray_engine_into_s3_writes_the_local_bytes(tmp_path, s3_bucket):
     from khabar.runners.ray import RayExecutor
 
-    cfg = Config.load(overrides=SETS, env={})
+    # a user style file: the driver copies it into the bucket, and the workers fetch it there
+    style = tmp_path / "agency.tsv"
+    style.write_text("apart\tnews\ttails\nبه دلیل\tبه\u200cدلیل\t-\n", encoding="utf-8")
+    cfg = Config.load(overrides=[*SETS, f"fix.styles={style}"], env={})
     local = refine(INPUTS, str(tmp_path / "local"), cfg)
     out = f"s3://{s3_bucket}/out"
     # Ray starts here, after the fixture set the store's address and credentials: the raylet
@@ -48,6 +51,8 @@ def test_ray_engine_into_s3_writes_the_local_bytes(tmp_path, s3_bucket):
     assert on_ray.manifest["shards"] == 2
     stored = json.loads(fs.read_text(fs.join(out, "manifest.json")))
     assert hashes(stored) == hashes(local.manifest)
+    texts = pq.read_table(tmp_path / "local" / "data", columns=["text"]).column("text")
+    assert "به\u200cدلیل" in "\n".join(texts.to_pylist())  # the style file was read
     assert (on_ray.read, on_ray.kept, on_ray.dropped, on_ray.rejected) == (
         local.read, local.kept, local.dropped, local.rejected)
     # the run's private work folder is gone from the bucket, and nothing landed on local disk

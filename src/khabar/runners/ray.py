@@ -3,7 +3,8 @@
 Plain Ray tasks (``ray.remote``), not Ray Data: measured for this kind of work (one task per file
 shard, each writing its own output), tasks ran a map job in 21 s against 19-20 s for a process pool,
 while Ray Data took 47-60 s tuned. Shards must be on storage every worker sees (a shared file
-system or an object store path).
+system or an object store path); the user's word and style files need not be, as the driver
+copies them into the run's work folder (``khabar.refine._task_config``).
 
 Ray is an optional extra: ``pip install 'khabar[ray]'``.
 """
