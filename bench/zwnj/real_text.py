@@ -91,15 +91,22 @@ def _json_lines(path: Path, fields: tuple[str, ...]) -> list[str]:
     return lines
 
 
+#: elements whose text a browser never shows: a page's JavaScript is code, not Persian text
+#: (session 20 read «(theForm.onsubmit() !=» as a line of the html source)
+_HIDDEN: tuple[str, ...] = ("script", "style", "noscript", "template")
+
+
 def _html_lines(folder: Path) -> list[str]:
-    """The visible text of each page of ``folder``, one line per text node (as crawl_splits.py)."""
+    """The visible text of each page of ``folder``, one line per text node (as crawl_splits.py,
+    less the text of :data:`_HIDDEN` elements)."""
     from selectolax.lexbor import LexborHTMLParser
 
     lines: list[str] = []
     for path in sorted(folder.glob("*.html")):
-        body = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace")).body
-        if body is not None:
-            lines += body.text(separator="\n").split("\n")
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace"))
+        tree.strip_tags(list(_HIDDEN))
+        if tree.body is not None:
+            lines += tree.body.text(separator="\n").split("\n")
     return lines
 
 
