@@ -73,6 +73,31 @@ def test_a_missing_user_file_says_which(tmp_path: Path) -> None:
         fix("کتابها", words=str(missing))
 
 
+def test_a_user_file_that_is_a_folder_or_not_utf8_says_so(tmp_path: Path) -> None:
+    # was a bare IsADirectoryError from fix(), and «khabar fix --set words=DIR» blamed an input
+    with pytest.raises(ConfigError, match=f"^fix.words: lexicon file {tmp_path} is a folder; "
+                                          "name a file in it$"):
+        fix("کتابها", words=str(tmp_path))
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_text("بی\u200cنیوز\n", encoding="utf-16")
+    with pytest.raises(ConfigError, match=f"^fix.words: lexicon file {utf16} is not UTF-8 "
+                                          r"\(.*\); save it as UTF-8$"):
+        fix("کتابها", words=str(utf16))
+    run = subprocess.run([sys.executable, "-m", "khabar", "fix", "--set", f"words={tmp_path}"],
+                         input=b"x\n", capture_output=True, check=False, timeout=300)
+    assert (run.returncode, run.stdout) == (2, b"")
+    assert run.stderr.decode() == (f"khabar: error: fix.words: lexicon file {tmp_path} is a "
+                                   "folder; name a file in it\n")
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_entry(tmp_path: Path) -> None:
+    # Windows editors start a UTF-8 file with U+FEFF; read as a letter it made the first entry
+    # «\ufeffبی‌نیوز», which no text holds, so «بی نیوز» stayed apart
+    path = tmp_path / "bom.txt"
+    path.write_text("بی\u200cنیوز\n", encoding="utf-8-sig")
+    assert fix("بی نیوز", words=str(path)) == "بی\u200cنیوز"
+
+
 def test_khabar_fix_reads_a_user_file(words: Path, tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "khabar", "fix", "--set", f"words={words}"],
                          input="بی نیوز\nکتابها\nمی خواهم\n".encode(), capture_output=True,

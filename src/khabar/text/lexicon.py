@@ -752,14 +752,14 @@ def _decoded(data: bytes) -> str:
 
 
 def _read(path: Path) -> str:
+    """The text of a lexicon or user word file, or a LexiconError saying what is wrong with it
+    (missing, a folder, unreadable, not UTF-8) and how to fix it."""
+    from khabar.text.userfile import UserFileError, read_user_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise LexiconError(f"lexicon file {path} does not exist; check the path") from exc
-    except UnicodeDecodeError as exc:
-        raise LexiconError(
-            f"lexicon file {path} is not UTF-8 ({exc.reason}); save it as UTF-8"
-        ) from exc
+        return read_user_text(path, "lexicon file")
+    except UserFileError as exc:
+        raise LexiconError(str(exc)) from None
 
 
 def parse_counts(text: str, name: str) -> dict[str, int]:

@@ -41,6 +41,7 @@ from khabar.errors import ConfigError
 from khabar.text.normalize import Change, RegexRule, apply_changes
 from khabar.text.policy import FixPolicy, Style
 from khabar.text.protect import find_verbatim
+from khabar.text.userfile import UserFileError, read_user_text
 
 __all__ = [
     "StylePair",
@@ -165,21 +166,13 @@ def read_pairs(path: str) -> tuple[StylePair, ...]:
     ...
     khabar.errors.ConfigError: fix.styles: style file nosuch.tsv does not exist; check the path
     """
-    where = f"fix.styles: style file {path}"
     try:
-        # utf-8-sig: a byte-order mark (Windows editors write one) is not part of the header
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        hint = " (the shipped styles are chosen with style=news)" if path in _STYLE_NAMES else ""
-        raise ConfigError(f"{where} does not exist; check the path{hint}") from None
-    except IsADirectoryError:
-        raise ConfigError(f"{where} is a folder; name a .tsv file in it") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{where} is not UTF-8 ({exc.reason}); save it as UTF-8") from None
-    except OSError as exc:
-        raise ConfigError(
-            f"{where} cannot be read ({exc.strerror}); check its permissions"
-        ) from None
+        # a byte-order mark (Windows editors write one) is not part of the header
+        text = read_user_text(path, "style file")
+    except UserFileError as exc:
+        missing = not Path(path).exists() and path in _STYLE_NAMES
+        hint = " (the shipped styles are chosen with style=news)" if missing else ""
+        raise ConfigError(f"fix.styles: {exc}{hint}") from None
     try:
         return parse_pairs(text, f"style file {path}", _USER_HINT)
     except ValueError as exc:
