@@ -28,7 +28,11 @@ plural 0 and 0, «ه‌ای» 24 and 12), ``COPULA_INFINITIVES`` (2026-12-01: pl
 ``_HEH_YE_BEFORE_PRONOUN``, 2026-11-30: 313 / 12), and the words right after one of
 ``PLURAL_QUANTIFIERS`` (the word before, likewise keyed) or one of ``PARTITIVES`` and «از»
 (2026-11-30: plural 111 and 95, «ه‌ای» 0 and 0), and prints each set's words with
-counts.
+counts. Session 21 (2026-12-01) added ``QUANTITY_ADJECTIVES`` after the word (plural 66,
+«ه‌ای» 0), the subjunctive verbs after it (``ZwnjRepairer._subjunctive_verb``: «ب» + a form the
+lexicon writes after «می‌», ``SUBJUNCTIVE``: plural 0, «ه‌ای» 9) and «نام‌های» / «نامه‌ای» right
+after one of ``NAMING_PREPOSITIONS`` (``NAMED``: «نام‌های» 4, «نامه‌ای» 0; the glued «به
+نامهای محمد» once more).
 """
 
 from __future__ import annotations
@@ -44,11 +48,13 @@ from khabar.text.zwnj import (
     COPULA_INFINITIVES,
     HAVE_FORMS,
     LIGHT_VERB_FORMS,
+    NAMING_PREPOSITIONS,
     NO_EZAFE_AFTER,
     NO_PLURAL_EZAFE_PREPOSITIONS,
     PARTITIVES,
     PLURAL_QUANTIFIERS,
     POSSESSOR_PRONOUNS,
+    QUANTITY_ADJECTIVES,
     VERB_OPENINGS,
     ZWNJ,
     default_repairer,
@@ -76,8 +82,10 @@ def after_counts() -> int:
         "LIGHT_VERB_FORMS": LIGHT_VERB_FORMS,
         "COPULA_INFINITIVES": COPULA_INFINITIVES,
         "POSSESSOR_PRONOUNS": POSSESSOR_PRONOUNS,
+        "QUANTITY_ADJECTIVES": QUANTITY_ADJECTIVES,
     }
-    names = [*sets, "PLURAL_QUANTIFIERS", "PARTITIVES"]
+    engine = default_repairer()
+    names = [*sets, "PLURAL_QUANTIFIERS", "PARTITIVES", "SUBJUNCTIVE", "NAMED"]
     totals = {name: {"plural": 0, "heh_ye": 0} for name in names}
     words: dict[str, dict[str, list[int]]] = {name: {} for name in names}
     for path in (DATA / "ud_perdt" / "train.txt", DATA / "ud_seraji" / "train.txt"):
@@ -97,9 +105,17 @@ def after_counts() -> int:
                     totals["PARTITIVES"][kind] += 1
                     row = words["PARTITIVES"].setdefault(fold(toks[i - 2].replace(ZWNJ, "")), [0, 0])
                     row[kind == "heh_ye"] += 1
+                if before in NAMING_PREPOSITIONS and fold(core.replace(ZWNJ, "")) == "نامهای":
+                    totals["NAMED"][kind] += 1
+                    row = words["NAMED"].setdefault(before, [0, 0])
+                    row[kind == "heh_ye"] += 1
                 if core != tok or i == len(toks) - 1:
                     continue
                 key = fold(toks[i + 1].rstrip(PUNCT).replace(ZWNJ, ""))
+                if engine._subjunctive_verb(key):
+                    totals["SUBJUNCTIVE"][kind] += 1
+                    row = words["SUBJUNCTIVE"].setdefault(key, [0, 0])
+                    row[kind == "heh_ye"] += 1
                 for name, members in sets.items():
                     if key in members:
                         totals[name][kind] += 1

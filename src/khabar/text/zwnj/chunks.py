@@ -454,11 +454,11 @@ class ChunkAnalysis(StrayZwnj):
     def _note_plural_reading(self, word: str, seams: tuple[int, ...], fixed: str) -> None:
         """Keep the plural reading of ``word``, an ambiguous ``های`` word read as ``ه`` +
         ``ای`` in any context (``نامهای``: «نامه‌ای» 19, «نام‌های» 8), for :meth:`_in_context`
-        to take before a given name."""
+        to take in a context that makes it a plural (:meth:`_plural_in_context`, which asks
+        the lexicon's plural count where the context alone does not decide)."""
         readings = self._plural_and_heh_ye(word, seams)
-        stem = fold(word[: len(word) - len(_PLURAL_EZAFE)])
-        if readings is None or self.lexicon.plural_count(stem) < MIN_PLURAL_COUNT:
-            return  # «دقیقهای»: «دقیق» (precise) is never seen plural
+        if readings is None:
+            return
         alt = tuple((k, k, ZWNJ, "zwnj.glued") for k in readings[0])
         self._plural_readings[fixed] = (alt, _apply_tuples(word, list(alt)))
         self._note_other_reading(word)

@@ -546,6 +546,33 @@ PLURAL_QUANTIFIERS: Final = frozenset(
 PARTITIVES: Final = frozenset(
     ("یکی", "برخی", "بسیاری", "بعضی", "هیچیک", "تعدادی", "شماری", "عدهای")
 )
+#: The subjunctive and imperative prefix «ب» and the person endings after which
+#: :meth:`ZwnjRepairer._subjunctive_verb` reads a word as a finite verb (``بسازیم``,
+#: ``بیاموزد``: the lexicon writes ``می‌سازیم``, ``می‌آموزد``). Not the second person
+#: singular «ی» nor the first «م»: ``بدهی`` (a debt) and ``بیم`` are nouns as well.
+SUBJUNCTIVE_PREFIX: Final = "ب"
+SUBJUNCTIVE_ENDINGS: Final = ("د", "ند", "یم", "ید")
+#: Before a vowel-initial stem the prefix is written «بی» and the stem's «آ» becomes «ا»
+#: (``بیاورد`` of ``می‌آورد``, ``بیاموزد`` of ``می‌آموزد``).
+_SUBJUNCTIVE_BEFORE_ALEF: Final = ("بیا", "آ")
+#: «به نام» and «با نام» (named, by the name of) name what comes before them: the glued
+#: «نامهای» right after «به» or «با», in an open context, is the plural «نام‌های» with its ezafe,
+#: the names that follow (``دو نفر به نامهای علی و رضا``, ``با نامهای مستعار``), not «نامه‌ای»
+#: (a letter), which the lexicon counts more often alone (19 to 8). In UD TRAIN «به نام‌های»
+#: stands 4 times (and once glued, «به نامهای محمد»), «به نامه‌ای» and «با نامه‌ای» never; a
+#: closed context after it (``به نامهای که``, ``با نامهای به``) keeps «نامه‌ای».
+NAMING_PREPOSITIONS: Final = frozenset(("به", "با"))
+#: The ambiguous glued words (keys) that :data:`NAMING_PREPOSITIONS` make plurals: «نام‌های».
+NAMED_PLURALS: Final = frozenset(("نامهای",))
+#: Adjectives of quantity with their indefinite «ی» (reviewed): one after a glued ``های`` word
+#: makes it the plural with its ezafe (``جامهای زیادی``, many cups; ``فرقهای متعددی``), for an
+#: indefinite ``ه‌ای`` word takes no second indefinite adjective. In UD TRAIN
+#: (bench/zwnj/ye_context.py --after, 2026-12-01) 66 plurals «X‌های» and no ``Xه‌ای`` word
+#: stand before one. Not «بسیاری» (``بسیاری از``, many of, opens a new phrase) nor «کمی»
+#: and «اندکی» (also adverbs: a little).
+QUANTITY_ADJECTIVES: Final = frozenset(
+    fold(word) for word in ("زیادی", "متعددی", "فراوانی", "مختلفی", "گوناگونی", "بیشماری")
+)
 _PLURAL_BEFORE_PRONOUN: Final = 313
 _HEH_YE_BEFORE_PRONOUN: Final = 12
 #: Finite verbs that close a phrase as :data:`NO_EZAFE_AFTER` does (no ezafe leans on a verb):

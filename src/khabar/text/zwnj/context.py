@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from khabar.text.lexicon import COMPARATIVE_ENDINGS, PLURAL_ENDINGS, ZWNJ, fold
+from khabar.text.lexicon import COMPARATIVE_ENDINGS, PLURAL_ENDINGS, PRESENT_PREFIX, ZWNJ, fold
 from khabar.text.zwnj.constants import (
     _HAVE_RE,
     _HEH_YE,
@@ -13,6 +13,7 @@ from khabar.text.zwnj.constants import (
     _PHRASE_END,
     _PLURAL_EZAFE,
     _PLURAL_FORM_ENDINGS,
+    _SUBJUNCTIVE_BEFORE_ALEF,
     AFTER_NOUN_HEH_YE_ODDS,
     AFTER_PLURAL_HEH_YE_ODDS,
     BEFORE_NOUN,
@@ -21,6 +22,8 @@ from khabar.text.zwnj.constants import (
     MIN_COMPOUND_PIECE,
     MIN_PLURAL_COUNT,
     MIN_STEM_COUNT,
+    NAMED_PLURALS,
+    NAMING_PREPOSITIONS,
     NO_ADJECTIVE_AFTER,
     NO_EZAFE_AFTER,
     NO_PLURAL_EZAFE_BEFORE,
@@ -29,7 +32,10 @@ from khabar.text.zwnj.constants import (
     PLURAL_QUANTIFIERS,
     POSSESSOR_PRONOUNS,
     PRONOUN_AFTER_PLURAL_ODDS,
+    QUANTITY_ADJECTIVES,
     SINGULAR_AFTER,
+    SUBJUNCTIVE_ENDINGS,
+    SUBJUNCTIVE_PREFIX,
     SURNAME_TAILS,
     TOKEN_RE,
     VERB_OPENINGS,
@@ -175,31 +181,17 @@ class LineContext(PairJoins):
         :data:`NO_EZAFE_AFTER` or :data:`NO_PLURAL_EZAFE_BEFORE`, before punctuation or a
         finite verb (:meth:`_verb_after`) or at the line's end (``بازیکن حرفهای و`` →
         ``حرفه‌ای``, ``حرفهای او`` → ``حرف‌های``, ``خاطرهای دارید`` → ``خاطره‌ای``, ``حرفهای
-        مثل`` → ``حرفه‌ای``); and each one read ``ه`` + ``ای`` in any context given its plural
-        reading before a given name or a pronoun (:meth:`_possessor_pronoun_after`), unless a
-        number or a determiner of :data:`SINGULAR_AFTER` comes before it (``نامهای فاطمه`` →
-        ``نام‌های``; ``یک نامهای علی نوشت`` keeps ``نامه‌ای``), or after a quantifier
-        (:meth:`_quantifier_before`: ``تمام نامهای``, ``یکی از نامهای`` → ``نام‌های``)."""
+        مثل`` → ``حرفه‌ای``, ``حرفهای بیاموزد``: :meth:`_subjunctive_verb`); and each one
+        read ``ه`` + ``ای`` in any context given its plural reading where the line makes it a
+        plural (:meth:`_plural_in_context`: ``نامهای فاطمه``, ``تمام نامهای``, ``جامهای
+        زیادی``, ``به نامهای علی`` → the plural)."""
         out = list(infos)
         last = len(infos) - 1
-        names = self.lexicon.given_names
         for i, info in enumerate(infos):
             other = info[8]
             if other is None:
                 plural = self._plural_readings.get(info[1]) if i < last else None
-                if (
-                    plural is not None
-                    and (i + 1) not in joins
-                    and (
-                        infos[i + 1][2] in names
-                        or self._possessor_pronoun_after(info[2], infos[i + 1][2])
-                    )
-                    and not (i and (infos[i - 1][5] or infos[i - 1][3] in SINGULAR_AFTER))
-                ) or (plural is not None and self._quantifier_before(infos, i, joins)):
-                    # «نامهای فاطمه»: a given name after it is its possessor, so the word
-                    # is the plural with its ezafe (UD TRAIN: 14 plurals, one «ه‌ای» word);
-                    # so is a pronoun, if the counts allow it («نامهای خود»); after «تمام»
-                    # or «یکی از» the word is a plural noun («تمام نامهای»)
+                if plural is not None and self._plural_in_context(infos, i, joins):
                     out[i] = (plural[0], plural[1], *info[2:])
                 continue
             if (i + 1) in joins:
@@ -211,6 +203,7 @@ class LineContext(PairJoins):
                 or after[2] in NO_PLURAL_EZAFE_BEFORE
                 or after[1][:1] in _PHRASE_END
                 or self._verb_after(infos, i + 1, joins)
+                or self._subjunctive_verb(after[2])
                 or (i and i not in joins and infos[i - 1][3] in SINGULAR_AFTER)
                 or (i and i not in joins and self._adjective_after(infos[i - 1][3], info[2]))
                 or (
@@ -222,6 +215,38 @@ class LineContext(PairJoins):
             ):
                 out[i] = (other[0], other[1], *info[2:])
         return out
+
+    def _plural_in_context(self, infos: list[ChunkInfo], i: int, joins: set[int]) -> bool:
+        """Whether the ambiguous glued ``های`` word of chunk ``i`` (not the last), read ``ه`` +
+        ``ای`` in any context and with a plural reading kept (:meth:`_note_plural_reading`),
+        is the plural in the line planned as ``infos`` with ``joins``.
+
+        Grammar alone makes it the plural after a quantifier (:meth:`_quantifier_before`:
+        ``تمام نامهای``, ``یکی از جامهای``) and before an adjective of quantity
+        (:data:`QUANTITY_ADJECTIVES`: ``جامهای زیادی``, many cups; ``فرقهای متعددی``, many
+        differences): an indefinite ``ه‌ای`` word takes neither. A given name or a pronoun
+        after it is its possessor (``نامهای فاطمه``: UD TRAIN, 14 plurals, one ``ه‌ای``
+        word; ``نامهای خود`` if the counts allow it, :meth:`_possessor_pronoun_after`),
+        unless a number or a determiner of :data:`SINGULAR_AFTER` comes before it (``یک
+        نامهای علی نوشت`` keeps ``نامه‌ای``); these need a plural the lexicon saw
+        ``MIN_PLURAL_COUNT`` times (not ``دقیق‌های``, «دقیق» is never plural). After «به»
+        or «با» «نامهای» names (:meth:`_named_before`: ``به نامهای علی و رضا``)."""
+        after = infos[i + 1]
+        if (i + 1) not in joins and after[2] in QUANTITY_ADJECTIVES:
+            return True
+        if self._quantifier_before(infos, i, joins):
+            return True
+        key = infos[i][2]
+        if self.lexicon.plural_count(key[: -len(_PLURAL_EZAFE)]) < MIN_PLURAL_COUNT:
+            return False
+        return (
+            (i + 1) not in joins
+            and (
+                after[2] in self.lexicon.given_names
+                or self._possessor_pronoun_after(key, after[2])
+            )
+            and not (i and (infos[i - 1][5] or infos[i - 1][3] in SINGULAR_AFTER))
+        ) or self._named_before(infos, i, joins)
 
     @staticmethod
     def _quantifier_before(infos: list[ChunkInfo], i: int, joins: set[int]) -> bool:
@@ -236,6 +261,49 @@ class LineContext(PairJoins):
         return (
             before == "از" and i >= 2 and (i - 1) not in joins and infos[i - 2][3] in PARTITIVES
         )
+
+    def _named_before(self, infos: list[ChunkInfo], i: int, joins: set[int]) -> bool:
+        """Whether chunk ``i`` of a line planned as ``infos`` with ``joins`` is a word of
+        :data:`NAMED_PLURALS` right after one of :data:`NAMING_PREPOSITIONS`, in an open
+        context: «به نام» and «با نام» name what stands before them, so ``دو نفر به نامهای
+        علی و رضا`` (two people named Ali and Reza) and ``با نامهای مستعار`` (under pen
+        names) take the plural ``نام‌های``. A closed context after the word (a word of
+        :data:`NO_EZAFE_AFTER` or :data:`NO_PLURAL_EZAFE_BEFORE`, punctuation, a finite
+        verb: ``به نامهای که`` → ``نامه‌ای``, to a letter that) keeps ``نامه‌ای``; so does
+        a chunk joined to either neighbour."""
+        if not i or i in joins or (i + 1) in joins or i == len(infos) - 1:
+            return False
+        if infos[i][2] not in NAMED_PLURALS or infos[i - 1][3] not in NAMING_PREPOSITIONS:
+            return False
+        after = infos[i + 1]
+        return not (
+            after[2] in NO_EZAFE_AFTER
+            or after[2] in NO_PLURAL_EZAFE_BEFORE
+            or after[1][:1] in _PHRASE_END
+            or self._verb_after(infos, i + 1, joins)
+            or self._subjunctive_verb(after[2])
+        )
+
+    def _subjunctive_verb(self, key: str) -> bool:
+        """Whether ``key`` (a word's key) is a subjunctive or imperative verb: «ب» and a
+        person ending of :data:`SUBJUNCTIVE_ENDINGS` round a present form the lexicon writes
+        after «می» and a ZWNJ (``بسازیم`` of ``می‌سازیم``, ``بیاموزد`` of ``می‌آموزد``: see
+        :data:`_SUBJUNCTIVE_BEFORE_ALEF`). No ezafe leans on a verb, so a glued ``های`` word
+        before one is ``ه`` + ``ای`` (``حرفهای بیاموزد`` → ``حرفه‌ای``, learn a trade;
+        ``زمینهای بسازیم``): in UD TRAIN 9 ``Xه‌ای`` words and no plural «X‌های» stand
+        before such a verb (439 verb types, 4,121 times; ``نتیجه‌ای برسیم``, ``هدیه‌ای
+        بدهند``). ``بدهی`` (a debt) and ``برند`` (a brand) are no such verbs: the second
+        person singular is not read, and the lexicon writes no ``می‌رند``."""
+        if (
+            len(key) < MIN_COMPOUND_PIECE + 1
+            or not key.startswith(SUBJUNCTIVE_PREFIX)
+            or not key.endswith(SUBJUNCTIVE_ENDINGS)
+        ):
+            return False
+        opening, alef = _SUBJUNCTIVE_BEFORE_ALEF
+        rest = alef + key[len(opening) :] if key.startswith(opening) else key[1:]
+        form = PRESENT_PREFIX + ZWNJ + rest
+        return self.lexicon.forms.get(fold(PRESENT_PREFIX + rest), {}).get(form, 0) > 0
 
     def _possessor_pronoun_after(self, key: str, after: str) -> bool:
         """Whether ``after`` (the next word's key) is a pronoun of :data:`POSSESSOR_PRONOUNS`
