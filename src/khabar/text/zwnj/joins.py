@@ -12,8 +12,10 @@ from khabar.text.zwnj.constants import (
     _PAST_STEM_LAST,
     _TIE_PREPOSITIONS,
     _VERB_ENDING_RE,
+    ALEF_HAMZA,
     BEFORE_NOUN,
     CACHE_LIMIT,
+    CLITICS_NEVER_ALONE,
     EZAFE_YE,
     JOIN_MARGIN,
     LETTER_NAMES,
@@ -174,7 +176,9 @@ class PairJoins(ChunkAnalysis):
                 continue  # «جمهوری» joins «رئیس», not any word before it
             sure = self._joins(a, b)
             if sure == JOIN_SPACED_LINE:
-                if self._sure_join_after(infos, i, a, b):
+                if b in CLITICS_NEVER_ALONE and ALEF_HAMZA in parts[i]:
+                    sure = JOIN_NO  # «کسر شأن»: the noun «شأن», its key the clitic «شان»
+                elif self._sure_join_after(infos, i, a, b):
                     sure = JOIN_NO  # «راه آب انباری»: «آب‌انباری» is sure, «راه‌آب» weak
                 elif self._bound_tail_pair(a, b):
                     sure = JOIN_ANY  # «سرطان زا», «حمل ونقل»: «زا» is never a word alone
@@ -404,6 +408,11 @@ class PairJoins(ChunkAnalysis):
             if a in BEFORE_NOUN and self._compound_tail_suffix(b):
                 return JOIN_NO  # «در نمایی از», «با فروشی بیشتر»: a preposition heads no compound
             return JOIN_ANY
+        if b in CLITICS_NEVER_ALONE and self._clitic_host(a):
+            # «کفش مان», «فضایی شان»: a clitic that never stands alone, after a word TRAIN
+            # writes it glued to (share too low for the morphology above), in a line whose
+            # ZWNJs became spaces; «در شان» (befitting) stays, see _clitic_host
+            return JOIN_SPACED_LINE
         if a == WITHOUT and self._after_without(b):
             return JOIN_SPACED_LINE  # «بی دقت» → «بی‌دقت», in a line whose ZWNJs became spaces
         if b in self._compound_tails and self._compound_head(a):
@@ -450,6 +459,17 @@ class PairJoins(ChunkAnalysis):
             # (a known one is decided above), in a line whose ZWNJs became spaces
             return JOIN_SPACED_LINE
         return JOIN_NO
+
+    def _clitic_host(self, a: str) -> bool:
+        """Whether ``a`` may take a :data:`CLITICS_NEVER_ALONE` clitic spaced after it: a word
+        the lexicon knows, of ``MIN_PIECE`` letters or more, and no preposition
+        (:data:`BEFORE_NOUN`): ``با شان و منزلت`` (with dignity) is the noun «شأن». (A given
+        name takes no word after it anyway: :meth:`_in_line_context`.)"""
+        return (
+            len(a) >= MIN_PIECE
+            and a not in BEFORE_NOUN
+            and self.lexicon.word_count.get(a, 0) > 0
+        )
 
     def _word_suffix(self, b: str) -> bool:
         """Whether ``b``, a bound suffix joined by morphology to a word the lexicon never saw
