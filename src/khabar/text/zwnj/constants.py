@@ -381,6 +381,11 @@ _VERB_MOOD_OPENINGS: Final = ("", "ب", "ن")
 #: The present's prefix and its negative, the ends of the lexicon's verbal prefixes
 _PRESENT_PREFIX: Final = "می"
 _NEGATIVE_PREFIX: Final = "نمی"
+#: The privative prefix «بی» (without): before a word of three letters too, where other bound
+#: prefixes need four (``بی‌پول``, ``بی‌عار``, ``بی‌رنگ``): UD TRAIN writes «بی» + a three-letter
+#: word it saw twice or more with a ZWNJ in 38 word types and glued in 11, and the glued ones
+#: are words of their own (بیمار, بیدار, بیستم, بیکار), which the lexicon knows.
+PRIVATIVE: Final = "بی"
 #: A verb form's shortest stem piece after an opening: «رهاند» is «ره» + «اند»; a one-letter
 #: piece (``ساند``, ``زاند``) is too short to tell a verb by
 MIN_VERB_PIECE: Final = 2
@@ -805,3 +810,12 @@ COPULA_VOWEL_LETTERS: Final = frozenset("او")
 #: the glued plural and adjective endings _uninflect removes, longest first (also what
 #: _segment tests with str.endswith: a piece _uninflect can shorten)
 _GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
+#: The plural «ان» of a participle in a silent «ه» (past «ده»/«ته», agent «نده»), whose «ه»
+#: becomes «گ» (``دیده`` → ``دیدگان``, ``کننده`` → ``کنندگان``): _uninflect gives the
+#: singular back after «د»/«ت» (_PAST_STEM_LAST), so a compound's second piece is known by it
+#: (``شکست‌خوردگان`` as ``شکست‌خورده``). UD TRAIN writes such a plural after a word ending in
+#: a joining letter with a ZWNJ in 39 word types (``آسیب‌دیدگان``, ``سیل‌زدگان``,
+#: ``شرکت‌کنندگان``) and glued in 2 (``شاهزادگان``, ``امامزادگان``), which the lexicon knows.
+#: Other words in «گان» are no participles: ``گلپایگان`` (a city; «پایه»), ``مژگان``,
+#: ``گروگان``, ``رایگان``.
+_HEH_PLURAL: Final = "گان"

@@ -68,6 +68,7 @@ from khabar.text.zwnj.constants import (
     PERSON_ENDINGS,
     PREFIX_LIKE_COUNT,
     PREFIX_LIKE_SHARE,
+    PRIVATIVE,
     RARE_PIECE,
     SON,
     SUPERLATIVE,
@@ -136,16 +137,23 @@ class Segmenter:
         # longest ending first: «سناریوهای» is «سناریو|های», not «سناریوه|ای»
         for k in range(MIN_UNKNOWN_STEM, 0 if heim else len(tok) - MIN_PIECE + 1):
             stem, suffix = tok[:k], tok[k:]
+            weak = self._weak_share_ok(stem, suffix)
             if (
-                (len(suffix) > MIN_PIECE or suffix == "ها")  # «تاتنهام» is not «تاتنه‌ام»
+                # «تاتنهام» is not «تاتنه‌ام»; «رقیق|تر» is (a seen word, see _weak_share_ok)
+                (len(suffix) > MIN_PIECE or suffix == "ها" or weak)
                 and suffix in lex.bound_suffixes
-                and lex.suffix_share(suffix, stem)
-                >= (MIN_SUFFIX_SHARE if suffix == SUPERLATIVE else MIN_STRONG_SHARE)
+                and lex.suffix_share(suffix, stem) >= (MIN_SUFFIX_SHARE if weak else MIN_STRONG_SHARE)
                 and self._may_take(stem, suffix)
             ):
                 if suffix in _HEH_PLURALS and self._heh_of_unseen_stem(stem):
                     # «دوگانهای»: دوگانه‌ای, no دوگان‌های; «جلسهایی»: جلسه‌ایی, no جلس‌هایی
                     return stem + "ه" + ZWNJ + suffix[1:]
+                if weak and suffix != SUPERLATIVE:
+                    # a seen word keeps its spelling: «کم‌خرج» + «تر» (not a pair written
+                    # apart: a glued word gets no space)
+                    form = lex.best_form(stem)
+                    head = form if form is not None and " " not in form else stem
+                    return head + ZWNJ + suffix
                 return stem + ZWNJ + suffix
         for prefix in self._prefixes_longest_first:  # برمی before می
             if not tok.startswith(prefix):
@@ -169,6 +177,27 @@ class Segmenter:
             ):
                 return prefix + ZWNJ + rest
         return None
+
+    def _weak_share_ok(self, stem: str, suffix: str) -> bool:
+        """Whether ``suffix`` is cut off the unknown word ``stem + suffix`` at the majority
+        share (:data:`MIN_SUFFIX_SHARE`) instead of the strong one: the superlative after any
+        stem (``شنیع‌ترین``), and «تر»/«تری» after a stem the lexicon saw as a word only once
+        (``رقیق‌تر``, ``محتمل‌تر``, ``ناسالم‌تر``; twice or more, the segmenter cuts it as a
+        known word). A seen word of more than :data:`MIN_COMPARATIVE_STEM` letters rules out
+        the names and loans in «-ter» the strong share guards against (``پارامتر``: «پارام»
+        is no word; ``اکستر``, Exeter: «اکس» is too short)."""
+        if suffix == SUPERLATIVE:
+            return True
+        # a stem of MIN_COMPARATIVE_STEM letters is too short to tell a word by: «اکس» was
+        # seen once, and ``اکستر`` is Exeter
+        # a stem in a silent «ه» is GluedWords._heh_comparative's, which keeps the stem's own
+        # cuts (``واقع‌بینانه‌تر``)
+        return (
+            suffix in COMPARATIVE_ENDINGS
+            and len(stem) > MIN_COMPARATIVE_STEM
+            and stem in self.lexicon.word_count
+            and not _ends_in_silent_heh(stem)
+        )
 
     def _ye_surname(self, tok: str) -> str | None:
         """``tok`` cut before a surname tail (:data:`YE_SURNAME_TAILS`: «زاده», «نژاد», «پور»)
@@ -458,9 +487,18 @@ class Segmenter:
                 or lex.after_word_count.get(piece, 0) >= MIN_COMPOUND_RIGHT
             )
         ):
-            # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces are
-            # refused («بینیم» is a verb, not «بی‌نیم»)
+            # «بی» + «نیوز»: a prefix that is rarely a word by itself; 3-letter pieces only
+            # after «بی», below
             return "word"
+        if (
+            prev == PRIVATIVE
+            and len(piece) == MIN_COMPOUND_PIECE
+            and lex.word_count.get(piece, 0) >= MIN_COMPOUND_WORD_COUNT
+            # seen as a compound's second piece too: «جار» never is (``بیجار``, a city)
+            and piece in lex.after_word_count
+            and not self._privative_verb(stem + piece)
+        ):
+            return "word"  # «بی» + «پول», «بی» + «خطر»: see PRIVATIVE
         if (
             lex.left_count.get(prev, 0) >= PREFIX_LIKE_COUNT
             and lex.word_count.get(prev, 0) >= PREFIX_LIKE_COUNT  # a word too: «ان» is not
@@ -496,6 +534,20 @@ class Segmenter:
         ):
             return "words"  # two frequent words, never seen in a compound: «زمین» + «مرکزی»
         return None
+
+    def _privative_verb(self, word: str) -> bool:
+        """Whether ``word`` («بی» + a three-letter word) reads otherwise: as a verb the lexicon
+        saw after «می», bare (``بینیم``, we see: «می‌بینیم») or after the subjunctive «ب»
+        (``بیابم``: «می‌یابم»), or as a longer word + a word (``بینهم``, Arabic «بین» +
+        «هم», between them), not «بی» + «نیم», «بی» + «ابم», «بی» + «نهم»."""
+        lex = self.lexicon
+        if word in lex.verb_remainders or word[1:] in lex.verb_remainders:
+            return True
+        cut = len(PRIVATIVE) + 1
+        return (
+            lex.word_count.get(word[:cut], 0) >= MIN_COMPOUND_WORD_COUNT
+            and word[cut:] in lex.word_count
+        )
 
     def _two_letter_tail(self, prev: str, piece: str) -> bool:
         """Whether the two-letter ``piece`` may end a compound after the word ``prev``, a pair

@@ -9,6 +9,8 @@ from khabar.text.lexicon import ZWNJ
 from khabar.text.zwnj.constants import (
     _CONSONANT_HEH,
     _GLUED_INFLECTIONS,
+    _HEH_PLURAL,
+    _PAST_STEM_LAST,
     _VOCALISED_RE,
     _WITHOUT_FIRST,
     _WITHOUT_INSIDE,
@@ -243,13 +245,19 @@ def _ends_in_silent_heh(word: str) -> bool:
 
 
 def _uninflect(word: str) -> str:
-    """``word`` without a glued plural or adjective ending: ``وزیران`` → ``وزیر``.
+    """``word`` without a glued plural or adjective ending: ``وزیران`` → ``وزیر``; a
+    participle's plural in «دگان»/«تگان» gives its singular in «ه» (:data:`_HEH_PLURAL`:
+    ``باختگان`` → ``باخته``).
 
     >>> _uninflect("وزیران")
     'وزیر'
+    >>> _uninflect("باختگان")
+    'باخته'
     """
     if len(word) <= 4:
         return word
+    if word.endswith(_HEH_PLURAL) and word[-len(_HEH_PLURAL) - 1] in _PAST_STEM_LAST:
+        return word[: -len(_HEH_PLURAL)] + "ه"
     # str.endswith, not a regex: _segment asks this of many pieces
     for ending in _GLUED_INFLECTIONS:
         if word.endswith(ending):
