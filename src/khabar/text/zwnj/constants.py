@@ -814,7 +814,7 @@ _GLUED_INFLECTIONS: Final = ("یان", "ان", "ی")
 #: becomes «گ» (``دیده`` → ``دیدگان``, ``کننده`` → ``کنندگان``): _uninflect gives the
 #: singular back after «د»/«ت» (_PAST_STEM_LAST), so a compound's second piece is known by it
 #: (``شکست‌خوردگان`` as ``شکست‌خورده``). UD TRAIN writes such a plural after a word ending in
-#: a joining letter with a ZWNJ in 39 word types (``آسیب‌دیدگان``, ``سیل‌زدگان``,
+#: a joining letter with a ZWNJ in 44 word types (``آسیب‌دیدگان``, ``سیل‌زدگان``,
 #: ``شرکت‌کنندگان``) and glued in 2 (``شاهزادگان``, ``امامزادگان``), which the lexicon knows.
 #: Other words in «گان» are no participles: ``گلپایگان`` (a city; «پایه»), ``مژگان``,
 #: ``گروگان``, ``رایگان``.
