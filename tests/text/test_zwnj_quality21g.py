@@ -1,13 +1,15 @@
 """ZWNJ engine, three classes of unknown glued words (issue #3, session 21). Every row was
 written and checked by hand, with rows that must not change. See bench/zwnj/quality21g.md.
 
-* The comparative of an adjective the lexicon saw only once. An unknown glued word whose stem the segmenter cannot open (seen under ``MIN_STEM_COUNT``
-times) falls to ``Segmenter._unknown_stem``, which cut «تر»/«تری» only at the strong share
-(``MIN_STRONG_SHARE``, 0.9; «تر» takes a ZWNJ in 77 % of the lexicon's word types), so
-``رقیقتر``, ``محتملتر``, ``ناسالمتر`` stayed glued while ``شنیع‌ترین`` was cut. The strong
-share is there for names and loans in «-ter» (``اسکوتر``, ``پارامتر``, ``منچستر``), whose
-stems are no words; a stem the lexicon saw as a word (once) is an adjective's, and gets the
-majority share the superlative gets.
+* The comparative of an adjective the lexicon saw only once. An unknown glued word whose
+  stem the segmenter cannot open (seen under ``MIN_STEM_COUNT`` times) falls to
+  ``Segmenter._unknown_stem``, which cut «تر»/«تری» only at the strong share
+  (``MIN_STRONG_SHARE``, 0.9; «تر» takes a ZWNJ in 77 % of the lexicon's word types), so
+  ``رقیقتر``, ``محتملتر``, ``ناسالمتر`` stayed glued while ``شنیع‌ترین`` was cut. The strong
+  share is there for names and loans in «-ter» (``پارامتر``, ``منچستر``), whose stems are no
+  words; a stem the lexicon saw as a word (once), of more than ``MIN_COMPARATIVE_STEM``
+  letters (``اکستر``, Exeter, stays) and not in a silent «ه» (``_heh_comparative``'s), gets
+  the majority share the superlative gets, and keeps the lexicon's spelling (``کم‌خرج‌تر``).
 * «بی» + a three-letter word (``بی‌قلب``, ``بی‌نفت``): the bound prefixes took a piece of four
   letters or more only, for fear of verbs (``بینیم``, we see); UD TRAIN writes «بی» + a
   three-letter word with a ZWNJ in 38 word types and glued in 11 words of their own (بیمار,
