@@ -837,6 +837,242 @@ chunks_word_kind(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(result);
 }
 
+/* ---- split_known: a line's chunks, each a str the engine has seen before when it has ----------
+ *
+ * split_known(line, slots, keys) -> list[str]
+ *     line.split(" "), where each chunk equal to a str of keys is that str (the same object),
+ *     and each other chunk is a new str, appended to keys (while the table has room).
+ *
+ * A cold line's chunks cost the engine a new str each (split: ~310 instructions a chunk), then a
+ * siphash of each in the memo look-up (~200), for a chunk that is mostly one already seen (the
+ * Zipf tail: 25 K new of 418 K chunks on glued PEYMA, bench/fix/speed21v.md). Here a known
+ * chunk is found by its code points in an open-addressing table, in the scan that finds the
+ * spaces: no str is made, and the one returned carries its hash, so the memo probes that follow
+ * hash nothing and compare by identity.
+ *
+ * The table lives in the caller's objects (the module keeps no state): slots, a bytearray of
+ * (uint32 hash, uint32 index + 1) pairs, a power of two of them or empty, and keys, the list of
+ * strs they index. The caller clears both together (del slots[:]; keys.clear()); a slot that
+ * points past keys, or at a non-str, is a ValueError. The hash is FNV-1a over code points (the
+ * same for a str of any kind) with a final mix; a probe stops after SPLIT_MAX_PROBE slots and
+ * the chunk is then made as split makes it, not kept (a crafted line of colliding chunks costs
+ * at most that many compares a chunk). The table is a cache: the list equals line.split(" ")
+ * whatever it holds. */
+#define SPLIT_MIN_SLOTS 1024
+#define SPLIT_MAX_PROBE 32
+
+typedef struct {
+    uint32_t hash;
+    uint32_t index; /* index into keys + 1; 0: an empty slot */
+} split_slot;
+
+static inline uint32_t
+split_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    return (uint32_t)h;
+}
+
+/* whether key (a str) holds the n code points of data (kind) */
+static int
+split_same(PyObject *key, int kind, const void *data, Py_ssize_t n)
+{
+    if (PyUnicode_GET_LENGTH(key) != n) {
+        return 0;
+    }
+    int kkind = PyUnicode_KIND(key);
+    const void *kdata = PyUnicode_DATA(key);
+    if (kkind == kind) {
+        return memcmp(kdata, data, (size_t)n * (size_t)kind) == 0;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (PyUnicode_READ(kkind, kdata, j) != PyUnicode_READ(kind, data, j)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* doubles the table (or makes it: SPLIT_MIN_SLOTS), every entry moved; -1 with an exception */
+static int
+split_grow(PyObject *slots, Py_ssize_t *mask)
+{
+    Py_ssize_t old = PyByteArray_GET_SIZE(slots) / (Py_ssize_t)sizeof(split_slot);
+    Py_ssize_t size = old ? old * 2 : SPLIT_MIN_SLOTS;
+    split_slot *moved = NULL;
+    if (old) {
+        moved = PyMem_Malloc((size_t)old * sizeof(split_slot));
+        if (moved == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        memcpy(moved, PyByteArray_AS_STRING(slots), (size_t)old * sizeof(split_slot));
+    }
+    if (PyByteArray_Resize(slots, size * (Py_ssize_t)sizeof(split_slot)) < 0) {
+        PyMem_Free(moved);
+        return -1;
+    }
+    split_slot *table = (split_slot *)PyByteArray_AS_STRING(slots);
+    memset(table, 0, (size_t)size * sizeof(split_slot));
+    for (Py_ssize_t j = 0; j < old; j++) {
+        if (moved[j].index) { /* moved entries are distinct: the first empty slot is theirs */
+            Py_ssize_t i = (Py_ssize_t)moved[j].hash & (size - 1);
+            while (table[i].index) {
+                i = (i + 1) & (size - 1);
+            }
+            table[i] = moved[j];
+        }
+    }
+    PyMem_Free(moved);
+    *mask = size - 1;
+    return 0;
+}
+
+/* the chunk data[start:end] (kind) of line as a str: the one of keys that holds it, or a new
+ * one, kept in keys when the table has room; a new reference, or NULL with an exception */
+static PyObject *
+split_chunk(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+            uint64_t h, PyObject *slots, Py_ssize_t *mask, PyObject *keys)
+{
+    uint32_t hash = split_mix(h);
+    const char *at = (const char *)data + start * kind;
+    Py_ssize_t n = end - start;
+    Py_ssize_t nkeys = PyList_GET_SIZE(keys);
+    Py_ssize_t free_slot = -1;
+    if (*mask >= 0) {
+        split_slot *table = (split_slot *)PyByteArray_AS_STRING(slots);
+        Py_ssize_t i = (Py_ssize_t)hash & *mask;
+        for (int probe = 0; probe < SPLIT_MAX_PROBE; probe++) {
+            split_slot slot = table[i];
+            if (!slot.index) {
+                free_slot = i;
+                break;
+            }
+            if (slot.hash == hash) {
+                if ((Py_ssize_t)slot.index > nkeys ||
+                    !PyUnicode_Check(PyList_GET_ITEM(keys, slot.index - 1))) {
+                    PyErr_SetString(PyExc_ValueError,
+                                    "split_known(): the slots index past the keys or at a "
+                                    "non-str; clear both together (del slots[:]; keys.clear())");
+                    return NULL;
+                }
+                PyObject *key = PyList_GET_ITEM(keys, slot.index - 1);
+                if (split_same(key, kind, at, n)) {
+                    Py_INCREF(key);
+                    return key;
+                }
+            }
+            i = (i + 1) & *mask;
+        }
+    }
+    PyObject *chunk = PyUnicode_Substring(line, start, end);
+    if (chunk == NULL) {
+        return NULL;
+    }
+    /* the allocation may run a finalizer: read what it could have changed again */
+    nkeys = PyList_GET_SIZE(keys);
+    if (PyByteArray_GET_SIZE(slots) != (*mask + 1) * (Py_ssize_t)sizeof(split_slot)) {
+        Py_DECREF(chunk);
+        PyErr_SetString(PyExc_RuntimeError, "split_known(): slots changed size during the split");
+        return NULL;
+    }
+    if (*mask < 0 || (free_slot >= 0 && (nkeys + 1) * 2 > *mask + 1)) {
+        /* no table yet, or past half full: grow, then find the chunk's slot in the new one */
+        if (split_grow(slots, mask) < 0) {
+            Py_DECREF(chunk);
+            return NULL;
+        }
+        split_slot *table = (split_slot *)PyByteArray_AS_STRING(slots);
+        Py_ssize_t i = (Py_ssize_t)hash & *mask;
+        free_slot = -1;
+        for (int probe = 0; probe < SPLIT_MAX_PROBE; probe++) {
+            if (!table[i].index) {
+                free_slot = i;
+                break;
+            }
+            i = (i + 1) & *mask;
+        }
+    }
+    if (free_slot >= 0 && nkeys < (Py_ssize_t)UINT32_MAX - 1) {
+        if (PyList_Append(keys, chunk) < 0) {
+            Py_DECREF(chunk);
+            return NULL;
+        }
+        split_slot *table = (split_slot *)PyByteArray_AS_STRING(slots);
+        table[free_slot].hash = hash;
+        table[free_slot].index = (uint32_t)(nkeys + 1);
+    }
+    return chunk;
+}
+
+#define FNV_OFFSET 0xCBF29CE484222325ULL
+#define FNV_PRIME 0x100000001B3ULL
+
+static PyObject *
+chunks_split_known(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError,
+                     "split_known() takes 3 arguments (line, slots, keys), got %zd", nargs);
+        return NULL;
+    }
+    PyObject *line = args[0];
+    PyObject *slots = args[1];
+    PyObject *keys = args[2];
+    if (!PyUnicode_Check(line) || !PyByteArray_CheckExact(slots) || !PyList_CheckExact(keys)) {
+        PyErr_Format(PyExc_TypeError,
+                     "split_known() needs a str line, a bytearray of slots and a list of keys, "
+                     "got %.100s, %.100s and %.100s",
+                     Py_TYPE(line)->tp_name, Py_TYPE(slots)->tp_name, Py_TYPE(keys)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t size = PyByteArray_GET_SIZE(slots);
+    Py_ssize_t count = size / (Py_ssize_t)sizeof(split_slot);
+    if (size % (Py_ssize_t)sizeof(split_slot) || (count & (count - 1)) ||
+        (count && count < SPLIT_MIN_SLOTS)) {
+        PyErr_Format(PyExc_ValueError,
+                     "split_known() needs slots as it left them (empty, or a power of two of "
+                     "%d-byte slots, %d or more), got %zd bytes; clear both together "
+                     "(del slots[:]; keys.clear())",
+                     (int)sizeof(split_slot), SPLIT_MIN_SLOTS, size);
+        return NULL;
+    }
+    Py_ssize_t mask = count - 1; /* -1: no table yet */
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    Py_ssize_t start = 0;
+    uint64_t h = FNV_OFFSET;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        Py_UCS4 ch = i < n ? PyUnicode_READ(kind, data, i) : ' ';
+        if (ch != ' ') {
+            h = (h ^ ch) * FNV_PRIME;
+            continue;
+        }
+        PyObject *chunk = split_chunk(line, kind, data, start, i, h, slots, &mask, keys);
+        if (chunk == NULL) {
+            Py_DECREF(parts);
+            return NULL;
+        }
+        int failed = PyList_Append(parts, chunk);
+        Py_DECREF(chunk);
+        if (failed < 0) {
+            Py_DECREF(parts);
+            return NULL;
+        }
+        start = i + 1;
+        h = FNV_OFFSET;
+    }
+    return parts;
+}
+
 static PyMethodDef chunks_methods[] = {
     {"lookup", (PyCFunction)(void (*)(void))chunks_lookup, METH_FASTCALL,
      "lookup(memo, parts) -> (infos, missing)\n\n"
@@ -862,6 +1098,9 @@ static PyMethodDef chunks_methods[] = {
     {"tail_index", (PyCFunction)(void (*)(void))chunks_tail_index, METH_FASTCALL,
      "tail_index(forms, tail) -> dict[str, list[str]]\n\n"
      "The keys k of forms with k in forms[k] and len(k) > tail, listed by k[-tail:]."},
+    {"split_known", (PyCFunction)(void (*)(void))chunks_split_known, METH_FASTCALL,
+     "split_known(line, slots, keys) -> list[str]\n\n"
+     "line.split(\" \"), each chunk equal to a str of keys being that str; new chunks go to keys."},
     {NULL, NULL, 0, NULL},
 };
 

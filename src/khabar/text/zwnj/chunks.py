@@ -17,6 +17,7 @@ from khabar.text.zwnj.constants import (
     _ZWNJ_RUN_RE,
     CLOSED_HEH_YE_ODDS,
     GLUED_LINE_WEIGHT,
+    LONG_LINE_CHARS,
     MIN_COMPOUND_PIECE,
     MIN_PLURAL_COUNT,
     MIN_STEM_COUNT,
@@ -41,8 +42,8 @@ from khabar.text.zwnj.records import (
     ChunkInfo,
 )
 from khabar.text.zwnj.stray import StrayZwnj
-from khabar.text.zwnj.twins import _FOLD_CHARS, _lookup, _word_kind
-from khabar.text.zwnj.words import _apply_tuples, _run_start
+from khabar.text.zwnj.twins import _FOLD_CHARS, _lookup, _split_known, _word_kind
+from khabar.text.zwnj.words import _apply_tuples, _chunks_of, _run_start
 
 
 class ChunkAnalysis(StrayZwnj):
@@ -66,13 +67,26 @@ class ChunkAnalysis(StrayZwnj):
             if len(memo) > limit:
                 break
         else:
-            return
+            if len(self._chunk_strs) <= limit:
+                return
         for memo in self._chunk_memos:
             memo.clear()
+        self._chunk_strs.clear()  # the two together (_split_known's table indexes the list)
+        del self._chunk_slots[:]
         for facts in self._chunk_facts:
             facts.clear()
         self._kept_cuts.clear()
         self._plural_readings.clear()
+
+    def _chunks(self, line: str) -> list[str]:
+        """``line.split(" ")`` (:func:`_chunks_of`), each chunk seen before as the str kept of
+        it (``_chunk_strs``): a cold text's chunks are mostly words seen before, which then
+        cost no new str and no hash in the memo look-ups that follow (one C scan of the line;
+        a line longer than ``LONG_LINE_CHARS`` is split by :func:`_chunks_of`, which shares
+        its repeats alike)."""
+        if len(line) > LONG_LINE_CHARS:
+            return _chunks_of(line)
+        return _split_known(line, self._chunk_slots, self._chunk_strs)
 
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""

@@ -29,7 +29,7 @@ from khabar.text.zwnj.records import (
     Repair,
 )
 from khabar.text.zwnj.twins import _field_or, _field_sum, _join_fixed, _truthy
-from khabar.text.zwnj.words import _arabic_spans, _chunks_of, _has_bare_without, _union_sorted
+from khabar.text.zwnj.words import _arabic_spans, _has_bare_without, _union_sorted
 
 
 class ZwnjRepairer(LineContext):
@@ -150,7 +150,7 @@ class ZwnjRepairer(LineContext):
         """The chunks of ``line`` (split at spaces: ``parts``, if the caller has them) and the
         indices of the chunks to join."""
         if parts is None:
-            parts = _chunks_of(line)
+            parts = self._chunks(line)
         if self.trust is Trust.NONE:
             infos = self._chunk_infos(parts, GLUED_ALL)
             joins = self._joins_of(parts, infos, without=_has_bare_without(line))[0]
@@ -253,7 +253,7 @@ class ZwnjRepairer(LineContext):
         if not line:  # half the lines of a web document are the empty ones between paragraphs
             return []
         self._bound_chunk_memory()
-        parts = _chunks_of(line)
+        parts = self._chunks(line)
         infos, joins = self._plan(line, parts)
         changed = _truthy(infos, 0, 0)  # the chunks with repairs inside (field 0: _REPAIRS)
         if not joins and not changed:
@@ -308,7 +308,7 @@ class ZwnjRepairer(LineContext):
         if not text:
             return text
         self._bound_chunk_memory()
-        parts = _chunks_of(text)
+        parts = self._chunks(text)
         infos, joins = self._plan(text, parts)
         if not joins and not any(map(_REPAIRS, infos)):
             return text

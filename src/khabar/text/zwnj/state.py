@@ -56,6 +56,12 @@ class RepairerState:
         # GLUED_SURE)
         self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {}, {})
         self._join_memo: dict[tuple[str, str], int] = {}
+        # the chunks seen, each kept as one str, and the table that finds them by their
+        # characters (see :meth:`_chunks`): a line's known chunks are those strs, not new ones
+        # (no str made, and each carries its hash into the memo look-ups); forgotten with the
+        # chunk memos
+        self._chunk_strs: list[str] = []
+        self._chunk_slots = bytearray()
         # chunks whose glued analysis has another reading (see _in_context): a set look-up per
         # chunk finds them faster than reading every ChunkInfo of a line
         self._other_reading_chunks: set[str] = set()

@@ -27,6 +27,17 @@ def _lookup_py(memo: dict[str, Any], parts: list[str]) -> tuple[list[Any], int]:
     return infos, infos.count(None)
 
 
+def _split_known_py(line: str, slots: bytearray, keys: list[str]) -> list[str]:
+    """``line.split(" ")``: the pure twin of ``khabar._c.chunks.split_known``, which gives
+    the same list (by ``==``) with each chunk it has seen before (a str of ``keys``, found
+    through the table ``slots``) as that str, and keeps the new ones; the twin keeps nothing.
+
+    >>> _split_known_py("a b  a", bytearray(), [])
+    ['a', 'b', '', 'a']
+    """
+    return line.split(" ")
+
+
 def _join_fixed_py(infos: list[Any], joins: set[int]) -> str:
     """The repaired chunks (field 1 of each ChunkInfo) joined by a space, or by a ZWNJ before
     each chunk of ``joins``: the pure twin of ``khabar._c.chunks.join_fixed``.
@@ -140,6 +151,9 @@ def _word_kind_py(chunk: str, folds: str) -> int:
 _CHUNKS: Final = _native.c_extension("khabar._c.chunks")
 _lookup: Final[Callable[[dict[str, Any], list[str]], tuple[list[Any], int]]] = (
     _lookup_py if _CHUNKS is None else _CHUNKS.lookup
+)
+_split_known: Final[Callable[[str, bytearray, list[str]], list[str]]] = (
+    _split_known_py if _CHUNKS is None else _CHUNKS.split_known
 )
 _join_fixed: Final[Callable[[list[Any], set[int]], str]] = (
     _join_fixed_py if _CHUNKS is None else _CHUNKS.join_fixed
