@@ -19,7 +19,6 @@ from khabar.text.zwnj.records import (
     _FACTS_FIELD,
     _FIXED,
     _GLUED_WEIGHT_FIELD,
-    _REPAIRS,
     GLUED_ALL,
     GLUED_NONE,
     GLUED_SURE,
@@ -310,7 +309,9 @@ class ZwnjRepairer(LineContext):
         self._bound_chunk_memory()
         parts = self._chunks(text)
         infos, joins = self._plan(text, parts)
-        if not joins and not any(map(_REPAIRS, infos)):
+        # one C pass over the fields (_truthy), not any() over map(itemgetter): ~70
+        # instructions a chunk less, on every line
+        if not joins and not _truthy(infos, 0, 0):
             return text
         if _field_or(infos, _FACTS_FIELD) & _FACT_LOOKED:  # Arabic, a given name, «دوست» (few)
             infos, joins = self._unless_arabic(parts, infos, joins)
