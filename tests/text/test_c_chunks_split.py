@@ -136,3 +136,24 @@ def test_the_engine_repairs_alike_with_the_kept_strs(limit: int) -> None:
     for _ in range(2):
         assert [engine.repair(line) for line in PLANNED] == expected
         assert len(engine._chunk_strs) <= max(limit, 5) + 5  # bounded with the memos
+
+
+class _Tuple(tuple):  # type: ignore[type-arg]
+    def __bool__(self) -> bool:  # a subclass's own truth: the general path asks it
+        return True
+
+
+# a field of each kind truthy() may read; which are true worked out by hand
+FIELDS = [(), ((0, 0, Z, "zwnj.glued"),), True, False, 0, 1, "", "a", None, _Tuple(), [], [0]]
+TRUE_AT = [1, 2, 5, 7, 9, 11]
+
+
+@needs_c
+def test_truthy_reads_tuples_and_bools_as_python_does() -> None:
+    # the fast path (an exact tuple row, a tuple or bool field) and the general one agree
+    rows = [((), f) for f in FIELDS]
+    assert C.truthy(rows, 1, 0) == TRUE_AT
+    assert C.truthy([[(), f] for f in FIELDS], 1, 0) == TRUE_AT  # list rows: the general path
+    assert C.truthy(rows, 1, 3) == [i for i in TRUE_AT if i >= 3]
+    with pytest.raises(IndexError):
+        C.truthy([((),)], 1, 0)  # a row too short: as indexing raises

@@ -405,15 +405,30 @@ select_indices(PyObject *infos, Py_ssize_t field, PyObject *table,
     }
     for (Py_ssize_t i = start; i < PyList_GET_SIZE(infos); i++) {
         PyObject *info = PyList_GET_ITEM(infos, i);
-        Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
-        PyObject *value = field_of(info, field);
-        Py_DECREF(info);
-        if (value == NULL) {
-            Py_DECREF(out);
-            return NULL;
+        int pass = -1;
+        if (table == NULL && PyTuple_CheckExact(info) && field < PyTuple_GET_SIZE(info)) {
+            /* a ChunkInfo's repairs (a tuple) or flag (a bool), read borrowed: testing these
+             * runs no Python code (PyObject_IsTrue on the repairs tuple was ~22 instructions a
+             * chunk, bench/fix/speed21v.md); any other value takes the general path */
+            PyObject *value = PyTuple_GET_ITEM(info, field);
+            if (PyTuple_CheckExact(value)) {
+                pass = PyTuple_GET_SIZE(value) != 0;
+            }
+            else if (PyBool_Check(value)) {
+                pass = value == Py_True;
+            }
         }
-        int pass = table == NULL ? PyObject_IsTrue(value) : PySequence_Contains(table, value);
-        Py_DECREF(value);
+        if (pass < 0) {
+            Py_INCREF(info); /* held: indexing a non-tuple row may run Python code */
+            PyObject *value = field_of(info, field);
+            Py_DECREF(info);
+            if (value == NULL) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            pass = table == NULL ? PyObject_IsTrue(value) : PySequence_Contains(table, value);
+            Py_DECREF(value);
+        }
         if (pass < 0) {
             Py_DECREF(out);
             return NULL;
