@@ -135,7 +135,7 @@ def test_the_engine_repairs_alike_with_the_kept_strs(limit: int) -> None:
     ]
     for _ in range(2):
         assert [engine.repair(line) for line in PLANNED] == expected
-        assert len(engine._chunk_strs) <= max(limit, 5) + 5  # bounded with the memos
+        assert len(engine._chunk_table[1]) <= max(limit, 5) + 5  # bounded with the memos
 
 
 class _Tuple(tuple):  # type: ignore[type-arg]

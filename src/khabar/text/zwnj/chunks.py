@@ -67,12 +67,11 @@ class ChunkAnalysis(StrayZwnj):
             if len(memo) > limit:
                 break
         else:
-            if len(self._chunk_strs) <= limit:
+            if len(self._chunk_table[1]) <= limit:
                 return
         for memo in self._chunk_memos:
             memo.clear()
-        self._chunk_strs.clear()  # the two together (_split_known's table indexes the list)
-        del self._chunk_slots[:]
+        self._chunk_table = (bytearray(), [])  # a new pair: its table indexes its own list
         for facts in self._chunk_facts:
             facts.clear()
         self._kept_cuts.clear()
@@ -80,13 +79,14 @@ class ChunkAnalysis(StrayZwnj):
 
     def _chunks(self, line: str) -> list[str]:
         """``line.split(" ")`` (:func:`_chunks_of`), each chunk seen before as the str kept of
-        it (``_chunk_strs``): a cold text's chunks are mostly words seen before, which then
+        it (``_chunk_table``): a cold text's chunks are mostly words seen before, which then
         cost no new str and no hash in the memo look-ups that follow (one C scan of the line;
         a line longer than ``LONG_LINE_CHARS`` is split by :func:`_chunks_of`, which shares
         its repeats alike)."""
         if len(line) > LONG_LINE_CHARS:
             return _chunks_of(line)
-        return _split_known(line, self._chunk_slots, self._chunk_strs)
+        slots, kept = self._chunk_table
+        return _split_known(line, slots, kept)
 
     def _chunk_infos(self, parts: list[str], level: int) -> list[ChunkInfo]:
         """What is known about each space-separated chunk; one memo look-up per chunk."""

@@ -56,12 +56,12 @@ class RepairerState:
         # GLUED_SURE)
         self._chunk_memos: tuple[dict[str, ChunkInfo], ...] = ({}, {}, {}, {})
         self._join_memo: dict[tuple[str, str], int] = {}
-        # the chunks seen, each kept as one str, and the table that finds them by their
-        # characters (see :meth:`_chunks`): a line's known chunks are those strs, not new ones
-        # (no str made, and each carries its hash into the memo look-ups); forgotten with the
-        # chunk memos
-        self._chunk_strs: list[str] = []
-        self._chunk_slots = bytearray()
+        # the table that finds a chunk seen by its characters, and the chunks it keeps, each as
+        # one str (see :meth:`_chunks`): a line's known chunks are those strs, not new ones (no
+        # str made, and each carries its hash into the memo look-ups); forgotten with the chunk
+        # memos by replacing the pair, one assignment, so another thread holds either the old
+        # pair or the new one, never one half cleared
+        self._chunk_table: tuple[bytearray, list[str]] = (bytearray(), [])
         # chunks whose glued analysis has another reading (see _in_context): a set look-up per
         # chunk finds them faster than reading every ChunkInfo of a line
         self._other_reading_chunks: set[str] = set()
