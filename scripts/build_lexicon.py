@@ -64,6 +64,9 @@ LETTER = "\u0620-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff"
 TOKEN_RE = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
 # What the fix step does before calling the ZWNJ engine; the lexicon must be in the same letters.
 FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+# ... and a run of ZWNJs is one (the fix step's ``zwnj.collapse``): the treebanks write six
+# tokens with two (``شده‌‌اند``), which the engine would insert as written.
+ZWNJ_RUN_RE = re.compile(f"{ZWNJ}{{2,}}")
 # A pair whose second word is one of these is always counted, even if the glued or ZWNJ form
 # was never seen: «سیاره ای» (spaced) against «سیاره‌ای» is exactly what the engine must weigh.
 PAIR_MIN_PIECE_COUNT = 20
@@ -107,11 +110,12 @@ GLUED_PLURAL_SOURCES = ("ud_seraji",)
 
 
 def read_lines(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """Yield (source folder name, line) for every source, with Arabic ي/ك folded to ی/ک."""
+    """Yield (source folder name, line) for every source, with Arabic ي/ك folded to ی/ک and
+    each run of ZWNJs written as one."""
     for path in paths:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
-                yield path.parent.name, line.translate(FOLD)
+                yield path.parent.name, ZWNJ_RUN_RE.sub(ZWNJ, line.translate(FOLD))
 
 
 def tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
