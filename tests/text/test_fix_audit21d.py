@@ -6,10 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from khabar.text.fix import fix, fix_with_edits
+from khabar.text.protect import find_spans
+
 from .scripts import build_module
 
 Z = "\u200c"
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "src" / "khabar" / "data" / "lexicon"
+
+
+def _same_both_ways(text: str, policy: dict[str, str], expected: str) -> None:
+    assert fix(text, **policy) == expected
+    assert fix(expected, **policy) == expected  # idempotent
+    assert fix_with_edits(text, **policy)[0] == expected
 
 
 # ---- 4. no shipped lexicon form holds a ZWNJ run ---------------------------------------------
@@ -33,3 +44,36 @@ def test_build_writes_one_zwnj_for_a_run(tmp_path: Path) -> None:
     counts = build.count_forms(build.read_lines([train]))
     assert counts[f"شده{Z}اند"] == 2
     assert not [form for form in counts if Z * 2 in form]
+
+
+# ---- 5. an HTML character reference is an identifier ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "policy", "expected"),
+    [
+        # its digits followed the digits policy: «&#۸۲۰۴;» names no character
+        ("&#8204;", {"digits": "persian"}, "&#8204;"),
+        ("کتاب&#8204;ها", {"digits": "persian"}, "کتاب&#8204;ها"),
+        ("سلام &#1740; و ۱۲", {"digits": "persian"}, "سلام &#1740; و ۱۲"),
+        ("عدد &#1740 و 12", {"digits": "persian"}, "عدد &#1740 و ۱۲"),
+        # must not change: prose digits follow the policy; a hex or named reference was a
+        # Latin word already; Persian digits are no reference (HTML reads ASCII digits only)
+        ("۸۲۰۴ و 8204", {"digits": "persian"}, "۸۲۰۴ و ۸۲۰۴"),
+        ("۸۲۰۴ و 8204", {"digits": "latin"}, "8204 و 8204"),
+        ("&#x200c; و &amp;", {"digits": "persian"}, "&#x200c; و &amp;"),
+        ("&#۸۲۰۴;", {"digits": "latin"}, "&#8204;"),
+        ("R&D و AT&T", {}, "R&D و AT&T"),
+    ],
+)
+def test_entity_is_verbatim(text: str, policy: dict[str, str], expected: str) -> None:
+    _same_both_ways(text, policy, expected)
+
+
+def test_entity_span() -> None:
+    assert [(s.kind, s.text) for s in find_spans("در &#8204; و &#x6CC; و &amp; و 12")] == [
+        ("entity", "&#8204;"),
+        ("entity", "&#x6CC;"),
+        ("entity", "&amp;"),
+        ("number", "12"),
+    ]

@@ -27,7 +27,7 @@ from khabar.text.protect import find_spans
         ("info@khabar.ir", [("email", "info@khabar.ir")]),
         ("#هشتگ_فارسی", [("hashtag", "#هشتگ_فارسی")]),
         ("#کتاب\u200cها", [("hashtag", "#کتاب\u200cها")]),
-        ("&#8204;", [("number", "8204")]),  # an HTML entity is no hashtag
+        ("&#8204;", [("entity", "&#8204;")]),  # an HTML entity: no hashtag, no number
         ("@user_name", [("mention", "@user_name")]),
         ("`a  b`", [("code", "`a  b`")]),
         ("COVID-19", [("latin", "COVID-19")]),

@@ -1,8 +1,9 @@
 """Protected spans: the parts of a text that Persian repair rules must not touch.
 
-URLs, e-mail addresses, hashtags, mentions, inline code and Latin words are *identifiers*: one
-changed byte and the link breaks, the hashtag names another topic, the code no longer runs. They
-are copied byte for byte. Numbers (``3.5``, ``1,000``, ``۱۴۰۲/۰۷/۱۹``, ``12:30``) are protected
+URLs, e-mail addresses, hashtags, mentions, inline code, HTML character references (``&#8204;``,
+``&#x200c;``, ``&amp;``) and Latin words are *identifiers*: one changed byte and the link
+breaks, the hashtag names another topic, the code no longer runs, the reference names no
+character (``&#۸۲۰۴;``). They are copied byte for byte. Numbers (``3.5``, ``1,000``, ``۱۴۰۲/۰۷/۱۹``, ``12:30``) are protected
 from spacing and ZWNJ rules (a space after that ``.`` or ``:`` would split the number), but their
 digits still follow the digits policy.
 
@@ -25,7 +26,7 @@ __all__ = ["VERBATIM", "Span", "find_spans", "find_verbatim"]
 
 #: kinds that are copied byte for byte (every other span kind is only kept away from spacing and
 #: ZWNJ rules)
-VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin"})
+VERBATIM: Final = frozenset({"url", "email", "code", "mention", "hashtag", "latin", "entity"})
 
 _LATIN: Final = r"A-Za-z\u00C0-\u024F"
 #: what makes a hashtag, mention or www. part of a word when it stands right before it: a letter,
@@ -79,6 +80,10 @@ _VERBATIM: Final = re.compile(
             rf"(?P<hashtag>(?<![{_IN_WORD_CLASS}])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+)",
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
+            # an HTML character reference: &#8204; &#x200c; &amp; (ASCII digits only, as HTML
+            # reads them; a numeric one may lack its «;», as HTML still reads it). Last: no
+            # other identifier starts with «&», so the Latin words never try it
+            r"(?P<entity>&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;))",
         ]
     )
 )
@@ -115,13 +120,13 @@ _PATH_START: Final = frozenset("/:?#")
 _NUMBER: Final = re.compile(rf"{_DIGIT}+(?:[.,/:\u066b\u066c]{_DIGIT}+)*")
 #: Every identifier starts with one of these characters (an e-mail that starts with digits is
 #: found from its first letter or its @, then extended to the left). Python's regex engine scans
-#: for a lone character class in C, but tries all six alternatives at every position of a text, so
+#: for a lone character class in C, but tries all seven alternatives at every position of a text, so
 #: the identifiers are looked for only where a trigger is (5-10x faster).
-_TRIGGER: Final = re.compile(rf"[{_LATIN}#@`]")
+_TRIGGER: Final = re.compile(rf"[{_LATIN}#@`&]")
 #: the characters of ``_TRIGGER``, found in one C pass (a regex class costs ~5 ns a character;
 #: tests/text/test_c_charscan.py checks the two sets are the same)
 _TRIGGER_CHARS: Final = CharSet(
-    "".join(map(chr, [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250)])) + "#@`"
+    "".join(map(chr, [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250)])) + "#@`&"
 )
 _EMAIL_RE: Final = re.compile(_EMAIL)
 _LOCAL_PART: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
