@@ -4,11 +4,13 @@ by hand. Expected outputs worked out by hand."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
-from khabar.text.fix import fix, fix_with_edits
+from khabar.text.fix import POLICY_FIXERS, _policy_fixer, fix, fix_with_edits
+from khabar.text.policy import FixPolicy, choices
 from khabar.text.protect import find_spans
 
 from .scripts import build_module
@@ -77,3 +79,23 @@ def test_entity_span() -> None:
         ("entity", "&amp;"),
         ("number", "12"),
     ]
+
+
+# ---- 6. the per-policy Fixer cache is bounded ---------------------------------------------------
+
+
+def test_policy_fixers_are_bounded() -> None:
+    fields = choices()
+    policies = [
+        dict(zip(("digits", "heh_yeh", "tatweel"), values, strict=True))
+        for values in itertools.product(fields["digits"], fields["heh_yeh"], fields["tatweel"])
+    ]
+    assert len(policies) > POLICY_FIXERS
+    for policy in policies:
+        assert fix("كتاب", **policy) == "کتاب"
+    assert _policy_fixer.cache_info().currsize <= POLICY_FIXERS
+    # the policy used last is kept: a program that fixes under one policy builds one Fixer
+    hits = _policy_fixer.cache_info().hits
+    fix("كتاب", **policies[-1])
+    assert _policy_fixer.cache_info().hits == hits + 1
+    assert _policy_fixer(FixPolicy()) is _policy_fixer(FixPolicy())

@@ -29,7 +29,7 @@ import io
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import lru_cache
 from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
 from typing import Any, BinaryIO, Final, NamedTuple, Protocol, cast
@@ -1021,10 +1021,18 @@ def _spans_kept(new: str, old: str, spans: list[_Span]) -> bool:
     return True
 
 
-@cache
+#: How many policies' Fixers :func:`_policy_fixer` keeps (each ~0.35 MB of compiled rules,
+#: more with its own ``words``): a program fixes under one policy or a few, and one that takes
+#: policies from its users (6,912 style combinations, any ``words``) must not grow without end.
+POLICY_FIXERS: Final = 16
+
+
+@lru_cache(maxsize=POLICY_FIXERS)
 def _policy_fixer(policy: FixPolicy) -> Fixer:
     """One Fixer per policy per process: its tables are compiled and its ZWNJ engine's lexicon
-    (about a second to load) read once, however often ``fix(text, **policy)`` is called."""
+    (about a second to load) read once, however often ``fix(text, **policy)`` is called; the
+    :data:`POLICY_FIXERS` policies used last are kept (the shipped engines are shared by all,
+    see ``shipped_repairer``)."""
     return Fixer(policy)
 
 
