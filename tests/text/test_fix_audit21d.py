@@ -5,6 +5,7 @@ by hand. Expected outputs worked out by hand."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,54 @@ def test_policy_fixers_are_bounded() -> None:
     fix("كتاب", **policies[-1])
     assert _policy_fixer.cache_info().hits == hits + 1
     assert _policy_fixer(FixPolicy()) is _policy_fixer(FixPolicy())
+
+
+# ---- 1-3 and the long fuzz: idempotence defects -------------------------------------------------
+
+QURAN_MARK = "\u06db"  # ARABIC SMALL HIGH THREE DOTS, a Quranic mark (no letter to the engine)
+FATHA = "\u064e"
+
+
+@pytest.mark.parametrize(
+    ("text", "policy", "expected"),
+    [
+        # 1 (fuzz, session 20): «َى» after a space was joined to «خله» with a ZWNJ before the
+        # mark (خله‌َی), which zwnj.remove.edge deleted on a second pass (خلهَی): a chunk that
+        # opens with a mark stays apart
+        (f"خله {FATHA}ى", {"diacritics": "keep"}, f"خله {FATHA}ی"),
+        (f"کتاب {FATHA}ها", {"diacritics": "keep"}, f"کتاب {FATHA}ها"),
+        # must not change: the stray mark goes first with the default, and the words join;
+        # a mark that ends the first word keeps the join (کتابِ‌ها)
+        (f"خله {FATHA}ى", {}, f"خله{Z}ی"),
+        (f"کتاب {FATHA}ها", {}, f"کتاب{Z}ها"),
+        ("کتابِ ها", {"diacritics": "keep"}, f"کتابِ{Z}ها"),
+        ("کتاب ها", {"diacritics": "keep"}, f"کتاب{Z}ها"),
+        # 2 (fuzz, sessions 20-21): the engine removed a ZWNJ after a mark it reads as no
+        # letter (the character rule keeps it), so the tatweel touched the mark and a second
+        # pass deleted it (ۛ‌ـ → ۛـ → ۛ); now the ZWNJ stays, and the tatweel it parts
+        (f"{QURAN_MARK}{Z}ـ", {}, f"{QURAN_MARK}{Z}ـ"),
+        (f"\u06ec{Z}ـ", {}, f"\u06ec{Z}ـ"),
+        (f"\u0610{Z}ـ", {}, f"\u0610{Z}ـ"),
+        (f"ب{QURAN_MARK}{Z}ـ", {}, f"ب{QURAN_MARK}{Z}ـ"),
+        (f"ب{QURAN_MARK}{Z}ب", {}, f"ب{QURAN_MARK}{Z}ب"),
+        # must not change: a ZWNJ after the mark beside a space or the edge goes; the tatweel
+        # touching the mark goes; a ZWNJ after a harakat mark stays (a letter to the engine)
+        (f"ب{QURAN_MARK}{Z} ب", {}, f"ب{QURAN_MARK} ب"),
+        (f"ب{QURAN_MARK}{Z}", {}, f"ب{QURAN_MARK}"),
+        (f"{QURAN_MARK}ـ", {}, QURAN_MARK),
+        (f"ب{FATHA}{Z}ـ", {}, f"ب{FATHA}{Z}ـ"),
+    ],
+)
+def test_idempotence_defects(text: str, policy: dict[str, str], expected: str) -> None:
+    _same_both_ways(text, policy, expected)
+
+
+def test_engine_reads_the_marks_as_the_character_rule() -> None:
+    """The marks the engine keeps a ZWNJ after are those of the character rule that are no
+    letter to the engine (normalize's ``_MARK`` less the engine's ``LETTER``)."""
+    from khabar.text import normalize
+    from khabar.text.zwnj import constants
+
+    marks = {chr(c) for c in range(0x10000) if re.fullmatch(f"[{normalize._MARK}]", chr(c))}
+    letters = {c for c in marks if re.fullmatch(f"[{constants.LETTER}]", c)}
+    assert constants._MARKS_BEFORE_ZWNJ == marks - letters

@@ -17,6 +17,19 @@ _LETTER_RE: Final = re.compile(f"[{LETTER}]")
 #: A Persian word: letters, possibly with single or doubled ZWNJs inside.
 TOKEN_RE: Final = re.compile(f"[{LETTER}]+(?:{ZWNJ}+[{LETTER}]+)*")
 _ZWNJ_RUN_RE: Final = re.compile(f"{ZWNJ}+")
+#: What a ZWNJ needs after it to stay, as fix's ``zwnj.remove.edge`` character rule reads it: a
+#: letter (Unicode's, tatweel too). A join writes no ZWNJ before a chunk that opens otherwise.
+_SEAM_AFTER_RE: Final = re.compile(r"[^\W\d_]")
+#: The marks that sit on a letter and are no ``LETTER`` (Arabic signs U+0610-U+061A, Quranic
+#: marks): a ZWNJ after one still follows a letter, as fix's ``zwnj.remove.edge`` character rule
+#: reads it (its ``_MARK``), so the engine keeps it too. Removed, it let a tatweel touch the
+#: mark, which a second pass then deleted (``ۛ‌ـ`` → ``ۛـ`` → ``ۛ``; fuzz, sessions 20-21).
+_MARKS_BEFORE_ZWNJ: Final = frozenset(
+    chr(c)
+    for lo, hi in ((0x0610, 0x061A), (0x06D6, 0x06DC), (0x06DF, 0x06E4), (0x06E7, 0x06E8),
+                   (0x06EA, 0x06ED))
+    for c in range(lo, hi + 1)
+)
 #: A chunk that is one word of letters, without ZWNJ (the fast path of chunk analysis).
 _WORD_RE: Final = re.compile(f"[{LETTER}]+")
 

@@ -10,6 +10,7 @@ from khabar.text.lexicon import COMPARATIVE_ENDINGS, PLURAL_ENDINGS, ZWNJ, zwnj_
 from khabar.text.zwnj.chunks import ChunkAnalysis
 from khabar.text.zwnj.constants import (
     _PAST_STEM_LAST,
+    _SEAM_AFTER_RE,
     _TIE_PREPOSITIONS,
     _VERB_ENDING_RE,
     ALEF_HAMZA,
@@ -207,6 +208,14 @@ class PairJoins(ChunkAnalysis):
                     joins.update((i - 1, i))  # «عبدالله بن زبیر»
                     chain = infos[i - 2][3] + prev[2] + b
                     weak = weak or sure < JOIN_ANY
+        if joins:
+            # a chunk that opens with no letter (a mark after a space: «خله َى» with
+            # diacritics=keep) stays apart: the ZWNJ a join wrote before it stood before a
+            # mark, which fix's zwnj.remove.edge deleted on a second pass (a glued «خلهَی»)
+            apart = {i for i in joins if _SEAM_AFTER_RE.match(parts[i]) is None}
+            if apart:
+                joins -= apart
+                affixes -= apart
         return joins, affixes, weak
 
     def _month_after_number(self, infos: list[ChunkInfo], k: int, word: str) -> bool:
