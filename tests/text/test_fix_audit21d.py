@@ -136,6 +136,17 @@ FATHA = "\u064e"
         (f"ب{QURAN_MARK}{Z}", {}, f"ب{QURAN_MARK}"),
         (f"{QURAN_MARK}ـ", {}, QURAN_MARK),
         (f"ب{FATHA}{Z}ـ", {}, f"ب{FATHA}{Z}ـ"),
+        # 3 (fuzz, session 20): with trust none, «منظرهای» after the joined «باران های» was
+        # read after the bare «های» (no plural before it: left glued), and on a second pass
+        # after «باران‌های» (a plural: the adjective منظره‌ای). Now both passes read the
+        # joined word
+        ("باران هاي منظرهای ٦", {"zwnj_trust": "none"}, f"باران{Z}های منظره{Z}ای ٦"),
+        ("کتاب های منظرهای ٦", {"zwnj_trust": "none"}, f"کتاب{Z}های منظره{Z}ای ٦"),
+        # must not change: as written with its ZWNJ, and the default trust (a line that
+        # writes ZWNJs keeps its glued words)
+        (f"باران{Z}های منظرهای ٦", {"zwnj_trust": "none"}, f"باران{Z}های منظره{Z}ای ٦"),
+        ("باران های منظرهای ٦", {}, f"باران{Z}های منظرهای ٦"),
+        ("منظرهای ٦", {"zwnj_trust": "none"}, "منظرهای ٦"),
     ],
 )
 def test_idempotence_defects(text: str, policy: dict[str, str], expected: str) -> None:
