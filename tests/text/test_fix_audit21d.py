@@ -147,6 +147,12 @@ FATHA = "\u064e"
         (f"باران{Z}های منظرهای ٦", {"zwnj_trust": "none"}, f"باران{Z}های منظره{Z}ای ٦"),
         ("باران های منظرهای ٦", {}, f"باران{Z}های منظرهای ٦"),
         ("منظرهای ٦", {"zwnj_trust": "none"}, "منظرهای ٦"),
+        # fuzz (compiled, seed 21): «full» removed the space after a URL's closing «[», and a
+        # second pass read the code's backtick as the URL's (and collapsed the code's spaces)
+        ("f://[ `  `", {"punct_spacing": "full"}, "f://[ `  `"),
+        ("http://x.ir/a( و", {"punct_spacing": "full"}, "http://x.ir/a( و"),
+        # must not change: after a «(» outside a URL the space goes
+        ("( متن )", {"punct_spacing": "full"}, "(متن)"),
     ],
 )
 def test_idempotence_defects(text: str, policy: dict[str, str], expected: str) -> None:

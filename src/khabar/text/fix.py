@@ -37,6 +37,7 @@ from typing import Any, BinaryIO, Final, NamedTuple, Protocol, cast
 from khabar import _native
 from khabar.document import Edit
 from khabar.text.normalize import (
+    SPACE_REMOVED_AFTER,
     SPACE_REMOVED_BEFORE,
     Change,
     Rule,
@@ -839,6 +840,8 @@ def _user_apart(policy: FixPolicy) -> dict[str, str]:
 
 #: the marks before which a spacing rule may remove a space (the slip rule; ``full``)
 _UNSPACED_MARKS: Final = frozenset(SPACE_REMOVED_BEFORE)
+#: the marks after which a spacing rule may remove a space (``full``): a URL may end with one
+_UNSPACED_AFTER: Final = frozenset(SPACE_REMOVED_AFTER)
 
 
 def _protected(text: str) -> list[_Span]:
@@ -849,6 +852,8 @@ def _protected(text: str) -> list[_Span]:
     the next space, so a rule that removed that space would make the mark and what follows it
     part of the link (``https://x.ir/a،۱۲``), and a second pass would read them as the URL
     (hypothesis: ``https://x.ir/a ،`کد  ي``` and ``https://x.ir/a، ،`a``` were not idempotent).
+    So does a URL that ends with a mark the ``full`` style removes the spaces after
+    (``f://[ `a  b```: fuzz, session 21).
     """
     spans = []
     size = len(text)
@@ -863,6 +868,9 @@ def _protected(text: str) -> list[_Span]:
                 stop += 1
             if marks < stop < size and text[stop] in _UNSPACED_MARKS:
                 end = stop
+            elif marks == end < stop < size and text[end - 1] in _UNSPACED_AFTER:
+                end = stop  # «f://[ `a`»: ``full`` removed the space after the «[», and a
+                # second pass read the code's backtick as the URL's
         spans.append(_Span(s.start, end))
     return spans
 

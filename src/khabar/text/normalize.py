@@ -762,8 +762,14 @@ _REMOVE_SPACE_BEFORE: Final = RegexRule(
     "",
     guard=_any_of(SPACE_REMOVED_BEFORE),
 )
+#: The marks the ``full`` style removes the spaces after (``( متن`` → ``(متن``; khabar.text.fix
+#: keeps the spaces that end a URL after one of them)
+SPACE_REMOVED_AFTER: Final = "([«"
 _REMOVE_SPACE_AFTER: Final = RegexRule(
-    "punct.space", re.compile(r" (?<=[(\[«] ) *(?=\S)"), "", guard=_any_of("([«")
+    "punct.space",
+    re.compile(f" (?<=[{re.escape(SPACE_REMOVED_AFTER)}] ) *(?=\\S)"),
+    "",
+    guard=_any_of(SPACE_REMOVED_AFTER),
 )
 
 
