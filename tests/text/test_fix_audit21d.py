@@ -129,6 +129,11 @@ FATHA = "\u064e"
         (f"\u06ec{Z}ـ", {}, f"\u06ec{Z}ـ"),
         (f"\u0610{Z}ـ", {}, f"\u0610{Z}ـ"),
         (f"ب{QURAN_MARK}{Z}ـ", {}, f"ب{QURAN_MARK}{Z}ـ"),
+        # (compiled run, seed 21) ۮ (U+06EE) is a letter to the character rules, none to the
+        # engine: the same defect, on either side of the ZWNJ
+        (f"\u06ee{Z}ـ", {}, f"\u06ee{Z}ـ"),
+        (f"ـ{Z}\u06ee", {}, f"ـ{Z}\u06ee"),
+        (f"ب{Z}\u06ef", {}, f"ب{Z}\u06ef"),
         (f"ب{QURAN_MARK}{Z}ب", {}, f"ب{QURAN_MARK}{Z}ب"),
         # must not change: a ZWNJ after the mark beside a space or the edge goes; the tatweel
         # touching the mark goes; a ZWNJ after a harakat mark stays (a letter to the engine)
@@ -159,12 +164,17 @@ def test_idempotence_defects(text: str, policy: dict[str, str], expected: str) -
     _same_both_ways(text, policy, expected)
 
 
-def test_engine_reads_the_marks_as_the_character_rule() -> None:
-    """The marks the engine keeps a ZWNJ after are those of the character rule that are no
-    letter to the engine (normalize's ``_MARK`` less the engine's ``LETTER``)."""
+def test_engine_reads_the_letters_as_the_character_rule() -> None:
+    """The characters the engine keeps a ZWNJ after are those the character rules read as a
+    letter or a mark and the engine as no ``LETTER`` (ۮ ۯ, the Quranic marks, the Arabic
+    signs); those it keeps a ZWNJ before, the letters among them."""
     from khabar.text import normalize
     from khabar.text.zwnj import constants
 
-    marks = {chr(c) for c in range(0x10000) if re.fullmatch(f"[{normalize._MARK}]", chr(c))}
-    letters = {c for c in marks if re.fullmatch(f"[{constants.LETTER}]", c)}
-    assert constants._MARKS_BEFORE_ZWNJ == marks - letters
+    def chars(cls: str) -> set[str]:
+        return {chr(c) for c in range(0x10000) if re.fullmatch(f"[{cls}]", chr(c))}
+
+    engine = chars(constants.LETTER)
+    letters = chars(normalize._LETTER)
+    assert constants._LETTERS_BEFORE_ZWNJ == (letters | chars(normalize._MARK)) - engine
+    assert constants._LETTERS_AFTER_ZWNJ == letters - engine

@@ -20,16 +20,20 @@ _ZWNJ_RUN_RE: Final = re.compile(f"{ZWNJ}+")
 #: What a ZWNJ needs after it to stay, as fix's ``zwnj.remove.edge`` character rule reads it: a
 #: letter (Unicode's, tatweel too). A join writes no ZWNJ before a chunk that opens otherwise.
 _SEAM_AFTER_RE: Final = re.compile(r"[^\W\d_]")
-#: The marks that sit on a letter and are no ``LETTER`` (Arabic signs U+0610-U+061A, Quranic
-#: marks): a ZWNJ after one still follows a letter, as fix's ``zwnj.remove.edge`` character rule
-#: reads it (its ``_MARK``), so the engine keeps it too. Removed, it let a tatweel touch the
-#: mark, which a second pass then deleted (``ۛ‌ـ`` → ``ۛـ`` → ``ۛ``; fuzz, sessions 20-21).
-_MARKS_BEFORE_ZWNJ: Final = frozenset(
+#: The characters that are no ``LETTER`` but a letter or a mark to fix's character rules
+#: (normalize's ``_LETTER``, ``_MARK``): Arabic signs U+0610-U+061A, Quranic marks, ۮ ۯ. A ZWNJ
+#: after one follows a letter, as the ``zwnj.remove.edge`` character rule reads it, so the
+#: engine keeps it too. Removed, it let a tatweel touch the mark or letter, which a second pass
+#: then deleted (``ۛ‌ـ`` → ``ۛـ`` → ``ۛ``, ``ۮ‌ـ``; fuzz, sessions 20-21).
+_LETTERS_BEFORE_ZWNJ: Final = frozenset(
     chr(c)
     for lo, hi in ((0x0610, 0x061A), (0x06D6, 0x06DC), (0x06DF, 0x06E4), (0x06E7, 0x06E8),
-                   (0x06EA, 0x06ED))
+                   (0x06EA, 0x06EF))
     for c in range(lo, hi + 1)
 )
+#: ... and the letters among them (ۮ ۯ): a ZWNJ before one precedes a letter too (the
+#: character rule deletes a ZWNJ before a mark, and so does the engine)
+_LETTERS_AFTER_ZWNJ: Final = frozenset("\u06ee\u06ef")
 #: A chunk that is one word of letters, without ZWNJ (the fast path of chunk analysis).
 _WORD_RE: Final = re.compile(f"[{LETTER}]+")
 

@@ -9,8 +9,9 @@ from itertools import pairwise
 from khabar.text.lexicon import ZWNJ, fold
 from khabar.text.zwnj.constants import (
     _LETTER_RE,
+    _LETTERS_AFTER_ZWNJ,
+    _LETTERS_BEFORE_ZWNJ,
     _MARK_RE,
-    _MARKS_BEFORE_ZWNJ,
     _STRAY_INSIDE_ENDINGS,
     _WORD_GOES_ON,
     _ZWNJ_RUN_RE,
@@ -42,16 +43,19 @@ class StrayZwnj(RepairerState):
         does the one in ``"کتاب\u200c."``. A ZWNJ between two non-Persian characters is
         left alone: Indic scripts need it (``क्\u200cष``), and non-Persian text is not ours;
         only a doubled one there loses all but one (``1\u200c\u200c1``). A mark that sits on
-        a letter counts as the letter before a ZWNJ (:data:`_MARKS_BEFORE_ZWNJ`).
+        a letter counts as the letter before a ZWNJ, and ۮ ۯ as letters
+        (:data:`_LETTERS_BEFORE_ZWNJ`).
         """
         for m in _ZWNJ_RUN_RE.finditer(text):
             s, e = m.start(), m.end()
             before = text[s - 1] if s else ""
             after = text[e] if e < len(text) else ""
             before_letter = bool(before) and (
-                _LETTER_RE.match(before) is not None or before in _MARKS_BEFORE_ZWNJ
+                _LETTER_RE.match(before) is not None or before in _LETTERS_BEFORE_ZWNJ
             )
-            after_letter = bool(after) and _LETTER_RE.match(after) is not None
+            after_letter = bool(after) and (
+                _LETTER_RE.match(after) is not None or after in _LETTERS_AFTER_ZWNJ
+            )
             if not (before_letter and after_letter):
                 if not (before_letter or after_letter or _edge(before) or _edge(after)):
                     # between two non-Persian characters: «क्‌ष» needs its ZWNJ, but never two
