@@ -158,6 +158,15 @@ FATHA = "\u064e"
         ("http://x.ir/a( و", {"punct_spacing": "full"}, "http://x.ir/a( و"),
         # must not change: after a «(» outside a URL the space goes
         ("( متن )", {"punct_spacing": "full"}, "(متن)"),
+        # fuzz (compiled, seed 21): «ۀ» before a bare domain starts the link (a crawl lost the
+        # space); written «هٔ» (heh_yeh=hamza) the mark stood before it, and a second pass read
+        # text there and folded its ك. A mark on the letter no longer hides the link
+        ("ۀt.me/ك", {"heh_yeh": "hamza"}, "هٔt.me/ك"),
+        ("خانهٔwww.x.ir/ك", {}, "خانهٔwww.x.ir/ك"),
+        # must not change: after a digit and a mark (a stray mark goes: 0www. is one word),
+        # and after a letter as before
+        ("0\u064ewww.x.ir/ك", {}, "0www.x.ir/ک"),
+        ("سایتt.me/ك", {}, "سایتt.me/ك"),
     ],
 )
 def test_idempotence_defects(text: str, policy: dict[str, str], expected: str) -> None:

@@ -56,8 +56,13 @@ _WORDISH: Final = _IN_WORD_CLASS + _SKIPPED_CLASS
 _ARABIC_LETTER: Final = (
     r"\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 )
+#: the marks that may sit on that letter before a link (``ۀ`` written ``هٔ`` with
+#: ``heh_yeh=hamza``: ``ۀt.me/ك`` was a link, ``هٔt.me/ك`` text whose ك a second pass folded)
+_ARABIC_MARK: Final = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+#: where a link starts after a word: right after an Arabic-script letter, or one mark on it
+_AFTER_ARABIC: Final = rf"(?<=[{_ARABIC_LETTER}])|(?<=[{_ARABIC_LETTER}][{_ARABIC_MARK}])"
 #: where a ``www.`` starts a URL: not inside a word, or right after an Arabic-script letter
-_WWW: Final = rf"(?:(?<![{_WORDISH}])|(?<=[{_ARABIC_LETTER}]))www\."
+_WWW: Final = rf"(?:(?<![{_WORDISH}])|{_AFTER_ARABIC})www\."
 #: the digits of Persian text; explicit ranges, since a charset with \d is scanned 2x slower
 _DIGIT: Final = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _EMAIL: Final = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
@@ -108,7 +113,7 @@ def _domains() -> tuple[re.Pattern[str], frozenset[str]]:
     text = resources.files("khabar").joinpath("data", "domains", "tlds.txt").read_text("utf-8")
     tlds = frozenset(name for line in text.split("\n") if (name := line.split("#")[0].strip()))
     pattern = re.compile(
-        rf"(?:(?<![{_WORDISH}])|(?<=[{_ARABIC_LETTER}]))"
+        rf"(?:(?<![{_WORDISH}])|{_AFTER_ARABIC})"
         r"(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+(?P<tld>[A-Za-z]{2,})(?::[0-9]+)?[/?#][^\s<>\"«»]*"
     )
     return pattern, tlds
