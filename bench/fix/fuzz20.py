@@ -58,14 +58,21 @@ LINKS = ["https://fa.wikipedia.org/wiki/كشور_(ايران)", "www.isna.ir/new
          "isna.ir/news/كتابها", f"bbc.co.uk/persian/می{Z}خواهم", "t.me/s/كانال", "x.ir:80/ي",
          "isna.ir", "file.txt/كتابها", "9gag.com/ي", "123.ir/a", "9gag.com", "1.2.3", "3.5",
          "v1.2", "v1.2/x", "x_y.ir/x", "site.com#هشتگ", "isna.ir?id=12", "HTTP://X.IR/ك",
-         "ftp://a.b/c", "mailto:a@b.ir", "<b>", "&amp;"]
+         "ftp://a.b/c", "mailto:a@b.ir", "<b>", "&amp;",
+         # session 21: HTML references, URLs that end with an opening mark
+         "&#8204;", "&#x200c;", "&#1740", "&#۱۷۴۰;", "& #12;", "&&#12;", "&#x;", "&nbsp;",
+         "f://[", "http://x.ir/a(", "http://x.ir/a[", "www.x.ir/«", "R&D"]
 LATIN = ["Hello", "COVID-19", "iPhone", "café", "naïve", "x", "A", "Tehran", "ABC", "e.g.",
          "U.S.", "Node.js", "C++", "don't", "ي_x", "Привет", "日本語", "👍🏽", f"👨{ZWJ}👩"]
 #: the alphabet of the short "soup" texts: letters that join and that do not, the joiners and
 #: spaces, marks, punctuation, digits, Latin and the characters that open identifiers
 SOUP = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأإؤئءۀةيكى" + "\u064b\u0650\u0651\u0654\u0670"
         + Z * 4 + ZWJ + "  \u00a0\u200b\u200f\u0640\n" + "،؛؟.!«»():-/" + "1۱١9۹.٫"
-        + "aZx_@#`:" + "ـ")
+        + "aZx_@#`:" + "ـ" + "\u06db\u0610\u064e&;([")
+#: session 21: marks where no letter is under them (after a space, a ZWNJ, a tatweel): the
+#: Quranic marks and Arabic signs the ZWNJ engine reads as no letter, harakat, other scripts'
+MARKS = ["\u06db", "\u06ec", "\u0610", "\u061a", "\u06d6", "\u06e4", "\u06ed", "\u064e",
+         "\u0650", "\u0651", "\u0654", "\u0670", "\u0301", "\u094d"]
 SEPS = [" ", " ", " ", " ", "", "", "  ", "\t", "\n", "\n\n", "\r\n", Z, "\u00a0", " ، ", "، ",
         " . ", ". "]
 
@@ -119,8 +126,11 @@ class Inputs:
         if kind < 0.93:  # a very long word
             base = r.choice(self.words) or "کتاب"
             return (base * r.randint(10, 400))[: r.randint(40, 3000)]
-        if kind < 0.97:
+        if kind < 0.95:
             return chr(r.randint(0x0600, 0x06FF))
+        if kind < 0.97:  # a mark with a word, a space, a ZWNJ or a tatweel around it
+            return "".join(r.choice(["", " ", Z, "ـ", self.word()]) + r.choice(MARKS)
+                           for _ in range(r.randint(1, 3))) + r.choice(["", Z, "ـ", " "])
         return chr(r.choice([r.randint(0x20, 0x7E), r.randint(0xFB50, 0xFEFF),
                              r.randint(0x2000, 0x206F), r.randint(0x0750, 0x08FF)]))
 
