@@ -187,3 +187,13 @@ def test_engine_reads_the_letters_as_the_character_rule() -> None:
     letters = chars(normalize._LETTER)
     assert constants._LETTERS_BEFORE_ZWNJ == (letters | chars(normalize._MARK)) - engine
     assert constants._LETTERS_AFTER_ZWNJ == letters - engine
+
+
+def test_join_reads_past_the_zwnjs_a_chunk_opens_with() -> None:
+    """Must not change (the engine alone, as bench/zwnj/quick.py runs it): a chunk that opens
+    with a ZWNJ (PEYMA writes «خانواده ‌اش») loses it and joins; a first draft of the
+    mark rule above kept 144 such PEYMA lines apart (trust none, intact)."""
+    from khabar.text.zwnj import default_repairer
+
+    assert default_repairer().repair(f"با خانواده {Z}اش درگیر") == f"با خانواده{Z}اش درگیر"
+    assert default_repairer().repair(f"خله {Z}{FATHA}ی") == f"خله {FATHA}ی"

@@ -211,8 +211,9 @@ class PairJoins(ChunkAnalysis):
         if joins:
             # a chunk that opens with no letter (a mark after a space: «خله َى» with
             # diacritics=keep) stays apart: the ZWNJ a join wrote before it stood before a
-            # mark, which fix's zwnj.remove.edge deleted on a second pass (a glued «خلهَی»)
-            apart = {i for i in joins if _SEAM_AFTER_RE.match(parts[i]) is None}
+            # mark, which fix's zwnj.remove.edge deleted on a second pass (a glued «خلهَی»).
+            # The ZWNJs it opens with go (zwnj.remove.edge): «خانواده ‌اش» joins
+            apart = {i for i in joins if _SEAM_AFTER_RE.match(parts[i].lstrip(ZWNJ)) is None}
             if apart:
                 joins -= apart
                 affixes -= apart
