@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import pairwise, repeat
 from operator import add, attrgetter, eq, itemgetter
 from typing import Any, BinaryIO, Final, NamedTuple, Protocol, cast
+from unicodedata import category
 
 from khabar import _native
 from khabar.document import Edit
@@ -868,11 +869,31 @@ def _protected(text: str) -> list[_Span]:
                 stop += 1
             if marks < stop < size and text[stop] in _UNSPACED_MARKS:
                 end = stop
-            elif marks == end < stop < size and text[end - 1] in _UNSPACED_AFTER:
+            elif marks == end < stop and text[end - 1] in _UNSPACED_AFTER and _more_on_line(
+                text, stop
+            ):
                 end = stop  # «f://[ `a`»: ``full`` removed the space after the «[», and a
                 # second pass read the code's backtick as the URL's
         spans.append(_Span(s.start, end))
     return spans
+
+
+def _more_on_line(text: str, at: int) -> bool:
+    """Whether the line goes on at ``at`` past its spaces with a character no rule deletes (a
+    mark, a format character such as SHY, RLM or ZWNJ, or a tatweel may go): the spaces after a
+    URL then stay, before it (``f://[ ­``: a space kept before a SHY that went was a trailing
+    space on a second pass, which removed it)."""
+    size = len(text)
+    while at < size and text[at] != "\n":
+        ch = text[at]
+        if not ch.isspace() and ch != "\u0640" and category(ch) not in _GONE_CATEGORIES:
+            return True
+        at += 1
+    return False
+
+
+#: the categories of the characters a rule may delete: marks and format characters
+_GONE_CATEGORIES: Final = frozenset({"Mn", "Me", "Cf"})
 
 
 class _Decoded:
