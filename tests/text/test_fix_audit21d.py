@@ -167,6 +167,7 @@ FATHA = "\u064e"
         # space); written «هٔ» (heh_yeh=hamza) the mark stood before it, and a second pass read
         # text there and folded its ك. A mark on the letter no longer hides the link
         ("ۀt.me/ك", {"heh_yeh": "hamza"}, "هٔt.me/ك"),
+        ("ۀi.ir?1", {"heh_yeh": "hamza", "digits": "persian"}, "هٔi.ir?1"),
         ("خانهٔwww.x.ir/ك", {}, "خانهٔwww.x.ir/ك"),
         # must not change: after a digit and a mark (a stray mark goes: 0www. is one word),
         # and after a letter as before
