@@ -620,12 +620,14 @@ def _heh_yeh_rule(style: HehYeh) -> RegexRule | None:
     """``خانهٔ`` / ``خانۀ`` / ``خانه‌ی``: rewrite both written forms of the ezafe into ``style``.
     A ZWNJ typed between the ه and its hamza (``خانه‌ٔ``) is part of the form: it is no ZWNJ
     before a mark (``zwnj.remove.edge`` deletes it after this rule, and a second pass then saw
-    ``خانهٔ``: fix was not idempotent)."""
+    ``خانهٔ``: fix was not idempotent). So is ``ە`` + ``ٔ`` (ۀ decomposed): ``char.compose``
+    made ``ۀ`` of it after this rule, which a second pass rewrote (fuzz, session 21)."""
     if style is HehYeh.KEEP:
         return None
     return RegexRule(
         "char.heh_yeh",
-        re.compile(f"\u0647{ZWNJ}*\u0654|{_HEH_LIGATURE}"),
+        # ە + ٔ is ۀ's canonical decomposition (char.compose writes it so after this rule)
+        re.compile(f"[\u0647\u06d5]{ZWNJ}*\u0654|{_HEH_LIGATURE}"),
         _HEH_STYLES[style],
         guard=_any_of("\u0654\u06c0"),
     )
