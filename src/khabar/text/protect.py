@@ -39,10 +39,10 @@ _IN_WORD: Final = re.compile(f"[{_IN_WORD_CLASS}]")
 #: ``1``; ``C-1`` is one Latin word), so a deletion must not make one: ``ZWNJ#C-1`` was the
 #: Latin word ``C-1``, lost its ZWNJ, and a second pass read ``#C`` and a number the digits
 #: policy rewrote. Read past these, ``ZWNJ#C-1`` is a tag on both passes, ``و ZWNJ #C-1`` none.
-_SKIPPED_CLASS: Final = (
-    r"\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    r"\u00ad\u061c\u200b-\u200f\u2060\ufeff"
-)
+#: the combining marks among them (harakat, hamza above, superscript alef, Quranic marks): they
+#: belong to the letter before them
+_MARKS_CLASS: Final = r"\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_SKIPPED_CLASS: Final = _MARKS_CLASS + r"\u0640\u00ad\u061c\u200b-\u200f\u2060\ufeff"
 _SKIPPED: Final = re.compile(f"[{_SKIPPED_CLASS}]")
 #: What may stand before a www. or a bare domain that is NOT its start: ``_IN_WORD_CLASS`` or a deletable
 #: character, which counts as "inside a word" so that deleting it never turns a non-span into a
@@ -79,10 +79,15 @@ _VERBATIM: Final = re.compile(
             # a mention or a hashtag holds the characters of _SKIPPED between its letters
             # (#ZWSP C-1: a deletion would otherwise make the longer tag #C on a second pass,
             # after the Latin word C-1 had kept its 1); what stands before it is read past them
-            # (find_verbatim)
-            rf"(?P<mention>(?<![{_IN_WORD_CLASS}])@(?:[{_SKIPPED_CLASS}]*\w)+)",
+            # (find_verbatim); the combining marks on its last letter are its own (#خانهٔ: left
+            # out, the tag grew when a join glued a word after the mark, and fix was not
+            # idempotent)
+            rf"(?P<mention>(?<![{_IN_WORD_CLASS}])@(?:[{_SKIPPED_CLASS}]*\w)+[{_MARKS_CLASS}]*)",
             # #هشتگ_فارسی, with the ZWNJs a hashtag may contain; not an HTML entity (&#8204;)
-            rf"(?P<hashtag>(?<![{_IN_WORD_CLASS}])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+)",
+            (
+                rf"(?P<hashtag>(?<![{_IN_WORD_CLASS}])#(?:[{_SKIPPED_CLASS}]*[\w\u200c])+"
+                rf"[{_MARKS_CLASS}]*)"
+            ),
             # COVID-19, don't, e.g (a final dot is sentence punctuation, not part of the word)
             rf"(?P<latin>[{_LATIN}](?:[{_LATIN}0-9_'’+\-]|\.(?=[{_LATIN}0-9]))*)",
             # an HTML character reference: &#8204; &#x200c; &amp; (ASCII digits only, as HTML
