@@ -166,6 +166,11 @@ class PairJoins(ChunkAnalysis):
                 continue
             a = chain if (i - 1) in joins and prev[2] == prev[3] else prev[3]
             b = infos[i][2]
+            if len(b) == 1 and parts[i][1:2] == "." and parts[i][2:3].isalpha():
+                # «بهبه ی.به»: a letter before a dot and a letter is an abbreviation's
+                # (ق.ظ), which gets no space after its dot; joined, it became a word that does
+                # (به‌به‌ی. به), so a second fix changed the text: it stays apart
+                continue
             if prev[6]:
                 if self._month_after_number(infos, i, b):
                     continue  # «14 می تشکیل»: after a number, می is the month May
