@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from khabar import __version__
 from khabar.config import Config
@@ -522,110 +522,115 @@ def _reduce(executor: Any, outdir: str, stage: int, step: str, shards: Sequence[
 # the driver
 
 
-def _fingerprint(config: Config, files: Sequence[Any]) -> dict[str, Any]:
+def _fingerprint(config: Config, files: Sequence[Any],
+                 user: dict[str, list[_UserFile]] | None = None) -> dict[str, Any]:
     out = {
         "khabar_version": __version__,
         "config": config.to_dict(),
         "inputs": [[f.path, f.size] for f in files],
     }
-    if "fix" in config.sections:
-        # the user word and style files change the repair as much as the config does: a run
-        # resumed after one was edited would mix two repairs in one output
-        for key in ("words", "styles"):
-            paths = getattr(config.fix, key)
-            if paths:
-                out[f"fix_{key}"] = [[path, _file_digest(path, key)] for path in paths]
+    # the user word and style files change the repair as much as the config does: a run
+    # resumed after one was edited would mix two repairs in one output
+    for key, read in (_user_files(config) if user is None else user).items():
+        out[f"fix_{key}"] = [[f.path, f.digest] for f in read]
     return out
 
 
-def _file_digest(path: str, key: str) -> str:
-    """The SHA-256 of a user file (``fix.words``, ``fix.styles``), or a ConfigError naming it."""
+class _UserFile(NamedTuple):
+    """A user file of ``fix.words`` or ``fix.styles`` as the driver read it."""
+
+    path: str
+    data: bytes
+    digest: str  # SHA-256 of data
+
+
+def _user_files(config: Config) -> dict[str, list[_UserFile]]:
+    """The user files of ``fix.words`` and ``fix.styles``, each read once (a ConfigError names
+    one that cannot be read); keys with no files are left out."""
     import hashlib
 
-    return hashlib.sha256(_user_file(path, key)).hexdigest()
-
-
-def _user_file(path: str, key: str) -> bytes:
-    """The bytes of a user file (``fix.words``, ``fix.styles``), or a ConfigError naming it."""
     from khabar.errors import ConfigError
 
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"fix.{key}: cannot read {path} ({exc.strerror}); check the path "
-                          f"(relative paths are read from the working folder)") from None
+    out: dict[str, list[_UserFile]] = {}
+    if "fix" not in config.sections:
+        return out
+    for key in ("words", "styles"):
+        for path in getattr(config.fix, key):
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise ConfigError(f"fix.{key}: cannot read {path} ({exc.strerror}); check the "
+                                  f"path (relative paths are read from the working folder)"
+                                  ) from None
+            out.setdefault(key, []).append(
+                _UserFile(path, data, hashlib.sha256(data).hexdigest()))
+    return out
 
 
 #: the user files of ``fix.words`` and ``fix.styles`` that the tasks read, in the work folder
 USER_FILES = "user-files"
 
 
-def _task_config(config: Config, outdir: str) -> Config:
-    """The configuration the tasks run with: each user file of ``fix.words`` and ``fix.styles``
-    read here, on the driver, and copied into the run's work folder under its SHA-256, the
-    tasks reading the copy. A worker on another machine (a Ray cluster whose machines share
-    OUTDIR's storage but not the driver's working folder, or an object-store OUTDIR) then reads
-    the bytes the run's fingerprint holds, and a file edited while the run goes on changes
-    nothing. The manifest and the fingerprint keep the user's own paths."""
+def _with_user_paths(config: Config, paths: dict[str, tuple[str, ...]]) -> Config:
+    """``config`` with ``fix.words`` / ``fix.styles`` replaced by ``paths`` (key -> paths)."""
     import dataclasses
-    import hashlib
+
+    if not paths:
+        return config
+    return Config({**config.sections, "fix": dataclasses.replace(config.fix, **paths)})
+
+
+def _task_config(config: Config, outdir: str, user: dict[str, list[_UserFile]]) -> Config:
+    """The configuration the tasks run with: each user file of ``fix.words`` and ``fix.styles``
+    (``user``, read once on the driver for the fingerprint) copied into the run's work folder
+    under its SHA-256, the tasks reading the copy. A worker on another machine (a Ray cluster
+    whose machines share OUTDIR's storage but not the driver's working folder, or an
+    object-store OUTDIR) then reads the bytes the run's fingerprint holds, and a file edited
+    while the run goes on changes nothing. The manifest and the fingerprint keep the user's own
+    paths."""
     import os
 
-    if "fix" not in config.sections:
-        return config
     copies: dict[str, tuple[str, ...]] = {}
-    for key in ("words", "styles"):
-        paths = getattr(config.fix, key)
-        if not paths:
-            continue
+    for key, read in user.items():
         copied = []
-        for path in paths:
-            data = _user_file(path, key)
-            digest = hashlib.sha256(data).hexdigest()
+        for f in read:
             # the file's own name last: an error in it names a file the user recognises
-            copy = fs.join(outdir, WORK, USER_FILES, f"{digest[:16]}-{Path(path).name}")
+            copy = fs.join(outdir, WORK, USER_FILES, f"{f.digest[:16]}-{Path(f.path).name}")
             if not fs.exists(copy):
-                fs.atomic_write_bytes(copy, data)
+                fs.atomic_write_bytes(copy, f.data)
             local = fs.local_path(copy)
             copied.append(copy if local is None else os.path.abspath(local))
         copies[key] = tuple(copied)
-    if not copies:
-        return config
-    return Config({**config.sections, "fix": dataclasses.replace(config.fix, **copies)})
+    return _with_user_paths(config, copies)
 
 
 def _worker_config(config: Config) -> Config:
     """``config`` with each user file the driver copied into an object store (see
     :func:`_task_config`) fetched into this machine's temporary folder once, as the repair
     reads local files; a local copy is read where it is."""
-    import dataclasses
+    if "fix" not in config.sections:
+        return config
+    fetched: dict[str, tuple[str, ...]] = {}
+    for key in ("words", "styles"):
+        paths = getattr(config.fix, key)
+        if any(map(fs.is_remote, paths)):
+            fetched[key] = tuple(_fetched(p) if fs.is_remote(p) else p for p in paths)
+    return _with_user_paths(config, fetched)
+
+
+def _fetched(url: str) -> str:
+    """The local path of the object-store file ``url``, fetched into the temporary folder the
+    first time (its name holds the content's digest: a file fetched before is this one)."""
     import os
     import tempfile
 
-    if "fix" not in config.sections:
-        return config
-    local: dict[str, tuple[str, ...]] = {}
-    for key in ("words", "styles"):
-        paths = getattr(config.fix, key)
-        if not any(fs.is_remote(p) for p in paths):
-            continue
-        fetched = []
-        for path in paths:
-            if not fs.is_remote(path):
-                fetched.append(path)
-                continue
-            # the name holds the content's digest: a file fetched before is this one
-            here = Path(tempfile.gettempdir()) / "khabar-user-files" / fs.basename(path)
-            if not here.exists():
-                here.parent.mkdir(parents=True, exist_ok=True)
-                part = here.with_name(f"{here.name}.{os.getpid()}.part")
-                part.write_bytes(fs.read_bytes(path))
-                os.replace(part, here)  # whole or absent, for other workers on this machine
-            fetched.append(str(here))
-        local[key] = tuple(fetched)
-    if not local:
-        return config
-    return Config({**config.sections, "fix": dataclasses.replace(config.fix, **local)})
+    here = Path(tempfile.gettempdir()) / "khabar-user-files" / fs.basename(url)
+    if not here.exists():
+        here.parent.mkdir(parents=True, exist_ok=True)
+        part = here.with_name(f"{here.name}.{os.getpid()}.part")
+        part.write_bytes(fs.read_bytes(url))
+        os.replace(part, here)  # whole or absent, for other workers on this machine
+    return str(here)
 
 
 def _prepare_outdir(outdir: str, fingerprint: dict[str, Any], force: bool) -> None:
@@ -681,8 +686,9 @@ def refine(inputs: Sequence[str], outdir: str, config: Config | None = None, *,
     segments = plan_segments(config.run.steps)
     for name in config.run.steps:  # build every step once here: bad config fails before work
         build_step(name, config)
-    _prepare_outdir(outdir, _fingerprint(config, files), config.run.force)
-    task_config = _task_config(config, outdir)
+    user = _user_files(config)
+    _prepare_outdir(outdir, _fingerprint(config, files, user), config.run.force)
+    task_config = _task_config(config, outdir, user)
     shards = plan_shards(files, config.run.shard_bytes, config.run.min_shards)
     own_executor = executor is None
     executor = executor or make_executor(engine, config.run.jobs, **(engine_options or {}))

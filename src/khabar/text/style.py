@@ -309,15 +309,13 @@ def style_rules(
                         f"fix.styles: style file {path} line {pair.line} joins {held!r}, which "
                         f"the word file {apart[held]} keeps apart; remove the row or the word"
                     )
-    if not files and not apart:
-        return _shipped_rules(style)
     shipped = load_pairs(style)
-    if apart:
-        shipped = tuple(p for p in shipped if _kept_apart(p, apart) is None)
+    kept = tuple(p for p in shipped if _kept_apart(p, apart) is None) if apart else shipped
     if not files:
-        return _rules(_as_style(style).value, shipped)
+        # the shipped rules are compiled once per process; only a row left out needs its own
+        return _shipped_rules(style) if kept == shipped else _rules(_as_style(style).value, kept)
     name = "user" if _as_style(style) is Style.TREEBANK else f"{_as_style(style).value}+user"
-    return _rules(name, _merged(shipped, *layers))
+    return _rules(name, _merged(kept, *layers))
 
 
 def _kept_apart(pair: StylePair, apart: Mapping[str, str]) -> str | None:
